@@ -1,0 +1,13 @@
+//! Twiza's domain: identifiers, validated values, roles and tenancy rules. No I/O, no HTTP, no SQL.
+
+pub mod account;
+pub mod ids;
+pub mod organization;
+pub mod roles;
+pub mod tenancy;
+pub mod text;
+
+pub use ids::{OrgId, UserId};
+pub use roles::{OrgRole, PlatformRole};
+pub use tenancy::OrgScope;
+pub use text::FieldError;

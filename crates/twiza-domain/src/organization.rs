@@ -1,0 +1,440 @@
+//! Associations (the tenants): their legal identity under Dahir 1-58-376, their verification status
+//! and domains of action.
+
+use crate::account::Email;
+use crate::text::{parse_name, parse_optional_text, FieldError};
+use crate::{OrgId, UserId};
+use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
+
+/// Verification of an association by the platform.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrgStatus {
+    Pending,
+    Verified,
+    Rejected,
+}
+
+impl OrgStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrgStatus::Pending => "pending",
+            OrgStatus::Verified => "verified",
+            OrgStatus::Rejected => "rejected",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<OrgStatus> {
+        [OrgStatus::Pending, OrgStatus::Verified, OrgStatus::Rejected]
+            .into_iter()
+            .find(|st| st.as_str() == s)
+    }
+}
+
+/// A domain of action an association declares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionDomain {
+    Relief,
+    Health,
+    Education,
+    Children,
+    Women,
+    Elderly,
+    Disability,
+    Water,
+    Housing,
+    Food,
+    Rural,
+    Environment,
+    Culture,
+    Youth,
+    Literacy,
+    Income,
+}
+
+impl ActionDomain {
+    pub const ALL: [ActionDomain; 16] = [
+        ActionDomain::Relief,
+        ActionDomain::Health,
+        ActionDomain::Education,
+        ActionDomain::Children,
+        ActionDomain::Women,
+        ActionDomain::Elderly,
+        ActionDomain::Disability,
+        ActionDomain::Water,
+        ActionDomain::Housing,
+        ActionDomain::Food,
+        ActionDomain::Rural,
+        ActionDomain::Environment,
+        ActionDomain::Culture,
+        ActionDomain::Youth,
+        ActionDomain::Literacy,
+        ActionDomain::Income,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActionDomain::Relief => "relief",
+            ActionDomain::Health => "health",
+            ActionDomain::Education => "education",
+            ActionDomain::Children => "children",
+            ActionDomain::Women => "women",
+            ActionDomain::Elderly => "elderly",
+            ActionDomain::Disability => "disability",
+            ActionDomain::Water => "water",
+            ActionDomain::Housing => "housing",
+            ActionDomain::Food => "food",
+            ActionDomain::Rural => "rural",
+            ActionDomain::Environment => "environment",
+            ActionDomain::Culture => "culture",
+            ActionDomain::Youth => "youth",
+            ActionDomain::Literacy => "literacy",
+            ActionDomain::Income => "income",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ActionDomain> {
+        ActionDomain::ALL.into_iter().find(|d| d.as_str() == s)
+    }
+}
+
+/// Where an association is seated, as HCP codes that the caller has checked against the
+/// reference geography (commune inside province inside region).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Seat {
+    pub region_code: String,
+    pub province_code: String,
+    pub commune_code: String,
+}
+
+/// Everything needed to register an association, already validated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewOrganization {
+    pub name_ar: String,
+    pub name_fr: String,
+    pub name_zgh: Option<String>,
+    pub declaration_number: String,
+    pub declaration_date: Date,
+    pub seat: Seat,
+    pub domains: Vec<ActionDomain>,
+    pub email: Option<Email>,
+    pub phone: Option<String>,
+    pub website: Option<String>,
+    pub address: Option<String>,
+    pub description: Option<String>,
+}
+
+/// Raw form or JSON input, before parsing.
+#[derive(Debug, Clone, Default)]
+pub struct OrganizationInput<'a> {
+    pub name_ar: &'a str,
+    pub name_fr: &'a str,
+    pub name_zgh: &'a str,
+    pub declaration_number: &'a str,
+    pub declaration_date: &'a str,
+    pub domains: &'a [String],
+    pub email: &'a str,
+    pub phone: &'a str,
+    pub website: &'a str,
+    pub address: &'a str,
+    pub description: &'a str,
+}
+
+/// The day Dahir 1-58-376 on the right of association was enacted: no receipt predates it.
+const DAHIR_DATE: Date = time::macros::date!(1958 - 11 - 15);
+
+impl NewOrganization {
+    /// Parses every field, collecting all errors so a form can show them at once.
+    pub fn parse(
+        input: &OrganizationInput<'_>,
+        seat: Result<Seat, Vec<FieldError>>,
+        today: Date,
+    ) -> Result<NewOrganization, Vec<FieldError>> {
+        let mut errors = Vec::new();
+
+        let name_ar = take(&mut errors, parse_name("name_ar", input.name_ar, 200).and_then(|n| {
+            require_script(&n, "name_ar", "not_arabic_script", |c| {
+                ('\u{0600}'..='\u{06FF}').contains(&c)
+            })
+        }));
+        let name_fr = take(&mut errors, parse_name("name_fr", input.name_fr, 200));
+        let name_zgh = take(&mut errors, 
+            parse_optional_text("name_zgh", input.name_zgh, 200).and_then(|n| match n {
+                Some(n) => require_script(&n, "name_zgh", "not_tifinagh_script", |c| {
+                    ('\u{2D30}'..='\u{2D7F}').contains(&c)
+                })
+                .map(Some),
+                None => Ok(None),
+            }),
+        );
+        let declaration_number = take(&mut errors, parse_declaration_number(input.declaration_number));
+        let declaration_date = take(&mut errors, parse_past_date(
+            "declaration_date",
+            input.declaration_date,
+            today,
+        ));
+        let domains = take(&mut errors, parse_domains(input.domains));
+        let email = take(&mut errors, match input.email.trim() {
+            "" => Ok(None),
+            raw => Email::parse(raw).map(Some),
+        });
+        let phone = take(&mut errors, match input.phone.trim() {
+            "" => Ok(None),
+            raw => parse_moroccan_phone("phone", raw).map(Some),
+        });
+        let website = take(&mut errors, parse_website(input.website));
+        let address = take(&mut errors, parse_optional_text("address", input.address, 500));
+        let description = take(&mut errors, parse_optional_text("description", input.description, 4000));
+        let seat = match seat {
+            Ok(seat) => Some(seat),
+            Err(mut seat_errors) => {
+                errors.append(&mut seat_errors);
+                None
+            }
+        };
+
+        match (
+            name_ar,
+            name_fr,
+            name_zgh,
+            declaration_number,
+            declaration_date,
+            domains,
+            email,
+            phone,
+            website,
+            address,
+            description,
+            seat,
+        ) {
+            (
+                Some(name_ar),
+                Some(name_fr),
+                Some(name_zgh),
+                Some(declaration_number),
+                Some(declaration_date),
+                Some(domains),
+                Some(email),
+                Some(phone),
+                Some(website),
+                Some(address),
+                Some(description),
+                Some(seat),
+            ) if errors.is_empty() => Ok(NewOrganization {
+                name_ar,
+                name_fr,
+                name_zgh,
+                declaration_number,
+                declaration_date,
+                seat,
+                domains,
+                email,
+                phone,
+                website,
+                address,
+                description,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// Keeps the value, or records the error and returns `None`.
+fn take<T>(errors: &mut Vec<FieldError>, result: Result<T, FieldError>) -> Option<T> {
+    result.map_err(|e| errors.push(e)).ok()
+}
+
+fn require_script(
+    text: &str,
+    field: &'static str,
+    code: &'static str,
+    in_script: impl Fn(char) -> bool,
+) -> Result<String, FieldError> {
+    if text.chars().any(in_script) {
+        Ok(text.to_owned())
+    } else {
+        Err(FieldError::new(field, code))
+    }
+}
+
+/// Receipt numbers are short references such as `123/2019` or `ASS-MR-0042`.
+fn parse_declaration_number(raw: &str) -> Result<String, FieldError> {
+    let n = parse_name("declaration_number", raw, 64)?;
+    if n.chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '.' | ' '))
+    {
+        Ok(n)
+    } else {
+        Err(FieldError::new("declaration_number", "validation"))
+    }
+}
+
+/// An ISO date (`YYYY-MM-DD`) between the Dahir of 1958 and today.
+pub fn parse_past_date(field: &'static str, raw: &str, today: Date) -> Result<Date, FieldError> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Err(FieldError::new(field, "required"));
+    }
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    let date = Date::parse(raw, &format).map_err(|_| FieldError::new(field, "invalid_date"))?;
+    if date < DAHIR_DATE || date > today {
+        return Err(FieldError::new(field, "invalid_date"));
+    }
+    Ok(date)
+}
+
+fn parse_domains(raw: &[String]) -> Result<Vec<ActionDomain>, FieldError> {
+    let mut domains = Vec::new();
+    for d in raw {
+        let d = ActionDomain::parse(d.trim()).ok_or(FieldError::new("domains", "invalid_domain"))?;
+        if !domains.contains(&d) {
+            domains.push(d);
+        }
+    }
+    if domains.is_empty() {
+        return Err(FieldError::new("domains", "required"));
+    }
+    domains.sort();
+    Ok(domains)
+}
+
+/// A Moroccan phone number, normalized to E.164 (`+212XXXXXXXXX`). Accepts `06…`, `+2126…`,
+/// `002126…` and `2126…`, with spaces, dots or dashes.
+pub fn parse_moroccan_phone(field: &'static str, raw: &str) -> Result<String, FieldError> {
+    let err = || FieldError::new(field, "invalid_phone");
+    let compact: String = raw
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '.' | '-' | '(' | ')'))
+        .collect();
+    let national = if let Some(rest) = compact.strip_prefix("+212") {
+        rest.to_owned()
+    } else if let Some(rest) = compact.strip_prefix("00212") {
+        rest.to_owned()
+    } else if let Some(rest) = compact.strip_prefix("212").filter(|r| r.len() == 9) {
+        rest.to_owned()
+    } else if let Some(rest) = compact.strip_prefix('0') {
+        rest.to_owned()
+    } else {
+        return Err(err());
+    };
+    let valid = national.len() == 9
+        && national.chars().all(|c| c.is_ascii_digit())
+        && matches!(national.as_bytes()[0], b'5' | b'6' | b'7' | b'8');
+    if valid {
+        Ok(format!("+212{national}"))
+    } else {
+        Err(err())
+    }
+}
+
+fn parse_website(raw: &str) -> Result<Option<String>, FieldError> {
+    let Some(url) = parse_optional_text("website", raw, 300)? else {
+        return Ok(None);
+    };
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or(FieldError::new("website", "invalid_url"))?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_ok = host.contains('.')
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | ':'));
+    if !host_ok || url.contains(char::is_whitespace) || url.contains(['"', '<', '>']) {
+        return Err(FieldError::new("website", "invalid_url"));
+    }
+    Ok(Some(url))
+}
+
+/// An association as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Organization {
+    pub id: OrgId,
+    pub name_ar: String,
+    pub name_fr: String,
+    pub name_zgh: Option<String>,
+    pub declaration_number: String,
+    pub declaration_date: Date,
+    pub seat: Seat,
+    pub domains: Vec<ActionDomain>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub website: Option<String>,
+    pub address: Option<String>,
+    pub description: Option<String>,
+    pub status: OrgStatus,
+    pub rejection_reason: Option<String>,
+    pub has_logo: bool,
+    pub created_by: UserId,
+    pub created_at: OffsetDateTime,
+    pub verified_at: Option<OffsetDateTime>,
+}
+
+/// The verification decision of a platform admin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VerificationDecision {
+    Verify,
+    Reject { reason: String },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    fn seat() -> Seat {
+        Seat {
+            region_code: "r".into(),
+            province_code: "p".into(),
+            commune_code: "c".into(),
+        }
+    }
+
+    fn input<'a>(domains: &'a [String]) -> OrganizationInput<'a> {
+        OrganizationInput {
+            name_ar: "جمعية الأمل",
+            name_fr: "Association Al Amal",
+            declaration_number: "123/2019",
+            declaration_date: "2019-03-01",
+            domains,
+            phone: "06 61 23 45 67",
+            website: "https://amal.ma",
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn parses_a_valid_association() {
+        let domains = vec!["relief".to_owned(), "health".to_owned(), "relief".to_owned()];
+        let org = NewOrganization::parse(&input(&domains), Ok(seat()), date!(2026 - 01 - 01)).unwrap();
+        assert_eq!(org.domains, vec![ActionDomain::Relief, ActionDomain::Health]);
+        assert_eq!(org.phone.as_deref(), Some("+212661234567"));
+    }
+
+    #[test]
+    fn collects_every_error() {
+        let domains = vec!["piracy".to_owned()];
+        let mut raw = input(&domains);
+        raw.name_ar = "Latin only";
+        raw.declaration_date = "2099-01-01";
+        raw.website = "javascript:alert(1)";
+        let errors = NewOrganization::parse(&raw, Ok(seat()), date!(2026 - 01 - 01)).unwrap_err();
+        let codes: Vec<_> = errors.iter().map(|e| (e.field, e.code)).collect();
+        assert!(codes.contains(&("name_ar", "not_arabic_script")));
+        assert!(codes.contains(&("declaration_date", "invalid_date")));
+        assert!(codes.contains(&("domains", "invalid_domain")));
+        assert!(codes.contains(&("website", "invalid_url")));
+    }
+
+    #[test]
+    fn phones() {
+        for ok in ["0661234567", "+212 661-23-45-67", "00212522123456", "212761234567"] {
+            assert!(parse_moroccan_phone("phone", ok).is_ok(), "{ok}");
+        }
+        for bad in ["12345", "0161234567", "+33612345678", "06612345678", "06abc45678"] {
+            assert!(parse_moroccan_phone("phone", bad).is_err(), "{bad}");
+        }
+    }
+}

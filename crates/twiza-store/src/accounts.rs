@@ -1,0 +1,284 @@
+//! Users, web sessions, API tokens and the sign-in failure counter.
+//!
+//! Session and API tokens are stored only as SHA-256 hashes: a copy of the database does not let
+//! anyone sign in.
+
+use crate::{conflict_on_unique, expect_one, now, to_datetime, Result, Store, StoreError};
+use time::OffsetDateTime;
+use twiza_domain::ids::TokenId;
+use twiza_domain::{PlatformRole, UserId};
+
+/// An account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct User {
+    pub id: UserId,
+    /// Personal data: never log it.
+    pub email: String,
+    pub display_name: String,
+    pub platform_role: Option<PlatformRole>,
+}
+
+/// A live web session.
+#[derive(Debug, Clone)]
+pub struct SessionRow {
+    pub user: User,
+    pub csrf_token: String,
+    pub expires_at: i64,
+}
+
+/// An API token as listed to its owner (the secret itself is never stored).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiTokenRow {
+    pub id: TokenId,
+    pub label: String,
+    /// First characters of the token, to recognise it.
+    pub prefix: String,
+    pub created_at: OffsetDateTime,
+    pub last_used_at: Option<OffsetDateTime>,
+    pub revoked: bool,
+}
+
+type UserTuple = (i64, String, String, Option<String>);
+
+fn user_from(row: UserTuple) -> Result<User> {
+    let platform_role = match row.3 {
+        Some(r) => Some(PlatformRole::parse(&r).ok_or(StoreError::Corrupt("platform_role"))?),
+        None => None,
+    };
+    Ok(User {
+        id: UserId(row.0),
+        email: row.1,
+        display_name: row.2,
+        platform_role,
+    })
+}
+
+/// Last-used times are refreshed at most this often, so reads do not turn into writes.
+const LAST_USED_RESOLUTION_SECS: i64 = 300;
+
+impl Store {
+    /// Creates an account. `email` must already be normalized.
+    pub async fn create_user(
+        &self,
+        email: &str,
+        password_hash: &str,
+        display_name: &str,
+        platform_role: Option<PlatformRole>,
+    ) -> Result<UserId> {
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO users (email, password_hash, display_name, platform_role, created_at) \
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(email)
+        .bind(password_hash)
+        .bind(display_name)
+        .bind(platform_role.map(|r| r.as_str()))
+        .bind(now())
+        .fetch_one(self.writer())
+        .await
+        .map_err(conflict_on_unique("email"))?;
+        Ok(UserId(id))
+    }
+
+    /// The account and its password hash, for sign-in.
+    pub async fn user_with_password(&self, email: &str) -> Result<Option<(User, String)>> {
+        let row: Option<(i64, String, String, Option<String>, String)> = sqlx::query_as(
+            "SELECT id, email, display_name, platform_role, password_hash FROM users WHERE email = $1",
+        )
+        .bind(email)
+        .fetch_optional(self.reader())
+        .await?;
+        row.map(|(id, email, name, role, hash)| Ok((user_from((id, email, name, role))?, hash)))
+            .transpose()
+    }
+
+    pub async fn user(&self, id: UserId) -> Result<Option<User>> {
+        let row: Option<UserTuple> = sqlx::query_as(
+            "SELECT id, email, display_name, platform_role FROM users WHERE id = $1",
+        )
+        .bind(id.0)
+        .fetch_optional(self.reader())
+        .await?;
+        row.map(user_from).transpose()
+    }
+
+    pub async fn set_platform_role(&self, id: UserId, role: Option<PlatformRole>) -> Result<()> {
+        let done = sqlx::query("UPDATE users SET platform_role = $1 WHERE id = $2")
+            .bind(role.map(|r| r.as_str()))
+            .bind(id.0)
+            .execute(self.writer())
+            .await?;
+        expect_one(done)
+    }
+
+    pub async fn create_session(
+        &self,
+        token_hash: &str,
+        user_id: UserId,
+        csrf_token: &str,
+        expires_at: i64,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO web_sessions (token_hash, user_id, csrf_token, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(token_hash)
+        .bind(user_id.0)
+        .bind(csrf_token)
+        .bind(now())
+        .bind(expires_at)
+        .execute(self.writer())
+        .await?;
+        Ok(())
+    }
+
+    /// The session with this token hash, if it has not expired.
+    pub async fn session(&self, token_hash: &str) -> Result<Option<SessionRow>> {
+        let row: Option<(i64, String, String, Option<String>, String, i64)> = sqlx::query_as(
+            "SELECT u.id, u.email, u.display_name, u.platform_role, s.csrf_token, s.expires_at \
+             FROM web_sessions s JOIN users u ON u.id = s.user_id \
+             WHERE s.token_hash = $1 AND s.expires_at > $2",
+        )
+        .bind(token_hash)
+        .bind(now())
+        .fetch_optional(self.reader())
+        .await?;
+        row.map(|(id, email, name, role, csrf_token, expires_at)| {
+            Ok(SessionRow {
+                user: user_from((id, email, name, role))?,
+                csrf_token,
+                expires_at,
+            })
+        })
+        .transpose()
+    }
+
+    pub async fn delete_session(&self, token_hash: &str) -> Result<()> {
+        sqlx::query("DELETE FROM web_sessions WHERE token_hash = $1")
+            .bind(token_hash)
+            .execute(self.writer())
+            .await?;
+        Ok(())
+    }
+
+    /// Removes expired sessions and old sign-in failures; returns how many rows went.
+    pub async fn purge_expired(&self, failures_before: i64) -> Result<u64> {
+        let sessions = sqlx::query("DELETE FROM web_sessions WHERE expires_at <= $1")
+            .bind(now())
+            .execute(self.writer())
+            .await?;
+        let failures = sqlx::query("DELETE FROM sign_in_failures WHERE at < $1")
+            .bind(failures_before)
+            .execute(self.writer())
+            .await?;
+        Ok(sessions.rows_affected() + failures.rows_affected())
+    }
+
+    pub async fn create_api_token(
+        &self,
+        user_id: UserId,
+        token_hash: &str,
+        label: &str,
+        prefix: &str,
+    ) -> Result<TokenId> {
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO api_tokens (user_id, token_hash, label, prefix, created_at) \
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(user_id.0)
+        .bind(token_hash)
+        .bind(label)
+        .bind(prefix)
+        .bind(now())
+        .fetch_one(self.writer())
+        .await?;
+        Ok(TokenId(id))
+    }
+
+    /// The owner of a live (not revoked) API token.
+    pub async fn user_for_api_token(&self, token_hash: &str) -> Result<Option<User>> {
+        let row: Option<(i64, String, String, Option<String>, i64, Option<i64>)> = sqlx::query_as(
+            "SELECT u.id, u.email, u.display_name, u.platform_role, t.id, t.last_used_at \
+             FROM api_tokens t JOIN users u ON u.id = t.user_id \
+             WHERE t.token_hash = $1 AND t.revoked_at IS NULL",
+        )
+        .bind(token_hash)
+        .fetch_optional(self.reader())
+        .await?;
+        let Some((id, email, name, role, token_id, last_used)) = row else {
+            return Ok(None);
+        };
+        let now = now();
+        if last_used.is_none_or(|t| now - t > LAST_USED_RESOLUTION_SECS) {
+            sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
+                .bind(now)
+                .bind(token_id)
+                .execute(self.writer())
+                .await?;
+        }
+        Ok(Some(user_from((id, email, name, role))?))
+    }
+
+    pub async fn api_tokens(&self, user_id: UserId) -> Result<Vec<ApiTokenRow>> {
+        let rows: Vec<(i64, String, String, i64, Option<i64>, Option<i64>)> = sqlx::query_as(
+            "SELECT id, label, prefix, created_at, last_used_at, revoked_at FROM api_tokens \
+             WHERE user_id = $1 ORDER BY id DESC LIMIT 200",
+        )
+        .bind(user_id.0)
+        .fetch_all(self.reader())
+        .await?;
+        rows.into_iter()
+            .map(|(id, label, prefix, created, used, revoked)| {
+                Ok(ApiTokenRow {
+                    id: TokenId(id),
+                    label,
+                    prefix,
+                    created_at: to_datetime(created)?,
+                    last_used_at: used.map(to_datetime).transpose()?,
+                    revoked: revoked.is_some(),
+                })
+            })
+            .collect()
+    }
+
+    /// Revokes one of the user's own tokens. Another user's token is `NotFound`.
+    pub async fn revoke_api_token(&self, user_id: UserId, token_id: TokenId) -> Result<()> {
+        let done = sqlx::query(
+            "UPDATE api_tokens SET revoked_at = $1 \
+             WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL",
+        )
+        .bind(now())
+        .bind(token_id.0)
+        .bind(user_id.0)
+        .execute(self.writer())
+        .await?;
+        expect_one(done)
+    }
+
+    pub async fn record_sign_in_failure(&self, key_hash: &str) -> Result<()> {
+        sqlx::query("INSERT INTO sign_in_failures (key_hash, at) VALUES ($1, $2)")
+            .bind(key_hash)
+            .bind(now())
+            .execute(self.writer())
+            .await?;
+        Ok(())
+    }
+
+    pub async fn sign_in_failures_since(&self, key_hash: &str, since: i64) -> Result<i64> {
+        let (n,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM sign_in_failures WHERE key_hash = $1 AND at >= $2")
+                .bind(key_hash)
+                .bind(since)
+                .fetch_one(self.reader())
+                .await?;
+        Ok(n)
+    }
+
+    pub async fn clear_sign_in_failures(&self, key_hash: &str) -> Result<()> {
+        sqlx::query("DELETE FROM sign_in_failures WHERE key_hash = $1")
+            .bind(key_hash)
+            .execute(self.writer())
+            .await?;
+        Ok(())
+    }
+}
