@@ -126,6 +126,12 @@ impl Store {
         Ok(())
     }
 
+    /// Runs one statement outside any transaction (administrative use: tests, benchmarks).
+    pub async fn execute_raw(&self, sql: &str) -> Result<()> {
+        self.writer.execute(sql).await?;
+        Ok(())
+    }
+
     pub async fn close(&self) {
         self.writer.close().await;
         self.reader.close().await;
@@ -152,12 +158,17 @@ async fn sqlite_pool(url: &str, max: u32, options: &StoreOptions) -> Result<AnyP
         .after_connect(|conn, _meta| {
             Box::pin(async move {
                 // WAL lets readers run beside the writer; synchronous=FULL makes a commit
-                // durable before it is acknowledged, even on power loss.
-                conn.execute(
-                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
-                     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
-                )
-                .await?;
+                // durable before it is acknowledged, even on power loss. `journal_mode`
+                // returns a row: it is read to the end so no statement stays open on the
+                // connection (an open statement would pin an old snapshot).
+                sqlx::query("PRAGMA journal_mode = WAL").fetch_all(&mut *conn).await?;
+                for pragma in [
+                    "PRAGMA synchronous = FULL",
+                    "PRAGMA foreign_keys = ON",
+                    "PRAGMA busy_timeout = 10000",
+                ] {
+                    sqlx::query(pragma).fetch_all(&mut *conn).await?;
+                }
                 Ok(())
             })
         })

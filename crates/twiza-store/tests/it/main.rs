@@ -1,0 +1,7 @@
+//! Backend-generic storage suite: every test runs on SQLite and on PostgreSQL.
+//!
+//! PostgreSQL comes from `TWIZA_TEST_POSTGRES_URL`; each test gets a fresh schema. Without the
+//! variable the PostgreSQL half is skipped with a loud message, except under `CI`, where it fails.
+
+mod harness;
+mod suite;
