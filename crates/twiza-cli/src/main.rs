@@ -1,1 +1,100 @@
-fn main() {}
+//! The `twiza` binary: serve, migrate, demo, administration and benchmarks.
+//!
+//! Errors here are `anyhow` (the CLI's error policy): they are reported once, at the top, and the
+//! process exits non-zero.
+
+mod bench;
+mod config;
+mod demo;
+mod serve;
+
+use clap::{Parser, Subcommand};
+use config::{Config, GlobalArgs};
+use secrecy::ExposeSecret;
+use twiza_store::{Store, StoreOptions};
+
+#[derive(Parser)]
+#[command(name = "twiza", version, about = "Twiza: the open platform for social solidarity in Morocco")]
+struct Cli {
+    #[command(flatten)]
+    global: GlobalArgs,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Runs the web server (applies pending migrations first).
+    Serve,
+    /// Applies pending database migrations.
+    Migrate,
+    /// Serves a fresh database seeded with the Al Haouz earthquake scenario.
+    Demo,
+    /// Administrative tasks.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+    /// Benchmarks (see README, Performance).
+    Bench {
+        #[command(subcommand)]
+        command: bench::BenchCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Creates an account.
+    CreateUser {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        password: String,
+        /// Display name (defaults to the part of the e-mail before @).
+        #[arg(long)]
+        name: Option<String>,
+        /// Makes the account a platform administrator.
+        #[arg(long)]
+        platform_admin: bool,
+    },
+}
+
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let config = Config::load(&cli.global)?;
+    serve::init_tracing();
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(run(cli.command, config))
+}
+
+async fn run(command: Command, config: Config) -> anyhow::Result<()> {
+    match command {
+        Command::Serve => serve::serve(config).await,
+        Command::Migrate => {
+            let store = connect(&config).await?;
+            store.migrate().await?;
+            println!("migrations applied");
+            Ok(())
+        }
+        Command::Demo => demo::run(config).await,
+        Command::Admin { command } => match command {
+            AdminCommand::CreateUser { email, password, name, platform_admin } => {
+                let store = connect(&config).await?;
+                store.migrate().await?;
+                let role = platform_admin.then_some(twiza_domain::PlatformRole::PlatformAdmin);
+                let id = demo::create_user(&store, &email, &password, name.as_deref(), role).await?;
+                println!("created user {id}");
+                Ok(())
+            }
+        },
+        Command::Bench { command } => bench::run(command, config).await,
+    }
+}
+
+/// Connects to the configured database (creating the data directory for SQLite).
+pub async fn connect(config: &Config) -> anyhow::Result<Store> {
+    let url = config.database_url()?;
+    let options = StoreOptions { max_connections: config.max_connections, ..Default::default() };
+    let store = Store::connect(url.expose_secret(), &options).await?;
+    Ok(store)
+}

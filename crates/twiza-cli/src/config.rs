@@ -1,0 +1,115 @@
+//! Configuration: command-line flags, `TWIZA_*` environment variables and an optional TOML file,
+//! in that order of precedence. Secrets (the database URL may hold a password) never print.
+
+use anyhow::Context;
+use clap::Args;
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+/// Flags shared by every subcommand.
+#[derive(Args, Debug)]
+pub struct GlobalArgs {
+    /// Database: `sqlite://PATH` or `postgres://…` (default: SQLite in the data directory).
+    #[arg(long, env = "TWIZA_DATABASE_URL", global = true, hide_env_values = true)]
+    pub database_url: Option<String>,
+    /// Address to listen on [default: 127.0.0.1:8080].
+    #[arg(long, env = "TWIZA_LISTEN", global = true)]
+    pub listen: Option<SocketAddr>,
+    /// Directory of the SQLite file and the keys [default: ./twiza-data].
+    #[arg(long, env = "TWIZA_DATA_DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
+    /// TOML configuration file (see twiza.example.toml).
+    #[arg(long, env = "TWIZA_CONFIG", global = true)]
+    pub config: Option<PathBuf>,
+}
+
+/// The optional configuration file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    database_url: Option<SecretString>,
+    listen: Option<SocketAddr>,
+    data_dir: Option<PathBuf>,
+    /// Public address of the site; `https://…` makes cookies Secure.
+    public_url: Option<String>,
+    request_timeout_secs: Option<u64>,
+    session_ttl_hours: Option<u64>,
+    max_connections: Option<u32>,
+}
+
+/// The resolved configuration.
+#[derive(Debug)]
+pub struct Config {
+    database_url: Option<SecretString>,
+    pub listen: SocketAddr,
+    pub data_dir: PathBuf,
+    pub public_url: Option<String>,
+    pub request_timeout_secs: u64,
+    pub session_ttl_hours: u64,
+    pub max_connections: u32,
+}
+
+impl Config {
+    pub fn load(args: &GlobalArgs) -> anyhow::Result<Config> {
+        let file = match &args.config {
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .with_context(|| format!("reading {}", path.display()))?;
+                toml::from_str::<FileConfig>(&text).with_context(|| format!("parsing {}", path.display()))?
+            }
+            None => FileConfig::default(),
+        };
+        let default_listen: SocketAddr = ([127, 0, 0, 1], 8080).into();
+        Ok(Config {
+            database_url: args.database_url.clone().map(SecretString::from).or(file.database_url),
+            listen: args.listen.or(file.listen).unwrap_or(default_listen),
+            data_dir: args
+                .data_dir
+                .clone()
+                .or(file.data_dir)
+                .unwrap_or_else(|| PathBuf::from("twiza-data")),
+            public_url: file.public_url,
+            request_timeout_secs: file.request_timeout_secs.unwrap_or(30),
+            session_ttl_hours: file.session_ttl_hours.unwrap_or(24 * 7),
+            max_connections: file.max_connections.unwrap_or(16),
+        })
+    }
+
+    /// The database URL: the configured one, or SQLite in the data directory (created if needed).
+    pub fn database_url(&self) -> anyhow::Result<SecretString> {
+        match &self.database_url {
+            Some(url) => Ok(url.clone()),
+            None => Ok(sqlite_url(&self.data_dir, "twiza.db")?.into()),
+        }
+    }
+
+    pub fn has_database_url(&self) -> bool {
+        self.database_url.is_some()
+    }
+
+    /// Whether the configured URL is PostgreSQL (for messages; the URL itself is never shown).
+    pub fn describe_database(&self) -> &'static str {
+        match &self.database_url {
+            Some(u) if u.expose_secret().starts_with("postgres") => "PostgreSQL",
+            _ => "SQLite",
+        }
+    }
+
+    pub fn web(&self) -> twiza_web::WebConfig {
+        twiza_web::WebConfig {
+            secure_cookies: self.public_url.as_deref().is_some_and(|u| u.starts_with("https://")),
+            request_timeout: std::time::Duration::from_secs(self.request_timeout_secs),
+            session_ttl: std::time::Duration::from_secs(self.session_ttl_hours * 3600),
+            ..Default::default()
+        }
+    }
+}
+
+/// `sqlite://` URL of a file in `dir`, creating the directory.
+pub fn sqlite_url(dir: &Path, file: &str) -> anyhow::Result<String> {
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let path = dir.join(file);
+    Ok(format!("sqlite://{}", path.display()))
+}

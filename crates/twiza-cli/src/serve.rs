@@ -1,0 +1,62 @@
+//! `twiza serve`: the HTTP server with graceful shutdown, and logging setup.
+
+use crate::config::Config;
+use std::net::SocketAddr;
+use tracing_subscriber::EnvFilter;
+
+/// JSON logs on stderr; level from `RUST_LOG` (default `info`). Log lines carry route templates
+/// and codes, never request bodies, query strings or personal data.
+pub fn init_tracing() {
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    let _ = tracing_subscriber::fmt()
+        .json()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}
+
+pub async fn serve(config: Config) -> anyhow::Result<()> {
+    let store = crate::connect(&config).await?;
+    store.migrate().await?;
+    run_server(store, &config, None).await
+}
+
+/// Serves until Ctrl-C or SIGTERM, then finishes the requests in flight.
+pub async fn run_server(
+    store: twiza_store::Store,
+    config: &Config,
+    ready: Option<tokio::sync::oneshot::Sender<SocketAddr>>,
+) -> anyhow::Result<()> {
+    let state = twiza_web::AppState::new(store.clone(), config.web())?;
+    let app = twiza_web::app(state);
+    let listener = tokio::net::TcpListener::bind(config.listen).await?;
+    let addr = listener.local_addr()?;
+    tracing::info!(%addr, database = config.describe_database(), "listening");
+    if let Some(ready) = ready {
+        let _ = ready.send(addr);
+    }
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    store.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = terminate => {} }
+}

@@ -1,0 +1,166 @@
+//! `/api/v1/organizations/{org_id}/members` and invitations: who belongs to an association.
+
+use super::{require_user, ApiJson, PathId};
+use crate::auth::Actor;
+use crate::error::{AppError, AppResult, ErrorBody};
+use crate::AppState;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::{Extension, Json};
+use serde::{Deserialize, Serialize};
+use twiza_domain::account::Email;
+use twiza_domain::ids::InvitationId;
+use twiza_domain::{FieldError, OrgRole, OrgScope};
+use utoipa::ToSchema;
+
+#[derive(Serialize, ToSchema)]
+pub struct MemberView {
+    pub user_id: i64,
+    pub display_name: String,
+    /// Shown to the association's owners and admins only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    pub role: String,
+}
+
+/// Whether the scope may see members' contact details.
+fn sees_contacts(scope: &OrgScope) -> bool {
+    match scope.grant() {
+        twiza_domain::tenancy::ScopeGrant::Member(role) => role.manages_members(),
+        twiza_domain::tenancy::ScopeGrant::Platform(_) => true,
+    }
+}
+
+/// The association's members.
+#[utoipa::path(get, path = "/api/v1/organizations/{org_id}/members", tag = "members",
+    params(("org_id" = i64, Path)),
+    responses((status = 200, body = [MemberView]), (status = 404, body = ErrorBody)), security(("bearer" = [])))]
+pub async fn list(State(state): State<AppState>, Extension(scope): Extension<OrgScope>) -> AppResult<Json<Vec<MemberView>>> {
+    let contacts = sees_contacts(&scope);
+    let members = state.store.members(&scope).await?;
+    Ok(Json(
+        members
+            .into_iter()
+            .map(|m| MemberView {
+                user_id: m.user_id.0,
+                display_name: m.display_name,
+                email: contacts.then_some(m.email),
+                role: m.role.as_str().to_owned(),
+            })
+            .collect(),
+    ))
+}
+
+/// An invitation to create.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InvitationCreate {
+    pub email: String,
+    /// `owner`, `admin`, `treasurer`, `coordinator`, `field_agent` or `volunteer`.
+    pub role: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct InvitationView {
+    pub id: i64,
+    pub organization_id: i64,
+    pub email: String,
+    pub role: String,
+}
+
+/// Parses an invitation's address and role.
+pub fn parse_invitation(email: &str, role: &str) -> AppResult<(Email, OrgRole)> {
+    let email = Email::parse(email);
+    let role = OrgRole::parse(role.trim()).ok_or(FieldError::new("role", "invalid_role"));
+    match (email, role) {
+        (Ok(e), Ok(r)) => Ok((e, r)),
+        (e, r) => Err(AppError::invalid(
+            [e.err(), r.err()].into_iter().flatten().collect(),
+        )),
+    }
+}
+
+/// Invites someone by e-mail (owners and admins). Only an owner may invite another owner.
+#[utoipa::path(post, path = "/api/v1/organizations/{org_id}/invitations", tag = "members",
+    params(("org_id" = i64, Path)), request_body = InvitationCreate,
+    responses((status = 201, body = InvitationView), (status = 409, body = ErrorBody),
+              (status = 422, body = ErrorBody)), security(("bearer" = [])))]
+pub async fn invite(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    Extension(actor): Extension<Actor>,
+    ApiJson(body): ApiJson<InvitationCreate>,
+) -> AppResult<(StatusCode, Json<InvitationView>)> {
+    let user = require_user(&actor)?;
+    let (email, role) = parse_invitation(&body.email, &body.role)?;
+    create_invitation(&state, &scope, user.id, &email, role).await.map(|id| {
+        (
+            StatusCode::CREATED,
+            Json(InvitationView {
+                id: id.0,
+                organization_id: scope.org_id().0,
+                email: email.as_str().to_owned(),
+                role: role.as_str().to_owned(),
+            }),
+        )
+    })
+}
+
+/// Creates an invitation after checking the inviter may grant the role.
+pub async fn create_invitation(
+    state: &AppState,
+    scope: &OrgScope,
+    inviter: twiza_domain::UserId,
+    email: &Email,
+    role: OrgRole,
+) -> AppResult<InvitationId> {
+    let granter_is_owner = matches!(
+        scope.grant(),
+        twiza_domain::tenancy::ScopeGrant::Member(OrgRole::Owner)
+            | twiza_domain::tenancy::ScopeGrant::Platform(twiza_domain::PlatformRole::PlatformAdmin)
+    );
+    if role == OrgRole::Owner && !granter_is_owner {
+        return Err(AppError::forbidden());
+    }
+    Ok(state.store.invite(scope, email.as_str(), role, inviter).await?)
+}
+
+/// Open invitations of the association.
+#[utoipa::path(get, path = "/api/v1/organizations/{org_id}/invitations", tag = "members",
+    params(("org_id" = i64, Path)),
+    responses((status = 200, body = [InvitationView])), security(("bearer" = [])))]
+pub async fn invitations(State(state): State<AppState>, Extension(scope): Extension<OrgScope>) -> AppResult<Json<Vec<InvitationView>>> {
+    let list = state.store.invitations(&scope).await?;
+    Ok(Json(
+        list.into_iter()
+            .map(|i| InvitationView {
+                id: i.id.0,
+                organization_id: i.org_id.0,
+                email: i.email,
+                role: i.role.as_str().to_owned(),
+            })
+            .collect(),
+    ))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AcceptedView {
+    pub organization_id: i64,
+}
+
+/// Accepts an invitation addressed to the caller's e-mail.
+#[utoipa::path(post, path = "/api/v1/invitations/{invitation_id}/accept", tag = "members",
+    params(("invitation_id" = i64, Path)),
+    responses((status = 200, body = AcceptedView), (status = 404, body = ErrorBody)), security(("bearer" = [])))]
+pub async fn accept(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    PathId(id): PathId,
+) -> AppResult<Json<AcceptedView>> {
+    let user = require_user(&actor)?;
+    let org = state
+        .store
+        .accept_invitation(InvitationId(id), user.id, &user.email)
+        .await?;
+    Ok(Json(AcceptedView { organization_id: org.0 }))
+}

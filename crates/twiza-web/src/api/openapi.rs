@@ -1,0 +1,51 @@
+//! The OpenAPI 3.1 document of the API, generated from the handlers' annotations and served at
+//! `/api/v1/openapi.json`.
+
+use super::{geo, members, organizations, tokens};
+use crate::error::{ErrorBody, ErrorDetail, FieldDetail};
+use axum::Json;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Twiza API",
+        description = "The public API of Twiza, the platform for social solidarity in Morocco. \
+            Errors are `{\"error\":{\"code\",\"message\"}}` with a stable `code` and a message in \
+            the caller's language (`Accept-Language`: ar, fr, zgh, en).",
+        license(name = "AGPL-3.0-or-later")
+    ),
+    paths(
+        tokens::create, tokens::list, tokens::revoke, tokens::me,
+        organizations::create, organizations::show, organizations::verify, organizations::directory,
+        members::list, members::invite, members::invitations, members::accept,
+        geo::regions, geo::provinces, geo::communes,
+        document,
+    ),
+    components(schemas(ErrorBody, ErrorDetail, FieldDetail)),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "accounts"), (name = "organizations"), (name = "members"), (name = "geography"), (name = "meta")
+    )
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+/// This document.
+#[utoipa::path(get, path = "/api/v1/openapi.json", tag = "meta",
+    responses((status = 200, description = "The OpenAPI 3.1 document")))]
+pub async fn document() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}

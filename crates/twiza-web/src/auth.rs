@@ -1,0 +1,245 @@
+//! Authentication: password hashing (argon2id), web sessions in a cookie, API bearer tokens,
+//! CSRF tokens, and the middleware that identifies the caller of every request.
+//!
+//! Pages authenticate with the session cookie only, the API with `Authorization: Bearer` only,
+//! so a third-party page can never ride a browser's cookie into the API. Secrets (session and
+//! API tokens) are random 256-bit values; only their SHA-256 hashes are stored.
+
+use crate::error::AppError;
+use crate::AppState;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap};
+use axum::middleware::Next;
+use axum::response::Response;
+use base64::Engine;
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+use twiza_store::User;
+
+pub const SESSION_COOKIE: &str = "twiza_session";
+pub const CSRF_COOKIE: &str = "twiza_csrf";
+pub const LANG_COOKIE: &str = "twiza_lang";
+
+/// Who is calling.
+#[derive(Debug, Clone)]
+pub enum Actor {
+    Anonymous,
+    /// Signed in with a web session (which carries its CSRF token).
+    Session { user: User, csrf_token: String },
+    /// Authenticated with an API token.
+    Token { user: User },
+}
+
+impl Actor {
+    pub fn user(&self) -> Option<&User> {
+        match self {
+            Actor::Anonymous => None,
+            Actor::Session { user, .. } | Actor::Token { user } => Some(user),
+        }
+    }
+}
+
+/// A fresh random secret, URL-safe.
+pub fn new_secret() -> String {
+    let mut bytes = [0u8; 32];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+pub fn sha256_hex(value: &str) -> String {
+    hex::encode(Sha256::digest(value.as_bytes()))
+}
+
+/// Hashes a password with argon2id (OWASP parameters: 19 MiB, 2 passes), off the async threads.
+pub async fn hash_password(password: String) -> Result<String, AppError> {
+    tokio::task::spawn_blocking(move || {
+        let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
+        Argon2::default()
+            .hash_password(password.as_bytes(), &salt)
+            .map(|h| h.to_string())
+    })
+    .await
+    .map_err(|_| AppError::internal())?
+    .map_err(|_| AppError::internal())
+}
+
+/// A hash of a password nobody knows, verified when the account does not exist so that timing
+/// does not reveal which e-mail addresses have accounts.
+const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2Yc8mCIhQ/bz8UYRP3BZMsnNQJpHX2nRhWXw0h+x3Mo";
+
+pub async fn verify_password(password: String, hash: Option<String>) -> bool {
+    tokio::task::spawn_blocking(move || {
+        let known = hash.is_some();
+        let hash = hash.unwrap_or_else(|| DUMMY_HASH.to_owned());
+        let ok = PasswordHash::new(&hash)
+            .map(|parsed| {
+                Argon2::default()
+                    .verify_password(password.as_bytes(), &parsed)
+                    .is_ok()
+            })
+            .unwrap_or(false);
+        known && ok
+    })
+    .await
+    .unwrap_or(false)
+}
+
+/// The value of one cookie.
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// A `Set-Cookie` value: HttpOnly, SameSite=Lax, path /, Secure when configured.
+pub fn set_cookie(state: &AppState, name: &str, value: &str, max_age_secs: i64) -> String {
+    let secure = if state.config.secure_cookies { "; Secure" } else { "" };
+    format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}")
+}
+
+/// Identifies the caller and stores an [`Actor`] in the request. A bad bearer token is a 401
+/// at once; a stale session cookie just means anonymous.
+pub async fn identify(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let is_api = request.uri().path().starts_with("/api/");
+    let actor = if is_api {
+        match bearer(request.headers()) {
+            None => Ok(Actor::Anonymous),
+            Some(token) => match state.store.user_for_api_token(&sha256_hex(token)).await {
+                Ok(Some(user)) => Ok(Actor::Token { user }),
+                Ok(None) => Err(AppError::unauthenticated()),
+                Err(e) => Err(AppError::from(e)),
+            },
+        }
+    } else {
+        match cookie(request.headers(), SESSION_COOKIE) {
+            None => Ok(Actor::Anonymous),
+            Some(token) => match state.store.session(&sha256_hex(token)).await {
+                Ok(Some(session)) => Ok(Actor::Session {
+                    user: session.user,
+                    csrf_token: session.csrf_token,
+                }),
+                Ok(None) => Ok(Actor::Anonymous),
+                Err(e) => Err(AppError::from(e)),
+            },
+        }
+    };
+    match actor {
+        Ok(actor) => {
+            request.extensions_mut().insert(actor);
+            next.run(request).await
+        }
+        Err(e) => axum::response::IntoResponse::into_response(e),
+    }
+}
+
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(header::AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .strip_prefix("Bearer ")
+        .map(str::trim)
+}
+
+/// Signs a user in: creates a session and returns its `Set-Cookie` value.
+pub async fn start_session(state: &AppState, user: &User) -> Result<String, AppError> {
+    let token = new_secret();
+    let ttl = state.config.session_ttl.as_secs() as i64;
+    state
+        .store
+        .create_session(&sha256_hex(&token), user.id, &new_secret(), twiza_store::now() + ttl)
+        .await?;
+    Ok(set_cookie(state, SESSION_COOKIE, &token, ttl))
+}
+
+/// Keys of the sign-in failure counter: one per account, one per client address.
+pub fn throttle_keys(email: &str, client: &str) -> (String, String) {
+    (
+        sha256_hex(&format!("email:{email}")),
+        sha256_hex(&format!("client:{client}")),
+    )
+}
+
+/// Refuses a sign-in when the account or the client address failed too often recently.
+pub async fn check_throttle(state: &AppState, email: &str, client: &str) -> Result<(), AppError> {
+    let (by_email, by_client) = throttle_keys(email, client);
+    let since = twiza_store::now() - state.config.sign_in_window.as_secs() as i64;
+    let allowed = state.config.sign_in_failures_allowed;
+    if state.store.sign_in_failures_since(&by_email, since).await? >= allowed
+        || state.store.sign_in_failures_since(&by_client, since).await? >= allowed * 5
+    {
+        return Err(AppError::new(
+            axum::http::StatusCode::TOO_MANY_REQUESTS,
+            "rate_limited",
+        ));
+    }
+    Ok(())
+}
+
+/// Checks an e-mail and password; counts failures; the same error whatever was wrong.
+pub async fn authenticate(
+    state: &AppState,
+    email: &str,
+    password: &str,
+    client: &str,
+) -> Result<User, AppError> {
+    let email = email.trim().to_lowercase();
+    check_throttle(state, &email, client).await?;
+    let found = state.store.user_with_password(&email).await?;
+    let (user, hash) = match found {
+        Some((user, hash)) => (Some(user), Some(hash)),
+        None => (None, None),
+    };
+    let (by_email, by_client) = throttle_keys(&email, client);
+    match user {
+        Some(user) if verify_password(password.to_owned(), hash).await => {
+            state.store.clear_sign_in_failures(&by_email).await?;
+            Ok(user)
+        }
+        _ => {
+            state.store.record_sign_in_failure(&by_email).await?;
+            state.store.record_sign_in_failure(&by_client).await?;
+            Err(AppError::new(
+                axum::http::StatusCode::UNAUTHORIZED,
+                "invalid_credentials",
+            ))
+        }
+    }
+}
+
+/// The client's address as seen by this server (for throttling only; never logged).
+pub fn client_address(request_extensions: &axum::http::Extensions) -> String {
+    request_extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_else(|| "local".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn passwords_hash_and_verify() {
+        let hash = hash_password("correct horse battery".into()).await.unwrap();
+        assert!(hash.starts_with("$argon2id$"));
+        assert!(verify_password("correct horse battery".into(), Some(hash.clone())).await);
+        assert!(!verify_password("wrong".into(), Some(hash)).await);
+        assert!(!verify_password("anything".into(), None).await);
+    }
+
+    #[test]
+    fn cookies_are_parsed() {
+        let mut h = HeaderMap::new();
+        h.insert(header::COOKIE, "a=1; twiza_session=abc; b=2".parse().unwrap());
+        assert_eq!(cookie(&h, SESSION_COOKIE), Some("abc"));
+        assert_eq!(cookie(&h, "c"), None);
+    }
+}

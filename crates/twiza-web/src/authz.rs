@@ -1,0 +1,163 @@
+//! The authorization layer. Every route carries an [`Access`] policy and passes through
+//! [`enforce`], which decides before the handler runs:
+//!
+//! - `Public`: anyone.
+//! - `SignedIn`: any account.
+//! - `Platform(roles)`: accounts holding one of these platform roles.
+//! - `Org(roles)`: the route has an `{org_id}` path parameter; members of that association with
+//!   one of these roles pass, and so do platform admins; auditors and authorities pass on reads
+//!   only. The handler receives the resulting [`OrgScope`], and the storage functions it calls
+//!   filter on the scope's organization id — a handler cannot name another association.
+//!
+//! Page forms that change anything must carry the CSRF token: the session's for a signed-in
+//! user, the `twiza_csrf` cookie's for a visitor (sign-in, sign-up). The check happens here too.
+
+use crate::auth::{cookie, Actor, CSRF_COOKIE};
+use crate::error::AppError;
+use crate::AppState;
+use axum::body::Body;
+use axum::extract::{RawPathParams, Request, State};
+use axum::http::{header, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use twiza_domain::{OrgId, OrgRole, OrgScope, PlatformRole};
+
+/// Who may call a route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Public,
+    SignedIn,
+    Platform(&'static [PlatformRole]),
+    Org(&'static [OrgRole]),
+}
+
+pub const ANY_MEMBER: &[OrgRole] = &OrgRole::ALL;
+pub const MANAGERS: &[OrgRole] = &[OrgRole::Owner, OrgRole::Admin];
+pub const PLATFORM_ADMIN: &[PlatformRole] = &[PlatformRole::PlatformAdmin];
+
+/// Applies `access` to the request (see the module documentation).
+pub async fn enforce(
+    State((state, access)): State<(AppState, Access)>,
+    params: RawPathParams,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    match decide(&state, access, &params, &mut request).await {
+        Ok(()) => match check_csrf(request).await {
+            Ok(request) => next.run(request).await,
+            Err(e) => e.into_response(),
+        },
+        Err(e) => e.into_response(),
+    }
+}
+
+async fn decide(
+    state: &AppState,
+    access: Access,
+    params: &RawPathParams,
+    request: &mut Request,
+) -> Result<(), AppError> {
+    let actor = request
+        .extensions()
+        .get::<Actor>()
+        .cloned()
+        .unwrap_or(Actor::Anonymous);
+    let is_read = matches!(*request.method(), Method::GET | Method::HEAD);
+    match access {
+        Access::Public => Ok(()),
+        Access::SignedIn => actor.user().map(|_| ()).ok_or_else(AppError::unauthenticated),
+        Access::Platform(roles) => {
+            let user = actor.user().ok_or_else(AppError::unauthenticated)?;
+            match user.platform_role {
+                Some(role) if roles.contains(&role) => Ok(()),
+                _ => Err(AppError::forbidden()),
+            }
+        }
+        Access::Org(roles) => {
+            let user = actor.user().ok_or_else(AppError::unauthenticated)?;
+            let org_id = params
+                .iter()
+                .find(|(name, _)| *name == "org_id")
+                .and_then(|(_, v)| v.parse::<i64>().ok())
+                .map(OrgId)
+                .ok_or_else(AppError::not_found)?;
+            let scope = match (state.store.membership(org_id, user.id).await?, user.platform_role) {
+                (Some(role), _) if roles.contains(&role) => OrgScope::for_member(org_id, role),
+                (_, Some(PlatformRole::PlatformAdmin)) => {
+                    OrgScope::for_platform(org_id, PlatformRole::PlatformAdmin)
+                }
+                (_, Some(role @ (PlatformRole::Auditor | PlatformRole::Authority))) if is_read => {
+                    OrgScope::for_platform(org_id, role)
+                }
+                (Some(_), _) => return Err(AppError::forbidden()),
+                // Not a member: the association's private space does not exist for this caller.
+                (None, _) => return Err(AppError::not_found()),
+            };
+            if state.store.organization(org_id).await?.is_none() {
+                return Err(AppError::not_found());
+            }
+            request.extensions_mut().insert(scope);
+            Ok(())
+        }
+    }
+}
+
+/// Form posts to pages must carry a valid CSRF token (field `csrf`, or query `csrf` for
+/// multipart uploads). API calls are exempt: they authenticate with a bearer header that a
+/// foreign page cannot set.
+async fn check_csrf(request: Request) -> Result<Request, AppError> {
+    let safe = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    if safe || request.uri().path().starts_with("/api/") {
+        return Ok(request);
+    }
+    let expected = match request.extensions().get::<Actor>() {
+        Some(Actor::Session { csrf_token, .. }) => Some(csrf_token.clone()),
+        _ => cookie(request.headers(), CSRF_COOKIE).map(str::to_owned),
+    };
+    let csrf_error = || AppError::new(StatusCode::FORBIDDEN, "csrf");
+    let expected = expected.filter(|t| !t.is_empty()).ok_or_else(csrf_error)?;
+
+    let from_query = request
+        .uri()
+        .query()
+        .and_then(|q| form_field(q.as_bytes(), "csrf"));
+    if let Some(given) = from_query {
+        return if constant_time_eq(&given, &expected) { Ok(request) } else { Err(csrf_error()) };
+    }
+    let is_form = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return Err(csrf_error());
+    }
+    let (parts, body) = request.into_parts();
+    let limit = 256 * 1024;
+    let bytes = axum::body::to_bytes(body, limit)
+        .await
+        .map_err(|_| AppError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"))?;
+    match form_field(&bytes, "csrf") {
+        Some(given) if constant_time_eq(&given, &expected) => {
+            Ok(Request::from_parts(parts, Body::from(bytes)))
+        }
+        _ => Err(csrf_error()),
+    }
+}
+
+fn form_field(encoded: &[u8], name: &str) -> Option<String> {
+    serde_urlencoded::from_bytes::<Vec<(String, String)>>(encoded)
+        .ok()?
+        .into_iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v)
+}
+
+fn constant_time_eq(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a
+            .bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}

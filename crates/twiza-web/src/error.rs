@@ -1,0 +1,194 @@
+//! The error policy of the web layer.
+//!
+//! Domain and storage errors become an [`AppError`]: an HTTP status, a stable machine-readable
+//! `code` (documented in the OpenAPI document; never renamed) and optional details (the field,
+//! a limit). A handler returns it; [`render_errors`] — a middleware that knows the request's
+//! language and whether it is an API call — turns it into `{"error":{"code","message"}}` or an
+//! HTML error page with the message from the `error-<code>` key of the message files.
+//! Messages never echo the rejected input.
+
+use crate::ctx::Ctx;
+use axum::extract::{Request, State};
+use axum::http::{header, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use twiza_domain::FieldError;
+use twiza_store::StoreError;
+
+/// An error answered to the client.
+#[derive(Debug, Clone)]
+pub struct AppError {
+    pub status: StatusCode,
+    /// Stable code, e.g. `invalid_json`, `forbidden`, `invalid_commune`.
+    pub code: &'static str,
+    /// The first invalid field, when there is one.
+    pub field: Option<String>,
+    /// Every invalid field (validation errors).
+    pub fields: Vec<FieldError>,
+    pub max: Option<usize>,
+}
+
+impl AppError {
+    pub fn new(status: StatusCode, code: &'static str) -> Self {
+        Self {
+            status,
+            code,
+            field: None,
+            fields: Vec::new(),
+            max: None,
+        }
+    }
+
+    pub fn with_field(mut self, field: impl Into<String>) -> Self {
+        self.field = Some(field.into());
+        self
+    }
+
+    pub fn not_found() -> Self {
+        Self::new(StatusCode::NOT_FOUND, "not_found")
+    }
+    pub fn forbidden() -> Self {
+        Self::new(StatusCode::FORBIDDEN, "forbidden")
+    }
+    pub fn unauthenticated() -> Self {
+        Self::new(StatusCode::UNAUTHORIZED, "unauthenticated")
+    }
+    pub fn bad_request(code: &'static str) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, code)
+    }
+    pub fn internal() -> Self {
+        Self::new(StatusCode::INTERNAL_SERVER_ERROR, "internal")
+    }
+
+    /// Validation errors: 422 with the code of the first one (so a single bad field reports its
+    /// precise code, e.g. `invalid_commune`) and the whole list.
+    pub fn invalid(fields: Vec<FieldError>) -> Self {
+        let first = fields.first().cloned();
+        Self {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            code: first.as_ref().map_or("validation", |f| f.code),
+            field: first.as_ref().map(|f| f.field.to_owned()),
+            max: first.and_then(|f| f.max),
+            fields,
+        }
+    }
+
+    /// The message key of this error in the message files.
+    pub fn message_key(code: &str) -> String {
+        format!("error-{}", code.replace('_', "-"))
+    }
+}
+
+impl From<FieldError> for AppError {
+    fn from(e: FieldError) -> Self {
+        AppError::invalid(vec![e])
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound => AppError::not_found(),
+            StoreError::Conflict("email") => AppError::new(StatusCode::CONFLICT, "email_taken"),
+            StoreError::Conflict("already_member") => {
+                AppError::new(StatusCode::CONFLICT, "already_member")
+            }
+            StoreError::Conflict("status") => {
+                AppError::new(StatusCode::CONFLICT, "invalid_status_change")
+            }
+            StoreError::Conflict(rule) => {
+                AppError::new(StatusCode::CONFLICT, "conflict").with_field(rule)
+            }
+            other => {
+                // The storage error text holds no personal data (values are bound, not formatted).
+                tracing::error!(error = %other, "storage failure");
+                AppError::internal()
+            }
+        }
+    }
+}
+
+impl From<anyhow::Error> for AppError {
+    fn from(e: anyhow::Error) -> Self {
+        tracing::error!(error = %e, "internal failure");
+        AppError::internal()
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let mut response = self.status.into_response();
+        response.extensions_mut().insert(self);
+        response
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+/// The error object of every API failure.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ErrorDetail {
+    /// Stable machine-readable code.
+    pub code: String,
+    /// Human-readable message in the caller's language.
+    pub message: String,
+    /// The (first) invalid field, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// All invalid fields with their codes, for validation errors.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldDetail>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct FieldDetail {
+    pub field: String,
+    pub code: String,
+    pub message: String,
+}
+
+/// Turns an [`AppError`] left in a response into a localized body: JSON under `/api/`, an HTML
+/// page elsewhere.
+pub async fn render_errors(State(state): State<crate::AppState>, request: Request, next: Next) -> Response {
+    let is_api = request.uri().path().starts_with("/api/");
+    let ctx = Ctx::from_request_parts_lossy(&state, &request);
+    let response = next.run(request).await;
+    let Some(error) = response.extensions().get::<AppError>().cloned() else {
+        return response;
+    };
+    let mut extra = response.headers().clone();
+    extra.remove(header::CONTENT_TYPE);
+    extra.remove(header::CONTENT_LENGTH);
+    let message = ctx.error_message(&error);
+    let mut rendered = if is_api {
+        let fields = error
+            .fields
+            .iter()
+            .map(|f| FieldDetail {
+                field: f.field.to_owned(),
+                code: f.code.to_owned(),
+                message: ctx.field_message(f),
+            })
+            .collect();
+        let body = ErrorBody {
+            error: ErrorDetail {
+                code: error.code.to_owned(),
+                message,
+                field: error.field.clone(),
+                fields,
+            },
+        };
+        (error.status, axum::Json(body)).into_response()
+    } else {
+        crate::pages::error_page(&ctx, error.status, &message)
+    };
+    rendered.headers_mut().extend(extra);
+    rendered.extensions_mut().insert(error);
+    rendered
+}

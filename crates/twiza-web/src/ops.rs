@@ -1,0 +1,92 @@
+//! Operations: health and readiness probes, Prometheus metrics, request logging without personal
+//! data, and the request timeout.
+
+use crate::error::AppError;
+use crate::AppState;
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::{header, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
+use std::sync::OnceLock;
+use std::time::Instant;
+
+/// The process-wide Prometheus recorder.
+#[derive(Clone)]
+pub struct Metrics(PrometheusHandle);
+
+static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
+
+impl Metrics {
+    /// Installs the recorder once per process and returns its handle.
+    pub fn install() -> anyhow::Result<Metrics> {
+        if let Some(handle) = HANDLE.get() {
+            return Ok(Metrics(handle.clone()));
+        }
+        let recorder = PrometheusBuilder::new()
+            .set_buckets(&[
+                0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
+            ])?
+            .build_recorder();
+        let handle = recorder.handle();
+        // A second installer (another app in the same test process) keeps the first recorder.
+        if metrics::set_global_recorder(recorder).is_ok() {
+            let _ = HANDLE.set(handle.clone());
+        }
+        Ok(Metrics(HANDLE.get().cloned().unwrap_or(handle)))
+    }
+}
+
+/// `GET /healthz`: the process is alive.
+pub async fn healthz() -> &'static str {
+    "ok"
+}
+
+/// `GET /readyz`: the database answers.
+pub async fn readyz(State(state): State<AppState>) -> Response {
+    match state.store.ping().await {
+        Ok(()) => "ready".into_response(),
+        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response(),
+    }
+}
+
+/// `GET /metrics`: Prometheus text exposition.
+pub async fn metrics(State(state): State<AppState>) -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
+        state.metrics.0.render(),
+    )
+        .into_response()
+}
+
+/// Counts and times requests by route template (never the raw path, which may carry data), and
+/// logs one line per request.
+pub async fn observe(request: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let method = request.method().clone();
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or_else(|| "unmatched".to_owned(), |p| p.as_str().to_owned());
+    let response = next.run(request).await;
+    let status = response.status().as_u16();
+    let elapsed = started.elapsed();
+    let labels = [
+        ("method", method.to_string()),
+        ("route", route.clone()),
+        ("status", status.to_string()),
+    ];
+    metrics::counter!("http_requests_total", &labels).increment(1);
+    metrics::histogram!("http_request_duration_seconds", &labels[..2]).record(elapsed.as_secs_f64());
+    let code = response.extensions().get::<AppError>().map(|e| e.code);
+    tracing::info!(%method, route, status, error_code = code, latency_ms = elapsed.as_millis() as u64, "request");
+    response
+}
+
+/// Answers `timeout` when a request runs longer than the configured limit.
+pub async fn timeout(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    match tokio::time::timeout(state.config.request_timeout, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => AppError::new(StatusCode::SERVICE_UNAVAILABLE, "timeout").into_response(),
+    }
+}

@@ -1,0 +1,121 @@
+//! Sign-up, sign-in and sign-out pages.
+
+use super::{render, render_status, see_other};
+use crate::auth::{authenticate, client_address, cookie, hash_password, sha256_hex, start_session, set_cookie, Actor, SESSION_COOKIE};
+use crate::ctx::Ctx;
+use crate::error::{AppError, AppResult};
+use crate::AppState;
+use askama::Template;
+use axum::extract::State;
+use axum::http::{header, Extensions, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use super::PageForm;
+use serde::Deserialize;
+use twiza_domain::account::{Email, NewPassword};
+use twiza_domain::FieldError;
+
+#[derive(Template)]
+#[template(path = "sign_up.html")]
+struct SignUpPage {
+    c: Ctx,
+    email: String,
+    display_name: String,
+    errors: Vec<FieldError>,
+}
+
+#[derive(Template)]
+#[template(path = "sign_in.html")]
+struct SignInPage {
+    c: Ctx,
+    email: String,
+    error: Option<String>,
+}
+
+pub async fn sign_up_form(c: Ctx) -> Response {
+    render(&SignUpPage { c, email: String::new(), display_name: String::new(), errors: Vec::new() })
+}
+
+#[derive(Deserialize)]
+pub struct SignUpForm {
+    email: String,
+    password: String,
+    display_name: String,
+    #[allow(dead_code)]
+    csrf: String,
+}
+
+pub async fn sign_up(State(state): State<AppState>, c: Ctx, PageForm(form): PageForm<SignUpForm>) -> AppResult<Response> {
+    let email = Email::parse(&form.email);
+    let password = NewPassword::parse(&form.password);
+    let name = twiza_domain::text::parse_name("display_name", &form.display_name, 100);
+    let (email, password, name) = match (email, password, name) {
+        (Ok(e), Ok(p), Ok(n)) => (e, p, n),
+        (e, p, n) => {
+            let errors = [e.err(), p.err(), n.err()].into_iter().flatten().collect();
+            return Ok(render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &SignUpPage { c, email: form.email, display_name: form.display_name, errors },
+            ));
+        }
+    };
+    let hash = hash_password(password.expose().to_owned()).await?;
+    let id = match state.store.create_user(email.as_str(), &hash, &name, None).await {
+        Ok(id) => id,
+        Err(twiza_store::StoreError::Conflict(_)) => {
+            let errors = vec![FieldError::new("email", "email_taken")];
+            return Ok(render_status(
+                StatusCode::CONFLICT,
+                &SignUpPage { c, email: form.email, display_name: form.display_name, errors },
+            ));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let user = state.store.user(id).await?.ok_or_else(AppError::internal)?;
+    let cookie = start_session(&state, &user).await?;
+    Ok(with_cookie(see_other("/me/associations"), &cookie))
+}
+
+pub async fn sign_in_form(c: Ctx) -> Response {
+    render(&SignInPage { c, email: String::new(), error: None })
+}
+
+#[derive(Deserialize)]
+pub struct SignInForm {
+    email: String,
+    password: String,
+    #[allow(dead_code)]
+    csrf: String,
+}
+
+pub async fn sign_in(
+    State(state): State<AppState>,
+    c: Ctx,
+    extensions: Extensions,
+    PageForm(form): PageForm<SignInForm>,
+) -> AppResult<Response> {
+    match authenticate(&state, &form.email, &form.password, &client_address(&extensions)).await {
+        Ok(user) => {
+            let cookie = start_session(&state, &user).await?;
+            Ok(with_cookie(see_other("/me/associations"), &cookie))
+        }
+        Err(e) if matches!(e.code, "invalid_credentials" | "rate_limited") => {
+            let message = c.error_message(&e);
+            Ok(render_status(e.status, &SignInPage { c, email: form.email, error: Some(message) }))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap, actor: axum::Extension<Actor>) -> AppResult<Response> {
+    if let (Actor::Session { .. }, Some(token)) = (&actor.0, cookie(&headers, SESSION_COOKIE)) {
+        state.store.delete_session(&sha256_hex(token)).await?;
+    }
+    Ok(with_cookie(see_other("/"), &set_cookie(&state, SESSION_COOKIE, "", 0)))
+}
+
+fn with_cookie(mut response: Response, cookie: &str) -> Response {
+    if let Ok(value) = cookie.parse() {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response.into_response()
+}

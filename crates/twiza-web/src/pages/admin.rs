@@ -1,0 +1,48 @@
+//! The platform admin's verification queue.
+
+use super::{render, see_other, PageForm};
+use crate::api::organizations::parse_decision;
+use crate::api::PathId;
+use crate::auth::Actor;
+use crate::ctx::Ctx;
+use crate::error::{AppError, AppResult};
+use crate::AppState;
+use askama::Template;
+use axum::extract::State;
+use axum::response::Response;
+use axum::Extension;
+use twiza_domain::organization::Organization;
+use twiza_domain::OrgId;
+
+#[derive(Template)]
+#[template(path = "admin_queue.html")]
+struct QueuePage {
+    c: Ctx,
+    pending: Vec<Organization>,
+}
+
+pub async fn queue(State(state): State<AppState>, c: Ctx) -> AppResult<Response> {
+    let pending = state.store.pending_organizations(100).await?;
+    Ok(render(&QueuePage { c, pending }))
+}
+
+#[derive(serde::Deserialize)]
+pub struct DecisionForm {
+    decision: String,
+    #[serde(default)]
+    reason: Option<String>,
+    #[allow(dead_code)]
+    csrf: String,
+}
+
+pub async fn decide(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    PathId(id): PathId,
+    PageForm(form): PageForm<DecisionForm>,
+) -> AppResult<Response> {
+    let user = actor.user().ok_or_else(AppError::unauthenticated)?;
+    let decision = parse_decision(Some(&form.decision), form.reason.as_deref())?;
+    state.store.decide_verification(OrgId(id), &decision, user.id).await?;
+    Ok(see_other("/admin/verification"))
+}

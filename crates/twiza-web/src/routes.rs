@@ -1,0 +1,121 @@
+//! The route table: every route of the application with its access policy. The router is built
+//! from this table alone, and the authorization tests enumerate it, so a new route is guarded and
+//! tested as soon as it is added here.
+
+use crate::authz::{enforce, Access, ANY_MEMBER, MANAGERS, PLATFORM_ADMIN};
+use crate::{api, auth, ctx, error, ops, pages, AppState};
+use axum::extract::DefaultBodyLimit;
+use axum::http::{header, HeaderValue, Method};
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::routing::{delete, get, post, MethodRouter};
+use axum::Router;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+/// One route: method, path template (axum and OpenAPI syntax), policy, handler.
+pub struct RouteSpec {
+    pub method: Method,
+    pub path: &'static str,
+    pub access: Access,
+    handler: MethodRouter<AppState>,
+}
+
+fn route(method: Method, path: &'static str, access: Access, handler: MethodRouter<AppState>) -> RouteSpec {
+    RouteSpec { method, path, access, handler }
+}
+
+use Access::{Org, Platform, Public, SignedIn};
+use Method as M;
+
+/// Every route of Twiza.
+pub fn table() -> Vec<RouteSpec> {
+    vec![
+        // Operations.
+        route(M::GET, "/healthz", Public, get(ops::healthz)),
+        route(M::GET, "/readyz", Public, get(ops::readyz)),
+        route(M::GET, "/metrics", Public, get(ops::metrics)),
+        route(M::GET, "/static/style.css", Public, get(pages::stylesheet)),
+        // Pages.
+        route(M::GET, "/", Public, get(pages::home::show)),
+        route(M::GET, "/language", Public, get(pages::home::switch_language)),
+        route(M::GET, "/sign-up", Public, get(pages::accounts::sign_up_form)),
+        route(M::POST, "/sign-up", Public, post(pages::accounts::sign_up)),
+        route(M::GET, "/sign-in", Public, get(pages::accounts::sign_in_form)),
+        route(M::POST, "/sign-in", Public, post(pages::accounts::sign_in)),
+        route(M::POST, "/sign-out", SignedIn, post(pages::accounts::sign_out)),
+        route(M::GET, "/directory", Public, get(pages::directory::show)),
+        route(M::GET, "/associations/new", SignedIn, get(pages::organizations::new_form)),
+        route(M::POST, "/associations", SignedIn, post(pages::organizations::create)),
+        route(M::GET, "/associations/{org_id}", Public, get(pages::organizations::profile)),
+        route(M::GET, "/associations/{org_id}/logo", Public, get(pages::organizations::logo)),
+        route(M::GET, "/associations/{org_id}/manage", Org(ANY_MEMBER), get(pages::organizations::manage)),
+        route(M::POST, "/associations/{org_id}/invitations", Org(MANAGERS), post(pages::organizations::invite)),
+        route(M::POST, "/associations/{org_id}/logo", Org(MANAGERS), post(pages::organizations::upload_logo)),
+        route(M::GET, "/me/associations", SignedIn, get(pages::organizations::mine)),
+        route(M::POST, "/me/invitations/{invitation_id}/accept", SignedIn, post(pages::organizations::accept_invitation)),
+        route(M::GET, "/me/tokens", SignedIn, get(pages::tokens::list)),
+        route(M::POST, "/me/tokens", SignedIn, post(pages::tokens::create)),
+        route(M::POST, "/me/tokens/{token_id}/revoke", SignedIn, post(pages::tokens::revoke)),
+        route(M::GET, "/admin/verification", Platform(PLATFORM_ADMIN), get(pages::admin::queue)),
+        route(M::POST, "/admin/verification/{org_id}", Platform(PLATFORM_ADMIN), post(pages::admin::decide)),
+        // JSON API.
+        route(M::GET, "/api/v1/openapi.json", Public, get(api::openapi::document)),
+        route(M::POST, "/api/v1/tokens", Public, post(api::tokens::create)),
+        route(M::GET, "/api/v1/tokens", SignedIn, get(api::tokens::list)),
+        route(M::DELETE, "/api/v1/tokens/{token_id}", SignedIn, delete(api::tokens::revoke)),
+        route(M::GET, "/api/v1/me", SignedIn, get(api::tokens::me)),
+        route(M::GET, "/api/v1/organizations", Public, get(api::organizations::directory)),
+        route(M::POST, "/api/v1/organizations", SignedIn, post(api::organizations::create)),
+        route(M::GET, "/api/v1/organizations/{org_id}", Public, get(api::organizations::show)),
+        route(M::POST, "/api/v1/organizations/{org_id}/verify", Platform(PLATFORM_ADMIN), post(api::organizations::verify)),
+        route(M::GET, "/api/v1/organizations/{org_id}/members", Org(ANY_MEMBER), get(api::members::list)),
+        route(M::GET, "/api/v1/organizations/{org_id}/invitations", Org(MANAGERS), get(api::members::invitations)),
+        route(M::POST, "/api/v1/organizations/{org_id}/invitations", Org(MANAGERS), post(api::members::invite)),
+        route(M::POST, "/api/v1/invitations/{invitation_id}/accept", SignedIn, post(api::members::accept)),
+        route(M::GET, "/api/v1/geo/regions", Public, get(api::geo::regions)),
+        route(M::GET, "/api/v1/geo/provinces", Public, get(api::geo::provinces)),
+        route(M::GET, "/api/v1/geo/communes", Public, get(api::geo::communes)),
+    ]
+}
+
+/// The application router, built from [`table`].
+pub fn router(state: AppState) -> Router {
+    let mut router = Router::new();
+    for spec in table() {
+        let guard = from_fn_with_state((state.clone(), spec.access), enforce);
+        router = router.route(spec.path, spec.handler.route_layer(guard));
+    }
+    router
+        .fallback(pages::not_found)
+        .layer(from_fn_with_state(state.clone(), auth::identify))
+        .layer(from_fn_with_state(state.clone(), ctx::visitor_csrf))
+        .layer(CatchPanicLayer::custom(|_| {
+            axum::response::IntoResponse::into_response(error::AppError::internal())
+        }))
+        .layer(from_fn_with_state(state.clone(), ops::timeout))
+        .layer(from_fn_with_state(state.clone(), error::render_errors))
+        .layer(from_fn(ops::observe))
+        .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
+        .layer(CompressionLayer::new())
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
+                 frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+            ),
+        ))
+        .with_state(state)
+}
