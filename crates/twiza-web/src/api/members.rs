@@ -23,11 +23,14 @@ pub struct MemberView {
     pub role: String,
 }
 
-/// Whether the scope may see members' contact details.
+/// Whether the scope may see members' contact details: the association's managers and platform
+/// admins. Auditors and authorities read the association, not its people's addresses.
 fn sees_contacts(scope: &OrgScope) -> bool {
     match scope.grant() {
         twiza_domain::tenancy::ScopeGrant::Member(role) => role.manages_members(),
-        twiza_domain::tenancy::ScopeGrant::Platform(_) => true,
+        twiza_domain::tenancy::ScopeGrant::Platform(role) => {
+            role == twiza_domain::PlatformRole::PlatformAdmin
+        }
     }
 }
 

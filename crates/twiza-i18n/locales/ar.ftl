@@ -1,0 +1,228 @@
+### Twiza — الرسائل باللغة العربية (العربية الفصحى كما تكتبها المؤسسات المغربية).
+### Same keys and, per message, same variables in ar.ftl, fr.ftl, zgh.ftl and en.ftl (checked by
+### the tests). Plural variants are selected with PLURAL($n): see crates/twiza-i18n/src/plural.rs.
+### Moroccan usage: Latin digits (0-9), Moroccan month names, الجهة/العمالة أو الإقليم/الجماعة.
+
+## عام
+
+app-name = تويزة
+app-tagline = التضامن الاجتماعي، معًا
+# اسم اللغة بهذه اللغة، يظهر في قائمة اختيار اللغة.
+language-name = العربية
+language-label = اللغة
+skip-to-content = الانتقال إلى المحتوى
+nav-home = الرئيسية
+nav-directory = دليل الجمعيات
+nav-sign-in = تسجيل الدخول
+nav-sign-up = إنشاء حساب
+nav-sign-out = تسجيل الخروج
+nav-my-associations = جمعياتي
+nav-verification-queue = الجمعيات المطلوب توثيقها
+nav-api-tokens = رموز الواجهة البرمجية
+# التسمية الخاصة بقارئات الشاشة لعنصر التنقل الرئيسي.
+nav-main-label = التنقل الرئيسي
+footer-geo-credit = المعطيات الجغرافية: المندوبية السامية للتخطيط — الإحصاء العام للسكان والسكنى 2024، رخصة CC BY 4.0
+footer-api = الواجهة البرمجية العمومية
+# رمز الدرهم المغربي (CLDR ar: «د.م.»).
+currency-mad = د.م.
+
+## أسماء الشهور (التسميات المعتمدة في المغرب، CLDR ar_MA)
+
+month-1 = يناير
+month-2 = فبراير
+month-3 = مارس
+month-4 = أبريل
+month-5 = ماي
+month-6 = يونيو
+month-7 = يوليوز
+month-8 = غشت
+month-9 = شتنبر
+month-10 = أكتوبر
+month-11 = نونبر
+month-12 = دجنبر
+
+## الإجراءات
+
+action-save = حفظ
+action-create = إنشاء
+action-search = بحث
+action-verify = توثيق
+action-reject = رفض
+action-revoke = إبطال
+action-invite = دعوة
+# زر تأكيد تغيير اللغة.
+action-change = تغيير
+action-accept = قبول
+
+## ترقيم الصفحات
+
+pagination-previous = السابق
+pagination-next = التالي
+pagination-label = ترقيم الصفحات
+page-count = الصفحة { $page } من { $pages }
+
+## الصفحة الرئيسية
+
+home-title = تضامن يمكنك التحقق منه
+home-intro = تجمع تويزة الجمعيات والمانحين والمتطوعين والسلطات والأسر المتضررة حول صورة واحدة مشتركة وقابلة للتحقق عن الاحتياجات والأموال والمواد.
+home-directory-link = ابحث عن جمعية موثقة
+home-create-association = سجل جمعيتك
+
+## الحسابات
+
+account-email = البريد الإلكتروني
+account-password = كلمة المرور
+account-password-hint = 12 حرفًا على الأقل.
+account-display-name = الاسم المعروض
+account-sign-up-title = إنشاء حساب
+account-sign-in-title = تسجيل الدخول
+account-sign-up-submit = إنشاء الحساب
+account-sign-in-submit = دخول
+account-signed-in-as = تم تسجيل الدخول باسم { $name }
+account-no-account = ليس لديك حساب بعد؟
+account-have-account = لديك حساب بالفعل؟
+
+## الجمعيات
+
+org-create-title = تسجيل جمعية
+org-name-ar = الاسم القانوني بالعربية
+org-name-fr = الاسم القانوني بالفرنسية
+org-name-zgh = الاسم بتيفيناغ (اختياري)
+org-declaration-number = رقم وصل التصريح
+org-declaration-date = تاريخ وصل التصريح
+org-declaration-help = الوصل النهائي المسلم طبقًا للظهير الشريف رقم 1.58.376 الذي يضبط بموجبه حق تأسيس الجمعيات.
+org-region = الجهة
+org-province = العمالة أو الإقليم
+org-commune = الجماعة
+org-commune-help = رمز الجماعة (المندوبية السامية للتخطيط) أو اسمها
+org-domains = مجالات العمل
+org-email = البريد الإلكتروني للتواصل
+org-phone = هاتف التواصل
+org-website = الموقع الإلكتروني
+org-address = العنوان
+org-description = الوصف
+org-logo = الشعار (PNG أو JPEG أو WebP، بحجم أقصاه 200 كيلوبايت)
+org-status = الحالة
+org-status-pending = في انتظار التوثيق
+org-status-verified = موثقة
+org-status-rejected = مرفوضة
+org-rejection-reason = سبب الرفض
+org-verified-badge = جمعية موثقة
+org-members = الأعضاء
+org-member-role = الدور
+org-invite-title = دعوة عضو
+org-invitations = الدعوات قيد الانتظار
+org-pending-notice = هذه الجمعية في انتظار توثيقها من طرف المنصة، ولا تظهر بعد في الدليل العمومي.
+org-rejected-notice = تم رفض التوثيق: { $reason }
+org-none = لست عضوًا في أي جمعية بعد.
+org-profile-location = الموقع الجغرافي
+org-profile-contacts = معلومات الاتصال
+org-created = تم تسجيل الجمعية. وستظهر في الدليل بعد توثيقها.
+
+## مجالات العمل (المفتاح: domain-<id>)
+
+domain-relief = الإغاثة الاستعجالية
+domain-health = الصحة
+domain-education = التربية والتعليم
+domain-children = الطفولة
+domain-women = المرأة
+domain-elderly = الأشخاص المسنون
+domain-disability = الأشخاص في وضعية إعاقة
+domain-water = الماء والتطهير
+domain-housing = السكن وإعادة البناء
+domain-food = الأمن الغذائي
+domain-rural = التنمية القروية
+domain-environment = البيئة
+domain-culture = الثقافة والتراث الأمازيغي
+domain-youth = الشباب والرياضة
+domain-literacy = محو الأمية
+domain-income = الأنشطة المدرة للدخل
+
+## الأدوار
+
+role-owner = المسؤول الرئيسي
+role-admin = مشرف
+role-treasurer = أمين المال
+role-coordinator = منسق
+role-field-agent = عون ميداني
+role-volunteer = متطوع
+role-platform-admin = مشرف المنصة
+role-authority = السلطة
+role-auditor = مدقق
+
+## الدليل
+
+directory-title = دليل الجمعيات الموثقة
+directory-search-label = الاسم أو رقم وصل التصريح
+directory-all-regions = جميع الجهات
+directory-all-provinces = جميع العمالات والأقاليم
+directory-all-domains = جميع المجالات
+# فئات الجمع في العربية (CLDR): zero، one، two، few (3–10)، many (11–99)، other (100، 101…).
+directory-count =
+    { PLURAL($count) ->
+        [zero] لم يتم العثور على أي جمعية
+        [one] تم العثور على جمعية واحدة
+        [two] تم العثور على جمعيتين
+        [few] تم العثور على { $count } جمعيات
+        [many] تم العثور على { $count } جمعية
+       *[other] تم العثور على { $count } جمعية
+    }
+directory-empty = لا توجد أي جمعية تطابق بحثك.
+
+## التوثيق
+
+verify-title = الجمعيات في انتظار التوثيق
+verify-empty = لا توجد أي جمعية في الانتظار.
+verify-reject-reason-label = السبب (سيطلع عليه أعضاء الجمعية)
+
+## رموز الواجهة البرمجية
+
+tokens-title = رموز الواجهة البرمجية
+tokens-label = التسمية
+tokens-created = انسخ هذا الرمز الآن، فلن يُعرض مرة أخرى.
+tokens-last-used = آخر استعمال
+tokens-never-used = لم يُستعمل قط
+tokens-empty = لا يوجد أي رمز بعد.
+
+## الأخطاء (المفتاح: error-<code>)، لواجهة JSON البرمجية وللصفحات
+
+error-bad-request = الطلب غير صالح.
+error-invalid-json = محتوى الطلب ليس بصيغة JSON صالحة.
+error-unknown-field = حقل غير معروف: { $field }
+error-wrong-type = أحد الحقول من نوع غير صحيح.
+error-missing-field = حقل ناقص: { $field }
+error-payload-too-large = حجم الطلب كبير جدًا.
+error-unsupported-media-type = نوع المحتوى هذا غير مدعوم.
+error-validation = بعض الحقول غير صالحة.
+error-invalid-email = عنوان البريد الإلكتروني غير صالح.
+error-password-too-short = كلمة المرور قصيرة جدًا (12 حرفًا على الأقل).
+error-email-taken = يوجد حساب مسجل بهذا البريد الإلكتروني.
+error-invalid-credentials = البريد الإلكتروني أو كلمة المرور غير صحيحة.
+error-rate-limited = محاولات كثيرة جدًا. أعد المحاولة بعد بضع دقائق.
+error-unauthenticated = يجب عليك تسجيل الدخول.
+error-forbidden = غير مسموح لك بالقيام بهذا الإجراء.
+error-not-found = الصفحة أو العنصر المطلوب غير موجود.
+error-conflict = يتعارض هذا الطلب مع الحالة الحالية للمعطيات.
+error-csrf = انتهت صلاحية الاستمارة. أعد تحميل الصفحة وحاول مرة أخرى.
+error-invalid-commune = رمز جماعة غير معروف.
+error-invalid-province = عمالة أو إقليم غير معروف.
+error-invalid-region = جهة غير معروفة.
+error-location-mismatch = الجماعة لا تنتمي إلى هذا الإقليم أو هذه الجهة.
+error-bidi-control = يجب ألا يحتوي النص على رموز خفية للتحكم في اتجاه الكتابة.
+error-text-too-long = النص طويل جدًا (الحد الأقصى لعدد الأحرف: { $max }).
+error-required = هذا الحقل إلزامي.
+error-invalid-date = تاريخ غير صالح.
+error-invalid-domain = مجال عمل غير معروف.
+error-invalid-role = دور غير معروف.
+error-invalid-phone = رقم هاتف غير صالح.
+error-invalid-url = عنوان الموقع الإلكتروني غير صالح.
+error-invalid-logo = يجب أن يكون الشعار صورة بصيغة PNG أو JPEG أو WebP لا يتجاوز حجمها 200 كيلوبايت.
+error-already-member = هذا الشخص عضو بالفعل في الجمعية.
+error-invalid-status-change = هذه الجمعية ليست في انتظار التوثيق.
+error-timeout = استغرق الطلب وقتًا طويلًا جدًا.
+error-internal = حدث خطأ من جهتنا. أعد المحاولة لاحقًا.
+error-page-title = خطأ
+error-invalid-query = أحد المعاملات في عنوان الصفحة غير صالح.
+error-method-not-allowed = طريقة الطلب هذه غير مسموح بها.
+error-not-arabic-script = يجب كتابة الاسم بالحروف العربية.
+error-not-tifinagh-script = يجب كتابة الاسم بحروف تيفيناغ.

@@ -1,0 +1,224 @@
+### Twiza — English messages.
+### ar.ftl, fr.ftl, zgh.ftl and en.ftl have exactly the same keys and, per message, the same
+### variables (checked by the tests). Plural variants are selected with PLURAL($n), never on a
+### bare number: see crates/twiza-i18n/src/plural.rs.
+
+## General
+
+app-name = Twiza
+app-tagline = Social solidarity, together
+# The language's own name, shown in the language switcher.
+language-name = English
+language-label = Language
+skip-to-content = Skip to content
+nav-home = Home
+nav-directory = Directory
+nav-sign-in = Sign in
+nav-sign-up = Create an account
+nav-sign-out = Sign out
+nav-my-associations = My associations
+nav-verification-queue = Associations to verify
+nav-api-tokens = API tokens
+# Accessible label of the main <nav>.
+nav-main-label = Main navigation
+footer-geo-credit = Geographic data: HCP — 2024 General Census of Population and Housing, CC BY 4.0
+footer-api = Public API
+# Symbol of the Moroccan dirham (CLDR en: "MAD").
+currency-mad = MAD
+
+## Month names (CLDR, format context, wide)
+
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+## Actions
+
+action-save = Save
+action-create = Create
+action-search = Search
+action-verify = Verify
+action-reject = Reject
+action-revoke = Revoke
+action-invite = Invite
+# Submit button of the language switcher.
+action-change = Change
+action-accept = Accept
+
+## Pagination
+
+pagination-previous = Previous
+pagination-next = Next
+pagination-label = Pagination
+page-count = Page { $page } of { $pages }
+
+## Home
+
+home-title = Solidarity you can verify
+home-intro = Twiza connects associations, donors, volunteers, authorities and affected households around one shared, verifiable picture of needs, money and goods.
+home-directory-link = Find a verified association
+home-create-association = Register your association
+
+## Accounts
+
+account-email = Email address
+account-password = Password
+account-password-hint = At least 12 characters.
+account-display-name = Display name
+account-sign-up-title = Create an account
+account-sign-in-title = Sign in
+account-sign-up-submit = Create my account
+account-sign-in-submit = Sign in
+account-signed-in-as = Signed in as { $name }
+account-no-account = No account yet?
+account-have-account = Already have an account?
+
+## Associations
+
+org-create-title = Register an association
+org-name-ar = Legal name in Arabic
+org-name-fr = Legal name in French
+org-name-zgh = Name in Tifinagh (optional)
+org-declaration-number = Declaration receipt number
+org-declaration-date = Declaration receipt date
+org-declaration-help = The final receipt issued under Dahir 1-58-376 on the right of association.
+org-region = Region
+org-province = Province or prefecture
+org-commune = Commune
+org-commune-help = Commune code (HCP) or name
+org-domains = Domains of action
+org-email = Contact email
+org-phone = Contact phone
+org-website = Website
+org-address = Address
+org-description = Description
+org-logo = Logo (PNG, JPEG or WebP, up to 200 KB)
+org-status = Status
+org-status-pending = Pending verification
+org-status-verified = Verified
+org-status-rejected = Rejected
+org-rejection-reason = Reason for rejection
+org-verified-badge = Verified association
+org-members = Members
+org-member-role = Role
+org-invite-title = Invite a member
+org-invitations = Pending invitations
+org-pending-notice = This association is waiting for verification by the platform. It does not appear in the public directory yet.
+org-rejected-notice = Verification was refused: { $reason }
+org-none = You are not a member of any association yet.
+org-profile-location = Location
+org-profile-contacts = Contacts
+org-created = Association registered. It will appear in the directory once verified.
+
+## Domains of action (key: domain-<id>)
+
+domain-relief = Emergency relief
+domain-health = Health
+domain-education = Education
+domain-children = Children
+domain-women = Women
+domain-elderly = Older people
+domain-disability = Disability
+domain-water = Water and sanitation
+domain-housing = Housing and reconstruction
+domain-food = Food security
+domain-rural = Rural development
+domain-environment = Environment
+domain-culture = Culture and Amazigh heritage
+domain-youth = Youth and sport
+domain-literacy = Literacy
+domain-income = Income-generating activities
+
+## Roles
+
+role-owner = Owner
+role-admin = Administrator
+role-treasurer = Treasurer
+role-coordinator = Coordinator
+role-field-agent = Field agent
+role-volunteer = Volunteer
+role-platform-admin = Platform administrator
+role-authority = Authority
+role-auditor = Auditor
+
+## Directory
+
+directory-title = Directory of verified associations
+directory-search-label = Name or declaration number
+directory-all-regions = All regions
+directory-all-provinces = All provinces and prefectures
+directory-all-domains = All domains
+# Plural categories of en (CLDR): one, other.
+directory-count =
+    { PLURAL($count) ->
+        [one] { $count } association found
+       *[other] { $count } associations found
+    }
+directory-empty = No association matches your search.
+
+## Verification
+
+verify-title = Associations waiting for verification
+verify-empty = No association is waiting.
+verify-reject-reason-label = Reason (shown to the association)
+
+## API tokens
+
+tokens-title = API tokens
+tokens-label = Label
+tokens-created = Copy this token now; it will not be shown again.
+tokens-last-used = Last used
+tokens-never-used = Never used
+tokens-empty = No token yet.
+
+## Errors (key: error-<code>), for the JSON API and the pages
+
+error-bad-request = The request is invalid.
+error-invalid-json = The request body is not valid JSON.
+error-unknown-field = Unknown field: { $field }
+error-wrong-type = A field has the wrong type.
+error-missing-field = Missing field: { $field }
+error-payload-too-large = The request is too large.
+error-unsupported-media-type = This content type is not supported.
+error-validation = Some fields are invalid.
+error-invalid-email = Invalid email address.
+error-password-too-short = The password is too short (at least 12 characters).
+error-email-taken = An account already exists with this email.
+error-invalid-credentials = Wrong email or password.
+error-rate-limited = Too many attempts. Try again in a few minutes.
+error-unauthenticated = You need to sign in.
+error-forbidden = You are not allowed to do this.
+error-not-found = The page or item you are looking for does not exist.
+error-conflict = This request conflicts with the current state of the data.
+error-csrf = The form expired. Reload the page and try again.
+error-invalid-commune = Unknown commune code.
+error-invalid-province = Unknown province or prefecture.
+error-invalid-region = Unknown region.
+error-location-mismatch = The commune does not belong to this province or region.
+error-bidi-control = Text must not contain hidden direction-control characters.
+error-text-too-long = Text is too long (at most { $max } characters).
+error-required = This field is required.
+error-invalid-date = Invalid date.
+error-invalid-domain = Unknown domain of action.
+error-invalid-role = Unknown role.
+error-invalid-phone = Invalid phone number.
+error-invalid-url = Invalid web address.
+error-invalid-logo = The logo must be a PNG, JPEG or WebP image of at most 200 KB.
+error-already-member = This person is already a member of the association.
+error-invalid-status-change = This association is not waiting for verification.
+error-timeout = The request took too long.
+error-internal = Something went wrong on our side. Try again later.
+error-page-title = Error
+error-invalid-query = A parameter in the address is invalid.
+error-method-not-allowed = This method is not allowed.
+error-not-arabic-script = The name must be written in Arabic script.
+error-not-tifinagh-script = The name must be written in Tifinagh script.

@@ -1,0 +1,226 @@
+### Twiza — messages en français.
+### ar.ftl, fr.ftl, zgh.ftl et en.ftl ont exactement les mêmes clés et, pour chaque message,
+### les mêmes variables (vérifié par les tests). Les variantes de pluriel se choisissent avec
+### PLURAL($n), jamais sur un nombre nu : voir crates/twiza-i18n/src/plural.rs.
+### Typographie : espace insécable (U+00A0) avant « : ; ? ! », vérifiée par les tests.
+
+## Général
+
+app-name = Twiza
+app-tagline = La solidarité sociale, ensemble
+# Nom de la langue dans cette langue, affiché dans le sélecteur de langue.
+language-name = Français
+language-label = Langue
+skip-to-content = Aller au contenu
+nav-home = Accueil
+nav-directory = Annuaire
+nav-sign-in = Se connecter
+nav-sign-up = Créer un compte
+nav-sign-out = Se déconnecter
+nav-my-associations = Mes associations
+nav-verification-queue = Associations à vérifier
+nav-api-tokens = Jetons d’API
+# Libellé accessible du <nav> principal.
+nav-main-label = Navigation principale
+footer-geo-credit = Données géographiques : HCP — Recensement général de la population et de l’habitat 2024, CC BY 4.0
+footer-api = API publique
+# Symbole du dirham marocain (CLDR fr et fr_MA : « MAD »).
+currency-mad = MAD
+
+## Noms des mois (CLDR, contexte de format, forme longue)
+
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
+
+## Actions
+
+action-save = Enregistrer
+action-create = Créer
+action-search = Rechercher
+action-verify = Vérifier
+action-reject = Refuser
+action-revoke = Révoquer
+action-invite = Inviter
+# Bouton de validation du sélecteur de langue.
+action-change = Changer
+action-accept = Accepter
+
+## Pagination
+
+pagination-previous = Précédent
+pagination-next = Suivant
+pagination-label = Pagination
+page-count = Page { $page } sur { $pages }
+
+## Accueil
+
+home-title = Une solidarité que vous pouvez vérifier
+home-intro = Twiza relie les associations, les donateurs, les bénévoles, les autorités et les ménages touchés autour d’une image unique, partagée et vérifiable des besoins, de l’argent et des biens.
+home-directory-link = Trouver une association vérifiée
+home-create-association = Enregistrer votre association
+
+## Comptes
+
+account-email = Adresse e-mail
+account-password = Mot de passe
+account-password-hint = Au moins 12 caractères.
+account-display-name = Nom affiché
+account-sign-up-title = Créer un compte
+account-sign-in-title = Connexion
+account-sign-up-submit = Créer mon compte
+account-sign-in-submit = Se connecter
+account-signed-in-as = Connecté en tant que { $name }
+account-no-account = Pas encore de compte ?
+account-have-account = Vous avez déjà un compte ?
+
+## Associations
+
+org-create-title = Enregistrer une association
+org-name-ar = Dénomination légale en arabe
+org-name-fr = Dénomination légale en français
+org-name-zgh = Nom en tifinagh (facultatif)
+org-declaration-number = Numéro du récépissé de déclaration
+org-declaration-date = Date du récépissé de déclaration
+org-declaration-help = Le récépissé définitif délivré en application du dahir n° 1-58-376 réglementant le droit d’association.
+org-region = Région
+org-province = Province ou préfecture
+org-commune = Commune
+org-commune-help = Code de la commune (HCP) ou son nom
+org-domains = Domaines d’action
+org-email = E-mail de contact
+org-phone = Téléphone de contact
+org-website = Site web
+org-address = Adresse
+org-description = Description
+org-logo = Logo (PNG, JPEG ou WebP, 200 Ko maximum)
+org-status = Statut
+org-status-pending = En attente de vérification
+org-status-verified = Vérifiée
+org-status-rejected = Refusée
+org-rejection-reason = Motif du refus
+org-verified-badge = Association vérifiée
+org-members = Membres
+org-member-role = Rôle
+org-invite-title = Inviter un membre
+org-invitations = Invitations en attente
+org-pending-notice = Cette association attend sa vérification par la plateforme. Elle n’apparaît pas encore dans l’annuaire public.
+org-rejected-notice = La vérification a été refusée : { $reason }
+org-none = Vous n’êtes encore membre d’aucune association.
+org-profile-location = Localisation
+org-profile-contacts = Contacts
+org-created = Association enregistrée. Elle apparaîtra dans l’annuaire une fois vérifiée.
+
+## Domaines d’action (clé : domain-<id>)
+
+domain-relief = Aide d’urgence
+domain-health = Santé
+domain-education = Éducation
+domain-children = Enfance
+domain-women = Femmes
+domain-elderly = Personnes âgées
+domain-disability = Personnes en situation de handicap
+domain-water = Eau et assainissement
+domain-housing = Logement et reconstruction
+domain-food = Sécurité alimentaire
+domain-rural = Développement rural
+domain-environment = Environnement
+domain-culture = Culture et patrimoine amazigh
+domain-youth = Jeunesse et sport
+domain-literacy = Alphabétisation
+domain-income = Activités génératrices de revenus
+
+## Rôles
+
+role-owner = Responsable principal
+role-admin = Administrateur
+role-treasurer = Trésorier
+role-coordinator = Coordinateur
+role-field-agent = Agent de terrain
+role-volunteer = Bénévole
+role-platform-admin = Administrateur de la plateforme
+role-authority = Autorité
+role-auditor = Auditeur
+
+## Annuaire
+
+directory-title = Annuaire des associations vérifiées
+directory-search-label = Nom ou numéro de déclaration
+directory-all-regions = Toutes les régions
+directory-all-provinces = Toutes les provinces et préfectures
+directory-all-domains = Tous les domaines
+# Catégories de pluriel du français (CLDR) : one (0 et 1), many (millions), other.
+# « many » retombe sur « other ».
+directory-count =
+    { PLURAL($count) ->
+        [one] { $count } association trouvée
+       *[other] { $count } associations trouvées
+    }
+directory-empty = Aucune association ne correspond à votre recherche.
+
+## Vérification
+
+verify-title = Associations en attente de vérification
+verify-empty = Aucune association en attente.
+verify-reject-reason-label = Motif (communiqué à l’association)
+
+## Jetons d’API
+
+tokens-title = Jetons d’API
+tokens-label = Libellé
+tokens-created = Copiez ce jeton maintenant : il ne sera plus affiché.
+tokens-last-used = Dernière utilisation
+tokens-never-used = Jamais utilisé
+tokens-empty = Aucun jeton pour l’instant.
+
+## Erreurs (clé : error-<code>), pour l’API JSON et les pages
+
+error-bad-request = La requête est invalide.
+error-invalid-json = Le corps de la requête n’est pas un JSON valide.
+error-unknown-field = Champ inconnu : { $field }
+error-wrong-type = Un champ n’a pas le bon type.
+error-missing-field = Champ manquant : { $field }
+error-payload-too-large = La requête est trop volumineuse.
+error-unsupported-media-type = Ce type de contenu n’est pas pris en charge.
+error-validation = Certains champs sont invalides.
+error-invalid-email = Adresse e-mail invalide.
+error-password-too-short = Le mot de passe est trop court (au moins 12 caractères).
+error-email-taken = Un compte existe déjà avec cette adresse e-mail.
+error-invalid-credentials = Adresse e-mail ou mot de passe incorrect.
+error-rate-limited = Trop de tentatives. Réessayez dans quelques minutes.
+error-unauthenticated = Vous devez vous connecter.
+error-forbidden = Vous n’êtes pas autorisé à effectuer cette action.
+error-not-found = La page ou l’élément demandé n’existe pas.
+error-conflict = Cette requête est en conflit avec l’état actuel des données.
+error-csrf = Le formulaire a expiré. Rechargez la page et réessayez.
+error-invalid-commune = Code de commune inconnu.
+error-invalid-province = Province ou préfecture inconnue.
+error-invalid-region = Région inconnue.
+error-location-mismatch = La commune n’appartient pas à cette province ou à cette région.
+error-bidi-control = Le texte ne doit pas contenir de caractères invisibles de contrôle de la direction d’écriture.
+error-text-too-long = Texte trop long ({ $max } caractères au maximum).
+error-required = Ce champ est obligatoire.
+error-invalid-date = Date invalide.
+error-invalid-domain = Domaine d’action inconnu.
+error-invalid-role = Rôle inconnu.
+error-invalid-phone = Numéro de téléphone invalide.
+error-invalid-url = Adresse web invalide.
+error-invalid-logo = Le logo doit être une image PNG, JPEG ou WebP de 200 Ko au maximum.
+error-already-member = Cette personne est déjà membre de l’association.
+error-invalid-status-change = Cette association n’est pas en attente de vérification.
+error-timeout = La requête a pris trop de temps.
+error-internal = Une erreur s’est produite de notre côté. Réessayez plus tard.
+error-page-title = Erreur
+error-invalid-query = Un paramètre de l’adresse est invalide.
+error-method-not-allowed = Cette méthode n’est pas autorisée.
+error-not-arabic-script = Le nom doit être écrit en caractères arabes.
+error-not-tifinagh-script = Le nom doit être écrit en caractères tifinagh.

@@ -1,0 +1,235 @@
+### Twiza — ⵜⵓⵣⵉⵏⵉⵏ ⵙ ⵜⵎⴰⵣⵉⵖⵜ ⵜⴰⵏⴰⵡⴰⵢⵜ (Standard Moroccan Tamazight, Tifinagh).
+###
+### REVIEW REQUIRED: these translations must be reviewed by an IRCAM-trained translator before
+### release. They were written from attested vocabulary (CLDR zgh, the zgh MediaWiki interface,
+### zgh Wikipedia's administrative terms: ⵜⴰⵎⵏⴰⴹⵜ region, ⵜⴰⵙⴳⴰ province, ⵜⴰⴳⵔⴰⵡⵜ commune) but
+### several terms are best guesses, notably: ⵙⵙⵉⴷⴷ / ⴰⵙⵙⵉⴷⴷ (verify / verification), ⴰⴳⵉ and
+### ⵜⵜⵡⴰⴳⵉ (reject / rejected), ⵉⵎⵢⴰⵡⴰⵙⵏ (volunteers), ⵜⵉⵏⴱⴰⴹⵉⵏ (authorities), ⴰⵔⴳⵉⵍ
+### (disability), ⵜⵉⵔⵎⵜ (food security), ⴰⵏⴼⵍⵓⵙ ⵏ ⵉⴳⵔⴰⵏ (rural development), ⵔⵔⵉⵢⴰⴹⴰ (sport),
+### ⴰⵏⵙⵎⵓⵏ (coordinator), ⵜⵉⵙⵓⵔⴰ ⵏ API (API tokens, literally "keys"), ⴰⵏⵎⵓⴷ (direction of
+### writing), and the province/prefecture distinction, which ⵜⴰⵙⴳⴰ alone does not make.
+###
+### Same keys and, per message, same variables in ar.ftl, fr.ftl, zgh.ftl and en.ftl (checked by
+### the tests). Plural variants are selected with PLURAL($n): CLDR has no zgh plural rules, so
+### Twiza applies CLDR's tzm rules (one: 0, 1 and 11–99; other: everything else), see
+### crates/twiza-i18n/src/plural.rs.
+
+## General
+
+app-name = ⵜⵡⵉⵣⴰ
+app-tagline = ⵜⴰⵏⵎⵢⴰⵡⴰⵙⵜ ⵜⴰⵏⴰⵎⵓⵏⵜ, ⵎⴰⵕⵕⴰ ⴰⴽⴽⵯ
+# The language's own name (CLDR zgh), shown in the language switcher.
+language-name = ⵜⴰⵎⴰⵣⵉⵖⵜ
+language-label = ⵜⵓⵜⵍⴰⵢⵜ
+skip-to-content = ⵏⴹⵓ ⵖⵔ ⵜⵓⵎⴰⵢⵜ
+nav-home = ⵜⴰⵙⵏⴰ ⵏ ⵓⵙⵏⵓⴱⴳ
+nav-directory = ⵜⴰⵍⴳⴰⵎⵜ ⵏ ⵜⵎⵓⵏⵉⵏ
+nav-sign-in = ⴽⵛⵎ
+nav-sign-up = ⵙⵏⴼⵍⵓⵍ ⴰⵎⵉⴹⴰⵏ
+nav-sign-out = ⴼⴼⵖ
+nav-my-associations = ⵜⵉⵎⵓⵏⵉⵏ ⵉⵏⵓ
+nav-verification-queue = ⵜⵉⵎⵓⵏⵉⵏ ⵉ ⵓⵙⵙⵉⴷⴷ
+nav-api-tokens = ⵜⵉⵙⵓⵔⴰ ⵏ API
+# Accessible label of the main <nav>.
+nav-main-label = ⴰⵙⵙⴰⵔⴰ ⴰⴳⵊⴷⴰⵏ
+footer-geo-credit = ⵉⵙⴼⴽⴰ ⵉⵊⵓⵖⵔⴰⴼⵉⵢⵏ: HCP — ⴰⵙⵉⴹⴰⵏ ⴰⵎⴰⵜⴰⵢ ⵏ ⵢⵉⵎⵣⴷⴰⵖ ⴷ ⵜⵣⴷⵖⴰ 2024, CC BY 4.0
+footer-api = API ⵜⴰⴳⴷⵓⴷⴰⵏⵜ
+# Symbol of the Moroccan dirham: CLDR zgh has none, so the root symbol "MAD" applies.
+currency-mad = MAD
+
+## Month names (CLDR zgh, format context, wide)
+
+month-1 = ⵉⵏⵏⴰⵢⵔ
+month-2 = ⴱⵕⴰⵢⵕ
+month-3 = ⵎⴰⵕⵚ
+month-4 = ⵉⴱⵔⵉⵔ
+month-5 = ⵎⴰⵢⵢⵓ
+month-6 = ⵢⵓⵏⵢⵓ
+month-7 = ⵢⵓⵍⵢⵓⵣ
+month-8 = ⵖⵓⵛⵜ
+month-9 = ⵛⵓⵜⴰⵏⴱⵉⵔ
+month-10 = ⴽⵜⵓⴱⵔ
+month-11 = ⵏⵓⵡⴰⵏⴱⵉⵔ
+month-12 = ⴷⵓⵊⴰⵏⴱⵉⵔ
+
+## Actions
+
+action-save = ⵃⴹⵓ
+action-create = ⵙⵏⵓⵍⴼⵓ
+action-search = ⵔⵣⵓ
+action-verify = ⵙⵙⵉⴷⴷ
+action-reject = ⴰⴳⵉ
+action-revoke = ⴽⴽⵙ
+action-invite = ⵙⵏⵓⴱⴳ
+# Submit button of the language switcher.
+action-change = ⵙⵏⴼⵍ
+action-accept = ⵇⴱⵍ
+
+## Pagination
+
+pagination-previous = ⴰⵣⵡⵉⵔ
+pagination-next = ⴰⴹⴼⵉⵕ
+pagination-label = ⴰⵙⵙⴰⵔⴰ ⴳⵔ ⵜⴰⵙⵏⵉⵡⵉⵏ
+page-count = ⵜⴰⵙⵏⴰ { $page } ⵙⴳ { $pages }
+
+## Home
+
+home-title = ⵜⴰⵏⵎⵢⴰⵡⴰⵙⵜ ⵏⵏⴰ ⵜⵣⵎⵔⴷ ⴰⴷ ⵜⵙⵙⵉⴷⴷⴷ
+home-intro = ⵜⵡⵉⵣⴰ ⴰⵔ ⵜⵙⵎⵓⵏ ⵜⵉⵎⵓⵏⵉⵏ, ⵉⵎⴼⴽⴰⵢⵏ, ⵉⵎⵢⴰⵡⴰⵙⵏ, ⵜⵉⵏⴱⴰⴹⵉⵏ ⴷ ⵜⵡⴰⵛⵓⵍⵉⵏ ⵉⵜⵜⵓⵢⵓⵜⵏ ⵅⴼ ⵢⴰⵜ ⵜⵡⵍⴰⴼⵜ ⵉⵎⵓⵏⵏ ⵏ ⵉⵙⵓⵜⵔⵏ, ⵉⴷⵔⵉⵎⵏ ⴷ ⵜⵖⴰⵡⵙⵉⵡⵉⵏ, ⵏⵏⴰ ⵉⵥⴹⴰⵕ ⴽⵓ ⵢⴰⵏ ⴰⴷ ⵜⵜ ⵉⵙⵙⵉⴷⴷ.
+home-directory-link = ⴰⴼ ⵢⴰⵜ ⵜⵎⵓⵏⵜ ⵉⵜⵜⵓⵙⵙⵉⴷⴷⵏ
+home-create-association = ⵙⵊⵊⵍ ⵜⴰⵎⵓⵏⵜ ⵏⵏⴽ
+
+## Accounts
+
+account-email = ⵜⴰⵏⵙⴰ ⵜⴰⵍⵉⴽⵜⵔⵓⵏⵉⵜ
+account-password = ⵜⴰⴳⵓⵔⵉ ⵏ ⵓⵣⵔⴰⵢ
+account-password-hint = 12 ⵏ ⵉⵙⴽⴽⵉⵍⵏ ⴳ ⵓⴷⵔⵓⵙ.
+account-display-name = ⵉⵙⵎ ⵉⵜⵜⵓⵙⴽⴰⵏⵏ
+account-sign-up-title = ⵙⵏⴼⵍⵓⵍ ⴰⵎⵉⴹⴰⵏ
+account-sign-in-title = ⴰⴽⵛⵛⵓⵎ
+account-sign-up-submit = ⵙⵏⴼⵍⵓⵍ ⴰⵎⵉⴹⴰⵏ ⵉⵏⵓ
+account-sign-in-submit = ⴽⵛⵎ
+account-signed-in-as = ⵜⴽⵛⵎⴷ ⵙ ⵢⵉⵙⵎ ⵏ { $name }
+account-no-account = ⵓⵔ ⵖⵓⵔⴽ ⵉⵍⵍⵉ ⵓⵎⵉⴹⴰⵏ?
+account-have-account = ⵉⵍⵍⴰ ⵖⵓⵔⴽ ⵢⴰⴷ ⵓⵎⵉⴹⴰⵏ?
+
+## Associations
+
+org-create-title = ⴰⵙⵊⵊⵍ ⵏ ⵜⵎⵓⵏⵜ
+org-name-ar = ⵉⵙⵎ ⴰⵣⵔⴼⴰⵏ ⵙ ⵜⵄⵔⴰⴱⵜ
+org-name-fr = ⵉⵙⵎ ⴰⵣⵔⴼⴰⵏ ⵙ ⵜⴼⵔⴰⵏⵙⵉⵙⵜ
+org-name-zgh = ⵉⵙⵎ ⵙ ⵜⵉⴼⵉⵏⴰⵖ (ⵎⴽ ⵜⵔⵉⴷ)
+org-declaration-number = ⵓⵟⵟⵓⵏ ⵏ ⵓⵡⵚⵍ ⵏ ⵓⵙⵏⵖⵎⵙ
+org-declaration-date = ⴰⵣⵎⵣ ⵏ ⵓⵡⵚⵍ ⵏ ⵓⵙⵏⵖⵎⵙ
+org-declaration-help = ⴰⵡⵚⵍ ⴰⵎⴳⴳⴰⵔⵓ ⵏⵏⴰ ⵉⵜⵜⵓⴼⴽⴰⵏ ⵙ ⵓⴹⴰⵀⵉⵔ 1-58-376 ⵅⴼ ⵓⵣⵔⴼ ⵏ ⵜⵎⵓⵏⵉⵏ.
+org-region = ⵜⴰⵎⵏⴰⴹⵜ
+org-province = ⵜⴰⵙⴳⴰ
+org-commune = ⵜⴰⴳⵔⴰⵡⵜ
+org-commune-help = ⵉⵏⵉⴳⵍ ⵏ ⵜⴳⵔⴰⵡⵜ (HCP) ⵏⵖ ⵉⵙⵎ ⵏⵏⵙ
+org-domains = ⵉⵙⵎⵉⵍⵏ ⵏ ⵜⵡⵓⵔⵉ
+org-email = ⵜⴰⵏⵙⴰ ⵜⴰⵍⵉⴽⵜⵔⵓⵏⵉⵜ ⵏ ⵓⵎⵢⴰⵡⴰⴹ
+org-phone = ⵜⵉⵍⵉⴼⵓⵏ ⵏ ⵓⵎⵢⴰⵡⴰⴹ
+org-website = ⴰⵙⵉⵜ ⵏ ⵡⵉⴱ
+org-address = ⵜⴰⵏⵙⴰ
+org-description = ⴰⴳⵍⴰⵎ
+org-logo = ⵜⴰⵎⴰⵜⴰⵔⵜ (PNG, JPEG ⵏⵖ WebP, ⴰⵔ 200 KB)
+org-status = ⴰⴷⴷⴰⴷ
+org-status-pending = ⴰⵔ ⵜⵔⴰⵊⵓ ⴰⵙⵙⵉⴷⴷ
+org-status-verified = ⵜⵜⵓⵙⵙⵉⴷⴷ
+org-status-rejected = ⵜⵜⵡⴰⴳⵉ
+org-rejection-reason = ⵜⴰⵎⵏⵜⵉⵍⵜ ⵏ ⵓⴳⵉ
+org-verified-badge = ⵜⴰⵎⵓⵏⵜ ⵉⵜⵜⵓⵙⵙⵉⴷⴷⵏ
+org-members = ⵉⴳⵎⴰⵎⵏ
+org-member-role = ⴰⴷⵓⵔ
+org-invite-title = ⵙⵏⵓⴱⴳ ⴰⴳⵎⴰⵎ
+org-invitations = ⵉⵙⵏⵓⴱⴳⵏ ⵏⵏⴰ ⵉⵜⵜⵔⴰⵊⴰⵏ
+org-pending-notice = ⵜⴰⵎⵓⵏⵜ ⴰⴷ ⴰⵔ ⵜⵔⴰⵊⵓ ⴰⵙⵙⵉⴷⴷ ⵙⴳ ⵜⵙⵉⵍⴰ. ⵓⵔ ⵜⴰ ⵜⴱⴰⵢⵏ ⴳ ⵜⵍⴳⴰⵎⵜ ⵜⴰⴳⴷⵓⴷⴰⵏⵜ.
+org-rejected-notice = ⴰⵙⵙⵉⴷⴷ ⵉⵜⵜⵡⴰⴳⵉ: { $reason }
+org-none = ⵓⵔ ⵜⴰ ⵜⴳⵉⴷ ⴰⴳⵎⴰⵎ ⴳ ⴽⵔⴰ ⵏ ⵜⵎⵓⵏⵜ.
+org-profile-location = ⴰⴷⵖⴰⵔ
+org-profile-contacts = ⴰⵎⵢⴰⵡⴰⴹ
+org-created = ⵜⵜⵓⵙⵊⵊⵍ ⵜⵎⵓⵏⵜ. ⵔⴰⴷ ⵜⴱⴰⵢⵏ ⴳ ⵜⵍⴳⴰⵎⵜ ⵎⴽⵍⵍⵉ ⵔⴰⴷ ⵜⵜⵓⵙⵙⵉⴷⴷ.
+
+## Domains of action (key: domain-<id>)
+
+domain-relief = ⵜⵉⵡⵉⵙⵉ ⵏ ⵓⵣⵔⴱ
+domain-health = ⵜⴰⴷⵓⵙⵉ
+domain-education = ⴰⵙⴳⵎⵉ ⴷ ⵓⵙⵍⵎⴷ
+domain-children = ⵉⵎⵥⵥⵢⴰⵏ
+domain-women = ⵜⵉⵎⵖⴰⵔⵉⵏ
+domain-elderly = ⵉⵡⵙⵙⴰⵔⵏ
+domain-disability = ⴰⵔⴳⵉⵍ
+domain-water = ⴰⵎⴰⵏ ⴷ ⵓⵙⵣⴷⴳ
+domain-housing = ⵜⴰⵣⴷⵖⴰ ⴷ ⵓⵍⵙ ⵏ ⵓⵙⴽⴰ
+domain-food = ⵜⵉⵔⵎⵜ
+domain-rural = ⴰⵏⴼⵍⵓⵙ ⵏ ⵉⴳⵔⴰⵏ
+domain-environment = ⵜⴰⵡⵏⴳⵉⵎⵜ
+domain-culture = ⵜⴰⴷⵍⵙⴰ ⴷ ⵡⴰⵢⴷⴰ ⴰⵎⴰⵣⵉⵖ
+domain-youth = ⵉⵍⵎⵥⵉⵢⵏ ⴷ ⵔⵔⵉⵢⴰⴹⴰ
+domain-literacy = ⴰⵙⵍⵎⴷ ⵏ ⵜⵖⵔⵉ ⴷ ⵜⵉⵔⵔⴰ
+domain-income = ⵜⵉⵡⵓⵔⵉⵡⵉⵏ ⵏⵏⴰ ⵢⵓⵡⵉⵏ ⴰⴷⵔⵉⵎ
+
+## Roles
+
+role-owner = ⴰⵏⵎⵀⴰⵍ ⴰⴳⵊⴷⴰⵏ
+role-admin = ⴰⵏⵎⵀⴰⵍ
+role-treasurer = ⴰⵎⵃⴹⴰⵢ ⵏ ⵉⴷⵔⵉⵎⵏ
+role-coordinator = ⴰⵏⵙⵎⵓⵏ
+role-field-agent = ⴰⵎⵙⵡⵓⵔⵉ ⵏ ⵓⴽⴰⵍ
+role-volunteer = ⴰⵎⵢⴰⵡⴰⵙ
+role-platform-admin = ⴰⵏⵎⵀⴰⵍ ⵏ ⵜⵙⵉⵍⴰ
+role-authority = ⵜⴰⵏⴱⴰⴹⵜ
+role-auditor = ⴰⵎⵙⵙⵉⴷⴷ ⵏ ⵉⵎⵉⴹⴰⵏⵏ
+
+## Directory
+
+directory-title = ⵜⴰⵍⴳⴰⵎⵜ ⵏ ⵜⵎⵓⵏⵉⵏ ⵉⵜⵜⵓⵙⵙⵉⴷⴷⵏ
+directory-search-label = ⵉⵙⵎ ⵏⵖ ⵓⵟⵟⵓⵏ ⵏ ⵓⵡⵚⵍ
+directory-all-regions = ⵎⴰⵕⵕⴰ ⵜⵉⵎⵏⴰⴹⵉⵏ
+directory-all-provinces = ⵎⴰⵕⵕⴰ ⵜⵉⵙⴳⴰ
+directory-all-domains = ⵎⴰⵕⵕⴰ ⵉⵙⵎⵉⵍⵏ
+# Twiza's zgh plural rule (CLDR tzm): one → 0, 1, 11–99 (singular noun); other → 2–10, 100+.
+directory-count =
+    { PLURAL($count) ->
+        [one] ⵜⵉⵢⴰⴼⵓⵜⵉⵏ: { $count } ⵏ ⵜⵎⵓⵏⵜ
+       *[other] ⵜⵉⵢⴰⴼⵓⵜⵉⵏ: { $count } ⵏ ⵜⵎⵓⵏⵉⵏ
+    }
+directory-empty = ⵓⵔ ⵜⵍⵍⵉ ⴽⵔⴰ ⵏ ⵜⵎⵓⵏⵜ ⵉⵎⵙⴰⵙⴰⵏ ⴷ ⵓⵔⵣⵣⵓ ⵏⵏⴽ.
+
+## Verification
+
+verify-title = ⵜⵉⵎⵓⵏⵉⵏ ⵏⵏⴰ ⵉⵜⵜⵔⴰⵊⴰⵏ ⴰⵙⵙⵉⴷⴷ
+verify-empty = ⵓⵔ ⵜⵍⵍⵉ ⴽⵔⴰ ⵏ ⵜⵎⵓⵏⵜ ⵏⵏⴰ ⵉⵜⵜⵔⴰⵊⴰⵏ.
+verify-reject-reason-label = ⵜⴰⵎⵏⵜⵉⵍⵜ (ⵔⴰⴷ ⵜⵜ ⵜⵥⵕ ⵜⵎⵓⵏⵜ)
+
+## API tokens
+
+tokens-title = ⵜⵉⵙⵓⵔⴰ ⵏ API
+tokens-label = ⵉⵙⵎ
+tokens-created = ⵙⵙⵏⵖⵍ ⵜⴰⵙⴰⵔⵓⵜ ⴰⴷ ⵖⵉⵍⴰ: ⵓⵔ ⵔⴰⴷ ⴷⴰⵖ ⵜⴱⴰⵢⵏ.
+tokens-last-used = ⴰⵙⵙⵎⵔⵙ ⴰⵎⴳⴳⴰⵔⵓ
+tokens-never-used = ⵓⵔ ⵊⵊⵓ ⵜⵜⵓⵙⵎⵔⵙ
+tokens-empty = ⵓⵔ ⵜⴰ ⵜⵍⵍⵉ ⴽⵔⴰ ⵏ ⵜⵙⴰⵔⵓⵜ.
+
+## Errors (key: error-<code>), for the JSON API and the pages
+
+error-bad-request = ⴰⵙⵓⵜⵔ ⵓⵔ ⵉⵖⵜⵉ.
+error-invalid-json = ⵜⵓⵎⴰⵢⵜ ⵏ ⵓⵙⵓⵜⵔ ⵓⵔ ⵜⴳⵉ JSON ⵉⵖⵜⵉⵏ.
+error-unknown-field = ⵉⴳⵔ ⴰⵔⵓⵙⵙⵉⵏ: { $field }
+error-wrong-type = ⵢⴰⵏ ⵓⴳⵔ ⴷⵉⴳⵙ ⴰⵏⴰⵡ ⵓⵔ ⵉⵖⵜⵉⵏ.
+error-missing-field = ⵉⴳⵔ ⵉⵅⵚⵚⴰⵏ: { $field }
+error-payload-too-large = ⴰⵙⵓⵜⵔ ⵉⵎⵇⵇⵓⵔ ⴱⴰⵀⵔⴰ.
+error-unsupported-media-type = ⴰⵏⴰⵡ ⴰⴷ ⵏ ⵜⵓⵎⴰⵢⵜ ⵓⵔ ⵉⵜⵜⵓⵇⴱⴰⵍ.
+error-validation = ⵍⵍⴰⵏ ⴽⵔⴰ ⵏ ⵉⴳⵔⴰⵏ ⵓⵔ ⵉⵖⵜⵉⵏ.
+error-invalid-email = ⵜⴰⵏⵙⴰ ⵜⴰⵍⵉⴽⵜⵔⵓⵏⵉⵜ ⵓⵔ ⵜⵖⵜⵉ.
+error-password-too-short = ⵜⴰⴳⵓⵔⵉ ⵏ ⵓⵣⵔⴰⵢ ⵜⴳⵣⵣⵓⵍ ⴱⴰⵀⵔⴰ (12 ⵏ ⵉⵙⴽⴽⵉⵍⵏ ⴳ ⵓⴷⵔⵓⵙ).
+error-email-taken = ⵉⵍⵍⴰ ⵢⴰⴷ ⵢⴰⵏ ⵓⵎⵉⴹⴰⵏ ⵙ ⵜⵏⵙⴰ ⴰⴷ ⵜⴰⵍⵉⴽⵜⵔⵓⵏⵉⵜ.
+error-invalid-credentials = ⵜⴰⵏⵙⴰ ⵜⴰⵍⵉⴽⵜⵔⵓⵏⵉⵜ ⵏⵖ ⵜⴰⴳⵓⵔⵉ ⵏ ⵓⵣⵔⴰⵢ ⵓⵔ ⵜⵖⵜⵉ.
+error-rate-limited = ⵜⵓⵔⵎⴷ ⵎⵏⵏⴰⵡⵜ ⵜⵉⴽⴽⴰⵍ. ⴰⵔⵎ ⴷⴰⵖ ⴷⴼⴼⵉⵔ ⴽⵔⴰ ⵏ ⵜⵓⵙⴷⵉⴷⵉⵏ.
+error-unauthenticated = ⵉⵇⵇⴰⵏ ⴷ ⴰⴷ ⵜⴽⵛⵎⴷ.
+error-forbidden = ⵓⵔ ⵖⵓⵔⴽ ⴰⵣⵔⴼ ⴰⴷ ⵜⵙⴽⵔⴷ ⴰⵢⴰ.
+error-not-found = ⵜⴰⵙⵏⴰ ⵏⵖ ⵜⴰⵖⴰⵡⵙⴰ ⵏⵏⴰ ⵜⵔⵣⵓⴷ ⵓⵔ ⵜⵍⵍⵉ.
+error-conflict = ⴰⵙⵓⵜⵔ ⴰⴷ ⵓⵔ ⵉⵎⵙⴰⵙⴰ ⴷ ⵡⴰⴷⴷⴰⴷ ⵏ ⵉⵙⴼⴽⴰ ⵖⵉⵍⴰ.
+error-csrf = ⵜⵣⵔⵉ ⵜⵉⵣⵉ ⵏ ⵜⴼⵔⵜ ⴰⴷ. ⴰⵍⵙ ⴰⴳⵎ ⵏ ⵜⴰⵙⵏⴰ ⵜⴰⵔⵎⴷ ⴷⴰⵖ.
+error-invalid-commune = ⵉⵏⵉⴳⵍ ⵏ ⵜⴳⵔⴰⵡⵜ ⴰⵔⵓⵙⵙⵉⵏ.
+error-invalid-province = ⵜⴰⵙⴳⴰ ⵜⴰⵔⵓⵙⵙⵉⵏⵜ.
+error-invalid-region = ⵜⴰⵎⵏⴰⴹⵜ ⵜⴰⵔⵓⵙⵙⵉⵏⵜ.
+error-location-mismatch = ⵜⴰⴳⵔⴰⵡⵜ ⵓⵔ ⵜⵍⵍⵉ ⴳ ⵜⵙⴳⴰ ⴰⴷ ⵏⵖ ⴳ ⵜⵎⵏⴰⴹⵜ ⴰⴷ.
+error-bidi-control = ⴰⴹⵕⵉⵚ ⵓⵔ ⵉⵇⵇⵉⵏ ⴰⴷ ⴷⵉⴳⵙ ⵉⵍⵉⵏ ⵉⵙⴽⴽⵉⵍⵏ ⵉⵏⵜⵍⵏ ⵏⵏⴰ ⵉⵙⵏⴼⴰⵍⵏ ⴰⵏⵎⵓⴷ ⵏ ⵜⵉⵔⵔⴰ.
+error-text-too-long = ⴰⴹⵕⵉⵚ ⵉⵖⵣⵣⵉⴼ ⴱⴰⵀⵔⴰ (ⴰⵎⴹⴰⵏ ⴰⵎⵇⵇⵔⴰⵏ ⵏ ⵉⵙⴽⴽⵉⵍⵏ: { $max }).
+error-required = ⵉⵇⵇⴰⵏ ⴷ ⴰⴷ ⵜⵄⵎⵎⵔⴷ ⵉⴳⵔ ⴰⴷ.
+error-invalid-date = ⴰⵣⵎⵣ ⵓⵔ ⵉⵖⵜⵉ.
+error-invalid-domain = ⴰⵙⵎⵉⵍ ⵏ ⵜⵡⵓⵔⵉ ⴰⵔⵓⵙⵙⵉⵏ.
+error-invalid-role = ⴰⴷⵓⵔ ⴰⵔⵓⵙⵙⵉⵏ.
+error-invalid-phone = ⵓⵟⵟⵓⵏ ⵏ ⵜⵉⵍⵉⴼⵓⵏ ⵓⵔ ⵉⵖⵜⵉ.
+error-invalid-url = ⵜⴰⵏⵙⴰ ⵏ ⵡⵉⴱ ⵓⵔ ⵜⵖⵜⵉ.
+error-invalid-logo = ⵜⴰⵎⴰⵜⴰⵔⵜ ⵉⵇⵇⴰⵏ ⴰⴷ ⵜⴳ ⵜⴰⵡⵍⴰⴼⵜ PNG, JPEG ⵏⵖ WebP ⵓⵔ ⵉⵣⵔⵉⵏ 200 KB.
+error-already-member = ⴰⵎⴷⴰⵏ ⴰⴷ ⵉⴳⴰ ⵢⴰⴷ ⴰⴳⵎⴰⵎ ⴳ ⵜⵎⵓⵏⵜ.
+error-invalid-status-change = ⵜⴰⵎⵓⵏⵜ ⴰⴷ ⵓⵔ ⵜⵔⴰⵊⵓ ⴰⵙⵙⵉⴷⴷ.
+error-timeout = ⵜⵣⵔⵉ ⵜⵉⵣⵉ ⵏ ⵓⵇⵇⵍ ⵏ ⵓⵙⵓⵜⵔ.
+error-internal = ⵜⵍⵍⴰ ⴽⵔⴰ ⵏ ⵜⵣⴳⵍⵜ ⵖⵓⵔⵏⵖ. ⴰⵔⵎ ⴷⴰⵖ ⴷⴼⴼⵉⵔ.
+error-page-title = ⵜⴰⵣⴳⵍⵜ
+error-invalid-query = ⵢⴰⵏ ⵙⴳ ⵉⵙⴼⴽⴰ ⵏ ⵜⵏⵙⴰ ⵓⵔ ⵉⵖⵜⵉ.
+error-method-not-allowed = ⵜⴰⵖⴰⵔⴰⵙⵜ ⴰⴷ ⵓⵔ ⵜⵜⵓⵇⴱⴰⵍ.
+error-not-arabic-script = ⵉⵙⵎ ⵉⵇⵇⴰⵏ ⴰⴷ ⵢⵉⵍⵉ ⵙ ⵜⵉⵔⵔⴰ ⵜⵉⵄⵔⴰⴱⵉⵏ.
+error-not-tifinagh-script = ⵉⵙⵎ ⵉⵇⵇⴰⵏ ⴰⴷ ⵢⵉⵍⵉ ⵙ ⵜⵉⴼⵉⵏⴰⵖ.

@@ -1,0 +1,180 @@
+//! `TestApp`: a fresh SQLite database and the whole router, with helpers to create accounts,
+//! associations and members, and to send requests in-process.
+
+use axum::body::Body;
+use axum::http::{header, HeaderMap, Method, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use serde_json::Value;
+use tower::ServiceExt;
+use twiza_domain::organization::{NewOrganization, OrgStatus, OrganizationInput};
+use twiza_domain::{OrgId, OrgRole, OrgScope, PlatformRole, UserId};
+use twiza_store::{Store, StoreOptions};
+use twiza_web::{AppState, WebConfig};
+
+pub struct TestApp {
+    pub state: AppState,
+    pub router: Router,
+    pub store: Store,
+    _dir: tempfile::TempDir,
+}
+
+/// An account with an API token and a web session.
+#[derive(Clone, Debug)]
+pub struct TestUser {
+    pub id: UserId,
+    pub token: String,
+    pub cookie: String,
+    pub csrf: String,
+}
+
+pub struct Response {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Response {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap_or(Value::Null)
+    }
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+    pub fn error_code(&self) -> String {
+        self.json()["error"]["code"].as_str().unwrap_or_default().to_owned()
+    }
+}
+
+impl TestApp {
+    pub async fn new() -> TestApp {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let url = format!("sqlite://{}/twiza.db", dir.path().display());
+        let store = Store::connect(&url, &StoreOptions::default()).await.expect("connect");
+        store.migrate().await.expect("migrate");
+        let state = AppState::new(store.clone(), WebConfig::default()).expect("state");
+        let router = twiza_web::app(state.clone());
+        TestApp { state, router, store, _dir: dir }
+    }
+
+    /// An account (password `correct horse battery`), with a token and a session.
+    pub async fn user(&self, email: &str, role: Option<PlatformRole>) -> TestUser {
+        let hash = twiza_web::auth::hash_password("correct horse battery".into()).await.expect("hash");
+        let id = self.store.create_user(email, &hash, "Test user", role).await.expect("user");
+        self.session_for(id, email).await
+    }
+
+    pub async fn session_for(&self, id: UserId, email: &str) -> TestUser {
+        let (token, _) = twiza_web::api::tokens::issue(&self.state, id, "test").await.expect("token");
+        let user = self.store.user(id).await.expect("q").expect("user");
+        let set_cookie = twiza_web::auth::start_session(&self.state, &user).await.expect("session");
+        let cookie = set_cookie.split(';').next().expect("cookie").to_owned();
+        let raw = cookie.split_once('=').expect("pair").1;
+        let csrf = self
+            .store
+            .session(&twiza_web::auth::sha256_hex(raw))
+            .await
+            .expect("q")
+            .expect("session")
+            .csrf_token;
+        let _ = email;
+        TestUser { id, token, cookie, csrf }
+    }
+
+    /// A registered association in Asni (Al Haouz), verified or pending.
+    pub async fn org(&self, owner: &TestUser, name_fr: &str, number: &str, status: OrgStatus) -> OrgId {
+        let domains = vec!["relief".to_owned()];
+        let input = OrganizationInput {
+            name_ar: "جمعية الاختبار",
+            name_fr,
+            declaration_number: number,
+            declaration_date: "2015-04-01",
+            domains: &domains,
+            email: "contact@example.ma",
+            ..Default::default()
+        };
+        let seat = twiza_web::api::organizations::parse_seat("07", "07.041", "07.041.07.03");
+        let new = NewOrganization::parse(&input, seat, time::macros::date!(2026 - 01 - 01)).expect("valid");
+        let search = twiza_web::api::organizations::search_text(&new);
+        let id = self.store.create_organization(&new, &search, owner.id).await.expect("org");
+        let admin = owner.id;
+        match status {
+            OrgStatus::Pending => {}
+            OrgStatus::Verified => self
+                .store
+                .decide_verification(id, &twiza_domain::organization::VerificationDecision::Verify, admin)
+                .await
+                .expect("verify"),
+            OrgStatus::Rejected => self
+                .store
+                .decide_verification(
+                    id,
+                    &twiza_domain::organization::VerificationDecision::Reject { reason: "no".into() },
+                    admin,
+                )
+                .await
+                .expect("reject"),
+        }
+        id
+    }
+
+    pub async fn member(&self, org: OrgId, role: OrgRole, email: &str) -> TestUser {
+        let user = self.user(email, None).await;
+        self.store
+            .add_member(&OrgScope::for_member(org, OrgRole::Owner), user.id, role)
+            .await
+            .expect("member");
+        user
+    }
+
+    pub async fn send(&self, request: Request<Body>) -> Response {
+        let response = self.router.clone().oneshot(request).await.expect("infallible");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response.into_body().collect().await.expect("body").to_bytes().to_vec();
+        Response { status, headers, body }
+    }
+
+    pub async fn get(&self, path: &str, token: Option<&str>) -> Response {
+        let mut r = Request::builder().method(Method::GET).uri(path);
+        if let Some(t) = token {
+            r = r.header(header::AUTHORIZATION, format!("Bearer {t}"));
+        }
+        self.send(r.body(Body::empty()).expect("request")).await
+    }
+
+    pub async fn post_json(&self, path: &str, token: Option<&str>, body: &Value) -> Response {
+        self.json(Method::POST, path, token, body.to_string()).await
+    }
+
+    pub async fn json(&self, method: Method, path: &str, token: Option<&str>, body: String) -> Response {
+        let mut r = Request::builder()
+            .method(method)
+            .uri(path)
+            .header(header::CONTENT_TYPE, "application/json");
+        if let Some(t) = token {
+            r = r.header(header::AUTHORIZATION, format!("Bearer {t}"));
+        }
+        self.send(r.body(Body::from(body)).expect("request")).await
+    }
+
+    /// A page request as a browser would send it (cookie, form body with the CSRF token).
+    pub async fn page(&self, method: Method, path: &str, user: Option<&TestUser>, form: &[(&str, &str)]) -> Response {
+        let mut r = Request::builder().method(method.clone()).uri(path);
+        let mut cookies = vec!["twiza_csrf=visitor-token".to_owned()];
+        if let Some(u) = user {
+            cookies.push(u.cookie.clone());
+        }
+        r = r.header(header::COOKIE, cookies.join("; "));
+        let body = if method == Method::GET {
+            Body::empty()
+        } else {
+            let csrf = user.map_or("visitor-token", |u| u.csrf.as_str());
+            let mut pairs: Vec<(&str, &str)> = vec![("csrf", csrf)];
+            pairs.extend_from_slice(form);
+            r = r.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+            Body::from(serde_urlencoded::to_string(&pairs).expect("form"))
+        };
+        self.send(r.body(body).expect("request")).await
+    }
+}

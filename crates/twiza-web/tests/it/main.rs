@@ -1,0 +1,9 @@
+//! Integration tests of the web layer, through the router in-process (`TestApp`).
+
+mod api;
+mod authz;
+mod bad_input;
+mod harness;
+mod openapi;
+mod pages;
+mod tidy;
