@@ -32,25 +32,56 @@ pub enum BenchCommand {
 
 pub async fn run(command: BenchCommand, config: Config) -> anyhow::Result<()> {
     match command {
-        BenchCommand::Http { organizations, seconds, concurrency } => {
-            http(config, organizations, Duration::from_secs(seconds), concurrency).await
+        BenchCommand::Http {
+            organizations,
+            seconds,
+            concurrency,
+        } => {
+            http(
+                config,
+                organizations,
+                Duration::from_secs(seconds),
+                concurrency,
+            )
+            .await
         }
     }
 }
 
 /// A fresh database for the benchmark: a temporary SQLite file, or a new schema on the
 /// configured PostgreSQL server (dropped afterwards).
-async fn fresh_store(config: &Config) -> anyhow::Result<(Store, Option<tempfile::TempDir>, Option<String>)> {
-    let options = StoreOptions { max_connections: 32, ..Default::default() };
+async fn fresh_store(
+    config: &Config,
+) -> anyhow::Result<(Store, Option<tempfile::TempDir>, Option<String>)> {
+    let options = StoreOptions {
+        max_connections: 32,
+        ..Default::default()
+    };
     if config.has_database_url() {
         let base = config.database_url()?.expose_secret().to_owned();
-        anyhow::ensure!(base.starts_with("postgres"), "bench takes a postgres:// URL, or none for SQLite");
+        anyhow::ensure!(
+            base.starts_with("postgres"),
+            "bench takes a postgres:// URL, or none for SQLite"
+        );
         let schema = format!("bench_{:08x}", rand::thread_rng().gen::<u32>());
-        let admin = Store::connect(&base, &StoreOptions { max_connections: 1, ..Default::default() }).await?;
-        admin.execute_raw(&format!("CREATE SCHEMA {schema}")).await?;
+        let admin = Store::connect(
+            &base,
+            &StoreOptions {
+                max_connections: 1,
+                ..Default::default()
+            },
+        )
+        .await?;
+        admin
+            .execute_raw(&format!("CREATE SCHEMA {schema}"))
+            .await?;
         admin.close().await;
         let sep = if base.contains('?') { '&' } else { '?' };
-        let store = Store::connect(&format!("{base}{sep}options[search_path]={schema}"), &options).await?;
+        let store = Store::connect(
+            &format!("{base}{sep}options[search_path]={schema}"),
+            &options,
+        )
+        .await?;
         store.migrate().await?;
         Ok((store, None, Some(schema)))
     } else {
@@ -66,19 +97,33 @@ async fn fresh_store(config: &Config) -> anyhow::Result<(Store, Option<tempfile:
 fn generated_organizations(n: usize) -> anyhow::Result<Vec<(NewOrganization, String)>> {
     let geo = twiza_geo::geo();
     let provinces = geo.provinces();
-    let domains = ["relief", "health", "education", "water", "women", "children", "food", "rural"];
+    let domains = [
+        "relief",
+        "health",
+        "education",
+        "water",
+        "women",
+        "children",
+        "food",
+        "rural",
+    ];
     let today = time::OffsetDateTime::now_utc().date();
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
         let province = &provinces[i % provinces.len()];
         let communes = geo.communes_of(&province.code);
-        let commune = communes.get(i % communes.len().max(1)).context("province without communes")?;
+        let commune = communes
+            .get(i % communes.len().max(1))
+            .context("province without communes")?;
         let seat = twiza_domain::organization::Seat {
             region_code: province.region_code.as_str().to_owned(),
             province_code: province.code.as_str().to_owned(),
             commune_code: commune.code.as_str().to_owned(),
         };
-        let picked = vec![domains[i % domains.len()].to_owned(), domains[(i / 7) % domains.len()].to_owned()];
+        let picked = vec![
+            domains[i % domains.len()].to_owned(),
+            domains[(i / 7) % domains.len()].to_owned(),
+        ];
         let name_ar = format!("جمعية التضامن رقم {i}");
         let name_fr = format!("Association Solidarité {} n°{i}", commune.name_fr);
         let number = format!("{i}/2020");
@@ -91,7 +136,8 @@ fn generated_organizations(n: usize) -> anyhow::Result<Vec<(NewOrganization, Str
             description: "Association de quartier.",
             ..Default::default()
         };
-        let org = NewOrganization::parse(&input, Ok(seat), today).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        let org = NewOrganization::parse(&input, Ok(seat), today)
+            .map_err(|e| anyhow::anyhow!("{e:?}"))?;
         let search = twiza_web::api::organizations::search_text(&org);
         out.push((org, search));
     }
@@ -106,8 +152,15 @@ struct Report {
     p99_ms: f64,
 }
 
-async fn load(urls: Vec<String>, token: Option<String>, duration: Duration, concurrency: usize) -> anyhow::Result<Report> {
-    let client = reqwest::Client::builder().pool_max_idle_per_host(concurrency).build()?;
+async fn load(
+    urls: Vec<String>,
+    token: Option<String>,
+    duration: Duration,
+    concurrency: usize,
+) -> anyhow::Result<Report> {
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(concurrency)
+        .build()?;
     let started = Instant::now();
     let mut tasks = Vec::new();
     for worker in 0..concurrency {
@@ -150,42 +203,99 @@ async fn load(urls: Vec<String>, token: Option<String>, duration: Duration, conc
         all.get(((all.len() as f64 * p) as usize).min(all.len().saturating_sub(1)))
             .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
     };
-    Ok(Report { requests: all.len(), errors, rps: all.len() as f64 / elapsed, p50_ms: pct(0.50), p99_ms: pct(0.99) })
+    Ok(Report {
+        requests: all.len(),
+        errors,
+        rps: all.len() as f64 / elapsed,
+        p50_ms: pct(0.50),
+        p99_ms: pct(0.99),
+    })
 }
 
-async fn http(config: Config, n: usize, duration: Duration, concurrency: usize) -> anyhow::Result<()> {
+async fn http(
+    config: Config,
+    n: usize,
+    duration: Duration,
+    concurrency: usize,
+) -> anyhow::Result<()> {
     let (store, _dir, schema) = fresh_store(&config).await?;
     let backend = format!("{:?}", store.backend());
     let seed_started = Instant::now();
-    let owner = crate::demo::create_user(&store, "bench-owner@bench.twiza.ma", "bench-password-123", None, None).await?;
-    let reader = crate::demo::create_user(&store, "bench-auditor@bench.twiza.ma", "bench-password-123", None, Some(PlatformRole::Auditor)).await?;
+    let owner = crate::demo::create_user(
+        &store,
+        "bench-owner@bench.twiza.ma",
+        "bench-password-123",
+        None,
+        None,
+    )
+    .await?;
+    let reader = crate::demo::create_user(
+        &store,
+        "bench-auditor@bench.twiza.ma",
+        "bench-password-123",
+        None,
+        Some(PlatformRole::Auditor),
+    )
+    .await?;
     let orgs = generated_organizations(n)?;
     let mut ids = Vec::with_capacity(n);
     for chunk in orgs.chunks(1000) {
-        ids.extend(store.create_organizations_batch(chunk, owner, OrgStatus::Verified).await?);
+        ids.extend(
+            store
+                .create_organizations_batch(chunk, owner, OrgStatus::Verified)
+                .await?,
+        );
     }
-    println!("seeded {n} verified associations on {backend} in {:.1}s", seed_started.elapsed().as_secs_f64());
+    println!(
+        "seeded {n} verified associations on {backend} in {:.1}s",
+        seed_started.elapsed().as_secs_f64()
+    );
 
-    let mut bench_config = Config::load(&crate::config::GlobalArgs { database_url: None, listen: Some(([127, 0, 0, 1], 0).into()), data_dir: None, config: None })?;
+    let mut bench_config = Config::load(&crate::config::GlobalArgs {
+        database_url: None,
+        listen: Some(([127, 0, 0, 1], 0).into()),
+        data_dir: None,
+        config: None,
+    })?;
     bench_config.request_timeout_secs = 30;
     let (ready_tx, ready_rx) = tokio::sync::oneshot::channel();
     let server_store = store.clone();
-    let server = tokio::spawn(async move { crate::serve::run_server(server_store, &bench_config, Some(ready_tx)).await });
+    let server = tokio::spawn(async move {
+        crate::serve::run_server(server_store, &bench_config, Some(ready_tx)).await
+    });
     let addr = ready_rx.await.context("server did not start")?;
 
     let state = twiza_web::AppState::new(store.clone(), Default::default())?;
-    let (token, _) = twiza_web::api::tokens::issue(&state, reader, "bench").await.map_err(|e| anyhow::anyhow!(e.code))?;
+    let (token, _) = twiza_web::api::tokens::issue(&state, reader, "bench")
+        .await
+        .map_err(|e| anyhow::anyhow!(e.code))?;
 
-    let pages: Vec<String> = (1..=50).map(|p| format!("http://{addr}/directory?page={p}")).collect();
-    let api: Vec<String> = ids.iter().step_by((n / 500).max(1)).map(|id| format!("http://{addr}/api/v1/organizations/{}/members", id.0)).collect();
-    println!("target,backend,organizations,concurrency,requests,errors,requests_per_s,p50_ms,p99_ms");
-    for (name, urls, auth) in [("directory_page", pages, None), ("api_members_read", api, Some(token))] {
+    let pages: Vec<String> = (1..=50)
+        .map(|p| format!("http://{addr}/directory?page={p}"))
+        .collect();
+    let api: Vec<String> = ids
+        .iter()
+        .step_by((n / 500).max(1))
+        .map(|id| format!("http://{addr}/api/v1/organizations/{}/members", id.0))
+        .collect();
+    println!(
+        "target,backend,organizations,concurrency,requests,errors,requests_per_s,p50_ms,p99_ms"
+    );
+    for (name, urls, auth) in [
+        ("directory_page", pages, None),
+        ("api_members_read", api, Some(token)),
+    ] {
         let r = load(urls, auth, duration, concurrency).await?;
-        println!("{name},{backend},{n},{concurrency},{},{},{:.0},{:.2},{:.2}", r.requests, r.errors, r.rps, r.p50_ms, r.p99_ms);
+        println!(
+            "{name},{backend},{n},{concurrency},{},{},{:.0},{:.2},{:.2}",
+            r.requests, r.errors, r.rps, r.p50_ms, r.p99_ms
+        );
     }
     server.abort();
     if let Some(schema) = schema {
-        store.execute_raw(&format!("DROP SCHEMA {schema} CASCADE")).await?;
+        store
+            .execute_raw(&format!("DROP SCHEMA {schema} CASCADE"))
+            .await?;
     }
     Ok(())
 }

@@ -12,7 +12,12 @@ use std::path::{Path, PathBuf};
 #[derive(Args, Debug)]
 pub struct GlobalArgs {
     /// Database: `sqlite://PATH` or `postgres://…` (default: SQLite in the data directory).
-    #[arg(long, env = "TWIZA_DATABASE_URL", global = true, hide_env_values = true)]
+    #[arg(
+        long,
+        env = "TWIZA_DATABASE_URL",
+        global = true,
+        hide_env_values = true
+    )]
     pub database_url: Option<String>,
     /// Address to listen on [default: 127.0.0.1:8080].
     #[arg(long, env = "TWIZA_LISTEN", global = true)]
@@ -57,13 +62,18 @@ impl Config {
             Some(path) => {
                 let text = std::fs::read_to_string(path)
                     .with_context(|| format!("reading {}", path.display()))?;
-                toml::from_str::<FileConfig>(&text).with_context(|| format!("parsing {}", path.display()))?
+                toml::from_str::<FileConfig>(&text)
+                    .with_context(|| format!("parsing {}", path.display()))?
             }
             None => FileConfig::default(),
         };
         let default_listen: SocketAddr = ([127, 0, 0, 1], 8080).into();
         Ok(Config {
-            database_url: args.database_url.clone().map(SecretString::from).or(file.database_url),
+            database_url: args
+                .database_url
+                .clone()
+                .map(SecretString::from)
+                .or(file.database_url),
             listen: args.listen.or(file.listen).unwrap_or(default_listen),
             data_dir: args
                 .data_dir
@@ -99,7 +109,10 @@ impl Config {
 
     pub fn web(&self) -> twiza_web::WebConfig {
         twiza_web::WebConfig {
-            secure_cookies: self.public_url.as_deref().is_some_and(|u| u.starts_with("https://")),
+            secure_cookies: self
+                .public_url
+                .as_deref()
+                .is_some_and(|u| u.starts_with("https://")),
             request_timeout: std::time::Duration::from_secs(self.request_timeout_secs),
             session_ttl: std::time::Duration::from_secs(self.session_ttl_hours * 3600),
             ..Default::default()

@@ -29,14 +29,19 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         for suffix in ["", "-wal", "-shm"] {
             let path = config.data_dir.join(format!("twiza-demo.db{suffix}"));
             if path.exists() {
-                std::fs::remove_file(&path).with_context(|| format!("removing {}", path.display()))?;
+                std::fs::remove_file(&path)
+                    .with_context(|| format!("removing {}", path.display()))?;
             }
         }
         sqlite_url(&config.data_dir, "twiza-demo.db")?
     };
     let store = Store::connect(&url, &StoreOptions::default()).await?;
     store.migrate().await?;
-    if store.user_with_password("platform-admin@demo.twiza.ma").await?.is_some() {
+    if store
+        .user_with_password("platform-admin@demo.twiza.ma")
+        .await?
+        .is_some()
+    {
         bail!("this database already holds the demo; give `twiza demo` a fresh database");
     }
     let logins = seed(&store).await?;
@@ -62,13 +67,23 @@ pub async fn create_user(
 ) -> anyhow::Result<UserId> {
     let email = Email::parse(email).map_err(|e| anyhow::anyhow!("{e}"))?;
     let password = NewPassword::parse(password).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let name = name
-        .map(str::to_owned)
-        .unwrap_or_else(|| email.as_str().split('@').next().unwrap_or_default().to_owned());
+    let name = name.map(str::to_owned).unwrap_or_else(|| {
+        email
+            .as_str()
+            .split('@')
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    });
     let hash = twiza_web::auth::hash_password(password.expose().to_owned())
         .await
         .map_err(|e| anyhow::anyhow!("hashing failed: {}", e.code))?;
-    Ok(store.create_user(email.as_str(), &hash, &name, role).await?)
+    match store.create_user(email.as_str(), &hash, &name, role).await {
+        Err(twiza_store::StoreError::Conflict(_)) => {
+            bail!("an account with this e-mail already exists")
+        }
+        other => Ok(other?),
+    }
 }
 
 /// An association of the scenario.
@@ -86,14 +101,104 @@ struct DemoOrg {
 }
 
 const ORGS: &[DemoOrg] = &[
-    DemoOrg { name_ar: "جمعية تويزي أسني للتنمية", name_fr: "Association Tiwizi Asni pour le développement", name_zgh: "ⵜⴰⵎⵓⵏⵜ ⵜⵡⵉⵣⵉ ⴰⵙⵏⵉ", number: "12/2009", date: "2009-05-14", province_fr: "Al Haouz", commune_fr: "Asni", domains: &["relief", "housing", "rural"], phone: "0524 48 12 30", description: "Reconstruction et aide d'urgence dans les douars de la vallée de l'Ourika et d'Asni." },
-    DemoOrg { name_ar: "جمعية الأطلس للتضامن أمزميز", name_fr: "Association Atlas Solidarité Amizmiz", name_zgh: "", number: "7/2015", date: "2015-09-02", province_fr: "Al Haouz", commune_fr: "Amizmiz", domains: &["relief", "health", "water"], phone: "0661 23 45 67", description: "Caravanes médicales et distribution d'eau potable." },
-    DemoOrg { name_ar: "جمعية الأمل تلات نيعقوب", name_fr: "Association Amal Talat N'Yaacoub", name_zgh: "ⵜⴰⵎⵓⵏⵜ ⴰⵎⴰⵍ", number: "3/2012", date: "2012-02-20", province_fr: "Al Haouz", commune_fr: "Talat N'yaaqoub", domains: &["children", "education"], phone: "", description: "Soutien scolaire et écoles temporaires sous tente." },
-    DemoOrg { name_ar: "جمعية نساء ويركان", name_fr: "Association des femmes d'Ouirgane", name_zgh: "", number: "21/2018", date: "2018-11-08", province_fr: "Al Haouz", commune_fr: "Ouirgane", domains: &["women", "income"], phone: "0662 98 76 54", description: "Coopérative de couscous et d'huile d'argan, activités génératrices de revenus." },
-    DemoOrg { name_ar: "جمعية أداسيل للماء والبيئة", name_fr: "Association Adassil pour l'eau et l'environnement", name_zgh: "", number: "5/2011", date: "2011-06-30", province_fr: "Chichaoua", commune_fr: "Adassil", domains: &["water", "environment"], phone: "", description: "Adduction d'eau et réhabilitation des seguias." },
-    DemoOrg { name_ar: "جمعية تافنكولت للتعاون", name_fr: "Association Tafingoult Entraide", name_zgh: "", number: "9/2016", date: "2016-03-17", province_fr: "Taroudannt", commune_fr: "Tafingoult", domains: &["relief", "food"], phone: "0528 55 10 10", description: "Paniers alimentaires et couvertures pour les familles sinistrées." },
-    DemoOrg { name_ar: "جمعية شباب إجوكاك", name_fr: "Association Jeunesse Ijoukak", name_zgh: "", number: "2/2023", date: "2023-01-10", province_fr: "Al Haouz", commune_fr: "Ijoukak", domains: &["youth", "relief"], phone: "", description: "Bénévoles pour le déblaiement et l'animation des enfants." },
-    DemoOrg { name_ar: "جمعية جمع التبرعات السريعة", name_fr: "Collecte Séisme Express", name_zgh: "", number: "99/2023", date: "2023-09-09", province_fr: "Al Haouz", commune_fr: "Tahannaout", domains: &["relief"], phone: "", description: "Collecte en ligne." },
+    DemoOrg {
+        name_ar: "جمعية تويزي أسني للتنمية",
+        name_fr: "Association Tiwizi Asni pour le développement",
+        name_zgh: "ⵜⴰⵎⵓⵏⵜ ⵜⵡⵉⵣⵉ ⴰⵙⵏⵉ",
+        number: "12/2009",
+        date: "2009-05-14",
+        province_fr: "Al Haouz",
+        commune_fr: "Asni",
+        domains: &["relief", "housing", "rural"],
+        phone: "0524 48 12 30",
+        description:
+            "Reconstruction et aide d'urgence dans les douars de la vallée de l'Ourika et d'Asni.",
+    },
+    DemoOrg {
+        name_ar: "جمعية الأطلس للتضامن أمزميز",
+        name_fr: "Association Atlas Solidarité Amizmiz",
+        name_zgh: "",
+        number: "7/2015",
+        date: "2015-09-02",
+        province_fr: "Al Haouz",
+        commune_fr: "Amizmiz",
+        domains: &["relief", "health", "water"],
+        phone: "0661 23 45 67",
+        description: "Caravanes médicales et distribution d'eau potable.",
+    },
+    DemoOrg {
+        name_ar: "جمعية الأمل تلات نيعقوب",
+        name_fr: "Association Amal Talat N'Yaacoub",
+        name_zgh: "ⵜⴰⵎⵓⵏⵜ ⴰⵎⴰⵍ",
+        number: "3/2012",
+        date: "2012-02-20",
+        province_fr: "Al Haouz",
+        commune_fr: "Talat N'yaaqoub",
+        domains: &["children", "education"],
+        phone: "",
+        description: "Soutien scolaire et écoles temporaires sous tente.",
+    },
+    DemoOrg {
+        name_ar: "جمعية نساء ويركان",
+        name_fr: "Association des femmes d'Ouirgane",
+        name_zgh: "",
+        number: "21/2018",
+        date: "2018-11-08",
+        province_fr: "Al Haouz",
+        commune_fr: "Ouirgane",
+        domains: &["women", "income"],
+        phone: "0662 98 76 54",
+        description:
+            "Coopérative de couscous et d'huile d'argan, activités génératrices de revenus.",
+    },
+    DemoOrg {
+        name_ar: "جمعية أداسيل للماء والبيئة",
+        name_fr: "Association Adassil pour l'eau et l'environnement",
+        name_zgh: "",
+        number: "5/2011",
+        date: "2011-06-30",
+        province_fr: "Chichaoua",
+        commune_fr: "Adassil",
+        domains: &["water", "environment"],
+        phone: "",
+        description: "Adduction d'eau et réhabilitation des seguias.",
+    },
+    DemoOrg {
+        name_ar: "جمعية تافنكولت للتعاون",
+        name_fr: "Association Tafingoult Entraide",
+        name_zgh: "",
+        number: "9/2016",
+        date: "2016-03-17",
+        province_fr: "Taroudannt",
+        commune_fr: "Tafingoult",
+        domains: &["relief", "food"],
+        phone: "0528 55 10 10",
+        description: "Paniers alimentaires et couvertures pour les familles sinistrées.",
+    },
+    DemoOrg {
+        name_ar: "جمعية شباب إجوكاك",
+        name_fr: "Association Jeunesse Ijoukak",
+        name_zgh: "",
+        number: "2/2023",
+        date: "2023-01-10",
+        province_fr: "Al Haouz",
+        commune_fr: "Ijoukak",
+        domains: &["youth", "relief"],
+        phone: "",
+        description: "Bénévoles pour le déblaiement et l'animation des enfants.",
+    },
+    DemoOrg {
+        name_ar: "جمعية جمع التبرعات السريعة",
+        name_fr: "Collecte Séisme Express",
+        name_zgh: "",
+        number: "99/2023",
+        date: "2023-09-09",
+        province_fr: "Al Haouz",
+        commune_fr: "Tahannaout",
+        domains: &["relief"],
+        phone: "",
+        description: "Collecte en ligne.",
+    },
 ];
 
 /// Finds a commune by French name inside a province named in French.
@@ -151,9 +256,21 @@ pub async fn seed(store: &Store) -> anyhow::Result<Vec<DemoLogin>> {
     for role in PlatformRole::ALL {
         let email = format!("{}@demo.twiza.ma", role.as_str().replace('_', "-"));
         let pw = password();
-        let id = create_user(store, &email, &pw, Some(&display_name(role.as_str())), Some(role)).await?;
+        let id = create_user(
+            store,
+            &email,
+            &pw,
+            Some(&display_name(role.as_str())),
+            Some(role),
+        )
+        .await?;
         platform.push((role, id));
-        logins.push(DemoLogin { email, password: pw, role: role.as_str().to_owned(), organization_id: None });
+        logins.push(DemoLogin {
+            email,
+            password: pw,
+            role: role.as_str().to_owned(),
+            organization_id: None,
+        });
     }
     let admin = platform
         .iter()
@@ -163,22 +280,49 @@ pub async fn seed(store: &Store) -> anyhow::Result<Vec<DemoLogin>> {
 
     let mut org_ids: Vec<OrgId> = Vec::new();
     for (i, o) in ORGS.iter().enumerate() {
-        let owner_email = if i == 0 { "owner@demo.twiza.ma".to_owned() } else { format!("owner{}@demo.twiza.ma", i + 1) };
+        let owner_email = if i == 0 {
+            "owner@demo.twiza.ma".to_owned()
+        } else {
+            format!("owner{}@demo.twiza.ma", i + 1)
+        };
         let pw = password();
-        let owner = create_user(store, &owner_email, &pw, Some(&format!("{} {}", o.name_fr.split_whitespace().last().unwrap_or("Twiza"), i + 1)), None).await?;
+        let owner = create_user(
+            store,
+            &owner_email,
+            &pw,
+            Some(&format!(
+                "{} {}",
+                o.name_fr.split_whitespace().last().unwrap_or("Twiza"),
+                i + 1
+            )),
+            None,
+        )
+        .await?;
         let new = new_org(o)?;
         let search = twiza_web::api::organizations::search_text(&new);
         let id = store.create_organization(&new, &search, owner).await?;
         match i {
             6 => {}
             7 => {
-                let reason = "Récépissé de déclaration introuvable auprès de l'autorité locale.".to_owned();
-                store.decide_verification(id, &VerificationDecision::Reject { reason }, admin).await?;
+                let reason =
+                    "Récépissé de déclaration introuvable auprès de l'autorité locale.".to_owned();
+                store
+                    .decide_verification(id, &VerificationDecision::Reject { reason }, admin)
+                    .await?;
             }
-            _ => store.decide_verification(id, &VerificationDecision::Verify, admin).await?,
+            _ => {
+                store
+                    .decide_verification(id, &VerificationDecision::Verify, admin)
+                    .await?
+            }
         }
         if i == 0 {
-            logins.push(DemoLogin { email: owner_email, password: pw, role: OrgRole::Owner.as_str().to_owned(), organization_id: Some(id.0) });
+            logins.push(DemoLogin {
+                email: owner_email,
+                password: pw,
+                role: OrgRole::Owner.as_str().to_owned(),
+                organization_id: Some(id.0),
+            });
         }
         org_ids.push(id);
     }
@@ -189,7 +333,12 @@ pub async fn seed(store: &Store) -> anyhow::Result<Vec<DemoLogin>> {
         let pw = password();
         let id = create_user(store, &email, &pw, Some(&display_name(role.as_str())), None).await?;
         store.add_member(&scope, id, role).await?;
-        logins.push(DemoLogin { email, password: pw, role: role.as_str().to_owned(), organization_id: Some(main_org.0) });
+        logins.push(DemoLogin {
+            email,
+            password: pw,
+            role: role.as_str().to_owned(),
+            organization_id: Some(main_org.0),
+        });
     }
     Ok(logins)
 }

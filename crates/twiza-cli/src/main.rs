@@ -14,7 +14,11 @@ use secrecy::ExposeSecret;
 use twiza_store::{Store, StoreOptions};
 
 #[derive(Parser)]
-#[command(name = "twiza", version, about = "Twiza: the open platform for social solidarity in Morocco")]
+#[command(
+    name = "twiza",
+    version,
+    about = "Twiza: the open platform for social solidarity in Morocco"
+)]
 struct Cli {
     #[command(flatten)]
     global: GlobalArgs,
@@ -63,7 +67,9 @@ fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     let config = Config::load(&cli.global)?;
     serve::init_tracing();
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
     runtime.block_on(run(cli.command, config))
 }
 
@@ -78,11 +84,17 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         }
         Command::Demo => demo::run(config).await,
         Command::Admin { command } => match command {
-            AdminCommand::CreateUser { email, password, name, platform_admin } => {
+            AdminCommand::CreateUser {
+                email,
+                password,
+                name,
+                platform_admin,
+            } => {
                 let store = connect(&config).await?;
                 store.migrate().await?;
                 let role = platform_admin.then_some(twiza_domain::PlatformRole::PlatformAdmin);
-                let id = demo::create_user(&store, &email, &password, name.as_deref(), role).await?;
+                let id =
+                    demo::create_user(&store, &email, &password, name.as_deref(), role).await?;
                 println!("created user {id}");
                 Ok(())
             }
@@ -94,7 +106,10 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
 /// Connects to the configured database (creating the data directory for SQLite).
 pub async fn connect(config: &Config) -> anyhow::Result<Store> {
     let url = config.database_url()?;
-    let options = StoreOptions { max_connections: config.max_connections, ..Default::default() };
+    let options = StoreOptions {
+        max_connections: config.max_connections,
+        ..Default::default()
+    };
     let store = Store::connect(url.expose_secret(), &options).await?;
     Ok(store)
 }

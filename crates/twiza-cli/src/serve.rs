@@ -7,7 +7,8 @@ use tracing_subscriber::EnvFilter;
 /// JSON logs on stderr; level from `RUST_LOG` (default `info`). Log lines carry route templates
 /// and codes, never request bodies, query strings or personal data.
 pub fn init_tracing() {
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    let filter =
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
     let _ = tracing_subscriber::fmt()
         .json()
         .with_env_filter(filter)
@@ -35,9 +36,12 @@ pub async fn run_server(
     if let Some(ready) = ready {
         let _ = ready.send(addr);
     }
-    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     store.close().await;
     tracing::info!("stopped");
     Ok(())

@@ -78,11 +78,26 @@ mod tests {
 
     #[test]
     fn emails() {
-        assert_eq!(Email::parse(" Amina@Example.MA ").unwrap().as_str(), "amina@example.ma");
-        for bad in ["", "a", "a@b", "@x.ma", "a@.ma", "a@x..ma", "a b@x.ma", "a@x.ma'--"] {
+        assert_eq!(
+            Email::parse(" Amina@Example.MA ").unwrap().as_str(),
+            "amina@example.ma"
+        );
+        for bad in [
+            "",
+            "a",
+            "a@b",
+            "@x.ma",
+            "a@.ma",
+            "a@x..ma",
+            "a b@x.ma",
+            "a@x.ma'--",
+        ] {
             assert!(Email::parse(bad).is_err(), "{bad}");
         }
-        assert_eq!(format!("{:?}", Email::parse("a@x.ma").unwrap()), "Email(<redacted>)");
+        assert_eq!(
+            format!("{:?}", Email::parse("a@x.ma").unwrap()),
+            "Email(<redacted>)"
+        );
     }
 
     #[test]

@@ -154,13 +154,17 @@ impl NewOrganization {
     ) -> Result<NewOrganization, Vec<FieldError>> {
         let mut errors = Vec::new();
 
-        let name_ar = take(&mut errors, parse_name("name_ar", input.name_ar, 200).and_then(|n| {
-            require_script(&n, "name_ar", "not_arabic_script", |c| {
-                ('\u{0600}'..='\u{06FF}').contains(&c)
-            })
-        }));
+        let name_ar = take(
+            &mut errors,
+            parse_name("name_ar", input.name_ar, 200).and_then(|n| {
+                require_script(&n, "name_ar", "not_arabic_script", |c| {
+                    ('\u{0600}'..='\u{06FF}').contains(&c)
+                })
+            }),
+        );
         let name_fr = take(&mut errors, parse_name("name_fr", input.name_fr, 200));
-        let name_zgh = take(&mut errors, 
+        let name_zgh = take(
+            &mut errors,
             parse_optional_text("name_zgh", input.name_zgh, 200).and_then(|n| match n {
                 Some(n) => require_script(&n, "name_zgh", "not_tifinagh_script", |c| {
                     ('\u{2D30}'..='\u{2D7F}').contains(&c)
@@ -169,24 +173,38 @@ impl NewOrganization {
                 None => Ok(None),
             }),
         );
-        let declaration_number = take(&mut errors, parse_declaration_number(input.declaration_number));
-        let declaration_date = take(&mut errors, parse_past_date(
-            "declaration_date",
-            input.declaration_date,
-            today,
-        ));
+        let declaration_number = take(
+            &mut errors,
+            parse_declaration_number(input.declaration_number),
+        );
+        let declaration_date = take(
+            &mut errors,
+            parse_past_date("declaration_date", input.declaration_date, today),
+        );
         let domains = take(&mut errors, parse_domains(input.domains));
-        let email = take(&mut errors, match input.email.trim() {
-            "" => Ok(None),
-            raw => Email::parse(raw).map(Some),
-        });
-        let phone = take(&mut errors, match input.phone.trim() {
-            "" => Ok(None),
-            raw => parse_moroccan_phone("phone", raw).map(Some),
-        });
+        let email = take(
+            &mut errors,
+            match input.email.trim() {
+                "" => Ok(None),
+                raw => Email::parse(raw).map(Some),
+            },
+        );
+        let phone = take(
+            &mut errors,
+            match input.phone.trim() {
+                "" => Ok(None),
+                raw => parse_moroccan_phone("phone", raw).map(Some),
+            },
+        );
         let website = take(&mut errors, parse_website(input.website));
-        let address = take(&mut errors, parse_optional_text("address", input.address, 500));
-        let description = take(&mut errors, parse_optional_text("description", input.description, 4000));
+        let address = take(
+            &mut errors,
+            parse_optional_text("address", input.address, 500),
+        );
+        let description = take(
+            &mut errors,
+            parse_optional_text("description", input.description, 4000),
+        );
         let seat = match seat {
             Ok(seat) => Some(seat),
             Err(mut seat_errors) => {
@@ -288,7 +306,8 @@ pub fn parse_past_date(field: &'static str, raw: &str, today: Date) -> Result<Da
 fn parse_domains(raw: &[String]) -> Result<Vec<ActionDomain>, FieldError> {
     let mut domains = Vec::new();
     for d in raw {
-        let d = ActionDomain::parse(d.trim()).ok_or(FieldError::new("domains", "invalid_domain"))?;
+        let d =
+            ActionDomain::parse(d.trim()).ok_or(FieldError::new("domains", "invalid_domain"))?;
         if !domains.contains(&d) {
             domains.push(d);
         }
@@ -407,9 +426,17 @@ mod tests {
 
     #[test]
     fn parses_a_valid_association() {
-        let domains = vec!["relief".to_owned(), "health".to_owned(), "relief".to_owned()];
-        let org = NewOrganization::parse(&input(&domains), Ok(seat()), date!(2026 - 01 - 01)).unwrap();
-        assert_eq!(org.domains, vec![ActionDomain::Relief, ActionDomain::Health]);
+        let domains = vec![
+            "relief".to_owned(),
+            "health".to_owned(),
+            "relief".to_owned(),
+        ];
+        let org =
+            NewOrganization::parse(&input(&domains), Ok(seat()), date!(2026 - 01 - 01)).unwrap();
+        assert_eq!(
+            org.domains,
+            vec![ActionDomain::Relief, ActionDomain::Health]
+        );
         assert_eq!(org.phone.as_deref(), Some("+212661234567"));
     }
 
@@ -430,10 +457,21 @@ mod tests {
 
     #[test]
     fn phones() {
-        for ok in ["0661234567", "+212 661-23-45-67", "00212522123456", "212761234567"] {
+        for ok in [
+            "0661234567",
+            "+212 661-23-45-67",
+            "00212522123456",
+            "212761234567",
+        ] {
             assert!(parse_moroccan_phone("phone", ok).is_ok(), "{ok}");
         }
-        for bad in ["12345", "0161234567", "+33612345678", "06612345678", "06abc45678"] {
+        for bad in [
+            "12345",
+            "0161234567",
+            "+33612345678",
+            "06612345678",
+            "06abc45678",
+        ] {
             assert!(parse_moroccan_phone("phone", bad).is_err(), "{bad}");
         }
     }

@@ -17,7 +17,11 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: &'static str, code: &'static str) -> Self {
-        Self { field, code, max: None }
+        Self {
+            field,
+            code,
+            max: None,
+        }
     }
 }
 
@@ -57,7 +61,10 @@ pub fn parse_optional_text(
     if text.chars().any(is_bidi_control) {
         return Err(FieldError::new(field, "bidi_control"));
     }
-    if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r') {
+    if text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
+    {
         return Err(FieldError::new(field, "validation"));
     }
     if text.chars().count() > max {
@@ -89,9 +96,15 @@ mod tests {
             parse_text("name", "abc\u{202E}def", 10).unwrap_err().code,
             "bidi_control"
         );
-        assert_eq!(parse_text("name", "a\u{0007}b", 10).unwrap_err().code, "validation");
+        assert_eq!(
+            parse_text("name", "a\u{0007}b", 10).unwrap_err().code,
+            "validation"
+        );
         assert_eq!(parse_text("name", "   ", 10).unwrap_err().code, "required");
-        assert_eq!(parse_text("name", "  جمعية الأمل  ", 20).unwrap(), "جمعية الأمل");
+        assert_eq!(
+            parse_text("name", "  جمعية الأمل  ", 20).unwrap(),
+            "جمعية الأمل"
+        );
         assert_eq!(parse_text("name", "abcdef", 3).unwrap_err().max, Some(3));
         assert!(parse_name("name", "a\nb", 10).is_err());
     }

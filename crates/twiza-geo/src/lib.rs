@@ -75,9 +75,24 @@ macro_rules! code_type {
     };
 }
 
-code_type!(RegionCode, "HCP code of a region, e.g. `07` (Marrakech-Safi).", region_index, GeoError::UnknownRegion);
-code_type!(ProvinceCode, "HCP code of a province or prefecture, e.g. `07.041` (Al Haouz).", province_index, GeoError::UnknownProvince);
-code_type!(CommuneCode, "HCP code of a commune, e.g. `07.041.07.03` (Asni).", commune_index, GeoError::UnknownCommune);
+code_type!(
+    RegionCode,
+    "HCP code of a region, e.g. `07` (Marrakech-Safi).",
+    region_index,
+    GeoError::UnknownRegion
+);
+code_type!(
+    ProvinceCode,
+    "HCP code of a province or prefecture, e.g. `07.041` (Al Haouz).",
+    province_index,
+    GeoError::UnknownProvince
+);
+code_type!(
+    CommuneCode,
+    "HCP code of a commune, e.g. `07.041.07.03` (Asni).",
+    commune_index,
+    GeoError::UnknownCommune
+);
 
 /// Urban municipality or rural commune.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,7 +161,11 @@ pub fn geo() -> &'static Geo {
 }
 
 /// Splits a TSV file into rows of `n` fields, skipping the header.
-fn rows(text: &'static str, table: &'static str, n: usize) -> Result<Vec<(usize, Vec<&'static str>)>, GeoError> {
+fn rows(
+    text: &'static str,
+    table: &'static str,
+    n: usize,
+) -> Result<Vec<(usize, Vec<&'static str>)>, GeoError> {
     text.lines()
         .enumerate()
         .skip(1)
@@ -166,7 +185,9 @@ fn count(raw: &str, table: &'static str, line: usize) -> Result<Option<u64>, Geo
     if raw.is_empty() {
         Ok(None)
     } else {
-        raw.parse().map(Some).map_err(|_| GeoError::Malformed(table, line))
+        raw.parse()
+            .map(Some)
+            .map_err(|_| GeoError::Malformed(table, line))
     }
 }
 
@@ -183,7 +204,11 @@ impl Geo {
                 households_2024: count(f[4], "regions", line)?,
             });
         }
-        let region_index: HashMap<_, _> = regions.iter().enumerate().map(|(i, r)| (r.code.0.clone(), i)).collect();
+        let region_index: HashMap<_, _> = regions
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.code.0.clone(), i))
+            .collect();
 
         let mut provinces = Vec::new();
         for (line, f) in rows(PROVINCES_TSV, "provinces", 7)? {
@@ -200,7 +225,11 @@ impl Geo {
                 households_2024: count(f[6], "provinces", line)?,
             });
         }
-        let province_index: HashMap<_, _> = provinces.iter().enumerate().map(|(i, p)| (p.code.0.clone(), i)).collect();
+        let province_index: HashMap<_, _> = provinces
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.code.0.clone(), i))
+            .collect();
 
         let mut communes = Vec::new();
         for (line, f) in rows(COMMUNES_TSV, "communes", 8)? {
@@ -229,11 +258,22 @@ impl Geo {
                 search_ar: normalize_for_search(f[5]),
             });
         }
-        let commune_index: HashMap<_, _> = communes.iter().enumerate().map(|(i, c)| (c.code.0.clone(), i)).collect();
+        let commune_index: HashMap<_, _> = communes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.code.0.clone(), i))
+            .collect();
         if commune_index.len() != communes.len() || province_index.len() != provinces.len() {
             return Err(GeoError::Malformed("duplicate codes", 0));
         }
-        Ok(Geo { regions, provinces, communes, region_index, province_index, commune_index })
+        Ok(Geo {
+            regions,
+            provinces,
+            communes,
+            region_index,
+            province_index,
+            commune_index,
+        })
     }
 
     pub fn regions(&self) -> &[Region] {
@@ -249,23 +289,35 @@ impl Geo {
     }
 
     pub fn region(&self, code: &RegionCode) -> Option<&Region> {
-        self.region_index.get(code.as_str()).map(|&i| &self.regions[i])
+        self.region_index
+            .get(code.as_str())
+            .map(|&i| &self.regions[i])
     }
 
     pub fn province(&self, code: &ProvinceCode) -> Option<&Province> {
-        self.province_index.get(code.as_str()).map(|&i| &self.provinces[i])
+        self.province_index
+            .get(code.as_str())
+            .map(|&i| &self.provinces[i])
     }
 
     pub fn commune(&self, code: &CommuneCode) -> Option<&Commune> {
-        self.commune_index.get(code.as_str()).map(|&i| &self.communes[i])
+        self.commune_index
+            .get(code.as_str())
+            .map(|&i| &self.communes[i])
     }
 
     pub fn provinces_of(&self, region: &RegionCode) -> Vec<&Province> {
-        self.provinces.iter().filter(|p| &p.region_code == region).collect()
+        self.provinces
+            .iter()
+            .filter(|p| &p.region_code == region)
+            .collect()
     }
 
     pub fn communes_of(&self, province: &ProvinceCode) -> Vec<&Commune> {
-        self.communes.iter().filter(|c| &c.province_code == province).collect()
+        self.communes
+            .iter()
+            .filter(|c| &c.province_code == province)
+            .collect()
     }
 
     /// Communes matching `query` by French or Arabic name (case, accents and Arabic spelling
@@ -281,18 +333,19 @@ impl Geo {
             .communes
             .iter()
             .filter_map(|c| {
-                let rank = if c.search_fr == needle || c.search_ar == needle || c.code.0 == code_query {
-                    0
-                } else if c.search_fr.starts_with(&needle)
-                    || c.search_ar.starts_with(&needle)
-                    || c.code.0.starts_with(code_query)
-                {
-                    1
-                } else if c.search_fr.contains(&needle) || c.search_ar.contains(&needle) {
-                    2
-                } else {
-                    return None;
-                };
+                let rank =
+                    if c.search_fr == needle || c.search_ar == needle || c.code.0 == code_query {
+                        0
+                    } else if c.search_fr.starts_with(&needle)
+                        || c.search_ar.starts_with(&needle)
+                        || c.code.0.starts_with(code_query)
+                    {
+                        1
+                    } else if c.search_fr.contains(&needle) || c.search_ar.contains(&needle) {
+                        2
+                    } else {
+                        return None;
+                    };
                 Some((rank, c))
             })
             .collect();

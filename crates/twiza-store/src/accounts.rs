@@ -265,12 +265,13 @@ impl Store {
     }
 
     pub async fn sign_in_failures_since(&self, key_hash: &str, since: i64) -> Result<i64> {
-        let (n,): (i64,) =
-            sqlx::query_as("SELECT COUNT(*) FROM sign_in_failures WHERE key_hash = $1 AND at >= $2")
-                .bind(key_hash)
-                .bind(since)
-                .fetch_one(self.reader())
-                .await?;
+        let (n,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM sign_in_failures WHERE key_hash = $1 AND at >= $2",
+        )
+        .bind(key_hash)
+        .bind(since)
+        .fetch_one(self.reader())
+        .await?;
         Ok(n)
     }
 

@@ -161,7 +161,9 @@ async fn sqlite_pool(url: &str, max: u32, options: &StoreOptions) -> Result<AnyP
                 // durable before it is acknowledged, even on power loss. `journal_mode`
                 // returns a row: it is read to the end so no statement stays open on the
                 // connection (an open statement would pin an old snapshot).
-                sqlx::query("PRAGMA journal_mode = WAL").fetch_all(&mut *conn).await?;
+                sqlx::query("PRAGMA journal_mode = WAL")
+                    .fetch_all(&mut *conn)
+                    .await?;
                 for pragma in [
                     "PRAGMA synchronous = FULL",
                     "PRAGMA foreign_keys = ON",

@@ -549,7 +549,9 @@ enum InvitationKey<'a> {
 /// Drops LIKE wildcards and the escape character from a search query, so a query can never widen
 /// the match (normalized search text never contains them).
 fn escape_like(q: &str) -> String {
-    q.chars().filter(|c| !matches!(c, '%' | '_' | '\\')).collect()
+    q.chars()
+        .filter(|c| !matches!(c, '%' | '_' | '\\'))
+        .collect()
 }
 
 #[cfg(test)]
@@ -559,6 +561,9 @@ mod tests {
     #[test]
     fn like_patterns_cannot_be_widened() {
         assert_eq!(escape_like("a%b_c\\"), "abc");
-        assert_eq!(domains_column(&[ActionDomain::Relief, ActionDomain::Health]), ",relief,health,");
+        assert_eq!(
+            domains_column(&[ActionDomain::Relief, ActionDomain::Health]),
+            ",relief,health,"
+        );
     }
 }

@@ -27,9 +27,14 @@ pub const LANG_COOKIE: &str = "twiza_lang";
 pub enum Actor {
     Anonymous,
     /// Signed in with a web session (which carries its CSRF token).
-    Session { user: User, csrf_token: String },
+    Session {
+        user: User,
+        csrf_token: String,
+    },
     /// Authenticated with an API token.
-    Token { user: User },
+    Token {
+        user: User,
+    },
 }
 
 impl Actor {
@@ -100,7 +105,11 @@ pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 
 /// A `Set-Cookie` value: HttpOnly, SameSite=Lax, path /, Secure when configured.
 pub fn set_cookie(state: &AppState, name: &str, value: &str, max_age_secs: i64) -> String {
-    let secure = if state.config.secure_cookies { "; Secure" } else { "" };
+    let secure = if state.config.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
     format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}")
 }
 
@@ -154,7 +163,12 @@ pub async fn start_session(state: &AppState, user: &User) -> Result<String, AppE
     let ttl = state.config.session_ttl.as_secs() as i64;
     state
         .store
-        .create_session(&sha256_hex(&token), user.id, &new_secret(), twiza_store::now() + ttl)
+        .create_session(
+            &sha256_hex(&token),
+            user.id,
+            &new_secret(),
+            twiza_store::now() + ttl,
+        )
         .await?;
     Ok(set_cookie(state, SESSION_COOKIE, &token, ttl))
 }
@@ -173,7 +187,11 @@ pub async fn check_throttle(state: &AppState, email: &str, client: &str) -> Resu
     let since = twiza_store::now() - state.config.sign_in_window.as_secs() as i64;
     let allowed = state.config.sign_in_failures_allowed;
     if state.store.sign_in_failures_since(&by_email, since).await? >= allowed
-        || state.store.sign_in_failures_since(&by_client, since).await? >= allowed * 5
+        || state
+            .store
+            .sign_in_failures_since(&by_client, since)
+            .await?
+            >= allowed * 5
     {
         return Err(AppError::new(
             axum::http::StatusCode::TOO_MANY_REQUESTS,
@@ -238,7 +256,10 @@ mod tests {
     #[test]
     fn cookies_are_parsed() {
         let mut h = HeaderMap::new();
-        h.insert(header::COOKIE, "a=1; twiza_session=abc; b=2".parse().unwrap());
+        h.insert(
+            header::COOKIE,
+            "a=1; twiza_session=abc; b=2".parse().unwrap(),
+        );
         assert_eq!(cookie(&h, SESSION_COOKIE), Some("abc"));
         assert_eq!(cookie(&h, "c"), None);
     }

@@ -65,7 +65,10 @@ async fn decide(
     let is_read = matches!(*request.method(), Method::GET | Method::HEAD);
     match access {
         Access::Public => Ok(()),
-        Access::SignedIn => actor.user().map(|_| ()).ok_or_else(AppError::unauthenticated),
+        Access::SignedIn => actor
+            .user()
+            .map(|_| ())
+            .ok_or_else(AppError::unauthenticated),
         Access::Platform(roles) => {
             let user = actor.user().ok_or_else(AppError::unauthenticated)?;
             match user.platform_role {
@@ -81,7 +84,10 @@ async fn decide(
                 .and_then(|(_, v)| v.parse::<i64>().ok())
                 .map(OrgId)
                 .ok_or_else(AppError::not_found)?;
-            let scope = match (state.store.membership(org_id, user.id).await?, user.platform_role) {
+            let scope = match (
+                state.store.membership(org_id, user.id).await?,
+                user.platform_role,
+            ) {
                 (Some(role), _) if roles.contains(&role) => OrgScope::for_member(org_id, role),
                 (_, Some(PlatformRole::PlatformAdmin)) => {
                     OrgScope::for_platform(org_id, PlatformRole::PlatformAdmin)
@@ -106,7 +112,10 @@ async fn decide(
 /// multipart uploads). API calls are exempt: they authenticate with a bearer header that a
 /// foreign page cannot set.
 async fn check_csrf(request: Request) -> Result<Request, AppError> {
-    let safe = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let safe = matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
     if safe || request.uri().path().starts_with("/api/") {
         return Ok(request);
     }
@@ -122,7 +131,11 @@ async fn check_csrf(request: Request) -> Result<Request, AppError> {
         .query()
         .and_then(|q| form_field(q.as_bytes(), "csrf"));
     if let Some(given) = from_query {
-        return if constant_time_eq(&given, &expected) { Ok(request) } else { Err(csrf_error()) };
+        return if constant_time_eq(&given, &expected) {
+            Ok(request)
+        } else {
+            Err(csrf_error())
+        };
     }
     let is_form = request
         .headers()
@@ -155,8 +168,7 @@ fn form_field(encoded: &[u8], name: &str) -> Option<String> {
 
 fn constant_time_eq(a: &str, b: &str) -> bool {
     a.len() == b.len()
-        && a
-            .bytes()
+        && a.bytes()
             .zip(b.bytes())
             .fold(0u8, |acc, (x, y)| acc | (x ^ y))
             == 0

@@ -31,16 +31,24 @@ pub struct Ctx {
 struct NewCsrfCookie(String);
 
 /// Gives a visitor without a session a CSRF cookie, so the sign-in and sign-up forms can carry it.
-pub async fn visitor_csrf(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+pub async fn visitor_csrf(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let needs = !request.uri().path().starts_with("/api/")
         && cookie(request.headers(), CSRF_COOKIE).is_none();
     if !needs {
         return next.run(request).await;
     }
     let token = new_secret();
-    request.extensions_mut().insert(NewCsrfCookie(token.clone()));
+    request
+        .extensions_mut()
+        .insert(NewCsrfCookie(token.clone()));
     let mut response = next.run(request).await;
-    if let Ok(value) = HeaderValue::from_str(&set_cookie(&state, CSRF_COOKIE, &token, 7 * 24 * 3600)) {
+    if let Ok(value) =
+        HeaderValue::from_str(&set_cookie(&state, CSRF_COOKIE, &token, 7 * 24 * 3600))
+    {
         response.headers_mut().append(header::SET_COOKIE, value);
     }
     response
@@ -55,8 +63,16 @@ pub fn locale_of(headers: &HeaderMap) -> Locale {
 }
 
 impl Ctx {
-    fn build(state: &AppState, headers: &HeaderMap, extensions: &axum::http::Extensions, here: String) -> Ctx {
-        let actor = extensions.get::<Actor>().cloned().unwrap_or(Actor::Anonymous);
+    fn build(
+        state: &AppState,
+        headers: &HeaderMap,
+        extensions: &axum::http::Extensions,
+        here: String,
+    ) -> Ctx {
+        let actor = extensions
+            .get::<Actor>()
+            .cloned()
+            .unwrap_or(Actor::Anonymous);
         let csrf = match &actor {
             Actor::Session { csrf_token, .. } => csrf_token.clone(),
             _ => cookie(headers, CSRF_COOKIE)
@@ -94,7 +110,8 @@ impl Ctx {
 
     /// A message with one number argument (plural-aware).
     pub fn tn(&self, key: &str, name: &str, n: i64) -> String {
-        self.messages.t_args(self.locale, key, &[(name, Arg::Int(n))])
+        self.messages
+            .t_args(self.locale, key, &[(name, Arg::Int(n))])
     }
 
     pub fn lang(&self) -> &'static str {
@@ -162,7 +179,10 @@ impl Ctx {
 
     pub fn commune_name(&self, code: &str) -> String {
         let geo = twiza_geo::geo();
-        match twiza_geo::CommuneCode::parse(code).ok().and_then(|c| geo.commune(&c)) {
+        match twiza_geo::CommuneCode::parse(code)
+            .ok()
+            .and_then(|c| geo.commune(&c))
+        {
             Some(c) => self.place_name(&c.name_ar, &c.name_fr),
             None => code.to_owned(),
         }
@@ -170,7 +190,10 @@ impl Ctx {
 
     pub fn province_name(&self, code: &str) -> String {
         let geo = twiza_geo::geo();
-        match twiza_geo::ProvinceCode::parse(code).ok().and_then(|p| geo.province(&p)) {
+        match twiza_geo::ProvinceCode::parse(code)
+            .ok()
+            .and_then(|p| geo.province(&p))
+        {
             Some(p) => self.place_name(&p.name_ar, &p.name_fr),
             None => code.to_owned(),
         }
@@ -178,7 +201,10 @@ impl Ctx {
 
     pub fn region_name(&self, code: &str) -> String {
         let geo = twiza_geo::geo();
-        match twiza_geo::RegionCode::parse(code).ok().and_then(|r| geo.region(&r)) {
+        match twiza_geo::RegionCode::parse(code)
+            .ok()
+            .and_then(|r| geo.region(&r))
+        {
             Some(r) => self.place_name(&r.name_ar, &r.name_fr),
             None => code.to_owned(),
         }

@@ -155,7 +155,11 @@ pub struct FieldDetail {
 
 /// Turns an [`AppError`] left in a response into a localized body: JSON under `/api/`, an HTML
 /// page elsewhere.
-pub async fn render_errors(State(state): State<crate::AppState>, request: Request, next: Next) -> Response {
+pub async fn render_errors(
+    State(state): State<crate::AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
     let is_api = request.uri().path().starts_with("/api/");
     let ctx = Ctx::from_request_parts_lossy(&state, &request);
     let response = next.run(request).await;

@@ -77,7 +77,8 @@ pub async fn observe(request: Request, next: Next) -> Response {
         ("status", status.to_string()),
     ];
     metrics::counter!("http_requests_total", &labels).increment(1);
-    metrics::histogram!("http_request_duration_seconds", &labels[..2]).record(elapsed.as_secs_f64());
+    metrics::histogram!("http_request_duration_seconds", &labels[..2])
+        .record(elapsed.as_secs_f64());
     let code = response.extensions().get::<AppError>().map(|e| e.code);
     tracing::info!(%method, route, status, error_code = code, latency_ms = elapsed.as_millis() as u64, "request");
     response

@@ -1,5 +1,7 @@
 //! Integration tests of twiza-i18n: message-file parity, negotiation, plurals and formatting.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod formatting;
 mod ftl;
 mod negotiation;

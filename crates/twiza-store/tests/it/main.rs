@@ -3,5 +3,7 @@
 //! PostgreSQL comes from `TWIZA_TEST_POSTGRES_URL`; each test gets a fresh schema. Without the
 //! variable the PostgreSQL half is skipped with a loud message, except under `CI`, where it fails.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod harness;
 mod suite;

@@ -4,7 +4,9 @@ use crate::harness::TestDb;
 use crate::on_both_backends;
 use time::macros::date;
 use twiza_domain::account::Email;
-use twiza_domain::organization::{ActionDomain, NewOrganization, OrgStatus, Seat, VerificationDecision};
+use twiza_domain::organization::{
+    ActionDomain, NewOrganization, OrgStatus, Seat, VerificationDecision,
+};
 use twiza_domain::{OrgRole, OrgScope, PlatformRole};
 use twiza_store::{DirectoryFilter, StoreError};
 
@@ -15,7 +17,11 @@ fn new_org(number: &str, name_fr: &str, province: &str) -> NewOrganization {
         name_zgh: None,
         declaration_number: number.into(),
         declaration_date: date!(2019 - 03 - 01),
-        seat: Seat { region_code: "07".into(), province_code: province.into(), commune_code: "x".into() },
+        seat: Seat {
+            region_code: "07".into(),
+            province_code: province.into(),
+            commune_code: "x".into(),
+        },
         domains: vec![ActionDomain::Relief, ActionDomain::Health],
         email: Some(Email::parse("contact@amal.ma").expect("email")),
         phone: None,
@@ -32,31 +38,75 @@ on_both_backends!(migrations_are_idempotent, |db: TestDb| async move {
 
 on_both_backends!(users_are_unique_by_email, |db: TestDb| async move {
     let s = &db.store;
-    let id = s.create_user("amina@example.ma", "hash", "Amina", None).await.expect("create");
-    let err = s.create_user("amina@example.ma", "hash2", "Other", None).await.unwrap_err();
-    assert!(matches!(err, StoreError::Conflict("email")), "{}: {err:?}", db.name);
-    let (user, hash) = s.user_with_password("amina@example.ma").await.expect("q").expect("found");
+    let id = s
+        .create_user("amina@example.ma", "hash", "Amina", None)
+        .await
+        .expect("create");
+    let err = s
+        .create_user("amina@example.ma", "hash2", "Other", None)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, StoreError::Conflict("email")),
+        "{}: {err:?}",
+        db.name
+    );
+    let (user, hash) = s
+        .user_with_password("amina@example.ma")
+        .await
+        .expect("q")
+        .expect("found");
     assert_eq!((user.id, hash.as_str()), (id, "hash"));
-    s.set_platform_role(id, Some(PlatformRole::Auditor)).await.expect("role");
-    assert_eq!(s.user(id).await.expect("q").expect("u").platform_role, Some(PlatformRole::Auditor));
+    s.set_platform_role(id, Some(PlatformRole::Auditor))
+        .await
+        .expect("role");
+    assert_eq!(
+        s.user(id).await.expect("q").expect("u").platform_role,
+        Some(PlatformRole::Auditor)
+    );
 });
 
 on_both_backends!(sessions_and_tokens, |db: TestDb| async move {
     let s = &db.store;
     let uid = s.create_user("a@x.ma", "h", "A", None).await.expect("user");
     let other = s.create_user("b@x.ma", "h", "B", None).await.expect("user");
-    s.create_session("live", uid, "csrf", twiza_store::now() + 60).await.expect("session");
-    s.create_session("dead", uid, "csrf", twiza_store::now() - 1).await.expect("session");
-    assert_eq!(s.session("live").await.expect("q").expect("live").user.id, uid);
-    assert!(s.session("dead").await.expect("q").is_none(), "expired session is not returned");
+    s.create_session("live", uid, "csrf", twiza_store::now() + 60)
+        .await
+        .expect("session");
+    s.create_session("dead", uid, "csrf", twiza_store::now() - 1)
+        .await
+        .expect("session");
+    assert_eq!(
+        s.session("live").await.expect("q").expect("live").user.id,
+        uid
+    );
+    assert!(
+        s.session("dead").await.expect("q").is_none(),
+        "expired session is not returned"
+    );
     s.delete_session("live").await.expect("delete");
     assert!(s.session("live").await.expect("q").is_none());
 
-    let tid = s.create_api_token(uid, "tokhash", "ci", "twz_ab").await.expect("token");
-    assert_eq!(s.user_for_api_token("tokhash").await.expect("q").expect("u").id, uid);
-    assert!(s.api_tokens(uid).await.expect("list")[0].last_used_at.is_some());
+    let tid = s
+        .create_api_token(uid, "tokhash", "ci", "twz_ab")
+        .await
+        .expect("token");
+    assert_eq!(
+        s.user_for_api_token("tokhash")
+            .await
+            .expect("q")
+            .expect("u")
+            .id,
+        uid
+    );
+    assert!(s.api_tokens(uid).await.expect("list")[0]
+        .last_used_at
+        .is_some());
     let err = s.revoke_api_token(other, tid).await.unwrap_err();
-    assert!(matches!(err, StoreError::NotFound), "another user's token cannot be revoked");
+    assert!(
+        matches!(err, StoreError::NotFound),
+        "another user's token cannot be revoked"
+    );
     s.revoke_api_token(uid, tid).await.expect("revoke");
     assert!(s.user_for_api_token("tokhash").await.expect("q").is_none());
     assert!(s.api_tokens(uid).await.expect("list")[0].revoked);
@@ -68,7 +118,12 @@ on_both_backends!(sign_in_failures_are_counted, |db: TestDb| async move {
         s.record_sign_in_failure("k").await.expect("record");
     }
     assert_eq!(s.sign_in_failures_since("k", 0).await.expect("count"), 3);
-    assert_eq!(s.sign_in_failures_since("k", twiza_store::now() + 10).await.expect("count"), 0);
+    assert_eq!(
+        s.sign_in_failures_since("k", twiza_store::now() + 10)
+            .await
+            .expect("count"),
+        0
+    );
     s.clear_sign_in_failures("k").await.expect("clear");
     assert_eq!(s.sign_in_failures_since("k", 0).await.expect("count"), 0);
 });
@@ -76,25 +131,66 @@ on_both_backends!(sign_in_failures_are_counted, |db: TestDb| async move {
 on_both_backends!(organization_lifecycle, |db: TestDb| async move {
     let s = &db.store;
     let owner = s.create_user("o@x.ma", "h", "O", None).await.expect("user");
-    let admin = s.create_user("p@x.ma", "h", "P", Some(PlatformRole::PlatformAdmin)).await.expect("user");
-    let id = s.create_organization(&new_org("1/2019", "Al Amal", "071"), "al amal", owner).await.expect("org");
+    let admin = s
+        .create_user("p@x.ma", "h", "P", Some(PlatformRole::PlatformAdmin))
+        .await
+        .expect("user");
+    let id = s
+        .create_organization(&new_org("1/2019", "Al Amal", "071"), "al amal", owner)
+        .await
+        .expect("org");
     let org = s.organization(id).await.expect("q").expect("org");
     assert_eq!(org.status, OrgStatus::Pending);
-    assert_eq!(org.domains, vec![ActionDomain::Relief, ActionDomain::Health]);
+    assert_eq!(
+        org.domains,
+        vec![ActionDomain::Relief, ActionDomain::Health]
+    );
     assert_eq!(org.declaration_date, date!(2019 - 03 - 01));
-    assert_eq!(s.membership(id, owner).await.expect("q"), Some(OrgRole::Owner));
+    assert_eq!(
+        s.membership(id, owner).await.expect("q"),
+        Some(OrgRole::Owner)
+    );
 
-    let dup = s.create_organization(&new_org("1/2019", "Copy", "071"), "copy", owner).await.unwrap_err();
-    assert!(matches!(dup, StoreError::Conflict("declaration_number")), "{}: {dup:?}", db.name);
+    let dup = s
+        .create_organization(&new_org("1/2019", "Copy", "071"), "copy", owner)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(dup, StoreError::Conflict("declaration_number")),
+        "{}: {dup:?}",
+        db.name
+    );
 
     assert_eq!(s.pending_organizations(10).await.expect("q").len(), 1);
-    let empty = s.directory(&DirectoryFilter { page: 1, per_page: 10, ..Default::default() }).await.expect("dir");
-    assert_eq!(empty.total, 0, "pending associations stay out of the directory");
+    let empty = s
+        .directory(&DirectoryFilter {
+            page: 1,
+            per_page: 10,
+            ..Default::default()
+        })
+        .await
+        .expect("dir");
+    assert_eq!(
+        empty.total, 0,
+        "pending associations stay out of the directory"
+    );
 
-    s.decide_verification(id, &VerificationDecision::Verify, admin).await.expect("verify");
-    let again = s.decide_verification(id, &VerificationDecision::Verify, admin).await.unwrap_err();
+    s.decide_verification(id, &VerificationDecision::Verify, admin)
+        .await
+        .expect("verify");
+    let again = s
+        .decide_verification(id, &VerificationDecision::Verify, admin)
+        .await
+        .unwrap_err();
     assert!(matches!(again, StoreError::Conflict("status")));
-    let page = s.directory(&DirectoryFilter { page: 1, per_page: 10, ..Default::default() }).await.expect("dir");
+    let page = s
+        .directory(&DirectoryFilter {
+            page: 1,
+            per_page: 10,
+            ..Default::default()
+        })
+        .await
+        .expect("dir");
     assert_eq!(page.total, 1);
     assert!(page.organizations[0].verified_at.is_some());
 });
@@ -106,10 +202,16 @@ on_both_backends!(directory_filters_and_pages, |db: TestDb| async move {
         let province = if i % 2 == 0 { "071" } else { "161" };
         let name = format!("Association {i:02}");
         let id = s
-            .create_organization(&new_org(&format!("{i}/2020"), &name, province), &name.to_lowercase(), owner)
+            .create_organization(
+                &new_org(&format!("{i}/2020"), &name, province),
+                &name.to_lowercase(),
+                owner,
+            )
             .await
             .expect("org");
-        s.decide_verification(id, &VerificationDecision::Verify, owner).await.expect("verify");
+        s.decide_verification(id, &VerificationDecision::Verify, owner)
+            .await
+            .expect("verify");
     }
     let f = |q: Option<&str>, province: Option<&str>, page| DirectoryFilter {
         query: q.map(str::to_owned),
@@ -121,49 +223,133 @@ on_both_backends!(directory_filters_and_pages, |db: TestDb| async move {
     let p3 = s.directory(&f(None, None, 3)).await.expect("dir");
     assert_eq!((p3.total, p3.organizations.len()), (25, 5));
     assert_eq!(p3.organizations[0].name_fr, "Association 20");
-    assert_eq!(s.directory(&f(None, Some("161"), 1)).await.expect("dir").total, 12);
-    assert_eq!(s.directory(&f(Some("ciation 1"), None, 1)).await.expect("dir").total, 10);
-    assert_eq!(s.directory(&f(Some("%"), None, 1)).await.expect("dir").total, 25, "wildcards are inert");
-    assert_eq!(s.directory(&f(Some("' OR 1=1 --"), None, 1)).await.expect("dir").total, 0);
-    let health = DirectoryFilter { domain: Some(ActionDomain::Health), page: 1, per_page: 10, ..Default::default() };
+    assert_eq!(
+        s.directory(&f(None, Some("161"), 1))
+            .await
+            .expect("dir")
+            .total,
+        12
+    );
+    assert_eq!(
+        s.directory(&f(Some("ciation 1"), None, 1))
+            .await
+            .expect("dir")
+            .total,
+        10
+    );
+    assert_eq!(
+        s.directory(&f(Some("%"), None, 1))
+            .await
+            .expect("dir")
+            .total,
+        25,
+        "wildcards are inert"
+    );
+    assert_eq!(
+        s.directory(&f(Some("' OR 1=1 --"), None, 1))
+            .await
+            .expect("dir")
+            .total,
+        0
+    );
+    let health = DirectoryFilter {
+        domain: Some(ActionDomain::Health),
+        page: 1,
+        per_page: 10,
+        ..Default::default()
+    };
     assert_eq!(s.directory(&health).await.expect("dir").total, 25);
-    let water = DirectoryFilter { domain: Some(ActionDomain::Water), page: 1, per_page: 10, ..Default::default() };
+    let water = DirectoryFilter {
+        domain: Some(ActionDomain::Water),
+        page: 1,
+        per_page: 10,
+        ..Default::default()
+    };
     assert_eq!(s.directory(&water).await.expect("dir").total, 0);
 });
 
-on_both_backends!(members_are_scoped_to_their_association, |db: TestDb| async move {
-    let s = &db.store;
-    let a_owner = s.create_user("a@x.ma", "h", "A", None).await.expect("user");
-    let b_owner = s.create_user("b@x.ma", "h", "B", None).await.expect("user");
-    let a = s.create_organization(&new_org("1/2019", "A", "071"), "a", a_owner).await.expect("org");
-    let b = s.create_organization(&new_org("2/2019", "B", "071"), "b", b_owner).await.expect("org");
-    let scope_a = OrgScope::for_member(a, OrgRole::Owner);
-    let scope_b = OrgScope::for_member(b, OrgRole::Owner);
+on_both_backends!(
+    members_are_scoped_to_their_association,
+    |db: TestDb| async move {
+        let s = &db.store;
+        let a_owner = s.create_user("a@x.ma", "h", "A", None).await.expect("user");
+        let b_owner = s.create_user("b@x.ma", "h", "B", None).await.expect("user");
+        let a = s
+            .create_organization(&new_org("1/2019", "A", "071"), "a", a_owner)
+            .await
+            .expect("org");
+        let b = s
+            .create_organization(&new_org("2/2019", "B", "071"), "b", b_owner)
+            .await
+            .expect("org");
+        let scope_a = OrgScope::for_member(a, OrgRole::Owner);
+        let scope_b = OrgScope::for_member(b, OrgRole::Owner);
 
-    let inv = s.invite(&scope_a, "v@x.ma", OrgRole::Volunteer, a_owner).await.expect("invite");
-    let dup = s.invite(&scope_a, "v@x.ma", OrgRole::Admin, a_owner).await.unwrap_err();
-    assert!(matches!(dup, StoreError::Conflict("invitation")));
-    let member_again = s.invite(&scope_a, "a@x.ma", OrgRole::Admin, a_owner).await.unwrap_err();
-    assert!(matches!(member_again, StoreError::Conflict("already_member")));
-    assert_eq!(s.invitations(&scope_a).await.expect("q").len(), 1);
-    assert!(s.invitations(&scope_b).await.expect("q").is_empty(), "B does not see A's invitations");
+        let inv = s
+            .invite(&scope_a, "v@x.ma", OrgRole::Volunteer, a_owner)
+            .await
+            .expect("invite");
+        let dup = s
+            .invite(&scope_a, "v@x.ma", OrgRole::Admin, a_owner)
+            .await
+            .unwrap_err();
+        assert!(matches!(dup, StoreError::Conflict("invitation")));
+        let member_again = s
+            .invite(&scope_a, "a@x.ma", OrgRole::Admin, a_owner)
+            .await
+            .unwrap_err();
+        assert!(matches!(
+            member_again,
+            StoreError::Conflict("already_member")
+        ));
+        assert_eq!(s.invitations(&scope_a).await.expect("q").len(), 1);
+        assert!(
+            s.invitations(&scope_b).await.expect("q").is_empty(),
+            "B does not see A's invitations"
+        );
 
-    let volunteer = s.create_user("v@x.ma", "h", "V", None).await.expect("user");
-    assert_eq!(s.invitations_for("v@x.ma").await.expect("q")[0].org_id, a);
-    let wrong = s.accept_invitation(inv, volunteer, "someone@else.ma").await.unwrap_err();
-    assert!(matches!(wrong, StoreError::NotFound), "an invitation is only for its address");
-    assert_eq!(s.accept_invitation(inv, volunteer, "v@x.ma").await.expect("accept"), a);
-    assert_eq!(s.membership(a, volunteer).await.expect("q"), Some(OrgRole::Volunteer));
-    assert_eq!(s.membership(b, volunteer).await.expect("q"), None);
+        let volunteer = s.create_user("v@x.ma", "h", "V", None).await.expect("user");
+        assert_eq!(s.invitations_for("v@x.ma").await.expect("q")[0].org_id, a);
+        let wrong = s
+            .accept_invitation(inv, volunteer, "someone@else.ma")
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(wrong, StoreError::NotFound),
+            "an invitation is only for its address"
+        );
+        assert_eq!(
+            s.accept_invitation(inv, volunteer, "v@x.ma")
+                .await
+                .expect("accept"),
+            a
+        );
+        assert_eq!(
+            s.membership(a, volunteer).await.expect("q"),
+            Some(OrgRole::Volunteer)
+        );
+        assert_eq!(s.membership(b, volunteer).await.expect("q"), None);
 
-    let members_a = s.members(&scope_a).await.expect("q");
-    assert_eq!(members_a.len(), 2);
-    assert!(s.members(&scope_b).await.expect("q").iter().all(|m| m.user_id == b_owner));
-    assert_eq!(s.memberships_of(volunteer).await.expect("q").len(), 1);
+        let members_a = s.members(&scope_a).await.expect("q");
+        assert_eq!(members_a.len(), 2);
+        assert!(s
+            .members(&scope_b)
+            .await
+            .expect("q")
+            .iter()
+            .all(|m| m.user_id == b_owner));
+        assert_eq!(s.memberships_of(volunteer).await.expect("q").len(), 1);
 
-    s.set_organization_logo(&scope_b, "image/png", b"\x89PNG....").await.expect("logo");
-    assert!(s.organization_logo(a).await.expect("q").is_none(), "A's logo untouched");
-    assert_eq!(s.organization_logo(b).await.expect("q").expect("logo").0, "image/png");
-});
-
-
+        s.set_organization_logo(&scope_b, "image/png", b"\x89PNG....")
+            .await
+            .expect("logo");
+        assert!(
+            s.organization_logo(a).await.expect("q").is_none(),
+            "A's logo untouched"
+        );
+        assert_eq!(
+            s.organization_logo(b).await.expect("q").expect("logo").0,
+            "image/png"
+        );
+    }
+);

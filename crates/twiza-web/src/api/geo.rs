@@ -50,7 +50,9 @@ pub struct ProvinceQuery {
 /// Provinces and prefectures, optionally of one region.
 #[utoipa::path(get, path = "/api/v1/geo/provinces", tag = "geography", params(ProvinceQuery),
     responses((status = 200, body = [PlaceView]), (status = 400, body = ErrorBody)))]
-pub async fn provinces(ApiQuery(query): ApiQuery<ProvinceQuery>) -> AppResult<Json<Vec<PlaceView>>> {
+pub async fn provinces(
+    ApiQuery(query): ApiQuery<ProvinceQuery>,
+) -> AppResult<Json<Vec<PlaceView>>> {
     let geo = twiza_geo::geo();
     let list: Vec<&twiza_geo::Province> = match query.region.as_deref().filter(|r| !r.is_empty()) {
         Some(r) => {

@@ -38,7 +38,10 @@ fn sees_contacts(scope: &OrgScope) -> bool {
 #[utoipa::path(get, path = "/api/v1/organizations/{org_id}/members", tag = "members",
     params(("org_id" = i64, Path)),
     responses((status = 200, body = [MemberView]), (status = 404, body = ErrorBody)), security(("bearer" = [])))]
-pub async fn list(State(state): State<AppState>, Extension(scope): Extension<OrgScope>) -> AppResult<Json<Vec<MemberView>>> {
+pub async fn list(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+) -> AppResult<Json<Vec<MemberView>>> {
     let contacts = sees_contacts(&scope);
     let members = state.store.members(&scope).await?;
     Ok(Json(
@@ -96,17 +99,19 @@ pub async fn invite(
 ) -> AppResult<(StatusCode, Json<InvitationView>)> {
     let user = require_user(&actor)?;
     let (email, role) = parse_invitation(&body.email, &body.role)?;
-    create_invitation(&state, &scope, user.id, &email, role).await.map(|id| {
-        (
-            StatusCode::CREATED,
-            Json(InvitationView {
-                id: id.0,
-                organization_id: scope.org_id().0,
-                email: email.as_str().to_owned(),
-                role: role.as_str().to_owned(),
-            }),
-        )
-    })
+    create_invitation(&state, &scope, user.id, &email, role)
+        .await
+        .map(|id| {
+            (
+                StatusCode::CREATED,
+                Json(InvitationView {
+                    id: id.0,
+                    organization_id: scope.org_id().0,
+                    email: email.as_str().to_owned(),
+                    role: role.as_str().to_owned(),
+                }),
+            )
+        })
 }
 
 /// Creates an invitation after checking the inviter may grant the role.
@@ -120,19 +125,27 @@ pub async fn create_invitation(
     let granter_is_owner = matches!(
         scope.grant(),
         twiza_domain::tenancy::ScopeGrant::Member(OrgRole::Owner)
-            | twiza_domain::tenancy::ScopeGrant::Platform(twiza_domain::PlatformRole::PlatformAdmin)
+            | twiza_domain::tenancy::ScopeGrant::Platform(
+                twiza_domain::PlatformRole::PlatformAdmin
+            )
     );
     if role == OrgRole::Owner && !granter_is_owner {
         return Err(AppError::forbidden());
     }
-    Ok(state.store.invite(scope, email.as_str(), role, inviter).await?)
+    Ok(state
+        .store
+        .invite(scope, email.as_str(), role, inviter)
+        .await?)
 }
 
 /// Open invitations of the association.
 #[utoipa::path(get, path = "/api/v1/organizations/{org_id}/invitations", tag = "members",
     params(("org_id" = i64, Path)),
     responses((status = 200, body = [InvitationView])), security(("bearer" = [])))]
-pub async fn invitations(State(state): State<AppState>, Extension(scope): Extension<OrgScope>) -> AppResult<Json<Vec<InvitationView>>> {
+pub async fn invitations(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+) -> AppResult<Json<Vec<InvitationView>>> {
     let list = state.store.invitations(&scope).await?;
     Ok(Json(
         list.into_iter()
@@ -165,5 +178,7 @@ pub async fn accept(
         .store
         .accept_invitation(InvitationId(id), user.id, &user.email)
         .await?;
-    Ok(Json(AcceptedView { organization_id: org.0 }))
+    Ok(Json(AcceptedView {
+        organization_id: org.0,
+    }))
 }

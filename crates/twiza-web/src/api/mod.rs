@@ -49,7 +49,9 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
     serde_json::from_slice(bytes).map_err(|e| {
         use serde_json::error::Category;
         match e.classify() {
-            Category::Syntax | Category::Eof | Category::Io => AppError::bad_request("invalid_json"),
+            Category::Syntax | Category::Eof | Category::Io => {
+                AppError::bad_request("invalid_json")
+            }
             Category::Data => {
                 let text = e.to_string();
                 let quoted = text

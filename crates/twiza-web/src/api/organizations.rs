@@ -184,8 +184,15 @@ pub async fn create(
         .store
         .create_organization(&new, &search_text(&new), user.id)
         .await?;
-    let org = state.store.organization(id).await?.ok_or_else(AppError::internal)?;
-    Ok((StatusCode::CREATED, Json(OrganizationView::from_domain(org, true))))
+    let org = state
+        .store
+        .organization(id)
+        .await?
+        .ok_or_else(AppError::internal)?;
+    Ok((
+        StatusCode::CREATED,
+        Json(OrganizationView::from_domain(org, true)),
+    ))
 }
 
 /// Whether the caller sees the association's non-public side (members and platform staff).
@@ -209,7 +216,11 @@ pub async fn show(
     Extension(actor): Extension<Actor>,
     PathId(id): PathId,
 ) -> AppResult<Json<OrganizationView>> {
-    let org = state.store.organization(OrgId(id)).await?.ok_or_else(AppError::not_found)?;
+    let org = state
+        .store
+        .organization(OrgId(id))
+        .await?
+        .ok_or_else(AppError::not_found)?;
     let insider = is_insider(&state, &actor, org.id).await?;
     if org.status != OrgStatus::Verified && !insider {
         return Err(AppError::not_found());
@@ -230,14 +241,21 @@ pub struct VerifyRequest {
 }
 
 /// Parses a verification decision from its raw parts.
-pub fn parse_decision(decision: Option<&str>, reason: Option<&str>) -> AppResult<VerificationDecision> {
+pub fn parse_decision(
+    decision: Option<&str>,
+    reason: Option<&str>,
+) -> AppResult<VerificationDecision> {
     match decision.unwrap_or("verify") {
         "verify" => Ok(VerificationDecision::Verify),
         "reject" => {
-            let reason = twiza_domain::text::parse_text("reason", reason.unwrap_or_default(), 1000)?;
+            let reason =
+                twiza_domain::text::parse_text("reason", reason.unwrap_or_default(), 1000)?;
             Ok(VerificationDecision::Reject { reason })
         }
-        _ => Err(AppError::invalid(vec![FieldError::new("decision", "validation")])),
+        _ => Err(AppError::invalid(vec![FieldError::new(
+            "decision",
+            "validation",
+        )])),
     }
 }
 
@@ -263,8 +281,15 @@ pub async fn verify(
         super::parse_json(&body)?
     };
     let decision = parse_decision(request.decision.as_deref(), request.reason.as_deref())?;
-    state.store.decide_verification(OrgId(id), &decision, user.id).await?;
-    let org = state.store.organization(OrgId(id)).await?.ok_or_else(AppError::not_found)?;
+    state
+        .store
+        .decide_verification(OrgId(id), &decision, user.id)
+        .await?;
+    let org = state
+        .store
+        .organization(OrgId(id))
+        .await?
+        .ok_or_else(AppError::not_found)?;
     Ok(Json(OrganizationView::from_domain(org, true)))
 }
 
@@ -286,17 +311,27 @@ pub struct DirectoryQuery {
 impl DirectoryQuery {
     /// Turns the query into a storage filter; unknown codes are `invalid_query`.
     pub fn to_filter(&self) -> AppResult<DirectoryFilter> {
-        let non_empty = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
+        let non_empty = |v: &Option<String>| {
+            v.as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+        };
         let region = non_empty(&self.region);
         if let Some(r) = &region {
-            twiza_geo::RegionCode::parse(r).map_err(|_| AppError::bad_request("invalid_query").with_field("region"))?;
+            twiza_geo::RegionCode::parse(r)
+                .map_err(|_| AppError::bad_request("invalid_query").with_field("region"))?;
         }
         let province = non_empty(&self.province);
         if let Some(p) = &province {
-            twiza_geo::ProvinceCode::parse(p).map_err(|_| AppError::bad_request("invalid_query").with_field("province"))?;
+            twiza_geo::ProvinceCode::parse(p)
+                .map_err(|_| AppError::bad_request("invalid_query").with_field("province"))?;
         }
         let domain = match non_empty(&self.domain) {
-            Some(d) => Some(ActionDomain::parse(&d).ok_or_else(|| AppError::bad_request("invalid_query").with_field("domain"))?),
+            Some(d) => Some(
+                ActionDomain::parse(&d)
+                    .ok_or_else(|| AppError::bad_request("invalid_query").with_field("domain"))?,
+            ),
             None => None,
         };
         let query = non_empty(&self.q)

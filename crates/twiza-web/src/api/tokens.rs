@@ -39,15 +39,29 @@ pub async fn create(
     extensions: Extensions,
     ApiJson(body): ApiJson<TokenRequest>,
 ) -> AppResult<(StatusCode, Json<TokenCreated>)> {
-    let user = authenticate(&state, &body.email, &body.password, &client_address(&extensions)).await?;
-    let label = twiza_domain::text::parse_optional_text("label", body.label.as_deref().unwrap_or_default(), 100)?
-        .unwrap_or_else(|| "api".to_owned());
+    let user = authenticate(
+        &state,
+        &body.email,
+        &body.password,
+        &client_address(&extensions),
+    )
+    .await?;
+    let label = twiza_domain::text::parse_optional_text(
+        "label",
+        body.label.as_deref().unwrap_or_default(),
+        100,
+    )?
+    .unwrap_or_else(|| "api".to_owned());
     let (token, id) = issue(&state, user.id, &label).await?;
     Ok((StatusCode::CREATED, Json(TokenCreated { token, id: id.0 })))
 }
 
 /// Creates a token for a user; returns the secret (shown once) and its id.
-pub async fn issue(state: &AppState, user: twiza_domain::UserId, label: &str) -> AppResult<(String, TokenId)> {
+pub async fn issue(
+    state: &AppState,
+    user: twiza_domain::UserId,
+    label: &str,
+) -> AppResult<(String, TokenId)> {
     let token = format!("twz_{}", new_secret());
     let prefix: String = token.chars().take(10).collect();
     let id = state
@@ -72,7 +86,10 @@ pub struct TokenView {
 #[utoipa::path(get, path = "/api/v1/tokens", tag = "accounts",
     responses((status = 200, body = [TokenView]), (status = 401, body = ErrorBody)),
     security(("bearer" = [])))]
-pub async fn list(State(state): State<AppState>, Extension(actor): Extension<Actor>) -> AppResult<Json<Vec<TokenView>>> {
+pub async fn list(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+) -> AppResult<Json<Vec<TokenView>>> {
     let user = require_user(&actor)?;
     let tokens = state.store.api_tokens(user.id).await?;
     Ok(Json(
@@ -125,7 +142,10 @@ pub struct MembershipView {
 /// Who am I?
 #[utoipa::path(get, path = "/api/v1/me", tag = "accounts",
     responses((status = 200, body = MeView), (status = 401, body = ErrorBody)), security(("bearer" = [])))]
-pub async fn me(State(state): State<AppState>, Extension(actor): Extension<Actor>) -> AppResult<Json<MeView>> {
+pub async fn me(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+) -> AppResult<Json<MeView>> {
     let user = require_user(&actor)?;
     let memberships = state.store.memberships_of(user.id).await?;
     Ok(Json(MeView {

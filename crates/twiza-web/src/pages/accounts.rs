@@ -1,7 +1,11 @@
 //! Sign-up, sign-in and sign-out pages.
 
+use super::PageForm;
 use super::{render, render_status, see_other};
-use crate::auth::{authenticate, client_address, cookie, hash_password, sha256_hex, start_session, set_cookie, Actor, SESSION_COOKIE};
+use crate::auth::{
+    authenticate, client_address, cookie, hash_password, set_cookie, sha256_hex, start_session,
+    Actor, SESSION_COOKIE,
+};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::AppState;
@@ -9,7 +13,6 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::{header, Extensions, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use super::PageForm;
 use serde::Deserialize;
 use twiza_domain::account::{Email, NewPassword};
 use twiza_domain::FieldError;
@@ -32,7 +35,12 @@ struct SignInPage {
 }
 
 pub async fn sign_up_form(c: Ctx) -> Response {
-    render(&SignUpPage { c, email: String::new(), display_name: String::new(), errors: Vec::new() })
+    render(&SignUpPage {
+        c,
+        email: String::new(),
+        display_name: String::new(),
+        errors: Vec::new(),
+    })
 }
 
 #[derive(Deserialize)]
@@ -44,7 +52,11 @@ pub struct SignUpForm {
     csrf: String,
 }
 
-pub async fn sign_up(State(state): State<AppState>, c: Ctx, PageForm(form): PageForm<SignUpForm>) -> AppResult<Response> {
+pub async fn sign_up(
+    State(state): State<AppState>,
+    c: Ctx,
+    PageForm(form): PageForm<SignUpForm>,
+) -> AppResult<Response> {
     let email = Email::parse(&form.email);
     let password = NewPassword::parse(&form.password);
     let name = twiza_domain::text::parse_name("display_name", &form.display_name, 100);
@@ -54,18 +66,32 @@ pub async fn sign_up(State(state): State<AppState>, c: Ctx, PageForm(form): Page
             let errors = [e.err(), p.err(), n.err()].into_iter().flatten().collect();
             return Ok(render_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &SignUpPage { c, email: form.email, display_name: form.display_name, errors },
+                &SignUpPage {
+                    c,
+                    email: form.email,
+                    display_name: form.display_name,
+                    errors,
+                },
             ));
         }
     };
     let hash = hash_password(password.expose().to_owned()).await?;
-    let id = match state.store.create_user(email.as_str(), &hash, &name, None).await {
+    let id = match state
+        .store
+        .create_user(email.as_str(), &hash, &name, None)
+        .await
+    {
         Ok(id) => id,
         Err(twiza_store::StoreError::Conflict(_)) => {
             let errors = vec![FieldError::new("email", "email_taken")];
             return Ok(render_status(
                 StatusCode::CONFLICT,
-                &SignUpPage { c, email: form.email, display_name: form.display_name, errors },
+                &SignUpPage {
+                    c,
+                    email: form.email,
+                    display_name: form.display_name,
+                    errors,
+                },
             ));
         }
         Err(e) => return Err(e.into()),
@@ -76,7 +102,11 @@ pub async fn sign_up(State(state): State<AppState>, c: Ctx, PageForm(form): Page
 }
 
 pub async fn sign_in_form(c: Ctx) -> Response {
-    render(&SignInPage { c, email: String::new(), error: None })
+    render(&SignInPage {
+        c,
+        email: String::new(),
+        error: None,
+    })
 }
 
 #[derive(Deserialize)]
@@ -93,24 +123,45 @@ pub async fn sign_in(
     extensions: Extensions,
     PageForm(form): PageForm<SignInForm>,
 ) -> AppResult<Response> {
-    match authenticate(&state, &form.email, &form.password, &client_address(&extensions)).await {
+    match authenticate(
+        &state,
+        &form.email,
+        &form.password,
+        &client_address(&extensions),
+    )
+    .await
+    {
         Ok(user) => {
             let cookie = start_session(&state, &user).await?;
             Ok(with_cookie(see_other("/me/associations"), &cookie))
         }
         Err(e) if matches!(e.code, "invalid_credentials" | "rate_limited") => {
             let message = c.error_message(&e);
-            Ok(render_status(e.status, &SignInPage { c, email: form.email, error: Some(message) }))
+            Ok(render_status(
+                e.status,
+                &SignInPage {
+                    c,
+                    email: form.email,
+                    error: Some(message),
+                },
+            ))
         }
         Err(e) => Err(e),
     }
 }
 
-pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap, actor: axum::Extension<Actor>) -> AppResult<Response> {
+pub async fn sign_out(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    actor: axum::Extension<Actor>,
+) -> AppResult<Response> {
     if let (Actor::Session { .. }, Some(token)) = (&actor.0, cookie(&headers, SESSION_COOKIE)) {
         state.store.delete_session(&sha256_hex(token)).await?;
     }
-    Ok(with_cookie(see_other("/"), &set_cookie(&state, SESSION_COOKIE, "", 0)))
+    Ok(with_cookie(
+        see_other("/"),
+        &set_cookie(&state, SESSION_COOKIE, "", 0),
+    ))
 }
 
 fn with_cookie(mut response: Response, cookie: &str) -> Response {

@@ -43,6 +43,9 @@ pub async fn decide(
 ) -> AppResult<Response> {
     let user = actor.user().ok_or_else(AppError::unauthenticated)?;
     let decision = parse_decision(Some(&form.decision), form.reason.as_deref())?;
-    state.store.decide_verification(OrgId(id), &decision, user.id).await?;
+    state
+        .store
+        .decide_verification(OrgId(id), &decision, user.id)
+        .await?;
     Ok(see_other("/admin/verification"))
 }

@@ -28,7 +28,11 @@ struct DirectoryPage {
     next: Option<String>,
 }
 
-pub async fn show(State(state): State<AppState>, c: Ctx, ApiQuery(query): ApiQuery<DirectoryQuery>) -> AppResult<Response> {
+pub async fn show(
+    State(state): State<AppState>,
+    c: Ctx,
+    ApiQuery(query): ApiQuery<DirectoryQuery>,
+) -> AppResult<Response> {
     let filter = query.to_filter()?;
     let result = state.store.directory(&filter).await?;
     let pages = (result.total.max(1) as u64).div_ceil(u64::from(filter.per_page)) as u32;
@@ -39,14 +43,25 @@ pub async fn show(State(state): State<AppState>, c: Ctx, ApiQuery(query): ApiQue
             ("domain", query.domain.clone().unwrap_or_default()),
             ("page", page.to_string()),
         ];
-        format!("/directory?{}", serde_urlencoded::to_string(params).unwrap_or_default())
+        format!(
+            "/directory?{}",
+            serde_urlencoded::to_string(params).unwrap_or_default()
+        )
     };
     let regions = twiza_geo::geo()
         .regions()
         .iter()
-        .map(|r| (r.code.as_str().to_owned(), c.place_name(&r.name_ar, &r.name_fr)))
+        .map(|r| {
+            (
+                r.code.as_str().to_owned(),
+                c.place_name(&r.name_ar, &r.name_fr),
+            )
+        })
         .collect();
-    let domains = ActionDomain::ALL.iter().map(|d| (d.as_str().to_owned(), c.domain_name(d))).collect();
+    let domains = ActionDomain::ALL
+        .iter()
+        .map(|d| (d.as_str().to_owned(), c.domain_name(d)))
+        .collect();
     let page = DirectoryPage {
         q: query.q.clone().unwrap_or_default(),
         region: query.region.clone().unwrap_or_default(),

@@ -94,8 +94,11 @@ impl Ctx {
                 name: self.messages.t(locale, "language-name"),
                 href: format!(
                     "/language?{}",
-                    serde_urlencoded::to_string([("to", locale.tag()), ("back", self.here.as_str())])
-                        .unwrap_or_default()
+                    serde_urlencoded::to_string([
+                        ("to", locale.tag()),
+                        ("back", self.here.as_str())
+                    ])
+                    .unwrap_or_default()
                 ),
                 current: locale == self.locale,
             })
@@ -109,7 +112,10 @@ pub struct PageForm<T>(pub T);
 impl<T: serde::de::DeserializeOwned> axum::extract::FromRequest<crate::AppState> for PageForm<T> {
     type Rejection = AppError;
 
-    async fn from_request(request: axum::extract::Request, state: &crate::AppState) -> Result<Self, AppError> {
+    async fn from_request(
+        request: axum::extract::Request,
+        state: &crate::AppState,
+    ) -> Result<Self, AppError> {
         let bytes = axum::body::Bytes::from_request(request, state)
             .await
             .map_err(|_| AppError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"))?;

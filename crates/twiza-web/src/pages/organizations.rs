@@ -14,7 +14,9 @@ use axum::extract::{Multipart, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
-use twiza_domain::organization::{ActionDomain, NewOrganization, OrgStatus, Organization, OrganizationInput};
+use twiza_domain::organization::{
+    ActionDomain, NewOrganization, OrgStatus, Organization, OrganizationInput,
+};
 use twiza_domain::{FieldError, OrgId, OrgRole, OrgScope};
 use twiza_store::{Invitation, Member, MembershipRow};
 
@@ -54,13 +56,27 @@ fn new_org_page(c: Ctx, v: OrgFormValues, errors: Vec<FieldError>) -> NewOrgPage
             let list = geo
                 .provinces_of(&r.code)
                 .into_iter()
-                .map(|p| (p.code.as_str().to_owned(), c.place_name(&p.name_ar, &p.name_fr)))
+                .map(|p| {
+                    (
+                        p.code.as_str().to_owned(),
+                        c.place_name(&p.name_ar, &p.name_fr),
+                    )
+                })
                 .collect();
             (c.place_name(&r.name_ar, &r.name_fr), list)
         })
         .collect();
-    let domains = ActionDomain::ALL.iter().map(|d| (d.as_str(), c.domain_name(d))).collect();
-    NewOrgPage { c, v, errors, provinces, domains }
+    let domains = ActionDomain::ALL
+        .iter()
+        .map(|d| (d.as_str(), c.domain_name(d)))
+        .collect();
+    NewOrgPage {
+        c,
+        v,
+        errors,
+        provinces,
+        domains,
+    }
 }
 
 pub async fn new_form(c: Ctx) -> Response {
@@ -105,15 +121,25 @@ pub async fn create(
     let province = v.get("province_code").to_owned();
     let region = twiza_geo::ProvinceCode::parse(province.trim())
         .ok()
-        .and_then(|p| twiza_geo::geo().province(&p).map(|p| p.region_code.as_str().to_owned()))
+        .and_then(|p| {
+            twiza_geo::geo()
+                .province(&p)
+                .map(|p| p.region_code.as_str().to_owned())
+        })
         .unwrap_or_default();
     let commune = commune_in_province(&province, v.get("commune"));
     let seat = parse_seat(&region, &province, &commune).map_err(|errors| {
         errors
             .into_iter()
             .map(|e| match e.field {
-                "region_code" => FieldError { field: "province_code", ..e },
-                "commune_code" => FieldError { field: "commune", ..e },
+                "region_code" => FieldError {
+                    field: "province_code",
+                    ..e
+                },
+                "commune_code" => FieldError {
+                    field: "commune",
+                    ..e
+                },
                 _ => e,
             })
             .collect()
@@ -135,14 +161,24 @@ pub async fn create(
     let new = match NewOrganization::parse(&input, seat, today) {
         Ok(new) => new,
         Err(errors) => {
-            return Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &new_org_page(c, v, errors)));
+            return Ok(render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &new_org_page(c, v, errors),
+            ));
         }
     };
-    match state.store.create_organization(&new, &search_text(&new), user.id).await {
+    match state
+        .store
+        .create_organization(&new, &search_text(&new), user.id)
+        .await
+    {
         Ok(id) => Ok(see_other(&format!("/associations/{}/manage", id.0))),
         Err(twiza_store::StoreError::Conflict(_)) => {
             let errors = vec![FieldError::new("declaration_number", "conflict")];
-            Ok(render_status(StatusCode::CONFLICT, &new_org_page(c, v, errors)))
+            Ok(render_status(
+                StatusCode::CONFLICT,
+                &new_org_page(c, v, errors),
+            ))
         }
         Err(e) => Err(e.into()),
     }
@@ -163,7 +199,11 @@ pub async fn profile(
     Extension(actor): Extension<Actor>,
     PathId(id): PathId,
 ) -> AppResult<Response> {
-    let org = state.store.organization(OrgId(id)).await?.ok_or_else(AppError::not_found)?;
+    let org = state
+        .store
+        .organization(OrgId(id))
+        .await?
+        .ok_or_else(AppError::not_found)?;
     let insider = is_insider(&state, &actor, org.id).await?;
     if org.status != OrgStatus::Verified && !insider {
         return Err(AppError::not_found());
@@ -176,16 +216,27 @@ pub async fn logo(
     Extension(actor): Extension<Actor>,
     PathId(id): PathId,
 ) -> AppResult<Response> {
-    let org = state.store.organization(OrgId(id)).await?.ok_or_else(AppError::not_found)?;
+    let org = state
+        .store
+        .organization(OrgId(id))
+        .await?
+        .ok_or_else(AppError::not_found)?;
     if org.status != OrgStatus::Verified && !is_insider(&state, &actor, org.id).await? {
         return Err(AppError::not_found());
     }
-    let (kind, bytes) = state.store.organization_logo(org.id).await?.ok_or_else(AppError::not_found)?;
+    let (kind, bytes) = state
+        .store
+        .organization_logo(org.id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
     Ok((
         [
             (header::CONTENT_TYPE, kind),
             (header::CACHE_CONTROL, "public, max-age=3600".to_owned()),
-            (header::CONTENT_SECURITY_POLICY, "default-src 'none'".to_owned()),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'none'".to_owned(),
+            ),
         ],
         bytes,
     )
@@ -204,20 +255,50 @@ struct ManagePage {
     errors: Vec<FieldError>,
 }
 
-async fn manage_page(state: &AppState, c: Ctx, scope: &OrgScope, errors: Vec<FieldError>) -> AppResult<ManagePage> {
-    let org = state.store.organization(scope.org_id()).await?.ok_or_else(AppError::not_found)?;
+async fn manage_page(
+    state: &AppState,
+    c: Ctx,
+    scope: &OrgScope,
+    errors: Vec<FieldError>,
+) -> AppResult<ManagePage> {
+    let org = state
+        .store
+        .organization(scope.org_id())
+        .await?
+        .ok_or_else(AppError::not_found)?;
     let manager = match scope.grant() {
         twiza_domain::tenancy::ScopeGrant::Member(role) => role.manages_members(),
-        twiza_domain::tenancy::ScopeGrant::Platform(role) => role == twiza_domain::PlatformRole::PlatformAdmin,
+        twiza_domain::tenancy::ScopeGrant::Platform(role) => {
+            role == twiza_domain::PlatformRole::PlatformAdmin
+        }
     };
     let members = state.store.members(scope).await?;
-    let invitations = if manager { state.store.invitations(scope).await? } else { Vec::new() };
-    let roles = OrgRole::ALL.iter().map(|r| (r.as_str(), c.role_name(r))).collect();
-    Ok(ManagePage { c, org, members, invitations, manager, roles, errors })
+    let invitations = if manager {
+        state.store.invitations(scope).await?
+    } else {
+        Vec::new()
+    };
+    let roles = OrgRole::ALL
+        .iter()
+        .map(|r| (r.as_str(), c.role_name(r)))
+        .collect();
+    Ok(ManagePage {
+        c,
+        org,
+        members,
+        invitations,
+        manager,
+        roles,
+        errors,
+    })
 }
 
 /// The members' space of one association.
-pub async fn manage(State(state): State<AppState>, c: Ctx, Extension(scope): Extension<OrgScope>) -> AppResult<Response> {
+pub async fn manage(
+    State(state): State<AppState>,
+    c: Ctx,
+    Extension(scope): Extension<OrgScope>,
+) -> AppResult<Response> {
     Ok(render(&manage_page(&state, c, &scope, Vec::new()).await?))
 }
 
@@ -238,11 +319,16 @@ pub async fn invite(
 ) -> AppResult<Response> {
     let user = actor.user().ok_or_else(AppError::unauthenticated)?;
     let result = match parse_invitation(&form.email, &form.role) {
-        Ok((email, role)) => create_invitation(&state, &scope, user.id, &email, role).await.map(|_| ()),
+        Ok((email, role)) => create_invitation(&state, &scope, user.id, &email, role)
+            .await
+            .map(|_| ()),
         Err(e) => Err(e),
     };
     match result {
-        Ok(()) => Ok(see_other(&format!("/associations/{}/manage", scope.org_id().0))),
+        Ok(()) => Ok(see_other(&format!(
+            "/associations/{}/manage",
+            scope.org_id().0
+        ))),
         Err(e) if e.status.is_client_error() && e.code != "forbidden" => {
             let mut errors = e.fields.clone();
             if errors.is_empty() {
@@ -284,10 +370,18 @@ pub async fn upload_logo(
             logo = Some(bytes);
         }
     }
-    let bytes = logo.filter(|b| !b.is_empty() && b.len() <= MAX_LOGO_BYTES).ok_or_else(invalid)?;
+    let bytes = logo
+        .filter(|b| !b.is_empty() && b.len() <= MAX_LOGO_BYTES)
+        .ok_or_else(invalid)?;
     let kind = logo_type(&bytes).ok_or_else(invalid)?;
-    state.store.set_organization_logo(&scope, kind, &bytes).await?;
-    Ok(see_other(&format!("/associations/{}/manage", scope.org_id().0)))
+    state
+        .store
+        .set_organization_logo(&scope, kind, &bytes)
+        .await?;
+    Ok(see_other(&format!(
+        "/associations/{}/manage",
+        scope.org_id().0
+    )))
 }
 
 #[derive(Template)]
@@ -298,11 +392,19 @@ struct MinePage {
     invitations: Vec<Invitation>,
 }
 
-pub async fn mine(State(state): State<AppState>, c: Ctx, Extension(actor): Extension<Actor>) -> AppResult<Response> {
+pub async fn mine(
+    State(state): State<AppState>,
+    c: Ctx,
+    Extension(actor): Extension<Actor>,
+) -> AppResult<Response> {
     let user = actor.user().ok_or_else(AppError::unauthenticated)?;
     let memberships = state.store.memberships_of(user.id).await?;
     let invitations = state.store.invitations_for(&user.email).await?;
-    Ok(render(&MinePage { c, memberships, invitations }))
+    Ok(render(&MinePage {
+        c,
+        memberships,
+        invitations,
+    }))
 }
 
 pub async fn accept_invitation(
@@ -321,11 +423,19 @@ pub async fn accept_invitation(
 impl Ctx {
     /// A membership's association name in the reader's language.
     pub fn membership_name<'a>(&self, m: &'a MembershipRow) -> &'a str {
-        if self.locale == twiza_i18n::Locale::Ar { &m.name_ar } else { &m.name_fr }
+        if self.locale == twiza_i18n::Locale::Ar {
+            &m.name_ar
+        } else {
+            &m.name_fr
+        }
     }
 
     pub fn invitation_name<'a>(&self, i: &'a Invitation) -> &'a str {
-        if self.locale == twiza_i18n::Locale::Ar { &i.org_name_ar } else { &i.org_name_fr }
+        if self.locale == twiza_i18n::Locale::Ar {
+            &i.org_name_ar
+        } else {
+            &i.org_name_fr
+        }
     }
 }
 
@@ -333,9 +443,18 @@ impl Ctx {
 mod tests {
     #[test]
     fn logos_are_recognised_by_content() {
-        assert_eq!(super::logo_type(b"\x89PNG\r\n\x1a\nrest"), Some("image/png"));
-        assert_eq!(super::logo_type(&[0xFF, 0xD8, 0xFF, 0xE0]), Some("image/jpeg"));
-        assert_eq!(super::logo_type(b"RIFF\x00\x00\x00\x00WEBPVP8 "), Some("image/webp"));
+        assert_eq!(
+            super::logo_type(b"\x89PNG\r\n\x1a\nrest"),
+            Some("image/png")
+        );
+        assert_eq!(
+            super::logo_type(&[0xFF, 0xD8, 0xFF, 0xE0]),
+            Some("image/jpeg")
+        );
+        assert_eq!(
+            super::logo_type(b"RIFF\x00\x00\x00\x00WEBPVP8 "),
+            Some("image/webp")
+        );
         assert_eq!(super::logo_type(b"<svg onload=alert(1)>"), None);
     }
 }

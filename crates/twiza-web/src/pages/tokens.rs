@@ -21,10 +21,18 @@ struct TokensPage {
     created: Option<String>,
 }
 
-pub async fn list(State(state): State<AppState>, c: Ctx, Extension(actor): Extension<Actor>) -> AppResult<Response> {
+pub async fn list(
+    State(state): State<AppState>,
+    c: Ctx,
+    Extension(actor): Extension<Actor>,
+) -> AppResult<Response> {
     let user = actor.user().ok_or_else(AppError::unauthenticated)?;
     let tokens = state.store.api_tokens(user.id).await?;
-    Ok(render(&TokensPage { c, tokens, created: None }))
+    Ok(render(&TokensPage {
+        c,
+        tokens,
+        created: None,
+    }))
 }
 
 #[derive(serde::Deserialize)]
@@ -45,7 +53,11 @@ pub async fn create(
     let label = twiza_domain::text::parse_name("label", &form.label, 100)?;
     let (token, _) = crate::api::tokens::issue(&state, user.id, &label).await?;
     let tokens = state.store.api_tokens(user.id).await?;
-    Ok(render(&TokensPage { c, tokens, created: Some(token) }))
+    Ok(render(&TokensPage {
+        c,
+        tokens,
+        created: Some(token),
+    }))
 }
 
 pub async fn revoke(

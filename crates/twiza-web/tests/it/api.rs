@@ -34,12 +34,29 @@ async fn token_lifecycle() {
     let me = app.get("/api/v1/me", Some(&token)).await;
     assert_eq!(me.json()["display_name"], "Test user");
     let list = app.get("/api/v1/tokens", Some(&token)).await.json();
-    assert!(list.as_array().expect("list").iter().any(|t| t["label"] == "laptop"));
-    assert!(!list.to_string().contains(&token), "the secret is never listed");
-    let revoked = app.json(Method::DELETE, &format!("/api/v1/tokens/{id}"), Some(&token), String::new()).await;
+    assert!(list
+        .as_array()
+        .expect("list")
+        .iter()
+        .any(|t| t["label"] == "laptop"));
+    assert!(
+        !list.to_string().contains(&token),
+        "the secret is never listed"
+    );
+    let revoked = app
+        .json(
+            Method::DELETE,
+            &format!("/api/v1/tokens/{id}"),
+            Some(&token),
+            String::new(),
+        )
+        .await;
     assert_eq!(revoked.status, StatusCode::NO_CONTENT);
     let after = app.get("/api/v1/me", Some(&token)).await;
-    assert_eq!((after.status, after.error_code().as_str()), (StatusCode::UNAUTHORIZED, "unauthenticated"));
+    assert_eq!(
+        (after.status, after.error_code().as_str()),
+        (StatusCode::UNAUTHORIZED, "unauthenticated")
+    );
 }
 
 #[tokio::test]
@@ -48,50 +65,124 @@ async fn wrong_passwords_are_rate_limited() {
     app.user("amina@example.ma", None).await;
     let attempt = |password: &'static str| {
         let app = &app;
-        async move { app.post_json("/api/v1/tokens", None, &json!({"email": "amina@example.ma", "password": password})).await }
+        async move {
+            app.post_json(
+                "/api/v1/tokens",
+                None,
+                &json!({"email": "amina@example.ma", "password": password}),
+            )
+            .await
+        }
     };
     for _ in 0..10 {
         let r = attempt("wrong wrong wrong").await;
-        assert_eq!((r.status, r.error_code().as_str()), (StatusCode::UNAUTHORIZED, "invalid_credentials"));
+        assert_eq!(
+            (r.status, r.error_code().as_str()),
+            (StatusCode::UNAUTHORIZED, "invalid_credentials")
+        );
     }
     let blocked = attempt("correct horse battery").await;
-    assert_eq!((blocked.status, blocked.error_code().as_str()), (StatusCode::TOO_MANY_REQUESTS, "rate_limited"));
-    let unknown = app.post_json("/api/v1/tokens", None, &json!({"email": "nobody@example.ma", "password": "x"})).await;
-    assert_eq!(unknown.error_code(), "invalid_credentials", "unknown accounts look like wrong passwords");
+    assert_eq!(
+        (blocked.status, blocked.error_code().as_str()),
+        (StatusCode::TOO_MANY_REQUESTS, "rate_limited")
+    );
+    let unknown = app
+        .post_json(
+            "/api/v1/tokens",
+            None,
+            &json!({"email": "nobody@example.ma", "password": "x"}),
+        )
+        .await;
+    assert_eq!(
+        unknown.error_code(),
+        "invalid_credentials",
+        "unknown accounts look like wrong passwords"
+    );
 }
 
 #[tokio::test]
 async fn register_verify_and_find_an_association() {
     let app = TestApp::new().await;
     let user = app.user("founder@example.ma", None).await;
-    let admin = app.user("admin@example.ma", Some(PlatformRole::PlatformAdmin)).await;
-    let created = app.post_json("/api/v1/organizations", Some(&user.token), &new_org_body("44/2018")).await;
+    let admin = app
+        .user("admin@example.ma", Some(PlatformRole::PlatformAdmin))
+        .await;
+    let created = app
+        .post_json(
+            "/api/v1/organizations",
+            Some(&user.token),
+            &new_org_body("44/2018"),
+        )
+        .await;
     assert_eq!(created.status, StatusCode::CREATED, "{}", created.text());
     let org = created.json();
     let id = org["id"].as_i64().expect("id");
     assert_eq!(org["status"], "pending");
     assert_eq!(org["phone"], "+212661234567");
 
-    assert_eq!(app.get(&format!("/api/v1/organizations/{id}"), None).await.status, StatusCode::NOT_FOUND, "pending is private");
-    assert_eq!(app.get("/api/v1/organizations?q=amal", None).await.json()["total"], 0);
-    let forbidden = app.post_json(&format!("/api/v1/organizations/{id}/verify"), Some(&user.token), &json!({})).await;
+    assert_eq!(
+        app.get(&format!("/api/v1/organizations/{id}"), None)
+            .await
+            .status,
+        StatusCode::NOT_FOUND,
+        "pending is private"
+    );
+    assert_eq!(
+        app.get("/api/v1/organizations?q=amal", None).await.json()["total"],
+        0
+    );
+    let forbidden = app
+        .post_json(
+            &format!("/api/v1/organizations/{id}/verify"),
+            Some(&user.token),
+            &json!({}),
+        )
+        .await;
     assert_eq!(forbidden.status, StatusCode::FORBIDDEN);
 
-    let verified = app.json(Method::POST, &format!("/api/v1/organizations/{id}/verify"), Some(&admin.token), String::new()).await;
+    let verified = app
+        .json(
+            Method::POST,
+            &format!("/api/v1/organizations/{id}/verify"),
+            Some(&admin.token),
+            String::new(),
+        )
+        .await;
     assert_eq!(verified.status, StatusCode::OK, "{}", verified.text());
     assert_eq!(verified.json()["status"], "verified");
-    let again = app.post_json(&format!("/api/v1/organizations/{id}/verify"), Some(&admin.token), &json!({"decision": "reject", "reason": "x"})).await;
-    assert_eq!((again.status, again.error_code().as_str()), (StatusCode::CONFLICT, "invalid_status_change"));
+    let again = app
+        .post_json(
+            &format!("/api/v1/organizations/{id}/verify"),
+            Some(&admin.token),
+            &json!({"decision": "reject", "reason": "x"}),
+        )
+        .await;
+    assert_eq!(
+        (again.status, again.error_code().as_str()),
+        (StatusCode::CONFLICT, "invalid_status_change")
+    );
 
     let public = app.get(&format!("/api/v1/organizations/{id}"), None).await;
-    assert_eq!(public.json()["name_fr"], "Association Al Amal pour le développement");
+    assert_eq!(
+        public.json()["name_fr"],
+        "Association Al Amal pour le développement"
+    );
     for q in ["amal", "AMAL", "الامل", "الأمل", "44/2018", "developpement"] {
-        let found = app.get(&format!("/api/v1/organizations?q={}", urlencode(q)), None).await.json();
+        let found = app
+            .get(&format!("/api/v1/organizations?q={}", urlencode(q)), None)
+            .await
+            .json();
         assert_eq!(found["total"], 1, "search {q}");
     }
-    let by_region = app.get("/api/v1/organizations?region=07&domain=health", None).await.json();
+    let by_region = app
+        .get("/api/v1/organizations?region=07&domain=health", None)
+        .await
+        .json();
     assert_eq!(by_region["total"], 1);
-    let other_region = app.get("/api/v1/organizations?region=01", None).await.json();
+    let other_region = app
+        .get("/api/v1/organizations?region=01", None)
+        .await
+        .json();
     assert_eq!(other_region["total"], 0);
 }
 
@@ -99,13 +190,42 @@ async fn register_verify_and_find_an_association() {
 async fn rejection_carries_a_reason_visible_to_members_only() {
     let app = TestApp::new().await;
     let user = app.user("founder@example.ma", None).await;
-    let admin = app.user("admin@example.ma", Some(PlatformRole::PlatformAdmin)).await;
-    let id = app.post_json("/api/v1/organizations", Some(&user.token), &new_org_body("45/2018")).await.json()["id"].as_i64().expect("id");
-    let no_reason = app.post_json(&format!("/api/v1/organizations/{id}/verify"), Some(&admin.token), &json!({"decision": "reject"})).await;
-    assert_eq!((no_reason.status, no_reason.error_code().as_str()), (StatusCode::UNPROCESSABLE_ENTITY, "required"));
-    let rejected = app.post_json(&format!("/api/v1/organizations/{id}/verify"), Some(&admin.token), &json!({"decision": "reject", "reason": "Récépissé illisible"})).await;
+    let admin = app
+        .user("admin@example.ma", Some(PlatformRole::PlatformAdmin))
+        .await;
+    let id = app
+        .post_json(
+            "/api/v1/organizations",
+            Some(&user.token),
+            &new_org_body("45/2018"),
+        )
+        .await
+        .json()["id"]
+        .as_i64()
+        .expect("id");
+    let no_reason = app
+        .post_json(
+            &format!("/api/v1/organizations/{id}/verify"),
+            Some(&admin.token),
+            &json!({"decision": "reject"}),
+        )
+        .await;
+    assert_eq!(
+        (no_reason.status, no_reason.error_code().as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, "required")
+    );
+    let rejected = app
+        .post_json(
+            &format!("/api/v1/organizations/{id}/verify"),
+            Some(&admin.token),
+            &json!({"decision": "reject", "reason": "Récépissé illisible"}),
+        )
+        .await;
     assert_eq!(rejected.json()["status"], "rejected");
-    let mine = app.get(&format!("/api/v1/organizations/{id}"), Some(&user.token)).await.json();
+    let mine = app
+        .get(&format!("/api/v1/organizations/{id}"), Some(&user.token))
+        .await
+        .json();
     assert_eq!(mine["rejection_reason"], "Récépissé illisible");
 }
 
@@ -113,20 +233,73 @@ async fn rejection_carries_a_reason_visible_to_members_only() {
 async fn invitations_make_members() {
     let app = TestApp::new().await;
     let owner = app.user("owner@example.ma", None).await;
-    let id = app.post_json("/api/v1/organizations", Some(&owner.token), &new_org_body("46/2018")).await.json()["id"].as_i64().expect("id");
-    let invited = app.post_json(&format!("/api/v1/organizations/{id}/invitations"), Some(&owner.token), &json!({"email": "Fatima@Example.ma", "role": "treasurer"})).await;
+    let id = app
+        .post_json(
+            "/api/v1/organizations",
+            Some(&owner.token),
+            &new_org_body("46/2018"),
+        )
+        .await
+        .json()["id"]
+        .as_i64()
+        .expect("id");
+    let invited = app
+        .post_json(
+            &format!("/api/v1/organizations/{id}/invitations"),
+            Some(&owner.token),
+            &json!({"email": "Fatima@Example.ma", "role": "treasurer"}),
+        )
+        .await;
     assert_eq!(invited.status, StatusCode::CREATED, "{}", invited.text());
     let invitation = invited.json()["id"].as_i64().expect("id");
     let stranger = app.user("stranger@example.ma", None).await;
-    let stolen = app.json(Method::POST, &format!("/api/v1/invitations/{invitation}/accept"), Some(&stranger.token), String::new()).await;
-    assert_eq!(stolen.status, StatusCode::NOT_FOUND, "an invitation is for its address only");
+    let stolen = app
+        .json(
+            Method::POST,
+            &format!("/api/v1/invitations/{invitation}/accept"),
+            Some(&stranger.token),
+            String::new(),
+        )
+        .await;
+    assert_eq!(
+        stolen.status,
+        StatusCode::NOT_FOUND,
+        "an invitation is for its address only"
+    );
     let fatima = app.user("fatima@example.ma", None).await;
-    let accepted = app.json(Method::POST, &format!("/api/v1/invitations/{invitation}/accept"), Some(&fatima.token), String::new()).await;
+    let accepted = app
+        .json(
+            Method::POST,
+            &format!("/api/v1/invitations/{invitation}/accept"),
+            Some(&fatima.token),
+            String::new(),
+        )
+        .await;
     assert_eq!(accepted.json()["organization_id"], id);
-    let members = app.get(&format!("/api/v1/organizations/{id}/members"), Some(&owner.token)).await.json();
-    assert!(members.as_array().expect("list").iter().any(|m| m["role"] == "treasurer" && m["email"] == "fatima@example.ma"));
-    let as_treasurer = app.get(&format!("/api/v1/organizations/{id}/members"), Some(&fatima.token)).await.json();
-    assert!(as_treasurer.to_string().contains("treasurer") && !as_treasurer.to_string().contains("owner@example.ma"), "non-managers see no addresses");
+    let members = app
+        .get(
+            &format!("/api/v1/organizations/{id}/members"),
+            Some(&owner.token),
+        )
+        .await
+        .json();
+    assert!(members
+        .as_array()
+        .expect("list")
+        .iter()
+        .any(|m| m["role"] == "treasurer" && m["email"] == "fatima@example.ma"));
+    let as_treasurer = app
+        .get(
+            &format!("/api/v1/organizations/{id}/members"),
+            Some(&fatima.token),
+        )
+        .await
+        .json();
+    assert!(
+        as_treasurer.to_string().contains("treasurer")
+            && !as_treasurer.to_string().contains("owner@example.ma"),
+        "non-managers see no addresses"
+    );
 }
 
 #[tokio::test]
@@ -135,13 +308,37 @@ async fn geography_is_searchable() {
     let asni = app.get("/api/v1/geo/communes?q=asni", None).await.json();
     assert_eq!(asni[0]["code"], "07.041.07.03");
     assert_eq!(asni[0]["households"], 4966);
-    let arabic = app.get(&format!("/api/v1/geo/communes?q={}", urlencode("أسني")), None).await.json();
+    let arabic = app
+        .get(
+            &format!("/api/v1/geo/communes?q={}", urlencode("أسني")),
+            None,
+        )
+        .await
+        .json();
     assert_eq!(arabic[0]["code"], "07.041.07.03");
-    let provinces = app.get("/api/v1/geo/provinces?region=07", None).await.json();
-    assert!(provinces.as_array().expect("list").iter().any(|p| p["name_fr"] == "Al Haouz"));
-    assert_eq!(app.get("/api/v1/geo/regions", None).await.json().as_array().expect("list").len(), 12);
+    let provinces = app
+        .get("/api/v1/geo/provinces?region=07", None)
+        .await
+        .json();
+    assert!(provinces
+        .as_array()
+        .expect("list")
+        .iter()
+        .any(|p| p["name_fr"] == "Al Haouz"));
+    assert_eq!(
+        app.get("/api/v1/geo/regions", None)
+            .await
+            .json()
+            .as_array()
+            .expect("list")
+            .len(),
+        12
+    );
     let bad = app.get("/api/v1/geo/provinces?region=99", None).await;
-    assert_eq!((bad.status, bad.error_code().as_str()), (StatusCode::BAD_REQUEST, "invalid_region"));
+    assert_eq!(
+        (bad.status, bad.error_code().as_str()),
+        (StatusCode::BAD_REQUEST, "invalid_region")
+    );
 }
 
 #[tokio::test]

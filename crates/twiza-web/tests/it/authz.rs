@@ -11,18 +11,27 @@ use twiza_domain::{OrgId, OrgRole, OrgScope, PlatformRole};
 use twiza_web::authz::Access;
 
 /// Strings that only the foreign association's insiders may see.
-const SECRETS: &[&str] = &["secret-member-b", "secret-invitee-b", "Secret Pending C", "secret-token-b"];
+const SECRETS: &[&str] = &[
+    "secret-member-b",
+    "secret-invitee-b",
+    "Secret Pending C",
+    "secret-token-b",
+];
 
 /// A body that would succeed if the caller were allowed, so that only authorization stops it.
 fn sample_json(method: &Method, path: &str) -> Option<serde_json::Value> {
     Some(match (method.as_str(), path) {
-        ("POST", "/api/v1/tokens") => json!({"email": "secret-owner-b@x.ma", "password": "wrong password!!"}),
+        ("POST", "/api/v1/tokens") => {
+            json!({"email": "secret-owner-b@x.ma", "password": "wrong password!!"})
+        }
         ("POST", "/api/v1/organizations") => json!({
             "name_ar": "جمعية", "name_fr": "Intruder", "declaration_number": "77/2020",
             "declaration_date": "2020-01-01", "region_code": "07", "province_code": "07.041",
             "commune_code": "07.041.07.03", "domains": ["relief"]}),
         ("POST", "/api/v1/organizations/{org_id}/verify") => json!({"decision": "verify"}),
-        ("POST", "/api/v1/organizations/{org_id}/invitations") => json!({"email": "intruder@x.ma", "role": "owner"}),
+        ("POST", "/api/v1/organizations/{org_id}/invitations") => {
+            json!({"email": "intruder@x.ma", "role": "owner"})
+        }
         ("POST", "/api/v1/invitations/{invitation_id}/accept") => json!({}),
         ("DELETE", "/api/v1/tokens/{token_id}") => json!({}),
         _ => return None,
@@ -31,14 +40,28 @@ fn sample_json(method: &Method, path: &str) -> Option<serde_json::Value> {
 
 fn sample_form(path: &str) -> Option<Vec<(&'static str, &'static str)>> {
     Some(match path {
-        "/sign-up" => vec![("email", "new@x.ma"), ("password", "long enough pw"), ("display_name", "N")],
-        "/sign-in" => vec![("email", "secret-owner-b@x.ma"), ("password", "wrong password!!")],
-        "/sign-out" | "/me/invitations/{invitation_id}/accept" | "/me/tokens/{token_id}/revoke" => vec![],
+        "/sign-up" => vec![
+            ("email", "new@x.ma"),
+            ("password", "long enough pw"),
+            ("display_name", "N"),
+        ],
+        "/sign-in" => vec![
+            ("email", "secret-owner-b@x.ma"),
+            ("password", "wrong password!!"),
+        ],
+        "/sign-out" | "/me/invitations/{invitation_id}/accept" | "/me/tokens/{token_id}/revoke" => {
+            vec![]
+        }
         "/me/tokens" => vec![("label", "mine")],
         "/associations" => vec![
-            ("name_ar", "جمعية"), ("name_fr", "Intruder"), ("declaration_number", "78/2020"),
-            ("declaration_date", "2020-01-01"), ("province_code", "07.041"), ("commune", "Asni"),
-            ("domains", "relief")],
+            ("name_ar", "جمعية"),
+            ("name_fr", "Intruder"),
+            ("declaration_number", "78/2020"),
+            ("declaration_date", "2020-01-01"),
+            ("province_code", "07.041"),
+            ("commune", "Asni"),
+            ("domains", "relief"),
+        ],
         "/associations/{org_id}/invitations" => vec![("email", "intruder@x.ma"), ("role", "owner")],
         "/associations/{org_id}/logo" => vec![],
         "/admin/verification/{org_id}" => vec![("decision", "verify")],
@@ -69,23 +92,50 @@ async fn no_route_lets_a_tenant_into_another_association() {
     let app = TestApp::new().await;
     // Our association A, with one member per role, and an outsider.
     let a_owner = app.user("owner-a@x.ma", None).await;
-    let a = app.org(&a_owner, "Association A", "1/2015", OrgStatus::Verified).await;
+    let a = app
+        .org(&a_owner, "Association A", "1/2015", OrgStatus::Verified)
+        .await;
     let mut actors: Vec<(String, Option<TestUser>)> = vec![("anonymous".into(), None)];
-    actors.push(("outsider".into(), Some(app.user("outsider@x.ma", None).await)));
+    actors.push((
+        "outsider".into(),
+        Some(app.user("outsider@x.ma", None).await),
+    ));
     actors.push(("a-owner".into(), Some(a_owner.clone())));
     for role in OrgRole::ALL.into_iter().filter(|r| *r != OrgRole::Owner) {
         let email = format!("{}-a@x.ma", role.as_str());
-        actors.push((format!("a-{}", role.as_str()), Some(app.member(a, role, &email).await)));
+        actors.push((
+            format!("a-{}", role.as_str()),
+            Some(app.member(a, role, &email).await),
+        ));
     }
     // The foreign associations: B verified (its profile is public), C pending (nothing public).
     let b_owner = app.user("secret-owner-b@x.ma", None).await;
-    let b = app.org(&b_owner, "Association B", "2/2015", OrgStatus::Verified).await;
-    let c = app.org(&b_owner, "Secret Pending C", "3/2015", OrgStatus::Pending).await;
-    app.member(b, OrgRole::Treasurer, "secret-member-b@x.ma").await;
+    let b = app
+        .org(&b_owner, "Association B", "2/2015", OrgStatus::Verified)
+        .await;
+    let c = app
+        .org(&b_owner, "Secret Pending C", "3/2015", OrgStatus::Pending)
+        .await;
+    app.member(b, OrgRole::Treasurer, "secret-member-b@x.ma")
+        .await;
     let scope_b = OrgScope::for_member(b, OrgRole::Owner);
-    let invitation = app.store.invite(&scope_b, "secret-invitee-b@x.ma", OrgRole::Admin, b_owner.id).await.expect("invite");
-    let (_, b_token) = twiza_web::api::tokens::issue(&app.state, b_owner.id, "secret-token-b").await.expect("token");
-    app.store.set_organization_logo(&scope_b, "image/png", b"\x89PNG\r\n\x1a\nB").await.expect("logo");
+    let invitation = app
+        .store
+        .invite(
+            &scope_b,
+            "secret-invitee-b@x.ma",
+            OrgRole::Admin,
+            b_owner.id,
+        )
+        .await
+        .expect("invite");
+    let (_, b_token) = twiza_web::api::tokens::issue(&app.state, b_owner.id, "secret-token-b")
+        .await
+        .expect("token");
+    app.store
+        .set_organization_logo(&scope_b, "image/png", b"\x89PNG\r\n\x1a\nB")
+        .await
+        .expect("logo");
 
     let before = snapshot(&app, b, c, &b_owner).await;
     let routes = twiza_web::routes::table();
@@ -97,14 +147,20 @@ async fn no_route_lets_a_tenant_into_another_association() {
                 .replace("{org_id}", &target.0.to_string())
                 .replace("{invitation_id}", &invitation.0.to_string())
                 .replace("{token_id}", &b_token.0.to_string());
-            assert!(!path.contains('{'), "no substitution for a parameter of {}", route.path);
+            assert!(
+                !path.contains('{'),
+                "no substitution for a parameter of {}",
+                route.path
+            );
             let is_api = route.path.starts_with("/api/");
             let writes = route.method != Method::GET;
             for (name, actor) in &actors {
                 let response = if is_api {
                     let body = if writes {
                         sample_json(&route.method, route.path)
-                            .unwrap_or_else(|| panic!("add a sample body for {} {}", route.method, route.path))
+                            .unwrap_or_else(|| {
+                                panic!("add a sample body for {} {}", route.method, route.path)
+                            })
                             .to_string()
                     } else {
                         String::new()
@@ -113,11 +169,13 @@ async fn no_route_lets_a_tenant_into_another_association() {
                     app.json(route.method.clone(), &path, token, body).await
                 } else {
                     let form = if writes {
-                        sample_form(route.path).unwrap_or_else(|| panic!("add a sample form for {}", route.path))
+                        sample_form(route.path)
+                            .unwrap_or_else(|| panic!("add a sample form for {}", route.path))
                     } else {
                         vec![]
                     };
-                    app.page(route.method.clone(), &path, actor.as_ref(), &form).await
+                    app.page(route.method.clone(), &path, actor.as_ref(), &form)
+                        .await
                 };
                 let text = response.text();
                 for secret in SECRETS {
@@ -130,7 +188,12 @@ async fn no_route_lets_a_tenant_into_another_association() {
                 }
                 if matches!(route.access, Access::Org(_) | Access::Platform(_)) {
                     assert!(
-                        matches!(response.status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN | StatusCode::NOT_FOUND),
+                        matches!(
+                            response.status,
+                            StatusCode::UNAUTHORIZED
+                                | StatusCode::FORBIDDEN
+                                | StatusCode::NOT_FOUND
+                        ),
                         "{name} got {} on {} {path}",
                         response.status,
                         route.method
@@ -140,17 +203,33 @@ async fn no_route_lets_a_tenant_into_another_association() {
             }
         }
     }
-    assert_eq!(checked, routes.len() * 2 * actors.len(), "every route was exercised");
+    assert_eq!(
+        checked,
+        routes.len() * 2 * actors.len(),
+        "every route was exercised"
+    );
     let after = snapshot(&app, b, c, &b_owner).await;
     assert_eq!(before, after, "a foreign caller changed B or C");
 
     // Positive control: the same harness reaches A's private space as A's owner, so the denials
     // above come from authorization, not from a broken request.
-    let own = app.get(&format!("/api/v1/organizations/{}/members", a.0), Some(&a_owner.token)).await;
+    let own = app
+        .get(
+            &format!("/api/v1/organizations/{}/members", a.0),
+            Some(&a_owner.token),
+        )
+        .await;
     assert_eq!(own.status, StatusCode::OK, "{}", own.text());
     // (The matrix signed every actor out through POST /sign-out: sign in again.)
     let a_owner = app.session_for(a_owner.id, "owner-a@x.ma").await;
-    let page = app.page(Method::GET, &format!("/associations/{}/manage", a.0), Some(&a_owner), &[]).await;
+    let page = app
+        .page(
+            Method::GET,
+            &format!("/associations/{}/manage", a.0),
+            Some(&a_owner),
+            &[],
+        )
+        .await;
     assert_eq!(page.status, StatusCode::OK);
 }
 
@@ -158,28 +237,61 @@ async fn no_route_lets_a_tenant_into_another_association() {
 async fn read_only_platform_roles_change_nothing_and_see_no_contacts() {
     let app = TestApp::new().await;
     let b_owner = app.user("secret-owner-b@x.ma", None).await;
-    let b = app.org(&b_owner, "Association B", "2/2015", OrgStatus::Verified).await;
-    let c = app.org(&b_owner, "Secret Pending C", "3/2015", OrgStatus::Pending).await;
-    app.member(b, OrgRole::Treasurer, "secret-member-b@x.ma").await;
+    let b = app
+        .org(&b_owner, "Association B", "2/2015", OrgStatus::Verified)
+        .await;
+    let c = app
+        .org(&b_owner, "Secret Pending C", "3/2015", OrgStatus::Pending)
+        .await;
+    app.member(b, OrgRole::Treasurer, "secret-member-b@x.ma")
+        .await;
     let before = snapshot(&app, b, c, &b_owner).await;
     for role in [PlatformRole::Auditor, PlatformRole::Authority] {
-        let user = app.user(&format!("{}@x.ma", role.as_str()), Some(role)).await;
-        for route in twiza_web::routes::table().iter().filter(|r| matches!(r.access, Access::Org(_) | Access::Platform(_))) {
-            let path = route.path.replace("{org_id}", &b.0.to_string()).replace("{invitation_id}", "1");
+        let user = app
+            .user(&format!("{}@x.ma", role.as_str()), Some(role))
+            .await;
+        for route in twiza_web::routes::table()
+            .iter()
+            .filter(|r| matches!(r.access, Access::Org(_) | Access::Platform(_)))
+        {
+            let path = route
+                .path
+                .replace("{org_id}", &b.0.to_string())
+                .replace("{invitation_id}", "1");
             let response = if route.path.starts_with("/api/") {
-                let body = sample_json(&route.method, route.path).map(|b| b.to_string()).unwrap_or_default();
-                app.json(route.method.clone(), &path, Some(&user.token), body).await
+                let body = sample_json(&route.method, route.path)
+                    .map(|b| b.to_string())
+                    .unwrap_or_default();
+                app.json(route.method.clone(), &path, Some(&user.token), body)
+                    .await
             } else {
                 let form = sample_form(route.path).unwrap_or_default();
-                app.page(route.method.clone(), &path, Some(&user), &form).await
+                app.page(route.method.clone(), &path, Some(&user), &form)
+                    .await
             };
             if route.method != Method::GET {
-                assert!(response.status.is_client_error(), "{role:?} wrote through {} {path}", route.method);
+                assert!(
+                    response.status.is_client_error(),
+                    "{role:?} wrote through {} {path}",
+                    route.method
+                );
             }
         }
-        let members = app.get(&format!("/api/v1/organizations/{}/members", b.0), Some(&user.token)).await;
-        assert_eq!(members.status, StatusCode::OK, "{role:?} reads the association");
-        assert!(!members.text().contains("secret-member-b"), "{role:?} sees no member's e-mail");
+        let members = app
+            .get(
+                &format!("/api/v1/organizations/{}/members", b.0),
+                Some(&user.token),
+            )
+            .await;
+        assert_eq!(
+            members.status,
+            StatusCode::OK,
+            "{role:?} reads the association"
+        );
+        assert!(
+            !members.text().contains("secret-member-b"),
+            "{role:?} sees no member's e-mail"
+        );
     }
     assert_eq!(before, snapshot(&app, b, c, &b_owner).await);
 }
@@ -192,17 +304,39 @@ async fn roles_inside_the_association_are_enforced() {
     let invite = |user: TestUser, role: &'static str| {
         let app = &app;
         async move {
-            app.post_json(&format!("/api/v1/organizations/{}/invitations", a.0), Some(&user.token), &json!({"email": format!("{role}-new@x.ma"), "role": role}))
-                .await
-                .status
+            app.post_json(
+                &format!("/api/v1/organizations/{}/invitations", a.0),
+                Some(&user.token),
+                &json!({"email": format!("{role}-new@x.ma"), "role": role}),
+            )
+            .await
+            .status
         }
     };
-    for role in [OrgRole::Treasurer, OrgRole::Coordinator, OrgRole::FieldAgent, OrgRole::Volunteer] {
-        let member = app.member(a, role, &format!("{}@x.ma", role.as_str())).await;
-        assert_eq!(invite(member, "volunteer").await, StatusCode::FORBIDDEN, "{role:?} cannot invite");
+    for role in [
+        OrgRole::Treasurer,
+        OrgRole::Coordinator,
+        OrgRole::FieldAgent,
+        OrgRole::Volunteer,
+    ] {
+        let member = app
+            .member(a, role, &format!("{}@x.ma", role.as_str()))
+            .await;
+        assert_eq!(
+            invite(member, "volunteer").await,
+            StatusCode::FORBIDDEN,
+            "{role:?} cannot invite"
+        );
     }
     let admin = app.member(a, OrgRole::Admin, "admin@x.ma").await;
-    assert_eq!(invite(admin.clone(), "volunteer").await, StatusCode::CREATED);
-    assert_eq!(invite(admin, "owner").await, StatusCode::FORBIDDEN, "only an owner makes owners");
+    assert_eq!(
+        invite(admin.clone(), "volunteer").await,
+        StatusCode::CREATED
+    );
+    assert_eq!(
+        invite(admin, "owner").await,
+        StatusCode::FORBIDDEN,
+        "only an owner makes owners"
+    );
     assert_eq!(invite(owner, "owner").await, StatusCode::CREATED);
 }

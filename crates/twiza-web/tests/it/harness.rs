@@ -42,7 +42,10 @@ impl Response {
         String::from_utf8_lossy(&self.body).into_owned()
     }
     pub fn error_code(&self) -> String {
-        self.json()["error"]["code"].as_str().unwrap_or_default().to_owned()
+        self.json()["error"]["code"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
     }
 }
 
@@ -50,24 +53,41 @@ impl TestApp {
     pub async fn new() -> TestApp {
         let dir = tempfile::tempdir().expect("tempdir");
         let url = format!("sqlite://{}/twiza.db", dir.path().display());
-        let store = Store::connect(&url, &StoreOptions::default()).await.expect("connect");
+        let store = Store::connect(&url, &StoreOptions::default())
+            .await
+            .expect("connect");
         store.migrate().await.expect("migrate");
         let state = AppState::new(store.clone(), WebConfig::default()).expect("state");
         let router = twiza_web::app(state.clone());
-        TestApp { state, router, store, _dir: dir }
+        TestApp {
+            state,
+            router,
+            store,
+            _dir: dir,
+        }
     }
 
     /// An account (password `correct horse battery`), with a token and a session.
     pub async fn user(&self, email: &str, role: Option<PlatformRole>) -> TestUser {
-        let hash = twiza_web::auth::hash_password("correct horse battery".into()).await.expect("hash");
-        let id = self.store.create_user(email, &hash, "Test user", role).await.expect("user");
+        let hash = twiza_web::auth::hash_password("correct horse battery".into())
+            .await
+            .expect("hash");
+        let id = self
+            .store
+            .create_user(email, &hash, "Test user", role)
+            .await
+            .expect("user");
         self.session_for(id, email).await
     }
 
     pub async fn session_for(&self, id: UserId, email: &str) -> TestUser {
-        let (token, _) = twiza_web::api::tokens::issue(&self.state, id, "test").await.expect("token");
+        let (token, _) = twiza_web::api::tokens::issue(&self.state, id, "test")
+            .await
+            .expect("token");
         let user = self.store.user(id).await.expect("q").expect("user");
-        let set_cookie = twiza_web::auth::start_session(&self.state, &user).await.expect("session");
+        let set_cookie = twiza_web::auth::start_session(&self.state, &user)
+            .await
+            .expect("session");
         let cookie = set_cookie.split(';').next().expect("cookie").to_owned();
         let raw = cookie.split_once('=').expect("pair").1;
         let csrf = self
@@ -78,11 +98,22 @@ impl TestApp {
             .expect("session")
             .csrf_token;
         let _ = email;
-        TestUser { id, token, cookie, csrf }
+        TestUser {
+            id,
+            token,
+            cookie,
+            csrf,
+        }
     }
 
     /// A registered association in Asni (Al Haouz), verified or pending.
-    pub async fn org(&self, owner: &TestUser, name_fr: &str, number: &str, status: OrgStatus) -> OrgId {
+    pub async fn org(
+        &self,
+        owner: &TestUser,
+        name_fr: &str,
+        number: &str,
+        status: OrgStatus,
+    ) -> OrgId {
         let domains = vec!["relief".to_owned()];
         let input = OrganizationInput {
             name_ar: "جمعية الاختبار",
@@ -94,22 +125,33 @@ impl TestApp {
             ..Default::default()
         };
         let seat = twiza_web::api::organizations::parse_seat("07", "07.041", "07.041.07.03");
-        let new = NewOrganization::parse(&input, seat, time::macros::date!(2026 - 01 - 01)).expect("valid");
+        let new = NewOrganization::parse(&input, seat, time::macros::date!(2026 - 01 - 01))
+            .expect("valid");
         let search = twiza_web::api::organizations::search_text(&new);
-        let id = self.store.create_organization(&new, &search, owner.id).await.expect("org");
+        let id = self
+            .store
+            .create_organization(&new, &search, owner.id)
+            .await
+            .expect("org");
         let admin = owner.id;
         match status {
             OrgStatus::Pending => {}
             OrgStatus::Verified => self
                 .store
-                .decide_verification(id, &twiza_domain::organization::VerificationDecision::Verify, admin)
+                .decide_verification(
+                    id,
+                    &twiza_domain::organization::VerificationDecision::Verify,
+                    admin,
+                )
                 .await
                 .expect("verify"),
             OrgStatus::Rejected => self
                 .store
                 .decide_verification(
                     id,
-                    &twiza_domain::organization::VerificationDecision::Reject { reason: "no".into() },
+                    &twiza_domain::organization::VerificationDecision::Reject {
+                        reason: "no".into(),
+                    },
                     admin,
                 )
                 .await
@@ -128,11 +170,26 @@ impl TestApp {
     }
 
     pub async fn send(&self, request: Request<Body>) -> Response {
-        let response = self.router.clone().oneshot(request).await.expect("infallible");
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("infallible");
         let status = response.status();
         let headers = response.headers().clone();
-        let body = response.into_body().collect().await.expect("body").to_bytes().to_vec();
-        Response { status, headers, body }
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes()
+            .to_vec();
+        Response {
+            status,
+            headers,
+            body,
+        }
     }
 
     pub async fn get(&self, path: &str, token: Option<&str>) -> Response {
@@ -147,7 +204,13 @@ impl TestApp {
         self.json(Method::POST, path, token, body.to_string()).await
     }
 
-    pub async fn json(&self, method: Method, path: &str, token: Option<&str>, body: String) -> Response {
+    pub async fn json(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: String,
+    ) -> Response {
         let mut r = Request::builder()
             .method(method)
             .uri(path)
@@ -159,7 +222,13 @@ impl TestApp {
     }
 
     /// A page request as a browser would send it (cookie, form body with the CSRF token).
-    pub async fn page(&self, method: Method, path: &str, user: Option<&TestUser>, form: &[(&str, &str)]) -> Response {
+    pub async fn page(
+        &self,
+        method: Method,
+        path: &str,
+        user: Option<&TestUser>,
+        form: &[(&str, &str)],
+    ) -> Response {
         let mut r = Request::builder().method(method.clone()).uri(path);
         let mut cookies = vec!["twiza_csrf=visitor-token".to_owned()];
         if let Some(u) = user {

@@ -1,5 +1,7 @@
 //! Integration tests of the web layer, through the router in-process (`TestApp`).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod api;
 mod authz;
 mod bad_input;

@@ -19,25 +19,68 @@ fn session_cookie(r: &crate::harness::Response) -> Option<String> {
 #[tokio::test]
 async fn sign_up_sign_in_sign_out() {
     let app = TestApp::new().await;
-    let form = [("email", "Nadia@Example.ma"), ("password", "a long passphrase"), ("display_name", "Nadia")];
+    let form = [
+        ("email", "Nadia@Example.ma"),
+        ("password", "a long passphrase"),
+        ("display_name", "Nadia"),
+    ];
     let r = app.page(Method::POST, "/sign-up", None, &form).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
     let cookie = session_cookie(&r).expect("signed in after sign-up");
-    assert!(r.headers.get_all(header::SET_COOKIE).iter().any(|v| v.to_str().unwrap_or_default().contains("HttpOnly; SameSite=Lax")));
+    assert!(r.headers.get_all(header::SET_COOKIE).iter().any(|v| v
+        .to_str()
+        .unwrap_or_default()
+        .contains("HttpOnly; SameSite=Lax")));
 
     let again = app.page(Method::POST, "/sign-up", None, &form).await;
     assert_eq!(again.status, StatusCode::CONFLICT);
 
-    let short = app.page(Method::POST, "/sign-up", None, &[("email", "x@example.ma"), ("password", "short"), ("display_name", "X")]).await;
+    let short = app
+        .page(
+            Method::POST,
+            "/sign-up",
+            None,
+            &[
+                ("email", "x@example.ma"),
+                ("password", "short"),
+                ("display_name", "X"),
+            ],
+        )
+        .await;
     assert_eq!(short.status, StatusCode::UNPROCESSABLE_ENTITY);
 
-    let wrong = app.page(Method::POST, "/sign-in", None, &[("email", "nadia@example.ma"), ("password", "nope nope nope")]).await;
+    let wrong = app
+        .page(
+            Method::POST,
+            "/sign-in",
+            None,
+            &[
+                ("email", "nadia@example.ma"),
+                ("password", "nope nope nope"),
+            ],
+        )
+        .await;
     assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
-    let ok = app.page(Method::POST, "/sign-in", None, &[("email", "nadia@example.ma"), ("password", "a long passphrase")]).await;
+    let ok = app
+        .page(
+            Method::POST,
+            "/sign-in",
+            None,
+            &[
+                ("email", "nadia@example.ma"),
+                ("password", "a long passphrase"),
+            ],
+        )
+        .await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER);
 
     let mine = app
-        .send(Request::get("/me/associations").header(header::COOKIE, &cookie).body(Body::empty()).expect("req"))
+        .send(
+            Request::get("/me/associations")
+                .header(header::COOKIE, &cookie)
+                .body(Body::empty())
+                .expect("req"),
+        )
         .await;
     assert_eq!(mine.status, StatusCode::OK);
 }
@@ -57,17 +100,36 @@ async fn forms_without_the_csrf_token_are_refused() {
         )
         .await;
     assert_eq!(forged.status, StatusCode::FORBIDDEN);
-    assert!(app.store.api_tokens(user.id).await.expect("q").iter().all(|t| t.label != "stolen"));
+    assert!(app
+        .store
+        .api_tokens(user.id)
+        .await
+        .expect("q")
+        .iter()
+        .all(|t| t.label != "stolen"));
     let login_csrf = app
         .send(
             Request::post("/sign-in")
                 .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .body(Body::from("email=u%40example.ma&password=correct+horse+battery&csrf=x"))
+                .body(Body::from(
+                    "email=u%40example.ma&password=correct+horse+battery&csrf=x",
+                ))
                 .expect("req"),
         )
         .await;
-    assert_eq!(login_csrf.status, StatusCode::FORBIDDEN, "sign-in needs the visitor token too");
-    let real = app.page(Method::POST, "/me/tokens", Some(&user), &[("label", "mine")]).await;
+    assert_eq!(
+        login_csrf.status,
+        StatusCode::FORBIDDEN,
+        "sign-in needs the visitor token too"
+    );
+    let real = app
+        .page(
+            Method::POST,
+            "/me/tokens",
+            Some(&user),
+            &[("label", "mine")],
+        )
+        .await;
     assert_eq!(real.status, StatusCode::OK);
     assert!(real.text().contains("twz_"), "the new token is shown once");
 }
@@ -77,20 +139,58 @@ async fn arabic_by_default_and_every_language_on_request() {
     let app = TestApp::new().await;
     let home = app.get("/", None).await.text();
     assert!(home.contains(r#"<html lang="ar" dir="rtl">"#));
-    for (accept, lang, dir) in [("fr-FR,fr;q=0.9", "fr", "ltr"), ("en", "en", "ltr"), ("zgh", "zgh", "ltr"), ("de", "ar", "rtl")] {
-        let r = app.send(Request::get("/directory").header(header::ACCEPT_LANGUAGE, accept).body(Body::empty()).expect("req")).await;
-        assert!(r.text().contains(&format!(r#"<html lang="{lang}" dir="{dir}">"#)), "{accept}");
+    for (accept, lang, dir) in [
+        ("fr-FR,fr;q=0.9", "fr", "ltr"),
+        ("en", "en", "ltr"),
+        ("zgh", "zgh", "ltr"),
+        ("de", "ar", "rtl"),
+    ] {
+        let r = app
+            .send(
+                Request::get("/directory")
+                    .header(header::ACCEPT_LANGUAGE, accept)
+                    .body(Body::empty())
+                    .expect("req"),
+            )
+            .await;
+        assert!(
+            r.text()
+                .contains(&format!(r#"<html lang="{lang}" dir="{dir}">"#)),
+            "{accept}"
+        );
     }
     let switch = app.get("/language?to=zgh&back=%2Fdirectory", None).await;
     assert_eq!(switch.status, StatusCode::SEE_OTHER);
     assert_eq!(switch.headers[header::LOCATION], "/directory");
-    let cookie = switch.headers[header::SET_COOKIE].to_str().expect("cookie").split(';').next().expect("pair").to_owned();
+    let cookie = switch.headers[header::SET_COOKIE]
+        .to_str()
+        .expect("cookie")
+        .split(';')
+        .next()
+        .expect("pair")
+        .to_owned();
     assert_eq!(cookie, "twiza_lang=zgh");
-    let r = app.send(Request::get("/").header(header::COOKIE, &cookie).header(header::ACCEPT_LANGUAGE, "fr").body(Body::empty()).expect("req")).await;
+    let r = app
+        .send(
+            Request::get("/")
+                .header(header::COOKIE, &cookie)
+                .header(header::ACCEPT_LANGUAGE, "fr")
+                .body(Body::empty())
+                .expect("req"),
+        )
+        .await;
     let text = r.text();
-    assert!(text.contains(r#"<html lang="zgh" dir="ltr">"#), "the cookie wins over Accept-Language");
-    assert!(text.chars().any(|c| ('\u{2D30}'..='\u{2D7F}').contains(&c)), "Tifinagh text");
-    let evil = app.get("/language?to=fr&back=%2F%2Fevil.example", None).await;
+    assert!(
+        text.contains(r#"<html lang="zgh" dir="ltr">"#),
+        "the cookie wins over Accept-Language"
+    );
+    assert!(
+        text.chars().any(|c| ('\u{2D30}'..='\u{2D7F}').contains(&c)),
+        "Tifinagh text"
+    );
+    let evil = app
+        .get("/language?to=fr&back=%2F%2Fevil.example", None)
+        .await;
     assert_eq!(evil.headers[header::LOCATION], "/", "no open redirect");
 }
 
@@ -103,12 +203,26 @@ fn gzip_len(bytes: &[u8]) -> usize {
 #[tokio::test]
 async fn every_page_is_light_and_accessible() {
     let app = TestApp::new().await;
-    let admin = app.user("admin@example.ma", Some(PlatformRole::PlatformAdmin)).await;
+    let admin = app
+        .user("admin@example.ma", Some(PlatformRole::PlatformAdmin))
+        .await;
     let owner = app.user("owner@example.ma", None).await;
     let mut last = None;
     for i in 0..60 {
-        let status = if i % 3 == 0 { OrgStatus::Pending } else { OrgStatus::Verified };
-        last = Some(app.org(&owner, &format!("Association numéro {i} pour le développement durable et solidaire"), &format!("{i}/2016"), status).await);
+        let status = if i % 3 == 0 {
+            OrgStatus::Pending
+        } else {
+            OrgStatus::Verified
+        };
+        last = Some(
+            app.org(
+                &owner,
+                &format!("Association numéro {i} pour le développement durable et solidaire"),
+                &format!("{i}/2016"),
+                status,
+            )
+            .await,
+        );
     }
     let org = last.expect("org");
     let pages: Vec<(String, Option<&crate::harness::TestUser>)> = vec![
@@ -133,26 +247,53 @@ async fn every_page_is_light_and_accessible() {
             }
             let r = app.send(req.body(Body::empty()).expect("req")).await;
             let html = r.text();
-            assert!(r.status == StatusCode::OK || path == "/does-not-exist", "{path}: {}", r.status);
+            assert!(
+                r.status == StatusCode::OK || path == "/does-not-exist",
+                "{path}: {}",
+                r.status
+            );
             let size = gzip_len(&r.body);
-            assert!(size <= 30 * 1024, "{path} in {lang} is {size} bytes compressed");
+            assert!(
+                size <= 30 * 1024,
+                "{path} in {lang} is {size} bytes compressed"
+            );
             assert!(html.contains(&format!(r#"<html lang="{lang}""#)), "{path}");
-            assert!(html.contains(r##"class="skip" href="#main""##), "{path}: skip link");
+            assert!(
+                html.contains(r##"class="skip" href="#main""##),
+                "{path}: skip link"
+            );
             assert!(html.contains("<main id=\"main\""), "{path}: main landmark");
-            assert!(html.contains("<nav aria-label="), "{path}: labelled navigation");
+            assert!(
+                html.contains("<nav aria-label="),
+                "{path}: labelled navigation"
+            );
             // Every form control has a label (by id) or is hidden/submit.
             for (i, _) in html.match_indices("<input ") {
                 let tag = &html[i..i + html[i..].find('>').expect("tag end")];
                 if tag.contains("type=\"hidden\"") || tag.contains("type=\"checkbox\"") {
                     continue;
                 }
-                let id = tag.split("id=\"").nth(1).and_then(|s| s.split('"').next()).unwrap_or_else(|| panic!("{path}: input without id: {tag}"));
-                assert!(html.contains(&format!("for=\"{id}\"")), "{path}: input {id} has no label");
+                let id = tag
+                    .split("id=\"")
+                    .nth(1)
+                    .and_then(|s| s.split('"').next())
+                    .unwrap_or_else(|| panic!("{path}: input without id: {tag}"));
+                assert!(
+                    html.contains(&format!("for=\"{id}\"")),
+                    "{path}: input {id} has no label"
+                );
             }
         }
     }
     // Compression is on the wire too.
-    let r = app.send(Request::get("/directory").header(header::ACCEPT_ENCODING, "gzip").body(Body::empty()).expect("req")).await;
+    let r = app
+        .send(
+            Request::get("/directory")
+                .header(header::ACCEPT_ENCODING, "gzip")
+                .body(Body::empty())
+                .expect("req"),
+        )
+        .await;
     assert_eq!(r.headers[header::CONTENT_ENCODING], "gzip");
 }
 
@@ -161,18 +302,49 @@ async fn registering_an_association_through_the_form() {
     let app = TestApp::new().await;
     let user = app.user("founder@example.ma", None).await;
     let form = [
-        ("name_ar", "جمعية الخير"), ("name_fr", "Association Al Khayr"), ("name_zgh", ""),
-        ("declaration_number", "9/2020"), ("declaration_date", "2020-02-02"), ("province_code", "07.041"),
-        ("commune", "ouirgane"), ("domains", "relief"), ("domains", "water"), ("email", ""), ("phone", ""),
-        ("website", ""), ("address", ""), ("description", ""),
+        ("name_ar", "جمعية الخير"),
+        ("name_fr", "Association Al Khayr"),
+        ("name_zgh", ""),
+        ("declaration_number", "9/2020"),
+        ("declaration_date", "2020-02-02"),
+        ("province_code", "07.041"),
+        ("commune", "ouirgane"),
+        ("domains", "relief"),
+        ("domains", "water"),
+        ("email", ""),
+        ("phone", ""),
+        ("website", ""),
+        ("address", ""),
+        ("description", ""),
     ];
-    let bad = app.page(Method::POST, "/associations", Some(&user), &[("name_ar", "x"), ("province_code", "07.041"), ("commune", "Paris")]).await;
+    let bad = app
+        .page(
+            Method::POST,
+            "/associations",
+            Some(&user),
+            &[
+                ("name_ar", "x"),
+                ("province_code", "07.041"),
+                ("commune", "Paris"),
+            ],
+        )
+        .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.text().contains("role=\"alert\""));
-    let r = app.page(Method::POST, "/associations", Some(&user), &form).await;
+    let r = app
+        .page(Method::POST, "/associations", Some(&user), &form)
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
     let memberships = app.store.memberships_of(user.id).await.expect("q");
-    let org = app.store.organization(memberships[0].org_id).await.expect("q").expect("org");
-    assert_eq!(org.seat.commune_code, "07.041.07.11", "Ouirgane resolved by name in Al Haouz");
+    let org = app
+        .store
+        .organization(memberships[0].org_id)
+        .await
+        .expect("q")
+        .expect("org");
+    assert_eq!(
+        org.seat.commune_code, "07.041.07.11",
+        "Ouirgane resolved by name in Al Haouz"
+    );
     assert_eq!(org.domains.len(), 2);
 }

@@ -51,19 +51,40 @@ fn visible_text(template: &str) -> String {
 #[test]
 fn templates_hold_no_user_visible_text() {
     let mut templates = Vec::new();
-    files(&workspace().join("crates/twiza-web/templates"), "html", &mut templates);
+    files(
+        &workspace().join("crates/twiza-web/templates"),
+        "html",
+        &mut templates,
+    );
     assert!(!templates.is_empty());
     for path in templates {
         let source = std::fs::read_to_string(&path).expect("read");
         let text = visible_text(&source);
-        let words: Vec<&str> = text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
-        assert!(words.is_empty(), "{}: text outside the message files: {words:?}", path.display());
-        for attr in ["title=\"", "aria-label=\"", "alt=\"", "placeholder=\"", "label=\""] {
+        let words: Vec<&str> = text
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .collect();
+        assert!(
+            words.is_empty(),
+            "{}: text outside the message files: {words:?}",
+            path.display()
+        );
+        for attr in [
+            "title=\"",
+            "aria-label=\"",
+            "alt=\"",
+            "placeholder=\"",
+            "label=\"",
+        ] {
             for (i, _) in source.match_indices(attr) {
                 let value = &source[i + attr.len()..];
                 let value = &value[..value.find('"').unwrap_or(0)];
                 let literal = visible_text(value);
-                assert!(!literal.chars().any(char::is_alphabetic), "{}: literal {attr}{value}", path.display());
+                assert!(
+                    !literal.chars().any(char::is_alphabetic),
+                    "{}: literal {attr}{value}",
+                    path.display()
+                );
             }
         }
     }
@@ -75,7 +96,11 @@ fn every_message_key_used_exists_in_all_languages() {
     let messages = Messages::load().expect("messages");
     let mut sources = Vec::new();
     files(&workspace().join("crates/twiza-web"), "html", &mut sources);
-    files(&workspace().join("crates/twiza-web/src"), "rs", &mut sources);
+    files(
+        &workspace().join("crates/twiza-web/src"),
+        "rs",
+        &mut sources,
+    );
     let mut used = 0;
     for path in sources {
         let source = std::fs::read_to_string(&path).expect("read");
@@ -88,7 +113,12 @@ fn every_message_key_used_exists_in_all_languages() {
                 }
                 used += 1;
                 for locale in Locale::ALL {
-                    assert!(messages.has(locale, key), "{}: key {key} missing in {}", path.display(), locale.tag());
+                    assert!(
+                        messages.has(locale, key),
+                        "{}: key {key} missing in {}",
+                        path.display(),
+                        locale.tag()
+                    );
                 }
             }
         }
@@ -102,9 +132,19 @@ fn every_error_code_has_a_message() {
     let messages = Messages::load().expect("messages");
     let mut sources = Vec::new();
     for krate in ["twiza-web", "twiza-domain"] {
-        files(&workspace().join("crates").join(krate).join("src"), "rs", &mut sources);
+        files(
+            &workspace().join("crates").join(krate).join("src"),
+            "rs",
+            &mut sources,
+        );
     }
-    let patterns = ["AppError::new(StatusCode::", "bad_request(\"", "FieldError::new(", "code: \"", "StatusCode::"];
+    let patterns = [
+        "AppError::new(StatusCode::",
+        "bad_request(\"",
+        "FieldError::new(",
+        "code: \"",
+        "StatusCode::",
+    ];
     let mut codes = std::collections::BTreeSet::new();
     for path in sources {
         let source = std::fs::read_to_string(&path).expect("read");
@@ -121,9 +161,34 @@ fn every_error_code_has_a_message() {
             }
         }
     }
-    let field_names = ["email", "password", "display_name", "name_ar", "name_fr", "name_zgh", "declaration_number",
-        "declaration_date", "domains", "phone", "website", "address", "description", "region_code", "province_code",
-        "commune_code", "commune", "reason", "decision", "role", "label", "logo", "region", "province", "domain", "field"];
+    let field_names = [
+        "email",
+        "password",
+        "display_name",
+        "name_ar",
+        "name_fr",
+        "name_zgh",
+        "declaration_number",
+        "declaration_date",
+        "domains",
+        "phone",
+        "website",
+        "address",
+        "description",
+        "region_code",
+        "province_code",
+        "commune_code",
+        "commune",
+        "reason",
+        "decision",
+        "role",
+        "label",
+        "logo",
+        "region",
+        "province",
+        "domain",
+        "field",
+    ];
     let mut missing = Vec::new();
     for code in codes.iter().filter(|c| !field_names.contains(&c.as_str())) {
         let key = format!("error-{}", code.replace('_', "-"));
@@ -133,7 +198,10 @@ fn every_error_code_has_a_message() {
             }
         }
     }
-    assert!(missing.is_empty(), "error codes without a message: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "error codes without a message: {missing:?}"
+    );
     assert!(codes.len() > 20, "{codes:?}");
 }
 
@@ -144,9 +212,17 @@ fn every_rust_file_says_what_it_owns_and_nothing_is_stubbed() {
     for path in sources {
         let source = std::fs::read_to_string(&path).expect("read");
         let head: Vec<&str> = source.lines().take(3).collect();
-        assert!(head.iter().any(|l| l.starts_with("//!")), "{} has no //! line", path.display());
+        assert!(
+            head.iter().any(|l| l.starts_with("//!")),
+            "{} has no //! line",
+            path.display()
+        );
         for stub in ["todo!(", "unimplemented!("] {
-            assert!(!source.contains(stub) || path.ends_with("tidy.rs"), "{} has {stub}", path.display());
+            assert!(
+                !source.contains(stub) || path.ends_with("tidy.rs"),
+                "{} has {stub}",
+                path.display()
+            );
         }
     }
 }
