@@ -96,7 +96,12 @@ async fn fresh_store(
 /// N plausible associations spread over every commune of the reference data.
 fn generated_organizations(n: usize) -> anyhow::Result<Vec<(NewOrganization, String)>> {
     let geo = twiza_geo::geo();
-    let provinces = geo.provinces();
+    // Prefectures made only of city arrondissements hold no commune of their own.
+    let provinces: Vec<_> = geo
+        .provinces()
+        .iter()
+        .filter(|p| !geo.communes_of(&p.code).is_empty())
+        .collect();
     let domains = [
         "relief",
         "health",
@@ -110,7 +115,7 @@ fn generated_organizations(n: usize) -> anyhow::Result<Vec<(NewOrganization, Str
     let today = time::OffsetDateTime::now_utc().date();
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
-        let province = &provinces[i % provinces.len()];
+        let province = provinces[i % provinces.len()];
         let communes = geo.communes_of(&province.code);
         let commune = communes
             .get(i % communes.len().max(1))
@@ -245,6 +250,10 @@ async fn http(
                 .create_organizations_batch(chunk, owner, OrgStatus::Verified)
                 .await?,
         );
+    }
+    if store.backend() == twiza_store::Backend::Postgres {
+        // As autovacuum would soon do on a live server: planner statistics for the new rows.
+        store.execute_raw("ANALYZE").await?;
     }
     println!(
         "seeded {n} verified associations on {backend} in {:.1}s",

@@ -6,6 +6,7 @@ mod api;
 mod authz;
 mod bad_input;
 mod harness;
+mod logs;
 mod openapi;
 mod pages;
 mod tidy;

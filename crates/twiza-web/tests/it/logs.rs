@@ -1,0 +1,65 @@
+//! Logs carry no personal data: a whole sign-up, sign-in and registration leaves no e-mail,
+//! name, phone or password in them.
+
+use crate::harness::TestApp;
+use axum::http::Method;
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .lock()
+            .map_err(|_| std::io::ErrorKind::Other)?
+            .extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn logs_hold_no_personal_data() {
+    let captured = Captured::default();
+    let sink = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .json()
+        .with_max_level(tracing::Level::TRACE)
+        .with_writer(move || sink.clone())
+        .finish();
+    tracing::subscriber::with_default(subscriber, || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            let app = TestApp::new().await;
+            let form = [("email", "khadija.private@example.ma"), ("password", "secret passphrase 42"), ("display_name", "Khadija Privée")];
+            app.page(Method::POST, "/sign-up", None, &form).await;
+            app.page(Method::POST, "/sign-in", None, &[("email", "khadija.private@example.ma"), ("password", "wrong guess 1234")]).await;
+            let body = serde_json::json!({"email": "khadija.private@example.ma", "password": "secret passphrase 42"});
+            let token = app.post_json("/api/v1/tokens", None, &body).await.json()["token"].as_str().unwrap().to_owned();
+            let mut org = crate::api::new_org_body("70/2020");
+            org["phone"] = serde_json::json!("0661998877");
+            app.post_json("/api/v1/organizations", Some(&token), &org).await;
+            app.get("/api/v1/organizations?q=khadija.private%40example.ma", None).await;
+            app.get("/directory?q=Khadija", None).await;
+        });
+    });
+    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    assert!(logs.contains("\"route\""), "requests were logged: {logs}");
+    for secret in [
+        "khadija.private",
+        "Khadija",
+        "secret passphrase",
+        "wrong guess",
+        "661998877",
+        "twz_",
+    ] {
+        assert!(!logs.contains(secret), "{secret} leaked into the logs");
+    }
+}
