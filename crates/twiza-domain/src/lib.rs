@@ -1,7 +1,10 @@
 //! Twiza's domain: identifiers, validated values, roles and tenancy rules. No I/O, no HTTP, no SQL.
 
 pub mod account;
+pub mod campaign;
 pub mod ids;
+pub mod leaf;
+pub mod money;
 pub mod organization;
 pub mod roles;
 pub mod tenancy;

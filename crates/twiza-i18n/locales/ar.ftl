@@ -226,3 +226,13 @@ error-invalid-query = أحد المعاملات في عنوان الصفحة غ�
 error-method-not-allowed = طريقة الطلب هذه غير مسموح بها.
 error-not-arabic-script = يجب كتابة الاسم بالحروف العربية.
 error-not-tifinagh-script = يجب كتابة الاسم بحروف تيفيناغ.
+
+## Fundraising errors
+error-invalid-amount = مبلغ غير صالح: اكتبه بالأرقام وبرقمين عشريين على الأكثر، مثل 250.00.
+error-amount-too-precise = لا يتجاوز المبلغ رقمين عشريين (السنتيمات).
+error-amount-too-large = هذا المبلغ كبير جدًا.
+error-amount-not-positive = يجب أن يكون المبلغ أكبر من الصفر.
+error-unknown-currency = عملة غير معروفة: المبالغ بالدرهم المغربي (MAD).
+error-invalid-scope = نطاق غير معروف: محلي أو جهوي أو وطني أو بالخارج.
+error-invalid-bank-account = حساب بنكي غير صالح: أدخل رقم RIB المكون من 24 رقمًا أو رقم IBAN المغربي.
+error-invalid-period = تاريخ النهاية يسبق تاريخ البداية.

@@ -222,3 +222,13 @@ error-invalid-query = A parameter in the address is invalid.
 error-method-not-allowed = This method is not allowed.
 error-not-arabic-script = The name must be written in Arabic script.
 error-not-tifinagh-script = The name must be written in Tifinagh script.
+
+## Fundraising errors
+error-invalid-amount = Invalid amount: write it with digits and at most two decimals, for example 250.00.
+error-amount-too-precise = An amount has at most two decimals (centimes).
+error-amount-too-large = This amount is too large.
+error-amount-not-positive = The amount must be more than zero.
+error-unknown-currency = Unknown currency: amounts are in Moroccan dirhams (MAD).
+error-invalid-scope = Unknown scope: local, regional, national or abroad.
+error-invalid-bank-account = Invalid bank account: give the 24-digit RIB or the IBAN starting with MA.
+error-invalid-period = The end date comes before the start date.

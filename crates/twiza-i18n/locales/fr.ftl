@@ -224,3 +224,13 @@ error-invalid-query = Un paramètre de l’adresse est invalide.
 error-method-not-allowed = Cette méthode n’est pas autorisée.
 error-not-arabic-script = Le nom doit être écrit en caractères arabes.
 error-not-tifinagh-script = Le nom doit être écrit en caractères tifinagh.
+
+## Fundraising errors
+error-invalid-amount = Montant invalide : écrivez-le en chiffres avec au plus deux décimales, par exemple 250.00.
+error-amount-too-precise = Un montant a au plus deux décimales (centimes).
+error-amount-too-large = Ce montant est trop élevé.
+error-amount-not-positive = Le montant doit être supérieur à zéro.
+error-unknown-currency = Devise inconnue : les montants sont en dirhams marocains (MAD).
+error-invalid-scope = Portée inconnue : locale, régionale, nationale ou à l’étranger.
+error-invalid-bank-account = Compte bancaire invalide : indiquez le RIB à 24 chiffres ou l’IBAN commençant par MA.
+error-invalid-period = La date de fin précède la date de début.

@@ -233,3 +233,13 @@ error-invalid-query = ⵢⴰⵏ ⵙⴳ ⵉⵙⴼⴽⴰ ⵏ ⵜⵏⵙⴰ ⵓⵔ �
 error-method-not-allowed = ⵜⴰⵖⴰⵔⴰⵙⵜ ⴰⴷ ⵓⵔ ⵜⵜⵓⵇⴱⴰⵍ.
 error-not-arabic-script = ⵉⵙⵎ ⵉⵇⵇⴰⵏ ⴰⴷ ⵢⵉⵍⵉ ⵙ ⵜⵉⵔⵔⴰ ⵜⵉⵄⵔⴰⴱⵉⵏ.
 error-not-tifinagh-script = ⵉⵙⵎ ⵉⵇⵇⴰⵏ ⴰⴷ ⵢⵉⵍⵉ ⵙ ⵜⵉⴼⵉⵏⴰⵖ.
+
+## Fundraising errors
+error-invalid-amount = ⴰⵎⴹⴰⵏ ⵓⵔ ⵉⵖⵜⵉ: ⴰⵔⵓ ⵜ ⵙ ⵉⵎⴹⴰⵏⵏ, ⴰⵎⵎ 250.00.
+error-amount-too-precise = ⴰⵎⴹⴰⵏ ⵓⵔ ⵉⵣⵔⵉ ⵙⵉⵏ ⵉⵎⴹⴰⵏⵏ ⴷⴰⵜ ⵜⵉⵇⵉⵔⵜ.
+error-amount-too-large = ⴰⵎⴹⴰⵏ ⴰⴷ ⵉⵎⵇⵇⵓⵔ ⴱⴰⵀⵔⴰ.
+error-amount-not-positive = ⵉⵇⵇⴰⵏ ⴰⵎⴹⴰⵏ ⴰⴷ ⵢⴰⴳⵓⵔ ⴰⵎⵢⴰ.
+error-unknown-currency = ⵜⴰⴷⵔⵉⵎⵜ ⵓⵔ ⵉⵜⵜⵓⵙⵙⵏⴻⵏ: ⵉⵎⴹⴰⵏⵏ ⵙ ⴷⴷⵔⵀⵎ ⴰⵎⵖⵔⵉⴱⵉ (MAD).
+error-invalid-scope = ⴰⵏⴰⵡ ⵓⵔ ⵉⵜⵜⵓⵙⵙⵏⴻⵏ.
+error-invalid-bank-account = ⴰⵎⵉⴹⴰⵏ ⵏ ⵍⴱⴰⵏⴽ ⵓⵔ ⵉⵖⵜⵉ.
+error-invalid-period = ⴰⵣⵎⵣ ⵏ ⵜⵉⴳⵉⵔⴰ ⵉⵣⵡⴰⵔ ⴰⵣⵎⵣ ⵏ ⵜⵓⵔⵜⵉⵜ.

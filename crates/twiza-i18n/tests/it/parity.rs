@@ -351,7 +351,7 @@ fn every_message_is_non_empty() {
 
 /// Latin words allowed in Arabic and Tifinagh text: acronyms, formats, units, the currency.
 const ALLOWED_LATIN: &[&str] = &[
-    "API", "HCP", "CC", "BY", "JSON", "PNG", "JPEG", "WebP", "KB", "MAD", "URL",
+    "API", "HCP", "CC", "BY", "JSON", "PNG", "JPEG", "WebP", "KB", "MAD", "URL", "RIB", "IBAN",
 ];
 
 fn has_stray_latin(text: &str) -> Option<String> {
