@@ -236,3 +236,6 @@ error-unknown-currency = عملة غير معروفة: المبالغ بالدر
 error-invalid-scope = نطاق غير معروف: محلي أو جهوي أو وطني أو بالخارج.
 error-invalid-bank-account = حساب بنكي غير صالح: أدخل رقم RIB المكون من 24 رقمًا أو رقم IBAN المغربي.
 error-invalid-period = تاريخ النهاية يسبق تاريخ البداية.
+error-organization-not-verified = لا يمكن القيام بهذا إلا لجمعية موثقة.
+error-authorization-decided = سبق البت في هذا الترخيص.
+error-invalid-campaign-state = وضعية الحملة لا تسمح بهذا.

@@ -232,3 +232,6 @@ error-unknown-currency = Unknown currency: amounts are in Moroccan dirhams (MAD)
 error-invalid-scope = Unknown scope: local, regional, national or abroad.
 error-invalid-bank-account = Invalid bank account: give the 24-digit RIB or the IBAN starting with MA.
 error-invalid-period = The end date comes before the start date.
+error-organization-not-verified = Only a verified association can do this.
+error-authorization-decided = This authorization has already been decided.
+error-invalid-campaign-state = The campaign is not in a state that allows this.

@@ -234,3 +234,6 @@ error-unknown-currency = Devise inconnue : les montants sont en dirhams marocai
 error-invalid-scope = Portée inconnue : locale, régionale, nationale ou à l’étranger.
 error-invalid-bank-account = Compte bancaire invalide : indiquez le RIB à 24 chiffres ou l’IBAN commençant par MA.
 error-invalid-period = La date de fin précède la date de début.
+error-organization-not-verified = Seule une association vérifiée peut faire cela.
+error-authorization-decided = Cette autorisation a déjà fait l’objet d’une décision.
+error-invalid-campaign-state = La campagne n’est pas dans un état qui le permet.

@@ -243,3 +243,6 @@ error-unknown-currency = ⵜⴰⴷⵔⵉⵎⵜ ⵓⵔ ⵉⵜⵜⵓⵙⵙⵏⴻ�
 error-invalid-scope = ⴰⵏⴰⵡ ⵓⵔ ⵉⵜⵜⵓⵙⵙⵏⴻⵏ.
 error-invalid-bank-account = ⴰⵎⵉⴹⴰⵏ ⵏ ⵍⴱⴰⵏⴽ ⵓⵔ ⵉⵖⵜⵉ.
 error-invalid-period = ⴰⵣⵎⵣ ⵏ ⵜⵉⴳⵉⵔⴰ ⵉⵣⵡⴰⵔ ⴰⵣⵎⵣ ⵏ ⵜⵓⵔⵜⵉⵜ.
+error-organization-not-verified = ⵖⴰⵙ ⵜⴰⵎⵓⵏⵜ ⵉⵜⵜⵓⵙⵏⵇⴷⵏ ⴰⵢ ⵉⵣⵎⵔⵏ ⴰⴷ ⵜⴳ ⴰⵢⴰ.
+error-authorization-decided = ⵜⵜⵓⴳⴰ ⵜⵖⵓⵔⵉ ⵅⴼ ⵓⵙⵓⵔⴳ ⴰⴷ.
+error-invalid-campaign-state = ⴰⴷⴷⴰⴷ ⵏ ⵜⵎⵓⵔⵙⵍⵜ ⵓⵔ ⵉⵙⵙⵓⴼⵓⵖ ⴰⵢⴰ.

@@ -10,9 +10,11 @@
 //! [`twiza_domain::OrgScope`] and filters its queries on that organization id.
 
 mod accounts;
+mod campaigns;
 mod organizations;
 
 pub use accounts::{ApiTokenRow, SessionRow, User};
+pub use campaigns::{Authorization, AuthorizationDecision, Campaign};
 pub use organizations::{DirectoryFilter, DirectoryPage, Invitation, Member, MembershipRow};
 
 use sqlx::any::{AnyPoolOptions, AnyQueryResult};

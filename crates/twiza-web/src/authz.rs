@@ -4,7 +4,8 @@
 //! - `Public`: anyone.
 //! - `SignedIn`: any account.
 //! - `Platform(roles)`: accounts holding one of these platform roles.
-//! - `Org(roles)`: the route has an `{org_id}` path parameter; members of that association with
+//! - `Org(roles)`: the route names an association — an `{org_id}` path parameter, or a
+//!   `{campaign_id}` whose association is looked up; members of that association with
 //!   one of these roles pass, and so do platform admins; auditors and authorities pass on reads
 //!   only. The handler receives the resulting [`OrgScope`], and the storage functions it calls
 //!   filter on the scope's organization id — a handler cannot name another association.
@@ -33,6 +34,10 @@ pub enum Access {
 
 pub const ANY_MEMBER: &[OrgRole] = &OrgRole::ALL;
 pub const MANAGERS: &[OrgRole] = &[OrgRole::Owner, OrgRole::Admin];
+/// Who runs an association's money: campaigns, donations recorded by hand, expenses.
+pub const TREASURY: &[OrgRole] = &[OrgRole::Owner, OrgRole::Admin, OrgRole::Treasurer];
+/// Who decides Law 18-18 authorizations in Twiza.
+pub const AUTHORITIES: &[PlatformRole] = &[PlatformRole::PlatformAdmin, PlatformRole::Authority];
 pub const PLATFORM_ADMIN: &[PlatformRole] = &[PlatformRole::PlatformAdmin];
 
 /// Applies `access` to the request (see the module documentation).
@@ -78,12 +83,7 @@ async fn decide(
         }
         Access::Org(roles) => {
             let user = actor.user().ok_or_else(AppError::unauthenticated)?;
-            let org_id = params
-                .iter()
-                .find(|(name, _)| *name == "org_id")
-                .and_then(|(_, v)| v.parse::<i64>().ok())
-                .map(OrgId)
-                .ok_or_else(AppError::not_found)?;
+            let org_id = org_of_path(state, params).await?;
             let scope = match (
                 state.store.membership(org_id, user.id).await?,
                 user.platform_role,
@@ -106,6 +106,28 @@ async fn decide(
             Ok(())
         }
     }
+}
+
+/// The association a route is about: its `{org_id}`, or the owner of its `{campaign_id}`.
+async fn org_of_path(state: &AppState, params: &RawPathParams) -> Result<OrgId, AppError> {
+    let param = |name: &str| {
+        params
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.parse::<i64>().map_err(|_| AppError::not_found()))
+    };
+    if let Some(id) = param("org_id") {
+        return Ok(OrgId(id?));
+    }
+    if let Some(id) = param("campaign_id") {
+        let campaign = state
+            .store
+            .campaign(id?)
+            .await?
+            .ok_or_else(AppError::not_found)?;
+        return Ok(campaign.org_id);
+    }
+    Err(AppError::not_found())
 }
 
 /// Form posts to pages must carry a valid CSRF token (field `csrf`, or query `csrf` for

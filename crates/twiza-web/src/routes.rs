@@ -2,7 +2,7 @@
 //! from this table alone, and the authorization tests enumerate it, so a new route is guarded and
 //! tested as soon as it is added here.
 
-use crate::authz::{enforce, Access, ANY_MEMBER, MANAGERS, PLATFORM_ADMIN};
+use crate::authz::{enforce, Access, ANY_MEMBER, AUTHORITIES, MANAGERS, PLATFORM_ADMIN, TREASURY};
 use crate::{api, auth, ctx, error, ops, pages, AppState};
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue, Method};
@@ -39,6 +39,7 @@ use Access::{Org, Platform, Public, SignedIn};
 use Method as M;
 
 /// Every route of Twiza.
+#[rustfmt::skip]
 pub fn table() -> Vec<RouteSpec> {
     vec![
         // Operations.
@@ -48,189 +49,51 @@ pub fn table() -> Vec<RouteSpec> {
         route(M::GET, "/static/style.css", Public, get(pages::stylesheet)),
         // Pages.
         route(M::GET, "/", Public, get(pages::home::show)),
-        route(
-            M::GET,
-            "/language",
-            Public,
-            get(pages::home::switch_language),
-        ),
-        route(
-            M::GET,
-            "/sign-up",
-            Public,
-            get(pages::accounts::sign_up_form),
-        ),
+        route(M::GET, "/language", Public, get(pages::home::switch_language)),
+        route(M::GET, "/sign-up", Public, get(pages::accounts::sign_up_form)),
         route(M::POST, "/sign-up", Public, post(pages::accounts::sign_up)),
-        route(
-            M::GET,
-            "/sign-in",
-            Public,
-            get(pages::accounts::sign_in_form),
-        ),
+        route(M::GET, "/sign-in", Public, get(pages::accounts::sign_in_form)),
         route(M::POST, "/sign-in", Public, post(pages::accounts::sign_in)),
-        route(
-            M::POST,
-            "/sign-out",
-            SignedIn,
-            post(pages::accounts::sign_out),
-        ),
+        route(M::POST, "/sign-out", SignedIn, post(pages::accounts::sign_out)),
         route(M::GET, "/directory", Public, get(pages::directory::show)),
-        route(
-            M::GET,
-            "/associations/new",
-            SignedIn,
-            get(pages::organizations::new_form),
-        ),
-        route(
-            M::POST,
-            "/associations",
-            SignedIn,
-            post(pages::organizations::create),
-        ),
-        route(
-            M::GET,
-            "/associations/{org_id}",
-            Public,
-            get(pages::organizations::profile),
-        ),
-        route(
-            M::GET,
-            "/associations/{org_id}/logo",
-            Public,
-            get(pages::organizations::logo),
-        ),
-        route(
-            M::GET,
-            "/associations/{org_id}/manage",
-            Org(ANY_MEMBER),
-            get(pages::organizations::manage),
-        ),
-        route(
-            M::POST,
-            "/associations/{org_id}/invitations",
-            Org(MANAGERS),
-            post(pages::organizations::invite),
-        ),
-        route(
-            M::POST,
-            "/associations/{org_id}/logo",
-            Org(MANAGERS),
-            post(pages::organizations::upload_logo),
-        ),
-        route(
-            M::GET,
-            "/me/associations",
-            SignedIn,
-            get(pages::organizations::mine),
-        ),
-        route(
-            M::POST,
-            "/me/invitations/{invitation_id}/accept",
-            SignedIn,
-            post(pages::organizations::accept_invitation),
-        ),
+        route(M::GET, "/associations/new", SignedIn, get(pages::organizations::new_form)),
+        route(M::POST, "/associations", SignedIn, post(pages::organizations::create)),
+        route(M::GET, "/associations/{org_id}", Public, get(pages::organizations::profile)),
+        route(M::GET, "/associations/{org_id}/logo", Public, get(pages::organizations::logo)),
+        route(M::GET, "/associations/{org_id}/manage", Org(ANY_MEMBER), get(pages::organizations::manage)),
+        route(M::POST, "/associations/{org_id}/invitations", Org(MANAGERS), post(pages::organizations::invite)),
+        route(M::POST, "/associations/{org_id}/logo", Org(MANAGERS), post(pages::organizations::upload_logo)),
+        route(M::GET, "/me/associations", SignedIn, get(pages::organizations::mine)),
+        route(M::POST, "/me/invitations/{invitation_id}/accept", SignedIn, post(pages::organizations::accept_invitation)),
         route(M::GET, "/me/tokens", SignedIn, get(pages::tokens::list)),
         route(M::POST, "/me/tokens", SignedIn, post(pages::tokens::create)),
-        route(
-            M::POST,
-            "/me/tokens/{token_id}/revoke",
-            SignedIn,
-            post(pages::tokens::revoke),
-        ),
-        route(
-            M::GET,
-            "/admin/verification",
-            Platform(PLATFORM_ADMIN),
-            get(pages::admin::queue),
-        ),
-        route(
-            M::POST,
-            "/admin/verification/{org_id}",
-            Platform(PLATFORM_ADMIN),
-            post(pages::admin::decide),
-        ),
+        route(M::POST, "/me/tokens/{token_id}/revoke", SignedIn, post(pages::tokens::revoke)),
+        route(M::GET, "/admin/verification", Platform(PLATFORM_ADMIN), get(pages::admin::queue)),
+        route(M::POST, "/admin/verification/{org_id}", Platform(PLATFORM_ADMIN), post(pages::admin::decide)),
         // JSON API.
-        route(
-            M::GET,
-            "/api/v1/openapi.json",
-            Public,
-            get(api::openapi::document),
-        ),
+        route(M::GET, "/api/v1/openapi.json", Public, get(api::openapi::document)),
         route(M::POST, "/api/v1/tokens", Public, post(api::tokens::create)),
         route(M::GET, "/api/v1/tokens", SignedIn, get(api::tokens::list)),
-        route(
-            M::DELETE,
-            "/api/v1/tokens/{token_id}",
-            SignedIn,
-            delete(api::tokens::revoke),
-        ),
+        route(M::DELETE, "/api/v1/tokens/{token_id}", SignedIn, delete(api::tokens::revoke)),
         route(M::GET, "/api/v1/me", SignedIn, get(api::tokens::me)),
-        route(
-            M::GET,
-            "/api/v1/organizations",
-            Public,
-            get(api::organizations::directory),
-        ),
-        route(
-            M::POST,
-            "/api/v1/organizations",
-            SignedIn,
-            post(api::organizations::create),
-        ),
-        route(
-            M::GET,
-            "/api/v1/organizations/{org_id}",
-            Public,
-            get(api::organizations::show),
-        ),
-        route(
-            M::POST,
-            "/api/v1/organizations/{org_id}/verify",
-            Platform(PLATFORM_ADMIN),
-            post(api::organizations::verify),
-        ),
-        route(
-            M::GET,
-            "/api/v1/organizations/{org_id}/members",
-            Org(ANY_MEMBER),
-            get(api::members::list),
-        ),
-        route(
-            M::GET,
-            "/api/v1/organizations/{org_id}/invitations",
-            Org(MANAGERS),
-            get(api::members::invitations),
-        ),
-        route(
-            M::POST,
-            "/api/v1/organizations/{org_id}/invitations",
-            Org(MANAGERS),
-            post(api::members::invite),
-        ),
-        route(
-            M::POST,
-            "/api/v1/invitations/{invitation_id}/accept",
-            SignedIn,
-            post(api::members::accept),
-        ),
-        route(
-            M::GET,
-            "/api/v1/geo/regions",
-            Public,
-            get(api::geo::regions),
-        ),
-        route(
-            M::GET,
-            "/api/v1/geo/provinces",
-            Public,
-            get(api::geo::provinces),
-        ),
-        route(
-            M::GET,
-            "/api/v1/geo/communes",
-            Public,
-            get(api::geo::communes),
-        ),
+        route(M::GET, "/api/v1/organizations", Public, get(api::organizations::directory)),
+        route(M::POST, "/api/v1/organizations", SignedIn, post(api::organizations::create)),
+        route(M::GET, "/api/v1/organizations/{org_id}", Public, get(api::organizations::show)),
+        route(M::POST, "/api/v1/organizations/{org_id}/verify", Platform(PLATFORM_ADMIN), post(api::organizations::verify)),
+        route(M::GET, "/api/v1/organizations/{org_id}/members", Org(ANY_MEMBER), get(api::members::list)),
+        route(M::GET, "/api/v1/organizations/{org_id}/invitations", Org(MANAGERS), get(api::members::invitations)),
+        route(M::POST, "/api/v1/organizations/{org_id}/invitations", Org(MANAGERS), post(api::members::invite)),
+        route(M::POST, "/api/v1/invitations/{invitation_id}/accept", SignedIn, post(api::members::accept)),
+        route(M::POST, "/api/v1/organizations/{org_id}/campaigns", Org(TREASURY), post(api::campaigns::create)),
+        route(M::GET, "/api/v1/organizations/{org_id}/campaigns", Org(ANY_MEMBER), get(api::campaigns::list)),
+        route(M::GET, "/api/v1/campaigns/{campaign_id}", Public, get(api::campaigns::show)),
+        route(M::POST, "/api/v1/campaigns/{campaign_id}/authorization/grant", Platform(AUTHORITIES), post(api::campaigns::grant)),
+        route(M::POST, "/api/v1/campaigns/{campaign_id}/authorization/refuse", Platform(AUTHORITIES), post(api::campaigns::refuse)),
+        route(M::POST, "/api/v1/campaigns/{campaign_id}/publish", Org(TREASURY), post(api::campaigns::publish)),
+        route(M::POST, "/api/v1/campaigns/{campaign_id}/close", Org(TREASURY), post(api::campaigns::close)),
+        route(M::GET, "/api/v1/geo/regions", Public, get(api::geo::regions)),
+        route(M::GET, "/api/v1/geo/provinces", Public, get(api::geo::provinces)),
+        route(M::GET, "/api/v1/geo/communes", Public, get(api::geo::communes)),
     ]
 }
 

@@ -353,3 +353,100 @@ on_both_backends!(
         );
     }
 );
+
+fn new_campaign() -> twiza_domain::campaign::NewCampaign {
+    let input = twiza_domain::campaign::CampaignInput {
+        title_ar: "حملة",
+        title_fr: "Campagne",
+        purpose_ar: "غرض",
+        purpose_fr: "Objet",
+        goal: "1000.50",
+        starts_on: "2023-09-09",
+        ends_on: "2023-12-31",
+        scope: "regional",
+        bank_account: "011780000012345678901234",
+        emergency: false,
+    };
+    twiza_domain::campaign::NewCampaign::parse(&input).expect("campaign")
+}
+
+on_both_backends!(campaigns_and_their_authorization, |db: TestDb| async move {
+    use twiza_domain::campaign::{AuthorizationStatus, CampaignState};
+    use twiza_store::AuthorizationDecision;
+    let s = &db.store;
+    let owner = s.create_user("o@x.ma", "h", "O", None).await.expect("user");
+    let a = s
+        .create_organization(&new_org("1/2019", "A", "071"), "a", owner)
+        .await
+        .expect("org");
+    let b = s
+        .create_organization(&new_org("2/2019", "B", "071"), "b", owner)
+        .await
+        .expect("org");
+    let scope_a = OrgScope::for_member(a, OrgRole::Owner);
+    let scope_b = OrgScope::for_member(b, OrgRole::Owner);
+    let id = s
+        .create_campaign(&scope_a, &new_campaign(), "TWZ-AAAA", owner)
+        .await
+        .expect("campaign");
+    let dup = s
+        .create_campaign(&scope_a, &new_campaign(), "TWZ-AAAA", owner)
+        .await
+        .unwrap_err();
+    assert!(matches!(dup, StoreError::Conflict("campaign_code")));
+    let c = s
+        .campaign_by_code("TWZ-AAAA")
+        .await
+        .expect("q")
+        .expect("found");
+    assert_eq!(
+        (c.id, c.goal.centimes(), c.state),
+        (id, 100_050, CampaignState::Draft)
+    );
+    assert_eq!(c.authorization.status, AuthorizationStatus::Requested);
+    assert!(
+        s.campaigns_of(&scope_b).await.expect("q").is_empty(),
+        "B does not list A's campaigns"
+    );
+
+    let other = s
+        .set_campaign_state(&scope_b, id, CampaignState::Draft, CampaignState::Published)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(other, StoreError::NotFound),
+        "B cannot publish A's campaign"
+    );
+    s.set_campaign_state(&scope_a, id, CampaignState::Draft, CampaignState::Published)
+        .await
+        .expect("publish");
+    let again = s
+        .set_campaign_state(&scope_a, id, CampaignState::Draft, CampaignState::Published)
+        .await
+        .unwrap_err();
+    assert!(matches!(again, StoreError::Conflict("campaign_state")));
+
+    let grant = AuthorizationDecision::Grant {
+        reference: "W-1".into(),
+        valid_from: date!(2023 - 09 - 09),
+        valid_to: date!(2023 - 11 - 30),
+    };
+    s.decide_authorization(id, &grant, owner)
+        .await
+        .expect("grant");
+    let twice = s
+        .decide_authorization(
+            id,
+            &AuthorizationDecision::Refuse { reason: "x".into() },
+            owner,
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(
+        twice,
+        StoreError::Conflict("authorization_status")
+    ));
+    let c = s.campaign(id).await.expect("q").expect("found");
+    assert_eq!(c.authorization.valid_to, Some(date!(2023 - 11 - 30)));
+    assert_eq!(c.authorization.reference.as_deref(), Some("W-1"));
+});

@@ -1,7 +1,7 @@
 //! The OpenAPI 3.1 document of the API, generated from the handlers' annotations and served at
 //! `/api/v1/openapi.json`.
 
-use super::{geo, members, organizations, tokens};
+use super::{campaigns, geo, members, organizations, tokens};
 use crate::error::{ErrorBody, ErrorDetail, FieldDetail};
 use axum::Json;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -20,13 +20,15 @@ use utoipa::{Modify, OpenApi};
         tokens::create, tokens::list, tokens::revoke, tokens::me,
         organizations::create, organizations::show, organizations::verify, organizations::directory,
         members::list, members::invite, members::invitations, members::accept,
+        campaigns::create, campaigns::list, campaigns::show, campaigns::grant, campaigns::refuse,
+        campaigns::publish, campaigns::close,
         geo::regions, geo::provinces, geo::communes,
         document,
     ),
     components(schemas(ErrorBody, ErrorDetail, FieldDetail)),
     modifiers(&BearerAuth),
     tags(
-        (name = "accounts"), (name = "organizations"), (name = "members"), (name = "geography"), (name = "meta")
+        (name = "accounts"), (name = "organizations"), (name = "members"), (name = "campaigns"), (name = "geography"), (name = "meta")
     )
 )]
 pub struct ApiDoc;

@@ -355,3 +355,160 @@ async fn operations_endpoints() {
 pub fn urlencode(s: &str) -> String {
     serde_urlencoded::to_string([("x", s)]).expect("encode")[2..].to_owned()
 }
+
+pub fn campaign_body() -> serde_json::Value {
+    json!({
+        "title_ar": "إغاثة ضحايا زلزال الحوز",
+        "title_fr": "Secours aux sinistrés du séisme d'Al Haouz",
+        "purpose_ar": "خيام وأغطية وسلال غذائية",
+        "purpose_fr": "Tentes, couvertures et paniers alimentaires",
+        "goal": "1500000.00",
+        "starts_on": "2023-09-09",
+        "ends_on": "2030-12-31",
+        "scope": "national",
+        "bank_account": "011 780 0000 1234 5678 9012 34",
+        "emergency": true
+    })
+}
+
+#[tokio::test]
+async fn campaigns_need_a_verified_association_and_an_authorization() {
+    let app = TestApp::new().await;
+    let owner = app.user("owner@example.ma", None).await;
+    let authority = app
+        .user("wali@interieur.gov.ma", Some(PlatformRole::Authority))
+        .await;
+    let id = app
+        .post_json(
+            "/api/v1/organizations",
+            Some(&owner.token),
+            &new_org_body("47/2018"),
+        )
+        .await
+        .json()["id"]
+        .as_i64()
+        .expect("id");
+    let path = format!("/api/v1/organizations/{id}/campaigns");
+    let early = app
+        .post_json(&path, Some(&owner.token), &campaign_body())
+        .await;
+    assert_eq!(
+        (early.status, early.error_code().as_str()),
+        (StatusCode::CONFLICT, "organization_not_verified")
+    );
+    let admin = app
+        .user("admin@example.ma", Some(PlatformRole::PlatformAdmin))
+        .await;
+    app.json(
+        Method::POST,
+        &format!("/api/v1/organizations/{id}/verify"),
+        Some(&admin.token),
+        String::new(),
+    )
+    .await;
+
+    let created = app
+        .post_json(&path, Some(&owner.token), &campaign_body())
+        .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text());
+    let c = created.json();
+    let cid = c["id"].as_i64().expect("id");
+    assert!(c["code"].as_str().expect("code").starts_with("TWZ-"));
+    assert_eq!(c["goal"], "1500000.00");
+    assert_eq!(c["competent_authority"], "secretary_general_of_government");
+    assert_eq!(
+        (
+            c["state"].as_str(),
+            c["authorization"]["status"].as_str(),
+            c["collecting"].as_bool()
+        ),
+        (Some("draft"), Some("requested"), Some(false))
+    );
+    assert_eq!(
+        app.get(&format!("/api/v1/campaigns/{cid}"), None)
+            .await
+            .status,
+        StatusCode::NOT_FOUND,
+        "drafts are private"
+    );
+
+    let publish = format!("/api/v1/campaigns/{cid}/publish");
+    let published = app
+        .json(Method::POST, &publish, Some(&owner.token), String::new())
+        .await;
+    assert_eq!(published.json()["state"], "published");
+    assert_eq!(published.json()["collecting"], false, "not yet authorized");
+    let again = app
+        .json(Method::POST, &publish, Some(&owner.token), String::new())
+        .await;
+    assert_eq!(again.error_code(), "invalid_campaign_state");
+
+    let grant = format!("/api/v1/campaigns/{cid}/authorization/grant");
+    let body =
+        json!({"reference": "SGG-2023-118", "valid_from": "2023-09-09", "valid_to": "2030-12-31"});
+    assert_eq!(
+        app.post_json(&grant, Some(&owner.token), &body)
+            .await
+            .status,
+        StatusCode::FORBIDDEN,
+        "an association cannot authorize itself"
+    );
+    let bad = app
+        .post_json(
+            &grant,
+            Some(&authority.token),
+            &json!({"reference": "x", "valid_from": "2023-09-09", "valid_to": "2023-01-01"}),
+        )
+        .await;
+    assert_eq!(bad.error_code(), "invalid_period");
+    let granted = app.post_json(&grant, Some(&authority.token), &body).await;
+    assert_eq!(granted.status, StatusCode::OK, "{}", granted.text());
+    assert_eq!(granted.json()["collecting"], true);
+    let twice = app
+        .post_json(
+            &format!("/api/v1/campaigns/{cid}/authorization/refuse"),
+            Some(&authority.token),
+            &json!({"reason": "late"}),
+        )
+        .await;
+    assert_eq!(
+        (twice.status, twice.error_code().as_str()),
+        (StatusCode::CONFLICT, "authorization_decided")
+    );
+    let public = app
+        .get(&format!("/api/v1/campaigns/{cid}"), None)
+        .await
+        .json();
+    assert_eq!(public["authorization"]["reference"], "SGG-2023-118");
+
+    let volunteer = app.user("v@example.ma", None).await;
+    app.store
+        .add_member(
+            &twiza_domain::OrgScope::for_member(
+                twiza_domain::OrgId(id),
+                twiza_domain::OrgRole::Owner,
+            ),
+            volunteer.id,
+            twiza_domain::OrgRole::Volunteer,
+        )
+        .await
+        .expect("member");
+    assert_eq!(
+        app.post_json(&path, Some(&volunteer.token), &campaign_body())
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let mut wrong = campaign_body();
+    wrong["goal"] = json!("-5");
+    wrong["bank_account"] = json!("FR76");
+    let invalid = app.post_json(&path, Some(&owner.token), &wrong).await;
+    assert_eq!(invalid.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        invalid.json()["error"]["fields"]
+            .as_array()
+            .expect("fields")
+            .len(),
+        2
+    );
+}

@@ -169,6 +169,28 @@ impl TestApp {
         user
     }
 
+    /// A draft campaign of the scoped association; returns its id.
+    pub async fn campaign(&self, scope: &OrgScope, by: UserId, title_fr: &str) -> i64 {
+        let input = twiza_domain::campaign::CampaignInput {
+            title_ar: "حملة الإغاثة",
+            title_fr,
+            purpose_ar: "خيام وأغطية",
+            purpose_fr: "Tentes et couvertures",
+            goal: "500000.00",
+            starts_on: "2023-09-09",
+            ends_on: "2030-12-31",
+            scope: "national",
+            bank_account: "011780000012345678901234",
+            emergency: true,
+        };
+        let campaign = twiza_domain::campaign::NewCampaign::parse(&input).expect("valid campaign");
+        let code = twiza_domain::campaign::public_code(rand::random::<u32>());
+        self.store
+            .create_campaign(scope, &campaign, &code, by)
+            .await
+            .expect("campaign")
+    }
+
     pub async fn send(&self, request: Request<Body>) -> Response {
         let response = self
             .router

@@ -1,0 +1,252 @@
+//! Fundraising campaigns and their Law 18-18 authorization.
+
+use crate::{conflict_on_unique, now, to_datetime, Result, Store, StoreError};
+use sqlx::any::AnyRow;
+use sqlx::Row;
+use time::{Date, OffsetDateTime};
+use twiza_domain::campaign::{
+    parse_date, AuthorizationStatus, CampaignScope, CampaignState, NewCampaign,
+};
+use twiza_domain::money::Amount;
+use twiza_domain::{OrgId, OrgScope, UserId};
+
+/// A campaign as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Campaign {
+    pub id: i64,
+    pub org_id: OrgId,
+    pub code: String,
+    pub title_ar: String,
+    pub title_fr: String,
+    pub purpose_ar: String,
+    pub purpose_fr: String,
+    pub goal: Amount,
+    pub starts_on: Date,
+    pub ends_on: Date,
+    pub scope: CampaignScope,
+    pub bank_account: String,
+    pub emergency: bool,
+    pub state: CampaignState,
+    pub authorization: Authorization,
+    pub created_at: OffsetDateTime,
+}
+
+/// The Law 18-18 authorization of a campaign.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Authorization {
+    pub status: AuthorizationStatus,
+    pub reference: Option<String>,
+    pub valid_from: Option<Date>,
+    pub valid_to: Option<Date>,
+    pub refusal_reason: Option<String>,
+    pub decided_by: Option<UserId>,
+}
+
+/// A decision on an authorization, by an authority in Twiza or recorded from a paper decision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AuthorizationDecision {
+    Grant {
+        reference: String,
+        valid_from: Date,
+        valid_to: Date,
+    },
+    Refuse {
+        reason: String,
+    },
+}
+
+const COLUMNS: &str = "id, organization_id, code, title_ar, title_fr, purpose_ar, purpose_fr, \
+    goal_centimes, starts_on, ends_on, scope, bank_account, emergency, state, auth_status, \
+    auth_reference, auth_valid_from, auth_valid_to, auth_refusal_reason, auth_decided_by, created_at";
+
+fn date_of(row: &AnyRow, column: &str) -> Result<Option<Date>> {
+    let raw: Option<String> = row.try_get(column)?;
+    raw.map(|d| parse_date("date", &d).map_err(|_| StoreError::Corrupt("date")))
+        .transpose()
+}
+
+fn campaign_from_row(row: &AnyRow) -> Result<Campaign> {
+    let corrupt = StoreError::Corrupt;
+    Ok(Campaign {
+        id: row.try_get("id")?,
+        org_id: OrgId(row.try_get("organization_id")?),
+        code: row.try_get("code")?,
+        title_ar: row.try_get("title_ar")?,
+        title_fr: row.try_get("title_fr")?,
+        purpose_ar: row.try_get("purpose_ar")?,
+        purpose_fr: row.try_get("purpose_fr")?,
+        goal: Amount::from_centimes(row.try_get("goal_centimes")?).ok_or(corrupt("goal"))?,
+        starts_on: date_of(row, "starts_on")?.ok_or(corrupt("starts_on"))?,
+        ends_on: date_of(row, "ends_on")?.ok_or(corrupt("ends_on"))?,
+        scope: CampaignScope::parse(&row.try_get::<String, _>("scope")?).ok_or(corrupt("scope"))?,
+        bank_account: row.try_get("bank_account")?,
+        emergency: row.try_get::<i64, _>("emergency")? != 0,
+        state: CampaignState::parse(&row.try_get::<String, _>("state")?).ok_or(corrupt("state"))?,
+        authorization: Authorization {
+            status: AuthorizationStatus::parse(&row.try_get::<String, _>("auth_status")?)
+                .ok_or(corrupt("auth_status"))?,
+            reference: row.try_get("auth_reference")?,
+            valid_from: date_of(row, "auth_valid_from")?,
+            valid_to: date_of(row, "auth_valid_to")?,
+            refusal_reason: row.try_get("auth_refusal_reason")?,
+            decided_by: row
+                .try_get::<Option<i64>, _>("auth_decided_by")?
+                .map(UserId),
+        },
+        created_at: to_datetime(row.try_get("created_at")?)?,
+    })
+}
+
+impl Store {
+    /// Opens a campaign in draft with its authorization requested. `code` must be unique; a
+    /// collision is `Conflict("campaign_code")` and the caller draws another.
+    pub async fn create_campaign(
+        &self,
+        scope: &OrgScope,
+        campaign: &NewCampaign,
+        code: &str,
+        created_by: UserId,
+    ) -> Result<i64> {
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO campaigns (organization_id, code, title_ar, title_fr, purpose_ar, purpose_fr, \
+             goal_centimes, starts_on, ends_on, scope, bank_account, emergency, state, auth_status, \
+             created_by, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id",
+        )
+        .bind(scope.org_id().0)
+        .bind(code)
+        .bind(&campaign.title_ar)
+        .bind(&campaign.title_fr)
+        .bind(&campaign.purpose_ar)
+        .bind(&campaign.purpose_fr)
+        .bind(campaign.goal.centimes())
+        .bind(campaign.starts_on.to_string())
+        .bind(campaign.ends_on.to_string())
+        .bind(campaign.scope.as_str())
+        .bind(&campaign.bank_account)
+        .bind(i64::from(campaign.emergency))
+        .bind(CampaignState::Draft.as_str())
+        .bind(AuthorizationStatus::Requested.as_str())
+        .bind(created_by.0)
+        .bind(now())
+        .fetch_one(self.writer())
+        .await
+        .map_err(conflict_on_unique("campaign_code"))?;
+        Ok(id)
+    }
+
+    /// One campaign, whatever its state. Callers decide who may see a draft.
+    pub async fn campaign(&self, id: i64) -> Result<Option<Campaign>> {
+        let sql = format!("SELECT {COLUMNS} FROM campaigns WHERE id = $1");
+        let row = sqlx::query(&sql)
+            .bind(id)
+            .fetch_optional(self.reader())
+            .await?;
+        row.as_ref().map(campaign_from_row).transpose()
+    }
+
+    pub async fn campaign_by_code(&self, code: &str) -> Result<Option<Campaign>> {
+        let sql = format!("SELECT {COLUMNS} FROM campaigns WHERE code = $1");
+        let row = sqlx::query(&sql)
+            .bind(code)
+            .fetch_optional(self.reader())
+            .await?;
+        row.as_ref().map(campaign_from_row).transpose()
+    }
+
+    /// The scoped association's campaigns, newest first.
+    pub async fn campaigns_of(&self, scope: &OrgScope) -> Result<Vec<Campaign>> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM campaigns WHERE organization_id = $1 ORDER BY id DESC LIMIT 500"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(scope.org_id().0)
+            .fetch_all(self.reader())
+            .await?;
+        rows.iter().map(campaign_from_row).collect()
+    }
+
+    /// Records the authorization decision on a requested authorization.
+    pub async fn decide_authorization(
+        &self,
+        id: i64,
+        decision: &AuthorizationDecision,
+        by: UserId,
+    ) -> Result<()> {
+        let (status, reference, from, to, reason) = match decision {
+            AuthorizationDecision::Grant {
+                reference,
+                valid_from,
+                valid_to,
+            } => (
+                AuthorizationStatus::Granted,
+                Some(reference.clone()),
+                Some(valid_from.to_string()),
+                Some(valid_to.to_string()),
+                None,
+            ),
+            AuthorizationDecision::Refuse { reason } => (
+                AuthorizationStatus::Refused,
+                None,
+                None,
+                None,
+                Some(reason.clone()),
+            ),
+        };
+        let done = sqlx::query(
+            "UPDATE campaigns SET auth_status = $1, auth_reference = $2, auth_valid_from = $3, \
+             auth_valid_to = $4, auth_refusal_reason = $5, auth_decided_by = $6, auth_decided_at = $7 \
+             WHERE id = $8 AND auth_status = 'requested'",
+        )
+        .bind(status.as_str())
+        .bind(reference)
+        .bind(from)
+        .bind(to)
+        .bind(reason)
+        .bind(by.0)
+        .bind(now())
+        .bind(id)
+        .execute(self.writer())
+        .await?;
+        if done.rows_affected() == 1 {
+            return Ok(());
+        }
+        match self.campaign(id).await? {
+            Some(_) => Err(StoreError::Conflict("authorization_status")),
+            None => Err(StoreError::NotFound),
+        }
+    }
+
+    /// Moves a campaign of the scoped association from `from` to `to` (publish, close).
+    pub async fn set_campaign_state(
+        &self,
+        scope: &OrgScope,
+        id: i64,
+        from: CampaignState,
+        to: CampaignState,
+    ) -> Result<()> {
+        let column = match to {
+            CampaignState::Published => "published_at",
+            CampaignState::Closed => "closed_at",
+            CampaignState::Draft => return Err(StoreError::Conflict("campaign_state")),
+        };
+        let sql = format!(
+            "UPDATE campaigns SET state = $1, {column} = $2 WHERE id = $3 AND organization_id = $4 AND state = $5"
+        );
+        let done = sqlx::query(&sql)
+            .bind(to.as_str())
+            .bind(now())
+            .bind(id)
+            .bind(scope.org_id().0)
+            .bind(from.as_str())
+            .execute(self.writer())
+            .await?;
+        if done.rows_affected() == 1 {
+            return Ok(());
+        }
+        match self.campaign(id).await? {
+            Some(c) if c.org_id == scope.org_id() => Err(StoreError::Conflict("campaign_state")),
+            _ => Err(StoreError::NotFound),
+        }
+    }
+}

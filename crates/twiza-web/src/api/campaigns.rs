@@ -1,0 +1,373 @@
+//! `/api/v1/…/campaigns`: fundraising campaigns, their Law 18-18 authorization and publication.
+
+use super::{require_user, ApiJson, PathId};
+use crate::auth::Actor;
+use crate::error::{AppError, AppResult, ErrorBody};
+use crate::AppState;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::{Extension, Json};
+use serde::{Deserialize, Serialize};
+use twiza_domain::campaign::{parse_date, public_code, CampaignInput, CampaignState, NewCampaign};
+use twiza_domain::{FieldError, OrgScope};
+use twiza_store::{AuthorizationDecision, Campaign, StoreError};
+use utoipa::ToSchema;
+
+/// A new campaign (created in draft, with its authorization requested).
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CampaignCreate {
+    pub title_ar: String,
+    pub title_fr: String,
+    pub purpose_ar: String,
+    pub purpose_fr: String,
+    /// Goal in MAD, a decimal string such as `"500000.00"`.
+    pub goal: String,
+    /// `YYYY-MM-DD`.
+    pub starts_on: String,
+    pub ends_on: String,
+    /// `local`, `regional`, `national` or `abroad` (decides the competent authority).
+    pub scope: String,
+    /// 24-digit RIB or Moroccan IBAN.
+    pub bank_account: String,
+    /// Collected under the emergency procedure.
+    #[serde(default)]
+    pub emergency: bool,
+}
+
+/// A campaign.
+#[derive(Serialize, ToSchema)]
+pub struct CampaignView {
+    pub id: i64,
+    pub organization_id: i64,
+    /// Public code anyone can check, e.g. `TWZ-4K7P`.
+    pub code: String,
+    pub title_ar: String,
+    pub title_fr: String,
+    pub purpose_ar: String,
+    pub purpose_fr: String,
+    pub goal: String,
+    pub currency: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub scope: String,
+    pub competent_authority: String,
+    pub emergency: bool,
+    /// `draft`, `published` or `closed`.
+    pub state: String,
+    pub authorization: AuthorizationView,
+    /// Whether the campaign takes donations today.
+    pub collecting: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AuthorizationView {
+    /// `requested`, `granted` or `refused`.
+    pub status: String,
+    pub reference: Option<String>,
+    pub valid_from: Option<String>,
+    pub valid_to: Option<String>,
+    pub refusal_reason: Option<String>,
+}
+
+impl CampaignView {
+    pub fn from_store(c: Campaign) -> CampaignView {
+        let collecting = collecting_today(&c).is_ok();
+        CampaignView {
+            id: c.id,
+            organization_id: c.org_id.0,
+            code: c.code,
+            title_ar: c.title_ar,
+            title_fr: c.title_fr,
+            purpose_ar: c.purpose_ar,
+            purpose_fr: c.purpose_fr,
+            goal: c.goal.to_string(),
+            currency: twiza_domain::money::CURRENCY.to_owned(),
+            starts_on: c.starts_on.to_string(),
+            ends_on: c.ends_on.to_string(),
+            scope: c.scope.as_str().to_owned(),
+            competent_authority: c.scope.authority().as_str().to_owned(),
+            emergency: c.emergency,
+            state: c.state.as_str().to_owned(),
+            authorization: AuthorizationView {
+                status: c.authorization.status.as_str().to_owned(),
+                reference: c.authorization.reference,
+                valid_from: c.authorization.valid_from.map(|d| d.to_string()),
+                valid_to: c.authorization.valid_to.map(|d| d.to_string()),
+                refusal_reason: c.authorization.refusal_reason,
+            },
+            collecting,
+        }
+    }
+}
+
+/// Whether a campaign takes donations today, and if not, why (a stable code).
+pub fn collecting_today(c: &Campaign) -> Result<(), twiza_domain::campaign::NotCollecting> {
+    let valid = c.authorization.valid_from.zip(c.authorization.valid_to);
+    twiza_domain::campaign::collecting(
+        c.state,
+        c.authorization.status,
+        (c.starts_on, c.ends_on),
+        valid,
+        time::OffsetDateTime::now_utc().date(),
+    )
+}
+
+/// Opens a campaign (owners, admins, treasurers of a verified association).
+#[utoipa::path(post, path = "/api/v1/organizations/{org_id}/campaigns", tag = "campaigns",
+    params(("org_id" = i64, Path)), request_body = CampaignCreate,
+    responses((status = 201, body = CampaignView), (status = 422, body = ErrorBody), (status = 403, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn create(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    Extension(actor): Extension<Actor>,
+    ApiJson(body): ApiJson<CampaignCreate>,
+) -> AppResult<(StatusCode, Json<CampaignView>)> {
+    let user = require_user(&actor)?;
+    let org = state
+        .store
+        .organization(scope.org_id())
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    if org.status != twiza_domain::organization::OrgStatus::Verified {
+        return Err(AppError::new(
+            StatusCode::CONFLICT,
+            "organization_not_verified",
+        ));
+    }
+    let input = CampaignInput {
+        title_ar: &body.title_ar,
+        title_fr: &body.title_fr,
+        purpose_ar: &body.purpose_ar,
+        purpose_fr: &body.purpose_fr,
+        goal: &body.goal,
+        starts_on: &body.starts_on,
+        ends_on: &body.ends_on,
+        scope: &body.scope,
+        bank_account: &body.bank_account,
+        emergency: body.emergency,
+    };
+    let campaign = NewCampaign::parse(&input).map_err(AppError::invalid)?;
+    // Codes have 20 random bits: draw again on the rare collision.
+    for _ in 0..8 {
+        let code = public_code(rand::random::<u32>());
+        match state
+            .store
+            .create_campaign(&scope, &campaign, &code, user.id)
+            .await
+        {
+            Ok(id) => {
+                let created = state
+                    .store
+                    .campaign(id)
+                    .await?
+                    .ok_or_else(AppError::internal)?;
+                return Ok((StatusCode::CREATED, Json(CampaignView::from_store(created))));
+            }
+            Err(StoreError::Conflict("campaign_code")) => continue,
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Err(AppError::internal())
+}
+
+/// The association's campaigns (members).
+#[utoipa::path(get, path = "/api/v1/organizations/{org_id}/campaigns", tag = "campaigns",
+    params(("org_id" = i64, Path)), responses((status = 200, body = [CampaignView])), security(("bearer" = [])))]
+pub async fn list(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+) -> AppResult<Json<Vec<CampaignView>>> {
+    let campaigns = state.store.campaigns_of(&scope).await?;
+    Ok(Json(
+        campaigns
+            .into_iter()
+            .map(CampaignView::from_store)
+            .collect(),
+    ))
+}
+
+/// One campaign: public once published; drafts only for the association and platform staff.
+#[utoipa::path(get, path = "/api/v1/campaigns/{campaign_id}", tag = "campaigns",
+    params(("campaign_id" = i64, Path)),
+    responses((status = 200, body = CampaignView), (status = 404, body = ErrorBody)))]
+pub async fn show(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    PathId(id): PathId,
+) -> AppResult<Json<CampaignView>> {
+    let campaign = visible_campaign(&state, &actor, id).await?;
+    Ok(Json(CampaignView::from_store(campaign)))
+}
+
+/// A campaign the caller may see.
+pub async fn visible_campaign(state: &AppState, actor: &Actor, id: i64) -> AppResult<Campaign> {
+    let campaign = state
+        .store
+        .campaign(id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    if campaign.state == CampaignState::Draft
+        && !super::organizations::is_insider(state, actor, campaign.org_id).await?
+    {
+        return Err(AppError::not_found());
+    }
+    Ok(campaign)
+}
+
+/// Grants the authorization (an authority, or a platform admin recording a paper decision).
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GrantRequest {
+    /// Reference of the authorization decision.
+    pub reference: String,
+    /// `YYYY-MM-DD`.
+    pub valid_from: String,
+    pub valid_to: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/campaigns/{campaign_id}/authorization/grant", tag = "campaigns",
+    params(("campaign_id" = i64, Path)), request_body = GrantRequest,
+    responses((status = 200, body = CampaignView), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn grant(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    PathId(id): PathId,
+    ApiJson(body): ApiJson<GrantRequest>,
+) -> AppResult<Json<CampaignView>> {
+    let user = require_user(&actor)?;
+    let reference = twiza_domain::text::parse_name("reference", &body.reference, 100);
+    let from = parse_date("valid_from", &body.valid_from);
+    let to = parse_date("valid_to", &body.valid_to);
+    let decision = match (reference, from, to) {
+        (Ok(reference), Ok(valid_from), Ok(valid_to)) if valid_to >= valid_from => {
+            AuthorizationDecision::Grant {
+                reference,
+                valid_from,
+                valid_to,
+            }
+        }
+        (Ok(_), Ok(_), Ok(_)) => return Err(FieldError::new("valid_to", "invalid_period").into()),
+        (r, f, t) => {
+            return Err(AppError::invalid(
+                [r.err(), f.err(), t.err()].into_iter().flatten().collect(),
+            ))
+        }
+    };
+    decide(&state, id, decision, user.id).await
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RefuseRequest {
+    pub reason: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/campaigns/{campaign_id}/authorization/refuse", tag = "campaigns",
+    params(("campaign_id" = i64, Path)), request_body = RefuseRequest,
+    responses((status = 200, body = CampaignView), (status = 409, body = ErrorBody)), security(("bearer" = [])))]
+pub async fn refuse(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    PathId(id): PathId,
+    ApiJson(body): ApiJson<RefuseRequest>,
+) -> AppResult<Json<CampaignView>> {
+    let user = require_user(&actor)?;
+    let reason = twiza_domain::text::parse_text("reason", &body.reason, 1000)?;
+    decide(
+        &state,
+        id,
+        AuthorizationDecision::Refuse { reason },
+        user.id,
+    )
+    .await
+}
+
+async fn decide(
+    state: &AppState,
+    id: i64,
+    decision: AuthorizationDecision,
+    by: twiza_domain::UserId,
+) -> AppResult<Json<CampaignView>> {
+    match state.store.decide_authorization(id, &decision, by).await {
+        Ok(()) => {}
+        Err(StoreError::Conflict(_)) => {
+            return Err(AppError::new(StatusCode::CONFLICT, "authorization_decided"))
+        }
+        Err(e) => return Err(e.into()),
+    }
+    let campaign = state
+        .store
+        .campaign(id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    Ok(Json(CampaignView::from_store(campaign)))
+}
+
+/// Publishes a draft campaign (it takes donations once authorized and within its dates).
+#[utoipa::path(post, path = "/api/v1/campaigns/{campaign_id}/publish", tag = "campaigns",
+    params(("campaign_id" = i64, Path)),
+    responses((status = 200, body = CampaignView), (status = 409, body = ErrorBody)), security(("bearer" = [])))]
+pub async fn publish(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    PathId(id): PathId,
+) -> AppResult<Json<CampaignView>> {
+    transition(
+        &state,
+        &scope,
+        id,
+        CampaignState::Draft,
+        CampaignState::Published,
+    )
+    .await
+}
+
+/// Closes a published campaign: it takes no more donations.
+#[utoipa::path(post, path = "/api/v1/campaigns/{campaign_id}/close", tag = "campaigns",
+    params(("campaign_id" = i64, Path)),
+    responses((status = 200, body = CampaignView), (status = 409, body = ErrorBody)), security(("bearer" = [])))]
+pub async fn close(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    PathId(id): PathId,
+) -> AppResult<Json<CampaignView>> {
+    transition(
+        &state,
+        &scope,
+        id,
+        CampaignState::Published,
+        CampaignState::Closed,
+    )
+    .await
+}
+
+async fn transition(
+    state: &AppState,
+    scope: &OrgScope,
+    id: i64,
+    from: CampaignState,
+    to: CampaignState,
+) -> AppResult<Json<CampaignView>> {
+    if !scope.can_write() {
+        return Err(AppError::forbidden());
+    }
+    match state.store.set_campaign_state(scope, id, from, to).await {
+        Ok(()) => {}
+        Err(StoreError::Conflict(_)) => {
+            return Err(AppError::new(
+                StatusCode::CONFLICT,
+                "invalid_campaign_state",
+            ))
+        }
+        Err(e) => return Err(e.into()),
+    }
+    let campaign = state
+        .store
+        .campaign(id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    Ok(Json(CampaignView::from_store(campaign)))
+}
