@@ -1,5 +1,4 @@
--- Fundraising under Law 18-18: campaigns with their authorization, donations, and the
--- transparency log (leaves, stored Merkle subtree hashes, signed checkpoints).
+-- Fundraising under Law 18-18: campaigns with their authorization.
 
 CREATE TABLE campaigns (
     id INTEGER PRIMARY KEY,
@@ -30,50 +29,3 @@ CREATE TABLE campaigns (
 );
 CREATE INDEX campaigns_org ON campaigns(organization_id, id);
 CREATE INDEX campaigns_state ON campaigns(state, auth_status, id);
-
-CREATE TABLE donations (
-    id INTEGER PRIMARY KEY,
-    campaign_id BIGINT NOT NULL REFERENCES campaigns(id),
-    organization_id BIGINT NOT NULL REFERENCES organizations(id),
-    kind TEXT NOT NULL,
-    amount_centimes BIGINT,
-    currency TEXT,
-    method TEXT NOT NULL,
-    items TEXT,
-    status TEXT NOT NULL,
-    idempotency_key TEXT NOT NULL,
-    request_hash TEXT NOT NULL,
-    donor_commitment TEXT NOT NULL,
-    donor_identity BLOB,
-    provider_reference TEXT,
-    created_at BIGINT NOT NULL,
-    confirmed_at BIGINT,
-    leaf_index BIGINT,
-    UNIQUE (campaign_id, idempotency_key)
-);
-CREATE INDEX donations_campaign ON donations(campaign_id, id);
-CREATE INDEX donations_org ON donations(organization_id, id);
-
-CREATE TABLE log_entries (
-    idx BIGINT PRIMARY KEY,
-    kind TEXT NOT NULL,
-    ref_id BIGINT NOT NULL,
-    leaf BLOB NOT NULL,
-    leaf_hash BLOB NOT NULL,
-    at BIGINT NOT NULL,
-    UNIQUE (kind, ref_id)
-);
-
-CREATE TABLE log_hashes (
-    level BIGINT NOT NULL,
-    idx BIGINT NOT NULL,
-    hash BLOB NOT NULL,
-    PRIMARY KEY (level, idx)
-);
-
-CREATE TABLE log_checkpoints (
-    size BIGINT PRIMARY KEY,
-    root_hash BLOB NOT NULL,
-    note TEXT NOT NULL,
-    at BIGINT NOT NULL
-);
