@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod campaign;
+pub mod donation;
 pub mod ids;
 pub mod leaf;
 pub mod money;

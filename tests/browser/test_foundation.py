@@ -1,0 +1,212 @@
+"""Browser tests of the foundation, in headless Chromium: languages and direction, sign-up,
+registering an association, verification by the platform admin, the public directory, and the
+same pages with JavaScript disabled. Screenshots go to $TWIZA_ARTIFACTS/screenshots."""
+
+import json
+import os
+import pathlib
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+import uuid
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+BIN = os.environ.get("TWIZA_BIN", str(ROOT / "target" / "debug" / "twiza"))
+SHOTS = pathlib.Path(os.environ.get("TWIZA_ARTIFACTS", ROOT / "ci-artifacts")) / "screenshots"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def demo():
+    data_dir = tempfile.mkdtemp(prefix="twiza-browser-")
+    port = free_port()
+    log = open(pathlib.Path(data_dir) / "server.log", "w")
+    server = subprocess.Popen(
+        [BIN, "demo", "--data-dir", data_dir, "--listen", f"127.0.0.1:{port}"],
+        stdout=log, stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(base + "/readyz", timeout=1) as r:
+                if r.read() == b"ready":
+                    break
+        except OSError:
+            pass
+        if server.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError("twiza demo did not start: " + (pathlib.Path(data_dir) / "server.log").read_text())
+        time.sleep(0.2)
+    logins = json.loads((pathlib.Path(data_dir) / "demo-logins.json").read_text())
+    yield base, {l["role"]: l for l in logins}
+    server.terminate()
+    server.wait(timeout=20)
+
+
+def chrome(javascript=True):
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--window-size=412,915", f"--user-data-dir={tempfile.mkdtemp(prefix='chrome-')}"]:
+        options.add_argument(flag)
+    # A phone set up in Morocco: Arabic first, then French.
+    options.add_argument("--lang=ar-MA")
+    prefs = {"intl.accept_languages": "ar-MA,ar,fr"}
+    if not javascript:
+        prefs["profile.managed_default_content_settings.javascript"] = 2
+    options.add_experimental_option("prefs", prefs)
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+@pytest.fixture
+def browser():
+    driver = chrome()
+    yield driver
+    driver.quit()
+
+
+def shot(driver, name):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    driver.save_screenshot(str(SHOTS / f"{name}.png"))
+
+
+def wait(driver, css):
+    try:
+        return WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, css)))
+    except Exception as e:
+        raise AssertionError(f"{css} not found on {driver.current_url}: {driver.page_source[:1500]}") from e
+
+
+def html_attrs(driver):
+    root = driver.find_element(By.TAG_NAME, "html")
+    return root.get_attribute("lang"), root.get_attribute("dir")
+
+
+def switch_language(driver, tag):
+    driver.find_element(By.CSS_SELECTOR, f'a[data-lang="{tag}"]').click()
+    wait(driver, f'html[lang="{tag}"]')
+
+
+def submit(driver, form_css):
+    driver.find_element(By.CSS_SELECTOR, f"{form_css} button[type=submit]").click()
+
+
+def sign_out(driver):
+    driver.find_element(By.CSS_SELECTOR, 'form[action="/sign-out"] button').click()
+    wait(driver, 'a[href="/sign-in"]')
+
+
+def sign_in(driver, base, email, password):
+    driver.get(base + "/sign-in")
+    driver.find_element(By.ID, "email").send_keys(email)
+    driver.find_element(By.ID, "password").send_keys(password)
+    submit(driver, 'form[action="/sign-in"]')
+    wait(driver, 'form[action="/sign-out"]')
+
+
+def test_languages_and_the_life_of_an_association(demo, browser):
+    base, logins = demo
+    d = browser
+
+    # 1. The demo opens in Arabic, right to left.
+    d.get(base + "/")
+    assert html_attrs(d) == ("ar", "rtl")
+    shot(d, "01-home-ar")
+
+    # 2. French, Tamazight (Tifinagh), English.
+    for n, tag in enumerate(["fr", "zgh", "en"], start=2):
+        switch_language(d, tag)
+        assert html_attrs(d) == (tag, "ltr")
+        if tag == "zgh":
+            body = d.find_element(By.TAG_NAME, "body").text
+            assert any("\u2d30" <= c <= "\u2d7f" for c in body), "Tifinagh text expected"
+        shot(d, f"0{n}-home-{tag}")
+    switch_language(d, "fr")
+
+    # 3. Sign up, register an association.
+    email = f"fondatrice-{uuid.uuid4().hex[:8]}@example.ma"
+    d.get(base + "/sign-up")
+    d.find_element(By.ID, "display_name").send_keys("Fatima Zahra")
+    d.find_element(By.ID, "email").send_keys(email)
+    d.find_element(By.ID, "password").send_keys("une phrase de passe longue")
+    submit(d, 'form[action="/sign-up"]')
+    wait(d, 'form[action="/sign-out"]')
+    assert d.current_url.endswith("/me/associations")
+
+    name_fr = f"Association Tazzla {uuid.uuid4().hex[:6]}"
+    d.get(base + "/associations/new")
+    d.find_element(By.ID, "name_ar").send_keys("جمعية تازلا للتنمية")
+    d.find_element(By.ID, "name_fr").send_keys(name_fr)
+    d.find_element(By.ID, "declaration_number").send_keys(f"{uuid.uuid4().int % 900 + 100}/2021")
+    d.execute_script("arguments[0].value = '2021-03-14'", d.find_element(By.ID, "declaration_date"))
+    d.find_element(By.CSS_SELECTOR, '#province_code option[value="07.041"]').click()
+    d.find_element(By.ID, "commune").send_keys("Asni")
+    d.find_element(By.CSS_SELECTOR, 'input[name=domains][value=relief]').click()
+    shot(d, "05-register-association")
+    submit(d, 'form[action="/associations"]')
+    wait(d, ".status-pending")
+    org_path = d.current_url.split(base)[1].removesuffix("/manage")
+    org_id = org_path.rsplit("/", 1)[1]
+    shot(d, "06-association-pending")
+
+    # 4. The platform admin verifies it.
+    sign_out(d)
+    admin = logins["platform_admin"]
+    sign_in(d, base, admin["email"], admin["password"])
+    d.get(base + "/admin/verification")
+    card = wait(d, f"#org-{org_id}")
+    shot(d, "07-verification-queue")
+    card.find_element(By.CSS_SELECTOR, "button.verify").click()
+    WebDriverWait(d, 10).until(lambda drv: not drv.find_elements(By.CSS_SELECTOR, f"#org-{org_id}"))
+    sign_out(d)
+
+    # 5. A visitor finds it in the public directory.
+    d.get(base + "/directory")
+    d.find_element(By.ID, "q").send_keys(name_fr)
+    submit(d, "form.filters")
+    link = wait(d, f'.cards a[href="{org_path}"]')
+    shot(d, "08-directory-search")
+    link.click()
+    wait(d, ".badge")
+    shot(d, "09-profile-verified")
+
+    # 6. In Arabic, the page turns right to left.
+    switch_language(d, "ar")
+    assert html_attrs(d) == ("ar", "rtl")
+    assert d.current_url.endswith(org_path)
+    shot(d, "10-profile-ar")
+    d.get(base + "/directory")
+    shot(d, "11-directory-ar")
+
+
+def test_pages_work_without_javascript(demo):
+    base, _ = demo
+    d = chrome(javascript=False)
+    try:
+        d.get(base + "/")
+        assert html_attrs(d) == ("ar", "rtl")
+        switch_language(d, "en")
+        d.get(base + "/directory")
+        d.find_element(By.ID, "q").send_keys("Tiwizi")
+        submit(d, "form.filters")
+        link = wait(d, ".cards .card h2 a")
+        link.click()
+        wait(d, ".badge")
+        shot(d, "12-no-javascript-profile")
+    finally:
+        d.quit()
