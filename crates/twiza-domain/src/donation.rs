@@ -18,7 +18,12 @@ pub enum PaymentMethod {
 }
 
 impl PaymentMethod {
-    pub const ALL: [PaymentMethod; 4] = [Self::Card, Self::MobileWallet, Self::BankTransfer, Self::Cash];
+    pub const ALL: [PaymentMethod; 4] = [
+        Self::Card,
+        Self::MobileWallet,
+        Self::BankTransfer,
+        Self::Cash,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -56,7 +61,9 @@ impl DonationStatus {
     }
 
     pub fn parse(s: &str) -> Option<DonationStatus> {
-        [Self::Pending, Self::Confirmed, Self::Failed].into_iter().find(|x| x.as_str() == s)
+        [Self::Pending, Self::Confirmed, Self::Failed]
+            .into_iter()
+            .find(|x| x.as_str() == s)
     }
 }
 
@@ -71,8 +78,13 @@ pub struct PledgedItem {
 /// What is given.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Gift {
-    Money { amount: Amount, method: PaymentMethod },
-    InKind { items: Vec<PledgedItem> },
+    Money {
+        amount: Amount,
+        method: PaymentMethod,
+    },
+    InKind {
+        items: Vec<PledgedItem>,
+    },
 }
 
 /// Parses in-kind lines: 1 to 50 items, quantities 1..=1,000,000, short names and units.
@@ -81,7 +93,11 @@ pub fn parse_items(items: &[(String, i64, String)]) -> Result<Vec<PledgedItem>, 
         return Err(FieldError::new("items", "required"));
     }
     if items.len() > 50 {
-        return Err(FieldError { field: "items", code: "text_too_long", max: Some(50) });
+        return Err(FieldError {
+            field: "items",
+            code: "text_too_long",
+            max: Some(50),
+        });
     }
     items
         .iter()
@@ -101,11 +117,16 @@ pub fn parse_items(items: &[(String, i64, String)]) -> Result<Vec<PledgedItem>, 
 /// An `Idempotency-Key` header: 8 to 100 characters of letters, digits, `-` and `_` (a UUID fits).
 pub fn parse_idempotency_key(raw: &str) -> Result<String, FieldError> {
     let ok = (8..=100).contains(&raw.len())
-        && raw.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        && raw
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     if ok {
         Ok(raw.to_owned())
     } else {
-        Err(FieldError::new("idempotency_key", "invalid_idempotency_key"))
+        Err(FieldError::new(
+            "idempotency_key",
+            "invalid_idempotency_key",
+        ))
     }
 }
 
@@ -142,8 +163,18 @@ mod tests {
     fn items() {
         let ok = parse_items(&[("Couverture".into(), 10, "pièce".into())]).unwrap();
         assert_eq!(ok[0].quantity, 10);
-        assert_eq!(parse_items(&[("Tente".into(), -1, "pièce".into())]).unwrap_err().code, "invalid_quantity");
-        assert_eq!(parse_items(&[("Tente".into(), 0, "pièce".into())]).unwrap_err().code, "invalid_quantity");
+        assert_eq!(
+            parse_items(&[("Tente".into(), -1, "pièce".into())])
+                .unwrap_err()
+                .code,
+            "invalid_quantity"
+        );
+        assert_eq!(
+            parse_items(&[("Tente".into(), 0, "pièce".into())])
+                .unwrap_err()
+                .code,
+            "invalid_quantity"
+        );
         assert_eq!(parse_items(&[]).unwrap_err().code, "required");
     }
 
