@@ -7,12 +7,13 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-/// A JSON value restricted to what leaves need: strings, integers and objects. With no floats
+/// A JSON value restricted to what leaves need: strings, integers, arrays and objects. With no floats
 /// and ASCII keys, RFC 8785 reduces to sorted keys, no whitespace and minimal string escapes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LeafValue {
     Str(String),
     Int(i64),
+    Array(Vec<LeafValue>),
     Object(BTreeMap<&'static str, LeafValue>),
 }
 
@@ -68,6 +69,16 @@ fn write_value(out: &mut String, value: &LeafValue) {
             let _ = write!(out, "{n}");
         }
         LeafValue::Str(s) => write_string(out, s),
+        LeafValue::Array(items) => {
+            out.push('[');
+            for (i, v) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_value(out, v);
+            }
+            out.push(']');
+        }
         LeafValue::Object(map) => {
             out.push('{');
             // BTreeMap orders &str by bytes; for ASCII keys that is RFC 8785's UTF-16 order.

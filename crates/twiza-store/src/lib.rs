@@ -12,10 +12,14 @@
 mod accounts;
 mod campaigns;
 mod organizations;
+mod sequencer;
+mod tlog;
 
 pub use accounts::{ApiTokenRow, SessionRow, User};
 pub use campaigns::{Authorization, AuthorizationDecision, Campaign};
 pub use organizations::{DirectoryFilter, DirectoryPage, Invitation, Member, MembershipRow};
+pub use sequencer::{receipt_secret, DonationAck, DonationRefused, NewDonation, Sequencer};
+pub use tlog::LogEntry;
 
 use sqlx::any::{AnyPoolOptions, AnyQueryResult};
 use sqlx::migrate::Migrator;

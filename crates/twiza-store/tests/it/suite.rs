@@ -450,3 +450,229 @@ on_both_backends!(campaigns_and_their_authorization, |db: TestDb| async move {
     assert_eq!(c.authorization.valid_to, Some(date!(2023 - 11 - 30)));
     assert_eq!(c.authorization.reference.as_deref(), Some("W-1"));
 });
+
+/// A published campaign with a granted authorization, ready to collect.
+async fn collecting_campaign(s: &twiza_store::Store, code: &str) -> (i64, OrgScope) {
+    use twiza_domain::campaign::CampaignState;
+    let owner = s
+        .create_user(&format!("{code}@x.ma"), "h", "O", None)
+        .await
+        .expect("user");
+    let org = s
+        .create_organization(&new_org(code, "Org", "071"), "org", owner)
+        .await
+        .expect("org");
+    let scope = OrgScope::for_member(org, OrgRole::Owner);
+    let id = s
+        .create_campaign(
+            &scope,
+            &{
+                let mut c = new_campaign();
+                c.ends_on = date!(2099 - 12 - 31);
+                c
+            },
+            code,
+            owner,
+        )
+        .await
+        .expect("campaign");
+    let grant = twiza_store::AuthorizationDecision::Grant {
+        reference: "R".into(),
+        valid_from: date!(2023 - 01 - 01),
+        valid_to: date!(2099 - 12 - 31),
+    };
+    s.decide_authorization(id, &grant, owner)
+        .await
+        .expect("grant");
+    s.set_campaign_state(&scope, id, CampaignState::Draft, CampaignState::Published)
+        .await
+        .expect("publish");
+    (id, scope)
+}
+
+fn money(campaign_id: i64, key: &str, amount: &str) -> twiza_store::NewDonation {
+    use twiza_domain::donation::{DonationStatus, Gift, PaymentMethod};
+    twiza_store::NewDonation {
+        campaign_id,
+        idempotency_key: key.into(),
+        request_hash: format!("hash-of-{amount}"),
+        gift: Gift::Money {
+            amount: twiza_domain::money::Amount::parse("amount", amount).expect("amount"),
+            method: PaymentMethod::Card,
+        },
+        status: DonationStatus::Confirmed,
+    }
+}
+
+on_both_backends!(
+    donations_are_logged_once_and_replays_are_safe,
+    |db: TestDb| async move {
+        use twiza_store::{DonationRefused, Sequencer};
+        let s = &db.store;
+        let (campaign, _) = collecting_campaign(s, "TWZ-0001").await;
+        let sequencer = Sequencer::start(s.clone(), [7; 32]);
+        let first = sequencer
+            .submit(money(campaign, "key-00000001", "250.00"))
+            .await
+            .expect("durable");
+        assert_eq!((first.leaf_index, first.replayed), (Some(0), false));
+        let replay = sequencer
+            .submit(money(campaign, "key-00000001", "250.00"))
+            .await
+            .expect("replay");
+        assert_eq!(
+            (replay.id, replay.replayed, replay.leaf_hash),
+            (first.id, true, first.leaf_hash)
+        );
+        let conflict = sequencer
+            .submit(money(campaign, "key-00000001", "999.00"))
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(conflict, DonationRefused::IdempotencyConflict),
+            "{}: {conflict:?}",
+            db.name
+        );
+        assert_eq!(
+            s.log_size().await.expect("size"),
+            1,
+            "the replay and the conflict wrote nothing"
+        );
+
+        let entry = s.log_entry(0).await.expect("q").expect("leaf");
+        assert_eq!(Some(twiza_tlog::leaf_hash(&entry.leaf)), first.leaf_hash);
+        let text = String::from_utf8(entry.leaf).expect("utf8");
+        assert!(
+            text.starts_with(r#"{"amount":"250.00","at":"#) && text.contains(r#""currency":"MAD""#),
+            "{text}"
+        );
+        assert!(
+            text.contains(r#""type":"donation_confirmed","v":1}"#),
+            "{text}"
+        );
+    }
+);
+
+on_both_backends!(
+    closed_or_unauthorized_campaigns_take_nothing,
+    |db: TestDb| async move {
+        use twiza_domain::campaign::CampaignState;
+        use twiza_store::{DonationRefused, Sequencer};
+        let s = &db.store;
+        let owner = s.create_user("o@x.ma", "h", "O", None).await.expect("user");
+        let org = s
+            .create_organization(&new_org("9/2019", "Org", "071"), "org", owner)
+            .await
+            .expect("org");
+        let scope = OrgScope::for_member(org, OrgRole::Owner);
+        let draft = s
+            .create_campaign(&scope, &new_campaign(), "TWZ-DRFT", owner)
+            .await
+            .expect("campaign");
+        let sequencer = Sequencer::start(s.clone(), [7; 32]);
+        let refused = sequencer
+            .submit(money(draft, "key-draft-01", "10"))
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(refused, DonationRefused::NotCollecting("campaign_draft")),
+            "{refused:?}"
+        );
+        s.set_campaign_state(
+            &scope,
+            draft,
+            CampaignState::Draft,
+            CampaignState::Published,
+        )
+        .await
+        .expect("publish");
+        let refused = sequencer
+            .submit(money(draft, "key-draft-02", "10"))
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(
+                refused,
+                DonationRefused::NotCollecting("campaign_not_authorized")
+            ),
+            "{refused:?}"
+        );
+        let (open, open_scope) = collecting_campaign(s, "TWZ-OPEN").await;
+        s.set_campaign_state(
+            &open_scope,
+            open,
+            CampaignState::Published,
+            CampaignState::Closed,
+        )
+        .await
+        .expect("close");
+        let refused = sequencer
+            .submit(money(open, "key-closed-1", "10"))
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(refused, DonationRefused::NotCollecting("campaign_closed")),
+            "{refused:?}"
+        );
+        let unknown = sequencer
+            .submit(money(999_999, "key-unknown1", "10"))
+            .await
+            .unwrap_err();
+        assert!(matches!(unknown, DonationRefused::UnknownCampaign));
+        assert_eq!(s.log_size().await.expect("size"), 0);
+    }
+);
+
+on_both_backends!(
+    concurrent_donations_share_commits_and_all_verify,
+    |db: TestDb| async move {
+        use twiza_store::Sequencer;
+        let s = &db.store;
+        let (campaign, _) = collecting_campaign(s, "TWZ-MANY").await;
+        let sequencer = Sequencer::start(s.clone(), [9; 32]);
+        let tasks: Vec<_> = (0..300)
+            .map(|i| {
+                let sq = sequencer.clone();
+                tokio::spawn(async move {
+                    sq.submit(money(
+                        campaign,
+                        &format!("key-{i:08}"),
+                        &format!("{}.{:02}", i + 1, i % 100),
+                    ))
+                    .await
+                })
+            })
+            .collect();
+        let mut acks = Vec::new();
+        for t in tasks {
+            acks.push(t.await.expect("join").expect("durable"));
+        }
+        let size = s.log_size().await.expect("size");
+        assert_eq!(size, 300);
+        let mut indexes: Vec<u64> = acks.iter().map(|a| a.leaf_index.expect("logged")).collect();
+        indexes.sort();
+        assert_eq!(
+            indexes,
+            (0..300).collect::<Vec<_>>(),
+            "every donation has its own leaf"
+        );
+        let root = s.log_root(size).await.expect("root");
+        for ack in acks.iter().step_by(7) {
+            let index = ack.leaf_index.expect("logged");
+            let proof = s
+                .log_inclusion_proof(index, size)
+                .await
+                .expect("q")
+                .expect("in range");
+            twiza_tlog::verify_inclusion(&ack.leaf_hash.expect("hash"), index, size, &proof, &root)
+                .expect("verifies");
+        }
+        let old_root = s.log_root(100).await.expect("root");
+        let proof = s
+            .log_consistency_proof(100, size)
+            .await
+            .expect("q")
+            .expect("range");
+        twiza_tlog::verify_consistency(100, size, &old_root, &root, &proof).expect("consistent");
+    }
+);

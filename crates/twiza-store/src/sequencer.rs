@@ -1,0 +1,363 @@
+//! The sequencer: the one writer of donations and of the transparency log, with group commit.
+//!
+//! Handlers submit work and wait; the sequencer task takes everything waiting (up to a batch
+//! limit), runs it in ONE transaction — donation rows, their log leaves, the new Merkle hashes,
+//! the new log size — commits once, then answers every submitter. A donation is acknowledged
+//! only after that commit, so nothing acknowledged is lost; one fsync serves the whole batch.
+//! On PostgreSQL the log size row is locked (`FOR UPDATE`) so several `twiza serve` nodes append
+//! one after the other.
+
+use crate::tlog::{insert_hashes, insert_leaves, with_hashes, NewLeaf};
+use crate::{now, Backend, Result, Store, StoreError};
+use sqlx::AnyConnection;
+use std::collections::HashMap;
+use tokio::sync::{mpsc, oneshot};
+use twiza_domain::campaign::{collecting, parse_date, AuthorizationStatus, CampaignState};
+use twiza_domain::donation::{donor_commitment, DonationStatus, Gift};
+use twiza_domain::leaf::{canonical_json, leaf, LeafValue};
+use twiza_domain::money::CURRENCY;
+use twiza_tlog::Hash;
+
+/// Largest number of submissions committed together.
+const MAX_BATCH: usize = 1000;
+
+/// A donation to record.
+#[derive(Debug, Clone)]
+pub struct NewDonation {
+    pub campaign_id: i64,
+    pub idempotency_key: String,
+    /// Hash of the request body, to tell a replay from a conflicting reuse of the key.
+    pub request_hash: String,
+    pub gift: Gift,
+    /// `Confirmed` for payments recorded as settled; `Pending` when a provider will confirm.
+    pub status: DonationStatus,
+}
+
+/// The sequencer's answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DonationAck {
+    pub id: i64,
+    pub status: DonationStatus,
+    /// The same key and body were seen before: this is the earlier donation.
+    pub replayed: bool,
+    pub leaf_index: Option<u64>,
+    pub leaf_hash: Option<Hash>,
+}
+
+/// Why a donation was refused (nothing was written).
+#[derive(Debug, thiserror::Error)]
+pub enum DonationRefused {
+    #[error("unknown campaign")]
+    UnknownCampaign,
+    /// The campaign does not collect now; the code says why (`campaign_closed`, …).
+    #[error("campaign not collecting: {0}")]
+    NotCollecting(&'static str),
+    #[error("idempotency key reused with another request")]
+    IdempotencyConflict,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("the sequencer stopped")]
+    Unavailable,
+}
+
+struct Job {
+    donation: NewDonation,
+    reply: oneshot::Sender<std::result::Result<DonationAck, DonationRefused>>,
+}
+
+/// Handle to the sequencer task. Cheap to clone.
+#[derive(Clone)]
+pub struct Sequencer {
+    jobs: mpsc::Sender<Job>,
+}
+
+impl Sequencer {
+    /// Starts the sequencer task. `receipt_key` derives each donation's receipt secret, which
+    /// opens the donor commitment published in its leaf.
+    pub fn start(store: Store, receipt_key: [u8; 32]) -> Sequencer {
+        let (jobs, rx) = mpsc::channel(MAX_BATCH * 4);
+        tokio::spawn(run(store, receipt_key, rx));
+        Sequencer { jobs }
+    }
+
+    /// Records a donation; returns once it is durable (or refused, with nothing written).
+    pub async fn submit(
+        &self,
+        donation: NewDonation,
+    ) -> std::result::Result<DonationAck, DonationRefused> {
+        let (reply, answer) = oneshot::channel();
+        self.jobs
+            .send(Job { donation, reply })
+            .await
+            .map_err(|_| DonationRefused::Unavailable)?;
+        answer.await.map_err(|_| DonationRefused::Unavailable)?
+    }
+}
+
+async fn run(store: Store, receipt_key: [u8; 32], mut rx: mpsc::Receiver<Job>) {
+    let mut batch = Vec::with_capacity(MAX_BATCH);
+    while rx.recv_many(&mut batch, MAX_BATCH).await > 0 {
+        let jobs = std::mem::take(&mut batch);
+        let (donations, replies): (Vec<_>, Vec<_>) =
+            jobs.into_iter().map(|j| (j.donation, j.reply)).unzip();
+        match commit_batch(&store, &receipt_key, &donations).await {
+            Ok(results) => {
+                for (reply, result) in replies.into_iter().zip(results) {
+                    let _ = reply.send(result);
+                }
+            }
+            Err(e) => {
+                tracing::error!(error = %e, batch = donations.len(), "donation batch failed; nothing was written");
+                for reply in replies {
+                    let _ = reply.send(Err(DonationRefused::Store(StoreError::Corrupt(
+                        "batch failed",
+                    ))));
+                }
+            }
+        }
+    }
+}
+
+/// The receipt secret of a donation: HMAC-like keyed hash of its id.
+pub fn receipt_secret(receipt_key: &[u8; 32], donation_id: i64) -> [u8; 32] {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(b"twiza-receipt-secret-v1\n");
+    h.update(receipt_key);
+    h.update(donation_id.to_be_bytes());
+    h.finalize().into()
+}
+
+/// What the batch knows of a campaign.
+struct CampaignFacts {
+    org_id: i64,
+    code: String,
+    refusal: Option<&'static str>,
+}
+
+async fn campaign_facts(conn: &mut AnyConnection, id: i64) -> Result<Option<CampaignFacts>> {
+    let row: Option<(i64, String, String, String, String, String, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT organization_id, code, state, auth_status, starts_on, ends_on, auth_valid_from, auth_valid_to \
+         FROM campaigns WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some((org_id, code, state, auth, starts, ends, from, to)) = row else {
+        return Ok(None);
+    };
+    let corrupt = || StoreError::Corrupt("campaign");
+    let date = |d: &str| parse_date("date", d).map_err(|_| corrupt());
+    let valid = match (from, to) {
+        (Some(f), Some(t)) => Some((date(&f)?, date(&t)?)),
+        _ => None,
+    };
+    let refusal = collecting(
+        CampaignState::parse(&state).ok_or_else(corrupt)?,
+        AuthorizationStatus::parse(&auth).ok_or_else(corrupt)?,
+        (date(&starts)?, date(&ends)?),
+        valid,
+        time::OffsetDateTime::now_utc().date(),
+    )
+    .err()
+    .map(|n| n.code());
+    Ok(Some(CampaignFacts {
+        org_id,
+        code,
+        refusal,
+    }))
+}
+
+fn donation_leaf(id: i64, at: i64, campaign: &str, gift: &Gift, commitment: &str) -> Vec<u8> {
+    let mut fields: Vec<(&'static str, LeafValue)> =
+        vec![("campaign", campaign.into()), ("donor", commitment.into())];
+    match gift {
+        Gift::Money { amount, method } => {
+            fields.push(("amount", amount.to_string().into()));
+            fields.push(("currency", CURRENCY.into()));
+            fields.push(("method", method.as_str().into()));
+        }
+        Gift::InKind { items } => {
+            let items = items
+                .iter()
+                .map(|i| {
+                    LeafValue::Object(
+                        [
+                            ("item", i.item.as_str().into()),
+                            ("quantity", i.quantity.into()),
+                            ("unit", i.unit.as_str().into()),
+                        ]
+                        .into_iter()
+                        .collect(),
+                    )
+                })
+                .collect();
+            fields.push(("items", LeafValue::Array(items)));
+        }
+    }
+    canonical_json(&leaf("donation_confirmed", id, at, fields)).into_bytes()
+}
+
+type Outcome = std::result::Result<DonationAck, DonationRefused>;
+
+/// One transaction for the whole batch. Per-donation refusals are decided before any write of
+/// that donation, so they never abort the others.
+async fn commit_batch(
+    store: &Store,
+    receipt_key: &[u8; 32],
+    donations: &[NewDonation],
+) -> Result<Vec<Outcome>> {
+    let mut tx = store.writer().begin().await?;
+    let lock = match store.backend() {
+        Backend::Postgres => "SELECT size FROM log_state WHERE id = 1 FOR UPDATE",
+        Backend::Sqlite => "SELECT size FROM log_state WHERE id = 1",
+    };
+    let (size,): (i64,) = sqlx::query_as(lock).fetch_one(&mut *tx).await?;
+    let size = size as u64;
+    let at = now();
+    let mut campaigns: HashMap<i64, Option<CampaignFacts>> = HashMap::new();
+    let mut leaves: Vec<NewLeaf> = Vec::new();
+    let mut outcomes: Vec<Outcome> = Vec::with_capacity(donations.len());
+    // Keys seen in this batch: (campaign, key) → position in `outcomes`.
+    let mut seen: HashMap<(i64, &str), usize> = HashMap::new();
+
+    for d in donations {
+        if let std::collections::hash_map::Entry::Vacant(slot) = campaigns.entry(d.campaign_id) {
+            slot.insert(campaign_facts(&mut tx, d.campaign_id).await?);
+        }
+        let Some(Some(campaign)) = campaigns.get(&d.campaign_id) else {
+            outcomes.push(Err(DonationRefused::UnknownCampaign));
+            continue;
+        };
+        if let Some(&earlier) = seen.get(&(d.campaign_id, d.idempotency_key.as_str())) {
+            let same = donations[earlier].request_hash == d.request_hash;
+            outcomes.push(match (&outcomes[earlier], same) {
+                (Ok(ack), true) => Ok(DonationAck {
+                    replayed: true,
+                    ..ack.clone()
+                }),
+                (Err(_), true) => Err(DonationRefused::NotCollecting(
+                    campaign.refusal.unwrap_or("conflict"),
+                )),
+                (_, false) => Err(DonationRefused::IdempotencyConflict),
+            });
+            continue;
+        }
+        let existing: Option<(i64, String, String)> = sqlx::query_as(
+            "SELECT id, request_hash, status FROM donations WHERE campaign_id = $1 AND idempotency_key = $2",
+        )
+        .bind(d.campaign_id)
+        .bind(&d.idempotency_key)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let Some((id, hash, status)) = existing {
+            outcomes.push(if hash == d.request_hash {
+                replay(&mut tx, id, &status).await?
+            } else {
+                Err(DonationRefused::IdempotencyConflict)
+            });
+            seen.insert(
+                (d.campaign_id, d.idempotency_key.as_str()),
+                outcomes.len() - 1,
+            );
+            continue;
+        }
+        if let Some(code) = campaign.refusal {
+            outcomes.push(Err(DonationRefused::NotCollecting(code)));
+            continue;
+        }
+        let (kind, amount, method, items) = match &d.gift {
+            Gift::Money { amount, method } => (
+                "money",
+                Some(amount.centimes()),
+                Some(method.as_str()),
+                None,
+            ),
+            Gift::InKind { items } => ("in_kind", None, None, serde_json::to_string(items).ok()),
+        };
+        let confirmed_at = (d.status == DonationStatus::Confirmed).then_some(at);
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO donations (campaign_id, organization_id, kind, amount_centimes, method, items, status, \
+             idempotency_key, request_hash, donor_commitment, created_at, confirmed_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, '', $10, $11) RETURNING id",
+        )
+        .bind(d.campaign_id)
+        .bind(campaign.org_id)
+        .bind(kind)
+        .bind(amount)
+        .bind(method)
+        .bind(items)
+        .bind(d.status.as_str())
+        .bind(&d.idempotency_key)
+        .bind(&d.request_hash)
+        .bind(at)
+        .bind(confirmed_at)
+        .fetch_one(&mut *tx)
+        .await?;
+        let commitment = donor_commitment(&receipt_secret(receipt_key, id), id);
+        sqlx::query("UPDATE donations SET donor_commitment = $1 WHERE id = $2")
+            .bind(&commitment)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        let (leaf_index, leaf_hash) = if d.status == DonationStatus::Confirmed {
+            let bytes = donation_leaf(id, at, &campaign.code, &d.gift, &commitment);
+            let hash = twiza_tlog::leaf_hash(&bytes);
+            let index = size + leaves.len() as u64;
+            leaves.push(NewLeaf {
+                kind: "donation_confirmed",
+                ref_id: id,
+                bytes,
+                at,
+            });
+            (Some(index), Some(hash))
+        } else {
+            (None, None)
+        };
+        outcomes.push(Ok(DonationAck {
+            id,
+            status: d.status,
+            replayed: false,
+            leaf_index,
+            leaf_hash,
+        }));
+        seen.insert(
+            (d.campaign_id, d.idempotency_key.as_str()),
+            outcomes.len() - 1,
+        );
+    }
+
+    if !leaves.is_empty() {
+        let hashes: Vec<Hash> = leaves
+            .iter()
+            .map(|l| twiza_tlog::leaf_hash(&l.bytes))
+            .collect();
+        let stored = with_hashes(&mut tx, |r| twiza_tlog::append(size, &hashes, r)).await?;
+        insert_leaves(&mut tx, size, &leaves).await?;
+        insert_hashes(&mut tx, &stored).await?;
+        sqlx::query("UPDATE log_state SET size = $1 WHERE id = 1")
+            .bind((size + leaves.len() as u64) as i64)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(outcomes)
+}
+
+/// The answer to a replayed request: the earlier donation as it stands.
+async fn replay(conn: &mut AnyConnection, id: i64, status: &str) -> Result<Outcome> {
+    let status = DonationStatus::parse(status).ok_or(StoreError::Corrupt("donation status"))?;
+    let logged: Option<(i64, Vec<u8>)> = sqlx::query_as(
+        "SELECT idx, leaf FROM log_entries WHERE kind = 'donation_confirmed' AND ref_id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(Ok(DonationAck {
+        id,
+        status,
+        replayed: true,
+        leaf_index: logged.as_ref().map(|(i, _)| *i as u64),
+        leaf_hash: logged.map(|(_, leaf)| twiza_tlog::leaf_hash(&leaf)),
+    }))
+}

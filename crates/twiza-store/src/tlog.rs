@@ -1,0 +1,229 @@
+//! The transparency log's storage: leaves, stored Merkle subtree hashes (C2SP tlog-tiles
+//! addressing), the log size and signed checkpoints. Appends happen only inside the sequencer's
+//! transactions; reads compute roots and proofs from O(log n) stored hashes.
+
+use crate::{Result, Store, StoreError};
+use sqlx::AnyConnection;
+use std::collections::HashMap;
+use twiza_tlog::{Hash, HashReader, StoredHash};
+
+/// A reader that first records which hashes a computation needs, then serves them from memory.
+/// Merkle computations touch addresses that depend only on the sizes and indexes involved, so
+/// one dry run lists them and one query fetches them.
+#[derive(Default)]
+pub(crate) struct Prefetched {
+    known: HashMap<(u8, u64), Hash>,
+    missing: Vec<(u8, u64)>,
+}
+
+impl HashReader for Prefetched {
+    type Error = StoreError;
+    fn read_hash(&mut self, level: u8, index: u64) -> Result<Hash> {
+        match self.known.get(&(level, index)) {
+            Some(h) => Ok(*h),
+            None => {
+                self.missing.push((level, index));
+                Ok([0; 32])
+            }
+        }
+    }
+}
+
+/// Runs `compute` against stored hashes read through `conn`.
+pub(crate) async fn with_hashes<T>(
+    conn: &mut AnyConnection,
+    mut compute: impl FnMut(&mut Prefetched) -> Result<T>,
+) -> Result<T> {
+    let mut reader = Prefetched::default();
+    compute(&mut reader)?;
+    let missing = std::mem::take(&mut reader.missing);
+    for chunk in missing.chunks(400) {
+        let mut sql = String::from("SELECT level, idx, hash FROM log_hashes WHERE ");
+        for (i, _) in chunk.iter().enumerate() {
+            if i > 0 {
+                sql.push_str(" OR ");
+            }
+            sql.push_str(&format!(
+                "(level = ${} AND idx = ${})",
+                2 * i + 1,
+                2 * i + 2
+            ));
+        }
+        let mut query = sqlx::query_as::<_, (i64, i64, Vec<u8>)>(&sql);
+        for (level, index) in chunk {
+            query = query.bind(i64::from(*level)).bind(*index as i64);
+        }
+        for (level, index, hash) in query.fetch_all(&mut *conn).await? {
+            let hash: Hash = hash
+                .try_into()
+                .map_err(|_| StoreError::Corrupt("log hash"))?;
+            reader.known.insert((level as u8, index as u64), hash);
+        }
+    }
+    let result = compute(&mut reader)?;
+    if reader.missing.is_empty() {
+        Ok(result)
+    } else {
+        Err(StoreError::Corrupt("log hashes missing"))
+    }
+}
+
+/// Writes stored hashes in multi-row statements.
+pub(crate) async fn insert_hashes(conn: &mut AnyConnection, hashes: &[StoredHash]) -> Result<()> {
+    for chunk in hashes.chunks(500) {
+        let mut sql = String::from("INSERT INTO log_hashes (level, idx, hash) VALUES ");
+        for i in 0..chunk.len() {
+            if i > 0 {
+                sql.push(',');
+            }
+            sql.push_str(&format!("(${}, ${}, ${})", 3 * i + 1, 3 * i + 2, 3 * i + 3));
+        }
+        let mut query = sqlx::query(&sql);
+        for h in chunk {
+            query = query
+                .bind(i64::from(h.level))
+                .bind(h.index as i64)
+                .bind(h.hash.to_vec());
+        }
+        query.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+/// A leaf to append.
+pub(crate) struct NewLeaf {
+    pub kind: &'static str,
+    pub ref_id: i64,
+    pub bytes: Vec<u8>,
+    pub at: i64,
+}
+
+/// Writes leaves at `first_index..` in multi-row statements.
+pub(crate) async fn insert_leaves(
+    conn: &mut AnyConnection,
+    first_index: u64,
+    leaves: &[NewLeaf],
+) -> Result<()> {
+    for (c, chunk) in leaves.chunks(400).enumerate() {
+        let mut sql = String::from("INSERT INTO log_entries (idx, kind, ref_id, leaf, at) VALUES ");
+        for i in 0..chunk.len() {
+            if i > 0 {
+                sql.push(',');
+            }
+            let b = 5 * i;
+            sql.push_str(&format!(
+                "(${}, ${}, ${}, ${}, ${})",
+                b + 1,
+                b + 2,
+                b + 3,
+                b + 4,
+                b + 5
+            ));
+        }
+        let mut query = sqlx::query(&sql);
+        for (i, leaf) in chunk.iter().enumerate() {
+            let index = first_index + (c * 400 + i) as u64;
+            query = query
+                .bind(index as i64)
+                .bind(leaf.kind)
+                .bind(leaf.ref_id)
+                .bind(leaf.bytes.clone())
+                .bind(leaf.at);
+        }
+        query.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+/// A logged leaf.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogEntry {
+    pub index: u64,
+    pub kind: String,
+    pub ref_id: i64,
+    pub leaf: Vec<u8>,
+}
+
+impl Store {
+    /// The number of leaves in the log.
+    pub async fn log_size(&self) -> Result<u64> {
+        let (size,): (i64,) = sqlx::query_as("SELECT size FROM log_state WHERE id = 1")
+            .fetch_one(self.reader())
+            .await?;
+        Ok(size as u64)
+    }
+
+    /// The root hash of the log at `size` (at most the current size).
+    pub async fn log_root(&self, size: u64) -> Result<Hash> {
+        let mut conn = self.reader().acquire().await?;
+        with_hashes(&mut conn, |r| twiza_tlog::tree_root(size, r)).await
+    }
+
+    /// Inclusion proof of leaf `index` in the tree of `size` leaves (`None` if out of range).
+    pub async fn log_inclusion_proof(&self, index: u64, size: u64) -> Result<Option<Vec<Hash>>> {
+        if size > self.log_size().await? {
+            return Ok(None);
+        }
+        let mut conn = self.reader().acquire().await?;
+        with_hashes(&mut conn, |r| twiza_tlog::inclusion_proof(index, size, r)).await
+    }
+
+    /// Consistency proof between two sizes (`None` if out of range).
+    pub async fn log_consistency_proof(&self, old: u64, new: u64) -> Result<Option<Vec<Hash>>> {
+        if new > self.log_size().await? {
+            return Ok(None);
+        }
+        let mut conn = self.reader().acquire().await?;
+        with_hashes(&mut conn, |r| twiza_tlog::consistency_proof(old, new, r)).await
+    }
+
+    /// One leaf and its hash.
+    pub async fn log_entry(&self, index: u64) -> Result<Option<LogEntry>> {
+        let row: Option<(i64, String, i64, Vec<u8>)> =
+            sqlx::query_as("SELECT idx, kind, ref_id, leaf FROM log_entries WHERE idx = $1")
+                .bind(index as i64)
+                .fetch_optional(self.reader())
+                .await?;
+        Ok(row.map(|(idx, kind, ref_id, leaf)| LogEntry {
+            index: idx as u64,
+            kind,
+            ref_id,
+            leaf,
+        }))
+    }
+
+    /// The leaf index of a logged event.
+    pub async fn log_index_of(&self, kind: &str, ref_id: i64) -> Result<Option<u64>> {
+        let row: Option<(i64,)> =
+            sqlx::query_as("SELECT idx FROM log_entries WHERE kind = $1 AND ref_id = $2")
+                .bind(kind)
+                .bind(ref_id)
+                .fetch_optional(self.reader())
+                .await?;
+        Ok(row.map(|(i,)| i as u64))
+    }
+
+    /// Stores a signed checkpoint (idempotent per size).
+    pub async fn save_checkpoint(&self, size: u64, root: &Hash, note: &str) -> Result<()> {
+        let sql =
+            "INSERT INTO log_checkpoints (size, root_hash, note, at) VALUES ($1, $2, $3, $4) \
+                   ON CONFLICT (size) DO NOTHING";
+        sqlx::query(sql)
+            .bind(size as i64)
+            .bind(root.to_vec())
+            .bind(note)
+            .bind(crate::now())
+            .execute(self.writer())
+            .await?;
+        Ok(())
+    }
+
+    /// The latest signed checkpoint: (size, note).
+    pub async fn latest_checkpoint(&self) -> Result<Option<(u64, String)>> {
+        let row: Option<(i64, String)> =
+            sqlx::query_as("SELECT size, note FROM log_checkpoints ORDER BY size DESC LIMIT 1")
+                .fetch_optional(self.reader())
+                .await?;
+        Ok(row.map(|(s, n)| (s as u64, n)))
+    }
+}
