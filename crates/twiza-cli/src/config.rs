@@ -107,8 +107,10 @@ impl Config {
         }
     }
 
-    pub fn web(&self) -> twiza_web::WebConfig {
-        twiza_web::WebConfig {
+    /// The web layer's settings, with the keys of the data directory (created on first use).
+    pub fn web(&self) -> anyhow::Result<twiza_web::WebConfig> {
+        Ok(twiza_web::WebConfig {
+            receipt_key: crate::keys::load_or_create(&self.data_dir, "receipt")?,
             secure_cookies: self
                 .public_url
                 .as_deref()
@@ -116,7 +118,7 @@ impl Config {
             request_timeout: std::time::Duration::from_secs(self.request_timeout_secs),
             session_ttl: std::time::Duration::from_secs(self.session_ttl_hours * 3600),
             ..Default::default()
-        }
+        })
     }
 }
 

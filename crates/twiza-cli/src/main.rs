@@ -6,6 +6,7 @@
 mod bench;
 mod config;
 mod demo;
+mod keys;
 mod serve;
 
 use clap::{Parser, Subcommand};

@@ -28,7 +28,7 @@ pub async fn run_server(
     config: &Config,
     ready: Option<tokio::sync::oneshot::Sender<SocketAddr>>,
 ) -> anyhow::Result<()> {
-    let state = twiza_web::AppState::new(store.clone(), config.web())?;
+    let state = twiza_web::AppState::new(store.clone(), config.web()?)?;
     let app = twiza_web::app(state);
     let listener = tokio::net::TcpListener::bind(config.listen).await?;
     let addr = listener.local_addr()?;

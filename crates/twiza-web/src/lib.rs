@@ -19,7 +19,7 @@ use twiza_i18n::Messages;
 use twiza_store::Store;
 
 /// Settings of the web layer.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct WebConfig {
     /// Mark cookies `Secure` (on when the public URL is https).
     pub secure_cookies: bool,
@@ -32,6 +32,8 @@ pub struct WebConfig {
     pub sign_in_window: Duration,
     /// Largest JSON or form body accepted.
     pub max_body_bytes: usize,
+    /// Derives each donation's receipt secret (kept in the data directory, never printed).
+    pub receipt_key: [u8; 32],
 }
 
 impl Default for WebConfig {
@@ -43,7 +45,20 @@ impl Default for WebConfig {
             sign_in_failures_allowed: 10,
             sign_in_window: Duration::from_secs(15 * 60),
             max_body_bytes: 256 * 1024,
+            receipt_key: [0; 32],
         }
+    }
+}
+
+/// Debug output leaves the keys out.
+impl std::fmt::Debug for WebConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WebConfig")
+            .field("secure_cookies", &self.secure_cookies)
+            .field("request_timeout", &self.request_timeout)
+            .field("session_ttl", &self.session_ttl)
+            .field("max_body_bytes", &self.max_body_bytes)
+            .finish_non_exhaustive()
     }
 }
 
@@ -54,11 +69,15 @@ pub struct AppState {
     pub messages: Arc<Messages>,
     pub config: Arc<WebConfig>,
     pub metrics: ops::Metrics,
+    /// The one writer of donations and of the transparency log (group commit).
+    pub sequencer: twiza_store::Sequencer,
 }
 
 impl AppState {
+    /// Builds the state and starts the sequencer task (call inside a Tokio runtime).
     pub fn new(store: Store, config: WebConfig) -> anyhow::Result<AppState> {
         Ok(AppState {
+            sequencer: twiza_store::Sequencer::start(store.clone(), config.receipt_key),
             store,
             messages: Arc::new(Messages::load()?),
             config: Arc::new(config),

@@ -351,7 +351,21 @@ fn every_message_is_non_empty() {
 
 /// Latin words allowed in Arabic and Tifinagh text: acronyms, formats, units, the currency.
 const ALLOWED_LATIN: &[&str] = &[
-    "API", "HCP", "CC", "BY", "JSON", "PNG", "JPEG", "WebP", "KB", "MAD", "URL", "RIB", "IBAN",
+    "API",
+    "HCP",
+    "CC",
+    "BY",
+    "JSON",
+    "PNG",
+    "JPEG",
+    "WebP",
+    "KB",
+    "MAD",
+    "URL",
+    "RIB",
+    "IBAN",
+    "Idempotency",
+    "Key",
 ];
 
 fn has_stray_latin(text: &str) -> Option<String> {

@@ -2,7 +2,9 @@
 //! resource. API types live here, apart from the domain types they are converted from.
 
 pub mod campaigns;
+pub mod donations;
 pub mod geo;
+pub mod log;
 pub mod members;
 pub mod openapi;
 pub mod organizations;

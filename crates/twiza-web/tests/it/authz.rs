@@ -42,6 +42,9 @@ fn sample_json(method: &Method, path: &str) -> Option<serde_json::Value> {
         ("POST", "/api/v1/campaigns/{campaign_id}/authorization/refuse") => json!({"reason": "no"}),
         ("POST", "/api/v1/campaigns/{campaign_id}/publish") => json!({}),
         ("POST", "/api/v1/campaigns/{campaign_id}/close") => json!({}),
+        ("POST", "/api/v1/campaigns/{campaign_id}/donations") => {
+            json!({"kind": "money", "amount": "100.00", "currency": "MAD", "method": "cash"})
+        }
         _ => return None,
     })
 }
@@ -159,7 +162,8 @@ async fn no_route_lets_a_tenant_into_another_association() {
                 .replace("{org_id}", &target.0.to_string())
                 .replace("{invitation_id}", &invitation.0.to_string())
                 .replace("{token_id}", &b_token.0.to_string())
-                .replace("{campaign_id}", &campaign.to_string());
+                .replace("{campaign_id}", &campaign.to_string())
+                .replace("{index}", "0");
             assert!(
                 !path.contains('{'),
                 "no substitution for a parameter of {}",
@@ -284,7 +288,8 @@ async fn read_only_platform_roles_change_nothing_and_see_no_contacts() {
                 .path
                 .replace("{org_id}", &b.0.to_string())
                 .replace("{invitation_id}", "1")
-                .replace("{campaign_id}", &campaign.to_string());
+                .replace("{campaign_id}", &campaign.to_string())
+                .replace("{index}", "0");
             let response = if route.path.starts_with("/api/") {
                 let body = sample_json(&route.method, route.path)
                     .map(|b| b.to_string())

@@ -191,6 +191,18 @@ impl TestApp {
             .expect("campaign")
     }
 
+    /// A donation request with a chosen Idempotency-Key.
+    pub async fn donate(&self, campaign: i64, token: &str, key: &str, body: &Value) -> Response {
+        let r = Request::builder()
+            .method(Method::POST)
+            .uri(format!("/api/v1/campaigns/{campaign}/donations"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .header("idempotency-key", key);
+        self.send(r.body(Body::from(body.to_string())).expect("request"))
+            .await
+    }
+
     pub async fn send(&self, request: Request<Body>) -> Response {
         let response = self
             .router

@@ -5,6 +5,7 @@
 mod api;
 mod authz;
 mod bad_input;
+mod donations;
 mod harness;
 mod logs;
 mod openapi;

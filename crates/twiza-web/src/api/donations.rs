@@ -1,0 +1,179 @@
+//! `/api/v1/campaigns/{campaign_id}/donations`: donations recorded by the association's treasury
+//! (settled bank transfers, cash, card payments, goods received), durable and logged before the
+//! answer. Every request carries an `Idempotency-Key`: a retry returns the same donation, the
+//! same key with another body is a 409.
+
+use super::{parse_json, PathId};
+use crate::error::{AppError, AppResult, ErrorBody};
+use crate::AppState;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::{Extension, Json};
+use serde::{Deserialize, Serialize};
+use twiza_domain::donation::{
+    parse_idempotency_key, parse_items, request_hash, DonationStatus, Gift, PaymentMethod,
+};
+use twiza_domain::money::{parse_currency, Amount};
+use twiza_domain::{FieldError, OrgScope};
+use twiza_store::{DonationRefused, NewDonation};
+use utoipa::ToSchema;
+
+/// A donation: money (`amount`, `currency`, `method`) or in kind (`items`).
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DonationCreate {
+    /// `money` or `in_kind`.
+    pub kind: String,
+    /// Decimal string in MAD, e.g. `"250.00"` (money).
+    #[serde(default)]
+    pub amount: Option<String>,
+    /// `MAD` (money).
+    #[serde(default)]
+    pub currency: Option<String>,
+    /// `card`, `mobile_wallet`, `bank_transfer` or `cash` (money).
+    #[serde(default)]
+    pub method: Option<String>,
+    /// Goods received (in kind).
+    #[serde(default)]
+    pub items: Option<Vec<ItemCreate>>,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ItemCreate {
+    pub item: String,
+    pub quantity: i64,
+    pub unit: String,
+}
+
+/// A recorded donation and its place in the transparency log.
+#[derive(Serialize, ToSchema)]
+pub struct DonationView {
+    pub id: i64,
+    pub campaign_id: i64,
+    /// `confirmed` for recorded donations.
+    pub status: String,
+    /// Index of its leaf in the transparency log.
+    pub leaf_index: Option<u64>,
+    /// Hex SHA-256 leaf hash (RFC 6962).
+    pub leaf_hash: Option<String>,
+    /// This answer repeats an earlier request with the same Idempotency-Key.
+    pub replayed: bool,
+}
+
+fn parse_gift(body: &DonationCreate) -> AppResult<Gift> {
+    match body.kind.as_str() {
+        "money" => {
+            let amount = Amount::parse("amount", body.amount.as_deref().unwrap_or_default());
+            let currency = parse_currency("currency", body.currency.as_deref().unwrap_or_default());
+            let method = PaymentMethod::parse(body.method.as_deref().unwrap_or_default())
+                .ok_or(FieldError::new("method", "invalid_method"));
+            let items = match body.items {
+                Some(_) => Err(FieldError::new("items", "validation")),
+                None => Ok(()),
+            };
+            match (amount, currency, method, items) {
+                (Ok(amount), Ok(_), Ok(method), Ok(())) => Ok(Gift::Money { amount, method }),
+                (a, c, m, i) => Err(AppError::invalid(
+                    [a.err(), c.err(), m.err(), i.err()]
+                        .into_iter()
+                        .flatten()
+                        .collect(),
+                )),
+            }
+        }
+        "in_kind" => {
+            if body.amount.is_some() || body.currency.is_some() || body.method.is_some() {
+                return Err(FieldError::new("amount", "validation").into());
+            }
+            let lines: Vec<(String, i64, String)> = body
+                .items
+                .iter()
+                .flatten()
+                .map(|i| (i.item.clone(), i.quantity, i.unit.clone()))
+                .collect();
+            Ok(Gift::InKind {
+                items: parse_items(&lines)?,
+            })
+        }
+        _ => Err(FieldError::new("kind", "validation").into()),
+    }
+}
+
+/// Records a settled donation (owners, admins, treasurers); answers once it is durable and logged.
+#[utoipa::path(post, path = "/api/v1/campaigns/{campaign_id}/donations", tag = "donations",
+    params(("campaign_id" = i64, Path), ("Idempotency-Key" = String, Header, description = "8 to 100 letters, digits, - or _")),
+    request_body = DonationCreate,
+    responses((status = 201, body = DonationView), (status = 200, description = "A replay", body = DonationView),
+              (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn record(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    PathId(campaign_id): PathId,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> AppResult<(StatusCode, Json<DonationView>)> {
+    if !scope.can_write() {
+        return Err(AppError::forbidden());
+    }
+    let key = headers
+        .get("idempotency-key")
+        .ok_or_else(|| AppError::bad_request("missing_idempotency_key"))?
+        .to_str()
+        .map_err(|_| AppError::bad_request("invalid_idempotency_key"))?;
+    let key =
+        parse_idempotency_key(key).map_err(|_| AppError::bad_request("invalid_idempotency_key"))?;
+    let is_json = headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.split(';')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .eq_ignore_ascii_case("application/json")
+        });
+    if !is_json {
+        return Err(AppError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+        ));
+    }
+    let parsed: DonationCreate = parse_json(&body)?;
+    let gift = parse_gift(&parsed)?;
+    let donation = NewDonation {
+        campaign_id,
+        idempotency_key: key,
+        request_hash: request_hash(&body),
+        gift,
+        status: DonationStatus::Confirmed,
+    };
+    match state.sequencer.submit(donation).await {
+        Ok(ack) => Ok((
+            if ack.replayed {
+                StatusCode::OK
+            } else {
+                StatusCode::CREATED
+            },
+            Json(DonationView {
+                id: ack.id,
+                campaign_id,
+                status: ack.status.as_str().to_owned(),
+                leaf_index: ack.leaf_index,
+                leaf_hash: ack.leaf_hash.map(hex::encode),
+                replayed: ack.replayed,
+            }),
+        )),
+        Err(DonationRefused::UnknownCampaign) => Err(AppError::not_found()),
+        Err(DonationRefused::NotCollecting(code)) => Err(AppError::new(StatusCode::CONFLICT, code)),
+        Err(DonationRefused::IdempotencyConflict) => {
+            Err(AppError::new(StatusCode::CONFLICT, "idempotency_conflict"))
+        }
+        Err(DonationRefused::Unavailable) => Err(AppError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "unavailable",
+        )),
+        Err(DonationRefused::Store(e)) => Err(e.into()),
+    }
+}
