@@ -28,10 +28,24 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 32)]
         concurrency: usize,
     },
+    /// Durable donations per second through the HTTP API, against `GET /healthz` on the same
+    /// server (group commit makes the ratio, not the disk, the limit).
+    Ingest {
+        /// Seconds of load per target.
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+        /// Concurrent clients.
+        #[arg(long, default_value_t = 64)]
+        concurrency: usize,
+    },
 }
 
 pub async fn run(command: BenchCommand, config: Config) -> anyhow::Result<()> {
     match command {
+        BenchCommand::Ingest {
+            seconds,
+            concurrency,
+        } => ingest(config, Duration::from_secs(seconds), concurrency).await,
         BenchCommand::Http {
             organizations,
             seconds,
@@ -300,6 +314,170 @@ async fn http(
             r.requests, r.errors, r.rps, r.p50_ms, r.p99_ms
         );
     }
+    server.abort();
+    if let Some(schema) = schema {
+        store
+            .execute_raw(&format!("DROP SCHEMA {schema} CASCADE"))
+            .await?;
+    }
+    Ok(())
+}
+
+/// Starts the server on a loopback port for a benchmark; returns its address.
+async fn start_server(
+    store: &Store,
+) -> anyhow::Result<(
+    std::net::SocketAddr,
+    tokio::task::JoinHandle<anyhow::Result<()>>,
+)> {
+    let data_dir = tempfile::tempdir()?.keep();
+    let config = Config::load(&crate::config::GlobalArgs {
+        database_url: None,
+        listen: Some(([127, 0, 0, 1], 0).into()),
+        data_dir: Some(data_dir),
+        config: None,
+    })?;
+    let (ready_tx, ready_rx) = tokio::sync::oneshot::channel();
+    let server_store = store.clone();
+    let server = tokio::spawn(async move {
+        crate::serve::run_server(server_store, &config, Some(ready_tx)).await
+    });
+    let addr = ready_rx.await.context("server did not start")?;
+    Ok((addr, server))
+}
+
+async fn ingest(config: Config, duration: Duration, concurrency: usize) -> anyhow::Result<()> {
+    use twiza_domain::campaign::{CampaignInput, CampaignState, NewCampaign};
+    let (store, _dir, schema) = fresh_store(&config).await?;
+    let backend = match store.backend() {
+        twiza_store::Backend::Sqlite => "sqlite",
+        twiza_store::Backend::Postgres => "postgresql",
+    };
+    let treasurer = crate::demo::create_user(
+        &store,
+        "bench-treasurer@bench.twiza.ma",
+        "bench-password-123",
+        None,
+        None,
+    )
+    .await?;
+    let orgs = generated_organizations(1)?;
+    let org = store
+        .create_organizations_batch(&orgs, treasurer, OrgStatus::Verified)
+        .await?[0];
+    let scope = twiza_domain::OrgScope::for_member(org, twiza_domain::OrgRole::Owner);
+    let input = CampaignInput {
+        title_ar: "حملة قياس الأداء",
+        title_fr: "Campagne de mesure",
+        purpose_ar: "قياس",
+        purpose_fr: "Mesure",
+        goal: "100000000",
+        starts_on: "2023-01-01",
+        ends_on: "2099-12-31",
+        scope: "national",
+        bank_account: "011780000012345678901234",
+        emergency: false,
+    };
+    let campaign = NewCampaign::parse(&input).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let campaign = store
+        .create_campaign(&scope, &campaign, "TWZ-BNCH", treasurer)
+        .await?;
+    let grant = twiza_store::AuthorizationDecision::Grant {
+        reference: "BENCH".into(),
+        valid_from: time::macros::date!(2023 - 01 - 01),
+        valid_to: time::macros::date!(2099 - 12 - 31),
+    };
+    store
+        .decide_authorization(campaign, &grant, treasurer)
+        .await?;
+    store
+        .set_campaign_state(
+            &scope,
+            campaign,
+            CampaignState::Draft,
+            CampaignState::Published,
+        )
+        .await?;
+
+    let (addr, server) = start_server(&store).await?;
+    let state = twiza_web::AppState::new(store.clone(), Default::default())?;
+    let (token, _) = twiza_web::api::tokens::issue(&state, treasurer, "bench")
+        .await
+        .map_err(|e| anyhow::anyhow!(e.code))?;
+
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(concurrency)
+        .build()?;
+    let url = format!("http://{addr}/api/v1/campaigns/{campaign}/donations");
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for worker in 0..concurrency {
+        let (client, url, token) = (client.clone(), url.clone(), token.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut latencies = Vec::new();
+            let mut errors = 0usize;
+            let mut n = 0u64;
+            while started.elapsed() < duration {
+                n += 1;
+                let body = format!(r#"{{"kind":"money","amount":"{}.{:02}","currency":"MAD","method":"bank_transfer"}}"#, 10 + n % 990, n % 100);
+                let t = Instant::now();
+                let response = client
+                    .post(&url)
+                    .bearer_auth(&token)
+                    .header("content-type", "application/json")
+                    .header("idempotency-key", format!("bench-{worker:04}-{n:012}"))
+                    .body(body)
+                    .send()
+                    .await;
+                match response {
+                    Ok(r) if r.status() == reqwest::StatusCode::CREATED => {
+                        let _ = r.bytes().await;
+                        latencies.push(t.elapsed());
+                    }
+                    _ => errors += 1,
+                }
+            }
+            (latencies, errors)
+        }));
+    }
+    let mut latencies = Vec::new();
+    let mut errors = 0;
+    for t in tasks {
+        let (l, e) = t.await?;
+        latencies.extend(l);
+        errors += e;
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    latencies.sort();
+    let pct = |p: f64| {
+        latencies
+            .get(((latencies.len() as f64 * p) as usize).min(latencies.len().saturating_sub(1)))
+            .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+    };
+    let donations_per_s = latencies.len() as f64 / elapsed;
+    let logged = store.log_size().await?;
+    anyhow::ensure!(
+        logged == latencies.len() as u64,
+        "acknowledged {} donations but the log holds {logged}",
+        latencies.len()
+    );
+
+    let health = load(
+        vec![format!("http://{addr}/healthz")],
+        None,
+        duration,
+        concurrency,
+    )
+    .await?;
+    println!(
+        "ingest {backend}: {:.0} donations/s, p50 {:.1} ms, p99 {:.1} ms, healthz {:.0} req/s, ratio {:.2} ({} acknowledged and logged, {errors} errors, {concurrency} clients)",
+        donations_per_s,
+        pct(0.50),
+        pct(0.99),
+        health.rps,
+        donations_per_s / health.rps,
+        latencies.len(),
+    );
     server.abort();
     if let Some(schema) = schema {
         store

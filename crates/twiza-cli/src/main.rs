@@ -67,7 +67,12 @@ enum AdminCommand {
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     let config = Config::load(&cli.global)?;
-    serve::init_tracing();
+    // Benchmarks log warnings only: a line per request would be part of what they measure.
+    serve::init_tracing(if matches!(cli.command, Command::Bench { .. }) {
+        "warn"
+    } else {
+        "info,sqlx=warn"
+    });
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;

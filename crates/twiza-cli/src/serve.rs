@@ -6,9 +6,9 @@ use tracing_subscriber::EnvFilter;
 
 /// JSON logs on stderr; level from `RUST_LOG` (default `info`). Log lines carry route templates
 /// and codes, never request bodies, query strings or personal data.
-pub fn init_tracing() {
+pub fn init_tracing(default_filter: &str) {
     let filter =
-        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default_filter));
     let _ = tracing_subscriber::fmt()
         .json()
         .with_env_filter(filter)

@@ -136,14 +136,13 @@ pub fn request_hash(body: &[u8]) -> String {
     hex::encode(Sha256::digest(body))
 }
 
-/// The donor commitment published in the log: SHA-256 over a domain tag, the receipt secret and
-/// the donation id. The secret (printed on the receipt, never stored in clear elsewhere) opens it;
-/// without the secret the commitment reveals nothing about the donor.
-pub fn donor_commitment(secret: &[u8; 32], donation_id: i64) -> String {
+/// The donor commitment published in the log: SHA-256 over a domain tag and the receipt secret.
+/// The secret (printed on the receipt) opens it; without the secret the commitment reveals
+/// nothing, and it says nothing about who the donor is.
+pub fn donor_commitment(secret: &[u8; 32]) -> String {
     let mut h = Sha256::new();
     h.update(b"twiza-donor-commitment-v1\n");
     h.update(secret);
-    h.update(donation_id.to_be_bytes());
     hex::encode(h.finalize())
 }
 
@@ -179,11 +178,10 @@ mod tests {
     }
 
     #[test]
-    fn commitments_bind_secret_and_donation() {
-        let a = donor_commitment(&[1; 32], 7);
+    fn commitments_bind_the_secret() {
+        let a = donor_commitment(&[1; 32]);
         assert_eq!(a.len(), 64);
-        assert_ne!(a, donor_commitment(&[2; 32], 7));
-        assert_ne!(a, donor_commitment(&[1; 32], 8));
-        assert_eq!(a, donor_commitment(&[1; 32], 7));
+        assert_ne!(a, donor_commitment(&[2; 32]));
+        assert_eq!(a, donor_commitment(&[1; 32]));
     }
 }

@@ -118,13 +118,16 @@ async fn run(store: Store, receipt_key: [u8; 32], mut rx: mpsc::Receiver<Job>) {
     }
 }
 
-/// The receipt secret of a donation: HMAC-like keyed hash of its id.
-pub fn receipt_secret(receipt_key: &[u8; 32], donation_id: i64) -> [u8; 32] {
+/// The receipt secret of a donation, derived from the server's receipt key, the campaign and the
+/// request's idempotency key (so it is known before the row exists, and can be printed again on
+/// the receipt). Without the receipt key it cannot be guessed.
+pub fn receipt_secret(receipt_key: &[u8; 32], campaign_id: i64, idempotency_key: &str) -> [u8; 32] {
     use sha2::{Digest, Sha256};
     let mut h = Sha256::new();
     h.update(b"twiza-receipt-secret-v1\n");
     h.update(receipt_key);
-    h.update(donation_id.to_be_bytes());
+    h.update(campaign_id.to_be_bytes());
+    h.update(idempotency_key.as_bytes());
     h.finalize().into()
 }
 
@@ -243,27 +246,16 @@ async fn commit_batch(
             });
             continue;
         }
-        let existing: Option<(i64, String, String)> = sqlx::query_as(
-            "SELECT id, request_hash, status FROM donations WHERE campaign_id = $1 AND idempotency_key = $2",
-        )
-        .bind(d.campaign_id)
-        .bind(&d.idempotency_key)
-        .fetch_optional(&mut *tx)
-        .await?;
-        if let Some((id, hash, status)) = existing {
-            outcomes.push(if hash == d.request_hash {
-                replay(&mut tx, id, &status).await?
-            } else {
-                Err(DonationRefused::IdempotencyConflict)
-            });
+        if let Some(code) = campaign.refusal {
+            // A replay of a donation made while the campaign was collecting stays answerable.
+            match existing_donation(&mut tx, d).await? {
+                Some(outcome) => outcomes.push(outcome),
+                None => outcomes.push(Err(DonationRefused::NotCollecting(code))),
+            }
             seen.insert(
                 (d.campaign_id, d.idempotency_key.as_str()),
                 outcomes.len() - 1,
             );
-            continue;
-        }
-        if let Some(code) = campaign.refusal {
-            outcomes.push(Err(DonationRefused::NotCollecting(code)));
             continue;
         }
         let (kind, amount, method, items) = match &d.gift {
@@ -276,10 +268,17 @@ async fn commit_batch(
             Gift::InKind { items } => ("in_kind", None, None, serde_json::to_string(items).ok()),
         };
         let confirmed_at = (d.status == DonationStatus::Confirmed).then_some(at);
-        let (id,): (i64,) = sqlx::query_as(
+        let commitment = donor_commitment(&receipt_secret(
+            receipt_key,
+            d.campaign_id,
+            &d.idempotency_key,
+        ));
+        // One statement in the common case; a key seen before inserts nothing and is looked up.
+        let inserted: Option<(i64,)> = sqlx::query_as(
             "INSERT INTO donations (campaign_id, organization_id, kind, amount_centimes, method, items, status, \
              idempotency_key, request_hash, donor_commitment, created_at, confirmed_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, '', $10, $11) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
+             ON CONFLICT (campaign_id, idempotency_key) DO NOTHING RETURNING id",
         )
         .bind(d.campaign_id)
         .bind(campaign.org_id)
@@ -290,16 +289,22 @@ async fn commit_batch(
         .bind(d.status.as_str())
         .bind(&d.idempotency_key)
         .bind(&d.request_hash)
+        .bind(&commitment)
         .bind(at)
         .bind(confirmed_at)
-        .fetch_one(&mut *tx)
+        .fetch_optional(&mut *tx)
         .await?;
-        let commitment = donor_commitment(&receipt_secret(receipt_key, id), id);
-        sqlx::query("UPDATE donations SET donor_commitment = $1 WHERE id = $2")
-            .bind(&commitment)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        let Some((id,)) = inserted else {
+            let outcome = existing_donation(&mut tx, d)
+                .await?
+                .ok_or(StoreError::Corrupt("idempotency"))?;
+            outcomes.push(outcome);
+            seen.insert(
+                (d.campaign_id, d.idempotency_key.as_str()),
+                outcomes.len() - 1,
+            );
+            continue;
+        };
         let (leaf_index, leaf_hash) = if d.status == DonationStatus::Confirmed {
             let bytes = donation_leaf(id, at, &campaign.code, &d.gift, &commitment);
             let hash = twiza_tlog::leaf_hash(&bytes);
@@ -342,6 +347,25 @@ async fn commit_batch(
     }
     tx.commit().await?;
     Ok(outcomes)
+}
+
+/// The earlier donation with the same campaign and key: a replay if the body is the same, a
+/// conflict otherwise. `None` if there is none.
+async fn existing_donation(conn: &mut AnyConnection, d: &NewDonation) -> Result<Option<Outcome>> {
+    let existing: Option<(i64, String, String)> = sqlx::query_as(
+        "SELECT id, request_hash, status FROM donations WHERE campaign_id = $1 AND idempotency_key = $2",
+    )
+    .bind(d.campaign_id)
+    .bind(&d.idempotency_key)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(match existing {
+        None => None,
+        Some((id, hash, status)) if hash == d.request_hash => {
+            Some(replay(conn, id, &status).await?)
+        }
+        Some(_) => Some(Err(DonationRefused::IdempotencyConflict)),
+    })
 }
 
 /// The answer to a replayed request: the earlier donation as it stands.
