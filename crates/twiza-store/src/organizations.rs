@@ -129,47 +129,16 @@ impl Store {
         search_text: &str,
         created_by: UserId,
     ) -> Result<OrgId> {
-        let mut tx = self.writer().begin().await?;
-        let now = now();
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO organizations (name_ar, name_fr, name_zgh, declaration_number, \
-             declaration_date, region_code, province_code, commune_code, domains, email, phone, \
-             website, address, description, status, search_text, created_by, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) \
-             RETURNING id",
-        )
-        .bind(&org.name_ar)
-        .bind(&org.name_fr)
-        .bind(&org.name_zgh)
-        .bind(&org.declaration_number)
-        .bind(org.declaration_date.to_string())
-        .bind(&org.seat.region_code)
-        .bind(&org.seat.province_code)
-        .bind(&org.seat.commune_code)
-        .bind(domains_column(&org.domains))
-        .bind(org.email.as_ref().map(|e| e.as_str().to_owned()))
-        .bind(&org.phone)
-        .bind(&org.website)
-        .bind(&org.address)
-        .bind(&org.description)
-        .bind(OrgStatus::Pending.as_str())
-        .bind(search_text)
-        .bind(created_by.0)
-        .bind(now)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(conflict_on_unique("declaration_number"))?;
-        sqlx::query(
-            "INSERT INTO memberships (organization_id, user_id, role, created_at) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(id)
-        .bind(created_by.0)
-        .bind(OrgRole::Owner.as_str())
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        Ok(OrgId(id))
+        let ids = self
+            .create_organizations_batch(
+                &[(org.clone(), search_text.to_owned())],
+                created_by,
+                OrgStatus::Pending,
+            )
+            .await?;
+        ids.first()
+            .copied()
+            .ok_or(StoreError::Corrupt("organization id"))
     }
 
     /// Registers many associations in one transaction (imports, seeds, benchmarks), with the
