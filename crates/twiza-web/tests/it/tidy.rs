@@ -1,6 +1,6 @@
 //! Checks of the code base itself: no user-visible text outside the message files, every
 //! message key used exists in all four languages, every error code has a message, every file
-//! starts with a `//!` line, no `todo!()`.
+//! starts with a `//!` line, no stub macros.
 
 use std::path::{Path, PathBuf};
 use twiza_i18n::{Locale, Messages};
@@ -238,12 +238,9 @@ fn every_rust_file_says_what_it_owns_and_nothing_is_stubbed() {
             "{} has no //! line",
             path.display()
         );
-        for stub in ["todo!(", "unimplemented!("] {
-            assert!(
-                !source.contains(stub) || path.ends_with("tidy.rs"),
-                "{} has {stub}",
-                path.display()
-            );
+        // Spelled in two parts so this file does not match itself.
+        for stub in [concat!("todo", "!("), concat!("unimplemented", "!(")] {
+            assert!(!source.contains(stub), "{} has {stub}", path.display());
         }
     }
 }
