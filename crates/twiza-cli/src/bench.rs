@@ -171,35 +171,34 @@ struct Report {
     p99_ms: f64,
 }
 
-async fn load(
-    urls: Vec<String>,
-    token: Option<String>,
+/// Sends requests from `concurrency` keep-alive clients for `duration`; `request` builds the
+/// `n`-th request of a worker. Only answers with the `expected` status count as done.
+async fn run_load<F>(
     duration: Duration,
     concurrency: usize,
-) -> anyhow::Result<Report> {
+    expected: reqwest::StatusCode,
+    request: F,
+) -> anyhow::Result<Report>
+where
+    F: Fn(&reqwest::Client, usize, u64) -> reqwest::RequestBuilder + Send + Sync + 'static,
+{
     let client = reqwest::Client::builder()
         .pool_max_idle_per_host(concurrency)
         .build()?;
+    let request = std::sync::Arc::new(request);
     let started = Instant::now();
     let mut tasks = Vec::new();
     for worker in 0..concurrency {
-        let client = client.clone();
-        let urls = urls.clone();
-        let token = token.clone();
+        let (client, request) = (client.clone(), request.clone());
         tasks.push(tokio::spawn(async move {
             let mut latencies = Vec::new();
             let mut errors = 0usize;
-            let mut i = worker;
+            let mut n = 0u64;
             while started.elapsed() < duration {
-                let url = &urls[i % urls.len()];
-                i += concurrency;
+                n += 1;
                 let t = Instant::now();
-                let mut request = client.get(url);
-                if let Some(token) = &token {
-                    request = request.bearer_auth(token);
-                }
-                match request.send().await {
-                    Ok(r) if r.status().is_success() => {
+                match request(&client, worker, n).send().await {
+                    Ok(r) if r.status() == expected => {
                         let _ = r.bytes().await;
                         latencies.push(t.elapsed());
                     }
@@ -229,6 +228,29 @@ async fn load(
         p50_ms: pct(0.50),
         p99_ms: pct(0.99),
     })
+}
+
+/// GETs the `urls` in turn, with a bearer token if given.
+async fn load(
+    urls: Vec<String>,
+    token: Option<String>,
+    duration: Duration,
+    concurrency: usize,
+) -> anyhow::Result<Report> {
+    run_load(
+        duration,
+        concurrency,
+        reqwest::StatusCode::OK,
+        move |client, worker, n| {
+            let url = &urls[(worker + n as usize * concurrency) % urls.len()];
+            let request = client.get(url);
+            match &token {
+                Some(token) => request.bearer_auth(token),
+                None => request,
+            }
+        },
+    )
+    .await
 }
 
 async fn http(
@@ -405,61 +427,26 @@ async fn ingest(config: Config, duration: Duration, concurrency: usize) -> anyho
         .await
         .map_err(|e| anyhow::anyhow!(e.code))?;
 
-    let client = reqwest::Client::builder()
-        .pool_max_idle_per_host(concurrency)
-        .build()?;
     let url = format!("http://{addr}/api/v1/campaigns/{campaign}/donations");
-    let started = Instant::now();
-    let mut tasks = Vec::new();
-    for worker in 0..concurrency {
-        let (client, url, token) = (client.clone(), url.clone(), token.clone());
-        tasks.push(tokio::spawn(async move {
-            let mut latencies = Vec::new();
-            let mut errors = 0usize;
-            let mut n = 0u64;
-            while started.elapsed() < duration {
-                n += 1;
-                let body = format!(r#"{{"kind":"money","amount":"{}.{:02}","currency":"MAD","method":"bank_transfer"}}"#, 10 + n % 990, n % 100);
-                let t = Instant::now();
-                let response = client
-                    .post(&url)
-                    .bearer_auth(&token)
-                    .header("content-type", "application/json")
-                    .header("idempotency-key", format!("bench-{worker:04}-{n:012}"))
-                    .body(body)
-                    .send()
-                    .await;
-                match response {
-                    Ok(r) if r.status() == reqwest::StatusCode::CREATED => {
-                        let _ = r.bytes().await;
-                        latencies.push(t.elapsed());
-                    }
-                    _ => errors += 1,
-                }
-            }
-            (latencies, errors)
-        }));
-    }
-    let mut latencies = Vec::new();
-    let mut errors = 0;
-    for t in tasks {
-        let (l, e) = t.await?;
-        latencies.extend(l);
-        errors += e;
-    }
-    let elapsed = started.elapsed().as_secs_f64();
-    latencies.sort();
-    let pct = |p: f64| {
-        latencies
-            .get(((latencies.len() as f64 * p) as usize).min(latencies.len().saturating_sub(1)))
-            .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
-    };
-    let donations_per_s = latencies.len() as f64 / elapsed;
+    let donations = run_load(duration, concurrency, reqwest::StatusCode::CREATED, move |client, worker, n| {
+        let body = format!(
+            r#"{{"kind":"money","amount":"{}.{:02}","currency":"MAD","method":"bank_transfer"}}"#,
+            10 + n % 990,
+            n % 100
+        );
+        client
+            .post(&url)
+            .bearer_auth(&token)
+            .header("content-type", "application/json")
+            .header("idempotency-key", format!("bench-{worker:04}-{n:012}"))
+            .body(body)
+    })
+    .await?;
     let logged = store.log_size().await?;
     anyhow::ensure!(
-        logged == latencies.len() as u64,
+        logged == donations.requests as u64,
         "acknowledged {} donations but the log holds {logged}",
-        latencies.len()
+        donations.requests
     );
 
     let health = load(
@@ -471,12 +458,13 @@ async fn ingest(config: Config, duration: Duration, concurrency: usize) -> anyho
     .await?;
     println!(
         "ingest {backend}: {:.0} donations/s, p50 {:.1} ms, p99 {:.1} ms, healthz {:.0} req/s, ratio {:.2} ({} acknowledged and logged, {errors} errors, {concurrency} clients)",
-        donations_per_s,
-        pct(0.50),
-        pct(0.99),
+        donations.rps,
+        donations.p50_ms,
+        donations.p99_ms,
         health.rps,
-        donations_per_s / health.rps,
-        latencies.len(),
+        donations.rps / health.rps,
+        donations.requests,
+        errors = donations.errors,
     );
     server.abort();
     if let Some(schema) = schema {
