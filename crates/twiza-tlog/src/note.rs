@@ -179,7 +179,8 @@ impl NoteVerifier {
     }
 
     /// Checks that `note` carries a valid signature by this key; returns the signed text.
-    /// Signatures by other keys are ignored, as the spec allows.
+    /// Signatures by unknown keys are ignored; a failing one by this key rejects the note
+    /// (C2SP signed-note).
     pub fn verify<'a>(&self, note: &'a str) -> Result<&'a str, NoteError> {
         let split = note.rfind("\n\n").ok_or(NoteError::MalformedNote)?;
         let (text, signatures) = (&note[..split + 1], &note[split + 2..]);
@@ -195,12 +196,13 @@ impl NoteVerifier {
             if name != self.name || blob.len() != 68 || blob[..4] != self.id {
                 continue;
             }
-            let Ok(signature) = ed25519_dalek::Signature::from_slice(&blob[4..]) else {
-                continue;
+            // The known key: its signature must verify, or the whole note is rejected.
+            let signature = ed25519_dalek::Signature::from_slice(&blob[4..])
+                .map_err(|_| NoteError::NotSigned)?;
+            return match self.key.verify(text.as_bytes(), &signature) {
+                Ok(()) => Ok(text),
+                Err(_) => Err(NoteError::NotSigned),
             };
-            if self.key.verify(text.as_bytes(), &signature).is_ok() {
-                return Ok(text);
-            }
         }
         Err(NoteError::NotSigned)
     }
