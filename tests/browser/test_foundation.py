@@ -106,6 +106,14 @@ def submit(driver, form_css):
     driver.find_element(By.CSS_SELECTOR, f"{form_css} button[type=submit]").click()
 
 
+def search_directory(driver, query):
+    """Submits the directory search and waits for the results page (the page before it has
+    cards too, which would go stale under the test's feet)."""
+    driver.find_element(By.ID, "q").send_keys(query)
+    submit(driver, "form.filters")
+    WebDriverWait(driver, 10).until(lambda d: "q=" in d.current_url)
+
+
 def sign_out(driver):
     driver.find_element(By.CSS_SELECTOR, 'form[action="/sign-out"] button').click()
     wait(driver, 'a[href="/sign-in"]')
@@ -177,11 +185,11 @@ def test_languages_and_the_life_of_an_association(demo, browser):
 
     # 5. A visitor finds it in the public directory.
     d.get(base + "/directory")
-    d.find_element(By.ID, "q").send_keys(name_fr)
-    submit(d, "form.filters")
+    search_directory(d, name_fr)
     link = wait(d, f'.cards a[href="{org_path}"]')
     shot(d, "08-directory-search")
     link.click()
+    WebDriverWait(d, 10).until(lambda drv: drv.current_url.endswith(org_path))
     wait(d, ".badge")
     shot(d, "09-profile-verified")
 
@@ -202,10 +210,10 @@ def test_pages_work_without_javascript(demo):
         assert html_attrs(d) == ("ar", "rtl")
         switch_language(d, "en")
         d.get(base + "/directory")
-        d.find_element(By.ID, "q").send_keys("Tiwizi")
-        submit(d, "form.filters")
+        search_directory(d, "Tiwizi")
         link = wait(d, ".cards .card h2 a")
         link.click()
+        WebDriverWait(d, 10).until(lambda drv: "/associations/" in drv.current_url)
         wait(d, ".badge")
         shot(d, "12-no-javascript-profile")
     finally:
