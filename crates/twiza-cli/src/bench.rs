@@ -310,8 +310,7 @@ async fn http(
     });
     let addr = ready_rx.await.context("server did not start")?;
 
-    let state = twiza_web::AppState::new(store.clone(), Default::default())?;
-    let (token, _) = twiza_web::api::tokens::issue(&state, reader, "bench")
+    let (token, _) = twiza_web::api::tokens::issue(&store, reader, "bench")
         .await
         .map_err(|e| anyhow::anyhow!(e.code))?;
 
@@ -422,8 +421,7 @@ async fn ingest(config: Config, duration: Duration, concurrency: usize) -> anyho
         .await?;
 
     let (addr, server) = start_server(&store).await?;
-    let state = twiza_web::AppState::new(store.clone(), Default::default())?;
-    let (token, _) = twiza_web::api::tokens::issue(&state, treasurer, "bench")
+    let (token, _) = twiza_web::api::tokens::issue(&store, treasurer, "bench")
         .await
         .map_err(|e| anyhow::anyhow!(e.code))?;
 

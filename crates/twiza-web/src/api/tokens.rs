@@ -52,20 +52,19 @@ pub async fn create(
         100,
     )?
     .unwrap_or_else(|| "api".to_owned());
-    let (token, id) = issue(&state, user.id, &label).await?;
+    let (token, id) = issue(&state.store, user.id, &label).await?;
     Ok((StatusCode::CREATED, Json(TokenCreated { token, id: id.0 })))
 }
 
 /// Creates a token for a user; returns the secret (shown once) and its id.
 pub async fn issue(
-    state: &AppState,
+    store: &twiza_store::Store,
     user: twiza_domain::UserId,
     label: &str,
 ) -> AppResult<(String, TokenId)> {
     let token = format!("twz_{}", new_secret());
     let prefix: String = token.chars().take(10).collect();
-    let id = state
-        .store
+    let id = store
         .create_api_token(user, &sha256_hex(&token), label, &prefix)
         .await?;
     Ok((token, id))

@@ -141,7 +141,7 @@ async fn no_route_lets_a_tenant_into_another_association() {
         )
         .await
         .expect("invite");
-    let (_, b_token) = twiza_web::api::tokens::issue(&app.state, b_owner.id, "secret-token-b")
+    let (_, b_token) = twiza_web::api::tokens::issue(&app.store, b_owner.id, "secret-token-b")
         .await
         .expect("token");
     app.store

@@ -81,7 +81,7 @@ impl TestApp {
     }
 
     pub async fn session_for(&self, id: UserId, email: &str) -> TestUser {
-        let (token, _) = twiza_web::api::tokens::issue(&self.state, id, "test")
+        let (token, _) = twiza_web::api::tokens::issue(&self.store, id, "test")
             .await
             .expect("token");
         let user = self.store.user(id).await.expect("q").expect("user");
