@@ -221,8 +221,10 @@ async fn commit_batch(
     let mut campaigns: HashMap<i64, Option<CampaignFacts>> = HashMap::new();
     let mut leaves: Vec<NewLeaf> = Vec::new();
     let mut outcomes: Vec<Outcome> = Vec::with_capacity(donations.len());
-    // Keys seen in this batch: (campaign, key) → position in `outcomes`.
-    let mut seen: HashMap<(i64, &str), usize> = HashMap::new();
+    // Donations inserted by this batch, by (campaign, key). A repeat of one of them is answered
+    // from here: its leaf is not in `log_entries` until the end of the batch. Every other repeat
+    // goes through the database, which sees this transaction's rows.
+    let mut inserted_here: HashMap<(i64, &str), (&str, DonationAck)> = HashMap::new();
 
     for d in donations {
         if let std::collections::hash_map::Entry::Vacant(slot) = campaigns.entry(d.campaign_id) {
@@ -232,17 +234,14 @@ async fn commit_batch(
             outcomes.push(Err(DonationRefused::UnknownCampaign));
             continue;
         };
-        if let Some(&earlier) = seen.get(&(d.campaign_id, d.idempotency_key.as_str())) {
-            let same = donations[earlier].request_hash == d.request_hash;
-            outcomes.push(match (&outcomes[earlier], same) {
-                (Ok(ack), true) => Ok(DonationAck {
+        if let Some((hash, ack)) = inserted_here.get(&(d.campaign_id, d.idempotency_key.as_str())) {
+            outcomes.push(if *hash == d.request_hash {
+                Ok(DonationAck {
                     replayed: true,
                     ..ack.clone()
-                }),
-                (Err(_), true) => Err(DonationRefused::NotCollecting(
-                    campaign.refusal.unwrap_or("conflict"),
-                )),
-                (_, false) => Err(DonationRefused::IdempotencyConflict),
+                })
+            } else {
+                Err(DonationRefused::IdempotencyConflict)
             });
             continue;
         }
@@ -252,10 +251,6 @@ async fn commit_batch(
                 Some(outcome) => outcomes.push(outcome),
                 None => outcomes.push(Err(DonationRefused::NotCollecting(code))),
             }
-            seen.insert(
-                (d.campaign_id, d.idempotency_key.as_str()),
-                outcomes.len() - 1,
-            );
             continue;
         }
         let (kind, amount, method, items) = match &d.gift {
@@ -299,10 +294,6 @@ async fn commit_batch(
                 .await?
                 .ok_or(StoreError::Corrupt("idempotency"))?;
             outcomes.push(outcome);
-            seen.insert(
-                (d.campaign_id, d.idempotency_key.as_str()),
-                outcomes.len() - 1,
-            );
             continue;
         };
         let (leaf_index, leaf_hash) = if d.status == DonationStatus::Confirmed {
@@ -319,17 +310,18 @@ async fn commit_batch(
         } else {
             (None, None)
         };
-        outcomes.push(Ok(DonationAck {
+        let ack = DonationAck {
             id,
             status: d.status,
             replayed: false,
             leaf_index,
             leaf_hash,
-        }));
-        seen.insert(
+        };
+        inserted_here.insert(
             (d.campaign_id, d.idempotency_key.as_str()),
-            outcomes.len() - 1,
+            (d.request_hash.as_str(), ack.clone()),
         );
+        outcomes.push(Ok(ack));
     }
 
     if !leaves.is_empty() {

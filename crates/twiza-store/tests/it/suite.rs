@@ -676,3 +676,44 @@ on_both_backends!(
         twiza_tlog::verify_consistency(100, size, &old_root, &root, &proof).expect("consistent");
     }
 );
+
+on_both_backends!(
+    repeats_inside_one_batch_are_replays_or_conflicts,
+    |db: TestDb| async move {
+        use twiza_store::{DonationRefused, Sequencer};
+        let s = &db.store;
+        let (campaign, _) = collecting_campaign(s, "TWZ-SAME").await;
+        let sequencer = Sequencer::start(s.clone(), [3; 32]);
+        // Submitted together, these share a batch (or follow one another): either way, one donation.
+        let submissions = [
+            money(campaign, "same-key-0001", "50.00"),
+            money(campaign, "same-key-0001", "50.00"),
+            money(campaign, "same-key-0001", "70.00"),
+        ];
+        let tasks: Vec<_> = submissions
+            .into_iter()
+            .map(|d| {
+                let sq = sequencer.clone();
+                tokio::spawn(async move { sq.submit(d).await })
+            })
+            .collect();
+        let mut acks = Vec::new();
+        let mut conflicts = 0;
+        for t in tasks {
+            match t.await.expect("join") {
+                Ok(ack) => acks.push(ack),
+                Err(DonationRefused::IdempotencyConflict) => conflicts += 1,
+                Err(e) => panic!("{}: {e:?}", db.name),
+            }
+        }
+        assert_eq!((acks.len(), conflicts), (2, 1), "{}", db.name);
+        assert_eq!(acks[0].id, acks[1].id);
+        assert_eq!(acks[0].leaf_index, Some(0));
+        assert_eq!(
+            acks[0].leaf_hash, acks[1].leaf_hash,
+            "the replay names the same leaf"
+        );
+        assert_eq!(acks.iter().filter(|a| a.replayed).count(), 1);
+        assert_eq!(s.log_size().await.expect("size"), 1);
+    }
+);
