@@ -124,22 +124,7 @@ pub async fn record(
         .map_err(|_| AppError::bad_request("invalid_idempotency_key"))?;
     let key =
         parse_idempotency_key(key).map_err(|_| AppError::bad_request("invalid_idempotency_key"))?;
-    let is_json = headers
-        .get(axum::http::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| {
-            v.split(';')
-                .next()
-                .unwrap_or_default()
-                .trim()
-                .eq_ignore_ascii_case("application/json")
-        });
-    if !is_json {
-        return Err(AppError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
-        ));
-    }
+    super::require_json(&headers)?;
     let parsed: DonationCreate = parse_json(&body)?;
     let gift = parse_gift(&parsed)?;
     let donation = NewDonation {

@@ -25,24 +25,30 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
     type Rejection = AppError;
 
     async fn from_request(request: Request, state: &AppState) -> Result<Self, AppError> {
-        let is_json = request
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| {
-                let mime = v.split(';').next().unwrap_or_default().trim();
-                mime.eq_ignore_ascii_case("application/json")
-            });
-        if !is_json {
-            return Err(AppError::new(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "unsupported_media_type",
-            ));
-        }
+        require_json(request.headers())?;
         let bytes = axum::body::Bytes::from_request(request, state)
             .await
             .map_err(|_| AppError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"))?;
         parse_json(&bytes).map(ApiJson)
+    }
+}
+
+/// Refuses a body whose `Content-Type` is not `application/json` (`unsupported_media_type`).
+pub fn require_json(headers: &axum::http::HeaderMap) -> Result<(), AppError> {
+    let is_json = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            let mime = v.split(';').next().unwrap_or_default().trim();
+            mime.eq_ignore_ascii_case("application/json")
+        });
+    if is_json {
+        Ok(())
+    } else {
+        Err(AppError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+        ))
     }
 }
 
