@@ -41,12 +41,4 @@ impl OrgScope {
     pub fn grant(&self) -> ScopeGrant {
         self.grant
     }
-
-    /// Whether this scope allows changing data (auditors and authorities only read).
-    pub fn can_write(&self) -> bool {
-        matches!(
-            self.grant,
-            ScopeGrant::Member(_) | ScopeGrant::Platform(PlatformRole::PlatformAdmin)
-        )
-    }
 }

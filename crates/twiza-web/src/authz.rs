@@ -7,7 +7,8 @@
 //! - `Org(roles)`: the route names an association — an `{org_id}` path parameter, or a
 //!   `{campaign_id}` whose association is looked up; members of that association with
 //!   one of these roles pass, and so do platform admins; auditors and authorities pass on reads
-//!   only. The handler receives the resulting [`OrgScope`], and the storage functions it calls
+//!   only — so a handler of a route that changes data never sees a read-only scope. The handler
+//!   receives the resulting [`OrgScope`], and the storage functions it calls
 //!   filter on the scope's organization id — a handler cannot name another association.
 //!
 //! Page forms that change anything must carry the CSRF token: the session's for a signed-in

@@ -351,9 +351,6 @@ async fn transition(
     from: CampaignState,
     to: CampaignState,
 ) -> AppResult<Json<CampaignView>> {
-    if !scope.can_write() {
-        return Err(AppError::forbidden());
-    }
     match state.store.set_campaign_state(scope, id, from, to).await {
         Ok(()) => {}
         Err(StoreError::Conflict(_)) => {
