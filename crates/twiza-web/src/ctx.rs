@@ -89,13 +89,13 @@ impl Ctx {
         }
     }
 
-    /// The context of a request before it reaches its route (for error rendering).
-    pub fn from_request_parts_lossy(state: &AppState, request: &Request) -> Ctx {
-        let here = request
-            .uri()
+    /// The context of an error page, from the request's language headers and address (the
+    /// caller is not identified at that depth: the page shows the visitor's navigation).
+    pub fn for_error(state: &AppState, headers: &HeaderMap, uri: &axum::http::Uri) -> Ctx {
+        let here = uri
             .path_and_query()
             .map_or("/".to_owned(), |p| p.as_str().to_owned());
-        Ctx::build(state, request.headers(), request.extensions(), here)
+        Ctx::build(state, headers, &axum::http::Extensions::new(), here)
     }
 
     pub fn t(&self, key: &str) -> String {

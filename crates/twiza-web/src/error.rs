@@ -160,12 +160,20 @@ pub async fn render_errors(
     request: Request,
     next: Next,
 ) -> Response {
-    let is_api = request.uri().path().starts_with("/api/");
-    let ctx = Ctx::from_request_parts_lossy(&state, &request);
+    // Keep only what a localized error needs (cheap clones); build the context on errors only.
+    let uri = request.uri().clone();
+    let mut language_headers = axum::http::HeaderMap::new();
+    for name in [header::COOKIE, header::ACCEPT_LANGUAGE] {
+        for value in request.headers().get_all(&name) {
+            language_headers.append(name.clone(), value.clone());
+        }
+    }
     let response = next.run(request).await;
     let Some(error) = response.extensions().get::<AppError>().cloned() else {
         return response;
     };
+    let is_api = uri.path().starts_with("/api/");
+    let ctx = Ctx::for_error(&state, &language_headers, &uri);
     let mut extra = response.headers().clone();
     extra.remove(header::CONTENT_TYPE);
     extra.remove(header::CONTENT_LENGTH);
