@@ -80,6 +80,37 @@ fn sample_form(path: &str) -> Option<Vec<(&'static str, &'static str)>> {
     })
 }
 
+/// Sends `route` at `path` as `actor` would: the API with a bearer token and a JSON sample
+/// body, pages with the session cookie and a sample form carrying the CSRF token. A route that
+/// changes data without a sample fails here, naming what to add.
+async fn call(
+    app: &TestApp,
+    route: &twiza_web::routes::RouteSpec,
+    path: &str,
+    actor: Option<&TestUser>,
+) -> crate::harness::Response {
+    let writes = route.method != Method::GET;
+    if route.path.starts_with("/api/") {
+        let body = if writes {
+            sample_json(&route.method, route.path)
+                .unwrap_or_else(|| panic!("add a sample body for {} {}", route.method, route.path))
+                .to_string()
+        } else {
+            String::new()
+        };
+        let token = actor.map(|u| u.token.as_str());
+        app.json(route.method.clone(), path, token, body).await
+    } else {
+        let form = if writes {
+            sample_form(route.path)
+                .unwrap_or_else(|| panic!("add a sample form for {}", route.path))
+        } else {
+            vec![]
+        };
+        app.page(route.method.clone(), path, actor, &form).await
+    }
+}
+
 /// Everything of B and C that a foreign caller must not change.
 async fn snapshot(app: &TestApp, b: OrgId, c: OrgId, b_owner: &TestUser) -> String {
     let s = &app.store;
@@ -169,31 +200,8 @@ async fn no_route_lets_a_tenant_into_another_association() {
                 "no substitution for a parameter of {}",
                 route.path
             );
-            let is_api = route.path.starts_with("/api/");
-            let writes = route.method != Method::GET;
             for (name, actor) in &actors {
-                let response = if is_api {
-                    let body = if writes {
-                        sample_json(&route.method, route.path)
-                            .unwrap_or_else(|| {
-                                panic!("add a sample body for {} {}", route.method, route.path)
-                            })
-                            .to_string()
-                    } else {
-                        String::new()
-                    };
-                    let token = actor.as_ref().map(|u| u.token.as_str());
-                    app.json(route.method.clone(), &path, token, body).await
-                } else {
-                    let form = if writes {
-                        sample_form(route.path)
-                            .unwrap_or_else(|| panic!("add a sample form for {}", route.path))
-                    } else {
-                        vec![]
-                    };
-                    app.page(route.method.clone(), &path, actor.as_ref(), &form)
-                        .await
-                };
+                let response = call(&app, route, &path, actor.as_ref()).await;
                 let text = response.text();
                 for secret in SECRETS {
                     assert!(
@@ -290,17 +298,7 @@ async fn read_only_platform_roles_change_nothing_and_see_no_contacts() {
                 .replace("{invitation_id}", "1")
                 .replace("{campaign_id}", &campaign.to_string())
                 .replace("{index}", "0");
-            let response = if route.path.starts_with("/api/") {
-                let body = sample_json(&route.method, route.path)
-                    .map(|b| b.to_string())
-                    .unwrap_or_default();
-                app.json(route.method.clone(), &path, Some(&user.token), body)
-                    .await
-            } else {
-                let form = sample_form(route.path).unwrap_or_default();
-                app.page(route.method.clone(), &path, Some(&user), &form)
-                    .await
-            };
+            let response = call(&app, route, &path, Some(&user)).await;
             if route.method != Method::GET {
                 assert!(
                     response.status.is_client_error(),
