@@ -296,19 +296,8 @@ async fn http(
         seed_started.elapsed().as_secs_f64()
     );
 
-    let mut bench_config = Config::load(&crate::config::GlobalArgs {
-        database_url: None,
-        listen: Some(([127, 0, 0, 1], 0).into()),
-        data_dir: None,
-        config: None,
-    })?;
-    bench_config.request_timeout_secs = 30;
-    let (ready_tx, ready_rx) = tokio::sync::oneshot::channel();
-    let server_store = store.clone();
-    let server = tokio::spawn(async move {
-        crate::serve::run_server(server_store, &bench_config, Some(ready_tx)).await
-    });
-    let addr = ready_rx.await.context("server did not start")?;
+    let server = start_server(&store).await?;
+    let addr = server.addr;
 
     let (token, _) = twiza_web::api::tokens::issue(&store, reader, "bench")
         .await
@@ -335,7 +324,7 @@ async fn http(
             r.requests, r.errors, r.rps, r.p50_ms, r.p99_ms
         );
     }
-    server.abort();
+    drop(server);
     if let Some(schema) = schema {
         store
             .execute_raw(&format!("DROP SCHEMA {schema} CASCADE"))
@@ -344,27 +333,39 @@ async fn http(
     Ok(())
 }
 
-/// Starts the server on a loopback port for a benchmark; returns its address.
-async fn start_server(
-    store: &Store,
-) -> anyhow::Result<(
-    std::net::SocketAddr,
-    tokio::task::JoinHandle<anyhow::Result<()>>,
-)> {
-    let data_dir = tempfile::tempdir()?.keep();
+/// A server on a loopback port for a benchmark, with its keys in a temporary directory; both go
+/// when it is dropped.
+struct BenchServer {
+    addr: std::net::SocketAddr,
+    task: tokio::task::JoinHandle<anyhow::Result<()>>,
+    _data_dir: tempfile::TempDir,
+}
+
+impl Drop for BenchServer {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+async fn start_server(store: &Store) -> anyhow::Result<BenchServer> {
+    let data_dir = tempfile::tempdir()?;
     let config = Config::load(&crate::config::GlobalArgs {
         database_url: None,
         listen: Some(([127, 0, 0, 1], 0).into()),
-        data_dir: Some(data_dir),
+        data_dir: Some(data_dir.path().to_owned()),
         config: None,
     })?;
     let (ready_tx, ready_rx) = tokio::sync::oneshot::channel();
     let server_store = store.clone();
-    let server = tokio::spawn(async move {
+    let task = tokio::spawn(async move {
         crate::serve::run_server(server_store, &config, Some(ready_tx)).await
     });
     let addr = ready_rx.await.context("server did not start")?;
-    Ok((addr, server))
+    Ok(BenchServer {
+        addr,
+        task,
+        _data_dir: data_dir,
+    })
 }
 
 async fn ingest(config: Config, duration: Duration, concurrency: usize) -> anyhow::Result<()> {
@@ -420,7 +421,8 @@ async fn ingest(config: Config, duration: Duration, concurrency: usize) -> anyho
         )
         .await?;
 
-    let (addr, server) = start_server(&store).await?;
+    let server = start_server(&store).await?;
+    let addr = server.addr;
     let (token, _) = twiza_web::api::tokens::issue(&store, treasurer, "bench")
         .await
         .map_err(|e| anyhow::anyhow!(e.code))?;
@@ -464,7 +466,7 @@ async fn ingest(config: Config, duration: Duration, concurrency: usize) -> anyho
         donations.requests,
         errors = donations.errors,
     );
-    server.abort();
+    drop(server);
     if let Some(schema) = schema {
         store
             .execute_raw(&format!("DROP SCHEMA {schema} CASCADE"))
