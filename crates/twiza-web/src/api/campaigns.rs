@@ -157,14 +157,7 @@ pub async fn create(
             .create_campaign(&scope, &campaign, &code, user.id)
             .await
         {
-            Ok(id) => {
-                let created = state
-                    .store
-                    .campaign(id)
-                    .await?
-                    .ok_or_else(AppError::internal)?;
-                return Ok((StatusCode::CREATED, Json(CampaignView::from_store(created))));
-            }
+            Ok(id) => return Ok((StatusCode::CREATED, view_of(&state, id).await?)),
             Err(StoreError::Conflict("campaign_code")) => continue,
             Err(e) => return Err(e.into()),
         }
@@ -198,6 +191,16 @@ pub async fn show(
     PathId(id): PathId,
 ) -> AppResult<Json<CampaignView>> {
     let campaign = visible_campaign(&state, &actor, id).await?;
+    Ok(Json(CampaignView::from_store(campaign)))
+}
+
+/// The current view of a campaign just written.
+async fn view_of(state: &AppState, id: i64) -> AppResult<Json<CampaignView>> {
+    let campaign = state
+        .store
+        .campaign(id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
     Ok(Json(CampaignView::from_store(campaign)))
 }
 
@@ -298,12 +301,7 @@ async fn decide(
         }
         Err(e) => return Err(e.into()),
     }
-    let campaign = state
-        .store
-        .campaign(id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    Ok(Json(CampaignView::from_store(campaign)))
+    view_of(state, id).await
 }
 
 /// Publishes a draft campaign (it takes donations once authorized and within its dates).
@@ -361,10 +359,5 @@ async fn transition(
         }
         Err(e) => return Err(e.into()),
     }
-    let campaign = state
-        .store
-        .campaign(id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    Ok(Json(CampaignView::from_store(campaign)))
+    view_of(state, id).await
 }
