@@ -1,5 +1,7 @@
-//! Fundraising campaigns and their Law 18-18 authorization.
+//! Fundraising campaigns and their Law 18-18 authorization; grants and closings are logged.
 
+use crate::logged::{campaign_authorized_leaf, campaign_closed_leaf, AuthorizedCampaign};
+use crate::tlog::{append_one, NewLeaf};
 use crate::{conflict_on_unique, now, to_datetime, Result, Store, StoreError};
 use sqlx::any::AnyRow;
 use sqlx::Row;
@@ -166,7 +168,8 @@ impl Store {
         rows.iter().map(campaign_from_row).collect()
     }
 
-    /// Records the authorization decision on a requested authorization.
+    /// Records the authorization decision on a requested authorization. A grant is appended to
+    /// the transparency log in the same transaction.
     pub async fn decide_authorization(
         &self,
         id: i64,
@@ -193,28 +196,59 @@ impl Store {
                 Some(reason.clone()),
             ),
         };
+        let at = now();
+        let mut tx = self.writer().begin().await?;
         let done = sqlx::query(
             "UPDATE campaigns SET auth_status = $1, auth_reference = $2, auth_valid_from = $3, \
              auth_valid_to = $4, auth_refusal_reason = $5, auth_decided_by = $6, auth_decided_at = $7 \
              WHERE id = $8 AND auth_status = 'requested'",
         )
         .bind(status.as_str())
-        .bind(reference)
-        .bind(from)
-        .bind(to)
+        .bind(&reference)
+        .bind(&from)
+        .bind(&to)
         .bind(reason)
         .bind(by.0)
-        .bind(now())
+        .bind(at)
         .bind(id)
-        .execute(self.writer())
+        .execute(&mut *tx)
         .await?;
-        if done.rows_affected() == 1 {
-            return Ok(());
+        if done.rows_affected() != 1 {
+            drop(tx);
+            return match self.campaign(id).await? {
+                Some(_) => Err(StoreError::Conflict("authorization_status")),
+                None => Err(StoreError::NotFound),
+            };
         }
-        match self.campaign(id).await? {
-            Some(_) => Err(StoreError::Conflict("authorization_status")),
-            None => Err(StoreError::NotFound),
+        if let (Some(reference), Some(from), Some(to)) = (reference, from, to) {
+            let (code, org, scope, goal, emergency): (String, i64, String, i64, i64) = sqlx::query_as(
+                "SELECT code, organization_id, scope, goal_centimes, emergency FROM campaigns WHERE id = $1",
+            )
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
+            let bytes = campaign_authorized_leaf(&AuthorizedCampaign {
+                id,
+                at,
+                code: &code,
+                organization_id: org,
+                scope: CampaignScope::parse(&scope).ok_or(StoreError::Corrupt("scope"))?,
+                reference: &reference,
+                valid_from: &from,
+                valid_to: &to,
+                goal: Amount::from_centimes(goal).ok_or(StoreError::Corrupt("goal"))?,
+                emergency: emergency != 0,
+            });
+            let leaf = NewLeaf {
+                kind: "campaign_authorized",
+                ref_id: id,
+                bytes,
+                at,
+            };
+            append_one(&mut tx, self.backend(), leaf).await?;
         }
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Moves a campaign of the scoped association from `from` to `to` (publish, close).
@@ -230,23 +264,39 @@ impl Store {
             CampaignState::Closed => "closed_at",
             CampaignState::Draft => return Err(StoreError::Conflict("campaign_state")),
         };
+        let at = now();
         let sql = format!(
-            "UPDATE campaigns SET state = $1, {column} = $2 WHERE id = $3 AND organization_id = $4 AND state = $5"
+            "UPDATE campaigns SET state = $1, {column} = $2 WHERE id = $3 AND organization_id = $4 AND state = $5 \
+             RETURNING code"
         );
-        let done = sqlx::query(&sql)
+        let mut tx = self.writer().begin().await?;
+        let done: Option<(String,)> = sqlx::query_as(&sql)
             .bind(to.as_str())
-            .bind(now())
+            .bind(at)
             .bind(id)
             .bind(scope.org_id().0)
             .bind(from.as_str())
-            .execute(self.writer())
+            .fetch_optional(&mut *tx)
             .await?;
-        if done.rows_affected() == 1 {
-            return Ok(());
+        let Some((code,)) = done else {
+            drop(tx);
+            return match self.campaign(id).await? {
+                Some(c) if c.org_id == scope.org_id() => {
+                    Err(StoreError::Conflict("campaign_state"))
+                }
+                _ => Err(StoreError::NotFound),
+            };
+        };
+        if to == CampaignState::Closed {
+            let leaf = NewLeaf {
+                kind: "campaign_closed",
+                ref_id: id,
+                bytes: campaign_closed_leaf(id, at, &code),
+                at,
+            };
+            append_one(&mut tx, self.backend(), leaf).await?;
         }
-        match self.campaign(id).await? {
-            Some(c) if c.org_id == scope.org_id() => Err(StoreError::Conflict("campaign_state")),
-            _ => Err(StoreError::NotFound),
-        }
+        tx.commit().await?;
+        Ok(())
     }
 }

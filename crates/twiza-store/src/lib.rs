@@ -10,13 +10,18 @@
 //! [`twiza_domain::OrgScope`] and filters its queries on that organization id.
 
 mod accounts;
+mod audit;
 mod campaigns;
+mod checkpoints;
+mod logged;
 mod organizations;
 mod sequencer;
 mod tlog;
 
 pub use accounts::{ApiTokenRow, SessionRow, User};
+pub use audit::AuditReport;
 pub use campaigns::{Authorization, AuthorizationDecision, Campaign};
+pub use checkpoints::{spawn_checkpointer, StoredCheckpoint, CHECKPOINT_INTERVAL};
 pub use organizations::{DirectoryFilter, DirectoryPage, Invitation, Member, MembershipRow};
 pub use sequencer::{receipt_secret, DonationAck, DonationRefused, NewDonation, Sequencer};
 pub use tlog::LogEntry;

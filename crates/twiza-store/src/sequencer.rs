@@ -7,15 +7,14 @@
 //! On PostgreSQL the log size row is locked (`FOR UPDATE`) so several `twiza serve` nodes append
 //! one after the other.
 
-use crate::tlog::{insert_hashes, insert_leaves, with_hashes, NewLeaf};
-use crate::{now, Backend, Result, Store, StoreError};
+use crate::logged::donation_leaf;
+use crate::tlog::{append_at, lock_size, NewLeaf};
+use crate::{now, Result, Store, StoreError};
 use sqlx::AnyConnection;
 use std::collections::HashMap;
 use tokio::sync::{mpsc, oneshot};
 use twiza_domain::campaign::{collecting, parse_date, AuthorizationStatus, CampaignState};
 use twiza_domain::donation::{donor_commitment, DonationStatus, Gift};
-use twiza_domain::leaf::{canonical_json, leaf, LeafValue};
-use twiza_domain::money::CURRENCY;
 use twiza_tlog::Hash;
 
 /// Largest number of submissions committed together.
@@ -171,36 +170,6 @@ async fn campaign_facts(conn: &mut AnyConnection, id: i64) -> Result<Option<Camp
     }))
 }
 
-fn donation_leaf(id: i64, at: i64, campaign: &str, gift: &Gift, commitment: &str) -> Vec<u8> {
-    let mut fields: Vec<(&'static str, LeafValue)> =
-        vec![("campaign", campaign.into()), ("donor", commitment.into())];
-    match gift {
-        Gift::Money { amount, method } => {
-            fields.push(("amount", amount.to_string().into()));
-            fields.push(("currency", CURRENCY.into()));
-            fields.push(("method", method.as_str().into()));
-        }
-        Gift::InKind { items } => {
-            let items = items
-                .iter()
-                .map(|i| {
-                    LeafValue::Object(
-                        [
-                            ("item", i.item.as_str().into()),
-                            ("quantity", i.quantity.into()),
-                            ("unit", i.unit.as_str().into()),
-                        ]
-                        .into_iter()
-                        .collect(),
-                    )
-                })
-                .collect();
-            fields.push(("items", LeafValue::Array(items)));
-        }
-    }
-    canonical_json(&leaf("donation_confirmed", id, at, fields)).into_bytes()
-}
-
 type Outcome = std::result::Result<DonationAck, DonationRefused>;
 
 /// One transaction for the whole batch. Per-donation refusals are decided before any write of
@@ -211,12 +180,7 @@ async fn commit_batch(
     donations: &[NewDonation],
 ) -> Result<Vec<Outcome>> {
     let mut tx = store.writer().begin().await?;
-    let lock = match store.backend() {
-        Backend::Postgres => "SELECT size FROM log_state WHERE id = 1 FOR UPDATE",
-        Backend::Sqlite => "SELECT size FROM log_state WHERE id = 1",
-    };
-    let (size,): (i64,) = sqlx::query_as(lock).fetch_one(&mut *tx).await?;
-    let size = size as u64;
+    let size = lock_size(&mut tx, store.backend()).await?;
     let at = now();
     let mut campaigns: HashMap<i64, Option<CampaignFacts>> = HashMap::new();
     let mut leaves: Vec<NewLeaf> = Vec::new();
@@ -324,19 +288,7 @@ async fn commit_batch(
         outcomes.push(Ok(ack));
     }
 
-    if !leaves.is_empty() {
-        let hashes: Vec<Hash> = leaves
-            .iter()
-            .map(|l| twiza_tlog::leaf_hash(&l.bytes))
-            .collect();
-        let stored = with_hashes(&mut tx, |r| twiza_tlog::append(size, &hashes, r)).await?;
-        insert_leaves(&mut tx, size, &leaves).await?;
-        insert_hashes(&mut tx, &stored).await?;
-        sqlx::query("UPDATE log_state SET size = $1 WHERE id = 1")
-            .bind((size + leaves.len() as u64) as i64)
-            .execute(&mut *tx)
-            .await?;
-    }
+    append_at(&mut tx, size, &leaves).await?;
     tx.commit().await?;
     Ok(outcomes)
 }

@@ -1,8 +1,9 @@
 //! The transparency log's storage: leaves, stored Merkle subtree hashes (C2SP tlog-tiles
-//! addressing), the log size and signed checkpoints. Appends happen only inside the sequencer's
-//! transactions; reads compute roots and proofs from O(log n) stored hashes.
+//! addressing), the log size and signed checkpoints. Appends happen inside the transaction of
+//! the change they record ([`lock_size`] then [`append_at`]); reads compute roots and proofs
+//! from O(log n) stored hashes.
 
-use crate::{Result, Store, StoreError};
+use crate::{Backend, Result, Store, StoreError};
 use sqlx::AnyConnection;
 use std::collections::HashMap;
 use twiza_tlog::{Hash, HashReader, StoredHash};
@@ -69,7 +70,7 @@ pub(crate) async fn with_hashes<T>(
 }
 
 /// Writes stored hashes in multi-row statements.
-pub(crate) async fn insert_hashes(conn: &mut AnyConnection, hashes: &[StoredHash]) -> Result<()> {
+async fn insert_hashes(conn: &mut AnyConnection, hashes: &[StoredHash]) -> Result<()> {
     for chunk in hashes.chunks(500) {
         let mut sql = String::from("INSERT INTO log_hashes (level, idx, hash) VALUES ");
         for i in 0..chunk.len() {
@@ -90,6 +91,53 @@ pub(crate) async fn insert_hashes(conn: &mut AnyConnection, hashes: &[StoredHash
     Ok(())
 }
 
+/// Locks the log for an append in the caller's transaction and returns its size. On PostgreSQL
+/// the size row is locked (`FOR UPDATE`), so appenders on several nodes take turns; on SQLite
+/// the single writer connection already serializes them.
+pub(crate) async fn lock_size(conn: &mut AnyConnection, backend: Backend) -> Result<u64> {
+    let sql = match backend {
+        Backend::Postgres => "SELECT size FROM log_state WHERE id = 1 FOR UPDATE",
+        Backend::Sqlite => "SELECT size FROM log_state WHERE id = 1",
+    };
+    let (size,): (i64,) = sqlx::query_as(sql).fetch_one(&mut *conn).await?;
+    Ok(size as u64)
+}
+
+/// Appends `leaves` to a log of `size` leaves (read with [`lock_size`] in the same transaction):
+/// the leaves, the subtree hashes they complete and the new size.
+pub(crate) async fn append_at(
+    conn: &mut AnyConnection,
+    size: u64,
+    leaves: &[NewLeaf],
+) -> Result<()> {
+    if leaves.is_empty() {
+        return Ok(());
+    }
+    let hashes: Vec<Hash> = leaves
+        .iter()
+        .map(|l| twiza_tlog::leaf_hash(&l.bytes))
+        .collect();
+    let stored = with_hashes(conn, |r| twiza_tlog::append(size, &hashes, r)).await?;
+    insert_leaves(conn, size, leaves).await?;
+    insert_hashes(conn, &stored).await?;
+    sqlx::query("UPDATE log_state SET size = $1 WHERE id = 1")
+        .bind((size + leaves.len() as u64) as i64)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Appends one leaf in the caller's transaction; returns its index.
+pub(crate) async fn append_one(
+    conn: &mut AnyConnection,
+    backend: Backend,
+    leaf: NewLeaf,
+) -> Result<u64> {
+    let size = lock_size(conn, backend).await?;
+    append_at(conn, size, std::slice::from_ref(&leaf)).await?;
+    Ok(size)
+}
+
 /// A leaf to append.
 pub(crate) struct NewLeaf {
     pub kind: &'static str,
@@ -99,7 +147,7 @@ pub(crate) struct NewLeaf {
 }
 
 /// Writes leaves at `first_index..` in multi-row statements.
-pub(crate) async fn insert_leaves(
+async fn insert_leaves(
     conn: &mut AnyConnection,
     first_index: u64,
     leaves: &[NewLeaf],
@@ -203,27 +251,44 @@ impl Store {
         Ok(row.map(|(i,)| i as u64))
     }
 
-    /// Stores a signed checkpoint (idempotent per size).
-    pub async fn save_checkpoint(&self, size: u64, root: &Hash, note: &str) -> Result<()> {
-        let sql =
-            "INSERT INTO log_checkpoints (size, root_hash, note, at) VALUES ($1, $2, $3, $4) \
-                   ON CONFLICT (size) DO NOTHING";
-        sqlx::query(sql)
-            .bind(size as i64)
-            .bind(root.to_vec())
-            .bind(note)
-            .bind(crate::now())
-            .execute(self.writer())
-            .await?;
-        Ok(())
+    /// `count` stored hashes of `level` from index `start` (a C2SP tlog-tiles hash tile), or
+    /// `None` when they are not all stored yet.
+    pub async fn log_hash_range(
+        &self,
+        level: u8,
+        start: u64,
+        count: u64,
+    ) -> Result<Option<Vec<Hash>>> {
+        let rows: Vec<(Vec<u8>,)> = sqlx::query_as(
+            "SELECT hash FROM log_hashes WHERE level = $1 AND idx >= $2 AND idx < $3 ORDER BY idx",
+        )
+        .bind(i64::from(level))
+        .bind(start as i64)
+        .bind((start + count) as i64)
+        .fetch_all(self.reader())
+        .await?;
+        if rows.len() as u64 != count {
+            return Ok(None);
+        }
+        rows.into_iter()
+            .map(|(h,)| h.try_into().map_err(|_| StoreError::Corrupt("log hash")))
+            .collect::<Result<Vec<Hash>>>()
+            .map(Some)
     }
 
-    /// The latest signed checkpoint: (size, note).
-    pub async fn latest_checkpoint(&self) -> Result<Option<(u64, String)>> {
-        let row: Option<(i64, String)> =
-            sqlx::query_as("SELECT size, note FROM log_checkpoints ORDER BY size DESC LIMIT 1")
-                .fetch_optional(self.reader())
-                .await?;
-        Ok(row.map(|(s, n)| (s as u64, n)))
+    /// `count` leaves from index `start` (a C2SP tlog-tiles entry bundle), or `None` when they
+    /// are not all stored yet.
+    pub async fn log_leaf_range(&self, start: u64, count: u64) -> Result<Option<Vec<Vec<u8>>>> {
+        let rows: Vec<(Vec<u8>,)> = sqlx::query_as(
+            "SELECT leaf FROM log_entries WHERE idx >= $1 AND idx < $2 ORDER BY idx",
+        )
+        .bind(start as i64)
+        .bind((start + count) as i64)
+        .fetch_all(self.reader())
+        .await?;
+        if rows.len() as u64 != count {
+            return Ok(None);
+        }
+        Ok(Some(rows.into_iter().map(|(l,)| l).collect()))
     }
 }

@@ -1,0 +1,218 @@
+//! What the transparency log must hold: for each kind of logged event, the leaf a row must have
+//! (built by the same function when the event is written and when `twiza log audit` checks it),
+//! the rows that must be logged and the leaves whose row is gone.
+//!
+//! Adding a logged event means adding its builder here and one entry to [`KINDS`]; the audit
+//! then covers it.
+
+use crate::{Result, StoreError};
+use sqlx::any::AnyRow;
+use sqlx::Row;
+use twiza_domain::campaign::CampaignScope;
+use twiza_domain::donation::{Gift, PaymentMethod, PledgedItem};
+use twiza_domain::leaf::{canonical_json, leaf, LeafValue};
+use twiza_domain::money::{Amount, CURRENCY};
+
+/// The leaf of a confirmed donation: campaign code, donor commitment, money or goods.
+pub(crate) fn donation_leaf(
+    id: i64,
+    at: i64,
+    campaign: &str,
+    gift: &Gift,
+    commitment: &str,
+) -> Vec<u8> {
+    let mut fields: Vec<(&'static str, LeafValue)> =
+        vec![("campaign", campaign.into()), ("donor", commitment.into())];
+    match gift {
+        Gift::Money { amount, method } => {
+            fields.push(("amount", amount.to_string().into()));
+            fields.push(("currency", CURRENCY.into()));
+            fields.push(("method", method.as_str().into()));
+        }
+        Gift::InKind { items } => fields.push(("items", items_value(items))),
+    }
+    canonical_json(&leaf("donation_confirmed", id, at, fields)).into_bytes()
+}
+
+/// In-kind lines as a leaf array.
+pub(crate) fn items_value(items: &[PledgedItem]) -> LeafValue {
+    LeafValue::Array(
+        items
+            .iter()
+            .map(|i| {
+                LeafValue::Object(
+                    [
+                        ("item", i.item.as_str().into()),
+                        ("quantity", i.quantity.into()),
+                        ("unit", i.unit.as_str().into()),
+                    ]
+                    .into_iter()
+                    .collect(),
+                )
+            })
+            .collect(),
+    )
+}
+
+/// What a granted Law 18-18 authorization publishes.
+pub(crate) struct AuthorizedCampaign<'a> {
+    pub id: i64,
+    pub at: i64,
+    pub code: &'a str,
+    pub organization_id: i64,
+    pub scope: CampaignScope,
+    pub reference: &'a str,
+    pub valid_from: &'a str,
+    pub valid_to: &'a str,
+    pub goal: Amount,
+    pub emergency: bool,
+}
+
+pub(crate) fn campaign_authorized_leaf(c: &AuthorizedCampaign<'_>) -> Vec<u8> {
+    let fields = vec![
+        ("campaign", c.code.into()),
+        ("organization", c.organization_id.into()),
+        ("scope", c.scope.as_str().into()),
+        ("authority", c.scope.authority().as_str().into()),
+        ("reference", c.reference.into()),
+        ("valid_from", c.valid_from.into()),
+        ("valid_to", c.valid_to.into()),
+        ("goal", c.goal.to_string().into()),
+        ("currency", CURRENCY.into()),
+        ("emergency", i64::from(c.emergency).into()),
+    ];
+    canonical_json(&leaf("campaign_authorized", c.id, c.at, fields)).into_bytes()
+}
+
+pub(crate) fn campaign_closed_leaf(id: i64, at: i64, code: &str) -> Vec<u8> {
+    canonical_json(&leaf(
+        "campaign_closed",
+        id,
+        at,
+        vec![("campaign", code.into())],
+    ))
+    .into_bytes()
+}
+
+/// One kind of logged event, as the audit sees it.
+pub(crate) struct LoggedKind {
+    /// The leaf `type` and `log_entries.kind`.
+    pub kind: &'static str,
+    /// The table whose rows are logged (named in audit findings).
+    pub table: &'static str,
+    /// Rows that must be logged, in id order, after id `$1`, at most `$2`: `id` first, the row's
+    /// columns, then `leaf_idx` and `leaf` of its log entry (NULL when missing).
+    pub expected: &'static str,
+    /// Leaves of this kind whose row is missing or no longer qualifies: `idx`, `ref_id`.
+    pub orphans: &'static str,
+    /// The leaf the row must have.
+    pub rebuild: fn(&AnyRow) -> Result<Vec<u8>>,
+}
+
+/// Every logged event.
+pub(crate) const KINDS: &[LoggedKind] = &[
+    LoggedKind {
+        kind: "donation_confirmed",
+        table: "donations",
+        expected: "SELECT d.id, d.confirmed_at, c.code, d.kind, d.amount_centimes, d.method, d.items, \
+                   d.donor_commitment, e.idx AS leaf_idx, e.leaf \
+                   FROM donations d JOIN campaigns c ON c.id = d.campaign_id \
+                   LEFT JOIN log_entries e ON e.kind = 'donation_confirmed' AND e.ref_id = d.id \
+                   WHERE d.status = 'confirmed' AND d.id > $1 ORDER BY d.id LIMIT $2",
+        orphans: "SELECT e.idx, e.ref_id FROM log_entries e \
+                  LEFT JOIN donations d ON d.id = e.ref_id AND d.status = 'confirmed' \
+                  WHERE e.kind = 'donation_confirmed' AND d.id IS NULL ORDER BY e.idx",
+        rebuild: rebuild_donation,
+    },
+    LoggedKind {
+        kind: "campaign_authorized",
+        table: "campaigns",
+        expected: "SELECT c.id, c.auth_decided_at, c.code, c.organization_id, c.scope, c.auth_reference, \
+                   c.auth_valid_from, c.auth_valid_to, c.goal_centimes, c.emergency, e.idx AS leaf_idx, e.leaf \
+                   FROM campaigns c \
+                   LEFT JOIN log_entries e ON e.kind = 'campaign_authorized' AND e.ref_id = c.id \
+                   WHERE c.auth_status = 'granted' AND c.id > $1 ORDER BY c.id LIMIT $2",
+        orphans: "SELECT e.idx, e.ref_id FROM log_entries e \
+                  LEFT JOIN campaigns c ON c.id = e.ref_id AND c.auth_status = 'granted' \
+                  WHERE e.kind = 'campaign_authorized' AND c.id IS NULL ORDER BY e.idx",
+        rebuild: rebuild_campaign_authorized,
+    },
+    LoggedKind {
+        kind: "campaign_closed",
+        table: "campaigns",
+        expected: "SELECT c.id, c.closed_at, c.code, e.idx AS leaf_idx, e.leaf FROM campaigns c \
+                   LEFT JOIN log_entries e ON e.kind = 'campaign_closed' AND e.ref_id = c.id \
+                   WHERE c.state = 'closed' AND c.id > $1 ORDER BY c.id LIMIT $2",
+        orphans: "SELECT e.idx, e.ref_id FROM log_entries e \
+                  LEFT JOIN campaigns c ON c.id = e.ref_id AND c.state = 'closed' \
+                  WHERE e.kind = 'campaign_closed' AND c.id IS NULL ORDER BY e.idx",
+        rebuild: rebuild_campaign_closed,
+    },
+];
+
+fn corrupt(what: &'static str) -> StoreError {
+    StoreError::Corrupt(what)
+}
+
+fn rebuild_donation(row: &AnyRow) -> Result<Vec<u8>> {
+    let gift = match row.try_get::<String, _>("kind")?.as_str() {
+        "money" => Gift::Money {
+            amount: row
+                .try_get::<Option<i64>, _>("amount_centimes")?
+                .and_then(Amount::from_centimes)
+                .ok_or(corrupt("donation amount"))?,
+            method: row
+                .try_get::<Option<String>, _>("method")?
+                .as_deref()
+                .and_then(PaymentMethod::parse)
+                .ok_or(corrupt("donation method"))?,
+        },
+        "in_kind" => Gift::InKind {
+            items: row
+                .try_get::<Option<String>, _>("items")?
+                .and_then(|i| serde_json::from_str(&i).ok())
+                .ok_or(corrupt("donation items"))?,
+        },
+        _ => return Err(corrupt("donation kind")),
+    };
+    Ok(donation_leaf(
+        row.try_get("id")?,
+        row.try_get::<Option<i64>, _>("confirmed_at")?
+            .ok_or(corrupt("donation confirmed_at"))?,
+        &row.try_get::<String, _>("code")?,
+        &gift,
+        &row.try_get::<String, _>("donor_commitment")?,
+    ))
+}
+
+fn rebuild_campaign_authorized(row: &AnyRow) -> Result<Vec<u8>> {
+    let text = |c: &str| -> Result<String> {
+        row.try_get::<Option<String>, _>(c)?
+            .ok_or(corrupt("campaign authorization"))
+    };
+    Ok(campaign_authorized_leaf(&AuthorizedCampaign {
+        id: row.try_get("id")?,
+        at: row
+            .try_get::<Option<i64>, _>("auth_decided_at")?
+            .ok_or(corrupt("campaign authorization"))?,
+        code: &row.try_get::<String, _>("code")?,
+        organization_id: row.try_get("organization_id")?,
+        scope: CampaignScope::parse(&row.try_get::<String, _>("scope")?)
+            .ok_or(corrupt("campaign scope"))?,
+        reference: &text("auth_reference")?,
+        valid_from: &text("auth_valid_from")?,
+        valid_to: &text("auth_valid_to")?,
+        goal: Amount::from_centimes(row.try_get("goal_centimes")?)
+            .ok_or(corrupt("campaign goal"))?,
+        emergency: row.try_get::<i64, _>("emergency")? != 0,
+    }))
+}
+
+fn rebuild_campaign_closed(row: &AnyRow) -> Result<Vec<u8>> {
+    Ok(campaign_closed_leaf(
+        row.try_get("id")?,
+        row.try_get::<Option<i64>, _>("closed_at")?
+            .ok_or(corrupt("campaign closed_at"))?,
+        &row.try_get::<String, _>("code")?,
+    ))
+}
