@@ -42,6 +42,8 @@ struct FileConfig {
     request_timeout_secs: Option<u64>,
     session_ttl_hours: Option<u64>,
     max_connections: Option<u32>,
+    /// Name of the transparency log (checkpoint origin and key name), e.g. `twiza.ma/log`.
+    log_origin: Option<String>,
 }
 
 /// The resolved configuration.
@@ -54,6 +56,7 @@ pub struct Config {
     pub request_timeout_secs: u64,
     pub session_ttl_hours: u64,
     pub max_connections: u32,
+    log_origin: Option<String>,
 }
 
 impl Config {
@@ -84,6 +87,7 @@ impl Config {
             request_timeout_secs: file.request_timeout_secs.unwrap_or(30),
             session_ttl_hours: file.session_ttl_hours.unwrap_or(24 * 7),
             max_connections: file.max_connections.unwrap_or(16),
+            log_origin: file.log_origin,
         })
     }
 
@@ -107,10 +111,28 @@ impl Config {
         }
     }
 
+    /// The log's name: the configured one, else `<host of public_url>/log`, else
+    /// `localhost/twiza`. It is part of the key's identity: keep it once checkpoints are out.
+    pub fn log_origin(&self) -> String {
+        if let Some(origin) = &self.log_origin {
+            return origin.clone();
+        }
+        let host = self.public_url.as_deref().and_then(|u| {
+            let rest = u.split_once("://").map_or(u, |(_, r)| r);
+            rest.split('/').next().filter(|h| !h.is_empty())
+        });
+        match host {
+            Some(h) => format!("{h}/log"),
+            None => "localhost/twiza".to_owned(),
+        }
+    }
+
     /// The web layer's settings, with the keys of the data directory (created on first use).
     pub fn web(&self) -> anyhow::Result<twiza_web::WebConfig> {
         Ok(twiza_web::WebConfig {
             receipt_key: crate::keys::load_or_create(&self.data_dir, "receipt")?,
+            log_origin: self.log_origin(),
+            log_key_seed: crate::keys::load_or_create(&self.data_dir, "log")?,
             secure_cookies: self
                 .public_url
                 .as_deref()

@@ -1,6 +1,7 @@
 //! `twiza demo`: a fresh database seeded with an Al Haouz earthquake scenario — verified
 //! associations in real communes of Al Haouz, Chichaoua and Taroudant, one pending and one
-//! rejected, and one account per role — served at once. Logins are printed and written to
+//! rejected, one account per role, and campaigns with hundreds of logged donations (see
+//! `demo_campaigns`) — served at once. Logins are printed and written to
 //! `<data-dir>/demo-logins.json`.
 
 use crate::config::{sqlite_url, Config};
@@ -44,7 +45,9 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     {
         bail!("this database already holds the demo; give `twiza demo` a fresh database");
     }
-    let logins = seed(&store).await?;
+    let web = config.web()?;
+    let sequencer = twiza_store::Sequencer::start(store.clone(), web.receipt_key);
+    let logins = seed(&store, &sequencer).await?;
     std::fs::create_dir_all(&config.data_dir)?;
     let logins_path = config.data_dir.join("demo-logins.json");
     std::fs::write(&logins_path, serde_json::to_vec_pretty(&logins)?)?;
@@ -250,7 +253,10 @@ fn password() -> String {
 }
 
 /// Seeds the scenario; returns the logins of one account per role.
-pub async fn seed(store: &Store) -> anyhow::Result<Vec<DemoLogin>> {
+pub async fn seed(
+    store: &Store,
+    sequencer: &twiza_store::Sequencer,
+) -> anyhow::Result<Vec<DemoLogin>> {
     let mut logins = Vec::new();
     let mut platform = Vec::new();
     for role in PlatformRole::ALL {
@@ -278,7 +284,14 @@ pub async fn seed(store: &Store) -> anyhow::Result<Vec<DemoLogin>> {
         .map(|(_, id)| *id)
         .context("platform admin")?;
 
+    let authority = platform
+        .iter()
+        .find(|(r, _)| *r == PlatformRole::Authority)
+        .map(|(_, id)| *id)
+        .context("authority")?;
+
     let mut org_ids: Vec<OrgId> = Vec::new();
+    let mut owners: Vec<UserId> = Vec::new();
     for (i, o) in ORGS.iter().enumerate() {
         let owner_email = if i == 0 {
             "owner@demo.twiza.ma".to_owned()
@@ -325,6 +338,7 @@ pub async fn seed(store: &Store) -> anyhow::Result<Vec<DemoLogin>> {
             });
         }
         org_ids.push(id);
+        owners.push(owner);
     }
     let main_org = *org_ids.first().context("demo associations")?;
     let scope = OrgScope::for_member(main_org, OrgRole::Owner);
@@ -340,6 +354,7 @@ pub async fn seed(store: &Store) -> anyhow::Result<Vec<DemoLogin>> {
             organization_id: Some(main_org.0),
         });
     }
+    crate::demo_campaigns::seed(store, sequencer, &org_ids, &owners, authority).await?;
     Ok(logins)
 }
 

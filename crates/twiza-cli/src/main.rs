@@ -6,7 +6,9 @@
 mod bench;
 mod config;
 mod demo;
+mod demo_campaigns;
 mod keys;
+mod logcmd;
 mod serve;
 
 use clap::{Parser, Subcommand};
@@ -39,6 +41,13 @@ enum Command {
     Admin {
         #[command(subcommand)]
         command: AdminCommand,
+    },
+    /// Creates the transparency log's signing key (if missing) and prints its verifier key.
+    Keygen,
+    /// The transparency log: audit the database against it, verify a server and a receipt.
+    Log {
+        #[command(subcommand)]
+        command: logcmd::LogCommand,
     },
     /// Benchmarks (see README, Performance).
     Bench {
@@ -105,6 +114,8 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
                 Ok(())
             }
         },
+        Command::Keygen => logcmd::keygen(&config),
+        Command::Log { command } => logcmd::run(command, config).await,
         Command::Bench { command } => bench::run(command, config).await,
     }
 }

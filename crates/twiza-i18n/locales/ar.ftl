@@ -251,3 +251,4 @@ error-invalid-method = وسيلة أداء غير معروفة.
 error-invalid-quantity = الكمية عدد صحيح من 1 إلى 1000000.
 error-log-out-of-range = هذا الفهرس أو حجم الشجرة يتجاوز السجل.
 error-unavailable = الخدمة غير متاحة مؤقتًا. أعد المحاولة.
+error-donation-not-confirmed = هذا التبرع لم يُؤكَّد بعد: لا وصل له.

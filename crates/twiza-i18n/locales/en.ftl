@@ -247,3 +247,4 @@ error-invalid-method = Unknown payment method: card, mobile_wallet, bank_transfe
 error-invalid-quantity = A quantity is a whole number from 1 to 1,000,000.
 error-log-out-of-range = This index or tree size is beyond the log.
 error-unavailable = The service is temporarily unavailable. Try again.
+error-donation-not-confirmed = This donation is not confirmed yet: it has no receipt.

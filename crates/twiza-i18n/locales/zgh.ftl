@@ -258,3 +258,4 @@ error-invalid-method = ⴰⵎⴰⵡⴰⵍ ⵏ ⵓⵅⵍⵍⵚ ⵓⵔ ⵉⵜⵜ�
 error-invalid-quantity = ⵜⴰⵎⵙⵙⵓⵜⵜⴰ ⴷ ⴰⵎⴹⴰⵏ ⴰⵎⴷⴷⴰⴷ ⵙⴳ 1 ⴰⵔ 1000000.
 error-log-out-of-range = ⴰⵎⴹⴰⵏ ⴰⴷ ⵉⵣⵔⵉ ⴰⵙⵎⵉⵍ.
 error-unavailable = ⵜⴰⵏⴰⴼⵓⵜ ⵓⵔ ⵜⵍⵍⵉ ⵖⵉⵍⴰ. ⴰⵍⵙ ⴰⵔⵎ.
+error-donation-not-confirmed = ⵜⵓⴽⴼⴰ ⴰ ⵓⵔ ⵜⵜⵓⵙⵏⵜⵎ ⴰⵔ ⴷⵖⵉ: ⵓⵔ ⵖⵓⵔⵙ ⵜⴰⵙⵍⵖⵓⵜ.

@@ -15,6 +15,7 @@ mod campaigns;
 mod checkpoints;
 mod logged;
 mod organizations;
+mod receipts;
 mod sequencer;
 mod tlog;
 
@@ -23,6 +24,7 @@ pub use audit::AuditReport;
 pub use campaigns::{Authorization, AuthorizationDecision, Campaign};
 pub use checkpoints::{spawn_checkpointer, StoredCheckpoint, CHECKPOINT_INTERVAL};
 pub use organizations::{DirectoryFilter, DirectoryPage, Invitation, Member, MembershipRow};
+pub use receipts::DonationRecord;
 pub use sequencer::{receipt_secret, DonationAck, DonationRefused, NewDonation, Sequencer};
 pub use tlog::LogEntry;
 

@@ -5,7 +5,7 @@
 //! - `SignedIn`: any account.
 //! - `Platform(roles)`: accounts holding one of these platform roles.
 //! - `Org(roles)`: the route names an association — an `{org_id}` path parameter, or a
-//!   `{campaign_id}` whose association is looked up; members of that association with
+//!   `{campaign_id}` or `{donation_id}` whose association is looked up; members of that association with
 //!   one of these roles pass, and so do platform admins; auditors and authorities pass on reads
 //!   only — so a handler of a route that changes data never sees a read-only scope. The handler
 //!   receives the resulting [`OrgScope`], and the storage functions it calls
@@ -130,6 +130,13 @@ async fn org_of_path(state: &AppState, params: &RawPathParams) -> Result<OrgId, 
             .await?
             .ok_or_else(AppError::not_found)?;
         return Ok(campaign.org_id);
+    }
+    if let Some(id) = param("donation_id") {
+        return state
+            .store
+            .donation_org(id?)
+            .await?
+            .ok_or_else(AppError::not_found);
     }
     Err(AppError::not_found())
 }

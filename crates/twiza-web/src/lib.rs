@@ -9,6 +9,7 @@ pub mod auth;
 pub mod authz;
 pub mod ctx;
 pub mod error;
+pub mod logsite;
 pub mod ops;
 pub mod pages;
 pub mod routes;
@@ -34,6 +35,10 @@ pub struct WebConfig {
     pub max_body_bytes: usize,
     /// Derives each donation's receipt secret (kept in the data directory, never printed).
     pub receipt_key: [u8; 32],
+    /// The log's name: the origin line of its checkpoints and the name of its signing key.
+    pub log_origin: String,
+    /// Ed25519 seed of the checkpoint signing key (kept in the data directory, never printed).
+    pub log_key_seed: [u8; 32],
 }
 
 impl Default for WebConfig {
@@ -46,6 +51,8 @@ impl Default for WebConfig {
             sign_in_window: Duration::from_secs(15 * 60),
             max_body_bytes: 256 * 1024,
             receipt_key: [0; 32],
+            log_origin: "localhost/twiza".to_owned(),
+            log_key_seed: [0; 32],
         }
     }
 }
@@ -58,6 +65,7 @@ impl std::fmt::Debug for WebConfig {
             .field("request_timeout", &self.request_timeout)
             .field("session_ttl", &self.session_ttl)
             .field("max_body_bytes", &self.max_body_bytes)
+            .field("log_origin", &self.log_origin)
             .finish_non_exhaustive()
     }
 }
@@ -71,12 +79,21 @@ pub struct AppState {
     pub metrics: ops::Metrics,
     /// The one writer of donations and of the transparency log (group commit).
     pub sequencer: twiza_store::Sequencer,
+    /// Signs the log's checkpoints.
+    pub log_signer: Arc<twiza_tlog::NoteSigner>,
 }
 
 impl AppState {
-    /// Builds the state and starts the sequencer task (call inside a Tokio runtime).
+    /// Builds the state and starts the sequencer and the checkpoint publisher (call inside a
+    /// Tokio runtime).
     pub fn new(store: Store, config: WebConfig) -> anyhow::Result<AppState> {
+        let log_signer = Arc::new(
+            twiza_tlog::NoteSigner::from_seed(&config.log_origin, &config.log_key_seed)
+                .map_err(|_| anyhow::anyhow!("invalid log origin (no spaces or '+')"))?,
+        );
+        twiza_store::spawn_checkpointer(store.clone(), log_signer.clone());
         Ok(AppState {
+            log_signer,
             sequencer: twiza_store::Sequencer::start(store.clone(), config.receipt_key),
             store,
             messages: Arc::new(Messages::load()?),

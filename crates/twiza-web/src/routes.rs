@@ -3,7 +3,7 @@
 //! tested as soon as it is added here.
 
 use crate::authz::{enforce, Access, ANY_MEMBER, AUTHORITIES, MANAGERS, PLATFORM_ADMIN, TREASURY};
-use crate::{api, auth, ctx, error, ops, pages, AppState};
+use crate::{api, auth, ctx, error, logsite, ops, pages, AppState};
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue, Method};
 use axum::middleware::{from_fn, from_fn_with_state};
@@ -70,6 +70,10 @@ pub fn table() -> Vec<RouteSpec> {
         route(M::POST, "/me/tokens/{token_id}/revoke", SignedIn, post(pages::tokens::revoke)),
         route(M::GET, "/admin/verification", Platform(PLATFORM_ADMIN), get(pages::admin::queue)),
         route(M::POST, "/admin/verification/{org_id}", Platform(PLATFORM_ADMIN), post(pages::admin::decide)),
+        // The transparency log, per C2SP (signed-note key, tlog-checkpoint, tlog-tiles).
+        route(M::GET, "/log/key", Public, get(logsite::key)),
+        route(M::GET, "/log/checkpoint", Public, get(logsite::checkpoint)),
+        route(M::GET, "/log/tile/{*path}", Public, get(logsite::tile)),
         // JSON API.
         route(M::GET, "/api/v1/openapi.json", Public, get(api::openapi::document)),
         route(M::POST, "/api/v1/tokens", Public, post(api::tokens::create)),
@@ -92,7 +96,9 @@ pub fn table() -> Vec<RouteSpec> {
         route(M::POST, "/api/v1/campaigns/{campaign_id}/publish", Org(TREASURY), post(api::campaigns::publish)),
         route(M::POST, "/api/v1/campaigns/{campaign_id}/close", Org(TREASURY), post(api::campaigns::close)),
         route(M::POST, "/api/v1/campaigns/{campaign_id}/donations", Org(TREASURY), post(api::donations::record)),
+        route(M::GET, "/api/v1/donations/{donation_id}/receipt", Org(TREASURY), get(api::receipts::show)),
         route(M::GET, "/api/v1/log/head", Public, get(api::log::head)),
+        route(M::GET, "/api/v1/log/checkpoints", Public, get(api::log::checkpoints)),
         route(M::GET, "/api/v1/log/entries/{index}", Public, get(api::log::entry)),
         route(M::GET, "/api/v1/log/proof/inclusion", Public, get(api::log::inclusion)),
         route(M::GET, "/api/v1/log/proof/consistency", Public, get(api::log::consistency)),

@@ -118,3 +118,48 @@ pub async fn consistency(
         hashes: proof.iter().map(hex::encode).collect(),
     }))
 }
+
+#[derive(Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct CheckpointsQuery {
+    /// Only checkpoints of smaller trees (for paging back).
+    pub before: Option<u64>,
+    /// At most this many (1 to 1,000; default 100).
+    pub limit: Option<u32>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CheckpointView {
+    pub tree_size: u64,
+    /// Hex root hash.
+    pub root_hash: String,
+    /// The signed note (C2SP tlog-checkpoint).
+    pub note: String,
+    /// Unix seconds of publication.
+    pub published_at: i64,
+}
+
+/// The history of signed checkpoints, newest first: with consistency proofs between any two,
+/// monitors check that the log only ever grew.
+#[utoipa::path(get, path = "/api/v1/log/checkpoints", tag = "log", params(CheckpointsQuery),
+    responses((status = 200, body = [CheckpointView]), (status = 400, body = ErrorBody)))]
+pub async fn checkpoints(
+    State(state): State<AppState>,
+    ApiQuery(q): ApiQuery<CheckpointsQuery>,
+) -> AppResult<Json<Vec<CheckpointView>>> {
+    let limit = q.limit.unwrap_or(100);
+    if !(1..=1000).contains(&limit) {
+        return Err(AppError::bad_request("invalid_query"));
+    }
+    let list = state.store.checkpoints(q.before, limit).await?;
+    Ok(Json(
+        list.into_iter()
+            .map(|c| CheckpointView {
+                tree_size: c.size,
+                root_hash: hex::encode(c.root),
+                note: c.note,
+                published_at: c.at,
+            })
+            .collect(),
+    ))
+}

@@ -8,6 +8,7 @@ pub mod log;
 pub mod members;
 pub mod openapi;
 pub mod organizations;
+pub mod receipts;
 pub mod tokens;
 
 use crate::error::AppError;

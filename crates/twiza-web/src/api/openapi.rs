@@ -1,7 +1,7 @@
 //! The OpenAPI 3.1 document of the API, generated from the handlers' annotations and served at
 //! `/api/v1/openapi.json`.
 
-use super::{campaigns, donations, geo, log, members, organizations, tokens};
+use super::{campaigns, donations, geo, log, members, organizations, receipts, tokens};
 use crate::error::{ErrorBody, ErrorDetail, FieldDetail};
 use axum::Json;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -22,8 +22,8 @@ use utoipa::{Modify, OpenApi};
         members::list, members::invite, members::invitations, members::accept,
         campaigns::create, campaigns::list, campaigns::show, campaigns::grant, campaigns::refuse,
         campaigns::publish, campaigns::close,
-        donations::record,
-        log::head, log::entry, log::inclusion, log::consistency,
+        donations::record, receipts::show,
+        log::head, log::checkpoints, log::entry, log::inclusion, log::consistency,
         geo::regions, geo::provinces, geo::communes,
         document,
     ),

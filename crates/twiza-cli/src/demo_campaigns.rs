@@ -1,0 +1,191 @@
+//! The demo's fundraising: campaigns of the Al Haouz associations under Law 18-18 — authorized
+//! and collecting, one closed after its collection, one whose authorization is still pending —
+//! with hundreds of donations of money and in kind, every event in the transparency log.
+
+use anyhow::Context;
+use rand::{Rng, SeedableRng};
+use time::{Duration, OffsetDateTime};
+use twiza_domain::campaign::{CampaignInput, CampaignState, NewCampaign};
+use twiza_domain::donation::{request_hash, DonationStatus, Gift, PaymentMethod, PledgedItem};
+use twiza_domain::money::Amount;
+use twiza_domain::{OrgId, OrgRole, OrgScope, UserId};
+use twiza_store::{AuthorizationDecision, NewDonation, Sequencer, Store};
+
+/// One demo campaign.
+struct DemoCampaign {
+    code: &'static str,
+    title_ar: &'static str,
+    title_fr: &'static str,
+    purpose_ar: &'static str,
+    purpose_fr: &'static str,
+    goal: &'static str,
+    scope: &'static str,
+    /// Index into the demo associations.
+    org: usize,
+    /// Authorization granted (with this reference) or still pending.
+    authorization: Option<&'static str>,
+    closed: bool,
+    money_donations: usize,
+    in_kind_donations: usize,
+}
+
+const CAMPAIGNS: &[DemoCampaign] = &[
+    DemoCampaign {
+        code: "TWZ-ASN1",
+        title_ar: "خيام وأغطية لدواوير أسني",
+        title_fr: "Tentes et couvertures pour les douars d'Asni",
+        purpose_ar: "إيواء الأسر المتضررة من الزلزال قبل حلول البرد",
+        purpose_fr: "Abriter les familles sinistrées avant le froid",
+        goal: "500000.00",
+        scope: "local",
+        org: 0,
+        authorization: Some("PROV-AH/2023/0412"),
+        closed: false,
+        money_donations: 320,
+        in_kind_donations: 60,
+    },
+    DemoCampaign {
+        code: "TWZ-AMZ2",
+        title_ar: "الماء الصالح للشرب في أمزميز",
+        title_fr: "Eau potable à Amizmiz",
+        purpose_ar: "خزانات ومضخات للدواوير المعزولة",
+        purpose_fr: "Citernes et pompes pour les douars isolés",
+        goal: "250000.00",
+        scope: "regional",
+        org: 1,
+        authorization: Some("WALI-MS/2023/118"),
+        closed: false,
+        money_donations: 160,
+        in_kind_donations: 25,
+    },
+    DemoCampaign {
+        code: "TWZ-TYQ3",
+        title_ar: "قفة رمضان لتالات نيعقوب",
+        title_fr: "Paniers alimentaires de Talat N'Yaacoub",
+        purpose_ar: "مواد غذائية أساسية للأسر المتضررة",
+        purpose_fr: "Denrées de base pour les familles sinistrées",
+        goal: "120000.00",
+        scope: "local",
+        org: 2,
+        authorization: Some("PROV-AH/2023/0388"),
+        closed: true,
+        money_donations: 90,
+        in_kind_donations: 20,
+    },
+    DemoCampaign {
+        code: "TWZ-WRG4",
+        title_ar: "إعادة بناء مدرسة ويرگان",
+        title_fr: "Reconstruire l'école d'Ouirgane",
+        purpose_ar: "ترميم الأقسام المتضررة",
+        purpose_fr: "Réhabiliter les salles de classe endommagées",
+        goal: "900000.00",
+        scope: "national",
+        org: 3,
+        authorization: None,
+        closed: false,
+        money_donations: 0,
+        in_kind_donations: 0,
+    },
+];
+
+const GOODS: &[(&str, &str)] = &[
+    ("Couverture", "pièce"),
+    ("Tente familiale", "pièce"),
+    ("Farine", "kg"),
+    ("Huile", "litre"),
+    ("Eau en bouteille", "pack de 6"),
+    ("Lait infantile", "boîte"),
+    ("Kit d'hygiène", "kit"),
+];
+
+/// Seeds the campaigns of `orgs` (verified associations; `owners[i]` owns `orgs[i]`). The
+/// authorization decisions are made by `authority`. Donations go through `sequencer`, like the
+/// API's, so each is durable and logged.
+pub async fn seed(
+    store: &Store,
+    sequencer: &Sequencer,
+    orgs: &[OrgId],
+    owners: &[UserId],
+    authority: UserId,
+) -> anyhow::Result<()> {
+    let today = OffsetDateTime::now_utc().date();
+    let mut rng = rand::rngs::StdRng::seed_from_u64(20230908);
+    for c in CAMPAIGNS {
+        let org = *orgs.get(c.org).context("demo association")?;
+        let owner = *owners.get(c.org).context("demo owner")?;
+        let scope = OrgScope::for_member(org, OrgRole::Owner);
+        let starts = (today - Duration::days(60)).to_string();
+        let ends = (today + Duration::days(120)).to_string();
+        let input = CampaignInput {
+            title_ar: c.title_ar,
+            title_fr: c.title_fr,
+            purpose_ar: c.purpose_ar,
+            purpose_fr: c.purpose_fr,
+            goal: c.goal,
+            starts_on: &starts,
+            ends_on: &ends,
+            scope: c.scope,
+            bank_account: "MA64011519000001205000534921",
+            emergency: true,
+        };
+        let new = NewCampaign::parse(&input)
+            .map_err(|e| anyhow::anyhow!("demo campaign {} invalid: {e:?}", c.code))?;
+        let id = store.create_campaign(&scope, &new, c.code, owner).await?;
+        let Some(reference) = c.authorization else {
+            continue;
+        };
+        let grant = AuthorizationDecision::Grant {
+            reference: reference.to_owned(),
+            valid_from: today - Duration::days(60),
+            valid_to: today + Duration::days(120),
+        };
+        store.decide_authorization(id, &grant, authority).await?;
+        store
+            .set_campaign_state(&scope, id, CampaignState::Draft, CampaignState::Published)
+            .await?;
+        let mut pending = Vec::new();
+        for n in 0..c.money_donations + c.in_kind_donations {
+            let gift = if n < c.money_donations {
+                let dirhams = *[50, 100, 100, 200, 250, 500, 500, 1000, 2000, 5000]
+                    .get(rng.gen_range(0..10))
+                    .unwrap_or(&100);
+                Gift::Money {
+                    amount: Amount::from_centimes(dirhams * 100).context("amount")?,
+                    method: PaymentMethod::ALL[rng.gen_range(0..PaymentMethod::ALL.len())],
+                }
+            } else {
+                let (item, unit) = GOODS[rng.gen_range(0..GOODS.len())];
+                Gift::InKind {
+                    items: vec![PledgedItem {
+                        item: item.to_owned(),
+                        quantity: rng.gen_range(1..=200),
+                        unit: unit.to_owned(),
+                    }],
+                }
+            };
+            let key = format!("demo-{}-{n:05}", c.code);
+            let donation = NewDonation {
+                campaign_id: id,
+                request_hash: request_hash(key.as_bytes()),
+                idempotency_key: key,
+                gift,
+                status: DonationStatus::Confirmed,
+            };
+            let sequencer = sequencer.clone();
+            // Submitted together, so the sequencer commits them in batches.
+            pending.push(tokio::spawn(
+                async move { sequencer.submit(donation).await },
+            ));
+        }
+        for task in pending {
+            task.await?
+                .map_err(|e| anyhow::anyhow!("demo donation refused: {e}"))?;
+        }
+        if c.closed {
+            store
+                .set_campaign_state(&scope, id, CampaignState::Published, CampaignState::Closed)
+                .await?;
+        }
+    }
+    Ok(())
+}
