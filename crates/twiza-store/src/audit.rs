@@ -120,6 +120,11 @@ impl Store {
         let mut edge = RightEdge::default();
         let mut next: u64 = 0;
         let mut hashes_produced: u64 = 0;
+        while let Some((0, root, note)) = checkpoints.peek() {
+            check_checkpoint(0, &twiza_tlog::empty_root(), root, note, verifier, report);
+            report.checkpoints += 1;
+            checkpoints.next();
+        }
         loop {
             // Cut pages at checkpoint sizes so each checkpoint's root is the edge's root.
             let cut = checkpoints

@@ -62,7 +62,8 @@ fn parse_tile_path(path: &str) -> Option<TileAddress> {
         None
     } else {
         let l = parse_decimal(first)?;
-        (l < 8).then_some(l as u8)
+        // Hash tiles of level 8 would hold hashes of level 64: beyond any tree.
+        Some(u8::try_from(l).ok().filter(|l| *l < 8)?)
     };
     let mut width = TILE_WIDTH;
     if parts.len() >= 2 && parts[parts.len() - 2].ends_with(".p") {

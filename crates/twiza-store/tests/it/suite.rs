@@ -452,7 +452,7 @@ on_both_backends!(campaigns_and_their_authorization, |db: TestDb| async move {
 });
 
 /// A published campaign with a granted authorization, ready to collect.
-async fn collecting_campaign(s: &twiza_store::Store, code: &str) -> (i64, OrgScope) {
+pub async fn collecting_campaign(s: &twiza_store::Store, code: &str) -> (i64, OrgScope) {
     use twiza_domain::campaign::CampaignState;
     let owner = s
         .create_user(&format!("{code}@x.ma"), "h", "O", None)
@@ -490,7 +490,7 @@ async fn collecting_campaign(s: &twiza_store::Store, code: &str) -> (i64, OrgSco
     (id, scope)
 }
 
-fn money(campaign_id: i64, key: &str, amount: &str) -> twiza_store::NewDonation {
+pub fn money(campaign_id: i64, key: &str, amount: &str) -> twiza_store::NewDonation {
     use twiza_domain::donation::{DonationStatus, Gift, PaymentMethod};
     twiza_store::NewDonation {
         campaign_id,
@@ -510,12 +510,14 @@ on_both_backends!(
         use twiza_store::{DonationRefused, Sequencer};
         let s = &db.store;
         let (campaign, _) = collecting_campaign(s, "TWZ-0001").await;
+        // Leaf 0 is the campaign's authorization.
+        assert_eq!(s.log_size().await.expect("size"), 1);
         let sequencer = Sequencer::start(s.clone(), [7; 32]);
         let first = sequencer
             .submit(money(campaign, "key-00000001", "250.00"))
             .await
             .expect("durable");
-        assert_eq!((first.leaf_index, first.replayed), (Some(0), false));
+        assert_eq!((first.leaf_index, first.replayed), (Some(1), false));
         let replay = sequencer
             .submit(money(campaign, "key-00000001", "250.00"))
             .await
@@ -535,11 +537,11 @@ on_both_backends!(
         );
         assert_eq!(
             s.log_size().await.expect("size"),
-            1,
+            2,
             "the replay and the conflict wrote nothing"
         );
 
-        let entry = s.log_entry(0).await.expect("q").expect("leaf");
+        let entry = s.log_entry(1).await.expect("q").expect("leaf");
         assert_eq!(Some(twiza_tlog::leaf_hash(&entry.leaf)), first.leaf_hash);
         let text = String::from_utf8(entry.leaf).expect("utf8");
         assert!(
@@ -619,7 +621,13 @@ on_both_backends!(
             .await
             .unwrap_err();
         assert!(matches!(unknown, DonationRefused::UnknownCampaign));
-        assert_eq!(s.log_size().await.expect("size"), 0);
+        // Only TWZ-OPEN's authorization and closing are logged.
+        assert_eq!(s.log_size().await.expect("size"), 2);
+        let kinds = [
+            s.log_entry(0).await.expect("q").expect("leaf").kind,
+            s.log_entry(1).await.expect("q").expect("leaf").kind,
+        ];
+        assert_eq!(kinds, ["campaign_authorized", "campaign_closed"]);
     }
 );
 
@@ -648,12 +656,12 @@ on_both_backends!(
             acks.push(t.await.expect("join").expect("durable"));
         }
         let size = s.log_size().await.expect("size");
-        assert_eq!(size, 300);
+        assert_eq!(size, 301, "the authorization and 300 donations");
         let mut indexes: Vec<u64> = acks.iter().map(|a| a.leaf_index.expect("logged")).collect();
         indexes.sort();
         assert_eq!(
             indexes,
-            (0..300).collect::<Vec<_>>(),
+            (1..301).collect::<Vec<_>>(),
             "every donation has its own leaf"
         );
         let root = s.log_root(size).await.expect("root");
@@ -708,12 +716,12 @@ on_both_backends!(
         }
         assert_eq!((acks.len(), conflicts), (2, 1), "{}", db.name);
         assert_eq!(acks[0].id, acks[1].id);
-        assert_eq!(acks[0].leaf_index, Some(0));
+        assert_eq!(acks[0].leaf_index, Some(1), "after the authorization");
         assert_eq!(
             acks[0].leaf_hash, acks[1].leaf_hash,
             "the replay names the same leaf"
         );
         assert_eq!(acks.iter().filter(|a| a.replayed).count(), 1);
-        assert_eq!(s.log_size().await.expect("size"), 1);
+        assert_eq!(s.log_size().await.expect("size"), 2);
     }
 );

@@ -182,6 +182,13 @@ async fn no_route_lets_a_tenant_into_another_association() {
     let campaign = app
         .campaign(&scope_b, b_owner.id, "secret-campaign-b")
         .await;
+    // A donation of B's (its receipt is the treasury's), to a published campaign.
+    let collecting = app
+        .collecting_campaign(&scope_b, b_owner.id, "Campagne publique B")
+        .await;
+    let donation = app
+        .recorded_donation(collecting, "foreign-donation-b")
+        .await;
 
     let before = snapshot(&app, b, c, &b_owner).await;
     let routes = twiza_web::routes::table();
@@ -194,7 +201,9 @@ async fn no_route_lets_a_tenant_into_another_association() {
                 .replace("{invitation_id}", &invitation.0.to_string())
                 .replace("{token_id}", &b_token.0.to_string())
                 .replace("{campaign_id}", &campaign.to_string())
-                .replace("{index}", "0");
+                .replace("{index}", "0")
+                .replace("{donation_id}", &donation.to_string())
+                .replace("{*path}", "entries/000.p/1");
             assert!(
                 !path.contains('{'),
                 "no substitution for a parameter of {}",
@@ -297,6 +306,7 @@ async fn read_only_platform_roles_change_nothing_and_see_no_contacts() {
                 .replace("{org_id}", &b.0.to_string())
                 .replace("{invitation_id}", "1")
                 .replace("{campaign_id}", &campaign.to_string())
+                .replace("{donation_id}", "1")
                 .replace("{index}", "0");
             let response = call(&app, route, &path, Some(&user)).await;
             if route.method != Method::GET {

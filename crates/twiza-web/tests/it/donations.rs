@@ -70,7 +70,8 @@ async fn a_recorded_donation_is_logged_and_provable() {
             d["leaf_index"].as_u64(),
             d["replayed"].as_bool()
         ),
-        (Some("confirmed"), Some(0), Some(false))
+        // Leaf 0 is the campaign's authorization.
+        (Some("confirmed"), Some(1), Some(false))
     );
 
     let again = app
@@ -104,9 +105,9 @@ async fn a_recorded_donation_is_logged_and_provable() {
     assert_eq!(g.status, StatusCode::CREATED, "{}", g.text());
 
     let head = app.get("/api/v1/log/head", None).await.json();
-    assert_eq!(head["tree_size"], 2);
+    assert_eq!(head["tree_size"], 3);
     let root = hash_of(head["root_hash"].as_str().expect("root"));
-    let entry = app.get("/api/v1/log/entries/1", None).await.json();
+    let entry = app.get("/api/v1/log/entries/2", None).await.json();
     let leaf = base64::engine::general_purpose::STANDARD
         .decode(entry["leaf"].as_str().expect("leaf"))
         .expect("b64");
@@ -120,23 +121,23 @@ async fn a_recorded_donation_is_logged_and_provable() {
         "no personal data in a leaf"
     );
     let proof = app
-        .get("/api/v1/log/proof/inclusion?index=1&tree_size=2", None)
+        .get("/api/v1/log/proof/inclusion?index=2&tree_size=3", None)
         .await
         .json();
     twiza_tlog::verify_inclusion(
         &twiza_tlog::leaf_hash(&leaf),
-        1,
         2,
+        3,
         &hashes(&proof["hashes"]),
         &root,
     )
     .expect("inclusion verifies");
-    let first_leaf = hash_of(d["leaf_hash"].as_str().expect("hash"));
+    let root_of_two = app.store.log_root(2).await.expect("root of 2");
     let consistency = app
-        .get("/api/v1/log/proof/consistency?from=1&to=2", None)
+        .get("/api/v1/log/proof/consistency?from=2&to=3", None)
         .await
         .json();
-    twiza_tlog::verify_consistency(1, 2, &first_leaf, &root, &hashes(&consistency["hashes"]))
+    twiza_tlog::verify_consistency(2, 3, &root_of_two, &root, &hashes(&consistency["hashes"]))
         .expect("consistent");
     let beyond = app
         .get("/api/v1/log/proof/inclusion?index=5&tree_size=9", None)
@@ -262,14 +263,19 @@ async fn bad_donations_are_refused_and_write_nothing() {
         .await;
     assert_eq!(r.error_code(), "campaign_ended");
 
-    assert_eq!(
-        app.store.log_size().await.expect("size"),
-        0,
-        "nothing was logged"
-    );
-    let head = app.get("/api/v1/log/head", None).await.json();
-    assert_eq!(
-        head["root_hash"],
-        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
-    );
+    // The log holds the campaigns' events (two grants, one closing) and no donation.
+    let size = app.store.log_size().await.expect("size");
+    assert_eq!(size, 3);
+    for index in 0..size {
+        let entry = app
+            .store
+            .log_entry(index)
+            .await
+            .expect("entry")
+            .expect("leaf");
+        assert_ne!(entry.kind, "donation_confirmed", "nothing was logged");
+    }
+    let report = app.store.audit_log(None, |_| {}).await.expect("audit");
+    assert!(report.ok(), "{:?}", report.findings);
+    assert_eq!(report.rows_checked, 3);
 }

@@ -191,6 +191,50 @@ impl TestApp {
             .expect("campaign")
     }
 
+    /// A campaign that collects: authorization granted and published.
+    pub async fn collecting_campaign(&self, scope: &OrgScope, by: UserId, title_fr: &str) -> i64 {
+        let campaign = self.campaign(scope, by, title_fr).await;
+        let grant = twiza_store::AuthorizationDecision::Grant {
+            reference: "SGG-1".into(),
+            valid_from: time::macros::date!(2023 - 01 - 01),
+            valid_to: time::macros::date!(2099 - 01 - 01),
+        };
+        self.store
+            .decide_authorization(campaign, &grant, by)
+            .await
+            .expect("grant");
+        self.store
+            .set_campaign_state(
+                scope,
+                campaign,
+                twiza_domain::campaign::CampaignState::Draft,
+                twiza_domain::campaign::CampaignState::Published,
+            )
+            .await
+            .expect("publish");
+        campaign
+    }
+
+    /// A settled money donation recorded through the sequencer; returns its id.
+    pub async fn recorded_donation(&self, campaign: i64, key: &str) -> i64 {
+        let donation = twiza_store::NewDonation {
+            campaign_id: campaign,
+            idempotency_key: key.to_owned(),
+            request_hash: twiza_domain::donation::request_hash(key.as_bytes()),
+            gift: twiza_domain::donation::Gift::Money {
+                amount: twiza_domain::money::Amount::parse("amount", "150.00").expect("amount"),
+                method: twiza_domain::donation::PaymentMethod::Cash,
+            },
+            status: twiza_domain::donation::DonationStatus::Confirmed,
+        };
+        self.state
+            .sequencer
+            .submit(donation)
+            .await
+            .expect("donation")
+            .id
+    }
+
     /// A donation request with a chosen Idempotency-Key.
     pub async fn donate(&self, campaign: i64, token: &str, key: &str, body: &Value) -> Response {
         let r = Request::builder()
