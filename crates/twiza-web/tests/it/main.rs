@@ -7,6 +7,7 @@ mod authz;
 mod bad_input;
 mod donations;
 mod harness;
+mod log_site;
 mod logs;
 mod openapi;
 mod pages;
