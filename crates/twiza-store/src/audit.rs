@@ -111,15 +111,17 @@ impl Store {
         report: &mut AuditReport,
         progress: &mut impl FnMut(u64),
     ) -> Result<()> {
+        // The log may grow while it is audited: the audit covers the tree of this size.
         let size = self.log_size().await?;
-        let checkpoints: Vec<(i64, Vec<u8>, String)> =
-            sqlx::query_as("SELECT size, root_hash, note FROM log_checkpoints ORDER BY size")
-                .fetch_all(self.reader())
-                .await?;
+        let checkpoints: Vec<(i64, Vec<u8>, String)> = sqlx::query_as(
+            "SELECT size, root_hash, note FROM log_checkpoints WHERE size <= $1 ORDER BY size",
+        )
+        .bind(size as i64)
+        .fetch_all(self.reader())
+        .await?;
         let mut checkpoints = checkpoints.into_iter().peekable();
         let mut edge = RightEdge::default();
         let mut next: u64 = 0;
-        let mut hashes_produced: u64 = 0;
         while let Some((0, root, note)) = checkpoints.peek() {
             check_checkpoint(0, &twiza_tlog::empty_root(), root, note, verifier, report);
             report.checkpoints += 1;
@@ -133,9 +135,10 @@ impl Store {
                 .filter(|s| *s > next && *s < next + PAGE as u64);
             let limit = cut.map_or(PAGE, |s| (s - next) as i64);
             let rows: Vec<(i64, Vec<u8>)> = sqlx::query_as(
-                "SELECT idx, leaf FROM log_entries WHERE idx >= $1 ORDER BY idx LIMIT $2",
+                "SELECT idx, leaf FROM log_entries WHERE idx >= $1 AND idx < $2 ORDER BY idx LIMIT $3",
             )
             .bind(next as i64)
+            .bind(size as i64)
             .bind(limit)
             .fetch_all(self.reader())
             .await?;
@@ -152,7 +155,6 @@ impl Store {
             }
             let Ok(produced) = twiza_tlog::append(next, &leaf_hashes, &mut edge);
             self.compare_hashes(&produced, report).await?;
-            hashes_produced += produced.len() as u64;
             edge.absorb(&produced);
             next += leaf_hashes.len() as u64;
             report.leaves = next;
@@ -165,26 +167,18 @@ impl Store {
                 report.checkpoints += 1;
                 checkpoints.next();
             }
-            if rows.len() < limit as usize {
+            if rows.len() < limit as usize || next == size {
                 break;
             }
         }
         if next != size {
             report.finding(format!(
-                "log_state: the log size is {size} but {next} leaves are stored"
+                "log_entries: the log size is {size} but only leaves 0..{next} are stored"
             ));
         }
         for (csize, _, _) in checkpoints {
             report.finding(format!(
                 "log_checkpoints: checkpoint of size {csize} is beyond the {next} stored leaves"
-            ));
-        }
-        let (stored,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM log_hashes")
-            .fetch_one(self.reader())
-            .await?;
-        if stored as u64 != hashes_produced {
-            report.finding(format!(
-                "log_hashes: {stored} hashes are stored where the leaves make {hashes_produced}"
             ));
         }
         Ok(())
