@@ -10,7 +10,7 @@ use twiza_domain::campaign::{
     parse_date, AuthorizationStatus, CampaignScope, CampaignState, NewCampaign,
 };
 use twiza_domain::money::Amount;
-use twiza_domain::{OrgId, OrgScope, UserId};
+use twiza_domain::{OrgId, OrgRole, OrgScope, UserId};
 
 /// A campaign as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -145,6 +145,32 @@ impl Store {
             .fetch_optional(self.reader())
             .await?;
         row.as_ref().map(campaign_from_row).transpose()
+    }
+
+    /// The association of a campaign and `user`'s role in it, in one read: the authorization
+    /// layer's question for every campaign route. `None` if there is no such campaign.
+    pub async fn campaign_membership(
+        &self,
+        campaign_id: i64,
+        user: UserId,
+    ) -> Result<Option<(OrgId, Option<OrgRole>)>> {
+        let row: Option<(i64, Option<String>)> = sqlx::query_as(
+            "SELECT c.organization_id, m.role FROM campaigns c \
+             LEFT JOIN memberships m ON m.organization_id = c.organization_id AND m.user_id = $2 \
+             WHERE c.id = $1",
+        )
+        .bind(campaign_id)
+        .bind(user.0)
+        .fetch_optional(self.reader())
+        .await?;
+        let Some((org, role)) = row else {
+            return Ok(None);
+        };
+        let role = match role {
+            Some(r) => Some(OrgRole::parse(&r).ok_or(StoreError::Corrupt("role"))?),
+            None => None,
+        };
+        Ok(Some((OrgId(org), role)))
     }
 
     pub async fn campaign_by_code(&self, code: &str) -> Result<Option<Campaign>> {

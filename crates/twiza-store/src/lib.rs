@@ -192,6 +192,20 @@ async fn sqlite_pool(url: &str, max: u32, options: &StoreOptions) -> Result<AnyP
     Ok(pool)
 }
 
+/// Splits `items` into chunks of a few fixed sizes (256, 64, 16, 4, 1), largest first. Multi-row
+/// statements then come in at most five shapes, so each is prepared once and cached, instead of
+/// once per batch length.
+pub(crate) fn fixed_chunks<T>(mut items: &[T]) -> impl Iterator<Item = &[T]> {
+    std::iter::from_fn(move || {
+        let size = [256, 64, 16, 4, 1]
+            .into_iter()
+            .find(|s| *s <= items.len())?;
+        let (chunk, rest) = items.split_at(size);
+        items = rest;
+        Some(chunk)
+    })
+}
+
 /// Current time as stored: Unix seconds.
 pub fn now() -> i64 {
     OffsetDateTime::now_utc().unix_timestamp()

@@ -172,8 +172,19 @@ async fn campaign_facts(conn: &mut AnyConnection, id: i64) -> Result<Option<Camp
 
 type Outcome = std::result::Result<DonationAck, DonationRefused>;
 
-/// One transaction for the whole batch. Per-donation refusals are decided before any write of
-/// that donation, so they never abort the others.
+/// What the batch decided for one submission before writing.
+enum Plan {
+    /// Refused or answered without a write.
+    Done(Outcome),
+    /// The first submission of its (campaign, key) in this batch: to insert.
+    Insert,
+    /// A repeat of the submission at this position in the batch.
+    Repeat(usize),
+}
+
+/// One transaction for the whole batch: every decision is made first (refusals, repeats inside
+/// the batch), then the new donations are written with multi-row INSERTs, then their leaves.
+/// Per-donation refusals never abort the others.
 async fn commit_batch(
     store: &Store,
     receipt_key: &[u8; 32],
@@ -183,109 +194,160 @@ async fn commit_batch(
     let size = lock_size(&mut tx, store.backend()).await?;
     let at = now();
     let mut campaigns: HashMap<i64, Option<CampaignFacts>> = HashMap::new();
-    let mut leaves: Vec<NewLeaf> = Vec::new();
-    let mut outcomes: Vec<Outcome> = Vec::with_capacity(donations.len());
-    // Donations inserted by this batch, by (campaign, key). A repeat of one of them is answered
-    // from here: its leaf is not in `log_entries` until the end of the batch. Every other repeat
-    // goes through the database, which sees this transaction's rows.
-    let mut inserted_here: HashMap<(i64, &str), (&str, DonationAck)> = HashMap::new();
-
-    for d in donations {
+    let mut plans: Vec<Plan> = Vec::with_capacity(donations.len());
+    let mut first_of: HashMap<(i64, &str), usize> = HashMap::new();
+    for (i, d) in donations.iter().enumerate() {
         if let std::collections::hash_map::Entry::Vacant(slot) = campaigns.entry(d.campaign_id) {
             slot.insert(campaign_facts(&mut tx, d.campaign_id).await?);
         }
-        let Some(Some(campaign)) = campaigns.get(&d.campaign_id) else {
-            outcomes.push(Err(DonationRefused::UnknownCampaign));
-            continue;
+        let plan = match campaigns.get(&d.campaign_id) {
+            Some(Some(campaign)) => {
+                match first_of.get(&(d.campaign_id, d.idempotency_key.as_str())) {
+                    Some(&first) => Plan::Repeat(first),
+                    // A replay of a donation made while the campaign was collecting stays answerable.
+                    None if campaign.refusal.is_some() => {
+                        Plan::Done(existing_donation(&mut tx, d).await?.unwrap_or(Err(
+                            DonationRefused::NotCollecting(
+                                campaign.refusal.unwrap_or("campaign_closed"),
+                            ),
+                        )))
+                    }
+                    None => {
+                        first_of.insert((d.campaign_id, d.idempotency_key.as_str()), i);
+                        Plan::Insert
+                    }
+                }
+            }
+            _ => Plan::Done(Err(DonationRefused::UnknownCampaign)),
         };
-        if let Some((hash, ack)) = inserted_here.get(&(d.campaign_id, d.idempotency_key.as_str())) {
-            outcomes.push(if *hash == d.request_hash {
-                Ok(DonationAck {
+        plans.push(plan);
+    }
+
+    // The new donations, in chunks; a key that existed before the batch inserts nothing.
+    let to_insert: Vec<usize> = (0..donations.len())
+        .filter(|i| matches!(plans[*i], Plan::Insert))
+        .collect();
+    let mut commitments: HashMap<usize, String> = HashMap::new();
+    let mut ids: HashMap<(i64, String), i64> = HashMap::new();
+    for chunk in crate::fixed_chunks(&to_insert) {
+        let mut sql = String::from(
+            "INSERT INTO donations (campaign_id, organization_id, kind, amount_centimes, method, items, status, \
+             idempotency_key, request_hash, donor_commitment, created_at, confirmed_at) VALUES ",
+        );
+        for (n, _) in chunk.iter().enumerate() {
+            if n > 0 {
+                sql.push(',');
+            }
+            let b = n * 12;
+            sql.push('(');
+            for p in 1..=12 {
+                if p > 1 {
+                    sql.push(',');
+                }
+                sql.push_str(&format!("${}", b + p));
+            }
+            sql.push(')');
+        }
+        sql.push_str(
+            " ON CONFLICT (campaign_id, idempotency_key) DO NOTHING RETURNING id, campaign_id, idempotency_key",
+        );
+        let mut query = sqlx::query_as::<_, (i64, i64, String)>(&sql);
+        for &i in chunk {
+            let d = &donations[i];
+            let org_id = match campaigns.get(&d.campaign_id) {
+                Some(Some(c)) => c.org_id,
+                _ => return Err(StoreError::Corrupt("campaign")),
+            };
+            let (kind, amount, method, items) = match &d.gift {
+                Gift::Money { amount, method } => (
+                    "money",
+                    Some(amount.centimes()),
+                    Some(method.as_str()),
+                    None,
+                ),
+                Gift::InKind { items } => {
+                    ("in_kind", None, None, serde_json::to_string(items).ok())
+                }
+            };
+            let commitment = donor_commitment(&receipt_secret(
+                receipt_key,
+                d.campaign_id,
+                &d.idempotency_key,
+            ));
+            query = query
+                .bind(d.campaign_id)
+                .bind(org_id)
+                .bind(kind)
+                .bind(amount)
+                .bind(method)
+                .bind(items)
+                .bind(d.status.as_str())
+                .bind(d.idempotency_key.clone())
+                .bind(d.request_hash.clone())
+                .bind(commitment.clone())
+                .bind(at)
+                .bind((d.status == DonationStatus::Confirmed).then_some(at));
+            commitments.insert(i, commitment);
+        }
+        for (id, campaign_id, key) in query.fetch_all(&mut *tx).await? {
+            ids.insert((campaign_id, key), id);
+        }
+    }
+
+    // Leaves of the inserted, confirmed donations, in batch order; then every answer.
+    let mut leaves: Vec<NewLeaf> = Vec::new();
+    let mut outcomes: Vec<Outcome> = Vec::with_capacity(donations.len());
+    for (i, (d, plan)) in donations.iter().zip(plans).enumerate() {
+        let outcome = match plan {
+            Plan::Done(outcome) => outcome,
+            Plan::Repeat(first) => match &outcomes[first] {
+                Ok(ack) if donations[first].request_hash == d.request_hash => Ok(DonationAck {
                     replayed: true,
                     ..ack.clone()
-                })
-            } else {
-                Err(DonationRefused::IdempotencyConflict)
-            });
-            continue;
-        }
-        if let Some(code) = campaign.refusal {
-            // A replay of a donation made while the campaign was collecting stays answerable.
-            match existing_donation(&mut tx, d).await? {
-                Some(outcome) => outcomes.push(outcome),
-                None => outcomes.push(Err(DonationRefused::NotCollecting(code))),
-            }
-            continue;
-        }
-        let (kind, amount, method, items) = match &d.gift {
-            Gift::Money { amount, method } => (
-                "money",
-                Some(amount.centimes()),
-                Some(method.as_str()),
-                None,
-            ),
-            Gift::InKind { items } => ("in_kind", None, None, serde_json::to_string(items).ok()),
+                }),
+                Ok(_) => Err(DonationRefused::IdempotencyConflict),
+                // The first one was answered from an earlier row: so is this one.
+                Err(_) => existing_donation(&mut tx, d)
+                    .await?
+                    .ok_or(StoreError::Corrupt("idempotency"))?,
+            },
+            Plan::Insert => match ids.get(&(d.campaign_id, d.idempotency_key.clone())) {
+                None => existing_donation(&mut tx, d)
+                    .await?
+                    .ok_or(StoreError::Corrupt("idempotency"))?,
+                Some(&id) => {
+                    let (leaf_index, leaf_hash) = if d.status == DonationStatus::Confirmed {
+                        let code = match campaigns.get(&d.campaign_id) {
+                            Some(Some(c)) => c.code.as_str(),
+                            _ => return Err(StoreError::Corrupt("campaign")),
+                        };
+                        let commitment = commitments
+                            .get(&i)
+                            .ok_or(StoreError::Corrupt("commitment"))?;
+                        let bytes = donation_leaf(id, at, code, &d.gift, commitment);
+                        let hash = twiza_tlog::leaf_hash(&bytes);
+                        let index = size + leaves.len() as u64;
+                        leaves.push(NewLeaf {
+                            kind: "donation_confirmed",
+                            ref_id: id,
+                            bytes,
+                            at,
+                        });
+                        (Some(index), Some(hash))
+                    } else {
+                        (None, None)
+                    };
+                    Ok(DonationAck {
+                        id,
+                        status: d.status,
+                        replayed: false,
+                        leaf_index,
+                        leaf_hash,
+                    })
+                }
+            },
         };
-        let confirmed_at = (d.status == DonationStatus::Confirmed).then_some(at);
-        let commitment = donor_commitment(&receipt_secret(
-            receipt_key,
-            d.campaign_id,
-            &d.idempotency_key,
-        ));
-        // One statement in the common case; a key seen before inserts nothing and is looked up.
-        let inserted: Option<(i64,)> = sqlx::query_as(
-            "INSERT INTO donations (campaign_id, organization_id, kind, amount_centimes, method, items, status, \
-             idempotency_key, request_hash, donor_commitment, created_at, confirmed_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
-             ON CONFLICT (campaign_id, idempotency_key) DO NOTHING RETURNING id",
-        )
-        .bind(d.campaign_id)
-        .bind(campaign.org_id)
-        .bind(kind)
-        .bind(amount)
-        .bind(method)
-        .bind(items)
-        .bind(d.status.as_str())
-        .bind(&d.idempotency_key)
-        .bind(&d.request_hash)
-        .bind(&commitment)
-        .bind(at)
-        .bind(confirmed_at)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some((id,)) = inserted else {
-            let outcome = existing_donation(&mut tx, d)
-                .await?
-                .ok_or(StoreError::Corrupt("idempotency"))?;
-            outcomes.push(outcome);
-            continue;
-        };
-        let (leaf_index, leaf_hash) = if d.status == DonationStatus::Confirmed {
-            let bytes = donation_leaf(id, at, &campaign.code, &d.gift, &commitment);
-            let hash = twiza_tlog::leaf_hash(&bytes);
-            let index = size + leaves.len() as u64;
-            leaves.push(NewLeaf {
-                kind: "donation_confirmed",
-                ref_id: id,
-                bytes,
-                at,
-            });
-            (Some(index), Some(hash))
-        } else {
-            (None, None)
-        };
-        let ack = DonationAck {
-            id,
-            status: d.status,
-            replayed: false,
-            leaf_index,
-            leaf_hash,
-        };
-        inserted_here.insert(
-            (d.campaign_id, d.idempotency_key.as_str()),
-            (d.request_hash.as_str(), ack.clone()),
-        );
-        outcomes.push(Ok(ack));
+        outcomes.push(outcome);
     }
 
     append_at(&mut tx, size, &leaves).await?;

@@ -71,7 +71,7 @@ pub(crate) async fn with_hashes<T>(
 
 /// Writes stored hashes in multi-row statements.
 async fn insert_hashes(conn: &mut AnyConnection, hashes: &[StoredHash]) -> Result<()> {
-    for chunk in hashes.chunks(500) {
+    for chunk in crate::fixed_chunks(hashes) {
         let mut sql = String::from("INSERT INTO log_hashes (level, idx, hash) VALUES ");
         for i in 0..chunk.len() {
             if i > 0 {
@@ -152,7 +152,8 @@ async fn insert_leaves(
     first_index: u64,
     leaves: &[NewLeaf],
 ) -> Result<()> {
-    for (c, chunk) in leaves.chunks(400).enumerate() {
+    let mut index = first_index;
+    for chunk in crate::fixed_chunks(leaves) {
         let mut sql = String::from("INSERT INTO log_entries (idx, kind, ref_id, leaf, at) VALUES ");
         for i in 0..chunk.len() {
             if i > 0 {
@@ -169,14 +170,14 @@ async fn insert_leaves(
             ));
         }
         let mut query = sqlx::query(&sql);
-        for (i, leaf) in chunk.iter().enumerate() {
-            let index = first_index + (c * 400 + i) as u64;
+        for leaf in chunk {
             query = query
                 .bind(index as i64)
                 .bind(leaf.kind)
                 .bind(leaf.ref_id)
                 .bind(leaf.bytes.clone())
                 .bind(leaf.at);
+            index += 1;
         }
         query.execute(&mut *conn).await?;
     }

@@ -120,11 +120,20 @@ pub async fn identify(State(state): State<AppState>, mut request: Request, next:
     let actor = if is_api {
         match bearer(request.headers()) {
             None => Ok(Actor::Anonymous),
-            Some(token) => match state.store.user_for_api_token(&sha256_hex(token)).await {
-                Ok(Some(user)) => Ok(Actor::Token { user }),
-                Ok(None) => Err(AppError::unauthenticated()),
-                Err(e) => Err(AppError::from(e)),
-            },
+            Some(token) => {
+                let hash = sha256_hex(token);
+                match state.access_cache.token_user(&hash) {
+                    Some(user) => Ok(Actor::Token { user }),
+                    None => match state.store.user_for_api_token(&hash).await {
+                        Ok(Some(user)) => {
+                            state.access_cache.remember_token(hash, user.clone());
+                            Ok(Actor::Token { user })
+                        }
+                        Ok(None) => Err(AppError::unauthenticated()),
+                        Err(e) => Err(AppError::from(e)),
+                    },
+                }
+            }
         }
     } else {
         match cookie(request.headers(), SESSION_COOKIE) {

@@ -4,6 +4,7 @@
 //! Every route is declared once in [`routes::table`] with its [`authz::Access`] policy; the router
 //! is built only from that table, so no route escapes the authorization layer.
 
+pub mod access_cache;
 pub mod api;
 pub mod auth;
 pub mod authz;
@@ -81,6 +82,8 @@ pub struct AppState {
     pub sequencer: twiza_store::Sequencer,
     /// Signs the log's checkpoints.
     pub log_signer: Arc<twiza_tlog::NoteSigner>,
+    /// Recent token owners and campaign roles (see `access_cache`).
+    pub access_cache: Arc<access_cache::AccessCache>,
 }
 
 impl AppState {
@@ -94,6 +97,7 @@ impl AppState {
         twiza_store::spawn_checkpointer(store.clone(), log_signer.clone());
         Ok(AppState {
             log_signer,
+            access_cache: Arc::default(),
             sequencer: twiza_store::Sequencer::start(store.clone(), config.receipt_key),
             store,
             messages: Arc::new(Messages::load()?),

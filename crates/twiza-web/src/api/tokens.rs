@@ -117,6 +117,7 @@ pub async fn revoke(
 ) -> AppResult<StatusCode> {
     let user = require_user(&actor)?;
     state.store.revoke_api_token(user.id, TokenId(id)).await?;
+    state.access_cache.forget_tokens();
     Ok(StatusCode::NO_CONTENT)
 }
 

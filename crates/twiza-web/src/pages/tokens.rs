@@ -67,5 +67,6 @@ pub async fn revoke(
 ) -> AppResult<Response> {
     let user = actor.user().ok_or_else(AppError::unauthenticated)?;
     state.store.revoke_api_token(user.id, TokenId(id)).await?;
+    state.access_cache.forget_tokens();
     Ok(see_other("/me/tokens"))
 }
