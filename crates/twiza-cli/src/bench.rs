@@ -28,6 +28,19 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 32)]
         concurrency: usize,
     },
+    /// Inclusion and consistency proofs through the HTTP API in a log of N leaves, and the
+    /// audit's recomputation speed.
+    Log {
+        /// Leaves in the log.
+        #[arg(long, default_value_t = 10_000_000)]
+        leaves: u64,
+        /// Seconds of load per target.
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+        /// Concurrent clients.
+        #[arg(long, default_value_t = 32)]
+        concurrency: usize,
+    },
     /// Durable donations per second through the HTTP API, against `GET /healthz` on the same
     /// server (group commit makes the ratio, not the disk, the limit).
     Ingest {
@@ -42,6 +55,11 @@ pub enum BenchCommand {
 
 pub async fn run(command: BenchCommand, config: Config) -> anyhow::Result<()> {
     match command {
+        BenchCommand::Log {
+            leaves,
+            seconds,
+            concurrency,
+        } => crate::bench_log::run(config, leaves, Duration::from_secs(seconds), concurrency).await,
         BenchCommand::Ingest {
             seconds,
             concurrency,
@@ -64,7 +82,7 @@ pub async fn run(command: BenchCommand, config: Config) -> anyhow::Result<()> {
 
 /// A fresh database for the benchmark: a temporary SQLite file, or a new schema on the
 /// configured PostgreSQL server (dropped afterwards).
-async fn fresh_store(
+pub(crate) async fn fresh_store(
     config: &Config,
 ) -> anyhow::Result<(Store, Option<tempfile::TempDir>, Option<String>)> {
     let options = StoreOptions {
@@ -163,17 +181,17 @@ fn generated_organizations(n: usize) -> anyhow::Result<Vec<(NewOrganization, Str
     Ok(out)
 }
 
-struct Report {
-    requests: usize,
-    errors: usize,
-    rps: f64,
-    p50_ms: f64,
-    p99_ms: f64,
+pub(crate) struct Report {
+    pub requests: usize,
+    pub errors: usize,
+    pub rps: f64,
+    pub p50_ms: f64,
+    pub p99_ms: f64,
 }
 
 /// Sends requests from `concurrency` keep-alive clients for `duration`; `request` builds the
 /// `n`-th request of a worker. Only answers with the `expected` status count as done.
-async fn run_load<F>(
+pub(crate) async fn run_load<F>(
     duration: Duration,
     concurrency: usize,
     expected: reqwest::StatusCode,
@@ -335,8 +353,8 @@ async fn http(
 
 /// A server on a loopback port for a benchmark, with its keys in a temporary directory; both go
 /// when it is dropped.
-struct BenchServer {
-    addr: std::net::SocketAddr,
+pub(crate) struct BenchServer {
+    pub addr: std::net::SocketAddr,
     task: tokio::task::JoinHandle<anyhow::Result<()>>,
     _data_dir: tempfile::TempDir,
 }
@@ -347,7 +365,7 @@ impl Drop for BenchServer {
     }
 }
 
-async fn start_server(store: &Store) -> anyhow::Result<BenchServer> {
+pub(crate) async fn start_server(store: &Store) -> anyhow::Result<BenchServer> {
     let data_dir = tempfile::tempdir()?;
     let config = Config::load(&crate::config::GlobalArgs {
         database_url: None,
@@ -469,6 +487,17 @@ async fn ingest(config: Config, duration: Duration, concurrency: usize) -> anyho
         errors = donations.errors,
     );
     drop(server);
+    // The whole audit of the log just written: every donation row against its leaf, every hash.
+    let started = Instant::now();
+    let report = store.audit_log(None, |_| {}).await?;
+    let seconds = started.elapsed().as_secs_f64();
+    anyhow::ensure!(report.ok(), "the audit found {:?}", report.findings);
+    println!(
+        "audit {backend}: {:.0} leaves/s ({} leaves and {} rows in {seconds:.1} s)",
+        report.leaves as f64 / seconds,
+        report.leaves,
+        report.rows_checked
+    );
     if let Some(schema) = schema {
         store
             .execute_raw(&format!("DROP SCHEMA {schema} CASCADE"))

@@ -252,6 +252,27 @@ impl Store {
         Ok(row.map(|(i,)| i as u64))
     }
 
+    /// Appends synthetic leaves of kind `bench_event` (benchmarks only: an audit of a real log
+    /// reports them as unknown events). Returns the new size.
+    pub async fn append_synthetic_leaves(&self, leaves: &[Vec<u8>]) -> Result<u64> {
+        let at = crate::now();
+        let mut tx = self.writer().begin().await?;
+        let size = lock_size(&mut tx, self.backend()).await?;
+        let leaves: Vec<NewLeaf> = leaves
+            .iter()
+            .enumerate()
+            .map(|(i, bytes)| NewLeaf {
+                kind: "bench_event",
+                ref_id: (size + i as u64) as i64,
+                bytes: bytes.clone(),
+                at,
+            })
+            .collect();
+        append_at(&mut tx, size, &leaves).await?;
+        tx.commit().await?;
+        Ok(size + leaves.len() as u64)
+    }
+
     /// `count` stored hashes of `level` from index `start` (a C2SP tlog-tiles hash tile), or
     /// `None` when they are not all stored yet.
     pub async fn log_hash_range(
