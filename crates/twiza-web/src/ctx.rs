@@ -126,6 +126,11 @@ impl Ctx {
         twiza_i18n::format_integer(self.locale, n)
     }
 
+    /// An amount in dirhams, in the caller's language (CLDR).
+    pub fn mad(&self, amount: &twiza_domain::money::Amount) -> String {
+        self.messages.format_mad(self.locale, amount.centimes())
+    }
+
     pub fn date(&self, date: &time::Date) -> String {
         self.messages.format_date(self.locale, *date)
     }

@@ -68,6 +68,11 @@ pub fn table() -> Vec<RouteSpec> {
         route(M::GET, "/me/tokens", SignedIn, get(pages::tokens::list)),
         route(M::POST, "/me/tokens", SignedIn, post(pages::tokens::create)),
         route(M::POST, "/me/tokens/{token_id}/revoke", SignedIn, post(pages::tokens::revoke)),
+        route(M::GET, "/verify", Public, get(pages::verify::form)),
+        route(M::POST, "/verify", Public, post(pages::verify::check)),
+        route(M::GET, "/static/verify.js", Public, get(pages::verify::script)),
+        route(M::GET, "/donations/{donation_id}/receipt", Org(TREASURY), get(pages::verify::printable)),
+        route(M::GET, "/donations/{donation_id}/receipt.json", Org(TREASURY), get(pages::verify::file)),
         route(M::GET, "/admin/verification", Platform(PLATFORM_ADMIN), get(pages::admin::queue)),
         route(M::POST, "/admin/verification/{org_id}", Platform(PLATFORM_ADMIN), post(pages::admin::decide)),
         // The transparency log, per C2SP (signed-note key, tlog-checkpoint, tlog-tiles).

@@ -8,6 +8,7 @@ pub mod directory;
 pub mod home;
 pub mod organizations;
 pub mod tokens;
+pub mod verify;
 
 use crate::ctx::Ctx;
 use crate::error::AppError;

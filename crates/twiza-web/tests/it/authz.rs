@@ -56,6 +56,7 @@ fn sample_form(path: &str) -> Option<Vec<(&'static str, &'static str)>> {
             ("password", "long enough pw"),
             ("display_name", "N"),
         ],
+        "/verify" => vec![("receipt", "{}")],
         "/sign-in" => vec![
             ("email", "secret-owner-b@x.ma"),
             ("password", "wrong password!!"),

@@ -308,3 +308,125 @@ async fn a_receipt_proves_the_donation_to_its_donor() {
 async fn verifier_key(app: &TestApp) -> String {
     app.get("/log/key", None).await.text().trim().to_owned()
 }
+
+#[tokio::test]
+async fn the_verify_page_checks_a_receipt_and_catches_a_forged_one() {
+    let app = TestApp::new().await;
+    let owner = app.user("treasurer@example.ma", None).await;
+    let org = app
+        .org(&owner, "Association", "5/2015", OrgStatus::Verified)
+        .await;
+    let scope = OrgScope::for_member(org, OrgRole::Owner);
+    let campaign = app.collecting_campaign(&scope, owner.id, "Secours").await;
+    let id = app.recorded_donation(campaign, "verify-page-key-1").await;
+    app.recorded_donation(campaign, "verify-page-key-2").await;
+
+    // The treasurer's printable receipt and its file.
+    let page = app
+        .page(
+            axum::http::Method::GET,
+            &format!("/donations/{id}/receipt"),
+            Some(&owner),
+            &[],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.text());
+    let file = app
+        .page(
+            axum::http::Method::GET,
+            &format!("/donations/{id}/receipt.json"),
+            Some(&owner),
+            &[],
+        )
+        .await;
+    assert_eq!(file.status, StatusCode::OK);
+    let receipt = file.text();
+    assert!(page.text().contains(
+        &file.json()["receipt_secret"]
+            .as_str()
+            .expect("secret")
+            .to_owned()
+    ));
+
+    for lang in ["ar", "fr", "zgh", "en"] {
+        let form = app
+            .page(
+                axum::http::Method::GET,
+                &format!("/language?to={lang}&back=/verify"),
+                None,
+                &[],
+            )
+            .await;
+        assert!(form.status.is_redirection());
+    }
+    let checked = app
+        .page(
+            axum::http::Method::POST,
+            "/verify",
+            None,
+            &[("receipt", &receipt)],
+        )
+        .await;
+    assert_eq!(checked.status, StatusCode::OK, "{}", checked.text());
+    let html = checked.text();
+    assert!(html.contains(r#"data-verdict="ok""#), "{html}");
+    assert!(
+        !html.contains("verify-check-"),
+        "every check has its message"
+    );
+    assert_eq!(html.matches(r#"<li class="ok">"#).count(), 7);
+    assert!(html.contains(r#"<script src="/static/verify.js" defer></script>"#));
+
+    // The same receipt claiming another amount: its leaf no longer matches.
+    let mut forged: serde_json::Value = serde_json::from_str(&receipt).expect("json");
+    let leaf = base64::engine::general_purpose::STANDARD
+        .decode(forged["leaf"].as_str().expect("leaf"))
+        .expect("b64");
+    let leaf = String::from_utf8(leaf)
+        .expect("utf8")
+        .replace("150.00", "950.00");
+    forged["leaf"] = base64::engine::general_purpose::STANDARD
+        .encode(leaf)
+        .into();
+    let checked = app
+        .page(
+            axum::http::Method::POST,
+            "/verify",
+            None,
+            &[("receipt", &forged.to_string())],
+        )
+        .await;
+    let html = checked.text();
+    assert!(html.contains(r#"data-verdict="failed""#), "{html}");
+    assert!(html.contains(r#"<li class="fail">"#));
+
+    // Another donation's secret does not open this leaf.
+    let mut other: serde_json::Value = serde_json::from_str(&receipt).expect("json");
+    other["receipt_secret"] = "00".repeat(32).into();
+    let html = app
+        .page(
+            axum::http::Method::POST,
+            "/verify",
+            None,
+            &[("receipt", &other.to_string())],
+        )
+        .await
+        .text();
+    assert!(html.contains(r#"data-verdict="failed""#));
+
+    // Not JSON at all.
+    let html = app
+        .page(
+            axum::http::Method::POST,
+            "/verify",
+            None,
+            &[("receipt", "hello")],
+        )
+        .await
+        .text();
+    assert!(html.contains(r#"data-verdict="failed""#));
+
+    let script = app.get("/static/verify.js", None).await;
+    assert_eq!(script.status, StatusCode::OK);
+    assert!(script.text().contains("crypto.subtle.verify"));
+}

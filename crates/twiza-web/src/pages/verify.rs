@@ -1,0 +1,239 @@
+//! "Verify my donation": a donor pastes the receipt file and sees whether the donation is in the
+//! signed log. Without JavaScript this server runs the checks; with it, `/static/verify.js`
+//! runs them again in the browser with the Web Crypto API, from the receipt and the log's public
+//! endpoints alone, so the donor need not trust the server's answer. The printable receipt of a
+//! donation (for the association's treasury to hand over) lives here too.
+
+use super::{render, PageForm};
+use crate::api::receipts::{build_receipt, Receipt};
+use crate::ctx::Ctx;
+use crate::error::{AppError, AppResult};
+use crate::AppState;
+use askama::Template;
+use axum::extract::State;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::Extension;
+use base64::Engine;
+use serde::Deserialize;
+use twiza_domain::OrgScope;
+use twiza_tlog::{Checkpoint, Hash, NoteVerifier};
+
+/// One check and its outcome.
+pub struct CheckLine {
+    pub label_key: &'static str,
+    pub ok: bool,
+}
+
+#[derive(Template)]
+#[template(path = "verify.html")]
+struct VerifyPage {
+    c: Ctx,
+    receipt_text: String,
+    checks: Vec<CheckLine>,
+    /// `None` before a receipt is submitted.
+    verdict: Option<bool>,
+    summary: Option<String>,
+}
+
+pub async fn form(c: Ctx) -> Response {
+    render(&VerifyPage {
+        c,
+        receipt_text: String::new(),
+        checks: Vec::new(),
+        verdict: None,
+        summary: None,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct VerifyForm {
+    #[allow(dead_code)]
+    csrf: String,
+    receipt: String,
+}
+
+pub async fn check(
+    State(state): State<AppState>,
+    c: Ctx,
+    PageForm(form): PageForm<VerifyForm>,
+) -> AppResult<Response> {
+    let parsed: Option<Receipt> = serde_json::from_str(form.receipt.trim()).ok();
+    let mut checks = vec![CheckLine {
+        label_key: "donation-verify-check-readable",
+        ok: parsed.is_some(),
+    }];
+    let mut summary = None;
+    if let Some(r) = &parsed {
+        checks.extend(check_receipt(&state, r).await?);
+        summary = Some(match (&r.amount, &r.items) {
+            (Some(amount), _) => format!("{} · {amount} MAD", r.campaign_code),
+            (None, Some(items)) => format!("{} · {}", r.campaign_code, items.len()),
+            _ => r.campaign_code.clone(),
+        });
+    }
+    let verdict = Some(checks.iter().all(|c| c.ok));
+    Ok(render(&VerifyPage {
+        c,
+        receipt_text: form.receipt,
+        checks,
+        verdict,
+        summary,
+    }))
+}
+
+fn hashes(hex_list: &[String]) -> Option<Vec<Hash>> {
+    hex_list
+        .iter()
+        .map(|h| hex::decode(h).ok().and_then(|b| Hash::try_from(b).ok()))
+        .collect()
+}
+
+/// The checks of a receipt against this server's log: its key, the checkpoint's signature, the
+/// leaf, the inclusion proof, the donor commitment, and consistency with the latest checkpoint.
+async fn check_receipt(state: &AppState, r: &Receipt) -> AppResult<Vec<CheckLine>> {
+    let key = state.log_signer.verifier();
+    let verifier = NoteVerifier::parse(&key).map_err(|_| AppError::internal())?;
+    let checkpoint = verifier
+        .verify(&r.checkpoint)
+        .ok()
+        .and_then(|body| Checkpoint::parse(body).ok());
+    let leaf = base64::engine::general_purpose::STANDARD
+        .decode(&r.leaf)
+        .ok();
+    let leaf_hash = leaf.as_deref().map(twiza_tlog::leaf_hash);
+    let included = match (&checkpoint, &leaf_hash, hashes(&r.inclusion.hashes)) {
+        (Some(cp), Some(h), Some(proof)) if cp.size == r.inclusion.tree_size => {
+            twiza_tlog::verify_inclusion(h, r.leaf_index, cp.size, &proof, &cp.root).is_ok()
+        }
+        _ => false,
+    };
+    let donor_ok = leaf
+        .as_deref()
+        .and_then(|l| serde_json::from_slice::<serde_json::Value>(l).ok())
+        .zip(
+            hex::decode(&r.receipt_secret)
+                .ok()
+                .and_then(|s| <[u8; 32]>::try_from(s).ok()),
+        )
+        .is_some_and(|(leaf, secret)| {
+            leaf["donor"].as_str()
+                == Some(twiza_domain::donation::donor_commitment(&secret).as_str())
+                && leaf["id"].as_i64() == Some(r.donation_id)
+        });
+    let consistent = match &checkpoint {
+        Some(cp) => {
+            let latest = state.store.publish_checkpoint(&state.log_signer).await?;
+            latest.size >= cp.size
+                && match state
+                    .store
+                    .log_consistency_proof(cp.size, latest.size)
+                    .await?
+                {
+                    Some(proof) => twiza_tlog::verify_consistency(
+                        cp.size,
+                        latest.size,
+                        &cp.root,
+                        &latest.root,
+                        &proof,
+                    )
+                    .is_ok(),
+                    None => false,
+                }
+        }
+        None => false,
+    };
+    Ok(vec![
+        CheckLine {
+            label_key: "donation-verify-check-key",
+            ok: r.log_key == key,
+        },
+        CheckLine {
+            label_key: "donation-verify-check-signature",
+            ok: checkpoint.is_some(),
+        },
+        CheckLine {
+            label_key: "donation-verify-check-leaf",
+            ok: leaf_hash.is_some_and(|h| hex::encode(h) == r.leaf_hash),
+        },
+        CheckLine {
+            label_key: "donation-verify-check-inclusion",
+            ok: included,
+        },
+        CheckLine {
+            label_key: "donation-verify-check-donor",
+            ok: donor_ok,
+        },
+        CheckLine {
+            label_key: "donation-verify-check-consistency",
+            ok: consistent,
+        },
+    ])
+}
+
+#[derive(Template)]
+#[template(path = "receipt.html")]
+struct ReceiptPage {
+    c: Ctx,
+    r: Receipt,
+    confirmed_on: String,
+    /// The amount in the reader's language.
+    amount: Option<String>,
+}
+
+/// The printable receipt of a donation (the association's treasury).
+pub async fn printable(
+    State(state): State<AppState>,
+    c: Ctx,
+    Extension(scope): Extension<OrgScope>,
+    crate::api::PathId(id): crate::api::PathId,
+) -> AppResult<Response> {
+    let r = build_receipt(&state, &scope, id).await?;
+    let confirmed_on = time::OffsetDateTime::from_unix_timestamp(r.confirmed_at)
+        .map(|t| c.date(&t.date()))
+        .unwrap_or_default();
+    let amount = r
+        .amount
+        .as_deref()
+        .and_then(|a| twiza_domain::money::Amount::parse("amount", a).ok())
+        .map(|a| c.mad(&a));
+    Ok(render(&ReceiptPage {
+        c,
+        r,
+        confirmed_on,
+        amount,
+    }))
+}
+
+/// The receipt file (the JSON the verify page and `twiza log verify` read), as a download.
+pub async fn file(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    crate::api::PathId(id): crate::api::PathId,
+) -> AppResult<Response> {
+    let r = build_receipt(&state, &scope, id).await?;
+    let body = serde_json::to_vec_pretty(&r).map_err(|_| AppError::internal())?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/json".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"twiza-receipt-{id}.json\""),
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+/// `GET /static/verify.js`: the in-browser verification of the verify page.
+pub async fn script() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        include_str!("../../static/verify.js"),
+    )
+        .into_response()
+}
