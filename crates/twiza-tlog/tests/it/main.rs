@@ -238,3 +238,134 @@ fn batch_appends_store_the_same_hashes_as_single_appends() {
     // Exactly the complete subtrees: 2n − popcount(n) hashes.
     assert_eq!(one.0.len(), 2 * 1000 - 1000u32.count_ones() as usize);
 }
+
+fn unhex(s: &str) -> Hash {
+    let bytes: Vec<u8> = (0..64)
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+        .collect();
+    bytes.try_into().unwrap()
+}
+
+/// The eight RFC 6962 test leaves, stored.
+fn vector_tree() -> (Memory, Vec<Hash>) {
+    let hashes: Vec<Hash> = vector_leaves().iter().map(|l| leaf_hash(l)).collect();
+    let mut memory = Memory::default();
+    memory.append(0, &hashes);
+    (memory, hashes)
+}
+
+/// The inclusion proofs published with transparency-dev/merkle's RFC 6962 test data: ours are
+/// the same hashes, and they verify.
+#[test]
+fn transparency_dev_inclusion_vectors() {
+    let vectors: &[(u64, u64, &[&str])] = &[
+        (0, 1, &[]),
+        (
+            0,
+            8,
+            &[
+                "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
+                "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+                "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4",
+            ],
+        ),
+        (
+            5,
+            8,
+            &[
+                "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
+                "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
+                "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
+            ],
+        ),
+        (
+            2,
+            3,
+            &["fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125"],
+        ),
+        (
+            1,
+            5,
+            &[
+                "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
+                "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+                "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
+            ],
+        ),
+    ];
+    let (mut memory, leaves) = vector_tree();
+    for (index, size, expected) in vectors {
+        let expected: Vec<Hash> = expected.iter().map(|h| unhex(h)).collect();
+        let proof = inclusion_proof(*index, *size, &mut memory).unwrap().unwrap();
+        assert_eq!(proof, expected, "inclusion of {index} in {size}");
+        let root = tree_root(*size, &mut memory).unwrap();
+        verify_inclusion(&leaves[*index as usize], *index, *size, &proof, &root).unwrap();
+        if let Some(first) = proof.first() {
+            let mut bad = proof.clone();
+            bad[0][0] ^= 1;
+            assert!(
+                verify_inclusion(&leaves[*index as usize], *index, *size, &bad, &root).is_err()
+            );
+            assert_ne!(first, &[0; 32]);
+        }
+    }
+}
+
+/// The consistency proofs of the same test data.
+#[test]
+fn transparency_dev_consistency_vectors() {
+    let vectors: &[(u64, u64, &[&str])] = &[
+        (1, 1, &[]),
+        (
+            1,
+            8,
+            &[
+                "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
+                "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+                "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4",
+            ],
+        ),
+        (
+            6,
+            8,
+            &[
+                "0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a",
+                "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
+                "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
+            ],
+        ),
+        (
+            2,
+            5,
+            &[
+                "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+                "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
+            ],
+        ),
+        (
+            6,
+            7,
+            &[
+                "0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a",
+                "b08693ec2e721597130641e8211e7eedccb4c26413963eee6c1e2ed16ffb1a5f",
+                "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
+            ],
+        ),
+    ];
+    let (mut memory, _) = vector_tree();
+    for (old, new, expected) in vectors {
+        let expected: Vec<Hash> = expected.iter().map(|h| unhex(h)).collect();
+        let proof = consistency_proof(*old, *new, &mut memory).unwrap().unwrap();
+        assert_eq!(proof, expected, "consistency of {old} and {new}");
+        let old_root = tree_root(*old, &mut memory).unwrap();
+        let new_root = tree_root(*new, &mut memory).unwrap();
+        verify_consistency(*old, *new, &old_root, &new_root, &proof).unwrap();
+        if !proof.is_empty() {
+            let mut bad = proof.clone();
+            let last = bad.len() - 1;
+            bad[last][31] ^= 0x80;
+            assert!(verify_consistency(*old, *new, &old_root, &new_root, &bad).is_err());
+        }
+    }
+}
