@@ -129,6 +129,8 @@ pub async fn record(
         request_hash: request_hash(&body),
         gift,
         status: DonationStatus::Confirmed,
+        provider_reference: None,
+        sealed_identity: None,
     };
     match state.sequencer.submit(donation).await {
         Ok(ack) => Ok((
