@@ -249,7 +249,7 @@ error-invalid-method = Moyen de paiement inconnu : card, mobile_wallet, bank_tr
 error-invalid-quantity = Une quantité est un nombre entier de 1 à 1 000 000.
 error-log-out-of-range = Cet index ou cette taille d’arbre dépasse le journal.
 error-unavailable = Le service est momentanément indisponible. Réessayez.
-error-donation-not-confirmed = Ce don n'est pas encore confirmé : il n'a pas de reçu.
+error-donation-not-confirmed = Ce don n’est pas encore confirmé : il n’a pas de reçu.
 
 ## Campaign pages, code check and gifts
 

@@ -236,6 +236,8 @@ impl TestApp {
                 method: twiza_domain::donation::PaymentMethod::Cash,
             },
             status: twiza_domain::donation::DonationStatus::Confirmed,
+            provider_reference: None,
+            sealed_identity: None,
         };
         self.state
             .sequencer
