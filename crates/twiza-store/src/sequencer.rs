@@ -365,13 +365,12 @@ async fn write_donations(
     donations: &[&NewDonation],
     leaves: &mut Vec<NewLeaf>,
 ) -> Result<Vec<Outcome>> {
-    let mut tx = tx;
     let mut campaigns: HashMap<i64, Option<CampaignFacts>> = HashMap::new();
     let mut plans: Vec<Plan> = Vec::with_capacity(donations.len());
     let mut first_of: HashMap<(i64, &str), usize> = HashMap::new();
     for (i, d) in donations.iter().enumerate() {
         if let std::collections::hash_map::Entry::Vacant(slot) = campaigns.entry(d.campaign_id) {
-            slot.insert(campaign_facts(&mut tx, d.campaign_id).await?);
+            slot.insert(campaign_facts(tx, d.campaign_id).await?);
         }
         let plan = match campaigns.get(&d.campaign_id) {
             Some(Some(campaign)) => {
@@ -379,7 +378,7 @@ async fn write_donations(
                     Some(&first) => Plan::Repeat(first),
                     // A replay of a donation made while the campaign was collecting stays answerable.
                     None if campaign.refusal.is_some() => {
-                        Plan::Done(existing_donation(&mut tx, d).await?.unwrap_or(Err(
+                        Plan::Done(existing_donation(tx, d).await?.unwrap_or(Err(
                             DonationRefused::NotCollecting(
                                 campaign.refusal.unwrap_or("campaign_closed"),
                             ),
@@ -503,12 +502,12 @@ async fn write_donations(
                 }),
                 Ok(_) => Err(DonationRefused::IdempotencyConflict),
                 // The first one was answered from an earlier row: so is this one.
-                Err(_) => existing_donation(&mut tx, d)
+                Err(_) => existing_donation(tx, d)
                     .await?
                     .ok_or(StoreError::Corrupt("idempotency"))?,
             },
             Plan::Insert => match ids.get(&(d.campaign_id, d.idempotency_key.clone())) {
-                None => existing_donation(&mut tx, d)
+                None => existing_donation(tx, d)
                     .await?
                     .ok_or(StoreError::Corrupt("idempotency"))?,
                 Some(&id) => {
