@@ -44,6 +44,8 @@ struct FileConfig {
     max_connections: Option<u32>,
     /// Name of the transparency log (checkpoint origin and key name), e.g. `twiza.ma/log`.
     log_origin: Option<String>,
+    /// Gifts above this amount (decimal MAD, e.g. "10000.00") need the donor's identity.
+    donor_identity_threshold: Option<String>,
 }
 
 /// The resolved configuration.
@@ -57,6 +59,7 @@ pub struct Config {
     pub session_ttl_hours: u64,
     pub max_connections: u32,
     log_origin: Option<String>,
+    pub donor_identity_threshold: twiza_domain::money::Amount,
 }
 
 impl Config {
@@ -71,6 +74,11 @@ impl Config {
             None => FileConfig::default(),
         };
         let default_listen: SocketAddr = ([127, 0, 0, 1], 8080).into();
+        let donor_identity_threshold = match &file.donor_identity_threshold {
+            Some(raw) => twiza_domain::money::Amount::parse("donor_identity_threshold", raw)
+                .map_err(|e| anyhow::anyhow!("donor_identity_threshold: {}", e.code))?,
+            None => twiza_domain::money::DEFAULT_IDENTITY_THRESHOLD,
+        };
         Ok(Config {
             database_url: args
                 .database_url
@@ -88,6 +96,7 @@ impl Config {
             session_ttl_hours: file.session_ttl_hours.unwrap_or(24 * 7),
             max_connections: file.max_connections.unwrap_or(16),
             log_origin: file.log_origin,
+            donor_identity_threshold,
         })
     }
 
@@ -133,6 +142,10 @@ impl Config {
             receipt_key: crate::keys::load_or_create(&self.data_dir, "receipt")?,
             log_origin: self.log_origin(),
             log_key_seed: crate::keys::load_or_create(&self.data_dir, "log")?,
+            identity_key: crate::keys::load_or_create(&self.data_dir, "donor-identity")?,
+            payment_secret: crate::keys::load_or_create(&self.data_dir, "payment-callback")?,
+            public_url: self.public_url.clone(),
+            donor_identity_threshold: self.donor_identity_threshold,
             secure_cookies: self
                 .public_url
                 .as_deref()

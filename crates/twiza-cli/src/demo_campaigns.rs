@@ -170,6 +170,8 @@ pub async fn seed(
                 idempotency_key: key,
                 gift,
                 status: DonationStatus::Confirmed,
+                provider_reference: None,
+                sealed_identity: None,
             };
             let sequencer = sequencer.clone();
             // Submitted together, so the sequencer commits them in batches.

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod campaign;
 pub mod donation;
+pub mod donor;
 pub mod ids;
 pub mod leaf;
 pub mod money;

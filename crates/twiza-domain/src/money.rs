@@ -11,6 +11,10 @@ pub const CURRENCY: &str = "MAD";
 /// The largest single amount accepted: 100 million dirhams.
 pub const MAX_CENTIMES: i64 = 100_000_000 * 100;
 
+/// The default amount above which a donor's identity is required (anti-money-laundering):
+/// 10,000.00 MAD.
+pub const DEFAULT_IDENTITY_THRESHOLD: Amount = Amount(10_000 * 100);
+
 /// A strictly positive amount of dirhams, in centimes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]

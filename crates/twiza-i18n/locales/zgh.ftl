@@ -8,6 +8,9 @@
 ### (disability), ⵜⵉⵔⵎⵜ (food security), ⴰⵏⴼⵍⵓⵙ ⵏ ⵉⴳⵔⴰⵏ (rural development), ⵔⵔⵉⵢⴰⴹⴰ (sport),
 ### ⴰⵏⵙⵎⵓⵏ (coordinator), ⵜⵉⵙⵓⵔⴰ ⵏ API (API tokens, literally "keys"), ⴰⵏⵎⵓⴷ (direction of
 ### writing), and the province/prefecture distinction, which ⵜⴰⵙⴳⴰ alone does not make.
+### The campaign and gift pages add more best guesses: ⴰⴽⵓⴷ (code), ⴰⵏⵙⵉⵜⵉ (goal), ⵜⵓⴼⴽⵉⵜ (gift),
+### ⵜⴰⵇⵔⴰⴱⵜ ⵏ ⵜⵉⵍⵉⴼⵓⵏ (mobile wallet), ⵍⴱⴰⵙⴱⵓⵔ (passport), ⴰⵙⵎⵎⴻⵍ (provider notification),
+### ⴰⵣⵎⵎⴻⵎ (commitment), ⴰⵄⴰⵎⵉⵍ / ⴰⵡⴰⵍⵉ (governor / wali).
 ###
 ### Same keys and, per message, same variables in ar.ftl, fr.ftl, zgh.ftl and en.ftl (checked by
 ### the tests). Plural variants are selected with PLURAL($n): CLDR has no zgh plural rules, so
@@ -288,3 +291,85 @@ receipt-secret = ⴰⵏⵓⵜⵍ ⵏⵏⴽ (ⵃⴹⵓ ⵜ: ⵉⵙⵙⵏⵜⴰⵎ
 receipt-log-key = ⵜⴰⵙⴰⵔⵓⵜ ⵜⴰⵎⴰⵢⵏⵓⵜ ⵏ ⵓⵎⵣⵔⵓⵢ
 receipt-how-to-verify = ⴽⵓ ⵢⴰⵏ ⵉⵖⵢ ⴰⴷ ⵉⵙⵙⵏⵜⵎ ⵜⵓⴽⴼⴰ ⴰ ⴳ ⵜⴰⵙⵏⴰ «ⵙⵙⵏⵜⵎ ⵜⵓⴽⴼⴰ» ⵙ ⵓⴼⴰⵢⵍⵓ ⵏ ⵜⵙⵍⵖⵓⵜ, ⵏⵖ ⵙ ⵜⵏⴹⵜ twiza log verify.
 receipt-download = ⴰⴳⵎ ⴰⴼⴰⵢⵍⵓ ⵏ ⵜⵙⵍⵖⵓⵜ
+
+## Campaign pages, code check and gifts
+
+home-check-link = ⵙⵙⵉⴷⴷ ⴰⴽⵓⴷ ⵏ ⵜⵎⵓⵔⵙⵍⵜ
+check-title = ⴰⵙⵙⵉⴷⴷ ⵏ ⵓⴽⵓⴷ ⵏ ⵜⵎⵓⵔⵙⵍⵜ
+check-intro = ⵜⵙⵍⵉⴷ ⵉ ⵢⴰⵏ ⵓⵖⵓⵔⵉ ⵉ ⵜⵓⴼⴽⵉⵡⵉⵏ? ⴰⵔⵓ ⴰⴽⵓⴷ ⵏⵏⵙ ⴰⴷ ⵜⵙⵙⵉⴷⴷⴷ ⵎⴰⵙ ⵉⴽⴽⴰ ⵙⴳ ⵢⴰⵜ ⵜⵎⵓⵔⵙⵍⵜ ⵉⵙⵄⴰⵏ ⴰⵙⵓⵔⴳ ⵏ ⵢⴰⵜ ⵜⵎⵓⵏⵜ ⵉⵜⵜⵓⵙⵙⵉⴷⴷⵏ ⵇⴱⵍ ⴰⴷ ⵜⴼⴽⴷ.
+check-code-label = ⴰⴽⵓⴷ ⵏ ⵜⵎⵓⵔⵙⵍⵜ
+check-submit = ⵙⵙⵉⴷⴷ
+check-valid = ⴰⴽⵓⴷ ⴰⴷ ⵉⴽⴽⴰ ⵙⴳ ⵢⴰⵜ ⵜⵎⵓⵔⵙⵍⵜ ⵉⵙⵄⴰⵏ ⴰⵙⵓⵔⴳ ⵏ ⵢⴰⵜ ⵜⵎⵓⵏⵜ ⵉⵜⵜⵓⵙⵙⵉⴷⴷⵏ, ⴰⵔ ⵜⵙⵎⵓⵏⵏⵓ ⵜⵓⴼⴽⵉⵡⵉⵏ ⵖⵉⵍⴰ.
+check-not-collecting = ⴰⴽⵓⴷ ⴰⴷ ⵉⴽⴽⴰ ⵙⴳ ⵢⴰⵜ ⵜⵎⵓⵔⵙⵍⵜ ⵉⵙⵄⴰⵏ ⴰⵙⵓⵔⴳ, ⵎⴰⵛ ⵓⵔ ⵜⵙⵎⵓⵏⵏⵓ ⵖⵉⵍⴰ: ⵓⵔ ⵜⴼⴽⵉⴷ.
+check-not-found = ⵓⵔ ⵉⵍⵍⵉ ⵏⵖ ⵓⵔ ⵉⵙⵄⵉ ⴰⵙⵓⵔⴳ: ⵓⵔ ⵜⵍⵍⵉ ⴽⵔⴰ ⵏ ⵜⵎⵓⵔⵙⵍⵜ ⵉⵙⵄⴰⵏ ⴰⵙⵓⵔⴳ ⵏ ⵜⵎⵓⵏⵜ ⵉⵜⵜⵓⵙⵙⵉⴷⴷⵏ ⵙ ⵓⴽⵓⴷ ⴰⴷ. ⵓⵔ ⵜⴼⴽⵉⴷ.
+check-see-campaign = ⵥⵔ ⵜⴰⵎⵓⵔⵙⵍⵜ
+campaign-code = ⴰⴽⵓⴷ ⴰⵎⴰⵜⴰⵢ
+campaign-association = ⵜⴰⵎⵓⵏⵜ
+campaign-goal = ⴰⵏⵙⵉⵜⵉ
+campaign-raised = ⴰⵢⵏⵏⴰ ⵉⵜⵜⵓⵙⵎⵓⵏⵏ ⴰⵔ ⵖⵉⵍⴰ
+campaign-donations = ⵜⵓⴼⴽⵉⵡⵉⵏ ⵉⵜⵜⵓⵙⵏⵜⵎⵏ
+campaign-period = ⵜⵉⵣⵉ ⵏ ⵓⵙⵎⵓⵏ
+campaign-state = ⴰⴷⴷⴰⴷ ⵏ ⵜⵎⵓⵔⵙⵍⵜ
+campaign-state-draft = ⴰⵔⵔⴰ ⴰⵎⵣⵡⴰⵔⵓ
+campaign-state-published = ⵜⵜⵓⵙⵏⵜⵉ
+campaign-state-closed = ⵜⵜⵓⵔⴳⵍ
+campaign-emergency = ⴰⵙⵎⵓⵏ ⵙ ⵓⴱⵔⵉⴷ ⵏ ⵜⵉⵣⵉ ⵉⵣⵔⵔⵉⴱⵏ
+campaign-authorization = ⴰⵙⵓⵔⴳ (ⴰⵙⵍⴳⵏ 18-18)
+campaign-auth-status = ⴰⴷⴷⴰⴷ ⵏ ⵓⵙⵓⵔⴳ
+campaign-auth-reference = ⵓⵟⵟⵓⵏ ⵏ ⵓⵙⵓⵔⴳ
+campaign-auth-authority = ⵜⴰⵏⴱⴰⴹⵜ ⵉⵜⵜⵓⵙⵏⴰⵏ
+campaign-auth-valid-from = ⵉⵖⵜⵉ ⵙⴳ
+campaign-auth-valid-to = ⵉⵖⵜⵉ ⴰⵔ
+auth-status-requested = ⵉⵜⵜⵓⵜⵜⵔ, ⵓⵔ ⵜⵜ ⵉⵜⵜⵓⴱⴹⵓ ⵖⴰⵔ ⴷⵖⵉ
+auth-status-granted = ⵉⵜⵜⵓⴼⴽ
+auth-status-refused = ⵉⵜⵜⵡⴰⴳⵉ
+authority-governor = ⴰⵄⴰⵎⵉⵍ ⵏ ⵜⵙⴳⴰ
+authority-wali = ⴰⵡⴰⵍⵉ ⵏ ⵜⵎⵏⴰⴹⵜ
+authority-secretary-general-of-government = ⴰⵎⵙⵙⵓⴳⵔ ⴰⵎⴰⵜⴰⵢ ⵏ ⵜⵏⴱⴰⴹⵜ
+authority-foreign-affairs = ⵜⴰⵎⴰⵡⵙⵙⵓⵔⵜ ⵏ ⵜⵖⴰⵡⵙⵉⵡⵉⵏ ⵏ ⴱⵕⵕⴰ
+give-title = ⴼⴽ ⵉ ⵜⵎⵓⵔⵙⵍⵜ ⴰⴷ
+campaign-not-collecting = ⵜⴰⵎⵓⵔⵙⵍⵜ ⴰⴷ ⵓⵔ ⵜⵇⴱⵍ ⵜⵓⴼⴽⵉⵡⵉⵏ ⵖⵉⵍⴰ.
+give-amount = ⴰⵎⴹⴰⵏ ⵙ ⴷⴷⵔⵀⵎ
+give-method = ⴰⵎⴰⵡⴰⵍ ⵏ ⵓⵅⵍⵍⵚ
+method-card = ⵜⴰⴽⴰⵕⴹⴰ ⵏ ⵍⴱⴰⵏⴽ
+method-mobile-wallet = ⵜⴰⵇⵔⴰⴱⵜ ⵏ ⵜⵉⵍⵉⴼⵓⵏ
+method-bank-transfer = ⴰⵙⵉⵡⴹ ⵏ ⵍⴱⴰⵏⴽ
+method-cash = ⵉⴷⵔⵉⵎⵏ ⵙ ⵓⴼⵓⵙ
+give-identity = ⵜⴰⵎⴰⴳⵉⵜ ⵏⵏⴽ
+give-identity-note = ⵉⵇⵇⴰⵏ ⵉ ⵜⵓⴼⴽⵉⵡⵉⵏ ⵏⵏⴰ ⵉⵣⵔⵉⵏ { $threshold }, ⵓⵔ ⵉⵇⵇⵉⵏ ⵙ ⴷⴷⴰⵡ ⵏⵏⵙ. ⴰⵔ ⵜⵜⵓⵃⴹⴰ ⵜⵜⵓⵙⵏⵜⵍ, ⵖⴰⵙ ⴰⵎⵃⴹⴰⵢ ⵏ ⵉⴷⵔⵉⵎⵏ ⵏ ⵜⵎⵓⵏⵜ ⴰⵢ ⵜⵜ ⵉⵥⵕⵕⴰⵏ, ⵓⵔ ⵜⵜⵓⵙⵏⵜⴰⵢ ⴰⵔⵖⴰⵍ.
+give-full-name = ⵉⵙⵎ ⴰⴽⵎⴰⵍ
+give-document-type = ⵜⴰⵡⵔⵉⵇⵜ ⵏ ⵜⵎⴰⴳⵉⵜ
+document-cin = ⵜⴰⴽⴰⵕⴹⴰ ⵜⴰⵏⴰⵎⵓⵔⵜ ⵏ ⵜⵎⴰⴳⵉⵜ
+document-passport = ⵍⴱⴰⵙⴱⵓⵔ
+give-document-number = ⵓⵟⵟⵓⵏ ⵏ ⵜⵡⵔⵉⵇⵜ
+give-country = ⵜⴰⵎⵓⵔⵜ (ⴰⴽⵓⴷ ⵙ ⵙⵉⵏ ⵉⵙⴽⴽⵉⵍⵏ ⵉⵍⴰⵜⵉⵏⵉⵢⵏ)
+give-anonymous-note = ⴰⵔ ⵜⵜⴱⴰⵢⴰⵏ ⵜⵓⴼⴽⵉⵜ ⵏⵏⴽ ⴳ ⵓⵙⵎⵉⵍ ⴰⵎⴰⵜⴰⵢ ⵏ ⵜⴼⵔⴰⵡⵜ ⴱⵍⴰ ⵉⵙⵎ ⵏⵏⴽ: ⵖⴰⵙ ⵢⴰⵏ ⵓⵣⵎⵎⴻⵎ ⵏⵏⴰ ⵉⵣⵎⵎⵔ ⵓⵡⵚⵍ ⵏⵏⴽ ⴰⴷ ⵜ ⵉⵔⵣⵎ.
+give-submit = ⴼⴽ
+gift-title = ⵜⴰⵏⵎⵎⵉⵔⵜ ⵅⴼ ⵜⵓⴼⴽⵉⵜ ⵏⵏⴽ
+gift-pending = ⵜⵓⴼⴽⵉⵜ ⵏⵏⴽ ⴰⵔ ⵜⵔⴰⵊⵓ ⴰⵙⵏⵜⵎ ⵏ ⵓⵎⵙⵙⵓⴼⵖ ⵏ ⵓⵅⵍⵍⵚ. ⵜⴰⵙⵏⴰ ⴰⴷ ⴰⵔ ⵜⵜⵓⵙⵎⴰⵢⵏⵓ ⵙ ⵉⵎⴰⵏ ⵏⵏⵙ.
+gift-confirmed = ⵜⵜⵓⵙⵏⵜⵎ ⵜⵓⴼⴽⵉⵜ ⵏⵏⴽ ⵜⵜⵓⵙⵏⵜⵉ ⴳ ⵓⵙⵎⵉⵍ ⵏ ⵜⴼⵔⴰⵡⵜ.
+gift-failed = ⵓⵔ ⵉⴷⴷⵉ ⵓⵅⵍⵍⵚ: ⵓⵔ ⵉⵜⵜⵓⴽⴽⵉⵙ ⴽⵔⴰ. ⵜⵣⵎⵔⴷ ⴰⴷ ⵜⴰⵍⵙⴷ ⵙⴳ ⵜⴰⵙⵏⴰ ⵏ ⵜⵎⵓⵔⵙⵍⵜ.
+gift-status = ⴰⴷⴷⴰⴷ
+gift-amount = ⴰⵎⴹⴰⵏ
+gift-reference = ⵓⵟⵟⵓⵏ ⵏ ⵓⵅⵍⵍⵚ
+gift-leaf = ⴰⴽⵛⵛⵓⵎ ⴳ ⵓⵙⵎⵉⵍ ⵏ ⵜⴼⵔⴰⵡⵜ
+gift-refresh = ⵙⵎⴰⵢⵏⵓ
+gift-back = ⵓⵖⴰⵍ ⵖⵔ ⵜⵎⵓⵔⵙⵍⵜ
+donation-status-pending = ⴰⵔ ⵉⵔⴰⵊⵓ ⴰⵅⵍⵍⵚ
+donation-status-confirmed = ⵉⵜⵜⵓⵙⵏⵜⵎ
+donation-status-failed = ⵓⵔ ⵉⴷⴷⵉ
+
+## Errors of gifts and payment callbacks
+
+error-donor-identity-required = ⵙ ⵓⴳⴳⴰⵔ ⵏ ⵜⵉⵍⵉⵙⵜ ⵏ ⵜⵎⴰⴳⵉⵜ, ⵉⵇⵇⴰⵏ ⵉⵙⵎ ⴰⴽⵎⴰⵍ ⵏ ⵓⵎⴼⴽⴰⵢ, ⵜⴰⵡⵔⵉⵇⵜ ⵏ ⵜⵎⴰⴳⵉⵜ ⵏⵏⵙ ⴷ ⵜⵎⵓⵔⵜ ⵏⵏⵙ.
+error-invalid-cin = ⵓⵟⵟⵓⵏ ⵏ ⵜⴽⴰⵕⴹⴰ ⵜⴰⵏⴰⵎⵓⵔⵜ ⵓⵔ ⵉⵖⵜⵉ: ⵢⴰⵏ ⵏⵖ ⵙⵉⵏ ⵉⵙⴽⴽⵉⵍⵏ, ⴷⴼⵉⵔ ⴰⵙⵏ ⵉⵎⴹⴰⵏⵏ.
+error-invalid-passport = ⵓⵟⵟⵓⵏ ⵏ ⵍⴱⴰⵙⴱⵓⵔ ⵓⵔ ⵉⵖⵜⵉ: ⵙⴳ 6 ⴰⵔ 20 ⵏ ⵉⵙⴽⴽⵉⵍⵏ ⴷ ⵉⵎⴹⴰⵏⵏ.
+error-invalid-document-type = ⴼⵔⵏ ⵜⴰⵡⵔⵉⵇⵜ ⵏ ⵜⵎⴰⴳⵉⵜ: ⵜⴰⴽⴰⵕⴹⴰ ⵜⴰⵏⴰⵎⵓⵔⵜ ⵏⵖ ⵍⴱⴰⵙⴱⵓⵔ.
+error-invalid-country = ⵜⴰⵎⵓⵔⵜ ⵓⵔ ⵉⵖⵜⵉⵏ: ⴰⵔⵓ ⴰⴽⵓⴷ ⵏⵏⵙ ⵙ ⵙⵉⵏ ⵉⵙⴽⴽⵉⵍⵏ.
+error-online-method-only = ⵜⵓⴼⴽⵉⵡⵉⵏ ⵙ ⵓⵣⵟⵟⴰ ⴰⵔ ⵜⵜⵓⵅⵍⵍⴰⵚⵏⵜ ⵙ ⵜⴽⴰⵕⴹⴰ ⵏ ⵍⴱⴰⵏⴽ ⵏⵖ ⵙ ⵜⵇⵔⴰⴱⵜ ⵏ ⵜⵉⵍⵉⴼⵓⵏ.
+error-invalid-signature = ⴰⵙⵙⵏⴹⵉ ⵏ ⵓⵙⵎⵎⴻⵍ ⵓⵔ ⵉⵍⵍⵉ ⵏⵖ ⵓⵔ ⵉⵖⵜⵉ.
+error-stale-callback = ⴰⵙⵎⵎⴻⵍ ⴰⴷ ⵉⵇⴷⵎ ⴱⴰⵀⵔⴰ ⵏⵖ ⵉⵍⴰ ⴰⵣⵎⵣ ⵏ ⵜⵙⵓⵜ ⵏ ⴷⴰⵜ.
+error-invalid-callback = ⴰⵙⵎⵎⴻⵍ ⴰⴷ ⵓⵔ ⵉⵜⵜⵓⵙⴽⵔ ⵎⴰⵎⴽ ⵉⵇⵇⴰⵏ.
+error-payment-mismatch = ⴰⵎⴹⴰⵏ ⵏⵏⴰ ⵉⵜⵜⵓⵅⵍⵍⵚⵏ ⵓⵔ ⵉⴳⵉ ⴰⵎⴹⴰⵏ ⵏ ⵜⵓⴼⴽⵉⵜ.
+error-donation-not-pending = ⵜⵓⴼⴽⵉⵜ ⴰⴷ ⵓⵔ ⵜⵔⴰⵊⵓ ⴰⵅⵍⵍⵚ ⵏⵏⵙ ⴷⴰⵖ.
+error-payment-provider-unavailable = ⵓⵔ ⵉⵜⵜⵓⵍⴽⴰⵎ ⵓⵎⵙⵙⵓⴼⵖ ⵏ ⵓⵅⵍⵍⵚ. ⵜⵓⴼⴽⵉⵜ ⵏⵏⴽ ⵜⵜⵓⵃⴹⴰ: ⴰⵍⵙ ⵙ ⵢⴰⵏ ⵓⵙⵓⵜⵔ ⴰⴷ ⵓⵏⵏ.

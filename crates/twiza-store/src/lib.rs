@@ -15,6 +15,7 @@ mod campaigns;
 mod checkpoints;
 mod logged;
 mod organizations;
+mod payments;
 mod receipts;
 mod sequencer;
 mod tlog;
@@ -24,8 +25,12 @@ pub use audit::AuditReport;
 pub use campaigns::{Authorization, AuthorizationDecision, Campaign};
 pub use checkpoints::{spawn_checkpointer, StoredCheckpoint, CHECKPOINT_INTERVAL};
 pub use organizations::{DirectoryFilter, DirectoryPage, Invitation, Member, MembershipRow};
+pub use payments::{GiftState, Raised, SealedIdentity};
 pub use receipts::DonationRecord;
-pub use sequencer::{receipt_secret, DonationAck, DonationRefused, NewDonation, Sequencer};
+pub use sequencer::{
+    receipt_secret, DonationAck, DonationRefused, NewDonation, PaymentOutcome, Sequencer,
+    Settlement, SettlementAck, SettlementRefused,
+};
 pub use tlog::LogEntry;
 
 use sqlx::any::{AnyPoolOptions, AnyQueryResult};

@@ -6,6 +6,11 @@
 //! only after that commit, so nothing acknowledged is lost; one fsync serves the whole batch.
 //! On PostgreSQL the log size row is locked (`FOR UPDATE`) so several `twiza serve` nodes append
 //! one after the other.
+//!
+//! Two kinds of work go through it: new donations ([`NewDonation`]: recorded as settled, or
+//! pending a payment provider) and settlements of pending ones ([`Settlement`], from the
+//! provider's verified callback): a paid one becomes confirmed and gets its leaf in the same
+//! transaction; a failed one is marked failed and logs nothing.
 
 use crate::logged::donation_leaf;
 use crate::tlog::{append_at, lock_size, NewLeaf};
@@ -14,7 +19,8 @@ use sqlx::AnyConnection;
 use std::collections::HashMap;
 use tokio::sync::{mpsc, oneshot};
 use twiza_domain::campaign::{collecting, parse_date, AuthorizationStatus, CampaignState};
-use twiza_domain::donation::{donor_commitment, DonationStatus, Gift};
+use twiza_domain::donation::{donor_commitment, DonationStatus, Gift, PaymentMethod};
+use twiza_domain::money::Amount;
 use twiza_tlog::Hash;
 
 /// Largest number of submissions committed together.
@@ -30,6 +36,66 @@ pub struct NewDonation {
     pub gift: Gift,
     /// `Confirmed` for payments recorded as settled; `Pending` when a provider will confirm.
     pub status: DonationStatus,
+    /// The reference shared with the payment provider (unique), for gifts paid online.
+    pub provider_reference: Option<String>,
+    /// The donor's identity, sealed by the caller: the store never holds it in clear.
+    pub sealed_identity: Option<Vec<u8>>,
+}
+
+/// What the payment provider says happened to a pending donation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaymentOutcome {
+    Paid,
+    Failed,
+}
+
+impl PaymentOutcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PaymentOutcome::Paid => "paid",
+            PaymentOutcome::Failed => "failed",
+        }
+    }
+}
+
+/// A verified provider callback to apply.
+#[derive(Debug, Clone)]
+pub struct Settlement {
+    /// The donation's provider reference.
+    pub reference: String,
+    /// The provider's id of this notification: the same event applied twice changes nothing.
+    pub event_id: String,
+    pub outcome: PaymentOutcome,
+    /// The amount the provider settled; it must be the donation's.
+    pub amount: Amount,
+}
+
+/// Where a settled donation stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SettlementAck {
+    pub donation_id: i64,
+    pub status: DonationStatus,
+    /// Nothing changed: the event was seen before, or the donation already had this outcome.
+    pub replayed: bool,
+    pub leaf_index: Option<u64>,
+    pub leaf_hash: Option<Hash>,
+}
+
+/// Why a settlement was refused (nothing was written).
+#[derive(Debug, thiserror::Error)]
+pub enum SettlementRefused {
+    #[error("no donation has this provider reference")]
+    UnknownReference,
+    #[error("the settled amount is not the donation's")]
+    AmountMismatch,
+    /// The donation already has the other outcome (a confirmed one cannot fail, nor a failed
+    /// one be paid).
+    #[error("donation is {0:?}")]
+    NotPending(DonationStatus),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("the sequencer stopped")]
+    Unavailable,
 }
 
 /// The sequencer's answer.
@@ -59,9 +125,58 @@ pub enum DonationRefused {
     Unavailable,
 }
 
-struct Job {
-    donation: NewDonation,
-    reply: oneshot::Sender<std::result::Result<DonationAck, DonationRefused>>,
+enum Job {
+    Donation {
+        donation: NewDonation,
+        reply: oneshot::Sender<Outcome>,
+    },
+    Settlement {
+        settlement: Settlement,
+        reply: oneshot::Sender<SettlementOutcome>,
+    },
+}
+
+/// The work of one batch, in submission order.
+enum Work {
+    Donation(NewDonation),
+    Settlement(Settlement),
+}
+
+enum Answer {
+    Donation(Outcome),
+    Settlement(SettlementOutcome),
+}
+
+enum Reply {
+    Donation(oneshot::Sender<Outcome>),
+    Settlement(oneshot::Sender<SettlementOutcome>),
+}
+
+impl Reply {
+    fn send(self, answer: Answer) {
+        match (self, answer) {
+            (Reply::Donation(r), Answer::Donation(a)) => {
+                let _ = r.send(a);
+            }
+            (Reply::Settlement(r), Answer::Settlement(a)) => {
+                let _ = r.send(a);
+            }
+            // Answers are built in the order of the work, one of the same kind each.
+            _ => tracing::error!("sequencer answer of the wrong kind"),
+        }
+    }
+
+    fn fail(self) {
+        let failed = || StoreError::Corrupt("batch failed");
+        match self {
+            Reply::Donation(r) => {
+                let _ = r.send(Err(DonationRefused::Store(failed())));
+            }
+            Reply::Settlement(r) => {
+                let _ = r.send(Err(SettlementRefused::Store(failed())));
+            }
+        }
+    }
 }
 
 /// Handle to the sequencer task. Cheap to clone.
@@ -86,10 +201,20 @@ impl Sequencer {
     ) -> std::result::Result<DonationAck, DonationRefused> {
         let (reply, answer) = oneshot::channel();
         self.jobs
-            .send(Job { donation, reply })
+            .send(Job::Donation { donation, reply })
             .await
             .map_err(|_| DonationRefused::Unavailable)?;
         answer.await.map_err(|_| DonationRefused::Unavailable)?
+    }
+
+    /// Applies a provider's verified callback to a pending donation; returns once durable.
+    pub async fn settle(&self, settlement: Settlement) -> SettlementOutcome {
+        let (reply, answer) = oneshot::channel();
+        self.jobs
+            .send(Job::Settlement { settlement, reply })
+            .await
+            .map_err(|_| SettlementRefused::Unavailable)?;
+        answer.await.map_err(|_| SettlementRefused::Unavailable)?
     }
 }
 
@@ -97,20 +222,27 @@ async fn run(store: Store, receipt_key: [u8; 32], mut rx: mpsc::Receiver<Job>) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while rx.recv_many(&mut batch, MAX_BATCH).await > 0 {
         let jobs = std::mem::take(&mut batch);
-        let (donations, replies): (Vec<_>, Vec<_>) =
-            jobs.into_iter().map(|j| (j.donation, j.reply)).unzip();
-        match commit_batch(&store, &receipt_key, &donations).await {
+        let (work, replies): (Vec<_>, Vec<_>) = jobs
+            .into_iter()
+            .map(|j| match j {
+                Job::Donation { donation, reply } => {
+                    (Work::Donation(donation), Reply::Donation(reply))
+                }
+                Job::Settlement { settlement, reply } => {
+                    (Work::Settlement(settlement), Reply::Settlement(reply))
+                }
+            })
+            .unzip();
+        match commit_batch(&store, &receipt_key, &work).await {
             Ok(results) => {
                 for (reply, result) in replies.into_iter().zip(results) {
-                    let _ = reply.send(result);
+                    reply.send(result);
                 }
             }
             Err(e) => {
-                tracing::error!(error = %e, batch = donations.len(), "donation batch failed; nothing was written");
+                tracing::error!(error = %e, batch = work.len(), "donation batch failed; nothing was written");
                 for reply in replies {
-                    let _ = reply.send(Err(DonationRefused::Store(StoreError::Corrupt(
-                        "batch failed",
-                    ))));
+                    reply.fail();
                 }
             }
         }
@@ -171,6 +303,7 @@ async fn campaign_facts(conn: &mut AnyConnection, id: i64) -> Result<Option<Camp
 }
 
 type Outcome = std::result::Result<DonationAck, DonationRefused>;
+type SettlementOutcome = std::result::Result<SettlementAck, SettlementRefused>;
 
 /// What the batch decided for one submission before writing.
 enum Plan {
@@ -182,23 +315,62 @@ enum Plan {
     Repeat(usize),
 }
 
-/// One transaction for the whole batch: every decision is made first (refusals, repeats inside
-/// the batch), then the new donations are written with multi-row INSERTs, then their leaves.
-/// Per-donation refusals never abort the others.
-async fn commit_batch(
-    store: &Store,
-    receipt_key: &[u8; 32],
-    donations: &[NewDonation],
-) -> Result<Vec<Outcome>> {
+/// One transaction for the whole batch: the new donations first, then the settlements (which
+/// may settle a donation of the same batch), then every leaf; answers in submission order.
+async fn commit_batch(store: &Store, receipt_key: &[u8; 32], work: &[Work]) -> Result<Vec<Answer>> {
     let mut tx = store.writer().begin().await?;
     let size = lock_size(&mut tx, store.backend()).await?;
     let at = now();
+    let donations: Vec<&NewDonation> = work
+        .iter()
+        .filter_map(|w| match w {
+            Work::Donation(d) => Some(d),
+            Work::Settlement(_) => None,
+        })
+        .collect();
+    let mut leaves: Vec<NewLeaf> = Vec::new();
+    let mut donation_outcomes =
+        write_donations(&mut tx, receipt_key, at, size, &donations, &mut leaves)
+            .await?
+            .into_iter();
+    // Donations confirmed by this batch's settlements: their leaves reach `log_entries` only at
+    // its end.
+    let mut confirmed_here: HashMap<i64, (u64, Hash)> = HashMap::new();
+    let mut answers = Vec::with_capacity(work.len());
+    for w in work {
+        answers.push(match w {
+            Work::Donation(_) => Answer::Donation(
+                donation_outcomes
+                    .next()
+                    .ok_or(StoreError::Corrupt("batch answers"))?,
+            ),
+            Work::Settlement(s) => Answer::Settlement(
+                settle_one(&mut tx, s, at, size, &mut leaves, &mut confirmed_here).await?,
+            ),
+        });
+    }
+    append_at(&mut tx, size, &leaves).await?;
+    tx.commit().await?;
+    Ok(answers)
+}
+
+/// Every decision is made first (refusals, repeats inside the batch), then the new donations
+/// are written with multi-row INSERTs, then their leaves are queued. Per-donation refusals never
+/// abort the others.
+async fn write_donations(
+    tx: &mut AnyConnection,
+    receipt_key: &[u8; 32],
+    at: i64,
+    size: u64,
+    donations: &[&NewDonation],
+    leaves: &mut Vec<NewLeaf>,
+) -> Result<Vec<Outcome>> {
     let mut campaigns: HashMap<i64, Option<CampaignFacts>> = HashMap::new();
     let mut plans: Vec<Plan> = Vec::with_capacity(donations.len());
     let mut first_of: HashMap<(i64, &str), usize> = HashMap::new();
     for (i, d) in donations.iter().enumerate() {
         if let std::collections::hash_map::Entry::Vacant(slot) = campaigns.entry(d.campaign_id) {
-            slot.insert(campaign_facts(&mut tx, d.campaign_id).await?);
+            slot.insert(campaign_facts(tx, d.campaign_id).await?);
         }
         let plan = match campaigns.get(&d.campaign_id) {
             Some(Some(campaign)) => {
@@ -206,7 +378,7 @@ async fn commit_batch(
                     Some(&first) => Plan::Repeat(first),
                     // A replay of a donation made while the campaign was collecting stays answerable.
                     None if campaign.refusal.is_some() => {
-                        Plan::Done(existing_donation(&mut tx, d).await?.unwrap_or(Err(
+                        Plan::Done(existing_donation(tx, d).await?.unwrap_or(Err(
                             DonationRefused::NotCollecting(
                                 campaign.refusal.unwrap_or("campaign_closed"),
                             ),
@@ -232,15 +404,15 @@ async fn commit_batch(
     for chunk in crate::fixed_chunks(&to_insert) {
         let mut sql = String::from(
             "INSERT INTO donations (campaign_id, organization_id, kind, amount_centimes, method, items, status, \
-             idempotency_key, request_hash, donor_commitment, created_at, confirmed_at) VALUES ",
+             idempotency_key, request_hash, donor_commitment, created_at, confirmed_at, provider_reference) VALUES ",
         );
         for (n, _) in chunk.iter().enumerate() {
             if n > 0 {
                 sql.push(',');
             }
-            let b = n * 12;
+            let b = n * 13;
             sql.push('(');
-            for p in 1..=12 {
+            for p in 1..=13 {
                 if p > 1 {
                     sql.push(',');
                 }
@@ -248,9 +420,8 @@ async fn commit_batch(
             }
             sql.push(')');
         }
-        sql.push_str(
-            " ON CONFLICT (campaign_id, idempotency_key) DO NOTHING RETURNING id, campaign_id, idempotency_key",
-        );
+        // No conflict target: the provider reference is unique too, and is derived from the key.
+        sql.push_str(" ON CONFLICT DO NOTHING RETURNING id, campaign_id, idempotency_key");
         let mut query = sqlx::query_as::<_, (i64, i64, String)>(&sql);
         for &i in chunk {
             let d = &donations[i];
@@ -286,16 +457,40 @@ async fn commit_batch(
                 .bind(d.request_hash.clone())
                 .bind(commitment.clone())
                 .bind(at)
-                .bind((d.status == DonationStatus::Confirmed).then_some(at));
+                .bind((d.status == DonationStatus::Confirmed).then_some(at))
+                .bind(d.provider_reference.clone());
             commitments.insert(i, commitment);
         }
         for (id, campaign_id, key) in query.fetch_all(&mut *tx).await? {
             ids.insert((campaign_id, key), id);
         }
     }
+    // Sealed donor identities of the inserted donations (gifts by the public only).
+    for &i in &to_insert {
+        let d = donations[i];
+        let (Some(sealed), Some(&id)) = (
+            &d.sealed_identity,
+            ids.get(&(d.campaign_id, d.idempotency_key.clone())),
+        ) else {
+            continue;
+        };
+        let org_id = match campaigns.get(&d.campaign_id) {
+            Some(Some(c)) => c.org_id,
+            _ => return Err(StoreError::Corrupt("campaign")),
+        };
+        sqlx::query(
+            "INSERT INTO donor_identities (donation_id, organization_id, ciphertext, created_at) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(id)
+        .bind(org_id)
+        .bind(sealed.as_slice())
+        .bind(at)
+        .execute(&mut *tx)
+        .await?;
+    }
 
     // Leaves of the inserted, confirmed donations, in batch order; then every answer.
-    let mut leaves: Vec<NewLeaf> = Vec::new();
     let mut outcomes: Vec<Outcome> = Vec::with_capacity(donations.len());
     for (i, (d, plan)) in donations.iter().zip(plans).enumerate() {
         let outcome = match plan {
@@ -307,12 +502,12 @@ async fn commit_batch(
                 }),
                 Ok(_) => Err(DonationRefused::IdempotencyConflict),
                 // The first one was answered from an earlier row: so is this one.
-                Err(_) => existing_donation(&mut tx, d)
+                Err(_) => existing_donation(tx, d)
                     .await?
                     .ok_or(StoreError::Corrupt("idempotency"))?,
             },
             Plan::Insert => match ids.get(&(d.campaign_id, d.idempotency_key.clone())) {
-                None => existing_donation(&mut tx, d)
+                None => existing_donation(tx, d)
                     .await?
                     .ok_or(StoreError::Corrupt("idempotency"))?,
                 Some(&id) => {
@@ -349,10 +544,139 @@ async fn commit_batch(
         };
         outcomes.push(outcome);
     }
-
-    append_at(&mut tx, size, &leaves).await?;
-    tx.commit().await?;
     Ok(outcomes)
+}
+
+/// Applies one provider callback: a paid pending donation is confirmed and its leaf queued, a
+/// failed one marked failed; a repeated event or outcome changes nothing.
+async fn settle_one(
+    tx: &mut AnyConnection,
+    s: &Settlement,
+    at: i64,
+    size: u64,
+    leaves: &mut Vec<NewLeaf>,
+    confirmed_here: &mut HashMap<i64, (u64, Hash)>,
+) -> Result<SettlementOutcome> {
+    let row: Option<(i64, String, Option<i64>, Option<String>, String, String)> = sqlx::query_as(
+        "SELECT d.id, d.status, d.amount_centimes, d.method, d.donor_commitment, c.code \
+         FROM donations d JOIN campaigns c ON c.id = d.campaign_id WHERE d.provider_reference = $1",
+    )
+    .bind(&s.reference)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some((id, status, amount, method, commitment, code)) = row else {
+        return Ok(Err(SettlementRefused::UnknownReference));
+    };
+    let status = DonationStatus::parse(&status).ok_or(StoreError::Corrupt("donation status"))?;
+    if amount != Some(s.amount.centimes()) {
+        return Ok(Err(SettlementRefused::AmountMismatch));
+    }
+    let here = confirmed_here.get(&id).copied();
+    let seen: Option<(String,)> =
+        sqlx::query_as("SELECT event_id FROM payment_callbacks WHERE event_id = $1")
+            .bind(&s.event_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    if seen.is_some() {
+        return unchanged(tx, id, status, here).await;
+    }
+    let target = match s.outcome {
+        PaymentOutcome::Paid => DonationStatus::Confirmed,
+        PaymentOutcome::Failed => DonationStatus::Failed,
+    };
+    match status {
+        DonationStatus::Pending => {}
+        same if same == target => return unchanged(tx, id, status, here).await,
+        other => return Ok(Err(SettlementRefused::NotPending(other))),
+    }
+    sqlx::query(
+        "INSERT INTO payment_callbacks (event_id, donation_id, outcome, received_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(&s.event_id)
+    .bind(id)
+    .bind(s.outcome.as_str())
+    .bind(at)
+    .execute(&mut *tx)
+    .await?;
+    let column = match target {
+        DonationStatus::Confirmed => "confirmed_at",
+        _ => "failed_at",
+    };
+    let sql = format!(
+        "UPDATE donations SET status = $1, {column} = $2 WHERE id = $3 AND status = 'pending'"
+    );
+    let done = sqlx::query(&sql)
+        .bind(target.as_str())
+        .bind(at)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    if done.rows_affected() != 1 {
+        return Err(StoreError::Corrupt("donation status"));
+    }
+    let (leaf_index, leaf_hash) = if target == DonationStatus::Confirmed {
+        let gift = Gift::Money {
+            amount: s.amount,
+            method: method
+                .as_deref()
+                .and_then(PaymentMethod::parse)
+                .ok_or(StoreError::Corrupt("donation method"))?,
+        };
+        let bytes = donation_leaf(id, at, &code, &gift, &commitment);
+        let hash = twiza_tlog::leaf_hash(&bytes);
+        let index = size + leaves.len() as u64;
+        leaves.push(NewLeaf {
+            kind: "donation_confirmed",
+            ref_id: id,
+            bytes,
+            at,
+        });
+        confirmed_here.insert(id, (index, hash));
+        (Some(index), Some(hash))
+    } else {
+        (None, None)
+    };
+    Ok(Ok(SettlementAck {
+        donation_id: id,
+        status: target,
+        replayed: false,
+        leaf_index,
+        leaf_hash,
+    }))
+}
+
+/// The answer to a settlement that changes nothing.
+async fn unchanged(
+    tx: &mut AnyConnection,
+    id: i64,
+    status: DonationStatus,
+    confirmed_here: Option<(u64, Hash)>,
+) -> Result<SettlementOutcome> {
+    let (leaf_index, leaf_hash) = match confirmed_here {
+        Some((i, h)) => (Some(i), Some(h)),
+        None => logged_leaf(tx, id).await?,
+    };
+    Ok(Ok(SettlementAck {
+        donation_id: id,
+        status,
+        replayed: true,
+        leaf_index,
+        leaf_hash,
+    }))
+}
+
+/// The log index and leaf hash of a confirmed donation, if logged.
+async fn logged_leaf(conn: &mut AnyConnection, id: i64) -> Result<(Option<u64>, Option<Hash>)> {
+    let logged: Option<(i64, Vec<u8>)> = sqlx::query_as(
+        "SELECT idx, leaf FROM log_entries WHERE kind = 'donation_confirmed' AND ref_id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok((
+        logged.as_ref().map(|(i, _)| *i as u64),
+        logged.map(|(_, leaf)| twiza_tlog::leaf_hash(&leaf)),
+    ))
 }
 
 /// The earlier donation with the same campaign and key: a replay if the body is the same, a
@@ -377,17 +701,12 @@ async fn existing_donation(conn: &mut AnyConnection, d: &NewDonation) -> Result<
 /// The answer to a replayed request: the earlier donation as it stands.
 async fn replay(conn: &mut AnyConnection, id: i64, status: &str) -> Result<Outcome> {
     let status = DonationStatus::parse(status).ok_or(StoreError::Corrupt("donation status"))?;
-    let logged: Option<(i64, Vec<u8>)> = sqlx::query_as(
-        "SELECT idx, leaf FROM log_entries WHERE kind = 'donation_confirmed' AND ref_id = $1",
-    )
-    .bind(id)
-    .fetch_optional(&mut *conn)
-    .await?;
+    let (leaf_index, leaf_hash) = logged_leaf(conn, id).await?;
     Ok(Ok(DonationAck {
         id,
         status,
         replayed: true,
-        leaf_index: logged.as_ref().map(|(i, _)| *i as u64),
-        leaf_hash: logged.map(|(_, leaf)| twiza_tlog::leaf_hash(&leaf)),
+        leaf_index,
+        leaf_hash,
     }))
 }

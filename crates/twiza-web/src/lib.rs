@@ -13,6 +13,7 @@ pub mod error;
 pub mod logsite;
 pub mod ops;
 pub mod pages;
+pub mod payments;
 pub mod routes;
 
 use std::sync::Arc;
@@ -40,6 +41,16 @@ pub struct WebConfig {
     pub log_origin: String,
     /// Ed25519 seed of the checkpoint signing key (kept in the data directory, never printed).
     pub log_key_seed: [u8; 32],
+    /// Public address of the site (`https://twiza.example.ma`), if configured.
+    pub public_url: Option<String>,
+    /// Gifts strictly above this amount need the donor's identity (anti-money-laundering).
+    pub donor_identity_threshold: twiza_domain::money::Amount,
+    /// Seals donors' identities (XChaCha20-Poly1305; kept in the data directory).
+    pub identity_key: [u8; 32],
+    /// Shared secret of the payment provider's callback signatures.
+    pub payment_secret: [u8; 32],
+    /// How long the simulated provider waits before confirming; `None`: it never calls back.
+    pub simulated_payment_delay: Option<Duration>,
 }
 
 impl Default for WebConfig {
@@ -54,6 +65,11 @@ impl Default for WebConfig {
             receipt_key: [0; 32],
             log_origin: "localhost/twiza".to_owned(),
             log_key_seed: [0; 32],
+            public_url: None,
+            donor_identity_threshold: twiza_domain::money::DEFAULT_IDENTITY_THRESHOLD,
+            identity_key: [0; 32],
+            payment_secret: [0; 32],
+            simulated_payment_delay: Some(Duration::from_millis(300)),
         }
     }
 }
@@ -67,6 +83,9 @@ impl std::fmt::Debug for WebConfig {
             .field("session_ttl", &self.session_ttl)
             .field("max_body_bytes", &self.max_body_bytes)
             .field("log_origin", &self.log_origin)
+            .field("public_url", &self.public_url)
+            .field("donor_identity_threshold", &self.donor_identity_threshold)
+            .field("simulated_payment_delay", &self.simulated_payment_delay)
             .finish_non_exhaustive()
     }
 }
@@ -84,6 +103,8 @@ pub struct AppState {
     pub log_signer: Arc<twiza_tlog::NoteSigner>,
     /// Recent token owners and campaign roles (see `access_cache`).
     pub access_cache: Arc<access_cache::AccessCache>,
+    /// Where donations by the public are paid.
+    pub payments: Arc<dyn payments::PaymentProvider>,
 }
 
 impl AppState {
@@ -95,10 +116,21 @@ impl AppState {
                 .map_err(|_| anyhow::anyhow!("invalid log origin (no spaces or '+')"))?,
         );
         twiza_store::spawn_checkpointer(store.clone(), log_signer.clone());
+        let sequencer = twiza_store::Sequencer::start(store.clone(), config.receipt_key);
+        let delivery = payments::simulated::SimulatedProvider::delivery_for(
+            config.public_url.as_deref(),
+            sequencer.clone(),
+        );
+        let provider = payments::simulated::SimulatedProvider::new(
+            config.payment_secret,
+            config.simulated_payment_delay,
+            delivery,
+        );
         Ok(AppState {
             log_signer,
             access_cache: Arc::default(),
-            sequencer: twiza_store::Sequencer::start(store.clone(), config.receipt_key),
+            sequencer,
+            payments: Arc::new(provider),
             store,
             messages: Arc::new(Messages::load()?),
             config: Arc::new(config),

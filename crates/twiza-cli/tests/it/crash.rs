@@ -246,12 +246,6 @@ async fn crash_cycles(database_url: &str) {
             .expect("retry answered");
         outcomes.lock().expect("lock").acked.insert(key, ack);
     }
-    let o = outcomes.lock().expect("lock");
-    assert!(
-        o.acked.len() > 100,
-        "the test streamed too little: {}",
-        o.acked.len()
-    );
     let head: Value = client
         .get(format!("{base}/api/v1/log/head"))
         .send()
@@ -260,6 +254,13 @@ async fn crash_cycles(database_url: &str) {
         .json()
         .await
         .expect("json");
+    // Taken after the last await: a std guard must not be held across one.
+    let o = outcomes.lock().expect("lock");
+    assert!(
+        o.acked.len() > 100,
+        "the test streamed too little: {}",
+        o.acked.len()
+    );
     let mut indexes: Vec<u64> = o.acked.values().map(|(_, i, _)| *i).collect();
     indexes.sort_unstable();
     indexes.dedup();

@@ -501,6 +501,8 @@ pub fn money(campaign_id: i64, key: &str, amount: &str) -> twiza_store::NewDonat
             method: PaymentMethod::Card,
         },
         status: DonationStatus::Confirmed,
+        provider_reference: None,
+        sealed_identity: None,
     }
 }
 
@@ -517,6 +519,7 @@ on_both_backends!(
             .submit(money(campaign, "key-00000001", "250.00"))
             .await
             .expect("durable");
+        // Leaf 0 is the campaign's authorization grant.
         assert_eq!((first.leaf_index, first.replayed), (Some(1), false));
         let replay = sequencer
             .submit(money(campaign, "key-00000001", "250.00"))
@@ -656,7 +659,7 @@ on_both_backends!(
             acks.push(t.await.expect("join").expect("durable"));
         }
         let size = s.log_size().await.expect("size");
-        assert_eq!(size, 301, "the authorization and 300 donations");
+        assert_eq!(size, 301, "the grant and 300 donations");
         let mut indexes: Vec<u64> = acks.iter().map(|a| a.leaf_index.expect("logged")).collect();
         indexes.sort();
         assert_eq!(
@@ -716,12 +719,210 @@ on_both_backends!(
         }
         assert_eq!((acks.len(), conflicts), (2, 1), "{}", db.name);
         assert_eq!(acks[0].id, acks[1].id);
-        assert_eq!(acks[0].leaf_index, Some(1), "after the authorization");
+        assert_eq!(acks[0].leaf_index, Some(1), "after the grant's leaf");
         assert_eq!(
             acks[0].leaf_hash, acks[1].leaf_hash,
             "the replay names the same leaf"
         );
         assert_eq!(acks.iter().filter(|a| a.replayed).count(), 1);
         assert_eq!(s.log_size().await.expect("size"), 2);
+    }
+);
+
+/// A gift paid online: pending with its provider reference and sealed identity.
+fn pending_gift(campaign_id: i64, key: &str, amount: &str) -> twiza_store::NewDonation {
+    twiza_store::NewDonation {
+        status: twiza_domain::donation::DonationStatus::Pending,
+        provider_reference: Some(format!("pay_{key}")),
+        sealed_identity: Some(b"\x01sealed-bytes".to_vec()),
+        ..money(campaign_id, key, amount)
+    }
+}
+
+fn settlement(
+    key: &str,
+    event: &str,
+    outcome: twiza_store::PaymentOutcome,
+    amount: &str,
+) -> twiza_store::Settlement {
+    twiza_store::Settlement {
+        reference: format!("pay_{key}"),
+        event_id: event.into(),
+        outcome,
+        amount: twiza_domain::money::Amount::parse("amount", amount).expect("amount"),
+    }
+}
+
+on_both_backends!(
+    provider_confirmations_log_once_and_failures_log_nothing,
+    |db: TestDb| async move {
+        use twiza_domain::donation::DonationStatus;
+        use twiza_store::{PaymentOutcome, Sequencer, SettlementRefused};
+        let s = &db.store;
+        let (campaign, scope) = collecting_campaign(s, "TWZ-GIFT").await;
+        let sequencer = Sequencer::start(s.clone(), [3; 32]);
+
+        let pending = sequencer
+            .submit(pending_gift(campaign, "gift-key-0001", "250.00"))
+            .await
+            .expect("pending");
+        assert_eq!(
+            (pending.status, pending.leaf_index),
+            (DonationStatus::Pending, None)
+        );
+        assert_eq!(s.log_size().await.expect("size"), 1, "only the grant");
+        let state = s.gift_by_reference("pay_gift-key-0001").await.expect("q");
+        assert_eq!(
+            state.map(|g| (g.id, g.status)),
+            Some((pending.id, DonationStatus::Pending))
+        );
+        let sealed = s
+            .sealed_donor_identity(&scope, campaign, pending.id)
+            .await
+            .expect("q")
+            .expect("identity row");
+        assert_eq!(sealed.ciphertext, b"\x01sealed-bytes");
+        assert_eq!(sealed.idempotency_key, "gift-key-0001");
+        let other_scope =
+            OrgScope::for_member(twiza_domain::OrgId(scope.org_id().0 + 1000), OrgRole::Owner);
+        assert!(
+            s.sealed_donor_identity(&other_scope, campaign, pending.id)
+                .await
+                .expect("q")
+                .is_none(),
+            "scoped to the association"
+        );
+
+        // A wrong amount is refused and writes nothing.
+        let wrong = sequencer
+            .settle(settlement(
+                "gift-key-0001",
+                "evt-0",
+                PaymentOutcome::Paid,
+                "25.00",
+            ))
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(wrong, SettlementRefused::AmountMismatch),
+            "{wrong:?}"
+        );
+        let unknown = sequencer
+            .settle(settlement(
+                "nobody-here",
+                "evt-x",
+                PaymentOutcome::Paid,
+                "250.00",
+            ))
+            .await
+            .unwrap_err();
+        assert!(matches!(unknown, SettlementRefused::UnknownReference));
+
+        // Two notifications of the same payment in one batch and a replay later: one leaf.
+        let (a, b) = tokio::join!(
+            sequencer.settle(settlement(
+                "gift-key-0001",
+                "evt-1",
+                PaymentOutcome::Paid,
+                "250.00"
+            )),
+            sequencer.settle(settlement(
+                "gift-key-0001",
+                "evt-2",
+                PaymentOutcome::Paid,
+                "250.00"
+            )),
+        );
+        let (a, b) = (a.expect("paid"), b.expect("paid again"));
+        assert_eq!(a.status, DonationStatus::Confirmed);
+        assert_eq!(b.status, DonationStatus::Confirmed);
+        assert_eq!(a.leaf_index, Some(1));
+        assert_eq!((a.leaf_index, a.leaf_hash), (b.leaf_index, b.leaf_hash));
+        assert!(a.replayed != b.replayed, "exactly one of them confirmed");
+        let replay = sequencer
+            .settle(settlement(
+                "gift-key-0001",
+                "evt-1",
+                PaymentOutcome::Paid,
+                "250.00",
+            ))
+            .await
+            .expect("replay");
+        assert!(replay.replayed);
+        assert_eq!(replay.leaf_hash, a.leaf_hash);
+        assert_eq!(s.log_size().await.expect("size"), 2);
+        let entry = s.log_entry(1).await.expect("q").expect("leaf");
+        let text = String::from_utf8(entry.leaf).expect("utf8");
+        assert!(text.contains(r#""amount":"250.00""#), "{text}");
+        assert!(!text.contains("sealed"), "{text}");
+        let late_failure = sequencer
+            .settle(settlement(
+                "gift-key-0001",
+                "evt-3",
+                PaymentOutcome::Failed,
+                "250.00",
+            ))
+            .await
+            .unwrap_err();
+        assert!(matches!(
+            late_failure,
+            SettlementRefused::NotPending(DonationStatus::Confirmed)
+        ));
+        let g = s
+            .gift_by_reference("pay_gift-key-0001")
+            .await
+            .expect("q")
+            .expect("gift");
+        assert_eq!(
+            (g.status, g.leaf_index),
+            (DonationStatus::Confirmed, Some(1))
+        );
+        assert!(g.confirmed_at.is_some());
+        assert_eq!(
+            s.campaign_raised(campaign).await.expect("q").centimes,
+            25_000
+        );
+
+        // A failed payment: marked failed, nothing logged, and it cannot be paid afterwards.
+        sequencer
+            .submit(pending_gift(campaign, "gift-key-0002", "90.00"))
+            .await
+            .expect("pending");
+        let failed = sequencer
+            .settle(settlement(
+                "gift-key-0002",
+                "evt-4",
+                PaymentOutcome::Failed,
+                "90.00",
+            ))
+            .await
+            .expect("failed");
+        assert_eq!(
+            (failed.status, failed.leaf_index),
+            (DonationStatus::Failed, None)
+        );
+        let paid_late = sequencer
+            .settle(settlement(
+                "gift-key-0002",
+                "evt-5",
+                PaymentOutcome::Paid,
+                "90.00",
+            ))
+            .await
+            .unwrap_err();
+        assert!(matches!(
+            paid_late,
+            SettlementRefused::NotPending(DonationStatus::Failed)
+        ));
+        assert_eq!(s.log_size().await.expect("size"), 2);
+        assert_eq!(
+            s.campaign_raised(campaign).await.expect("q"),
+            twiza_store::Raised {
+                centimes: 25_000,
+                donations: 1
+            }
+        );
+        let report = s.audit_log(None, |_| {}).await.expect("audit");
+        assert!(report.ok(), "{:?}", report.findings);
     }
 );

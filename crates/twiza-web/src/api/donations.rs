@@ -113,13 +113,7 @@ pub async fn record(
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> AppResult<(StatusCode, Json<DonationView>)> {
-    let key = headers
-        .get("idempotency-key")
-        .ok_or_else(|| AppError::bad_request("missing_idempotency_key"))?
-        .to_str()
-        .map_err(|_| AppError::bad_request("invalid_idempotency_key"))?;
-    let key =
-        parse_idempotency_key(key).map_err(|_| AppError::bad_request("invalid_idempotency_key"))?;
+    let key = idempotency_key(&headers)?;
     super::require_json(&headers)?;
     let parsed: DonationCreate = parse_json(&body)?;
     let gift = parse_gift(&parsed)?;
@@ -129,32 +123,48 @@ pub async fn record(
         request_hash: request_hash(&body),
         gift,
         status: DonationStatus::Confirmed,
+        provider_reference: None,
+        sealed_identity: None,
     };
-    match state.sequencer.submit(donation).await {
-        Ok(ack) => Ok((
-            if ack.replayed {
-                StatusCode::OK
-            } else {
-                StatusCode::CREATED
-            },
-            Json(DonationView {
-                id: ack.id,
-                campaign_id,
-                status: ack.status.as_str().to_owned(),
-                leaf_index: ack.leaf_index,
-                leaf_hash: ack.leaf_hash.map(hex::encode),
-                replayed: ack.replayed,
-            }),
-        )),
-        Err(DonationRefused::UnknownCampaign) => Err(AppError::not_found()),
-        Err(DonationRefused::NotCollecting(code)) => Err(AppError::new(StatusCode::CONFLICT, code)),
-        Err(DonationRefused::IdempotencyConflict) => {
-            Err(AppError::new(StatusCode::CONFLICT, "idempotency_conflict"))
+    let ack = state.sequencer.submit(donation).await.map_err(refused)?;
+    Ok((
+        if ack.replayed {
+            StatusCode::OK
+        } else {
+            StatusCode::CREATED
+        },
+        Json(DonationView {
+            id: ack.id,
+            campaign_id,
+            status: ack.status.as_str().to_owned(),
+            leaf_index: ack.leaf_index,
+            leaf_hash: ack.leaf_hash.map(hex::encode),
+            replayed: ack.replayed,
+        }),
+    ))
+}
+
+/// The `Idempotency-Key` header, required.
+pub fn idempotency_key(headers: &HeaderMap) -> AppResult<String> {
+    let key = headers
+        .get("idempotency-key")
+        .ok_or_else(|| AppError::bad_request("missing_idempotency_key"))?
+        .to_str()
+        .map_err(|_| AppError::bad_request("invalid_idempotency_key"))?;
+    parse_idempotency_key(key).map_err(|_| AppError::bad_request("invalid_idempotency_key"))
+}
+
+/// The answer to a donation the sequencer refused (nothing was written).
+pub fn refused(e: DonationRefused) -> AppError {
+    match e {
+        DonationRefused::UnknownCampaign => AppError::not_found(),
+        DonationRefused::NotCollecting(code) => AppError::new(StatusCode::CONFLICT, code),
+        DonationRefused::IdempotencyConflict => {
+            AppError::new(StatusCode::CONFLICT, "idempotency_conflict")
         }
-        Err(DonationRefused::Unavailable) => Err(AppError::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "unavailable",
-        )),
-        Err(DonationRefused::Store(e)) => Err(e.into()),
+        DonationRefused::Unavailable => {
+            AppError::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable")
+        }
+        DonationRefused::Store(e) => e.into(),
     }
 }

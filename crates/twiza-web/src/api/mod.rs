@@ -4,6 +4,7 @@
 pub mod campaigns;
 pub mod donations;
 pub mod geo;
+pub mod gifts;
 pub mod log;
 pub mod members;
 pub mod openapi;

@@ -1,7 +1,7 @@
 //! The OpenAPI 3.1 document of the API, generated from the handlers' annotations and served at
 //! `/api/v1/openapi.json`.
 
-use super::{campaigns, donations, geo, log, members, organizations, receipts, tokens};
+use super::{campaigns, donations, geo, gifts, log, members, organizations, receipts, tokens};
 use crate::error::{ErrorBody, ErrorDetail, FieldDetail};
 use axum::Json;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -23,6 +23,7 @@ use utoipa::{Modify, OpenApi};
         campaigns::create, campaigns::list, campaigns::show, campaigns::grant, campaigns::refuse,
         campaigns::publish, campaigns::close,
         donations::record, receipts::show,
+        gifts::create, gifts::callback, gifts::show, gifts::donor,
         log::head, log::checkpoints, log::entry, log::inclusion, log::consistency,
         geo::regions, geo::provinces, geo::communes,
         document,

@@ -45,6 +45,12 @@ fn sample_json(method: &Method, path: &str) -> Option<serde_json::Value> {
         ("POST", "/api/v1/campaigns/{campaign_id}/donations") => {
             json!({"kind": "money", "amount": "100.00", "currency": "MAD", "method": "cash"})
         }
+        ("POST", "/api/v1/campaigns/{campaign_id}/gifts") => json!({
+            "amount": "20000.00", "currency": "MAD", "method": "card",
+            "donor": {"full_name": "Intruder", "document_type": "cin", "document_number": "X1", "country": "MA"}}),
+        ("POST", "/api/v1/payments/callback") => json!({
+            "event_id": "evt-forged", "reference": "pay_00000000000000000000000000000000",
+            "status": "paid", "amount": "100.00", "currency": "MAD", "timestamp": 0}),
         _ => return None,
     })
 }
@@ -75,6 +81,12 @@ fn sample_form(path: &str) -> Option<Vec<(&'static str, &'static str)>> {
             ("domains", "relief"),
         ],
         "/associations/{org_id}/invitations" => vec![("email", "intruder@x.ma"), ("role", "owner")],
+        "/campaigns/{campaign_id}/gifts" => vec![
+            ("key", "gift-authz-key-0001"),
+            ("amount", "100.00"),
+            ("currency", "MAD"),
+            ("method", "card"),
+        ],
         "/associations/{org_id}/logo" => vec![],
         "/admin/verification/{org_id}" => vec![("decision", "verify")],
         _ => return None,
@@ -204,6 +216,7 @@ async fn no_route_lets_a_tenant_into_another_association() {
                 .replace("{campaign_id}", &campaign.to_string())
                 .replace("{index}", "0")
                 .replace("{donation_id}", &donation.to_string())
+                .replace("{reference}", "pay_00000000000000000000000000000000")
                 .replace("{*path}", "entries/000.p/1");
             assert!(
                 !path.contains('{'),
@@ -308,6 +321,7 @@ async fn read_only_platform_roles_change_nothing_and_see_no_contacts() {
                 .replace("{invitation_id}", "1")
                 .replace("{campaign_id}", &campaign.to_string())
                 .replace("{donation_id}", "1")
+                .replace("{reference}", "pay_00000000000000000000000000000000")
                 .replace("{index}", "0");
             let response = call(&app, route, &path, Some(&user)).await;
             if route.method != Method::GET {

@@ -9,7 +9,7 @@ use twiza_domain::campaign::CampaignState;
 use twiza_domain::organization::OrgStatus;
 use twiza_domain::{OrgRole, OrgScope};
 
-async fn collecting(app: &TestApp) -> (i64, TestUser, OrgScope) {
+pub async fn collecting(app: &TestApp) -> (i64, TestUser, OrgScope) {
     let owner = app.user("owner@example.ma", None).await;
     let org = app
         .org(&owner, "Association", "5/2015", OrgStatus::Verified)

@@ -51,13 +51,18 @@ impl Response {
 
 impl TestApp {
     pub async fn new() -> TestApp {
+        TestApp::with_config(WebConfig::default()).await
+    }
+
+    /// A test app with its own web settings (keys, thresholds, the simulator's delay).
+    pub async fn with_config(config: WebConfig) -> TestApp {
         let dir = tempfile::tempdir().expect("tempdir");
         let url = format!("sqlite://{}/twiza.db", dir.path().display());
         let store = Store::connect(&url, &StoreOptions::default())
             .await
             .expect("connect");
         store.migrate().await.expect("migrate");
-        let state = AppState::new(store.clone(), WebConfig::default()).expect("state");
+        let state = AppState::new(store.clone(), config).expect("state");
         let router = twiza_web::app(state.clone());
         TestApp {
             state,
@@ -65,6 +70,11 @@ impl TestApp {
             store,
             _dir: dir,
         }
+    }
+
+    /// The directory of the SQLite file (`twiza.db` and its WAL).
+    pub fn data_dir(&self) -> &std::path::Path {
+        self._dir.path()
     }
 
     /// An account (password `correct horse battery`), with a token and a session.
@@ -226,6 +236,8 @@ impl TestApp {
                 method: twiza_domain::donation::PaymentMethod::Cash,
             },
             status: twiza_domain::donation::DonationStatus::Confirmed,
+            provider_reference: None,
+            sealed_identity: None,
         };
         self.state
             .sequencer

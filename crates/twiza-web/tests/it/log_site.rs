@@ -33,6 +33,8 @@ async fn log_with_donations(app: &TestApp, n: usize) -> (String, Vec<i64>) {
                             method: twiza_domain::donation::PaymentMethod::Card,
                         },
                         status: twiza_domain::donation::DonationStatus::Confirmed,
+                        provider_reference: None,
+                        sealed_identity: None,
                     })
                     .await
                     .expect("durable")

@@ -6,6 +6,7 @@ mod api;
 mod authz;
 mod bad_input;
 mod donations;
+mod gifts;
 mod harness;
 mod log_site;
 mod logs;

@@ -209,6 +209,11 @@ fn every_error_code_has_a_message() {
         "province",
         "domain",
         "field",
+        "donor",
+        "donor_full_name",
+        "donor_document_type",
+        "donor_document_number",
+        "donor_country",
     ];
     let mut missing = Vec::new();
     for code in codes.iter().filter(|c| !field_names.contains(&c.as_str())) {

@@ -1,0 +1,121 @@
+//! Reads around donations by the public: a gift's state by its provider reference, what a
+//! campaign has raised, and the sealed identity of a donor (for the association's treasury only).
+//! Writes go through the [`crate::Sequencer`].
+
+use crate::{to_datetime, Result, Store, StoreError};
+use time::OffsetDateTime;
+use twiza_domain::donation::{DonationStatus, PaymentMethod};
+use twiza_domain::money::Amount;
+use twiza_domain::OrgScope;
+use twiza_tlog::Hash;
+
+/// A gift paid through a provider, as the donor may follow it (no donor data).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GiftState {
+    pub id: i64,
+    pub campaign_id: i64,
+    pub status: DonationStatus,
+    pub amount: Amount,
+    pub method: PaymentMethod,
+    pub created_at: OffsetDateTime,
+    pub confirmed_at: Option<OffsetDateTime>,
+    pub leaf_index: Option<u64>,
+    pub leaf_hash: Option<Hash>,
+}
+
+/// Money a campaign has received (confirmed donations only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Raised {
+    pub centimes: i64,
+    /// Confirmed donations, money and in kind.
+    pub donations: i64,
+}
+
+/// A donor identity as stored: sealed, with what its seal is bound to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SealedIdentity {
+    pub donation_id: i64,
+    pub campaign_id: i64,
+    pub idempotency_key: String,
+    pub ciphertext: Vec<u8>,
+}
+
+impl Store {
+    /// The gift with this provider reference.
+    pub async fn gift_by_reference(&self, reference: &str) -> Result<Option<GiftState>> {
+        let row: Option<(i64, i64, String, Option<i64>, Option<String>, i64, Option<i64>, Option<i64>, Option<Vec<u8>>)> =
+            sqlx::query_as(
+                "SELECT d.id, d.campaign_id, d.status, d.amount_centimes, d.method, d.created_at, d.confirmed_at, \
+                 e.idx, e.leaf FROM donations d \
+                 LEFT JOIN log_entries e ON e.kind = 'donation_confirmed' AND e.ref_id = d.id \
+                 WHERE d.provider_reference = $1",
+            )
+            .bind(reference)
+            .fetch_optional(self.reader())
+            .await?;
+        let Some((id, campaign_id, status, amount, method, created, confirmed, idx, leaf)) = row
+        else {
+            return Ok(None);
+        };
+        let corrupt = StoreError::Corrupt;
+        Ok(Some(GiftState {
+            id,
+            campaign_id,
+            status: DonationStatus::parse(&status).ok_or(corrupt("donation status"))?,
+            amount: amount
+                .and_then(Amount::from_centimes)
+                .ok_or(corrupt("donation amount"))?,
+            method: method
+                .as_deref()
+                .and_then(PaymentMethod::parse)
+                .ok_or(corrupt("donation method"))?,
+            created_at: to_datetime(created)?,
+            confirmed_at: confirmed.map(to_datetime).transpose()?,
+            leaf_index: idx.map(|i| i as u64),
+            leaf_hash: leaf.map(|l| twiza_tlog::leaf_hash(&l)),
+        }))
+    }
+
+    /// What a campaign has raised so far.
+    pub async fn campaign_raised(&self, campaign_id: i64) -> Result<Raised> {
+        let (centimes, donations): (i64, i64) = sqlx::query_as(
+            "SELECT CAST(COALESCE(SUM(amount_centimes), 0) AS BIGINT), CAST(COUNT(*) AS BIGINT) \
+             FROM donations WHERE campaign_id = $1 AND status = 'confirmed'",
+        )
+        .bind(campaign_id)
+        .fetch_one(self.reader())
+        .await?;
+        Ok(Raised {
+            centimes,
+            donations,
+        })
+    }
+
+    /// The sealed identity of the donor of one of the scoped association's donations, if one
+    /// was given.
+    pub async fn sealed_donor_identity(
+        &self,
+        scope: &OrgScope,
+        campaign_id: i64,
+        donation_id: i64,
+    ) -> Result<Option<SealedIdentity>> {
+        let row: Option<(i64, i64, String, Vec<u8>)> = sqlx::query_as(
+            "SELECT d.id, d.campaign_id, d.idempotency_key, i.ciphertext \
+             FROM donations d JOIN donor_identities i ON i.donation_id = d.id \
+             WHERE d.id = $1 AND d.campaign_id = $2 AND d.organization_id = $3 AND i.organization_id = $3",
+        )
+        .bind(donation_id)
+        .bind(campaign_id)
+        .bind(scope.org_id().0)
+        .fetch_optional(self.reader())
+        .await?;
+        Ok(row.map(
+            |(donation_id, campaign_id, idempotency_key, ciphertext)| SealedIdentity {
+                donation_id,
+                campaign_id,
+                idempotency_key,
+                ciphertext,
+            },
+        ))
+    }
+}
