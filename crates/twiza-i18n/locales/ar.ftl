@@ -279,7 +279,7 @@ receipt-leaf-index = الموقع في السجل العمومي
 receipt-leaf-hash = بصمة التسجيل
 receipt-secret = سرك (احتفظ به: يثبت أن التبرع تبرعك)
 receipt-log-key = المفتاح العمومي للسجل
-receipt-how-to-verify = يمكن لأي شخص التحقق من هذا التبرع في صفحة «التحقق من تبرع» بملف الوصل، أو بالأمر twiza log verify.
+receipt-how-to-verify = يمكن لأي شخص التحقق من هذا التبرع في صفحة «التحقق من تبرع» بملف الوصل، أو بالأمر { $command }.
 receipt-download = تحميل ملف الوصل
 
 ## Campaign pages, code check and gifts

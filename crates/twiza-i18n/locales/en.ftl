@@ -275,7 +275,7 @@ receipt-leaf-index = Position in the public log
 receipt-leaf-hash = Fingerprint of the record
 receipt-secret = Your secret (keep it: it proves the donation is yours)
 receipt-log-key = Public key of the log
-receipt-how-to-verify = Anyone can check this donation on the "Verify a donation" page with the receipt file, or with the twiza log verify command.
+receipt-how-to-verify = Anyone can check this donation on the "Verify a donation" page with the receipt file, or with the { $command } command.
 receipt-download = Download the receipt file
 
 ## Campaign pages, code check and gifts

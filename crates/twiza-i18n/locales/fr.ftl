@@ -249,7 +249,6 @@ error-invalid-method = Moyen de paiement inconnu : card, mobile_wallet, bank_tr
 error-invalid-quantity = Une quantité est un nombre entier de 1 à 1 000 000.
 error-log-out-of-range = Cet index ou cette taille d’arbre dépasse le journal.
 error-unavailable = Le service est momentanément indisponible. Réessayez.
-error-donation-not-confirmed = Ce don n'est pas encore confirmé : il n'a pas de reçu.
 
 ## Verifying a donation; printable receipts
 donation-verify-title = Vérifier un don
@@ -266,7 +265,7 @@ donation-verify-check-signature = Son point de contrôle est signé par cette cl
 donation-verify-check-leaf = Le don enregistré correspond à son empreinte
 donation-verify-check-inclusion = Le don figure dans le journal signé
 donation-verify-check-donor = Le secret du reçu prouve que le don est le vôtre
-donation-verify-check-consistency = Le journal n'a fait que croître depuis : rien n'a été réécrit
+donation-verify-check-consistency = Le journal n'a fait que croître depuis : rien n'a été réécrit
 receipt-title = Reçu de don
 receipt-number = Numéro du don
 receipt-campaign = Code de la campagne
@@ -275,9 +274,9 @@ receipt-amount = Montant
 receipt-goods = Biens
 receipt-leaf-index = Position dans le journal public
 receipt-leaf-hash = Empreinte de l'enregistrement
-receipt-secret = Votre secret (gardez-le : il prouve que le don est le vôtre)
+receipt-secret = Votre secret (gardez-le : il prouve que le don est le vôtre)
 receipt-log-key = Clé publique du journal
-receipt-how-to-verify = Chacun peut vérifier ce don sur la page « Vérifier un don » avec le fichier de reçu, ou avec la commande twiza log verify.
+receipt-how-to-verify = Chacun peut vérifier ce don sur la page « Vérifier un don » avec le fichier de reçu, ou avec la commande { $command }.
 receipt-download = Télécharger le fichier de reçu
 
 error-donation-not-confirmed = Ce don n’est pas encore confirmé : il n’a pas de reçu.

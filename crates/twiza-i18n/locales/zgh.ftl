@@ -289,7 +289,7 @@ receipt-leaf-index = ⴰⴷⵖⴰⵔ ⴳ ⵓⵎⵣⵔⵓⵢ ⴰⵎⴰⵢⵏⵓ
 receipt-leaf-hash = ⴰⵙⵍⴽⵉⵏ ⵏ ⵓⵣⵎⵎⴻⵎ
 receipt-secret = ⴰⵏⵓⵜⵍ ⵏⵏⴽ (ⵃⴹⵓ ⵜ: ⵉⵙⵙⵏⵜⴰⵎ ⵉⵙ ⵜⵓⴽⴼⴰ ⵜⵉⵏⵏⴽ)
 receipt-log-key = ⵜⴰⵙⴰⵔⵓⵜ ⵜⴰⵎⴰⵢⵏⵓⵜ ⵏ ⵓⵎⵣⵔⵓⵢ
-receipt-how-to-verify = ⴽⵓ ⵢⴰⵏ ⵉⵖⵢ ⴰⴷ ⵉⵙⵙⵏⵜⵎ ⵜⵓⴽⴼⴰ ⴰ ⴳ ⵜⴰⵙⵏⴰ «ⵙⵙⵏⵜⵎ ⵜⵓⴽⴼⴰ» ⵙ ⵓⴼⴰⵢⵍⵓ ⵏ ⵜⵙⵍⵖⵓⵜ, ⵏⵖ ⵙ ⵜⵏⴹⵜ twiza log verify.
+receipt-how-to-verify = ⴽⵓ ⵢⴰⵏ ⵉⵖⵢ ⴰⴷ ⵉⵙⵙⵏⵜⵎ ⵜⵓⴽⴼⴰ ⴰ ⴳ ⵜⴰⵙⵏⴰ «ⵙⵙⵏⵜⵎ ⵜⵓⴽⴼⴰ» ⵙ ⵓⴼⴰⵢⵍⵓ ⵏ ⵜⵙⵍⵖⵓⵜ, ⵏⵖ ⵙ ⵜⵏⴹⵜ { $command }.
 receipt-download = ⴰⴳⵎ ⴰⴼⴰⵢⵍⵓ ⵏ ⵜⵙⵍⵖⵓⵜ
 
 ## Campaign pages, code check and gifts

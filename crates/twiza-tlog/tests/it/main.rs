@@ -297,7 +297,9 @@ fn transparency_dev_inclusion_vectors() {
     let (mut memory, leaves) = vector_tree();
     for (index, size, expected) in vectors {
         let expected: Vec<Hash> = expected.iter().map(|h| unhex(h)).collect();
-        let proof = inclusion_proof(*index, *size, &mut memory).unwrap().unwrap();
+        let proof = inclusion_proof(*index, *size, &mut memory)
+            .unwrap()
+            .unwrap();
         assert_eq!(proof, expected, "inclusion of {index} in {size}");
         let root = tree_root(*size, &mut memory).unwrap();
         verify_inclusion(&leaves[*index as usize], *index, *size, &proof, &root).unwrap();
