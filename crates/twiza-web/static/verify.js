@@ -26,9 +26,12 @@
   const node = (l, r) => sha256(cat(new Uint8Array([1]), l, r));
   const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-  // C2SP signed-note verifier key: <name>+<hex key id>+<base64(0x01 || key)>.
+  // C2SP signed-note verifier key: <name>+<hex key id>+<base64(0x01 || key)>. The name holds no
+  // '+', but the base64 may (about one key in two), so only the first two '+' separate fields.
   async function parseKey(text) {
-    const [name, id, key] = text.trim().split("+");
+    const m = text.trim().match(/^([^+\s]+)\+([0-9a-f]{8})\+([A-Za-z0-9+/]+={0,2})$/);
+    if (!m) throw new Error("key");
+    const [, name, id, key] = m;
     const raw = unb64(key);
     if (raw.length !== 33 || raw[0] !== 1) throw new Error("key");
     const digest = await sha256(cat(enc.encode(name + "\n"), raw));

@@ -1,0 +1,128 @@
+"""Shared fixtures and helpers of the browser tests: the `twiza demo` server (one per test
+module), headless Chromium with and without JavaScript, screenshots to
+$TWIZA_ARTIFACTS/screenshots, and page helpers (waiting, languages, forms, signing in and out)."""
+
+import contextlib
+import json
+import os
+import pathlib
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+BIN = os.environ.get("TWIZA_BIN", str(ROOT / "target" / "debug" / "twiza"))
+SHOTS = pathlib.Path(os.environ.get("TWIZA_ARTIFACTS", ROOT / "ci-artifacts")) / "screenshots"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def demo_server(data_dir):
+    """Runs `twiza demo` on a free port over `data_dir` until the block ends; yields the base URL
+    and the demo logins by role."""
+    port = free_port()
+    log = open(pathlib.Path(data_dir) / "server.log", "w")
+    server = subprocess.Popen(
+        [BIN, "demo", "--data-dir", data_dir, "--listen", f"127.0.0.1:{port}"],
+        stdout=log, stderr=subprocess.STDOUT,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/readyz", timeout=1) as r:
+                    if r.read() == b"ready":
+                        break
+            except OSError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("twiza demo did not start: " + (pathlib.Path(data_dir) / "server.log").read_text())
+            time.sleep(0.2)
+        logins = json.loads((pathlib.Path(data_dir) / "demo-logins.json").read_text())
+        yield base, {l["role"]: l for l in logins}
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def demo():
+    with demo_server(tempfile.mkdtemp(prefix="twiza-browser-")) as running:
+        yield running
+
+
+def chrome(javascript=True):
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--window-size=412,915", f"--user-data-dir={tempfile.mkdtemp(prefix='chrome-')}"]:
+        options.add_argument(flag)
+    # A phone set up in Morocco: Arabic first, then French.
+    options.add_argument("--lang=ar-MA")
+    prefs = {"intl.accept_languages": "ar-MA,ar,fr"}
+    if not javascript:
+        prefs["profile.managed_default_content_settings.javascript"] = 2
+    options.add_experimental_option("prefs", prefs)
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+@pytest.fixture
+def browser():
+    driver = chrome()
+    yield driver
+    driver.quit()
+
+
+def shot(driver, name):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    driver.save_screenshot(str(SHOTS / f"{name}.png"))
+
+
+def wait(driver, css):
+    try:
+        return WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, css)))
+    except Exception as e:
+        raise AssertionError(f"{css} not found on {driver.current_url}: {driver.page_source[:1500]}") from e
+
+
+def html_attrs(driver):
+    root = driver.find_element(By.TAG_NAME, "html")
+    return root.get_attribute("lang"), root.get_attribute("dir")
+
+
+def switch_language(driver, tag):
+    driver.find_element(By.CSS_SELECTOR, f'a[data-lang="{tag}"]').click()
+    wait(driver, f'html[lang="{tag}"]')
+
+
+def submit(driver, form_css):
+    driver.find_element(By.CSS_SELECTOR, f"{form_css} button[type=submit]").click()
+
+
+def sign_out(driver):
+    driver.find_element(By.CSS_SELECTOR, 'form[action="/sign-out"] button').click()
+    wait(driver, 'a[href="/sign-in"]')
+
+
+def sign_in(driver, base, email, password):
+    driver.get(base + "/sign-in")
+    driver.find_element(By.ID, "email").send_keys(email)
+    driver.find_element(By.ID, "password").send_keys(password)
+    submit(driver, 'form[action="/sign-in"]')
+    wait(driver, 'form[action="/sign-out"]')
