@@ -6,6 +6,7 @@ pub mod donation;
 pub mod donor;
 pub mod ids;
 pub mod leaf;
+pub mod ledger;
 pub mod money;
 pub mod organization;
 pub mod roles;

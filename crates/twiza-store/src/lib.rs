@@ -13,6 +13,7 @@ mod accounts;
 mod audit;
 mod campaigns;
 mod checkpoints;
+mod ledger;
 mod logged;
 mod organizations;
 mod payments;
@@ -24,6 +25,10 @@ pub use accounts::{ApiTokenRow, SessionRow, User};
 pub use audit::AuditReport;
 pub use campaigns::{Authorization, AuthorizationDecision, Campaign};
 pub use checkpoints::{spawn_checkpointer, StoredCheckpoint, CHECKPOINT_INTERVAL};
+pub use ledger::{
+    AccountBalance, CampaignReport, Expense, NewExpense, NewTransfer, StockBalance, Transfer,
+    TrialBalance, REPORT_IN_KIND_LINES,
+};
 pub use organizations::{DirectoryFilter, DirectoryPage, Invitation, Member, MembershipRow};
 pub use payments::{GiftState, Raised, SealedIdentity};
 pub use receipts::DonationRecord;

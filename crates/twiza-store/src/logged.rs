@@ -11,6 +11,7 @@ use sqlx::Row;
 use twiza_domain::campaign::CampaignScope;
 use twiza_domain::donation::{Gift, PaymentMethod, PledgedItem};
 use twiza_domain::leaf::{canonical_json, leaf, LeafValue};
+use twiza_domain::ledger::ExpenseCategory;
 use twiza_domain::money::{Amount, CURRENCY};
 
 /// The leaf of a confirmed donation: campaign code, donor commitment, money or goods.
@@ -94,6 +95,49 @@ pub(crate) fn campaign_closed_leaf(id: i64, at: i64, code: &str) -> Vec<u8> {
     .into_bytes()
 }
 
+/// What an approved expense publishes: campaign code, amount, category and the SHA-256 of its
+/// evidence (never the description or who paid whom).
+pub(crate) struct ApprovedExpense<'a> {
+    pub id: i64,
+    pub at: i64,
+    pub campaign: &'a str,
+    pub amount: Amount,
+    pub category: ExpenseCategory,
+    pub evidence_sha256: &'a str,
+}
+
+pub(crate) fn expense_approved_leaf(e: &ApprovedExpense<'_>) -> Vec<u8> {
+    let fields = vec![
+        ("campaign", e.campaign.into()),
+        ("amount", e.amount.to_string().into()),
+        ("currency", CURRENCY.into()),
+        ("category", e.category.as_str().into()),
+        ("evidence", e.evidence_sha256.into()),
+    ];
+    canonical_json(&leaf("expense_approved", e.id, e.at, fields)).into_bytes()
+}
+
+/// What a confirmed transfer between associations publishes.
+pub(crate) struct ConfirmedTransfer<'a> {
+    pub id: i64,
+    pub at: i64,
+    pub from_organization: i64,
+    pub to_organization: i64,
+    pub campaign: &'a str,
+    pub amount: Amount,
+}
+
+pub(crate) fn transfer_confirmed_leaf(t: &ConfirmedTransfer<'_>) -> Vec<u8> {
+    let fields = vec![
+        ("from_organization", t.from_organization.into()),
+        ("to_organization", t.to_organization.into()),
+        ("campaign", t.campaign.into()),
+        ("amount", t.amount.to_string().into()),
+        ("currency", CURRENCY.into()),
+    ];
+    canonical_json(&leaf("transfer_confirmed", t.id, t.at, fields)).into_bytes()
+}
+
 /// One kind of logged event, as the audit sees it.
 pub(crate) struct LoggedKind {
     /// The leaf `type` and `log_entries.kind`.
@@ -147,6 +191,31 @@ pub(crate) const KINDS: &[LoggedKind] = &[
                   LEFT JOIN campaigns c ON c.id = e.ref_id AND c.state = 'closed' \
                   WHERE e.kind = 'campaign_closed' AND c.id IS NULL ORDER BY e.idx",
         rebuild: rebuild_campaign_closed,
+    },
+    LoggedKind {
+        kind: "expense_approved",
+        table: "expenses",
+        expected: "SELECT x.id, x.decided_at, c.code, x.amount_centimes, x.category, x.evidence_sha256, \
+                   e.idx AS leaf_idx, e.leaf FROM expenses x JOIN campaigns c ON c.id = x.campaign_id \
+                   LEFT JOIN log_entries e ON e.kind = 'expense_approved' AND e.ref_id = x.id \
+                   WHERE x.status = 'approved' AND x.id > $1 ORDER BY x.id LIMIT $2",
+        orphans: "SELECT e.idx, e.ref_id FROM log_entries e \
+                  LEFT JOIN expenses x ON x.id = e.ref_id AND x.status = 'approved' \
+                  WHERE e.kind = 'expense_approved' AND x.id IS NULL ORDER BY e.idx",
+        rebuild: rebuild_expense_approved,
+    },
+    LoggedKind {
+        kind: "transfer_confirmed",
+        table: "transfers",
+        expected: "SELECT t.id, t.confirmed_at, t.from_organization_id, t.to_organization_id, c.code, \
+                   t.amount_centimes, e.idx AS leaf_idx, e.leaf \
+                   FROM transfers t JOIN campaigns c ON c.id = t.campaign_id \
+                   LEFT JOIN log_entries e ON e.kind = 'transfer_confirmed' AND e.ref_id = t.id \
+                   WHERE t.status = 'confirmed' AND t.id > $1 ORDER BY t.id LIMIT $2",
+        orphans: "SELECT e.idx, e.ref_id FROM log_entries e \
+                  LEFT JOIN transfers t ON t.id = e.ref_id AND t.status = 'confirmed' \
+                  WHERE e.kind = 'transfer_confirmed' AND t.id IS NULL ORDER BY e.idx",
+        rebuild: rebuild_transfer_confirmed,
     },
 ];
 
@@ -215,4 +284,33 @@ fn rebuild_campaign_closed(row: &AnyRow) -> Result<Vec<u8>> {
             .ok_or(corrupt("campaign closed_at"))?,
         &row.try_get::<String, _>("code")?,
     ))
+}
+
+fn rebuild_expense_approved(row: &AnyRow) -> Result<Vec<u8>> {
+    Ok(expense_approved_leaf(&ApprovedExpense {
+        id: row.try_get("id")?,
+        at: row
+            .try_get::<Option<i64>, _>("decided_at")?
+            .ok_or(corrupt("expense decided_at"))?,
+        campaign: &row.try_get::<String, _>("code")?,
+        amount: Amount::from_centimes(row.try_get("amount_centimes")?)
+            .ok_or(corrupt("expense amount"))?,
+        category: ExpenseCategory::parse(&row.try_get::<String, _>("category")?)
+            .ok_or(corrupt("expense category"))?,
+        evidence_sha256: &row.try_get::<String, _>("evidence_sha256")?,
+    }))
+}
+
+fn rebuild_transfer_confirmed(row: &AnyRow) -> Result<Vec<u8>> {
+    Ok(transfer_confirmed_leaf(&ConfirmedTransfer {
+        id: row.try_get("id")?,
+        at: row
+            .try_get::<Option<i64>, _>("confirmed_at")?
+            .ok_or(corrupt("transfer confirmed_at"))?,
+        from_organization: row.try_get("from_organization_id")?,
+        to_organization: row.try_get("to_organization_id")?,
+        campaign: &row.try_get::<String, _>("code")?,
+        amount: Amount::from_centimes(row.try_get("amount_centimes")?)
+            .ok_or(corrupt("transfer amount"))?,
+    }))
 }

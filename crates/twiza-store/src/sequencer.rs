@@ -349,6 +349,14 @@ async fn commit_batch(store: &Store, receipt_key: &[u8; 32], work: &[Work]) -> R
             ),
         });
     }
+    // Book what this batch confirmed, in its transaction (a few multi-row statements).
+    let confirmed: Vec<i64> = leaves
+        .iter()
+        .filter(|l| l.kind == "donation_confirmed")
+        .map(|l| l.ref_id)
+        .collect();
+    let postings = crate::ledger::donation_postings(&mut tx, &confirmed, at).await?;
+    crate::ledger::post_donations(&mut tx, &postings).await?;
     append_at(&mut tx, size, &leaves).await?;
     tx.commit().await?;
     Ok(answers)
