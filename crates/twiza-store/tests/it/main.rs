@@ -7,4 +7,5 @@
 
 mod audit;
 mod harness;
+mod ledger;
 mod suite;
