@@ -363,3 +363,38 @@ error-invalid-callback = الإشعار غير سليم البنية.
 error-payment-mismatch = المبلغ المؤدى لا يطابق مبلغ التبرع.
 error-donation-not-pending = هذا التبرع لم يعد في انتظار الأداء.
 error-payment-provider-unavailable = تعذر الاتصال بمزود الأداء. تبرعك محفوظ: أعد المحاولة بنفس الطلب.
+
+## محاسبة الجمعية: المصاريف والتحويلات
+error-expense-self-approval = يجب أن يصادق على المصروف عضو آخر من أعضاء الخزينة غير الذي قدمه.
+error-expense-decided = سبقت المصادقة على هذا المصروف أو رفضه.
+error-insufficient-funds = لم يتبق لدى الحملة مال كافٍ لهذا المبلغ.
+error-invalid-recipient = يجب أن تكون الجمعية المستفيدة جمعية أخرى تم التحقق منها.
+error-transfer-decided = سبق تأكيد هذا التحويل.
+error-invalid-evidence = يجب أن يكون المستند ملف PDF أو PNG أو JPEG أو WebP لا يتجاوز 2 ميغابايت ومن النوع المصرح به.
+error-invalid-category = فئة غير معروفة: programme أو running_costs.
+error-invalid-paid-from = حساب غير معروف: bank أو cash أو mobile_wallet.
+expense-category-programme = مصاريف البرنامج
+expense-category-running-costs = مصاريف التسيير
+
+## تقرير الحملة (القانون 18-18)
+report-title = تقرير الحملة
+report-raised = الأموال المحصلة
+report-method = وسيلة الأداء
+report-donations = التبرعات
+report-amount = المبلغ
+report-total = المجموع
+report-in-kind-donations = التبرعات العينية
+report-in-kind-received = السلع المتوصل بها عينًا
+report-none = لا شيء.
+report-item = السلعة
+report-quantity = الكمية
+report-unit = الوحدة
+report-in-kind-more = تم التوصل بسلع أخرى: ملف CSV يتضمنها كلها.
+report-in-kind-distributed = السلع الموزعة
+report-in-kind-distribution-not-recorded = توزيعات السلع غير مسجلة بعد في تويزة، لذلك لا يتضمن هذا التقرير أي رقم عنها.
+report-spent = المصاريف المصادق عليها
+report-category = الفئة
+report-expenses = المصاريف
+report-transferred-out = المحول إلى جمعيات أخرى
+report-balance = الرصيد
+report-download-csv = تحميل التقرير (CSV)

@@ -359,3 +359,38 @@ error-invalid-callback = The callback is malformed.
 error-payment-mismatch = The paid amount is not the donation’s amount.
 error-donation-not-pending = This donation is no longer waiting for its payment.
 error-payment-provider-unavailable = The payment provider cannot be reached. Your gift is saved: try again with the same request.
+
+## The association ledger: expenses, transfers
+error-expense-self-approval = An expense must be approved by another treasury member than the one who submitted it.
+error-expense-decided = This expense has already been approved or rejected.
+error-insufficient-funds = The campaign does not have enough money left for this amount.
+error-invalid-recipient = The receiving association must be another verified association.
+error-transfer-decided = This transfer has already been confirmed.
+error-invalid-evidence = The evidence must be a PDF, PNG, JPEG or WebP file of at most 2 MB, of the declared type.
+error-invalid-category = Unknown category: programme or running_costs.
+error-invalid-paid-from = Unknown account: bank, cash or mobile_wallet.
+expense-category-programme = Programme expenses
+expense-category-running-costs = Running costs
+
+## Campaign report (Law 18-18)
+report-title = Campaign report
+report-raised = Money raised
+report-method = Payment method
+report-donations = Donations
+report-amount = Amount
+report-total = Total
+report-in-kind-donations = Donations in kind
+report-in-kind-received = Goods received in kind
+report-none = None.
+report-item = Item
+report-quantity = Quantity
+report-unit = Unit
+report-in-kind-more = More goods were received: the CSV file lists them all.
+report-in-kind-distributed = Goods distributed
+report-in-kind-distribution-not-recorded = Distributions of goods are not recorded in Twiza yet, so this report shows no figure for them.
+report-spent = Approved expenses
+report-category = Category
+report-expenses = Expenses
+report-transferred-out = Transferred to other associations
+report-balance = Balance
+report-download-csv = Download the report (CSV)

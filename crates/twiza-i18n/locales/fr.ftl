@@ -362,3 +362,38 @@ error-invalid-callback = La notification est mal formée.
 error-payment-mismatch = Le montant payé n’est pas celui du don.
 error-donation-not-pending = Ce don n’attend plus son paiement.
 error-payment-provider-unavailable = Le prestataire de paiement est injoignable. Votre don est enregistré : réessayez avec la même requête.
+
+## Comptabilité de l’association : dépenses, virements
+error-expense-self-approval = Une dépense doit être approuvée par un autre membre de la trésorerie que celui qui l’a soumise.
+error-expense-decided = Cette dépense a déjà été approuvée ou rejetée.
+error-insufficient-funds = Il ne reste pas assez d’argent à la campagne pour ce montant.
+error-invalid-recipient = L’association destinataire doit être une autre association vérifiée.
+error-transfer-decided = Ce virement a déjà été confirmé.
+error-invalid-evidence = Le justificatif doit être un fichier PDF, PNG, JPEG ou WebP de 2 Mo au maximum, du type déclaré.
+error-invalid-category = Catégorie inconnue : programme ou running_costs.
+error-invalid-paid-from = Compte inconnu : bank, cash ou mobile_wallet.
+expense-category-programme = Dépenses de programme
+expense-category-running-costs = Frais de fonctionnement
+
+## Rapport de campagne (loi 18-18)
+report-title = Rapport de la campagne
+report-raised = Fonds collectés
+report-method = Moyen de paiement
+report-donations = Dons
+report-amount = Montant
+report-total = Total
+report-in-kind-donations = Dons en nature
+report-in-kind-received = Biens reçus en nature
+report-none = Aucun.
+report-item = Article
+report-quantity = Quantité
+report-unit = Unité
+report-in-kind-more = D’autres biens ont été reçus : le fichier CSV les liste tous.
+report-in-kind-distributed = Biens distribués
+report-in-kind-distribution-not-recorded = Les distributions de biens ne sont pas encore enregistrées dans Twiza : ce rapport n’en donne donc aucun chiffre.
+report-spent = Dépenses approuvées
+report-category = Catégorie
+report-expenses = Dépenses
+report-transferred-out = Virés à d’autres associations
+report-balance = Solde
+report-download-csv = Télécharger le rapport (CSV)

@@ -373,3 +373,38 @@ error-invalid-callback = ⴰⵙⵎⵎⴻⵍ ⴰⴷ ⵓⵔ ⵉⵜⵜⵓⵙⴽⵔ 
 error-payment-mismatch = ⴰⵎⴹⴰⵏ ⵏⵏⴰ ⵉⵜⵜⵓⵅⵍⵍⵚⵏ ⵓⵔ ⵉⴳⵉ ⴰⵎⴹⴰⵏ ⵏ ⵜⵓⴼⴽⵉⵜ.
 error-donation-not-pending = ⵜⵓⴼⴽⵉⵜ ⴰⴷ ⵓⵔ ⵜⵔⴰⵊⵓ ⴰⵅⵍⵍⵚ ⵏⵏⵙ ⴷⴰⵖ.
 error-payment-provider-unavailable = ⵓⵔ ⵉⵜⵜⵓⵍⴽⴰⵎ ⵓⵎⵙⵙⵓⴼⵖ ⵏ ⵓⵅⵍⵍⵚ. ⵜⵓⴼⴽⵉⵜ ⵏⵏⴽ ⵜⵜⵓⵃⴹⴰ: ⴰⵍⵙ ⵙ ⵢⴰⵏ ⵓⵙⵓⵜⵔ ⴰⴷ ⵓⵏⵏ.
+
+## ⴰⵎⵉⴹⴰⵏ ⵏ ⵜⵎⵓⵙⵙⵓⵏⵜ: ⵉⵙⵙⵓⴼⵖⴰ, ⵉⵎⵓⴷⴷⴰ
+error-expense-self-approval = ⴰⵙⵙⵓⴼⵖ ⵉⵇⵇⴰⵏ ⴰⴷ ⵜ ⵉⵙⴷⵓⴷⴷⵓ ⵢⴰⵏ ⵓⴳⵎⴰⵎ ⵢⴰⴹⵏ ⵏ ⵜⵙⵔⵔⴰⴼⵜ, ⵓⵔ ⴷ ⵡⵉⵏⵏ ⵜ ⵉⵙⴽⵛⵎⵏ.
+error-expense-decided = ⴰⵙⵙⵓⴼⵖ ⴰⴷ ⵉⵜⵜⵓⵙⴷⵓⴷⴷⵓ ⵏⵖ ⵉⵜⵜⵓⴳⴷⵍ ⵢⴰⴷ.
+error-insufficient-funds = ⵓⵔ ⵉⴳⴳⵓⵔⵣ ⵖⵔ ⵜⵎⵙⴽⴰⵔⵜ ⵎⴰ ⵢⵓⴷⴰⵏ ⵉ ⵓⵎⴹⴰⵏ ⴰⴷ.
+error-invalid-recipient = ⵜⴰⵎⵓⵙⵙⵓⵏⵜ ⵏⵏⴰ ⵉⵜⵜⴰⵎⵥⵏ ⵉⵇⵇⴰⵏ ⴰⴷ ⵜⴳ ⵢⴰⵜ ⵜⵎⵓⵙⵙⵓⵏⵜ ⵢⴰⴹⵏ ⵉⵜⵜⵓⵙⵙⵏⵜⵎⵏ.
+error-transfer-decided = ⴰⵎⵓⴷⴷⵓ ⴰⴷ ⵉⵜⵜⵓⵙⵏⵜⵎ ⵢⴰⴷ.
+error-invalid-evidence = ⴰⵏⴰⵎⵎⴰⵙ ⵉⵇⵇⴰⵏ ⴰⴷ ⵉⴳ ⴰⴼⵍⵍⵓ PDF, PNG, JPEG ⵏⵖ WebP ⵓⵔ ⵉⵣⵔⵉⵏ 2 MB, ⵙ ⵡⴰⵏⴰⵡ ⵏⵏⴰ ⵉⵜⵜⵓⵏⵏⴰⵏ.
+error-invalid-category = ⵜⴰⴳⴳⵓⵔⵉ ⵓⵔ ⵉⵜⵜⵓⵙⵙⵏⴻⵏ: programme ⵏⵖ running_costs.
+error-invalid-paid-from = ⴰⵎⵉⴹⴰⵏ ⵓⵔ ⵉⵜⵜⵓⵙⵙⵏⴻⵏ: bank, cash ⵏⵖ mobile_wallet.
+expense-category-programme = ⵉⵙⵙⵓⴼⵖⴰ ⵏ ⵓⵖⴰⵡⴰⵙ
+expense-category-running-costs = ⵉⵙⵙⵓⴼⵖⴰ ⵏ ⵓⵙⵎⵓⵙⵙⵓ
+
+## ⴰⵏⵇⵇⵉⵙ ⵏ ⵜⵎⵙⴽⴰⵔⵜ (ⴰⵙⵏⴼⴰⵔ 18-18)
+report-title = ⴰⵏⵇⵇⵉⵙ ⵏ ⵜⵎⵙⴽⴰⵔⵜ
+report-raised = ⵉⴷⵔⵉⵎⵏ ⵉⵜⵜⵓⵙⵎⵓⵏⵏ
+report-method = ⴰⵎⴰⵡⴰⵍ ⵏ ⵓⵅⵍⵍⵚ
+report-donations = ⵜⵓⴼⴽⵉⵡⵉⵏ
+report-amount = ⴰⵎⴹⴰⵏ
+report-total = ⴰⵎⴰⵢⵏⵓ
+report-in-kind-donations = ⵜⵓⴼⴽⵉⵡⵉⵏ ⵙ ⵜⵖⴰⵡⵙⵉⵡⵉⵏ
+report-in-kind-received = ⵜⵉⵖⴰⵡⵙⵉⵡⵉⵏ ⵉⵜⵜⵓⵎⵥⵏ
+report-none = ⵡⴰⵍⵓ.
+report-item = ⵜⴰⵖⴰⵡⵙⴰ
+report-quantity = ⵜⴰⵙⵎⴽⵜⴰ
+report-unit = ⵜⴰⵢⵓⵏⵜ
+report-in-kind-more = ⵍⵍⴰⵏⵜ ⵜⵖⴰⵡⵙⵉⵡⵉⵏ ⵢⴰⴹⵏⵉⵏ: ⴰⴼⵍⵍⵓ CSV ⵉⵙⵎⴷⵢⴰ ⴽⵓⵍⵍⵓ ⵜⵏⵜ.
+report-in-kind-distributed = ⵜⵉⵖⴰⵡⵙⵉⵡⵉⵏ ⵉⵜⵜⵓⴱⴹⴰⵏ
+report-in-kind-distribution-not-recorded = ⴰⴱⴹⴰ ⵏ ⵜⵖⴰⵡⵙⵉⵡⵉⵏ ⵓⵔ ⵉⵜⵜⵓⵣⵎⵎⴻⵎ ⴰⵔ ⵖⵉⵍⴰ ⴳ ⵜⵡⵉⵣⴰ, ⵙ ⵓⵢⴰ ⵓⵔ ⵉⵙⵎⴰⵍ ⵓⵏⵇⵇⵉⵙ ⴰⴷ ⴽⵔⴰ ⵏ ⵓⵎⴹⴰⵏ ⵅⴼ ⵙ.
+report-spent = ⵉⵙⵙⵓⴼⵖⴰ ⵉⵜⵜⵓⵙⴷⵓⴷⴷⵓⵏ
+report-category = ⵜⴰⴳⴳⵓⵔⵉ
+report-expenses = ⵉⵙⵙⵓⴼⵖⴰ
+report-transferred-out = ⵉⵜⵜⵓⵣⵏⵣⵏ ⵉ ⵜⵎⵓⵙⵙⵓⵏⵉⵏ ⵢⴰⴹⵏⵉⵏ
+report-balance = ⴰⵙⵎⴽⵍ
+report-download-csv = ⴰⴳⵎ ⴰⵏⵇⵇⵉⵙ (CSV)

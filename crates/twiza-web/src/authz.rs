@@ -5,7 +5,8 @@
 //! - `SignedIn`: any account.
 //! - `Platform(roles)`: accounts holding one of these platform roles.
 //! - `Org(roles)`: the route names an association — an `{org_id}` path parameter, or a
-//!   `{campaign_id}` or `{donation_id}` whose association is looked up; members of that association with
+//!   `{campaign_id}`, `{donation_id}`, `{expense_id}` or `{transfer_id}` (its receiving
+//!   association) whose association is looked up; members of that association with
 //!   one of these roles pass, and so do platform admins; auditors and authorities pass on reads
 //!   only — so a handler of a route that changes data never sees a read-only scope. The handler
 //!   receives the resulting [`OrgScope`], and the storage functions it calls
@@ -141,7 +142,8 @@ async fn org_and_membership(
     Ok((org_id, state.store.membership(org_id, user).await?))
 }
 
-/// The association a route is about: its `{org_id}`, or the owner of its `{campaign_id}`.
+/// The association a route is about: its `{org_id}`, or the owner of its `{campaign_id}`,
+/// `{donation_id}` or `{expense_id}`, or the receiver of its `{transfer_id}`.
 async fn org_of_path(state: &AppState, params: &RawPathParams) -> Result<OrgId, AppError> {
     let param = |name: &str| {
         params
@@ -164,6 +166,21 @@ async fn org_of_path(state: &AppState, params: &RawPathParams) -> Result<OrgId, 
         return state
             .store
             .donation_org(id?)
+            .await?
+            .ok_or_else(AppError::not_found);
+    }
+    if let Some(id) = param("expense_id") {
+        return state
+            .store
+            .expense_org(id?)
+            .await?
+            .ok_or_else(AppError::not_found);
+    }
+    // A transfer is confirmed (and read through this path) by the association that receives it.
+    if let Some(id) = param("transfer_id") {
+        return state
+            .store
+            .transfer_receiver(id?)
             .await?
             .ok_or_else(AppError::not_found);
     }

@@ -5,11 +5,13 @@ pub mod campaigns;
 pub mod donations;
 pub mod geo;
 pub mod gifts;
+pub mod ledger;
 pub mod log;
 pub mod members;
 pub mod openapi;
 pub mod organizations;
 pub mod receipts;
+pub mod reports;
 pub mod tokens;
 
 use crate::error::AppError;

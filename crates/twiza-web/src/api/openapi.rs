@@ -1,7 +1,10 @@
 //! The OpenAPI 3.1 document of the API, generated from the handlers' annotations and served at
 //! `/api/v1/openapi.json`.
 
-use super::{campaigns, donations, geo, gifts, log, members, organizations, receipts, tokens};
+use super::{
+    campaigns, donations, geo, gifts, ledger, log, members, organizations, receipts, reports,
+    tokens,
+};
 use crate::error::{ErrorBody, ErrorDetail, FieldDetail};
 use axum::Json;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -24,6 +27,9 @@ use utoipa::{Modify, OpenApi};
         campaigns::publish, campaigns::close,
         donations::record, receipts::show,
         gifts::create, gifts::callback, gifts::show, gifts::donor,
+        ledger::trial_balance, ledger::submit_expense, ledger::list_expenses, ledger::approve_expense,
+        ledger::reject_expense, ledger::evidence, ledger::create_transfer, ledger::list_transfers,
+        ledger::confirm_transfer, reports::show, reports::csv,
         log::head, log::checkpoints, log::entry, log::inclusion, log::consistency,
         geo::regions, geo::provinces, geo::communes,
         document,
@@ -31,7 +37,7 @@ use utoipa::{Modify, OpenApi};
     components(schemas(ErrorBody, ErrorDetail, FieldDetail)),
     modifiers(&BearerAuth),
     tags(
-        (name = "accounts"), (name = "organizations"), (name = "members"), (name = "campaigns"), (name = "donations"), (name = "log"), (name = "geography"), (name = "meta")
+        (name = "accounts"), (name = "organizations"), (name = "members"), (name = "campaigns"), (name = "donations"), (name = "ledger"), (name = "log"), (name = "geography"), (name = "meta")
     )
 )]
 pub struct ApiDoc;

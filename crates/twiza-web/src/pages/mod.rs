@@ -8,6 +8,7 @@ pub mod campaigns;
 pub mod directory;
 pub mod home;
 pub mod organizations;
+pub mod reports;
 pub mod tokens;
 pub mod verify;
 

@@ -214,6 +214,12 @@ fn every_error_code_has_a_message() {
         "donor_document_type",
         "donor_document_number",
         "donor_country",
+        "evidence",
+        "category",
+        "paid_from",
+        "description_ar",
+        "description_fr",
+        "to_organization_id",
     ];
     let mut missing = Vec::new();
     for code in codes.iter().filter(|c| !field_names.contains(&c.as_str())) {

@@ -1,0 +1,50 @@
+//! The printable report of a campaign (Law 18-18): the same figures as the JSON and CSV report,
+//! on one light page. Public for published and closed campaigns; a draft's report exists only
+//! for its association.
+
+use super::render;
+use crate::api::campaigns::visible_campaign;
+use crate::api::PathId;
+use crate::auth::Actor;
+use crate::ctx::Ctx;
+use crate::error::AppResult;
+use crate::AppState;
+use askama::Template;
+use axum::extract::State;
+use axum::response::Response;
+use axum::Extension;
+use twiza_domain::ledger::ExpenseCategory;
+use twiza_store::{Campaign, CampaignReport};
+
+#[derive(Template)]
+#[template(path = "report.html")]
+struct ReportPage {
+    c: Ctx,
+    campaign: Campaign,
+    report: CampaignReport,
+}
+
+impl Ctx {
+    pub fn expense_category_name(&self, category: &ExpenseCategory) -> String {
+        self.t(&format!(
+            "expense-category-{}",
+            category.as_str().replace('_', "-")
+        ))
+    }
+}
+
+/// `GET /campaigns/{campaign_id}/report`.
+pub async fn show(
+    State(state): State<AppState>,
+    c: Ctx,
+    Extension(actor): Extension<Actor>,
+    PathId(id): PathId,
+) -> AppResult<Response> {
+    let campaign = visible_campaign(&state, &actor, id).await?;
+    let report = state.store.campaign_report(id).await?;
+    Ok(render(&ReportPage {
+        c,
+        campaign,
+        report,
+    }))
+}
