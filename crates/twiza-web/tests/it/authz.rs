@@ -17,6 +17,7 @@ const SECRETS: &[&str] = &[
     "Secret Pending C",
     "secret-token-b",
     "secret-campaign-b",
+    "secret-expense-b",
 ];
 
 /// A body that would succeed if the caller were allowed, so that only authorization stops it.
@@ -42,6 +43,15 @@ fn sample_json(method: &Method, path: &str) -> Option<serde_json::Value> {
         ("POST", "/api/v1/campaigns/{campaign_id}/authorization/refuse") => json!({"reason": "no"}),
         ("POST", "/api/v1/campaigns/{campaign_id}/publish") => json!({}),
         ("POST", "/api/v1/campaigns/{campaign_id}/close") => json!({}),
+        ("POST", "/api/v1/campaigns/{campaign_id}/expenses") => {
+            crate::ledger::expense_body("10.00", "intruder")
+        }
+        ("POST", "/api/v1/expenses/{expense_id}/approve") => json!({}),
+        ("POST", "/api/v1/expenses/{expense_id}/reject") => json!({"reason": "no"}),
+        ("POST", "/api/v1/organizations/{org_id}/transfers") => {
+            json!({"to_organization_id": 1, "campaign_id": 1, "amount": "1.00", "currency": "MAD"})
+        }
+        ("POST", "/api/v1/transfers/{transfer_id}/confirm") => json!({}),
         ("POST", "/api/v1/campaigns/{campaign_id}/donations") => {
             json!({"kind": "money", "amount": "100.00", "currency": "MAD", "method": "cash"})
         }
@@ -130,7 +140,7 @@ async fn snapshot(app: &TestApp, b: OrgId, c: OrgId, b_owner: &TestUser) -> Stri
     let scope_b = OrgScope::for_member(b, OrgRole::Owner);
     let scope_c = OrgScope::for_member(c, OrgRole::Owner);
     format!(
-        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
         s.campaigns_of(&scope_b).await.expect("q"),
         s.organization(b).await.expect("q"),
         s.organization(c).await.expect("q"),
@@ -140,6 +150,8 @@ async fn snapshot(app: &TestApp, b: OrgId, c: OrgId, b_owner: &TestUser) -> Stri
         s.api_tokens(b_owner.id).await.expect("q"),
         s.organization_logo(b).await.expect("q"),
         s.organization_logo(c).await.expect("q"),
+        s.trial_balance(&scope_b).await.expect("q"),
+        s.transfers_of(&scope_b, None).await.expect("q"),
     )
 }
 
@@ -202,6 +214,54 @@ async fn no_route_lets_a_tenant_into_another_association() {
     let donation = app
         .recorded_donation(collecting, "foreign-donation-b")
         .await;
+    // An expense of B's awaiting approval, and a transfer to B from D (B confirms it).
+    let expense = app
+        .store
+        .submit_expense(
+            &scope_b,
+            collecting,
+            &twiza_store::NewExpense {
+                idempotency_key: "secret-expense-key".into(),
+                request_hash: "h".into(),
+                amount: twiza_domain::money::Amount::parse("amount", "10.00").expect("amount"),
+                category: twiza_domain::ledger::ExpenseCategory::Programme,
+                paid_from: twiza_domain::ledger::PaidFrom::Cash,
+                description_ar: "secret-expense-b".into(),
+                description_fr: "secret-expense-b".into(),
+                evidence_type: "application/pdf",
+                evidence: b"%PDF-1.7 secret-expense-b".to_vec(),
+            },
+            b_owner.id,
+        )
+        .await
+        .expect("expense")
+        .0
+        .id;
+    let d = app
+        .org(&b_owner, "Association D", "4/2015", OrgStatus::Verified)
+        .await;
+    let scope_d = OrgScope::for_member(d, OrgRole::Owner);
+    let d_campaign = app
+        .collecting_campaign(&scope_d, b_owner.id, "Campagne D")
+        .await;
+    app.recorded_donation(d_campaign, "donation-of-d-1").await;
+    let transfer = app
+        .store
+        .create_transfer(
+            &scope_d,
+            &twiza_store::NewTransfer {
+                idempotency_key: "transfer-d-to-b".into(),
+                request_hash: "h".into(),
+                to: b,
+                campaign_id: d_campaign,
+                amount: twiza_domain::money::Amount::parse("amount", "10.00").expect("amount"),
+            },
+            b_owner.id,
+        )
+        .await
+        .expect("transfer")
+        .0
+        .id;
 
     let before = snapshot(&app, b, c, &b_owner).await;
     let routes = twiza_web::routes::table();
@@ -216,6 +276,8 @@ async fn no_route_lets_a_tenant_into_another_association() {
                 .replace("{campaign_id}", &campaign.to_string())
                 .replace("{index}", "0")
                 .replace("{donation_id}", &donation.to_string())
+                .replace("{expense_id}", &expense.to_string())
+                .replace("{transfer_id}", &transfer.to_string())
                 .replace("{reference}", "pay_00000000000000000000000000000000")
                 .replace("{*path}", "entries/000.p/1");
             assert!(
@@ -321,6 +383,8 @@ async fn read_only_platform_roles_change_nothing_and_see_no_contacts() {
                 .replace("{invitation_id}", "1")
                 .replace("{campaign_id}", &campaign.to_string())
                 .replace("{donation_id}", "1")
+                .replace("{expense_id}", "1")
+                .replace("{transfer_id}", "1")
                 .replace("{reference}", "pay_00000000000000000000000000000000")
                 .replace("{index}", "0");
             let response = call(&app, route, &path, Some(&user)).await;

@@ -8,6 +8,7 @@ mod bad_input;
 mod donations;
 mod gifts;
 mod harness;
+mod ledger;
 mod log_site;
 mod logs;
 mod openapi;
