@@ -342,11 +342,15 @@ pub async fn seed(
     }
     let main_org = *org_ids.first().context("demo associations")?;
     let scope = OrgScope::for_member(main_org, OrgRole::Owner);
+    let mut treasurer = None;
     for role in OrgRole::ALL.into_iter().filter(|r| *r != OrgRole::Owner) {
         let email = format!("{}@demo.twiza.ma", role.as_str().replace('_', "-"));
         let pw = password();
         let id = create_user(store, &email, &pw, Some(&display_name(role.as_str())), None).await?;
         store.add_member(&scope, id, role).await?;
+        if role == OrgRole::Treasurer {
+            treasurer = Some(id);
+        }
         logins.push(DemoLogin {
             email,
             password: pw,
@@ -354,7 +358,8 @@ pub async fn seed(
             organization_id: Some(main_org.0),
         });
     }
-    crate::demo_campaigns::seed(store, sequencer, &org_ids, &owners, authority).await?;
+    let treasurer = treasurer.context("treasurer")?;
+    crate::demo_campaigns::seed(store, sequencer, &org_ids, &owners, authority, treasurer).await?;
     Ok(logins)
 }
 

@@ -1,15 +1,17 @@
 //! The demo's fundraising: campaigns of the Al Haouz associations under Law 18-18 — authorized
 //! and collecting, one closed after its collection, one whose authorization is still pending —
-//! with hundreds of donations of money and in kind, every event in the transparency log.
+//! with hundreds of donations of money and in kind, expenses with their evidence approved by a
+//! second person, and a transfer between two associations; every event in the transparency log.
 
 use anyhow::Context;
 use rand::{Rng, SeedableRng};
 use time::{Duration, OffsetDateTime};
 use twiza_domain::campaign::{CampaignInput, CampaignState, NewCampaign};
 use twiza_domain::donation::{request_hash, DonationStatus, Gift, PaymentMethod, PledgedItem};
+use twiza_domain::ledger::{ExpenseCategory, PaidFrom};
 use twiza_domain::money::Amount;
 use twiza_domain::{OrgId, OrgRole, OrgScope, UserId};
-use twiza_store::{AuthorizationDecision, NewDonation, Sequencer, Store};
+use twiza_store::{AuthorizationDecision, NewDonation, NewExpense, NewTransfer, Sequencer, Store};
 
 /// One demo campaign.
 struct DemoCampaign {
@@ -88,6 +90,38 @@ const CAMPAIGNS: &[DemoCampaign] = &[
     },
 ];
 
+/// Expenses of the first campaign: amount, category, paid from, description (ar, fr).
+const EXPENSES: &[(&str, ExpenseCategory, PaidFrom, &str, &str)] = &[
+    (
+        "48000.00",
+        ExpenseCategory::Programme,
+        PaidFrom::Bank,
+        "ستون خيمة عائلية",
+        "Soixante tentes familiales",
+    ),
+    (
+        "21500.00",
+        ExpenseCategory::Programme,
+        PaidFrom::Bank,
+        "أغطية وأفرشة",
+        "Couvertures et matelas",
+    ),
+    (
+        "3200.00",
+        ExpenseCategory::RunningCosts,
+        PaidFrom::Cash,
+        "نقل المتطوعين إلى الدواوير",
+        "Transport des bénévoles vers les douars",
+    ),
+    (
+        "1850.00",
+        ExpenseCategory::RunningCosts,
+        PaidFrom::MobileWallet,
+        "رصيد الهاتف لفريق التنسيق",
+        "Recharges téléphoniques de l'équipe de coordination",
+    ),
+];
+
 const GOODS: &[(&str, &str)] = &[
     ("Couverture", "pièce"),
     ("Tente familiale", "pièce"),
@@ -100,14 +134,17 @@ const GOODS: &[(&str, &str)] = &[
 
 /// Seeds the campaigns of `orgs` (verified associations; `owners[i]` owns `orgs[i]`). The
 /// authorization decisions are made by `authority`. Donations go through `sequencer`, like the
-/// API's, so each is durable and logged.
+/// API's, so each is durable and logged. The first association's `treasurer` submits its
+/// expenses and its owner approves them (two persons).
 pub async fn seed(
     store: &Store,
     sequencer: &Sequencer,
     orgs: &[OrgId],
     owners: &[UserId],
     authority: UserId,
+    treasurer: UserId,
 ) -> anyhow::Result<()> {
+    let mut first_campaign = None;
     let today = OffsetDateTime::now_utc().date();
     let mut rng = rand::rngs::StdRng::seed_from_u64(20230908);
     for c in CAMPAIGNS {
@@ -183,11 +220,73 @@ pub async fn seed(
             task.await?
                 .map_err(|e| anyhow::anyhow!("demo donation refused: {e}"))?;
         }
+        if c.org == 0 {
+            first_campaign = Some(id);
+        }
         if c.closed {
             store
                 .set_campaign_state(&scope, id, CampaignState::Published, CampaignState::Closed)
                 .await?;
         }
     }
+    let campaign = first_campaign.context("the first association's campaign")?;
+    seed_books(store, orgs, owners, treasurer, campaign).await
+}
+
+/// Expenses of the first association's campaign, each with its invoice and approved by the
+/// owner after the treasurer submitted it, and a transfer to the second association, confirmed
+/// by its owner.
+async fn seed_books(
+    store: &Store,
+    orgs: &[OrgId],
+    owners: &[UserId],
+    treasurer: UserId,
+    campaign: i64,
+) -> anyhow::Result<()> {
+    let (org, owner) = (orgs[0], owners[0]);
+    let treasury = OrgScope::for_member(org, OrgRole::Treasurer);
+    let ownership = OrgScope::for_member(org, OrgRole::Owner);
+    for (n, (amount, category, paid_from, description_ar, description_fr)) in
+        EXPENSES.iter().enumerate()
+    {
+        let evidence = format!(
+            "%PDF-1.4\n% {description_fr}: {amount} MAD\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+        )
+        .into_bytes();
+        let key = format!("demo-expense-{n:03}");
+        let expense = NewExpense {
+            request_hash: request_hash(key.as_bytes()),
+            idempotency_key: key,
+            amount: Amount::parse("amount", amount).map_err(|e| anyhow::anyhow!("{e}"))?,
+            category: *category,
+            paid_from: *paid_from,
+            description_ar: (*description_ar).to_owned(),
+            description_fr: (*description_fr).to_owned(),
+            evidence_type: "application/pdf",
+            evidence,
+        };
+        let (submitted, _) = store
+            .submit_expense(&treasury, campaign, &expense, treasurer)
+            .await?;
+        store
+            .approve_expense(&ownership, submitted.id, owner)
+            .await?;
+    }
+    let key = "demo-transfer-001".to_owned();
+    let transfer = NewTransfer {
+        request_hash: request_hash(key.as_bytes()),
+        idempotency_key: key,
+        to: orgs[1],
+        campaign_id: campaign,
+        amount: Amount::parse("amount", "15000.00").map_err(|e| anyhow::anyhow!("{e}"))?,
+    };
+    let (sent, _) = store.create_transfer(&ownership, &transfer, owner).await?;
+    store
+        .confirm_transfer(
+            &OrgScope::for_member(orgs[1], OrgRole::Owner),
+            sent.id,
+            owners[1],
+        )
+        .await?;
     Ok(())
 }
