@@ -371,8 +371,8 @@ error-insufficient-funds = لم يتبق لدى الحملة مال كافٍ ل�
 error-invalid-recipient = يجب أن تكون الجمعية المستفيدة جمعية أخرى تم التحقق منها.
 error-transfer-decided = سبق تأكيد هذا التحويل.
 error-invalid-evidence = يجب أن يكون المستند ملف PDF أو PNG أو JPEG أو WebP لا يتجاوز 2 ميغابايت ومن النوع المصرح به.
-error-invalid-category = فئة غير معروفة: programme أو running_costs.
-error-invalid-paid-from = حساب غير معروف: bank أو cash أو mobile_wallet.
+error-invalid-category = فئة غير معروفة.
+error-invalid-paid-from = حساب غير معروف.
 expense-category-programme = مصاريف البرنامج
 expense-category-running-costs = مصاريف التسيير
 
@@ -398,3 +398,4 @@ report-expenses = المصاريف
 report-transferred-out = المحول إلى جمعيات أخرى
 report-balance = الرصيد
 report-download-csv = تحميل التقرير (CSV)
+error-invalid-document = يجب أن تكون الوثيقة ملف PDF أو PNG أو JPEG أو WebP لا يتجاوز 2 ميغابايت ومن النوع المصرح به.

@@ -394,3 +394,4 @@ report-expenses = Expenses
 report-transferred-out = Transferred to other associations
 report-balance = Balance
 report-download-csv = Download the report (CSV)
+error-invalid-document = The document must be a PDF, PNG, JPEG or WebP file of at most 2 MB, of the declared type.

@@ -381,8 +381,8 @@ error-insufficient-funds = ⵓⵔ ⵉⴳⴳⵓⵔⵣ ⵖⵔ ⵜⵎⵙⴽⴰⵔ�
 error-invalid-recipient = ⵜⴰⵎⵓⵙⵙⵓⵏⵜ ⵏⵏⴰ ⵉⵜⵜⴰⵎⵥⵏ ⵉⵇⵇⴰⵏ ⴰⴷ ⵜⴳ ⵢⴰⵜ ⵜⵎⵓⵙⵙⵓⵏⵜ ⵢⴰⴹⵏ ⵉⵜⵜⵓⵙⵙⵏⵜⵎⵏ.
 error-transfer-decided = ⴰⵎⵓⴷⴷⵓ ⴰⴷ ⵉⵜⵜⵓⵙⵏⵜⵎ ⵢⴰⴷ.
 error-invalid-evidence = ⴰⵏⴰⵎⵎⴰⵙ ⵉⵇⵇⴰⵏ ⴰⴷ ⵉⴳ ⴰⴼⵍⵍⵓ PDF, PNG, JPEG ⵏⵖ WebP ⵓⵔ ⵉⵣⵔⵉⵏ 2 MB, ⵙ ⵡⴰⵏⴰⵡ ⵏⵏⴰ ⵉⵜⵜⵓⵏⵏⴰⵏ.
-error-invalid-category = ⵜⴰⴳⴳⵓⵔⵉ ⵓⵔ ⵉⵜⵜⵓⵙⵙⵏⴻⵏ: programme ⵏⵖ running_costs.
-error-invalid-paid-from = ⴰⵎⵉⴹⴰⵏ ⵓⵔ ⵉⵜⵜⵓⵙⵙⵏⴻⵏ: bank, cash ⵏⵖ mobile_wallet.
+error-invalid-category = ⵜⴰⴳⴳⵓⵔⵉ ⵓⵔ ⵉⵜⵜⵓⵙⵙⵏⴻⵏ.
+error-invalid-paid-from = ⴰⵎⵉⴹⴰⵏ ⵓⵔ ⵉⵜⵜⵓⵙⵙⵏⴻⵏ.
 expense-category-programme = ⵉⵙⵙⵓⴼⵖⴰ ⵏ ⵓⵖⴰⵡⴰⵙ
 expense-category-running-costs = ⵉⵙⵙⵓⴼⵖⴰ ⵏ ⵓⵙⵎⵓⵙⵙⵓ
 
@@ -408,3 +408,4 @@ report-expenses = ⵉⵙⵙⵓⴼⵖⴰ
 report-transferred-out = ⵉⵜⵜⵓⵣⵏⵣⵏ ⵉ ⵜⵎⵓⵙⵙⵓⵏⵉⵏ ⵢⴰⴹⵏⵉⵏ
 report-balance = ⴰⵙⵎⴽⵍ
 report-download-csv = ⴰⴳⵎ ⴰⵏⵇⵇⵉⵙ (CSV)
+error-invalid-document = ⵉⵇⵇⴰⵏ ⴰⴷ ⵢⵉⵍⵉ ⵓⵙⵍⴽⵉⵏ ⴷ ⴰⴼⴰⵢⵍⵓ PDF, PNG, JPEG ⵏⵖ WebP ⵓⵔ ⵉⵣⵔⵉⵏ 2 MB, ⵙ ⵡⴰⵏⴰⵡ ⵉⵜⵜⵓⵏⵏⴰⵏ.

@@ -42,6 +42,8 @@ pub struct Authorization {
     pub valid_to: Option<Date>,
     pub refusal_reason: Option<String>,
     pub decided_by: Option<UserId>,
+    /// SHA-256 (hex) of the decision's document, if one was recorded.
+    pub document_sha256: Option<String>,
 }
 
 /// A decision on an authorization, by an authority in Twiza or recorded from a paper decision.
@@ -59,7 +61,8 @@ pub enum AuthorizationDecision {
 
 const COLUMNS: &str = "id, organization_id, code, title_ar, title_fr, purpose_ar, purpose_fr, \
     goal_centimes, starts_on, ends_on, scope, bank_account, emergency, state, auth_status, \
-    auth_reference, auth_valid_from, auth_valid_to, auth_refusal_reason, auth_decided_by, created_at";
+    auth_reference, auth_valid_from, auth_valid_to, auth_refusal_reason, auth_decided_by, \
+    auth_document_sha256, created_at";
 
 fn date_of(row: &AnyRow, column: &str) -> Result<Option<Date>> {
     let raw: Option<String> = row.try_get(column)?;
@@ -94,6 +97,7 @@ fn campaign_from_row(row: &AnyRow) -> Result<Campaign> {
             decided_by: row
                 .try_get::<Option<i64>, _>("auth_decided_by")?
                 .map(UserId),
+            document_sha256: row.try_get("auth_document_sha256")?,
         },
         created_at: to_datetime(row.try_get("created_at")?)?,
     })
@@ -173,6 +177,19 @@ impl Store {
         Ok(Some((OrgId(org), role)))
     }
 
+    /// The document recorded with a campaign's authorization: (media type, bytes).
+    pub async fn authorization_document(
+        &self,
+        campaign_id: i64,
+    ) -> Result<Option<(String, Vec<u8>)>> {
+        Ok(sqlx::query_as(
+            "SELECT media_type, content FROM authorization_documents WHERE campaign_id = $1",
+        )
+        .bind(campaign_id)
+        .fetch_optional(self.reader())
+        .await?)
+    }
+
     pub async fn campaign_by_code(&self, code: &str) -> Result<Option<Campaign>> {
         let sql = format!("SELECT {COLUMNS} FROM campaigns WHERE code = $1");
         let row = sqlx::query(&sql)
@@ -200,6 +217,19 @@ impl Store {
         &self,
         id: i64,
         decision: &AuthorizationDecision,
+        by: UserId,
+    ) -> Result<()> {
+        self.decide_authorization_with_document(id, decision, None, by)
+            .await
+    }
+
+    /// [`Store::decide_authorization`], keeping the decision's document (media type, bytes) with
+    /// a grant; its SHA-256 goes into the logged leaf.
+    pub async fn decide_authorization_with_document(
+        &self,
+        id: i64,
+        decision: &AuthorizationDecision,
+        document: Option<(&str, &[u8])>,
         by: UserId,
     ) -> Result<()> {
         let (status, reference, from, to, reason) = match decision {
@@ -247,6 +277,30 @@ impl Store {
             };
         }
         if let (Some(reference), Some(from), Some(to)) = (reference, from, to) {
+            let document_sha256 = match document {
+                Some((media_type, bytes)) => {
+                    use sha2::{Digest, Sha256};
+                    let sha256 = hex::encode(Sha256::digest(bytes));
+                    sqlx::query(
+                        "INSERT INTO authorization_documents (campaign_id, media_type, content, uploaded_by, uploaded_at) \
+                         VALUES ($1, $2, $3, $4, $5)",
+                    )
+                    .bind(id)
+                    .bind(media_type)
+                    .bind(bytes.to_vec())
+                    .bind(by.0)
+                    .bind(at)
+                    .execute(&mut *tx)
+                    .await?;
+                    sqlx::query("UPDATE campaigns SET auth_document_sha256 = $1 WHERE id = $2")
+                        .bind(&sha256)
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                    Some(sha256)
+                }
+                None => None,
+            };
             let (code, org, scope, goal, emergency): (String, i64, String, i64, i64) = sqlx::query_as(
                 "SELECT code, organization_id, scope, goal_centimes, emergency FROM campaigns WHERE id = $1",
             )
@@ -264,6 +318,7 @@ impl Store {
                 valid_to: &to,
                 goal: Amount::from_centimes(goal).ok_or(StoreError::Corrupt("goal"))?,
                 emergency: emergency != 0,
+                document: document_sha256.as_deref(),
             });
             let leaf = NewLeaf {
                 kind: "campaign_authorized",

@@ -67,10 +67,12 @@ pub(crate) struct AuthorizedCampaign<'a> {
     pub valid_to: &'a str,
     pub goal: Amount,
     pub emergency: bool,
+    /// SHA-256 (hex) of the decision's document, when one was recorded with the grant.
+    pub document: Option<&'a str>,
 }
 
 pub(crate) fn campaign_authorized_leaf(c: &AuthorizedCampaign<'_>) -> Vec<u8> {
-    let fields = vec![
+    let mut fields = vec![
         ("campaign", c.code.into()),
         ("organization", c.organization_id.into()),
         ("scope", c.scope.as_str().into()),
@@ -82,6 +84,9 @@ pub(crate) fn campaign_authorized_leaf(c: &AuthorizedCampaign<'_>) -> Vec<u8> {
         ("currency", CURRENCY.into()),
         ("emergency", i64::from(c.emergency).into()),
     ];
+    if let Some(sha256) = c.document {
+        fields.push(("document", sha256.into()));
+    }
     canonical_json(&leaf("campaign_authorized", c.id, c.at, fields)).into_bytes()
 }
 
@@ -172,7 +177,8 @@ pub(crate) const KINDS: &[LoggedKind] = &[
         kind: "campaign_authorized",
         table: "campaigns",
         expected: "SELECT c.id, c.auth_decided_at, c.code, c.organization_id, c.scope, c.auth_reference, \
-                   c.auth_valid_from, c.auth_valid_to, c.goal_centimes, c.emergency, e.idx AS leaf_idx, e.leaf \
+                   c.auth_valid_from, c.auth_valid_to, c.goal_centimes, c.emergency, c.auth_document_sha256, \
+                   e.idx AS leaf_idx, e.leaf \
                    FROM campaigns c \
                    LEFT JOIN log_entries e ON e.kind = 'campaign_authorized' AND e.ref_id = c.id \
                    WHERE c.auth_status = 'granted' AND c.id > $1 ORDER BY c.id LIMIT $2",
@@ -274,6 +280,9 @@ fn rebuild_campaign_authorized(row: &AnyRow) -> Result<Vec<u8>> {
         goal: Amount::from_centimes(row.try_get("goal_centimes")?)
             .ok_or(corrupt("campaign goal"))?,
         emergency: row.try_get::<i64, _>("emergency")? != 0,
+        document: row
+            .try_get::<Option<String>, _>("auth_document_sha256")?
+            .as_deref(),
     }))
 }
 

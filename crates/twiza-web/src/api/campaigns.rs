@@ -68,6 +68,8 @@ pub struct AuthorizationView {
     pub valid_from: Option<String>,
     pub valid_to: Option<String>,
     pub refusal_reason: Option<String>,
+    /// SHA-256 (hex) of the decision's document, served at `…/authorization/document`.
+    pub document_sha256: Option<String>,
 }
 
 impl CampaignView {
@@ -95,6 +97,7 @@ impl CampaignView {
                 valid_from: c.authorization.valid_from.map(|d| d.to_string()),
                 valid_to: c.authorization.valid_to.map(|d| d.to_string()),
                 refusal_reason: c.authorization.refusal_reason,
+                document_sha256: c.authorization.document_sha256,
             },
             collecting,
         }
@@ -228,7 +231,14 @@ pub struct GrantRequest {
     /// `YYYY-MM-DD`.
     pub valid_from: String,
     pub valid_to: String,
+    /// The decision's document (required when recording a paper decision is the practice;
+    /// optional here): PDF, PNG, JPEG or WebP, at most 2 MB. Its SHA-256 is logged.
+    #[serde(default)]
+    pub document: Option<super::ledger::EvidenceCreate>,
 }
+
+/// Largest grant request: a 2 MB document in base64 and the fields.
+pub const GRANT_BODY_LIMIT: usize = 3 * 1024 * 1024;
 
 #[utoipa::path(post, path = "/api/v1/campaigns/{campaign_id}/authorization/grant", tag = "campaigns",
     params(("campaign_id" = i64, Path)), request_body = GrantRequest,
@@ -244,22 +254,70 @@ pub async fn grant(
     let reference = twiza_domain::text::parse_name("reference", &body.reference, 100);
     let from = parse_date("valid_from", &body.valid_from);
     let to = parse_date("valid_to", &body.valid_to);
-    let decision = match (reference, from, to) {
-        (Ok(reference), Ok(valid_from), Ok(valid_to)) if valid_to >= valid_from => {
+    let document = body
+        .document
+        .as_ref()
+        .map(|d| super::ledger::decode_file(d, "document", "invalid_document"))
+        .transpose();
+    let (decision, document) = match (reference, from, to, document) {
+        (Ok(reference), Ok(valid_from), Ok(valid_to), Ok(document)) if valid_to >= valid_from => (
             AuthorizationDecision::Grant {
                 reference,
                 valid_from,
                 valid_to,
-            }
+            },
+            document,
+        ),
+        (Ok(_), Ok(_), Ok(_), Ok(_)) => {
+            return Err(FieldError::new("valid_to", "invalid_period").into())
         }
-        (Ok(_), Ok(_), Ok(_)) => return Err(FieldError::new("valid_to", "invalid_period").into()),
-        (r, f, t) => {
+        (r, f, t, d) => {
             return Err(AppError::invalid(
-                [r.err(), f.err(), t.err()].into_iter().flatten().collect(),
+                [r.err(), f.err(), t.err(), d.err()]
+                    .into_iter()
+                    .flatten()
+                    .collect(),
             ))
         }
     };
-    decide(&state, id, decision, user.id).await
+    let document = document
+        .as_ref()
+        .map(|(kind, bytes)| (*kind, bytes.as_slice()));
+    match state
+        .store
+        .decide_authorization_with_document(id, &decision, document, user.id)
+        .await
+    {
+        Ok(()) => {}
+        Err(StoreError::Conflict(_)) => {
+            return Err(AppError::new(StatusCode::CONFLICT, "authorization_decided"))
+        }
+        Err(e) => return Err(e.into()),
+    }
+    view_of(&state, id).await
+}
+
+/// The document of a campaign's authorization decision (public once the campaign is).
+#[utoipa::path(get, path = "/api/v1/campaigns/{campaign_id}/authorization/document", tag = "campaigns",
+    params(("campaign_id" = i64, Path)),
+    responses((status = 200, description = "The document (PDF, PNG, JPEG or WebP)"), (status = 404, body = ErrorBody)))]
+pub async fn authorization_document(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    PathId(id): PathId,
+) -> AppResult<axum::response::Response> {
+    let campaign = visible_campaign(&state, &actor, id).await?;
+    let (media_type, bytes) = state
+        .store
+        .authorization_document(campaign.id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    Ok(super::ledger::file_response(
+        media_type,
+        bytes,
+        &format!("authorization-{}", campaign.code),
+        "public, max-age=3600",
+    ))
 }
 
 #[derive(Deserialize, ToSchema)]

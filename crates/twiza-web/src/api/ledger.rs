@@ -263,20 +263,7 @@ fn parse_expense(
         PaidFrom::parse(&body.paid_from).ok_or(FieldError::new("paid_from", "invalid_paid_from"));
     let description_ar = parse_text("description_ar", &body.description_ar, 500);
     let description_fr = parse_text("description_fr", &body.description_fr, 500);
-    let invalid_evidence = || FieldError::new("evidence", "invalid_evidence");
-    // Refuse an oversized file before decoding it.
-    let evidence = if body.evidence.content_base64.len()
-        > twiza_domain::ledger::MAX_EVIDENCE_BYTES.div_ceil(3) * 4
-    {
-        Err(invalid_evidence())
-    } else {
-        base64::engine::general_purpose::STANDARD
-            .decode(body.evidence.content_base64.trim())
-            .map_err(|_| invalid_evidence())
-            .and_then(|bytes| {
-                parse_evidence(&body.evidence.media_type, &bytes).map(|kind| (kind, bytes))
-            })
-    };
+    let evidence = decode_file(&body.evidence, "evidence", "invalid_evidence");
     match (
         amount,
         currency,
@@ -441,21 +428,53 @@ pub async fn evidence(
         .expense_evidence(&scope, id)
         .await?
         .ok_or_else(AppError::not_found)?;
+    Ok(file_response(
+        media_type,
+        bytes,
+        &format!("expense-{id}"),
+        "private, no-store",
+    ))
+}
+
+/// Decodes an uploaded file (base64, at most 2 MB, PDF, PNG, JPEG or WebP recognised by its
+/// content and agreeing with the declared type); a bad one is `code` on `field`.
+pub fn decode_file(
+    file: &EvidenceCreate,
+    field: &'static str,
+    code: &'static str,
+) -> Result<(&'static str, Vec<u8>), FieldError> {
+    let invalid = || FieldError::new(field, code);
+    // Refuse an oversized file before decoding it.
+    if file.content_base64.len() > twiza_domain::ledger::MAX_EVIDENCE_BYTES.div_ceil(3) * 4 {
+        return Err(invalid());
+    }
+    base64::engine::general_purpose::STANDARD
+        .decode(file.content_base64.trim())
+        .map_err(|_| invalid())
+        .and_then(|bytes| {
+            parse_evidence(&file.media_type, &bytes)
+                .map(|kind| (kind, bytes))
+                .map_err(|_| invalid())
+        })
+}
+
+/// A stored file as a download that no browser renders in the site's origin.
+pub fn file_response(media_type: String, bytes: Vec<u8>, name: &str, cache: &str) -> Response {
     let extension = match media_type.as_str() {
         "application/pdf" => "pdf",
         "image/png" => "png",
         "image/jpeg" => "jpg",
         _ => "webp",
     };
-    Ok((
+    (
         [
             (header::CONTENT_TYPE, media_type),
             (
                 header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"expense-{id}.{extension}\""),
+                format!("attachment; filename=\"{name}.{extension}\""),
             ),
             (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
-            (header::CACHE_CONTROL, "private, no-store".to_owned()),
+            (header::CACHE_CONTROL, cache.to_owned()),
             (
                 header::CONTENT_SECURITY_POLICY,
                 "default-src 'none'; sandbox".to_owned(),
@@ -463,7 +482,7 @@ pub async fn evidence(
         ],
         bytes,
     )
-        .into_response())
+        .into_response()
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ use utoipa::{Modify, OpenApi};
         tokens::create, tokens::list, tokens::revoke, tokens::me,
         organizations::create, organizations::show, organizations::verify, organizations::directory,
         members::list, members::invite, members::invitations, members::accept,
-        campaigns::create, campaigns::list, campaigns::show, campaigns::grant, campaigns::refuse,
+        campaigns::create, campaigns::list, campaigns::show, campaigns::grant, campaigns::authorization_document, campaigns::refuse,
         campaigns::publish, campaigns::close,
         donations::record, receipts::show,
         gifts::create, gifts::callback, gifts::show, gifts::donor,

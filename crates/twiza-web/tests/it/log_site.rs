@@ -432,3 +432,106 @@ async fn the_verify_page_checks_a_receipt_and_catches_a_forged_one() {
     assert_eq!(script.status, StatusCode::OK);
     assert!(script.text().contains("crypto.subtle.verify"));
 }
+
+#[tokio::test]
+async fn a_paper_decision_is_recorded_with_its_document_and_logged() {
+    use twiza_domain::PlatformRole;
+    let app = TestApp::new().await;
+    let owner = app.user("treasurer@example.ma", None).await;
+    let admin = app
+        .user("admin@example.ma", Some(PlatformRole::PlatformAdmin))
+        .await;
+    let org = app
+        .org(&owner, "Association", "5/2015", OrgStatus::Verified)
+        .await;
+    let scope = OrgScope::for_member(org, OrgRole::Owner);
+    let campaign = app.campaign(&scope, owner.id, "Secours").await;
+    let grant = |document: serde_json::Value| {
+        serde_json::json!({"reference": "GOV-AH/2023/17", "valid_from": "2023-09-09",
+            "valid_to": "2099-12-31", "document": document})
+    };
+    let path = format!("/api/v1/campaigns/{campaign}/authorization/grant");
+    let b64 = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
+
+    // A PNG declared as a PDF, and a text file: refused, nothing written.
+    for document in [
+        serde_json::json!({"media_type": "pdf", "content_base64": b64(b"\x89PNG\r\n\x1a\nrest")}),
+        serde_json::json!({"media_type": "pdf", "content_base64": b64(b"just some text")}),
+        serde_json::json!({"media_type": "pdf", "content_base64": "%%%"}),
+    ] {
+        let r = app
+            .post_json(&path, Some(&admin.token), &grant(document))
+            .await;
+        assert_eq!(
+            (r.status, r.error_code().as_str()),
+            (StatusCode::UNPROCESSABLE_ENTITY, "invalid_document"),
+            "{}",
+            r.text()
+        );
+    }
+    assert_eq!(app.store.log_size().await.expect("size"), 0);
+    let c = app
+        .store
+        .campaign(campaign)
+        .await
+        .expect("q")
+        .expect("campaign");
+    assert_eq!(c.authorization.status.as_str(), "requested");
+
+    let decision = b"%PDF-1.4\n% Decision du gouverneur GOV-AH/2023/17\n%%EOF\n";
+    let r = app
+        .post_json(
+            &path,
+            Some(&admin.token),
+            &grant(serde_json::json!({"media_type": "pdf", "content_base64": b64(decision)})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let sha256 = {
+        use sha2::{Digest, Sha256};
+        hex::encode(Sha256::digest(decision))
+    };
+    assert_eq!(
+        r.json()["authorization"]["document_sha256"],
+        sha256.as_str()
+    );
+    let leaf = app.store.log_entry(0).await.expect("q").expect("leaf");
+    let leaf = String::from_utf8(leaf.leaf).expect("utf8");
+    assert!(
+        leaf.contains(&format!(r#""document":"{sha256}""#)),
+        "{leaf}"
+    );
+
+    // Hidden while the campaign is a draft; public once it is published.
+    let document = format!("/api/v1/campaigns/{campaign}/authorization/document");
+    assert_eq!(app.get(&document, None).await.status, StatusCode::NOT_FOUND);
+    app.store
+        .set_campaign_state(
+            &scope,
+            campaign,
+            twiza_domain::campaign::CampaignState::Draft,
+            twiza_domain::campaign::CampaignState::Published,
+        )
+        .await
+        .expect("publish");
+    let served = app.get(&document, None).await;
+    assert_eq!(served.status, StatusCode::OK);
+    assert_eq!(served.body, decision.to_vec());
+    assert_eq!(served.headers["content-type"], "application/pdf");
+
+    let report = app.store.audit_log(None, |_| {}).await.expect("audit");
+    assert!(report.ok(), "{:?}", report.findings);
+    app.store
+        .execute_raw("UPDATE campaigns SET auth_document_sha256 = 'forged'")
+        .await
+        .expect("tamper");
+    let report = app.store.audit_log(None, |_| {}).await.expect("audit");
+    assert!(
+        report
+            .findings
+            .iter()
+            .any(|f| f.contains("campaigns row 1: differs from its campaign_authorized leaf 0")),
+        "{:?}",
+        report.findings
+    );
+}
