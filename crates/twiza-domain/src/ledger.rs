@@ -202,6 +202,53 @@ impl JournalEntry {
     pub fn lines(&self) -> &[Line] {
         &self.lines
     }
+
+    /// One entry summing several: lines of the same account, side and measure (money, or the
+    /// same item and unit) are added up. `None` if a sum leaves what an amount can hold.
+    pub fn summary(entries: &[JournalEntry]) -> Option<JournalEntry> {
+        let mut money: BTreeMap<(Account, bool), i64> = BTreeMap::new();
+        let mut goods: BTreeMap<(Account, bool, &str, &str), i64> = BTreeMap::new();
+        for line in entries.iter().flat_map(|e| e.lines.iter()) {
+            let debit = line.side == Side::Debit;
+            match &line.measure {
+                Measure::Money(amount) => {
+                    let sum = money.entry((line.account, debit)).or_default();
+                    *sum = sum.checked_add(amount.centimes())?;
+                }
+                Measure::Goods {
+                    item,
+                    unit,
+                    quantity,
+                } => {
+                    let sum = goods
+                        .entry((line.account, debit, item.as_str(), unit.as_str()))
+                        .or_default();
+                    *sum = sum.checked_add(*quantity)?;
+                }
+            }
+        }
+        let side = |debit: bool| if debit { Side::Debit } else { Side::Credit };
+        let mut lines = Vec::with_capacity(money.len() + goods.len());
+        for ((account, debit), centimes) in money {
+            lines.push(Line {
+                account,
+                side: side(debit),
+                measure: Measure::Money(Amount::from_centimes(centimes)?),
+            });
+        }
+        for ((account, debit, item, unit), quantity) in goods {
+            lines.push(Line {
+                account,
+                side: side(debit),
+                measure: Measure::Goods {
+                    item: item.to_owned(),
+                    unit: unit.to_owned(),
+                    quantity,
+                },
+            });
+        }
+        JournalEntry::new(lines).ok()
+    }
 }
 
 /// The account a payment method lands in: cards and bank transfers in the bank, mobile wallets
@@ -594,5 +641,54 @@ mod tests {
             assert_eq!(PaidFrom::parse(p.as_str()), Some(p));
         }
         assert_eq!(PaidFrom::parse("donation_income"), None);
+    }
+
+    #[test]
+    fn summaries_add_up_lines_of_the_same_account_and_measure() {
+        use crate::donation::{Gift, PaymentMethod, PledgedItem};
+        let money = |c: i64, method| Gift::Money {
+            amount: Amount::from_centimes(c).unwrap(),
+            method,
+        };
+        let goods = |q: i64| Gift::InKind {
+            items: vec![PledgedItem {
+                item: "Couverture".into(),
+                quantity: q,
+                unit: "pièce".into(),
+            }],
+        };
+        let each: Vec<JournalEntry> = [
+            money(10_000, PaymentMethod::Card),
+            money(2_550, PaymentMethod::BankTransfer),
+            money(500, PaymentMethod::Cash),
+            goods(3),
+            goods(4),
+        ]
+        .iter()
+        .map(|g| donation_entry(g).unwrap())
+        .collect();
+        let sum = JournalEntry::summary(&each).unwrap();
+        let line = |account, side: Side| {
+            sum.lines()
+                .iter()
+                .filter(|l| l.account == account && l.side == side)
+                .map(|l| match &l.measure {
+                    Measure::Money(a) => a.centimes(),
+                    Measure::Goods { quantity, .. } => *quantity,
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(line(Account::Bank, Side::Debit), vec![12_550]);
+        assert_eq!(line(Account::Cash, Side::Debit), vec![500]);
+        assert_eq!(line(Account::DonationIncome, Side::Credit), vec![13_050]);
+        assert_eq!(line(Account::InKindStock, Side::Debit), vec![7]);
+        assert_eq!(sum.lines().len(), 5);
+        // Sums beyond what an amount holds are refused, not wrapped.
+        let huge: Vec<JournalEntry> = (0..3)
+            .map(|_| {
+                donation_entry(&money(crate::money::MAX_CENTIMES, PaymentMethod::Card)).unwrap()
+            })
+            .collect();
+        assert!(JournalEntry::summary(&huge).is_none());
     }
 }

@@ -14,7 +14,7 @@ use crate::tlog::{append_at, lock_size, NewLeaf};
 use crate::{fixed_chunks, now, to_datetime, Result, Store, StoreError};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use time::OffsetDateTime;
 use twiza_domain::donation::{Gift, PaymentMethod, PledgedItem};
 use twiza_domain::ledger::{
@@ -113,19 +113,54 @@ pub(crate) async fn post_donations(
     if postings.is_empty() {
         return Ok(());
     }
-    let mut entries = Vec::with_capacity(postings.len());
+    // One summary entry per campaign and batch (`donations`, named by the batch's first donation
+    // of the campaign): the books stay exact while a batch of a thousand donations writes a
+    // handful of rows. A sum too large for one entry is booked donation by donation.
+    let mut by_campaign: BTreeMap<(i64, i64), Vec<&DonationPosting>> = BTreeMap::new();
     for p in postings {
-        let entry = donation_entry(&p.gift).map_err(|_| StoreError::Corrupt("donation entry"))?;
-        entries.push((
-            EntryHead {
-                organization_id: p.organization_id,
-                campaign_id: Some(p.campaign_id),
-                source: "donation",
-                source_id: p.donation_id,
-                at: p.at,
-            },
-            entry,
-        ));
+        by_campaign
+            .entry((p.organization_id, p.campaign_id))
+            .or_default()
+            .push(p);
+    }
+    let mut entries = Vec::with_capacity(by_campaign.len());
+    for ((organization_id, campaign_id), group) in by_campaign {
+        let each = group
+            .iter()
+            .map(|p| donation_entry(&p.gift).map_err(|_| StoreError::Corrupt("donation entry")))
+            .collect::<Result<Vec<_>>>()?;
+        let first = group
+            .iter()
+            .map(|p| p.donation_id)
+            .min()
+            .unwrap_or_default();
+        let at = group.iter().map(|p| p.at).max().unwrap_or_default();
+        match JournalEntry::summary(&each) {
+            Some(entry) => entries.push((
+                EntryHead {
+                    organization_id,
+                    campaign_id: Some(campaign_id),
+                    source: "donations",
+                    source_id: first,
+                    at,
+                },
+                entry,
+            )),
+            None => {
+                for (p, entry) in group.iter().zip(each) {
+                    entries.push((
+                        EntryHead {
+                            organization_id,
+                            campaign_id: Some(campaign_id),
+                            source: "donation",
+                            source_id: p.donation_id,
+                            at: p.at,
+                        },
+                        entry,
+                    ));
+                }
+            }
+        }
     }
     insert_entries(conn, &entries).await
 }
