@@ -3,11 +3,10 @@
 //! configured delay) confirms the payment ASYNCHRONOUSLY with a signed callback, exactly as a
 //! real provider would:
 //!
-//! - when the site's public URL is `http://…`, it POSTs the signed callback to
-//!   `<public_url>/api/v1/payments/callback` over HTTP (so the whole network path runs);
-//! - otherwise (no public URL, or `https://…`, which this build's HTTP client does not speak),
-//!   it hands the same signed body and header to [`super::accept_callback`] in-process — the
-//!   function the callback endpoint runs.
+//! - when the site has a public URL (`http://…` or `https://…`), it POSTs the signed callback
+//!   to `<public_url>/api/v1/payments/callback` (so the whole network path runs);
+//! - otherwise it hands the same signed body and header to [`super::accept_callback`]
+//!   in-process — the function the callback endpoint runs.
 //!
 //! With no delay configured it never calls back, and tests send callbacks themselves.
 
@@ -57,13 +56,15 @@ impl SimulatedProvider {
         }
     }
 
-    /// Delivery for a site: HTTP to `public_url` when it is `http://…`, in-process otherwise.
+    /// Delivery for a site: over HTTP(S) to `public_url` when there is one, in-process otherwise.
     pub fn delivery_for(public_url: Option<&str>, sequencer: Sequencer) -> Delivery {
         match public_url {
-            Some(url) if url.starts_with("http://") => Delivery::Http {
-                client: reqwest::Client::new(),
-                url: format!("{}/api/v1/payments/callback", url.trim_end_matches('/')),
-            },
+            Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
+                Delivery::Http {
+                    client: reqwest::Client::new(),
+                    url: format!("{}/api/v1/payments/callback", url.trim_end_matches('/')),
+                }
+            }
             _ => Delivery::InProcess { sequencer },
         }
     }
