@@ -122,9 +122,17 @@
     return body.hashes.map(unhex);
   }
 
+  const NAMES = ["readable", "key", "signature", "leaf", "inclusion", "donor", "consistency"];
+  const checks = [];
+  const check = (name, ok) => checks.push([name, !!ok]);
+
+  // What was checked before a step threw, that step failed, and the rest were not reached.
+  function partial() {
+    const done = checks.map(([name]) => name);
+    return checks.concat(NAMES.filter((n) => !done.includes(n)).map((n) => [n, false]));
+  }
+
   async function run() {
-    const checks = [];
-    const check = (name, ok) => checks.push([name, !!ok]);
     let receipt;
     try {
       receipt = JSON.parse(area.value);
@@ -201,5 +209,5 @@
     out.dataset.verdict = all ? "ok" : "failed";
   }
 
-  run().then(show, () => show([["readable", false]]));
+  run().then(show, () => show(partial()));
 })();
