@@ -193,7 +193,8 @@ impl Store {
         report: &mut AuditReport,
     ) -> Result<()> {
         let mut by_level: HashMap<u8, Vec<&StoredHash>> = HashMap::new();
-        for h in produced {
+        // Leaf hashes are not stored (they are computed from the leaves): levels above only.
+        for h in produced.iter().filter(|h| h.level > 0) {
             by_level.entry(h.level).or_default().push(h);
         }
         for (level, hashes) in by_level {

@@ -38,6 +38,28 @@ pub(crate) async fn with_hashes<T>(
     let mut reader = Prefetched::default();
     compute(&mut reader)?;
     let missing = std::mem::take(&mut reader.missing);
+    // Level 0 is not stored: a leaf's hash comes from the leaf.
+    let (leaves, missing): (Vec<(u8, u64)>, Vec<(u8, u64)>) =
+        missing.into_iter().partition(|(level, _)| *level == 0);
+    for chunk in leaves.chunks(400) {
+        let mut sql = String::from("SELECT idx, leaf FROM log_entries WHERE idx IN (");
+        for i in 0..chunk.len() {
+            if i > 0 {
+                sql.push(',');
+            }
+            sql.push_str(&format!("${}", i + 1));
+        }
+        sql.push(')');
+        let mut query = sqlx::query_as::<_, (i64, Vec<u8>)>(&sql);
+        for (_, index) in chunk {
+            query = query.bind(*index as i64);
+        }
+        for (index, leaf) in query.fetch_all(&mut *conn).await? {
+            reader
+                .known
+                .insert((0, index as u64), twiza_tlog::leaf_hash(&leaf));
+        }
+    }
     for chunk in missing.chunks(400) {
         let mut sql = String::from("SELECT level, idx, hash FROM log_hashes WHERE ");
         for (i, _) in chunk.iter().enumerate() {
@@ -119,7 +141,9 @@ pub(crate) async fn append_at(
         .collect();
     let stored = with_hashes(conn, |r| twiza_tlog::append(size, &hashes, r)).await?;
     insert_leaves(conn, size, leaves).await?;
-    insert_hashes(conn, &stored).await?;
+    // Leaf hashes (level 0) are not stored: they are the hashes of the leaves beside them.
+    let inner: Vec<StoredHash> = stored.into_iter().filter(|h| h.level > 0).collect();
+    insert_hashes(conn, &inner).await?;
     sqlx::query("UPDATE log_state SET size = $1 WHERE id = 1")
         .bind((size + leaves.len() as u64) as i64)
         .execute(&mut *conn)
@@ -281,6 +305,12 @@ impl Store {
         start: u64,
         count: u64,
     ) -> Result<Option<Vec<Hash>>> {
+        if level == 0 {
+            return Ok(self
+                .log_leaf_range(start, count)
+                .await?
+                .map(|leaves| leaves.iter().map(|l| twiza_tlog::leaf_hash(l)).collect()));
+        }
         let rows: Vec<(Vec<u8>,)> = sqlx::query_as(
             "SELECT hash FROM log_hashes WHERE level = $1 AND idx >= $2 AND idx < $3 ORDER BY idx",
         )
