@@ -3,7 +3,6 @@
 
 use crate::config::Config;
 use anyhow::{bail, Context};
-use base64::Engine;
 use clap::Subcommand;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -115,33 +114,9 @@ struct HashesView {
     hashes: Vec<String>,
 }
 
-#[derive(Deserialize)]
-struct ReceiptFile {
-    donation_id: i64,
-    receipt_secret: String,
-    leaf_index: u64,
-    leaf: String,
-    leaf_hash: String,
-    checkpoint: String,
-    inclusion: InclusionFile,
-}
-
-#[derive(Deserialize)]
-struct InclusionFile {
-    tree_size: u64,
-    hashes: Vec<String>,
-}
-
 fn decode_hashes(hex_hashes: &[String]) -> anyhow::Result<Vec<Hash>> {
-    hex_hashes
-        .iter()
-        .map(|h| {
-            hex::decode(h)
-                .ok()
-                .and_then(|b| Hash::try_from(b).ok())
-                .context("a proof hash is not 32 bytes of hex")
-        })
-        .collect()
+    twiza_web::api::receipts::decode_hashes(hex_hashes)
+        .context("a proof hash is not 32 bytes of hex")
 }
 
 /// Verifies a signed checkpoint note with `verifier` and parses it.
@@ -267,41 +242,20 @@ async fn verify(
     if let Some(path) = receipt {
         let text =
             std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-        let r: ReceiptFile =
-            serde_json::from_str(&text).context("the receipt is not valid JSON")?;
-        let checkpoint = open_checkpoint(&verifier, &r.checkpoint)?;
-        if checkpoint.size != r.inclusion.tree_size {
-            bail!("the receipt's proof is for another tree size than its checkpoint");
-        }
-        let leaf = base64::engine::general_purpose::STANDARD
-            .decode(&r.leaf)
-            .context("the receipt's leaf is not base64")?;
-        let leaf_hash = twiza_tlog::leaf_hash(&leaf);
-        if hex::encode(leaf_hash) != r.leaf_hash {
+        let r: twiza_web::api::receipts::Receipt =
+            serde_json::from_str(&text).context("the receipt is not a Twiza receipt")?;
+        let checks = r.check(&verifier);
+        let Some(checkpoint) = checks.checkpoint.clone() else {
+            bail!("the receipt's checkpoint is not signed by the log key");
+        };
+        if !checks.leaf_matches_hash {
             bail!("the receipt's leaf hash does not match its leaf");
         }
-        let proof = decode_hashes(&r.inclusion.hashes)?;
-        twiza_tlog::verify_inclusion(
-            &leaf_hash,
-            r.leaf_index,
-            checkpoint.size,
-            &proof,
-            &checkpoint.root,
-        )
-        .map_err(|_| anyhow::anyhow!("the donation is NOT in the signed log"))?;
-        let leaf_json: serde_json::Value =
-            serde_json::from_slice(&leaf).context("the leaf is not JSON")?;
-        let secret: [u8; 32] = hex::decode(&r.receipt_secret)
-            .ok()
-            .and_then(|b| b.try_into().ok())
-            .context("the receipt secret is not 32 bytes of hex")?;
-        if leaf_json["donor"].as_str()
-            != Some(twiza_domain::donation::donor_commitment(&secret).as_str())
-        {
-            bail!("the receipt secret does not open the leaf's donor commitment");
+        if !checks.included {
+            bail!("the donation is NOT in the signed log");
         }
-        if leaf_json["id"].as_i64() != Some(r.donation_id) {
-            bail!("the leaf is about another donation");
+        if !checks.donor_opens {
+            bail!("the receipt secret does not open the leaf's donor commitment");
         }
         println!(
             "receipt: donation {} is leaf {} of the signed log (tree size {}), and the receipt secret opens its donor commitment",
