@@ -125,6 +125,24 @@ pub(crate) async fn fresh_store(
     }
 }
 
+/// The engine's name as the benchmarks print it.
+pub(crate) fn backend_name(store: &Store) -> &'static str {
+    match store.backend() {
+        twiza_store::Backend::Sqlite => "sqlite",
+        twiza_store::Backend::Postgres => "postgresql",
+    }
+}
+
+/// Drops the PostgreSQL schema [`fresh_store`] made (SQLite's temporary file goes by itself).
+pub(crate) async fn drop_schema(store: &Store, schema: Option<String>) -> anyhow::Result<()> {
+    if let Some(schema) = schema {
+        store
+            .execute_raw(&format!("DROP SCHEMA {schema} CASCADE"))
+            .await?;
+    }
+    Ok(())
+}
+
 /// N plausible associations spread over every commune of the reference data.
 fn generated_organizations(n: usize) -> anyhow::Result<Vec<(NewOrganization, String)>> {
     let geo = twiza_geo::geo();
@@ -343,12 +361,7 @@ async fn http(
         );
     }
     drop(server);
-    if let Some(schema) = schema {
-        store
-            .execute_raw(&format!("DROP SCHEMA {schema} CASCADE"))
-            .await?;
-    }
-    Ok(())
+    drop_schema(&store, schema).await
 }
 
 /// A server on a loopback port for a benchmark, with its keys in a temporary directory; both go
@@ -389,10 +402,7 @@ pub(crate) async fn start_server(store: &Store) -> anyhow::Result<BenchServer> {
 async fn ingest(config: Config, duration: Duration, concurrency: usize) -> anyhow::Result<()> {
     use twiza_domain::campaign::{CampaignInput, CampaignState, NewCampaign};
     let (store, _dir, schema) = fresh_store(&config).await?;
-    let backend = match store.backend() {
-        twiza_store::Backend::Sqlite => "sqlite",
-        twiza_store::Backend::Postgres => "postgresql",
-    };
+    let backend = backend_name(&store);
     let treasurer = crate::demo::create_user(
         &store,
         "bench-treasurer@bench.twiza.ma",
@@ -498,10 +508,5 @@ async fn ingest(config: Config, duration: Duration, concurrency: usize) -> anyho
         report.leaves,
         report.rows_checked
     );
-    if let Some(schema) = schema {
-        store
-            .execute_raw(&format!("DROP SCHEMA {schema} CASCADE"))
-            .await?;
-    }
-    Ok(())
+    drop_schema(&store, schema).await
 }

@@ -3,7 +3,7 @@
 //! checkpoint, then loads the server with inclusion proofs (random leaf, latest size) and
 //! consistency proofs (random older size) and times `log audit`'s recomputation of the tree.
 
-use crate::bench::{fresh_store, run_load, start_server};
+use crate::bench::{backend_name, drop_schema, fresh_store, run_load, start_server};
 use rand::Rng;
 use std::time::{Duration, Instant};
 
@@ -28,10 +28,7 @@ pub async fn run(
     concurrency: usize,
 ) -> anyhow::Result<()> {
     let (store, _dir, schema) = fresh_store(&config).await?;
-    let backend = match store.backend() {
-        twiza_store::Backend::Sqlite => "sqlite",
-        twiza_store::Backend::Postgres => "postgresql",
-    };
+    let backend = backend_name(&store);
     let started = Instant::now();
     let mut size = 0;
     while size < leaves {
@@ -93,10 +90,5 @@ pub async fn run(
         size as f64 / audit_seconds,
     );
     drop(server);
-    if let Some(schema) = schema {
-        store
-            .execute_raw(&format!("DROP SCHEMA {schema} CASCADE"))
-            .await?;
-    }
-    Ok(())
+    drop_schema(&store, schema).await
 }

@@ -53,11 +53,10 @@ pub(crate) async fn donation_postings(
 ) -> Result<Vec<DonationPosting>> {
     let mut postings = Vec::with_capacity(ids.len());
     for chunk in fixed_chunks(ids) {
-        let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
         let sql = format!(
             "SELECT id, organization_id, campaign_id, kind, amount_centimes, method, items \
-             FROM donations WHERE status = 'confirmed' AND id IN ({})",
-            marks.join(",")
+             FROM donations WHERE status = 'confirmed' AND id IN {}",
+            crate::values_placeholders(1, chunk.len())
         );
         let mut query = sqlx::query_as::<
             _,
@@ -175,20 +174,7 @@ async fn insert_entries(
         let mut sql = String::from(
             "INSERT INTO ledger_entries (organization_id, campaign_id, source, source_id, at) VALUES ",
         );
-        for i in 0..chunk.len() {
-            if i > 0 {
-                sql.push(',');
-            }
-            let b = 5 * i;
-            sql.push_str(&format!(
-                "(${}, ${}, ${}, ${}, ${})",
-                b + 1,
-                b + 2,
-                b + 3,
-                b + 4,
-                b + 5
-            ));
-        }
+        sql.push_str(&crate::values_placeholders(chunk.len(), 5));
         sql.push_str(" RETURNING id, source, source_id");
         let mut query = sqlx::query_as::<_, (i64, String, i64)>(&sql);
         for (head, _) in chunk {
@@ -231,19 +217,7 @@ async fn insert_entries(
             "INSERT INTO ledger_lines (entry_id, organization_id, campaign_id, account, debit_centimes, \
              credit_centimes, item, unit, debit_quantity, credit_quantity) VALUES ",
         );
-        for i in 0..chunk.len() {
-            if i > 0 {
-                sql.push(',');
-            }
-            sql.push('(');
-            for p in 1..=COLS {
-                if p > 1 {
-                    sql.push(',');
-                }
-                sql.push_str(&format!("${}", COLS * i + p));
-            }
-            sql.push(')');
-        }
+        sql.push_str(&crate::values_placeholders(chunk.len(), COLS));
         let mut query = sqlx::query(&sql);
         for r in chunk {
             let (dc, cc, item, unit, dq, cq) = match (r.measure, r.side) {

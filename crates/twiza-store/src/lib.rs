@@ -216,6 +216,26 @@ pub(crate) fn fixed_chunks<T>(mut items: &[T]) -> impl Iterator<Item = &[T]> {
     })
 }
 
+/// `($1, $2, …), (…)`: the VALUES placeholders of a multi-row INSERT of `rows` rows of `columns`.
+pub(crate) fn values_placeholders(rows: usize, columns: usize) -> String {
+    let mut sql = String::with_capacity(rows * columns * 6);
+    for r in 0..rows {
+        if r > 0 {
+            sql.push(',');
+        }
+        sql.push('(');
+        for c in 1..=columns {
+            if c > 1 {
+                sql.push(',');
+            }
+            sql.push('$');
+            sql.push_str(&(r * columns + c).to_string());
+        }
+        sql.push(')');
+    }
+    sql
+}
+
 /// Current time as stored: Unix seconds.
 pub fn now() -> i64 {
     OffsetDateTime::now_utc().unix_timestamp()

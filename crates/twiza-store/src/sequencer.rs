@@ -414,20 +414,7 @@ async fn write_donations(
             "INSERT INTO donations (campaign_id, organization_id, kind, amount_centimes, method, items, status, \
              idempotency_key, request_hash, donor_commitment, created_at, confirmed_at, provider_reference) VALUES ",
         );
-        for (n, _) in chunk.iter().enumerate() {
-            if n > 0 {
-                sql.push(',');
-            }
-            let b = n * 13;
-            sql.push('(');
-            for p in 1..=13 {
-                if p > 1 {
-                    sql.push(',');
-                }
-                sql.push_str(&format!("${}", b + p));
-            }
-            sql.push(')');
-        }
+        sql.push_str(&crate::values_placeholders(chunk.len(), 13));
         // No conflict target: the provider reference is unique too, and is derived from the key.
         sql.push_str(" ON CONFLICT DO NOTHING RETURNING id, campaign_id, idempotency_key");
         let mut query = sqlx::query_as::<_, (i64, i64, String)>(&sql);

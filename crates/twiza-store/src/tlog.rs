@@ -42,14 +42,10 @@ pub(crate) async fn with_hashes<T>(
     let (leaves, missing): (Vec<(u8, u64)>, Vec<(u8, u64)>) =
         missing.into_iter().partition(|(level, _)| *level == 0);
     for chunk in leaves.chunks(400) {
-        let mut sql = String::from("SELECT idx, leaf FROM log_entries WHERE idx IN (");
-        for i in 0..chunk.len() {
-            if i > 0 {
-                sql.push(',');
-            }
-            sql.push_str(&format!("${}", i + 1));
-        }
-        sql.push(')');
+        let sql = format!(
+            "SELECT idx, leaf FROM log_entries WHERE idx IN {}",
+            crate::values_placeholders(1, chunk.len())
+        );
         let mut query = sqlx::query_as::<_, (i64, Vec<u8>)>(&sql);
         for (_, index) in chunk {
             query = query.bind(*index as i64);
@@ -95,12 +91,7 @@ pub(crate) async fn with_hashes<T>(
 async fn insert_hashes(conn: &mut AnyConnection, hashes: &[StoredHash]) -> Result<()> {
     for chunk in crate::fixed_chunks(hashes) {
         let mut sql = String::from("INSERT INTO log_hashes (level, idx, hash) VALUES ");
-        for i in 0..chunk.len() {
-            if i > 0 {
-                sql.push(',');
-            }
-            sql.push_str(&format!("(${}, ${}, ${})", 3 * i + 1, 3 * i + 2, 3 * i + 3));
-        }
+        sql.push_str(&crate::values_placeholders(chunk.len(), 3));
         let mut query = sqlx::query(&sql);
         for h in chunk {
             query = query
@@ -179,20 +170,7 @@ async fn insert_leaves(
     let mut index = first_index;
     for chunk in crate::fixed_chunks(leaves) {
         let mut sql = String::from("INSERT INTO log_entries (idx, kind, ref_id, leaf, at) VALUES ");
-        for i in 0..chunk.len() {
-            if i > 0 {
-                sql.push(',');
-            }
-            let b = 5 * i;
-            sql.push_str(&format!(
-                "(${}, ${}, ${}, ${}, ${})",
-                b + 1,
-                b + 2,
-                b + 3,
-                b + 4,
-                b + 5
-            ));
-        }
+        sql.push_str(&crate::values_placeholders(chunk.len(), 5));
         let mut query = sqlx::query(&sql);
         for leaf in chunk {
             query = query
