@@ -12,6 +12,7 @@
 //! provider's verified callback): a paid one becomes confirmed and gets its leaf in the same
 //! transaction; a failed one is marked failed and logs nothing.
 
+use crate::ledger::DonationPosting;
 use crate::logged::donation_leaf;
 use crate::tlog::{append_at, lock_size, NewLeaf};
 use crate::{now, Result, Store, StoreError};
@@ -329,10 +330,17 @@ async fn commit_batch(store: &Store, receipt_key: &[u8; 32], work: &[Work]) -> R
         })
         .collect();
     let mut leaves: Vec<NewLeaf> = Vec::new();
-    let mut donation_outcomes =
-        write_donations(&mut tx, receipt_key, at, size, &donations, &mut leaves)
-            .await?
-            .into_iter();
+    let mut postings = Vec::new();
+    let mut donation_outcomes = write_donations(
+        &mut tx,
+        receipt_key,
+        (at, size),
+        &donations,
+        &mut leaves,
+        &mut postings,
+    )
+    .await?
+    .into_iter();
     // Donations confirmed by this batch's settlements: their leaves reach `log_entries` only at
     // its end.
     let mut confirmed_here: HashMap<i64, (u64, Hash)> = HashMap::new();
@@ -349,13 +357,15 @@ async fn commit_batch(store: &Store, receipt_key: &[u8; 32], work: &[Work]) -> R
             ),
         });
     }
-    // Book what this batch confirmed, in its transaction (a few multi-row statements).
-    let confirmed: Vec<i64> = leaves
+    // Book what this batch confirmed, in its transaction (a few multi-row statements). The new
+    // donations' postings are known; those confirmed by a settlement are read back.
+    let settled: Vec<i64> = leaves
         .iter()
         .filter(|l| l.kind == "donation_confirmed")
         .map(|l| l.ref_id)
+        .filter(|id| confirmed_here.contains_key(id))
         .collect();
-    let postings = crate::ledger::donation_postings(&mut tx, &confirmed, at).await?;
+    postings.extend(crate::ledger::donation_postings(&mut tx, &settled, at).await?);
     crate::ledger::post_donations(&mut tx, &postings).await?;
     append_at(&mut tx, size, &leaves).await?;
     tx.commit().await?;
@@ -368,10 +378,10 @@ async fn commit_batch(store: &Store, receipt_key: &[u8; 32], work: &[Work]) -> R
 async fn write_donations(
     tx: &mut AnyConnection,
     receipt_key: &[u8; 32],
-    at: i64,
-    size: u64,
+    (at, size): (i64, u64),
     donations: &[&NewDonation],
     leaves: &mut Vec<NewLeaf>,
+    postings: &mut Vec<DonationPosting>,
 ) -> Result<Vec<Outcome>> {
     let mut campaigns: HashMap<i64, Option<CampaignFacts>> = HashMap::new();
     let mut plans: Vec<Plan> = Vec::with_capacity(donations.len());
@@ -507,10 +517,17 @@ async fn write_donations(
                     .ok_or(StoreError::Corrupt("idempotency"))?,
                 Some(&id) => {
                     let (leaf_index, leaf_hash) = if d.status == DonationStatus::Confirmed {
-                        let code = match campaigns.get(&d.campaign_id) {
-                            Some(Some(c)) => c.code.as_str(),
+                        let (code, organization_id) = match campaigns.get(&d.campaign_id) {
+                            Some(Some(c)) => (c.code.as_str(), c.org_id),
                             _ => return Err(StoreError::Corrupt("campaign")),
                         };
+                        postings.push(DonationPosting {
+                            donation_id: id,
+                            organization_id,
+                            campaign_id: d.campaign_id,
+                            gift: d.gift.clone(),
+                            at,
+                        });
                         let commitment = commitments
                             .get(&i)
                             .ok_or(StoreError::Corrupt("commitment"))?;

@@ -90,9 +90,20 @@ impl std::fmt::Debug for WebConfig {
     }
 }
 
-/// What every handler can reach. Cheap to clone.
+/// What every handler can reach: one shared [`Shared`] behind an `Arc`, so the clone that every
+/// middleware layer and handler takes per request is one reference count, not one per field.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// The server's shared parts.
+pub struct Shared {
     pub store: Store,
     pub messages: Arc<Messages>,
     pub config: Arc<WebConfig>,
@@ -126,7 +137,7 @@ impl AppState {
             config.simulated_payment_delay,
             delivery,
         );
-        Ok(AppState {
+        Ok(AppState(Arc::new(Shared {
             log_signer,
             access_cache: Arc::default(),
             sequencer,
@@ -135,7 +146,7 @@ impl AppState {
             messages: Arc::new(Messages::load()?),
             config: Arc::new(config),
             metrics: ops::Metrics::install()?,
-        })
+        })))
     }
 }
 
