@@ -46,6 +46,8 @@ struct FileConfig {
     log_origin: Option<String>,
     /// Gifts above this amount (decimal MAD, e.g. "10000.00") need the donor's identity.
     donor_identity_threshold: Option<String>,
+    /// Needs one client address may report per minute without an account (0: no limit).
+    need_reports_per_minute: Option<u32>,
 }
 
 /// The resolved configuration.
@@ -60,6 +62,7 @@ pub struct Config {
     pub max_connections: u32,
     log_origin: Option<String>,
     pub donor_identity_threshold: twiza_domain::money::Amount,
+    pub need_reports_per_minute: u32,
 }
 
 impl Config {
@@ -97,6 +100,7 @@ impl Config {
             max_connections: file.max_connections.unwrap_or(16),
             log_origin: file.log_origin,
             donor_identity_threshold,
+            need_reports_per_minute: file.need_reports_per_minute.unwrap_or(20),
         })
     }
 
@@ -146,6 +150,7 @@ impl Config {
             payment_secret: crate::keys::load_or_create(&self.data_dir, "payment-callback")?,
             public_url: self.public_url.clone(),
             donor_identity_threshold: self.donor_identity_threshold,
+            need_reports_per_minute: self.need_reports_per_minute,
             secure_cookies: self
                 .public_url
                 .as_deref()

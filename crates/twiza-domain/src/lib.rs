@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod campaign;
+pub mod crisis;
 pub mod donation;
 pub mod donor;
 pub mod ids;

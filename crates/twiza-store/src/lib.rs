@@ -13,6 +13,7 @@ mod accounts;
 mod audit;
 mod campaigns;
 mod checkpoints;
+mod crisis;
 mod ledger;
 mod logged;
 mod organizations;
@@ -25,6 +26,10 @@ pub use accounts::{ApiTokenRow, SessionRow, User};
 pub use audit::AuditReport;
 pub use campaigns::{Authorization, AuthorizationDecision, Campaign};
 pub use checkpoints::{spawn_checkpointer, StoredCheckpoint, CHECKPOINT_INTERVAL};
+pub use crisis::{
+    ActivityRow, Coverage, CoverageWarning, Douar, Incident, LocatedNeed, Need, NeedFilter, Pledge,
+    ReportedNeed, Reporter,
+};
 pub use ledger::{
     AccountBalance, CampaignReport, Expense, NewExpense, NewTransfer, StockBalance, Transfer,
     TrialBalance, REPORT_IN_KIND_LINES,

@@ -38,7 +38,16 @@ pub const ANY_MEMBER: &[OrgRole] = &OrgRole::ALL;
 pub const MANAGERS: &[OrgRole] = &[OrgRole::Owner, OrgRole::Admin];
 /// Who runs an association's money: campaigns, donations recorded by hand, expenses.
 pub const TREASURY: &[OrgRole] = &[OrgRole::Owner, OrgRole::Admin, OrgRole::Treasurer];
-/// Who decides Law 18-18 authorizations in Twiza.
+/// Who commits an association to cover needs (pledges) and reads the contacts of those needs.
+pub const COORDINATION: &[OrgRole] = &[OrgRole::Owner, OrgRole::Admin, OrgRole::Coordinator];
+/// Who records field assessments of needs.
+pub const FIELD: &[OrgRole] = &[
+    OrgRole::Owner,
+    OrgRole::Admin,
+    OrgRole::Coordinator,
+    OrgRole::FieldAgent,
+];
+/// Who decides Law 18-18 authorizations in Twiza, declares incidents and triages needs.
 pub const AUTHORITIES: &[PlatformRole] = &[PlatformRole::PlatformAdmin, PlatformRole::Authority];
 pub const PLATFORM_ADMIN: &[PlatformRole] = &[PlatformRole::PlatformAdmin];
 

@@ -15,6 +15,8 @@ pub mod ops;
 pub mod pages;
 pub mod payments;
 pub mod routes;
+pub mod sealing;
+pub mod throttle;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -45,12 +47,15 @@ pub struct WebConfig {
     pub public_url: Option<String>,
     /// Gifts strictly above this amount need the donor's identity (anti-money-laundering).
     pub donor_identity_threshold: twiza_domain::money::Amount,
-    /// Seals donors' identities (XChaCha20-Poly1305; kept in the data directory).
+    /// Seals donors' identities and the contacts of reported needs (XChaCha20-Poly1305; kept in
+    /// the data directory).
     pub identity_key: [u8; 32],
     /// Shared secret of the payment provider's callback signatures.
     pub payment_secret: [u8; 32],
     /// How long the simulated provider waits before confirming; `None`: it never calls back.
     pub simulated_payment_delay: Option<Duration>,
+    /// Needs one client address may report per minute without an account (0: no limit).
+    pub need_reports_per_minute: u32,
 }
 
 impl Default for WebConfig {
@@ -70,6 +75,7 @@ impl Default for WebConfig {
             identity_key: [0; 32],
             payment_secret: [0; 32],
             simulated_payment_delay: Some(Duration::from_millis(300)),
+            need_reports_per_minute: 20,
         }
     }
 }
@@ -116,6 +122,8 @@ pub struct Shared {
     pub access_cache: Arc<access_cache::AccessCache>,
     /// Where donations by the public are paid.
     pub payments: Arc<dyn payments::PaymentProvider>,
+    /// Needs reported without an account, per client address.
+    pub need_reports: throttle::ClientLimiter,
 }
 
 impl AppState {
@@ -144,8 +152,9 @@ impl AppState {
             payments: Arc::new(provider),
             store,
             messages: Arc::new(Messages::load()?),
-            config: Arc::new(config),
             metrics: ops::Metrics::install()?,
+            need_reports: throttle::ClientLimiter::per_minute(config.need_reports_per_minute),
+            config: Arc::new(config),
         })))
     }
 }

@@ -2,7 +2,10 @@
 //! from this table alone, and the authorization tests enumerate it, so a new route is guarded and
 //! tested as soon as it is added here.
 
-use crate::authz::{enforce, Access, ANY_MEMBER, AUTHORITIES, MANAGERS, PLATFORM_ADMIN, TREASURY};
+use crate::authz::{
+    enforce, Access, ANY_MEMBER, AUTHORITIES, COORDINATION, FIELD, MANAGERS, PLATFORM_ADMIN,
+    TREASURY,
+};
 use crate::{api, auth, ctx, error, logsite, ops, pages, AppState};
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue, Method};
@@ -128,6 +131,24 @@ pub fn table() -> Vec<RouteSpec> {
         route(M::GET, "/api/v1/log/entries/{index}", Public, get(api::log::entry)),
         route(M::GET, "/api/v1/log/proof/inclusion", Public, get(api::log::inclusion)),
         route(M::GET, "/api/v1/log/proof/consistency", Public, get(api::log::consistency)),
+        route(M::GET, "/api/v1/incidents", Public, get(api::crisis::list)),
+        route(M::POST, "/api/v1/incidents", Platform(AUTHORITIES), post(api::crisis::declare)),
+        route(M::GET, "/api/v1/incidents/{incident_id}", Public, get(api::crisis::show)),
+        route(M::GET, "/api/v1/incidents/{incident_id}/douars", Public, get(api::crisis::douars)),
+        route(M::POST, "/api/v1/incidents/{incident_id}/douars", Platform(AUTHORITIES), post(api::crisis::add_douar)),
+        route(M::GET, "/api/v1/incidents/{incident_id}/needs", Public, get(api::crisis::needs)),
+        route(M::POST, "/api/v1/incidents/{incident_id}/needs", Public, post(api::crisis::report)),
+        route(M::GET, "/api/v1/incidents/{incident_id}/pledges", Public, get(api::crisis::pledges)),
+        route(M::GET, "/api/v1/incidents/{incident_id}/coverage", Public, get(api::crisis::coverage)),
+        route(M::GET, "/api/v1/incidents/{incident_id}/exports/3w.csv", Public, get(api::exports::three_w)),
+        route(M::GET, "/api/v1/incidents/{incident_id}/exports/needs.geojson", Public, get(api::exports::needs_geojson)),
+        route(M::GET, "/api/v1/needs/{need_id}", Public, get(api::crisis::need)),
+        route(M::POST, "/api/v1/needs/{need_id}/verify", Platform(AUTHORITIES), post(api::crisis::verify)),
+        route(M::POST, "/api/v1/needs/{need_id}/merge", Platform(AUTHORITIES), post(api::crisis::merge)),
+        route(M::POST, "/api/v1/organizations/{org_id}/incidents/{incident_id}/assessments", Org(FIELD), post(api::crisis::assess)),
+        route(M::POST, "/api/v1/organizations/{org_id}/incidents/{incident_id}/pledges", Org(COORDINATION), post(api::crisis::pledge)),
+        route(M::POST, "/api/v1/organizations/{org_id}/pledges/{pledge_id}/status", Org(COORDINATION), post(api::crisis::pledge_status)),
+        route(M::GET, "/api/v1/organizations/{org_id}/needs/{need_id}/contact", Org(COORDINATION), get(api::crisis::contact)),
         route(M::GET, "/api/v1/geo/regions", Public, get(api::geo::regions)),
         route(M::GET, "/api/v1/geo/provinces", Public, get(api::geo::provinces)),
         route(M::GET, "/api/v1/geo/communes", Public, get(api::geo::communes)),

@@ -2,7 +2,9 @@
 //! resource. API types live here, apart from the domain types they are converted from.
 
 pub mod campaigns;
+pub mod crisis;
 pub mod donations;
+pub mod exports;
 pub mod geo;
 pub mod gifts;
 pub mod ledger;

@@ -2,8 +2,8 @@
 //! `/api/v1/openapi.json`.
 
 use super::{
-    campaigns, donations, geo, gifts, ledger, log, members, organizations, receipts, reports,
-    tokens,
+    campaigns, crisis, donations, exports, geo, gifts, ledger, log, members, organizations,
+    receipts, reports, tokens,
 };
 use crate::error::{ErrorBody, ErrorDetail, FieldDetail};
 use axum::Json;
@@ -32,12 +32,16 @@ use utoipa::{Modify, OpenApi};
         ledger::confirm_transfer, reports::show, reports::csv,
         log::head, log::checkpoints, log::entry, log::inclusion, log::consistency,
         geo::regions, geo::provinces, geo::communes,
+        crisis::list, crisis::declare, crisis::show, crisis::douars, crisis::add_douar, crisis::needs,
+        crisis::report, crisis::pledges, crisis::coverage, crisis::need, crisis::verify, crisis::merge,
+        crisis::assess, crisis::pledge, crisis::pledge_status, crisis::contact,
+        exports::three_w, exports::needs_geojson,
         document,
     ),
     components(schemas(ErrorBody, ErrorDetail, FieldDetail)),
     modifiers(&BearerAuth),
     tags(
-        (name = "accounts"), (name = "organizations"), (name = "members"), (name = "campaigns"), (name = "donations"), (name = "ledger"), (name = "log"), (name = "geography"), (name = "meta")
+        (name = "accounts"), (name = "organizations"), (name = "members"), (name = "campaigns"), (name = "donations"), (name = "ledger"), (name = "log"), (name = "geography"), (name = "crisis"), (name = "meta")
     )
 )]
 pub struct ApiDoc;

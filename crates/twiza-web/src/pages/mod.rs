@@ -127,3 +127,14 @@ impl<T: serde::de::DeserializeOwned> axum::extract::FromRequest<crate::AppState>
             .map_err(|_| AppError::bad_request("bad_request"))
     }
 }
+
+/// A Unix time as RFC 3339 (UTC), for API answers and exports.
+pub fn rfc3339(unix: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(unix)
+        .ok()
+        .and_then(|t| {
+            t.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        })
+        .unwrap_or_default()
+}

@@ -1,21 +1,10 @@
-//! Donor identities sealed with XChaCha20-Poly1305 (RustCrypto `chacha20poly1305`): a random
-//! 192-bit nonce per record (safe to draw at random, unlike 96-bit nonces), the key in the data
-//! directory, and the donation's campaign and `Idempotency-Key` as associated data, so a sealed
-//! identity cannot be moved to another donation's row.
-//!
-//! Sealed layout: `version (1) || nonce (24) || ciphertext || tag (16)`.
+//! Donor identities, sealed (see `crate::sealing`) with the donation's campaign and
+//! `Idempotency-Key` as associated data, so a sealed identity cannot be moved to another
+//! donation's row.
 
-use chacha20poly1305::aead::{Aead, KeyInit, Payload};
-use chacha20poly1305::{XChaCha20Poly1305, XNonce};
-use rand::RngCore;
+pub use crate::sealing::SealError;
+use crate::sealing::{open_json, seal_json};
 use twiza_domain::donor::DonorIdentity;
-
-const VERSION: u8 = 1;
-const NONCE_LEN: usize = 24;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("sealed identity cannot be opened")]
-pub struct SealError;
 
 /// What a sealed identity is bound to.
 fn associated_data(campaign_id: i64, idempotency_key: &str) -> Vec<u8> {
@@ -32,25 +21,11 @@ pub fn seal(
     idempotency_key: &str,
     identity: &DonorIdentity,
 ) -> Result<Vec<u8>, SealError> {
-    let plaintext = serde_json::to_vec(identity).map_err(|_| SealError)?;
-    let mut nonce = [0u8; NONCE_LEN];
-    rand::rngs::OsRng.fill_bytes(&mut nonce);
-    let aad = associated_data(campaign_id, idempotency_key);
-    let cipher = XChaCha20Poly1305::new(key.into());
-    let sealed = cipher
-        .encrypt(
-            XNonce::from_slice(&nonce),
-            Payload {
-                msg: &plaintext,
-                aad: &aad,
-            },
-        )
-        .map_err(|_| SealError)?;
-    let mut out = Vec::with_capacity(1 + NONCE_LEN + sealed.len());
-    out.push(VERSION);
-    out.extend_from_slice(&nonce);
-    out.extend_from_slice(&sealed);
-    Ok(out)
+    seal_json(
+        key,
+        &associated_data(campaign_id, idempotency_key),
+        identity,
+    )
 }
 
 /// Opens a sealed identity; fails if the key, the binding or a single byte is wrong.
@@ -60,23 +35,7 @@ pub fn open(
     idempotency_key: &str,
     sealed: &[u8],
 ) -> Result<DonorIdentity, SealError> {
-    let (version, rest) = sealed.split_first().ok_or(SealError)?;
-    if *version != VERSION || rest.len() < NONCE_LEN + 16 {
-        return Err(SealError);
-    }
-    let (nonce, ciphertext) = rest.split_at(NONCE_LEN);
-    let aad = associated_data(campaign_id, idempotency_key);
-    let cipher = XChaCha20Poly1305::new(key.into());
-    let plaintext = cipher
-        .decrypt(
-            XNonce::from_slice(nonce),
-            Payload {
-                msg: ciphertext,
-                aad: &aad,
-            },
-        )
-        .map_err(|_| SealError)?;
-    serde_json::from_slice(&plaintext).map_err(|_| SealError)
+    open_json(key, &associated_data(campaign_id, idempotency_key), sealed)
 }
 
 #[cfg(test)]
