@@ -399,3 +399,25 @@ report-transferred-out = المحول إلى جمعيات أخرى
 report-balance = الرصيد
 report-download-csv = تحميل التقرير (CSV)
 error-invalid-document = يجب أن تكون الوثيقة ملف PDF أو PNG أو JPEG أو WebP لا يتجاوز 2 ميغابايت ومن النوع المصرح به.
+
+## تنسيق الأزمات
+error-unknown-commune = جماعة غير معروفة: أدخل رمزها لدى المندوبية السامية للتخطيط (مثلا 07.041.07.05).
+error-coordinates-outside-morocco = هذه الإحداثيات خارج المغرب. تحقق من خط العرض وخط الطول وترتيبهما.
+error-coordinates-incomplete = أدخل خط العرض وخط الطول معا، أو لا تدخل أيا منهما.
+error-coordinates-invalid = هذه الإحداثيات ليست أرقاما.
+error-quantity-negative = لا يمكن أن تكون الكمية سالبة.
+error-quantity-too-large = هذه الكمية كبيرة جدا.
+error-quantity-not-positive = أدخل كمية أكبر من الصفر.
+error-need-size-required = حدد عدد الأسر أو الأشخاص المتضررين.
+error-phone-invalid = أدخل رقم هاتف مغربيا (مثلا 06 12 34 56 78).
+error-date-in-past = هذا التاريخ قد مضى.
+error-too-many = عناصر كثيرة جدا في هذه القائمة.
+error-commune-not-in-incident = هذه الجماعة ليست من الجماعات المتضررة من هذه الكارثة.
+error-unknown-douar = هذا الدوار ليس في هذه الجماعة.
+error-unknown-need = هذه الحاجة ليست من حاجات هذه الكارثة.
+error-need-elsewhere = هذه الحاجة في جماعة أخرى.
+error-need-not-open = هذه الحاجة مغطاة أو مغلقة أو مدمجة من قبل.
+error-merge-into-itself = لا يمكن دمج حاجة في نفسها.
+error-merge-across-incidents = لا يمكن دمج إلا حاجات الكارثة نفسها.
+error-douar-exists = هذا الدوار مسجل من قبل في هذه الجماعة.
+error-place-already-covered = هذا المكان مغطى من قبل بينما ما زالت جماعات مجاورة تنتظر: فكر في إرسال المساعدة إليها.

@@ -395,3 +395,25 @@ report-transferred-out = Transferred to other associations
 report-balance = Balance
 report-download-csv = Download the report (CSV)
 error-invalid-document = The document must be a PDF, PNG, JPEG or WebP file of at most 2 MB, of the declared type.
+
+## Crisis coordination
+error-unknown-commune = Unknown commune: give its HCP code (for example 07.041.07.05).
+error-coordinates-outside-morocco = These coordinates are outside Morocco. Check the latitude and the longitude, and their order.
+error-coordinates-incomplete = Give both the latitude and the longitude, or neither.
+error-coordinates-invalid = These coordinates are not numbers.
+error-quantity-negative = A quantity cannot be negative.
+error-quantity-too-large = This quantity is too large.
+error-quantity-not-positive = Give a quantity greater than zero.
+error-need-size-required = Say how many households or people are affected.
+error-phone-invalid = Give a Moroccan phone number (for example 06 12 34 56 78).
+error-date-in-past = This date is already past.
+error-too-many = Too many items in this list.
+error-commune-not-in-incident = This commune is not among the communes hit by the incident.
+error-unknown-douar = This douar is not in this commune.
+error-unknown-need = This need is not part of the incident.
+error-need-elsewhere = This need is in another commune.
+error-need-not-open = This need is already covered, closed or merged.
+error-merge-into-itself = A need cannot be merged into itself.
+error-merge-across-incidents = Only needs of the same incident can be merged.
+error-douar-exists = This douar is already recorded in this commune.
+error-place-already-covered = This place is already covered while neighbouring communes still wait: consider sending help there.

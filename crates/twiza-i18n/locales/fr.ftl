@@ -398,3 +398,25 @@ report-transferred-out = Virés à d’autres associations
 report-balance = Solde
 report-download-csv = Télécharger le rapport (CSV)
 error-invalid-document = Le document doit être un fichier PDF, PNG, JPEG ou WebP d’au plus 2 Mo, du type déclaré.
+
+## Coordination de crise
+error-unknown-commune = Commune inconnue : indiquez son code HCP (par exemple 07.041.07.05).
+error-coordinates-outside-morocco = Ces coordonnées sont hors du Maroc. Vérifiez la latitude et la longitude, et leur ordre.
+error-coordinates-incomplete = Indiquez la latitude et la longitude, ou aucune des deux.
+error-coordinates-invalid = Ces coordonnées ne sont pas des nombres.
+error-quantity-negative = Une quantité ne peut pas être négative.
+error-quantity-too-large = Cette quantité est trop grande.
+error-quantity-not-positive = Indiquez une quantité supérieure à zéro.
+error-need-size-required = Indiquez combien de ménages ou de personnes sont touchés.
+error-phone-invalid = Indiquez un numéro de téléphone marocain (par exemple 06 12 34 56 78).
+error-date-in-past = Cette date est déjà passée.
+error-too-many = Trop d’éléments dans cette liste.
+error-commune-not-in-incident = Cette commune ne fait pas partie des communes touchées par l’incident.
+error-unknown-douar = Ce douar n’est pas dans cette commune.
+error-unknown-need = Ce besoin ne fait pas partie de l’incident.
+error-need-elsewhere = Ce besoin est dans une autre commune.
+error-need-not-open = Ce besoin est déjà couvert, clos ou fusionné.
+error-merge-into-itself = Un besoin ne peut pas être fusionné avec lui-même.
+error-merge-across-incidents = Seuls les besoins d’un même incident peuvent être fusionnés.
+error-douar-exists = Ce douar est déjà enregistré dans cette commune.
+error-place-already-covered = Ce lieu est déjà couvert alors que des communes voisines attendent encore : pensez à y envoyer l’aide.

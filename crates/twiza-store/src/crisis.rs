@@ -195,7 +195,7 @@ type PledgeRow = (
     i64,
 );
 
-const PLEDGE_COLUMNS: &str = "p.id, p.incident_id, p.organization_id, o.name, p.need_id, \
+const PLEDGE_COLUMNS: &str = "p.id, p.incident_id, p.organization_id, o.name_fr, p.need_id, \
      p.commune_code, p.douar_id, p.category, p.households, p.description, p.due_on, p.status, \
      p.created_at";
 
@@ -942,7 +942,7 @@ impl Store {
     ) -> Result<Vec<ActivityRow>> {
         let rows: Vec<(i64, String, String, String, Option<String>, String, String, i64, i64)> =
             sqlx::query_as(
-                "SELECT p.id, o.name, p.category, p.commune_code, d.name_latin, p.description, p.status, \
+                "SELECT p.id, o.name_fr, p.category, p.commune_code, d.name_latin, p.description, p.status, \
                  p.created_at, p.households FROM pledges p JOIN organizations o ON o.id = p.organization_id \
                  LEFT JOIN douars d ON d.id = p.douar_id \
                  WHERE p.incident_id = $1 AND p.id > $2 AND p.status <> 'cancelled' ORDER BY p.id LIMIT $3",

@@ -850,6 +850,12 @@ pub async fn contact(
     Extension(scope): Extension<OrgScope>,
     PathId(need): PathId,
 ) -> AppResult<Json<ContactView>> {
+    // Read-only platform roles reach the association's reads; reporters' contacts are not theirs.
+    match scope.grant() {
+        twiza_domain::tenancy::ScopeGrant::Member(role)
+            if crate::authz::COORDINATION.contains(&role) => {}
+        _ => return Err(AppError::forbidden()),
+    }
     let (reference, sealed) = state
         .store
         .need_contact(&scope, need)

@@ -18,6 +18,8 @@ const SECRETS: &[&str] = &[
     "secret-token-b",
     "secret-campaign-b",
     "secret-expense-b",
+    "Secret Contact B",
+    "+212611112222",
 ];
 
 /// A body that would succeed if the caller were allowed, so that only authorization stops it.
@@ -61,6 +63,22 @@ fn sample_json(method: &Method, path: &str) -> Option<serde_json::Value> {
         ("POST", "/api/v1/payments/callback") => json!({
             "event_id": "evt-forged", "reference": "pay_00000000000000000000000000000000",
             "status": "paid", "amount": "100.00", "currency": "MAD", "timestamp": 0}),
+        ("POST", "/api/v1/incidents") => json!({
+            "kind": "flood", "title_ar": "فيضان", "title_fr": "Crue", "started_on": "2024-09-01",
+            "communes": ["07.041.07.05"]}),
+        ("POST", "/api/v1/incidents/{incident_id}/douars") => json!({
+            "commune": "07.041.07.05", "name_ar": "دوار", "name_fr": "Douar", "name_latin": "Intruder"}),
+        ("POST", "/api/v1/incidents/{incident_id}/needs")
+        | ("POST", "/api/v1/organizations/{org_id}/incidents/{incident_id}/assessments") => json!({
+            "commune": "07.041.07.05", "category": "water", "urgency": "high", "households": 3}),
+        ("POST", "/api/v1/needs/{need_id}/verify") => json!({}),
+        ("POST", "/api/v1/needs/{need_id}/merge") => json!({"into": 1}),
+        ("POST", "/api/v1/organizations/{org_id}/incidents/{incident_id}/pledges") => json!({
+            "commune": "07.041.07.05", "category": "water", "households": 3,
+            "description": "Intruder's tanks", "due_on": "2099-01-01"}),
+        ("POST", "/api/v1/organizations/{org_id}/pledges/{pledge_id}/status") => {
+            json!({"status": "cancelled"})
+        }
         _ => return None,
     })
 }
@@ -140,7 +158,7 @@ async fn snapshot(app: &TestApp, b: OrgId, c: OrgId, b_owner: &TestUser) -> Stri
     let scope_b = OrgScope::for_member(b, OrgRole::Owner);
     let scope_c = OrgScope::for_member(c, OrgRole::Owner);
     format!(
-        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
         s.campaigns_of(&scope_b).await.expect("q"),
         s.organization(b).await.expect("q"),
         s.organization(c).await.expect("q"),
@@ -152,6 +170,7 @@ async fn snapshot(app: &TestApp, b: OrgId, c: OrgId, b_owner: &TestUser) -> Stri
         s.organization_logo(c).await.expect("q"),
         s.trial_balance(&scope_b).await.expect("q"),
         s.transfers_of(&scope_b, None).await.expect("q"),
+        s.pledges_page(1, 0, 100).await.expect("q"),
     )
 }
 
@@ -263,6 +282,18 @@ async fn no_route_lets_a_tenant_into_another_association() {
         .0
         .id;
 
+    // An incident (id 1) with a need whose reporter left a contact, which B pledged to cover:
+    // only B's coordinators may read that contact.
+    let (incident, need, pledge) = crate::crisis::incident_with_pledged_need(
+        &app,
+        &scope_b,
+        b_owner.id,
+        "Secret Contact B",
+        "0611112222",
+    )
+    .await;
+    assert_eq!(incident, 1);
+
     let before = snapshot(&app, b, c, &b_owner).await;
     let routes = twiza_web::routes::table();
     let mut checked = 0;
@@ -279,6 +310,9 @@ async fn no_route_lets_a_tenant_into_another_association() {
                 .replace("{expense_id}", &expense.to_string())
                 .replace("{transfer_id}", &transfer.to_string())
                 .replace("{reference}", "pay_00000000000000000000000000000000")
+                .replace("{incident_id}", &incident.to_string())
+                .replace("{need_id}", &need.to_string())
+                .replace("{pledge_id}", &pledge.to_string())
                 .replace("{*path}", "entries/000.p/1");
             assert!(
                 !path.contains('{'),
@@ -362,6 +396,18 @@ async fn read_only_platform_roles_change_nothing_and_see_no_contacts() {
             "secret-campaign-b",
         )
         .await;
+    // An incident (id 1) with a need whose reporter left a contact, which B pledged to cover:
+    // only B's coordinators may read that contact.
+    let (incident, need, pledge) = crate::crisis::incident_with_pledged_need(
+        &app,
+        &OrgScope::for_member(b, OrgRole::Owner),
+        b_owner.id,
+        "Secret Contact B",
+        "0611112222",
+    )
+    .await;
+    assert_eq!(incident, 1);
+
     let before = snapshot(&app, b, c, &b_owner).await;
     for role in [PlatformRole::Auditor, PlatformRole::Authority] {
         let user = app
@@ -386,8 +432,15 @@ async fn read_only_platform_roles_change_nothing_and_see_no_contacts() {
                 .replace("{expense_id}", "1")
                 .replace("{transfer_id}", "1")
                 .replace("{reference}", "pay_00000000000000000000000000000000")
+                .replace("{incident_id}", &incident.to_string())
+                .replace("{need_id}", &need.to_string())
+                .replace("{pledge_id}", &pledge.to_string())
                 .replace("{index}", "0");
             let response = call(&app, route, &path, Some(&user)).await;
+            assert!(
+                !response.text().contains("Secret Contact B"),
+                "{role:?} read a need's contact through {path}"
+            );
             if route.method != Method::GET {
                 assert!(
                     response.status.is_client_error(),

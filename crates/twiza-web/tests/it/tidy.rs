@@ -220,6 +220,19 @@ fn every_error_code_has_a_message() {
         "description_ar",
         "description_fr",
         "to_organization_id",
+        "communes",
+        "started_on",
+        "due_on",
+        "households",
+        "people",
+        "latitude",
+        "longitude",
+        "urgency",
+        "status",
+        "name_latin",
+        "population",
+        "contact_phone",
+        "contact_name",
     ];
     let mut missing = Vec::new();
     for code in codes.iter().filter(|c| !field_names.contains(&c.as_str())) {

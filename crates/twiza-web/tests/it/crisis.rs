@@ -1,0 +1,517 @@
+//! Crisis coordination through the API: needs reported by anyone and assessed by field agents,
+//! their duplicates, pledges and coverage, the contact only the covering association reads, the
+//! rate limit, refusals that write nothing, and the streamed 3W (HXL) and GeoJSON exports.
+
+use crate::harness::{TestApp, TestUser};
+use axum::http::StatusCode;
+use serde_json::{json, Value};
+use twiza_domain::crisis::{IncidentInput, NewIncident, NewPledge, PledgeInput};
+use twiza_domain::organization::OrgStatus;
+use twiza_domain::{OrgRole, OrgScope, PlatformRole, UserId};
+use twiza_web::WebConfig;
+
+/// Ighil, Asni and Talat N'Yaaqoub (Al Haouz), and Adassil (Chichaoua, another province).
+const IGHIL: &str = "07.041.07.05";
+const ASNI: &str = "07.041.07.03";
+const TALAT: &str = "07.041.07.13";
+
+/// An earthquake in four communes, declared through the store; returns its id.
+pub async fn incident(app: &TestApp, by: UserId) -> i64 {
+    let input = IncidentInput {
+        kind: "earthquake",
+        title_ar: "زلزال الحوز",
+        title_fr: "Séisme d'Al Haouz",
+        started_on: "2023-09-08",
+        communes: vec![IGHIL, ASNI, TALAT, "07.161.05.01"],
+    };
+    let incident = NewIncident::parse(&input).expect("valid incident");
+    app.store
+        .declare_incident(&incident, by)
+        .await
+        .expect("declare")
+}
+
+fn need_body(commune: &str, category: &str, households: i64) -> Value {
+    json!({"commune": commune, "category": category, "urgency": "critical", "households": households})
+}
+
+/// An incident, a need reported with a contact, and a pledge of the scoped association on it.
+pub async fn incident_with_pledged_need(
+    app: &TestApp,
+    scope: &OrgScope,
+    by: UserId,
+    contact_name: &str,
+    phone: &str,
+) -> (i64, i64, i64) {
+    let incident = incident(app, by).await;
+    let mut body = need_body(IGHIL, "shelter", 12);
+    body["contact_name"] = json!(contact_name);
+    body["contact_phone"] = json!(phone);
+    let r = app
+        .post_json(&format!("/api/v1/incidents/{incident}/needs"), None, &body)
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let need = r.json()["id"].as_i64().expect("id");
+    let pledge = NewPledge::parse(
+        &PledgeInput {
+            need_id: Some(need),
+            commune: IGHIL,
+            category: "shelter",
+            households: Some(12),
+            description: "12 family tents",
+            due_on: "2099-01-01",
+            ..PledgeInput::default()
+        },
+        time::macros::date!(2026 - 01 - 01),
+    )
+    .expect("valid pledge");
+    let (pledge, _) = app
+        .store
+        .create_pledge(scope, incident, &pledge, by)
+        .await
+        .expect("pledge");
+    (incident, need, pledge)
+}
+
+async fn verified_org(app: &TestApp, email: &str, number: &str) -> (TestUser, OrgScope) {
+    let owner = app.user(email, None).await;
+    let org = app.org(&owner, email, number, OrgStatus::Verified).await;
+    (owner, OrgScope::for_member(org, OrgRole::Owner))
+}
+
+async fn count_needs(app: &TestApp, incident: i64) -> usize {
+    let r = app
+        .get(
+            &format!("/api/v1/incidents/{incident}/needs?limit=500"),
+            None,
+        )
+        .await;
+    r.json().as_array().expect("list").len()
+}
+
+#[tokio::test]
+async fn a_need_goes_from_report_to_covered() {
+    let app = TestApp::new().await;
+    let authority = app
+        .user("wali@interieur.gov.ma", Some(PlatformRole::Authority))
+        .await;
+    let (owner, scope) = verified_org(&app, "relief@example.ma", "10/2015").await;
+    let agent = app
+        .member(scope.org_id(), OrgRole::FieldAgent, "agent@example.ma")
+        .await;
+
+    // An authority declares the incident through the API.
+    let r = app
+        .post_json(
+            "/api/v1/incidents",
+            Some(&authority.token),
+            &json!({"kind": "earthquake", "title_ar": "زلزال", "title_fr": "Séisme",
+                    "started_on": "2023-09-08", "communes": [IGHIL, ASNI, IGHIL]}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let incident = r.json()["id"].as_i64().expect("id");
+    assert_eq!(r.json()["communes"], json!([ASNI, IGHIL]));
+    let listed = app.get("/api/v1/incidents", None).await.json();
+    assert_eq!(listed[0]["id"], json!(incident));
+
+    // A douar with its point.
+    let r = app
+        .post_json(
+            &format!("/api/v1/incidents/{incident}/douars"),
+            Some(&authority.token),
+            &json!({"commune": IGHIL, "name_ar": "تنيرت", "name_fr": "Tnirt", "name_latin": "Tnirt",
+                    "latitude": 31.0916, "longitude": -8.4211, "population": 420}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let douar = r.json()["id"].as_i64().expect("douar");
+
+    // Anyone reports; the reference follows the need; the contact never shows in public.
+    let mut body = need_body(IGHIL, "shelter", 20);
+    body["douar_id"] = json!(douar);
+    body["contact_phone"] = json!("06 12 34 56 78");
+    let r = app
+        .post_json(&format!("/api/v1/incidents/{incident}/needs"), None, &body)
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let need = r.json()["id"].as_i64().expect("id");
+    assert_eq!(r.json()["status"], "reported");
+    assert!(r.json()["reference"]
+        .as_str()
+        .expect("ref")
+        .starts_with("N-"));
+    assert_eq!(r.json()["possible_duplicate_of"], Value::Null);
+
+    // The same place and category soon after: flagged as a likely duplicate, then merged.
+    let r = app
+        .post_json(&format!("/api/v1/incidents/{incident}/needs"), None, &body)
+        .await;
+    assert_eq!(r.json()["possible_duplicate_of"], json!(need));
+    let duplicate = r.json()["id"].as_i64().expect("id");
+    let list = app
+        .get(&format!("/api/v1/incidents/{incident}/needs"), None)
+        .await;
+    assert!(!list.text().contains("612345678"), "no phone in public");
+    let r = app
+        .post_json(
+            &format!("/api/v1/needs/{duplicate}/merge"),
+            Some(&authority.token),
+            &json!({"into": need}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text());
+
+    // An authority verifies it; a field agent's assessment elsewhere is verified at once.
+    let r = app
+        .post_json(
+            &format!("/api/v1/needs/{need}/verify"),
+            Some(&authority.token),
+            &json!({}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    let r = app
+        .post_json(
+            &format!(
+                "/api/v1/organizations/{}/incidents/{incident}/assessments",
+                scope.org_id().0
+            ),
+            Some(&agent.token),
+            &need_body(ASNI, "water", 30),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    assert_eq!(r.json()["status"], "verified");
+
+    // The gap: 20 households in Ighil (the merged duplicate does not count), 30 in Asni.
+    let coverage = app
+        .get(&format!("/api/v1/incidents/{incident}/coverage"), None)
+        .await
+        .json();
+    let ighil = coverage
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|c| c["commune"] == IGHIL && c["douar_id"].is_null())
+        .expect("Ighil");
+    assert_eq!(
+        (ighil["households_needed"].as_i64(), ighil["gap"].as_i64()),
+        (Some(20), Some(20))
+    );
+    let detail = app.get(&format!("/api/v1/needs/{need}"), None).await.json();
+    assert_eq!(detail["priority"]["urgency"], 40);
+    assert_eq!(detail["priority"]["coverage_gap"], 20);
+
+    // The association pledges: the need is assigned, and its coordinator reads the contact.
+    let r = app
+        .post_json(
+            &format!(
+                "/api/v1/organizations/{}/incidents/{incident}/pledges",
+                scope.org_id().0
+            ),
+            Some(&owner.token),
+            &json!({"need_id": need, "commune": IGHIL, "douar_id": douar, "category": "shelter",
+                    "households": 20, "description": "20 family tents", "due_on": "2099-01-01"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let pledge = r.json()["id"].as_i64().expect("pledge");
+    let detail = app.get(&format!("/api/v1/needs/{need}"), None).await.json();
+    assert_eq!(detail["status"], "assigned");
+    let contact = app
+        .get(
+            &format!(
+                "/api/v1/organizations/{}/needs/{need}/contact",
+                scope.org_id().0
+            ),
+            Some(&owner.token),
+        )
+        .await;
+    assert_eq!(contact.status, StatusCode::OK, "{}", contact.text());
+    assert_eq!(contact.json()["phone"], "+212612345678");
+
+    // Delivered: the need is covered, the gap closed.
+    let r = app
+        .post_json(
+            &format!(
+                "/api/v1/organizations/{}/pledges/{pledge}/status",
+                scope.org_id().0
+            ),
+            Some(&owner.token),
+            &json!({"status": "delivered"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text());
+    let detail = app.get(&format!("/api/v1/needs/{need}"), None).await.json();
+    assert_eq!(detail["status"], "covered");
+    let coverage = app
+        .get(&format!("/api/v1/incidents/{incident}/coverage"), None)
+        .await
+        .json();
+    let ighil = coverage
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|c| c["commune"] == IGHIL && c["douar_id"].is_null())
+        .expect("Ighil")
+        .clone();
+    assert_eq!(ighil["households_delivered"], 20);
+    assert_eq!(ighil["gap"], 0);
+}
+
+#[tokio::test]
+async fn only_the_covering_association_reads_a_contact() {
+    let app = TestApp::new().await;
+    let (owner_b, scope_b) = verified_org(&app, "b@example.ma", "11/2015").await;
+    let (owner_c, scope_c) = verified_org(&app, "c@example.ma", "12/2015").await;
+    let (_, need, _) =
+        incident_with_pledged_need(&app, &scope_b, owner_b.id, "Fatima", "0661000000").await;
+    let path = |org: i64| format!("/api/v1/organizations/{org}/needs/{need}/contact");
+    let r = app
+        .get(&path(scope_b.org_id().0), Some(&owner_b.token))
+        .await;
+    assert_eq!(r.json()["name"], "Fatima");
+    // C has no pledge on the need; a volunteer of B has no coordination role.
+    let r = app
+        .get(&path(scope_c.org_id().0), Some(&owner_c.token))
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let volunteer = app
+        .member(scope_b.org_id(), OrgRole::Volunteer, "vol@example.ma")
+        .await;
+    let r = app
+        .get(&path(scope_b.org_id().0), Some(&volunteer.token))
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text());
+    // The database holds no plaintext contact.
+    let raw = std::fs::read(app.data_dir().join("twiza.db")).expect("db file");
+    assert!(!raw
+        .windows(10)
+        .any(|w| w == b"0661000000" || w == b"2126610000"));
+    assert!(!raw.windows(6).any(|w| w == b"Fatima"));
+}
+
+#[tokio::test]
+async fn bad_needs_and_pledges_are_refused_and_write_nothing() {
+    let app = TestApp::new().await;
+    let (owner, scope) = verified_org(&app, "relief@example.ma", "10/2015").await;
+    let incident = incident(&app, owner.id).await;
+    let url = format!("/api/v1/incidents/{incident}/needs");
+    let mut cases: Vec<(Value, &str)> = vec![];
+    let mut outside = need_body(IGHIL, "food", 5);
+    outside["latitude"] = json!(48.85);
+    outside["longitude"] = json!(2.35);
+    cases.push((outside, "coordinates_outside_morocco"));
+    let mut swapped = need_body(IGHIL, "food", 5);
+    swapped["latitude"] = json!(-8.38);
+    swapped["longitude"] = json!(31.11);
+    cases.push((swapped, "coordinates_outside_morocco"));
+    let mut half = need_body(IGHIL, "food", 5);
+    half["latitude"] = json!(31.1);
+    cases.push((half, "coordinates_incomplete"));
+    cases.push((need_body("07.041.99.99", "food", 5), "unknown_commune"));
+    cases.push((
+        need_body("01.051.01.01", "food", 5),
+        "commune_not_in_incident",
+    ));
+    cases.push((need_body(IGHIL, "food", -4), "quantity_negative"));
+    cases.push((need_body(IGHIL, "food", 0), "need_size_required"));
+    cases.push((need_body(IGHIL, "spaceships", 4), "validation"));
+    let mut phone = need_body(IGHIL, "food", 5);
+    phone["contact_phone"] = json!("+33 6 12 34 56 78");
+    cases.push((phone, "phone_invalid"));
+    let mut douar = need_body(IGHIL, "food", 5);
+    douar["douar_id"] = json!(9999);
+    cases.push((douar, "unknown_douar"));
+    for (body, code) in &cases {
+        let r = app.post_json(&url, None, body).await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{body}: {}",
+            r.text()
+        );
+        assert_eq!(r.error_code(), *code, "{body}");
+        assert!(!r.json()["error"]["message"]
+            .as_str()
+            .unwrap_or("")
+            .is_empty());
+    }
+    let r = app
+        .post_json(
+            "/api/v1/incidents/999/needs",
+            None,
+            &need_body(IGHIL, "food", 5),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert_eq!(count_needs(&app, incident).await, 0, "nothing was written");
+
+    // Pledges: none negative, none in the past, none for a need of another commune.
+    let r = app.post_json(&url, None, &need_body(ASNI, "food", 5)).await;
+    let need = r.json()["id"].as_i64().expect("need");
+    let pledges = format!(
+        "/api/v1/organizations/{}/incidents/{incident}/pledges",
+        scope.org_id().0
+    );
+    let pledge = |households: i64, due_on: &str, commune: &str| {
+        json!({"need_id": need, "commune": commune, "category": "food", "households": households,
+               "description": "Food baskets", "due_on": due_on})
+    };
+    for (body, code) in [
+        (pledge(-10, "2099-01-01", ASNI), "quantity_negative"),
+        (pledge(0, "2099-01-01", ASNI), "quantity_not_positive"),
+        (pledge(10, "2020-01-01", ASNI), "date_in_past"),
+        (pledge(10, "2099-01-01", IGHIL), "need_elsewhere"),
+        (pledge(10, "2099-01-01", "07.041.77.77"), "unknown_commune"),
+    ] {
+        let r = app.post_json(&pledges, Some(&owner.token), &body).await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{body}: {}",
+            r.text()
+        );
+        assert_eq!(r.error_code(), code, "{body}");
+    }
+    let listed = app
+        .get(&format!("/api/v1/incidents/{incident}/pledges"), None)
+        .await;
+    assert_eq!(listed.json(), json!([]), "no pledge was written");
+    let detail = app.get(&format!("/api/v1/needs/{need}"), None).await.json();
+    assert_eq!(detail["status"], "reported", "the need was not assigned");
+}
+
+#[tokio::test]
+async fn anonymous_reports_are_rate_limited_per_client() {
+    let app = TestApp::with_config(WebConfig {
+        need_reports_per_minute: 3,
+        ..WebConfig::default()
+    })
+    .await;
+    let owner = app.user("owner@example.ma", None).await;
+    let incident = incident(&app, owner.id).await;
+    let url = format!("/api/v1/incidents/{incident}/needs");
+    for category in ["food", "water", "health"] {
+        let r = app
+            .post_json(&url, None, &need_body(IGHIL, category, 2))
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED);
+    }
+    let r = app
+        .post_json(&url, None, &need_body(IGHIL, "hygiene", 2))
+        .await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(r.error_code(), "rate_limited");
+    assert_eq!(count_needs(&app, incident).await, 3);
+}
+
+#[tokio::test]
+async fn pledging_a_covered_place_warns_of_uncovered_neighbours() {
+    let app = TestApp::new().await;
+    let (owner, scope) = verified_org(&app, "relief@example.ma", "10/2015").await;
+    let incident = incident(&app, owner.id).await;
+    let url = format!("/api/v1/incidents/{incident}/needs");
+    app.post_json(&url, None, &need_body(IGHIL, "food", 10))
+        .await;
+    app.post_json(&url, None, &need_body(TALAT, "food", 40))
+        .await;
+    let pledges = format!(
+        "/api/v1/organizations/{}/incidents/{incident}/pledges",
+        scope.org_id().0
+    );
+    let body = json!({"commune": IGHIL, "category": "food", "households": 10,
+                      "description": "Food baskets", "due_on": "2099-01-01"});
+    let first = app.post_json(&pledges, Some(&owner.token), &body).await;
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.text());
+    assert_eq!(
+        first.json()["warning"],
+        Value::Null,
+        "Ighil was not covered yet"
+    );
+    let second = app.post_json(&pledges, Some(&owner.token), &body).await;
+    let warning = &second.json()["warning"];
+    assert_eq!(warning["code"], "place_already_covered");
+    assert_eq!(
+        warning["uncovered_neighbours"],
+        json!([{"commune": TALAT, "households": 40}])
+    );
+    let coverage = app
+        .get(&format!("/api/v1/incidents/{incident}/coverage"), None)
+        .await
+        .json();
+    let ighil = coverage
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|c| c["commune"] == IGHIL)
+        .expect("Ighil")
+        .clone();
+    assert_eq!(ighil["oversupply"], 10);
+}
+
+#[tokio::test]
+async fn exports_stream_hxl_and_geojson() {
+    let app = TestApp::new().await;
+    let (owner, scope) = verified_org(&app, "relief@example.ma", "10/2015").await;
+    let (incident, _, _) =
+        incident_with_pledged_need(&app, &scope, owner.id, "Fatima", "0661000000").await;
+    let url = format!("/api/v1/incidents/{incident}/needs");
+    let mut located = need_body(ASNI, "water", 7);
+    located["latitude"] = json!(31.245);
+    located["longitude"] = json!(-7.981);
+    app.post_json(&url, None, &located).await;
+
+    let csv = app
+        .get(
+            &format!("/api/v1/incidents/{incident}/exports/3w.csv"),
+            None,
+        )
+        .await;
+    assert_eq!(csv.status, StatusCode::OK);
+    let text = csv.text();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(lines[1].starts_with("#org,#sector,"), "{text}");
+    for tag in [
+        "#adm1+code",
+        "#adm2+code",
+        "#adm3+code",
+        "#loc",
+        "#activity",
+        "#status",
+        "#date+start",
+        "#reached",
+        "#targeted",
+    ] {
+        assert!(lines[1].contains(tag), "{tag}");
+    }
+    assert!(
+        lines[2].contains("Marrakech-Safi") && lines[2].contains(IGHIL),
+        "{}",
+        lines[2]
+    );
+    assert!(lines[2].contains("12 family tents") && lines[2].contains("Shelter and NFI"));
+    assert!(!text.contains("Fatima"));
+
+    let geo = app
+        .get(
+            &format!("/api/v1/incidents/{incident}/exports/needs.geojson"),
+            None,
+        )
+        .await;
+    assert_eq!(geo.status, StatusCode::OK);
+    let collection: Value = serde_json::from_slice(&geo.body).expect("valid JSON");
+    assert_eq!(collection["type"], "FeatureCollection");
+    let features = collection["features"].as_array().expect("features");
+    assert_eq!(features.len(), 2);
+    assert_eq!(features[0]["geometry"], Value::Null);
+    assert_eq!(
+        features[1]["geometry"]["coordinates"],
+        json!([-7.981, 31.245])
+    );
+    assert!(!geo.text().contains("Fatima") && !geo.text().contains("0661000000"));
+    let missing = app.get("/api/v1/incidents/99/exports/3w.csv", None).await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+}
