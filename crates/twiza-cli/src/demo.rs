@@ -47,7 +47,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     }
     let web = config.web()?;
     let sequencer = twiza_store::Sequencer::start(store.clone(), web.receipt_key);
-    let logins = seed(&store, &sequencer).await?;
+    let logins = seed(&store, &sequencer, &web.identity_key).await?;
     std::fs::create_dir_all(&config.data_dir)?;
     let logins_path = config.data_dir.join("demo-logins.json");
     std::fs::write(&logins_path, serde_json::to_vec_pretty(&logins)?)?;
@@ -256,6 +256,7 @@ fn password() -> String {
 pub async fn seed(
     store: &Store,
     sequencer: &twiza_store::Sequencer,
+    identity_key: &[u8; 32],
 ) -> anyhow::Result<Vec<DemoLogin>> {
     let mut logins = Vec::new();
     let mut platform = Vec::new();
@@ -360,6 +361,7 @@ pub async fn seed(
     }
     let treasurer = treasurer.context("treasurer")?;
     crate::demo_campaigns::seed(store, sequencer, &org_ids, &owners, authority, treasurer).await?;
+    crate::demo_crisis::seed(store, &org_ids, &owners, authority, identity_key).await?;
     Ok(logins)
 }
 

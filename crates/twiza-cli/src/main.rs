@@ -8,6 +8,7 @@ mod bench_log;
 mod config;
 mod demo;
 mod demo_campaigns;
+mod demo_crisis;
 mod keys;
 mod logcmd;
 mod serve;
