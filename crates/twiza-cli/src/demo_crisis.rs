@@ -313,7 +313,7 @@ pub async fn seed(
     authority: UserId,
     identity_key: &[u8; 32],
 ) -> anyhow::Result<i64> {
-    let mut rng = rand::rngs::StdRng::seed_from_u64(2023_09_08);
+    let mut rng = rand::rngs::StdRng::seed_from_u64(20_230_908);
     let incident = NewIncident::parse(&IncidentInput {
         kind: "earthquake",
         title_ar: "زلزال الحوز — 8 شتنبر 2023",
