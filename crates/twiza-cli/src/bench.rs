@@ -51,6 +51,22 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 64)]
         concurrency: usize,
     },
+    /// Needs intake per second through the API, then coverage and gaps and the streamed 3W and
+    /// GeoJSON exports over an incident of N needs and M pledges.
+    Crisis {
+        /// Needs generated for the coverage and export measures.
+        #[arg(long, default_value_t = 1_000_000)]
+        needs: u64,
+        /// Pledges generated.
+        #[arg(long, default_value_t = 100_000)]
+        pledges: u64,
+        /// Seconds of intake load.
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+        /// Concurrent clients of the intake load.
+        #[arg(long, default_value_t = 64)]
+        concurrency: usize,
+    },
 }
 
 pub async fn run(command: BenchCommand, config: Config) -> anyhow::Result<()> {
@@ -64,6 +80,21 @@ pub async fn run(command: BenchCommand, config: Config) -> anyhow::Result<()> {
             seconds,
             concurrency,
         } => ingest(config, Duration::from_secs(seconds), concurrency).await,
+        BenchCommand::Crisis {
+            needs,
+            pledges,
+            seconds,
+            concurrency,
+        } => {
+            crate::bench_crisis::run(
+                config,
+                needs,
+                pledges,
+                Duration::from_secs(seconds),
+                concurrency,
+            )
+            .await
+        }
         BenchCommand::Http {
             organizations,
             seconds,
@@ -144,7 +175,7 @@ pub(crate) async fn drop_schema(store: &Store, schema: Option<String>) -> anyhow
 }
 
 /// N plausible associations spread over every commune of the reference data.
-fn generated_organizations(n: usize) -> anyhow::Result<Vec<(NewOrganization, String)>> {
+pub(crate) fn generated_organizations(n: usize) -> anyhow::Result<Vec<(NewOrganization, String)>> {
     let geo = twiza_geo::geo();
     // Prefectures made only of city arrondissements hold no commune of their own.
     let provinces: Vec<_> = geo

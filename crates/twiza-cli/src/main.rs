@@ -4,6 +4,7 @@
 //! process exits non-zero.
 
 mod bench;
+mod bench_crisis;
 mod bench_log;
 mod config;
 mod demo;
