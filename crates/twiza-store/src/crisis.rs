@@ -1035,3 +1035,49 @@ impl FromAny for NeedRow {
         ))
     }
 }
+
+/// Who does what where, summed: one line per association, commune and category.
+#[derive(Debug, Clone)]
+pub struct ActivitySummary {
+    pub organization: String,
+    pub commune_code: String,
+    pub category: NeedCategory,
+    pub pledges: i64,
+    pub targeted: i64,
+    pub reached: i64,
+}
+
+impl Store {
+    /// The who-does-what-where of an incident, largest first (at most `limit` lines).
+    pub async fn activity_summary(
+        &self,
+        incident: i64,
+        limit: i64,
+    ) -> Result<Vec<ActivitySummary>> {
+        let rows: Vec<(String, String, String, i64, i64, i64)> = sqlx::query_as(
+            "SELECT o.name_fr, p.commune_code, p.category, CAST(COUNT(*) AS BIGINT), \
+             CAST(SUM(p.households) AS BIGINT), \
+             CAST(SUM(CASE WHEN p.status = 'delivered' THEN p.households ELSE 0 END) AS BIGINT) \
+             FROM pledges p JOIN organizations o ON o.id = p.organization_id \
+             WHERE p.incident_id = $1 AND p.status <> 'cancelled' \
+             GROUP BY o.name_fr, p.commune_code, p.category \
+             ORDER BY 5 DESC, 1, 2, 3 LIMIT $2",
+        )
+        .bind(incident)
+        .bind(limit)
+        .fetch_all(self.reader())
+        .await?;
+        rows.into_iter()
+            .map(|r| {
+                Ok(ActivitySummary {
+                    organization: r.0,
+                    commune_code: r.1,
+                    category: NeedCategory::parse(&r.2).ok_or(StoreError::Corrupt("pledge"))?,
+                    pledges: r.3,
+                    targeted: r.4,
+                    reached: r.5,
+                })
+            })
+            .collect()
+    }
+}

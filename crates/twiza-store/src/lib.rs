@@ -27,8 +27,8 @@ pub use audit::AuditReport;
 pub use campaigns::{Authorization, AuthorizationDecision, Campaign};
 pub use checkpoints::{spawn_checkpointer, StoredCheckpoint, CHECKPOINT_INTERVAL};
 pub use crisis::{
-    ActivityRow, Coverage, CoverageWarning, Douar, Incident, LocatedNeed, Need, NeedFilter, Pledge,
-    ReportedNeed, Reporter,
+    ActivityRow, ActivitySummary, Coverage, CoverageWarning, Douar, Incident, LocatedNeed, Need,
+    NeedFilter, Pledge, ReportedNeed, Reporter,
 };
 pub use ledger::{
     AccountBalance, CampaignReport, Expense, NewExpense, NewTransfer, StockBalance, Transfer,

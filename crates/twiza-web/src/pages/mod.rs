@@ -7,6 +7,8 @@ pub mod admin;
 pub mod campaigns;
 pub mod directory;
 pub mod home;
+pub mod incidents;
+pub mod map;
 pub mod organizations;
 pub mod reports;
 pub mod tokens;
@@ -137,4 +139,20 @@ pub fn rfc3339(unix: i64) -> String {
                 .ok()
         })
         .unwrap_or_default()
+}
+
+/// The client's address as this server sees it (for per-client limits only; never logged).
+pub struct ClientAddress(pub String);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ClientAddress {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _: &S,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(ClientAddress(crate::auth::client_address(
+            &parts.extensions,
+        )))
+    }
 }

@@ -117,6 +117,12 @@ fn sample_form(path: &str) -> Option<Vec<(&'static str, &'static str)>> {
         ],
         "/associations/{org_id}/logo" => vec![],
         "/admin/verification/{org_id}" => vec![("decision", "verify")],
+        "/incidents/{incident_id}/needs" => vec![
+            ("commune", "07.041.07.05"),
+            ("category", "food"),
+            ("urgency", "high"),
+            ("households", "2"),
+        ],
         _ => return None,
     })
 }

@@ -515,3 +515,157 @@ async fn exports_stream_hxl_and_geojson() {
     let missing = app.get("/api/v1/incidents/99/exports/3w.csv", None).await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
 }
+
+async fn page_in(app: &TestApp, path: &str, lang: &str) -> crate::harness::Response {
+    let request = axum::http::Request::builder()
+        .uri(path)
+        .header(axum::http::header::COOKIE, format!("twiza_lang={lang}"))
+        .body(axum::body::Body::empty())
+        .expect("request");
+    app.send(request).await
+}
+
+#[tokio::test]
+async fn the_incident_page_shows_the_map_and_the_gaps_in_arabic_and_french() {
+    let app = TestApp::new().await;
+    let (owner, scope) = verified_org(&app, "relief@example.ma", "10/2015").await;
+    let incident = incident(&app, owner.id).await;
+    for (commune, latin, lat, lon) in [
+        (IGHIL, "Tnirt", 31.072, -8.412),
+        (ASNI, "Imlil", 31.137, -7.919),
+    ] {
+        let douar = twiza_domain::crisis::NewDouar::parse(&twiza_domain::crisis::DouarInput {
+            commune,
+            name_ar: "دوار",
+            name_fr: latin,
+            name_latin: latin,
+            latitude: Some(lat),
+            longitude: Some(lon),
+            population: None,
+        })
+        .expect("douar");
+        let id = app.store.create_douar(&douar).await.expect("douar");
+        let mut body = need_body(commune, "shelter", 10);
+        body["douar_id"] = json!(id);
+        app.post_json(&format!("/api/v1/incidents/{incident}/needs"), None, &body)
+            .await;
+        if commune == ASNI {
+            // Asni gets twice what it needs; Ighil nothing.
+            body["households"] = json!(20);
+            body["description"] = json!("Tentes");
+            body["due_on"] = json!("2099-01-01");
+            body.as_object_mut().map(|o| o.remove("urgency"));
+            let r = app
+                .post_json(
+                    &format!(
+                        "/api/v1/organizations/{}/incidents/{incident}/pledges",
+                        scope.org_id().0
+                    ),
+                    Some(&owner.token),
+                    &body,
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+        }
+    }
+    let ar = page_in(&app, &format!("/incidents/{incident}"), "ar").await;
+    assert_eq!(ar.status, StatusCode::OK);
+    let html = ar.text();
+    assert!(html.contains("زلزال الحوز") && html.contains("الخصاص حسب الجماعة"));
+    assert!(
+        html.contains("<svg")
+            && html.contains("class=\"place gap\"")
+            && html.contains("class=\"place oversupply\"")
+    );
+    // The gaps come first: Ighil (10 households uncovered) before Asni (oversupplied).
+    let ighil = html
+        .find(&format!("data-commune=\"{IGHIL}\""))
+        .expect("Ighil row");
+    let asni = html
+        .find(&format!("data-commune=\"{ASNI}\""))
+        .expect("Asni row");
+    assert!(ighil < asni);
+    assert!(html.len() < 30_000, "a light page: {} bytes", html.len());
+    let fr = page_in(&app, &format!("/incidents/{incident}"), "fr").await;
+    let html = fr.text();
+    assert!(html.contains("<h1>Séisme d&#39;Al Haouz</h1>"), "{html}");
+    assert!(html.contains("Écarts par commune") && html.contains("Tnirt"));
+    let list = page_in(&app, "/incidents", "fr").await;
+    assert!(list.text().contains(&format!("/incidents/{incident}")));
+}
+
+#[tokio::test]
+async fn the_need_form_records_a_need_or_says_what_is_wrong() {
+    let app = TestApp::new().await;
+    let owner = app.user("owner@example.ma", None).await;
+    let incident = incident(&app, owner.id).await;
+    let form = app
+        .page(
+            axum::http::Method::GET,
+            &format!("/incidents/{incident}/report"),
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(
+        form.text().contains("اغيل"),
+        "communes by their Arabic names"
+    );
+
+    let post = |fields: Vec<(&'static str, &'static str)>| {
+        let app = &app;
+        async move {
+            app.page(
+                axum::http::Method::POST,
+                &format!("/incidents/{incident}/needs"),
+                None,
+                &fields,
+            )
+            .await
+        }
+    };
+    let bad = post(vec![
+        ("commune", IGHIL),
+        ("category", "water"),
+        ("urgency", "high"),
+        ("households", "-3"),
+    ])
+    .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad.text().contains("لا يمكن أن تكون الكمية سالبة"),
+        "the error in Arabic"
+    );
+    let elsewhere = post(vec![
+        ("commune", "01.051.01.01"),
+        ("category", "water"),
+        ("urgency", "high"),
+        ("households", "3"),
+    ])
+    .await;
+    assert_eq!(elsewhere.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(count_needs(&app, incident).await, 0, "nothing was written");
+
+    let good = post(vec![
+        ("commune", IGHIL),
+        ("category", "water"),
+        ("urgency", "critical"),
+        ("households", "6"),
+        ("contact_phone", "0612345678"),
+    ])
+    .await;
+    assert_eq!(good.status, StatusCode::SEE_OTHER, "{}", good.text());
+    let location = good.headers[axum::http::header::LOCATION]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    assert!(location.starts_with("/needs/N-"));
+    let page = app
+        .page(axum::http::Method::GET, &location, None, &[])
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.text().contains("data-status=\"reported\""));
+    assert!(!page.text().contains("612345678"), "no contact on the page");
+    assert_eq!(count_needs(&app, incident).await, 1);
+}

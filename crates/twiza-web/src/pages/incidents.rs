@@ -1,0 +1,354 @@
+//! Public crisis pages: the incidents, an incident's map, coverage and who-does-what-where, the
+//! light form to report a need without an account, and the page a reporter follows a need on.
+
+use super::{render, render_status, see_other, PageForm};
+use crate::api::crisis::record_need;
+use crate::api::PathId;
+use crate::ctx::Ctx;
+use crate::error::{AppError, AppResult};
+use crate::pages::map::{self, MapPlace, Shade};
+use crate::AppState;
+use askama::Template;
+use axum::extract::{RawPathParams, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use std::collections::HashMap;
+use twiza_domain::crisis::{IncidentKind, NeedCategory, NeedStatus, Urgency};
+use twiza_domain::FieldError;
+use twiza_i18n::Locale;
+use twiza_store::{ActivitySummary, Coverage, Douar, Incident, Need, Reporter, StoreError};
+
+impl Ctx {
+    pub fn incident_title<'a>(&self, i: &'a Incident) -> &'a str {
+        match self.locale {
+            Locale::Ar => &i.title_ar,
+            _ => &i.title_fr,
+        }
+    }
+
+    pub fn category_name(&self, c: &NeedCategory) -> String {
+        self.t(&format!("need-category-{}", c.as_str().replace('_', "-")))
+    }
+
+    pub fn urgency_name(&self, u: &Urgency) -> String {
+        self.t(&format!("need-urgency-{}", u.as_str()))
+    }
+
+    pub fn need_status_name(&self, s: &NeedStatus) -> String {
+        self.t(&format!("need-status-{}", s.as_str().replace('_', "-")))
+    }
+
+    pub fn incident_kind_name(&self, k: &IncidentKind) -> String {
+        self.t(&format!("incident-kind-{}", k.as_str().replace('_', "-")))
+    }
+
+    /// The legend's name of a map shade (`gap`, `partial`, …).
+    pub fn shade_name(&self, class: &str) -> String {
+        self.t(&format!("coverage-shade-{class}"))
+    }
+
+    pub fn douar_name<'a>(&self, d: &'a Douar) -> &'a str {
+        match self.locale {
+            Locale::Ar => &d.name_ar,
+            _ => &d.name_fr,
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "incidents.html")]
+struct IncidentsPage {
+    c: Ctx,
+    incidents: Vec<Incident>,
+}
+
+/// `GET /incidents`: the incidents, newest first.
+pub async fn list(State(state): State<AppState>, c: Ctx) -> AppResult<Response> {
+    let incidents = state.store.incidents(None, 100).await?;
+    Ok(render(&IncidentsPage { c, incidents }))
+}
+
+/// One line of the coverage table.
+pub struct CoverageLine {
+    pub coverage: Coverage,
+    pub shade: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "incident.html")]
+struct IncidentPage {
+    c: Ctx,
+    incident: Incident,
+    map: String,
+    legend: Vec<(&'static str, &'static str)>,
+    communes: Vec<CoverageLine>,
+    activities: Vec<ActivitySummary>,
+    totals: Coverage,
+}
+
+/// `GET /incidents/{incident_id}`: the map, the gaps per commune (largest first) and who does
+/// what where.
+pub async fn show(
+    State(state): State<AppState>,
+    c: Ctx,
+    PathId(id): PathId,
+) -> AppResult<Response> {
+    let incident = state
+        .store
+        .incident(id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let coverage = state.store.coverage(id).await?;
+    let douars = state.store.incident_douars(id).await?;
+    let by_douar: HashMap<i64, &Coverage> = coverage
+        .iter()
+        .filter_map(|cv| cv.douar_id.map(|d| (d, cv)))
+        .collect();
+    let places: Vec<MapPlace<'_>> = douars
+        .iter()
+        .map(|d| MapPlace {
+            douar: d,
+            name: c.douar_name(d),
+            coverage: by_douar.get(&d.id).copied(),
+        })
+        .collect();
+    let map = map::svg(&places, &c.t("incident-map"));
+    let mut communes: Vec<CoverageLine> = coverage
+        .iter()
+        .filter(|cv| cv.douar_id.is_none())
+        .map(|cv| CoverageLine {
+            coverage: cv.clone(),
+            shade: Shade::of(cv).class(),
+        })
+        .collect();
+    communes.sort_by(|a, b| {
+        b.coverage
+            .gap()
+            .cmp(&a.coverage.gap())
+            .then(b.coverage.oversupply().cmp(&a.coverage.oversupply()))
+    });
+    let mut totals = Coverage::default();
+    for line in &communes {
+        totals.open_needs += line.coverage.open_needs;
+        totals.needed += line.coverage.needed;
+        totals.pledged += line.coverage.pledged;
+        totals.delivered += line.coverage.delivered;
+    }
+    let legend = [
+        Shade::Gap,
+        Shade::Partial,
+        Shade::Covered,
+        Shade::Oversupply,
+    ]
+    .into_iter()
+    .map(|s| (s.class(), map::colour(s)))
+    .collect();
+    let activities = state.store.activity_summary(id, 60).await?;
+    Ok(render(&IncidentPage {
+        c,
+        incident,
+        map,
+        legend,
+        communes,
+        activities,
+        totals,
+    }))
+}
+
+/// The need form's values and errors.
+pub struct NeedForm {
+    values: HashMap<String, String>,
+    pub errors: Vec<FieldError>,
+}
+
+impl NeedForm {
+    pub fn get(&self, name: &str) -> &str {
+        self.values.get(name).map_or("", String::as_str)
+    }
+
+    pub fn is(&self, name: &str, value: &str) -> bool {
+        self.get(name) == value
+    }
+}
+
+#[derive(Template)]
+#[template(path = "need_form.html")]
+struct NeedFormPage {
+    c: Ctx,
+    incident: Incident,
+    communes: Vec<String>,
+    douars: Vec<Douar>,
+    categories: &'static [NeedCategory],
+    urgencies: &'static [Urgency],
+    form: NeedForm,
+}
+
+async fn form_page(
+    state: &AppState,
+    c: Ctx,
+    incident: Incident,
+    form: NeedForm,
+    status: StatusCode,
+) -> AppResult<Response> {
+    let communes = state.store.incident_communes(incident.id).await?;
+    let douars = state.store.incident_douars(incident.id).await?;
+    Ok(render_status(
+        status,
+        &NeedFormPage {
+            c,
+            incident,
+            communes,
+            douars,
+            categories: NeedCategory::ALL,
+            urgencies: Urgency::ALL,
+            form,
+        },
+    ))
+}
+
+/// `GET /incidents/{incident_id}/report`: the light form, usable without an account or script.
+pub async fn report_form(
+    State(state): State<AppState>,
+    c: Ctx,
+    PathId(id): PathId,
+) -> AppResult<Response> {
+    let incident = state
+        .store
+        .incident(id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let form = NeedForm {
+        values: HashMap::new(),
+        errors: Vec::new(),
+    };
+    form_page(&state, c, incident, form, StatusCode::OK).await
+}
+
+/// A count typed in a form: empty is none; anything but digits (with an optional minus) is a
+/// validation error on the field.
+fn form_count(field: &'static str, raw: &str) -> Result<Option<i64>, FieldError> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    raw.parse::<i64>()
+        .map(Some)
+        .map_err(|_| FieldError::new(field, "validation"))
+}
+
+/// `POST /incidents/{incident_id}/needs`: records the need (same rules and rate limit as the
+/// API), then shows its page; errors come back on the form, in the reader's language.
+pub async fn report(
+    State(state): State<AppState>,
+    c: Ctx,
+    PathId(id): PathId,
+    request_client: crate::pages::ClientAddress,
+    PageForm(pairs): PageForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let incident = state
+        .store
+        .incident(id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let values: HashMap<String, String> = pairs.into_iter().collect();
+    let get = |name: &str| {
+        values
+            .get(name)
+            .map_or("", String::as_str)
+            .trim()
+            .to_owned()
+    };
+    let mut errors = Vec::new();
+    let households = form_count("households", &get("households")).unwrap_or_else(|e| {
+        errors.push(e);
+        None
+    });
+    let people = form_count("people", &get("people")).unwrap_or_else(|e| {
+        errors.push(e);
+        None
+    });
+    let douar_id = form_count("douar_id", &get("douar_id")).unwrap_or(None);
+    let optional = |name: &str| Some(get(name)).filter(|v| !v.is_empty());
+    if errors.is_empty() {
+        if !state.need_reports.allow(&request_client.0) {
+            return Err(AppError::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited"));
+        }
+        let body = crate::api::crisis::NeedCreate {
+            commune: get("commune"),
+            douar_id,
+            category: get("category"),
+            urgency: get("urgency"),
+            households,
+            people,
+            latitude: None,
+            longitude: None,
+            description: optional("description"),
+            contact_name: optional("contact_name"),
+            contact_phone: optional("contact_phone"),
+        };
+        match record_need(&state, id, &body, Reporter::Public).await {
+            Ok(receipt) => return Ok(see_other(&format!("/needs/{}", receipt.reference))),
+            Err(e) if e.status == StatusCode::UNPROCESSABLE_ENTITY => {
+                errors.push(FieldError::new(
+                    field_of(e.field.as_deref().unwrap_or("")),
+                    e.code,
+                ));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    let form = NeedForm { values, errors };
+    form_page(&state, c, incident, form, StatusCode::UNPROCESSABLE_ENTITY).await
+}
+
+/// The form field an API error names (`commune`, `households`, …); place errors go on the
+/// commune.
+fn field_of(field: &str) -> &'static str {
+    [
+        "commune",
+        "douar_id",
+        "category",
+        "urgency",
+        "households",
+        "people",
+        "description",
+        "contact_name",
+        "contact_phone",
+    ]
+    .into_iter()
+    .find(|f| *f == field)
+    .unwrap_or("commune")
+}
+
+#[derive(Template)]
+#[template(path = "need.html")]
+struct NeedPage {
+    c: Ctx,
+    need: Need,
+    incident: Incident,
+}
+
+/// `GET /needs/{reference}`: where a reported need stands (no contact, no personal data).
+pub async fn show_need(
+    State(state): State<AppState>,
+    c: Ctx,
+    params: RawPathParams,
+) -> AppResult<Response> {
+    let reference = params
+        .iter()
+        .find(|(n, _)| *n == "reference")
+        .map(|(_, v)| v.to_owned())
+        .filter(|r| r.starts_with("N-") && r.len() <= 24)
+        .ok_or_else(AppError::not_found)?;
+    let need = state
+        .store
+        .need_by_reference(&reference)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let incident = state
+        .store
+        .incident(need.incident_id)
+        .await?
+        .ok_or(StoreError::Corrupt("need incident"))?;
+    Ok(render(&NeedPage { c, need, incident }))
+}
