@@ -340,7 +340,7 @@ pub async fn seed(
     }
 
     // Needs: remote communes report more (and larger) ones.
-    let mut needs: Vec<(i64, &str, &str, i64)> = Vec::new();
+    let mut needs: Vec<(i64, &str, Option<i64>, &str, i64)> = Vec::new();
     for place in PLACES {
         let count = 12 + 14 * usize::from(place.remoteness) + rng.gen_range(0..6);
         let own_douars: Vec<i64> = douars
@@ -390,14 +390,14 @@ pub async fn seed(
             let written = store
                 .report_need(incident, &need, &reference, sealed.as_deref(), reporter)
                 .await?;
-            needs.push((written.id, place.code, category, households));
+            needs.push((written.id, place.code, douar, category, households));
         }
     }
 
     // Pledges: most associations go where the road is good; the remote valleys get few.
     let today = OffsetDateTime::now_utc().date();
     let verified = orgs.len().min(6);
-    for (i, (need, commune, category, households)) in needs.iter().enumerate() {
+    for (i, (need, commune, douar, category, households)) in needs.iter().enumerate() {
         let remoteness = PLACES
             .iter()
             .find(|p| p.code == *commune)
@@ -432,6 +432,7 @@ pub async fn seed(
         if remoteness == 0 && rng.gen_bool(0.5) {
             let extra = NewPledge {
                 need_id: None,
+                douar_id: *douar,
                 ..pledge.clone()
             };
             store.create_pledge(&scope, incident, &extra, by).await?;

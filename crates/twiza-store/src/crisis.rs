@@ -590,17 +590,20 @@ impl Store {
             return Err(StoreError::NotFound);
         }
         check_place(&mut tx, incident, pledge.commune.as_str(), pledge.douar_id).await?;
+        // A pledge on a need covers the need's douar unless it names one.
+        let mut douar = pledge.douar_id;
         if let Some(need) = pledge.need_id {
-            let row: Option<(String, String)> = sqlx::query_as(
-                "SELECT commune_code, status FROM needs WHERE id = $1 AND incident_id = $2",
+            let row: Option<(String, String, Option<i64>)> = sqlx::query_as(
+                "SELECT commune_code, status, douar_id FROM needs WHERE id = $1 AND incident_id = $2",
             )
             .bind(need)
             .bind(incident)
             .fetch_optional(&mut *tx)
             .await?;
-            let Some((commune, status)) = row else {
+            let Some((commune, status, need_douar)) = row else {
                 return Err(StoreError::Conflict("unknown_need"));
             };
+            douar = douar.or(need_douar);
             if commune != pledge.commune.as_str() {
                 return Err(StoreError::Conflict("need_elsewhere"));
             }
@@ -626,7 +629,7 @@ impl Store {
         .bind(scope.org_id().0)
         .bind(pledge.need_id)
         .bind(pledge.commune.as_str())
-        .bind(pledge.douar_id)
+        .bind(douar)
         .bind(pledge.category.as_str())
         .bind(pledge.households)
         .bind(&pledge.description)

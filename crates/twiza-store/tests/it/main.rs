@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod audit;
+mod crisis;
 mod harness;
 mod ledger;
 mod suite;

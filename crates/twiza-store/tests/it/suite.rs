@@ -10,7 +10,7 @@ use twiza_domain::organization::{
 use twiza_domain::{OrgRole, OrgScope, PlatformRole};
 use twiza_store::{DirectoryFilter, StoreError};
 
-fn new_org(number: &str, name_fr: &str, province: &str) -> NewOrganization {
+pub fn new_org(number: &str, name_fr: &str, province: &str) -> NewOrganization {
     NewOrganization {
         name_ar: "جمعية الأمل".into(),
         name_fr: name_fr.into(),

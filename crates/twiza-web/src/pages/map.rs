@@ -118,7 +118,7 @@ pub fn svg(places: &[MapPlace<'_>], title: &str) -> String {
     for (place, lat, lon) in &order {
         let (x, y) = project(*lat, *lon);
         let needed = place.coverage.map_or(0, |c| c.needed);
-        let r = 4.0 + (needed as f64).sqrt() * 1.2;
+        let r = (3.0 + (needed as f64).sqrt() * 0.6).min(24.0);
         let shade = place.coverage.map_or(Shade::Quiet, Shade::of);
         let _ = write!(
             out,

@@ -1,0 +1,282 @@
+//! Crisis coordination on both backends: needs, duplicates and merges, pledges that assign and
+//! cover needs, coverage per commune and douar, contacts only for the covering association, and
+//! the keyset pages behind the exports.
+
+use crate::harness::TestDb;
+use crate::on_both_backends;
+use crate::suite::new_org;
+use twiza_domain::crisis::{
+    DouarInput, IncidentInput, NeedInput, NeedStatus, NewDouar, NewIncident, NewNeed, NewPledge,
+    PledgeInput, PledgeStatus,
+};
+use twiza_domain::{OrgRole, OrgScope};
+use twiza_store::{NeedFilter, Reporter, StoreError};
+
+const IGHIL: &str = "07.041.07.05";
+const ASNI: &str = "07.041.07.03";
+
+fn need(commune: &str, category: &str, households: i64, douar: Option<i64>) -> NewNeed {
+    NewNeed::parse(&NeedInput {
+        commune,
+        douar_id: douar,
+        category,
+        urgency: "high",
+        households: Some(households),
+        ..NeedInput::default()
+    })
+    .expect("need")
+}
+
+fn pledge(need_id: Option<i64>, commune: &str, households: i64) -> NewPledge {
+    NewPledge::parse(
+        &PledgeInput {
+            need_id,
+            commune,
+            category: "shelter",
+            households: Some(households),
+            description: "Tentes",
+            due_on: "2099-01-01",
+            ..PledgeInput::default()
+        },
+        time::macros::date!(2026 - 01 - 01),
+    )
+    .expect("pledge")
+}
+
+on_both_backends!(needs_pledges_and_coverage, |db: TestDb| async move {
+    let s = &db.store;
+    let owner = s.create_user("o@x.ma", "h", "O", None).await.expect("user");
+    let org = s
+        .create_organization(&new_org("C-1", "Org", "071"), "org", owner)
+        .await
+        .expect("org");
+    let other = s
+        .create_organization(&new_org("C-2", "Other", "072"), "other", owner)
+        .await
+        .expect("org");
+    let scope = OrgScope::for_member(org, OrgRole::Owner);
+    let other_scope = OrgScope::for_member(other, OrgRole::Owner);
+    let incident = NewIncident::parse(&IncidentInput {
+        kind: "earthquake",
+        title_ar: "زلزال",
+        title_fr: "Séisme",
+        started_on: "2023-09-08",
+        communes: vec![IGHIL, ASNI],
+    })
+    .expect("incident");
+    let incident = s.declare_incident(&incident, owner).await.expect("declare");
+    assert_eq!(
+        s.incident_communes(incident).await.expect("q"),
+        vec![ASNI, IGHIL]
+    );
+    let douar = NewDouar::parse(&DouarInput {
+        commune: IGHIL,
+        name_ar: "تنيرت",
+        name_fr: "Tnirt",
+        name_latin: "Tnirt",
+        latitude: Some(31.072),
+        longitude: Some(-8.412),
+        population: Some(380),
+    })
+    .expect("douar");
+    let tnirt = s.create_douar(&douar).await.expect("douar");
+    assert!(matches!(
+        s.create_douar(&douar).await,
+        Err(StoreError::Conflict("douar_exists"))
+    ));
+
+    // A need, its likely duplicate, and a need of another category.
+    let first = s
+        .report_need(
+            incident,
+            &need(IGHIL, "shelter", 12, Some(tnirt)),
+            "N-A",
+            Some(b"sealed"),
+            Reporter::Public,
+        )
+        .await
+        .expect("need");
+    assert_eq!(
+        (first.status, first.possible_duplicate_of),
+        (NeedStatus::Reported, None)
+    );
+    let again = s
+        .report_need(
+            incident,
+            &need(IGHIL, "shelter", 12, Some(tnirt)),
+            "N-B",
+            None,
+            Reporter::Public,
+        )
+        .await
+        .expect("need");
+    assert_eq!(again.possible_duplicate_of, Some(first.id));
+    let assessed = s
+        .report_need(
+            incident,
+            &need(ASNI, "food", 30, None),
+            "N-C",
+            None,
+            Reporter::FieldAgent {
+                org: org.0,
+                user: owner,
+            },
+        )
+        .await
+        .expect("assessment");
+    assert_eq!(assessed.status, NeedStatus::Verified);
+    // Refusals: a commune outside the incident, a douar of another commune.
+    let outside = s
+        .report_need(
+            incident,
+            &need("01.051.01.01", "food", 3, None),
+            "N-D",
+            None,
+            Reporter::Public,
+        )
+        .await;
+    assert!(matches!(
+        outside,
+        Err(StoreError::Conflict("commune_not_in_incident"))
+    ));
+    let wrong_douar = s
+        .report_need(
+            incident,
+            &need(ASNI, "food", 3, Some(tnirt)),
+            "N-E",
+            None,
+            Reporter::Public,
+        )
+        .await;
+    assert!(matches!(
+        wrong_douar,
+        Err(StoreError::Conflict("unknown_douar"))
+    ));
+
+    // Merge the duplicate; filters and pages.
+    s.merge_need(again.id, first.id).await.expect("merge");
+    assert!(matches!(
+        s.merge_need(first.id, first.id).await,
+        Err(StoreError::Conflict("merge_into_itself"))
+    ));
+    let merged = s.need(again.id).await.expect("q").expect("found");
+    assert_eq!(
+        (merged.status, merged.merged_into),
+        (NeedStatus::Merged, Some(first.id))
+    );
+    let filter = NeedFilter {
+        commune_code: Some(IGHIL.into()),
+        status: Some(NeedStatus::Reported),
+        ..NeedFilter::default()
+    };
+    let page = s.needs_page(incident, &filter, 0, 10).await.expect("page");
+    assert_eq!(
+        page.iter().map(|n| n.id).collect::<Vec<_>>(),
+        vec![first.id]
+    );
+    assert!(page[0].has_contact);
+    assert_eq!(
+        s.need_by_reference("N-A").await.expect("q").map(|n| n.id),
+        Some(first.id)
+    );
+
+    // Coverage before any pledge: Ighil commune and its douar 12 households, Asni 30.
+    let coverage = s.coverage(incident).await.expect("coverage");
+    let at = |commune: &str, douar: Option<i64>| {
+        coverage
+            .iter()
+            .find(|c| c.commune_code == commune && c.douar_id == douar)
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        (
+            at(IGHIL, None).needed,
+            at(IGHIL, Some(tnirt)).needed,
+            at(ASNI, None).needed
+        ),
+        (12, 12, 30)
+    );
+
+    // A pledge on the need assigns it and covers its douar; delivered, the need is covered.
+    let (p, warning) = s
+        .create_pledge(&scope, incident, &pledge(Some(first.id), IGHIL, 12), owner)
+        .await
+        .expect("pledge");
+    assert_eq!(warning, None);
+    assert_eq!(
+        s.need(first.id).await.expect("q").expect("found").status,
+        NeedStatus::Assigned
+    );
+    let coverage = s.coverage(incident).await.expect("coverage");
+    let douar_line = coverage
+        .iter()
+        .find(|c| c.douar_id == Some(tnirt))
+        .expect("douar");
+    assert_eq!(douar_line.pledged, 12);
+    // Only the covering association reads the contact.
+    assert_eq!(
+        s.need_contact(&scope, first.id)
+            .await
+            .expect("q")
+            .map(|(_, c)| c),
+        Some(b"sealed".to_vec())
+    );
+    assert!(matches!(
+        s.need_contact(&other_scope, first.id).await,
+        Err(StoreError::NotFound)
+    ));
+    // Another association cannot move this pledge.
+    assert!(matches!(
+        s.set_pledge_status(&other_scope, p, PledgeStatus::Delivered)
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    s.set_pledge_status(&scope, p, PledgeStatus::Delivered)
+        .await
+        .expect("deliver");
+    assert!(matches!(
+        s.set_pledge_status(&scope, p, PledgeStatus::Cancelled)
+            .await,
+        Err(StoreError::Conflict("status"))
+    ));
+    assert_eq!(
+        s.need(first.id).await.expect("q").expect("found").status,
+        NeedStatus::Covered
+    );
+    // Pledging the covered commune again warns: Asni still waits.
+    let (_, warning) = s
+        .create_pledge(&scope, incident, &pledge(None, IGHIL, 5), owner)
+        .await
+        .expect("pledge");
+    let warning = warning.expect("a warning");
+    assert_eq!(warning.uncovered_neighbours, vec![(ASNI.to_owned(), 30)]);
+    let coverage = s.coverage(incident).await.expect("coverage");
+    let ighil = coverage
+        .iter()
+        .find(|c| c.commune_code == IGHIL && c.douar_id.is_none())
+        .expect("Ighil");
+    assert_eq!(
+        (
+            ighil.needed,
+            ighil.delivered,
+            ighil.pledged,
+            ighil.gap(),
+            ighil.oversupply()
+        ),
+        (12, 12, 5, 0, 0)
+    );
+
+    // The export pages.
+    let activities = s.activities_page(incident, 0, 10).await.expect("3w");
+    assert_eq!(activities.len(), 2);
+    assert_eq!(activities[0].status, PledgeStatus::Delivered);
+    let located = s.located_needs_page(incident, 0, 10).await.expect("geo");
+    assert_eq!(located.len(), 3);
+    assert_eq!(located[0].douar_latin.as_deref(), Some("Tnirt"));
+    assert_eq!(located[0].point.map(|p| p.lat_e6), Some(31_072_000));
+    assert!(located[2].point.is_none());
+    let summary = s.activity_summary(incident, 10).await.expect("summary");
+    assert_eq!(summary.iter().map(|a| a.targeted).sum::<i64>(), 17);
+    assert_eq!(summary.iter().map(|a| a.reached).sum::<i64>(), 12);
+});
