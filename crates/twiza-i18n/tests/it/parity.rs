@@ -361,6 +361,8 @@ const ALLOWED_LATIN: &[&str] = &[
     "WebP",
     "PDF",
     "CSV",
+    "HXL",
+    "GeoJSON",
     "KB",
     "MB",
     "MAD",
