@@ -8,6 +8,7 @@ pub mod donor;
 pub mod ids;
 pub mod leaf;
 pub mod ledger;
+pub mod logistics;
 pub mod money;
 pub mod organization;
 pub mod roles;

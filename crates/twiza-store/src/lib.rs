@@ -16,6 +16,7 @@ mod checkpoints;
 mod crisis;
 mod ledger;
 mod logged;
+mod logistics;
 mod organizations;
 mod payments;
 mod receipts;
@@ -34,6 +35,7 @@ pub use ledger::{
     AccountBalance, CampaignReport, Expense, NewExpense, NewTransfer, StockBalance, Transfer,
     TrialBalance, REPORT_IN_KIND_LINES,
 };
+pub use logistics::{Item, NewDelivery, ProofOutcome, StockLine};
 pub use organizations::{DirectoryFilter, DirectoryPage, Invitation, Member, MembershipRow};
 pub use payments::{GiftState, Raised, SealedIdentity};
 pub use receipts::DonationRecord;

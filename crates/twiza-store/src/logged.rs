@@ -143,6 +143,34 @@ pub(crate) fn transfer_confirmed_leaf(t: &ConfirmedTransfer<'_>) -> Vec<u8> {
     canonical_json(&leaf("transfer_confirmed", t.id, t.at, fields)).into_bytes()
 }
 
+/// What a confirmed delivery publishes: who delivered what, how much, for which need of which
+/// incident (no household is named).
+pub(crate) struct ConfirmedDelivery<'a> {
+    pub id: i64,
+    pub at: i64,
+    pub organization: i64,
+    pub incident: i64,
+    pub need: i64,
+    pub item: &'a str,
+    pub unit: &'a str,
+    pub quantity: i64,
+    pub households: i64,
+}
+
+pub(crate) fn delivery_confirmed_leaf(d: &ConfirmedDelivery<'_>) -> Vec<u8> {
+    let fields = vec![
+        ("organization", d.organization.into()),
+        ("incident", d.incident.into()),
+        ("need", d.need.into()),
+        ("item", d.item.into()),
+        ("unit", d.unit.into()),
+        ("quantity", d.quantity.into()),
+        ("households", d.households.into()),
+        ("proof", "otp".into()),
+    ];
+    canonical_json(&leaf("delivery_confirmed", d.id, d.at, fields)).into_bytes()
+}
+
 /// One kind of logged event, as the audit sees it.
 pub(crate) struct LoggedKind {
     /// The leaf `type` and `log_entries.kind`.
@@ -222,6 +250,19 @@ pub(crate) const KINDS: &[LoggedKind] = &[
                   LEFT JOIN transfers t ON t.id = e.ref_id AND t.status = 'confirmed' \
                   WHERE e.kind = 'transfer_confirmed' AND t.id IS NULL ORDER BY e.idx",
         rebuild: rebuild_transfer_confirmed,
+    },
+    LoggedKind {
+        kind: "delivery_confirmed",
+        table: "deliveries",
+        expected: "SELECT d.id, d.delivered_at, d.organization_id, d.incident_id, d.need_id, i.code, i.unit, \
+                   d.quantity, d.households, e.idx AS leaf_idx, e.leaf \
+                   FROM deliveries d JOIN items i ON i.id = d.item_id \
+                   LEFT JOIN log_entries e ON e.kind = 'delivery_confirmed' AND e.ref_id = d.id \
+                   WHERE d.status = 'delivered' AND d.id > $1 ORDER BY d.id LIMIT $2",
+        orphans: "SELECT e.idx, e.ref_id FROM log_entries e \
+                  LEFT JOIN deliveries d ON d.id = e.ref_id AND d.status = 'delivered' \
+                  WHERE e.kind = 'delivery_confirmed' AND d.id IS NULL ORDER BY e.idx",
+        rebuild: rebuild_delivery_confirmed,
     },
 ];
 
@@ -321,5 +362,21 @@ fn rebuild_transfer_confirmed(row: &AnyRow) -> Result<Vec<u8>> {
         campaign: &row.try_get::<String, _>("code")?,
         amount: Amount::from_centimes(row.try_get("amount_centimes")?)
             .ok_or(corrupt("transfer amount"))?,
+    }))
+}
+
+fn rebuild_delivery_confirmed(row: &AnyRow) -> Result<Vec<u8>> {
+    Ok(delivery_confirmed_leaf(&ConfirmedDelivery {
+        id: row.try_get("id")?,
+        at: row
+            .try_get::<Option<i64>, _>("delivered_at")?
+            .ok_or(corrupt("delivery delivered_at"))?,
+        organization: row.try_get("organization_id")?,
+        incident: row.try_get("incident_id")?,
+        need: row.try_get("need_id")?,
+        item: &row.try_get::<String, _>("code")?,
+        unit: &row.try_get::<String, _>("unit")?,
+        quantity: row.try_get("quantity")?,
+        households: row.try_get("households")?,
     }))
 }

@@ -280,3 +280,178 @@ on_both_backends!(needs_pledges_and_coverage, |db: TestDb| async move {
     assert_eq!(summary.iter().map(|a| a.targeted).sum::<i64>(), 17);
     assert_eq!(summary.iter().map(|a| a.reached).sum::<i64>(), 12);
 });
+
+on_both_backends!(
+    deliveries_take_stock_and_are_proven_by_their_code,
+    |db: TestDb| async move {
+        use twiza_domain::logistics::{code_hash, NewReceipt};
+        use twiza_store::{NewDelivery, ProofOutcome};
+        let s = &db.store;
+        let owner = s.create_user("o@x.ma", "h", "O", None).await.expect("user");
+        let org = s
+            .create_organization(&new_org("L-1", "Org", "071"), "org", owner)
+            .await
+            .expect("org");
+        let other = s
+            .create_organization(&new_org("L-2", "Other", "072"), "other", owner)
+            .await
+            .expect("org");
+        let scope = OrgScope::for_member(org, OrgRole::Owner);
+        let other_scope = OrgScope::for_member(other, OrgRole::Owner);
+        let incident = NewIncident::parse(&IncidentInput {
+            kind: "earthquake",
+            title_ar: "زلزال",
+            title_fr: "Séisme",
+            started_on: "2023-09-08",
+            communes: vec![IGHIL],
+        })
+        .expect("incident");
+        let incident = s.declare_incident(&incident, owner).await.expect("declare");
+        let need_id = s
+            .report_need(
+                incident,
+                &need(IGHIL, "shelter", 4, None),
+                "N-L",
+                None,
+                Reporter::Public,
+            )
+            .await
+            .expect("need")
+            .id;
+        let warehouse = s
+            .create_warehouse(&scope, "Dépôt d'Asni", ASNI)
+            .await
+            .expect("warehouse");
+        assert!(matches!(
+            s.create_warehouse(&scope, "Dépôt d'Asni", ASNI).await,
+            Err(StoreError::Conflict("warehouse_exists"))
+        ));
+        let receipt = NewReceipt::parse(10, "in_kind_donation", "TWZ-ASN1").expect("receipt");
+        s.receive_stock(&scope, warehouse, "tent", &receipt, owner)
+            .await
+            .expect("receive");
+        // Another association cannot use this warehouse; an unknown item is refused.
+        assert!(matches!(
+            s.receive_stock(&other_scope, warehouse, "tent", &receipt, owner)
+                .await,
+            Err(StoreError::Conflict("unknown_warehouse"))
+        ));
+        assert!(matches!(
+            s.receive_stock(&scope, warehouse, "spaceship", &receipt, owner)
+                .await,
+            Err(StoreError::Conflict("unknown_item"))
+        ));
+        let delivery = |quantity| NewDelivery {
+            incident_id: incident,
+            need_id,
+            warehouse_id: warehouse,
+            item: "tent".into(),
+            quantity,
+            households: 4,
+        };
+        let salt = [3u8; 16];
+        let hash = code_hash(&salt, "123456");
+        // More than the stock: refused, nothing taken.
+        assert!(matches!(
+            s.create_delivery(&scope, &delivery(11), (&salt, &hash), owner)
+                .await,
+            Err(StoreError::Conflict("insufficient_stock"))
+        ));
+        assert_eq!(s.stock(&scope).await.expect("stock")[0].quantity, 10);
+        let id = s
+            .create_delivery(&scope, &delivery(4), (&salt, &hash), owner)
+            .await
+            .expect("delivery");
+        assert_eq!(s.stock(&scope).await.expect("stock")[0].quantity, 6);
+        // Wrong codes count; the right one delivers, logs and covers the need; reuse is refused.
+        assert_eq!(
+            s.confirm_delivery(&scope, id, "000000")
+                .await
+                .expect("attempt"),
+            ProofOutcome::Wrong { attempts_left: 4 }
+        );
+        assert!(matches!(
+            s.confirm_delivery(&other_scope, id, "123456").await,
+            Err(StoreError::NotFound)
+        ));
+        let before = s.log_size().await.expect("size");
+        let outcome = s
+            .confirm_delivery(&scope, id, "123456")
+            .await
+            .expect("proof");
+        assert_eq!(outcome, ProofOutcome::Delivered { leaf_index: before });
+        assert_eq!(s.log_size().await.expect("size"), before + 1);
+        assert_eq!(
+            s.need(need_id).await.expect("q").expect("found").status,
+            NeedStatus::Covered
+        );
+        assert!(matches!(
+            s.confirm_delivery(&scope, id, "123456").await,
+            Err(StoreError::Conflict("proof_already_used"))
+        ));
+        let report = s.audit_log(None, |_| {}).await.expect("audit");
+        assert!(report.ok(), "{:?}", report.findings);
+
+        // Five wrong codes lock a delivery's proof, even against the right code.
+        let second = s
+            .report_need(
+                incident,
+                &need(IGHIL, "water", 2, None),
+                "N-M",
+                None,
+                Reporter::Public,
+            )
+            .await
+            .expect("need")
+            .id;
+        let locked = s
+            .create_delivery(
+                &scope,
+                &NewDelivery {
+                    need_id: second,
+                    households: 2,
+                    ..delivery(2)
+                },
+                (&salt, &hash),
+                owner,
+            )
+            .await
+            .expect("delivery");
+        for left in (1..=4).rev() {
+            assert_eq!(
+                s.confirm_delivery(&scope, locked, "999999")
+                    .await
+                    .expect("attempt"),
+                ProofOutcome::Wrong {
+                    attempts_left: left
+                }
+            );
+        }
+        assert_eq!(
+            s.confirm_delivery(&scope, locked, "999999")
+                .await
+                .expect("attempt"),
+            ProofOutcome::Locked
+        );
+        assert!(matches!(
+            s.confirm_delivery(&scope, locked, "123456").await,
+            Err(StoreError::Conflict("proof_locked"))
+        ));
+
+        // Tampering with a delivered row is named by the audit.
+        s.execute_raw(&format!(
+            "UPDATE deliveries SET quantity = 40 WHERE id = {id}"
+        ))
+        .await
+        .expect("tamper");
+        let report = s.audit_log(None, |_| {}).await.expect("audit");
+        assert!(
+            report
+                .findings
+                .iter()
+                .any(|f| f.contains("deliveries") && f.contains(&id.to_string())),
+            "{:?}",
+            report.findings
+        );
+    }
+);

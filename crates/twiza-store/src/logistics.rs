@@ -1,0 +1,376 @@
+//! Warehouses, stock and deliveries: receipts into an association's warehouse, stock balances
+//! (the sum of signed movements), deliveries that take goods out for a need, and the proof that
+//! confirms a delivery — written with its transparency-log leaf in one transaction.
+
+use crate::logged::{delivery_confirmed_leaf, ConfirmedDelivery};
+use crate::tlog::{append_at, lock_size, NewLeaf};
+use crate::{now, Backend, Result, Store, StoreError};
+use sqlx::AnyConnection;
+use twiza_domain::crisis::{households_estimate, NeedStatus};
+use twiza_domain::logistics::{code_matches, NewReceipt, MAX_PROOF_ATTEMPTS};
+use twiza_domain::{OrgScope, UserId};
+
+/// An item of the catalog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub id: i64,
+    pub code: String,
+    pub name_ar: String,
+    pub name_fr: String,
+    pub unit: String,
+}
+
+/// What a warehouse holds of an item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StockLine {
+    pub warehouse_id: i64,
+    pub warehouse: String,
+    pub item: String,
+    pub unit: String,
+    pub quantity: i64,
+}
+
+/// A delivery to prepare: goods from a warehouse for a need.
+#[derive(Debug, Clone)]
+pub struct NewDelivery {
+    pub incident_id: i64,
+    pub need_id: i64,
+    pub warehouse_id: i64,
+    pub item: String,
+    pub quantity: i64,
+    pub households: i64,
+}
+
+/// What a proof attempt did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProofOutcome {
+    /// The code matched: delivered and logged at this leaf index.
+    Delivered { leaf_index: u64 },
+    /// A wrong code; this many attempts remain.
+    Wrong { attempts_left: i64 },
+    /// Too many wrong codes: the delivery's proof is locked.
+    Locked,
+}
+
+async fn item_id(conn: &mut AnyConnection, code: &str) -> Result<i64> {
+    let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM items WHERE code = $1")
+        .bind(code)
+        .fetch_optional(&mut *conn)
+        .await?;
+    row.map(|(id,)| id)
+        .ok_or(StoreError::Conflict("unknown_item"))
+}
+
+/// Locks the warehouse (PostgreSQL: row lock; SQLite has one writer) and checks it is the
+/// association's.
+async fn own_warehouse(
+    conn: &mut AnyConnection,
+    backend: Backend,
+    scope: &OrgScope,
+    id: i64,
+) -> Result<()> {
+    let sql = match backend {
+        Backend::Postgres => {
+            "SELECT id FROM warehouses WHERE id = $1 AND organization_id = $2 FOR UPDATE"
+        }
+        Backend::Sqlite => "SELECT id FROM warehouses WHERE id = $1 AND organization_id = $2",
+    };
+    let row: Option<(i64,)> = sqlx::query_as(sql)
+        .bind(id)
+        .bind(scope.org_id().0)
+        .fetch_optional(&mut *conn)
+        .await?;
+    row.map(|_| ())
+        .ok_or(StoreError::Conflict("unknown_warehouse"))
+}
+
+async fn balance(conn: &mut AnyConnection, warehouse: i64, item: i64) -> Result<i64> {
+    let (quantity,): (i64,) = sqlx::query_as(
+        "SELECT CAST(COALESCE(SUM(quantity), 0) AS BIGINT) FROM stock_movements \
+         WHERE warehouse_id = $1 AND item_id = $2",
+    )
+    .bind(warehouse)
+    .bind(item)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(quantity)
+}
+
+impl Store {
+    /// The item catalog.
+    pub async fn items(&self) -> Result<Vec<Item>> {
+        let rows: Vec<(i64, String, String, String, String)> =
+            sqlx::query_as("SELECT id, code, name_ar, name_fr, unit FROM items ORDER BY id")
+                .fetch_all(self.reader())
+                .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, code, name_ar, name_fr, unit)| Item {
+                id,
+                code,
+                name_ar,
+                name_fr,
+                unit,
+            })
+            .collect())
+    }
+
+    /// Opens a warehouse of the association; names are unique per association.
+    pub async fn create_warehouse(
+        &self,
+        scope: &OrgScope,
+        name: &str,
+        commune: &str,
+    ) -> Result<i64> {
+        let result: std::result::Result<(i64,), sqlx::Error> = sqlx::query_as(
+            "INSERT INTO warehouses (organization_id, name, commune_code, created_at) \
+             VALUES ($1, $2, $3, $4) RETURNING id",
+        )
+        .bind(scope.org_id().0)
+        .bind(name)
+        .bind(commune)
+        .bind(now())
+        .fetch_one(self.writer())
+        .await;
+        result
+            .map(|(id,)| id)
+            .map_err(crate::conflict_on_unique("warehouse_exists"))
+    }
+
+    /// Receives goods into one of the association's warehouses.
+    pub async fn receive_stock(
+        &self,
+        scope: &OrgScope,
+        warehouse: i64,
+        item: &str,
+        receipt: &NewReceipt,
+        by: UserId,
+    ) -> Result<i64> {
+        let mut tx = self.writer().begin().await?;
+        own_warehouse(&mut tx, self.backend(), scope, warehouse).await?;
+        let item = item_id(&mut tx, item).await?;
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO stock_movements (organization_id, warehouse_id, item_id, quantity, source, \
+             reference, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        )
+        .bind(scope.org_id().0)
+        .bind(warehouse)
+        .bind(item)
+        .bind(receipt.quantity)
+        .bind(receipt.source.as_str())
+        .bind(receipt.reference.as_deref())
+        .bind(by.0)
+        .bind(now())
+        .fetch_one(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// The association's stock, per warehouse and item (lines with nothing left included).
+    pub async fn stock(&self, scope: &OrgScope) -> Result<Vec<StockLine>> {
+        let rows: Vec<(i64, String, String, String, i64)> = sqlx::query_as(
+            "SELECT w.id, w.name, i.code, i.unit, CAST(SUM(m.quantity) AS BIGINT) FROM stock_movements m \
+             JOIN warehouses w ON w.id = m.warehouse_id JOIN items i ON i.id = m.item_id \
+             WHERE m.organization_id = $1 GROUP BY w.id, w.name, i.code, i.unit ORDER BY w.id, i.code",
+        )
+        .bind(scope.org_id().0)
+        .fetch_all(self.reader())
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(
+                |(warehouse_id, warehouse, item, unit, quantity)| StockLine {
+                    warehouse_id,
+                    warehouse,
+                    item,
+                    unit,
+                    quantity,
+                },
+            )
+            .collect())
+    }
+
+    /// Takes the goods out of the warehouse for an open need of the incident and records the
+    /// delivery awaiting its proof (the code's salt and hash). Refused, with nothing written,
+    /// when the stock is short.
+    pub async fn create_delivery(
+        &self,
+        scope: &OrgScope,
+        delivery: &NewDelivery,
+        (salt, hash): (&[u8], &[u8]),
+        by: UserId,
+    ) -> Result<i64> {
+        let at = now();
+        let mut tx = self.writer().begin().await?;
+        own_warehouse(&mut tx, self.backend(), scope, delivery.warehouse_id).await?;
+        let item = item_id(&mut tx, &delivery.item).await?;
+        let need: Option<(String,)> =
+            sqlx::query_as("SELECT status FROM needs WHERE id = $1 AND incident_id = $2")
+                .bind(delivery.need_id)
+                .bind(delivery.incident_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let Some((status,)) = need else {
+            return Err(StoreError::Conflict("unknown_need"));
+        };
+        if !NeedStatus::parse(&status).is_some_and(NeedStatus::is_open) {
+            return Err(StoreError::Conflict("need_not_open"));
+        }
+        if balance(&mut tx, delivery.warehouse_id, item).await? < delivery.quantity {
+            return Err(StoreError::Conflict("insufficient_stock"));
+        }
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO deliveries (organization_id, incident_id, need_id, warehouse_id, item_id, quantity, \
+             households, status, otp_salt, otp_hash, attempts, created_by, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 'awaiting_proof', $8, $9, 0, $10, $11) RETURNING id",
+        )
+        .bind(scope.org_id().0)
+        .bind(delivery.incident_id)
+        .bind(delivery.need_id)
+        .bind(delivery.warehouse_id)
+        .bind(item)
+        .bind(delivery.quantity)
+        .bind(delivery.households)
+        .bind(salt)
+        .bind(hash)
+        .bind(by.0)
+        .bind(at)
+        .fetch_one(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO stock_movements (organization_id, warehouse_id, item_id, quantity, source, \
+             delivery_id, created_by, created_at) VALUES ($1, $2, $3, $4, 'delivery', $5, $6, $7)",
+        )
+        .bind(scope.org_id().0)
+        .bind(delivery.warehouse_id)
+        .bind(item)
+        .bind(-delivery.quantity)
+        .bind(id)
+        .bind(by.0)
+        .bind(at)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Checks a delivery's code. The right one confirms the delivery, covers the need when the
+    /// households delivered reach it, and appends the delivery's leaf — in one transaction; a
+    /// wrong one counts, and the fifth locks the proof. A used or locked proof is refused.
+    pub async fn confirm_delivery(
+        &self,
+        scope: &OrgScope,
+        id: i64,
+        code: &str,
+    ) -> Result<ProofOutcome> {
+        let mut tx = self.writer().begin().await?;
+        let size = lock_size(&mut tx, self.backend()).await?;
+        let row: Option<(String, Vec<u8>, Vec<u8>, i64, i64, i64, i64, String, String, i64, i64)> =
+            sqlx::query_as(
+                "SELECT d.status, d.otp_salt, d.otp_hash, d.attempts, d.incident_id, d.need_id, d.quantity, \
+                 i.code, i.unit, d.households, d.organization_id FROM deliveries d JOIN items i ON i.id = d.item_id \
+                 WHERE d.id = $1 AND d.organization_id = $2",
+            )
+            .bind(id)
+            .bind(scope.org_id().0)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let Some((
+            status,
+            salt,
+            hash,
+            attempts,
+            incident,
+            need,
+            quantity,
+            item,
+            unit,
+            households,
+            org,
+        )) = row
+        else {
+            return Err(StoreError::NotFound);
+        };
+        match status.as_str() {
+            "delivered" => return Err(StoreError::Conflict("proof_already_used")),
+            "locked" => return Err(StoreError::Conflict("proof_locked")),
+            _ => {}
+        }
+        let at = now();
+        if !code_matches(&salt, &hash, code) {
+            let attempts = attempts + 1;
+            let locked = attempts >= MAX_PROOF_ATTEMPTS;
+            sqlx::query("UPDATE deliveries SET attempts = $1, status = $2 WHERE id = $3")
+                .bind(attempts)
+                .bind(if locked { "locked" } else { "awaiting_proof" })
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            return Ok(if locked {
+                ProofOutcome::Locked
+            } else {
+                ProofOutcome::Wrong {
+                    attempts_left: MAX_PROOF_ATTEMPTS - attempts,
+                }
+            });
+        }
+        sqlx::query("UPDATE deliveries SET status = 'delivered', delivered_at = $1 WHERE id = $2")
+            .bind(at)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        // The need is covered once the households delivered reach it.
+        let (need_households, need_people): (Option<i64>, Option<i64>) =
+            sqlx::query_as("SELECT households, people FROM needs WHERE id = $1")
+                .bind(need)
+                .fetch_one(&mut *tx)
+                .await?;
+        let (served,): (i64,) = sqlx::query_as(
+            "SELECT CAST(COALESCE(SUM(households), 0) AS BIGINT) FROM deliveries \
+             WHERE need_id = $1 AND status = 'delivered'",
+        )
+        .bind(need)
+        .fetch_one(&mut *tx)
+        .await?;
+        let next = if served >= households_estimate(need_households, need_people) {
+            "covered"
+        } else {
+            "in_progress"
+        };
+        sqlx::query(
+            "UPDATE needs SET status = $1, updated_at = $2 WHERE id = $3 \
+             AND status IN ('reported', 'verified', 'assigned', 'in_progress')",
+        )
+        .bind(next)
+        .bind(at)
+        .bind(need)
+        .execute(&mut *tx)
+        .await?;
+        let leaf = delivery_confirmed_leaf(&ConfirmedDelivery {
+            id,
+            at,
+            organization: org,
+            incident,
+            need,
+            item: &item,
+            unit: &unit,
+            quantity,
+            households,
+        });
+        append_at(
+            &mut tx,
+            size,
+            &[NewLeaf {
+                kind: "delivery_confirmed",
+                ref_id: id,
+                bytes: leaf,
+                at,
+            }],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(ProofOutcome::Delivered { leaf_index: size })
+    }
+}
