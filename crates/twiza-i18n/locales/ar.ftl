@@ -494,3 +494,16 @@ need-status-in-progress = المساعدة في الطريق
 need-status-covered = تمت تغطيته
 need-status-closed = مغلق
 need-status-merged = مدمج مع تبليغ سابق
+
+## Logistics
+sms-delivery-code = تويزة: رمز التسليم هو { $code }. لا تعطه إلا لمن يسلمك المساعدة.
+error-unknown-item = مادة غير معروفة: استعمل رمزا من القائمة.
+error-unknown-warehouse = هذا المخزن ليس من مخازن الجمعية.
+error-insufficient-stock = الكمية غير كافية في المخزن: لم يخرج أي شيء.
+error-warehouse-exists = للجمعية مخزن بهذا الاسم من قبل.
+error-proof-locked = رموز خاطئة كثيرة: أغلق إثبات هذا التسليم. اتصل بمنسق.
+error-proof-already-used = هذا التسليم مؤكد من قبل: لا يمكن استعمال رمزه مرة أخرى.
+error-proof-code-wrong = رمز خاطئ. المحاولات المتبقية: { $max }.
+error-proof-code-invalid = الرمز من ستة أرقام.
+error-recipient-phone-required = أدخل هاتف المستفيد: إليه يرسل رمز إثبات التسليم.
+error-sms-unavailable = تعذر إرسال الرسالة النصية: أعد المحاولة بعد قليل.

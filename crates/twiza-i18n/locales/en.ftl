@@ -490,3 +490,16 @@ need-status-in-progress = Help on its way
 need-status-covered = Covered
 need-status-closed = Closed
 need-status-merged = Merged with an earlier report
+
+## Logistics
+sms-delivery-code = Twiza: your delivery code is { $code }. Give it only to the person handing you the aid.
+error-unknown-item = Unknown item: use a code of the catalog.
+error-unknown-warehouse = This warehouse is not one of the association's.
+error-insufficient-stock = Not enough of this item in the warehouse: nothing was taken out.
+error-warehouse-exists = The association already has a warehouse of this name.
+error-proof-locked = Too many wrong codes: this delivery's proof is locked. Ask a coordinator.
+error-proof-already-used = This delivery is already confirmed: its code cannot be used again.
+error-proof-code-wrong = Wrong code. Attempts left: { $max }.
+error-proof-code-invalid = The code has six digits.
+error-recipient-phone-required = Give the recipient's phone: the code that proves the delivery is sent there.
+error-sms-unavailable = The text message could not be sent: try again in a moment.

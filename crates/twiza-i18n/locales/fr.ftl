@@ -493,3 +493,16 @@ need-status-in-progress = Aide en route
 need-status-covered = Couvert
 need-status-closed = Clos
 need-status-merged = Fusionné avec un signalement antérieur
+
+## Logistics
+sms-delivery-code = Twiza : votre code de livraison est { $code }. Ne le donnez qu’à la personne qui vous remet l’aide.
+error-unknown-item = Article inconnu : utilisez un code du catalogue.
+error-unknown-warehouse = Cet entrepôt n’appartient pas à l’association.
+error-insufficient-stock = Pas assez de cet article dans l’entrepôt : rien n’a été sorti.
+error-warehouse-exists = L’association a déjà un entrepôt de ce nom.
+error-proof-locked = Trop de codes erronés : la preuve de cette livraison est bloquée. Adressez-vous à un coordinateur.
+error-proof-already-used = Cette livraison est déjà confirmée : son code ne peut plus servir.
+error-proof-code-wrong = Code erroné. Essais restants : { $max }.
+error-proof-code-invalid = Le code a six chiffres.
+error-recipient-phone-required = Indiquez le téléphone du bénéficiaire : le code qui prouve la livraison y est envoyé.
+error-sms-unavailable = Le SMS n’a pas pu être envoyé : réessayez dans un instant.

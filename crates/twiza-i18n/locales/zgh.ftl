@@ -504,3 +504,16 @@ need-status-in-progress = ⵜⴰⵡⵉⵙⵉ ⴳ ⵓⴱⵔⵉⴷ
 need-status-covered = ⵉⵜⵜⵡⴰⴳⴷⵍ
 need-status-closed = ⵉⵜⵜⵡⴰⵔⴳⵍ
 need-status-merged = ⵉⵜⵜⵡⴰⵙⵎⵓⵏ ⴷ ⵢⴰⵏ ⵓⵎⵎⴻⵍ ⵉⵣⵔⵉⵏ
+
+## Logistics
+sms-delivery-code = ⵜⵡⵉⵣⴰ: ⴰⵏⴰⵎⵍ ⵏ ⵓⵙⵙⵍⵎ ⵏⵏⴽ ⴷ { $code }. ⵓⵔ ⵜ ⵜⴰⴽⴽⵯ ⵖⴰⵙ ⵉ ⵡⵉⵏⵏ ⴰⴽ ⵉⴼⴽⴰⵏ ⵜⴰⵡⵉⵙⵉ.
+error-unknown-item = ⴰⴼⵔⴷⵉⵙ ⵓⵔ ⵉⵜⵜⵡⴰⵙⵙⵏ: ⵙⵎⵔⵙ ⴰⵏⴰⵎⵍ ⵏ ⵓⴽⴰⵜⴰⵍⵓⴳ.
+error-unknown-warehouse = ⴰⵃⴰⵏⵓ ⴰⴷ ⵓⵔ ⵉⴳⵉ ⵡⵉⵏ ⵜⵎⵙⵙⵓⵔⵜ ⵜⴰⵏⴰⵎⵓⵏⵜ.
+error-insufficient-stock = ⵓⵔ ⵉⴽⴼⵉ ⵓⴼⵔⴷⵉⵙ ⴰⴷ ⴳ ⵓⵃⴰⵏⵓ: ⵓⵔ ⵉⴼⴼⵖ ⵡⴰⵍⵓ.
+error-warehouse-exists = ⵜⵍⴰ ⵜⵎⵙⵙⵓⵔⵜ ⵜⴰⵏⴰⵎⵓⵏⵜ ⴰⵃⴰⵏⵓ ⵙ ⵢⵉⵙⵎ ⴰⴷ.
+error-proof-locked = ⴳⵓⵜⵏ ⵉⵏⴰⵎⵍⵏ ⵓⵔ ⵉⵖⵜⵉⵏ: ⵉⵜⵜⵡⴰⵔⴳⵍ ⵓⵙⵙⵉⵏ ⵏ ⵓⵙⵙⵍⵎ ⴰⴷ. ⵎⵢⴰⵡⴰⴹ ⴷ ⵓⵎⵙⵎⵢⴰⴳ.
+error-proof-already-used = ⴰⵙⵙⵍⵎ ⴰⴷ ⵉⵜⵜⵓⵙⵏⵜⵎ ⵢⴰⴷ: ⵓⵔ ⵉⵣⵎⵉⵔ ⵓⵏⴰⵎⵍ ⵏⵏⵙ ⴰⴷ ⵉⵜⵜⵓⵙⵎⵔⵙ ⴷⴰⵖ.
+error-proof-code-wrong = ⴰⵏⴰⵎⵍ ⵓⵔ ⵉⵖⵜⵉ. ⵜⵉⵔⵉⵎ ⵍⵍⵉ ⴷ ⵉⵇⵇⵉⵎⵏ: { $max }.
+error-proof-code-invalid = ⴰⵏⴰⵎⵍ ⵖⵓⵔⵙ ⵚⴹⵉⵚ ⵏ ⵉⵎⴹⴰⵏ.
+error-recipient-phone-required = ⴰⵔⵓ ⵜⵉⵍⵉⴼⵓⵏ ⵏ ⵓⵏⴰⴼⵓ: ⵖⵓⵔⵙ ⴰⵔ ⵉⵜⵜⵡⴰⵣⵏ ⵓⵏⴰⵎⵍ ⵏ ⵓⵙⵙⵍⵎ.
+error-sms-unavailable = ⵓⵔ ⵜⵣⵎⵉⵔ ⵜⵓⵣⵉⵏⵜ ⴰⴷ ⵜⵜⵡⴰⵣⵏ: ⴰⵔⵎ ⴷⴰⵖ ⵙ ⵉⵎⵉⴽ.

@@ -40,7 +40,9 @@ pub const MANAGERS: &[OrgRole] = &[OrgRole::Owner, OrgRole::Admin];
 pub const TREASURY: &[OrgRole] = &[OrgRole::Owner, OrgRole::Admin, OrgRole::Treasurer];
 /// Who commits an association to cover needs (pledges) and reads the contacts of those needs.
 pub const COORDINATION: &[OrgRole] = &[OrgRole::Owner, OrgRole::Admin, OrgRole::Coordinator];
-/// Who records field assessments of needs.
+/// Who runs warehouses and stock.
+pub const LOGISTICS: &[OrgRole] = &[OrgRole::Owner, OrgRole::Admin, OrgRole::Coordinator];
+/// Who records field assessments of needs, and delivers.
 pub const FIELD: &[OrgRole] = &[
     OrgRole::Owner,
     OrgRole::Admin,

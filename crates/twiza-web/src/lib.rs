@@ -16,6 +16,7 @@ pub mod pages;
 pub mod payments;
 pub mod routes;
 pub mod sealing;
+pub mod sms;
 pub mod throttle;
 
 use std::sync::Arc;
@@ -124,12 +125,23 @@ pub struct Shared {
     pub payments: Arc<dyn payments::PaymentProvider>,
     /// Needs reported without an account, per client address.
     pub need_reports: throttle::ClientLimiter,
+    /// Where delivery codes are sent.
+    pub sms: Arc<dyn sms::SmsGateway>,
 }
 
 impl AppState {
     /// Builds the state and starts the sequencer and the checkpoint publisher (call inside a
     /// Tokio runtime).
     pub fn new(store: Store, config: WebConfig) -> anyhow::Result<AppState> {
+        AppState::with_sms(store, config, Arc::new(sms::LogOnlySms::default()))
+    }
+
+    /// Like [`AppState::new`], with the gateway that sends delivery codes.
+    pub fn with_sms(
+        store: Store,
+        config: WebConfig,
+        sms: Arc<dyn sms::SmsGateway>,
+    ) -> anyhow::Result<AppState> {
         let log_signer = Arc::new(
             twiza_tlog::NoteSigner::from_seed(&config.log_origin, &config.log_key_seed)
                 .map_err(|_| anyhow::anyhow!("invalid log origin (no spaces or '+')"))?,
@@ -154,6 +166,7 @@ impl AppState {
             messages: Arc::new(Messages::load()?),
             metrics: ops::Metrics::install()?,
             need_reports: throttle::ClientLimiter::per_minute(config.need_reports_per_minute),
+            sms,
             config: Arc::new(config),
         })))
     }

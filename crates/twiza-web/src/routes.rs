@@ -3,8 +3,8 @@
 //! tested as soon as it is added here.
 
 use crate::authz::{
-    enforce, Access, ANY_MEMBER, AUTHORITIES, COORDINATION, FIELD, MANAGERS, PLATFORM_ADMIN,
-    TREASURY,
+    enforce, Access, ANY_MEMBER, AUTHORITIES, COORDINATION, FIELD, LOGISTICS, MANAGERS,
+    PLATFORM_ADMIN, TREASURY,
 };
 use crate::{api, auth, ctx, error, logsite, ops, pages, AppState};
 use axum::extract::DefaultBodyLimit;
@@ -154,6 +154,12 @@ pub fn table() -> Vec<RouteSpec> {
         route(M::POST, "/api/v1/organizations/{org_id}/incidents/{incident_id}/pledges", Org(COORDINATION), post(api::crisis::pledge)),
         route(M::POST, "/api/v1/organizations/{org_id}/pledges/{pledge_id}/status", Org(COORDINATION), post(api::crisis::pledge_status)),
         route(M::GET, "/api/v1/organizations/{org_id}/needs/{need_id}/contact", Org(COORDINATION), get(api::crisis::contact)),
+        route(M::GET, "/api/v1/items", Public, get(api::logistics::items)),
+        route(M::POST, "/api/v1/organizations/{org_id}/warehouses", Org(LOGISTICS), post(api::logistics::create_warehouse)),
+        route(M::POST, "/api/v1/organizations/{org_id}/stock", Org(LOGISTICS), post(api::logistics::receive)),
+        route(M::GET, "/api/v1/organizations/{org_id}/stock", Org(ANY_MEMBER), get(api::logistics::stock)),
+        route(M::POST, "/api/v1/organizations/{org_id}/deliveries", Org(FIELD), post(api::logistics::create_delivery)),
+        route(M::POST, "/api/v1/organizations/{org_id}/deliveries/{delivery_id}/confirm", Org(FIELD), post(api::logistics::confirm)),
         route(M::GET, "/api/v1/geo/regions", Public, get(api::geo::regions)),
         route(M::GET, "/api/v1/geo/provinces", Public, get(api::geo::provinces)),
         route(M::GET, "/api/v1/geo/communes", Public, get(api::geo::communes)),

@@ -9,6 +9,7 @@ pub mod geo;
 pub mod gifts;
 pub mod ledger;
 pub mod log;
+pub mod logistics;
 pub mod members;
 pub mod openapi;
 pub mod organizations;

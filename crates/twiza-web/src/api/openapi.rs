@@ -2,8 +2,8 @@
 //! `/api/v1/openapi.json`.
 
 use super::{
-    campaigns, crisis, donations, exports, geo, gifts, ledger, log, members, organizations,
-    receipts, reports, tokens,
+    campaigns, crisis, donations, exports, geo, gifts, ledger, log, logistics, members,
+    organizations, receipts, reports, tokens,
 };
 use crate::error::{ErrorBody, ErrorDetail, FieldDetail};
 use axum::Json;
@@ -36,12 +36,14 @@ use utoipa::{Modify, OpenApi};
         crisis::report, crisis::pledges, crisis::coverage, crisis::need, crisis::verify, crisis::merge,
         crisis::assess, crisis::pledge, crisis::pledge_status, crisis::contact,
         exports::three_w, exports::needs_geojson,
+        logistics::items, logistics::create_warehouse, logistics::receive, logistics::stock,
+        logistics::create_delivery, logistics::confirm,
         document,
     ),
     components(schemas(ErrorBody, ErrorDetail, FieldDetail)),
     modifiers(&BearerAuth),
     tags(
-        (name = "accounts"), (name = "organizations"), (name = "members"), (name = "campaigns"), (name = "donations"), (name = "ledger"), (name = "log"), (name = "geography"), (name = "crisis"), (name = "meta")
+        (name = "accounts"), (name = "organizations"), (name = "members"), (name = "campaigns"), (name = "donations"), (name = "ledger"), (name = "log"), (name = "geography"), (name = "crisis"), (name = "logistics"), (name = "meta")
     )
 )]
 pub struct ApiDoc;

@@ -76,6 +76,17 @@ fn sample_json(method: &Method, path: &str) -> Option<serde_json::Value> {
         ("POST", "/api/v1/organizations/{org_id}/incidents/{incident_id}/pledges") => json!({
             "commune": "07.041.07.05", "category": "water", "households": 3,
             "description": "Intruder's tanks", "due_on": "2099-01-01"}),
+        ("POST", "/api/v1/organizations/{org_id}/warehouses") => {
+            json!({"name": "Intruder's", "commune": "07.041.07.05"})
+        }
+        ("POST", "/api/v1/organizations/{org_id}/stock") => json!({
+            "warehouse_id": 1, "item": "tent", "quantity": 5, "source": "other"}),
+        ("POST", "/api/v1/organizations/{org_id}/deliveries") => json!({
+            "incident_id": 1, "need_id": 1, "warehouse_id": 1, "item": "tent", "quantity": 1,
+            "households": 1, "recipient_phone": "0611112222"}),
+        ("POST", "/api/v1/organizations/{org_id}/deliveries/{delivery_id}/confirm") => {
+            json!({"code": "123456"})
+        }
         ("POST", "/api/v1/organizations/{org_id}/pledges/{pledge_id}/status") => {
             json!({"status": "cancelled"})
         }
@@ -319,6 +330,7 @@ async fn no_route_lets_a_tenant_into_another_association() {
                 .replace("{incident_id}", &incident.to_string())
                 .replace("{need_id}", &need.to_string())
                 .replace("{pledge_id}", &pledge.to_string())
+                .replace("{delivery_id}", "1")
                 .replace("{*path}", "entries/000.p/1");
             assert!(
                 !path.contains('{'),
@@ -441,6 +453,7 @@ async fn read_only_platform_roles_change_nothing_and_see_no_contacts() {
                 .replace("{incident_id}", &incident.to_string())
                 .replace("{need_id}", &need.to_string())
                 .replace("{pledge_id}", &pledge.to_string())
+                .replace("{delivery_id}", "1")
                 .replace("{index}", "0");
             let response = call(&app, route, &path, Some(&user)).await;
             assert!(

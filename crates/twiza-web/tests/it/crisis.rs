@@ -669,3 +669,185 @@ async fn the_need_form_records_a_need_or_says_what_is_wrong() {
     assert!(!page.text().contains("612345678"), "no contact on the page");
     assert_eq!(count_needs(&app, incident).await, 1);
 }
+
+#[tokio::test]
+async fn a_delivery_takes_stock_and_is_proven_by_the_recipients_code() {
+    let app = TestApp::new().await;
+    let (owner, scope) = verified_org(&app, "relief@example.ma", "10/2015").await;
+    let org = scope.org_id().0;
+    let (incident, need, _) =
+        incident_with_pledged_need(&app, &scope, owner.id, "Fatima", "0661000000").await;
+    let r = app
+        .post_json(
+            &format!("/api/v1/organizations/{org}/warehouses"),
+            Some(&owner.token),
+            &json!({"name": "Dépôt d'Asni", "commune": ASNI}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let warehouse = r.json()["id"].as_i64().expect("id");
+    let r = app
+        .post_json(&format!("/api/v1/organizations/{org}/stock"), Some(&owner.token),
+            &json!({"warehouse_id": warehouse, "item": "tent", "quantity": 20, "source": "in_kind_donation", "reference": "TWZ-ASN1"}))
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let stock = || async {
+        app.get(
+            &format!("/api/v1/organizations/{org}/stock"),
+            Some(&owner.token),
+        )
+        .await
+        .json()[0]["quantity"]
+            .as_i64()
+    };
+    let deliveries = format!("/api/v1/organizations/{org}/deliveries");
+    let body = |quantity: i64| {
+        json!({"incident_id": incident, "need_id": need, "warehouse_id": warehouse,
+                                      "item": "tent", "quantity": quantity, "households": 12})
+    };
+
+    // Bad input writes nothing.
+    for (quantity, status, code) in [
+        (21, StatusCode::CONFLICT, "insufficient_stock"),
+        (-2, StatusCode::UNPROCESSABLE_ENTITY, "quantity_negative"),
+        (0, StatusCode::UNPROCESSABLE_ENTITY, "quantity_not_positive"),
+    ] {
+        let r = app
+            .post_json(&deliveries, Some(&owner.token), &body(quantity))
+            .await;
+        assert_eq!(
+            (r.status, r.error_code().as_str()),
+            (status, code),
+            "{}",
+            r.text()
+        );
+    }
+    let mut unknown = body(2);
+    unknown["item"] = json!("spaceship");
+    let r = app
+        .post_json(&deliveries, Some(&owner.token), &unknown)
+        .await;
+    assert_eq!(r.error_code(), "unknown_item");
+    assert_eq!(stock().await, Some(20), "nothing was taken out");
+    assert!(
+        app.sms.last_to("+212661000000").is_none(),
+        "no code was sent"
+    );
+
+    // The code goes to the phone left with the need (the association pledged to cover it).
+    let r = app
+        .post_json(&deliveries, Some(&owner.token), &body(12))
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    assert_eq!(r.json()["code_sent_to"], "+212•••••••00");
+    let delivery = r.json()["id"].as_i64().expect("id");
+    assert_eq!(stock().await, Some(8));
+    let text = app.sms.last_to("+212661000000").expect("a text message");
+    let code: String = text.chars().filter(char::is_ascii_digit).take(6).collect();
+    assert_eq!(code.len(), 6, "{text}");
+    let confirm = format!("/api/v1/organizations/{org}/deliveries/{delivery}/confirm");
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    let r = app
+        .post_json(&confirm, Some(&owner.token), &json!({"code": wrong}))
+        .await;
+    assert_eq!(
+        (r.status, r.error_code().as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, "proof_code_wrong")
+    );
+    assert!(
+        r.json()["error"]["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains('4'),
+        "{}",
+        r.text()
+    );
+    let before = app.store.log_size().await.expect("size");
+    let r = app
+        .post_json(&confirm, Some(&owner.token), &json!({"code": code}))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(r.json()["leaf_index"], json!(before));
+    let leaf = app
+        .get(&format!("/api/v1/log/entries/{before}"), None)
+        .await
+        .json();
+    let leaf = String::from_utf8(
+        base64::Engine::decode(
+            &base64::engine::general_purpose::STANDARD,
+            leaf["leaf"].as_str().expect("leaf"),
+        )
+        .expect("b64"),
+    )
+    .expect("utf8");
+    assert!(
+        leaf.contains("\"type\":\"delivery_confirmed\"") && leaf.contains("\"item\":\"tent\""),
+        "{leaf}"
+    );
+    assert!(!leaf.contains("0661000000") && !leaf.contains("Fatima") && !leaf.contains("212661"));
+    let need_now = app.get(&format!("/api/v1/needs/{need}"), None).await.json();
+    assert_eq!(need_now["status"], "covered");
+    // A used code cannot serve twice.
+    let r = app
+        .post_json(&confirm, Some(&owner.token), &json!({"code": code}))
+        .await;
+    assert_eq!(
+        (r.status, r.error_code().as_str()),
+        (StatusCode::CONFLICT, "proof_already_used")
+    );
+
+    // Five wrong codes lock a delivery, which then refuses even the right code.
+    let second = app
+        .post_json(
+            &format!("/api/v1/incidents/{incident}/needs"),
+            None,
+            &need_body(IGHIL, "water", 2),
+        )
+        .await
+        .json()["id"]
+        .as_i64()
+        .expect("need");
+    let mut other = body(2);
+    other["need_id"] = json!(second);
+    other["households"] = json!(2);
+    other["recipient_phone"] = json!("0677000000");
+    let r = app.post_json(&deliveries, Some(&owner.token), &other).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let locked = r.json()["id"].as_i64().expect("id");
+    let code: String = app
+        .sms
+        .last_to("+212677000000")
+        .expect("sms")
+        .chars()
+        .filter(char::is_ascii_digit)
+        .take(6)
+        .collect();
+    let confirm = format!("/api/v1/organizations/{org}/deliveries/{locked}/confirm");
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    for _ in 0..4 {
+        let r = app
+            .post_json(&confirm, Some(&owner.token), &json!({"code": wrong}))
+            .await;
+        assert_eq!(r.error_code(), "proof_code_wrong");
+    }
+    let r = app
+        .post_json(&confirm, Some(&owner.token), &json!({"code": wrong}))
+        .await;
+    assert_eq!(
+        (r.status, r.error_code().as_str()),
+        (StatusCode::CONFLICT, "proof_locked")
+    );
+    let r = app
+        .post_json(&confirm, Some(&owner.token), &json!({"code": code}))
+        .await;
+    assert_eq!(r.error_code(), "proof_locked");
+    let r = app
+        .post_json(&confirm, Some(&owner.token), &json!({"code": "12ab"}))
+        .await;
+    assert_eq!(r.error_code(), "proof_code_invalid");
+    assert_eq!(
+        app.store.log_size().await.expect("size"),
+        before + 1,
+        "only the proven delivery is logged"
+    );
+}

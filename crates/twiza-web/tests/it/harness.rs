@@ -14,6 +14,8 @@ use twiza_web::{AppState, WebConfig};
 
 pub struct TestApp {
     pub state: AppState,
+    /// The text messages the app sent (delivery codes).
+    pub sms: std::sync::Arc<twiza_web::sms::LogOnlySms>,
     pub router: Router,
     pub store: Store,
     _dir: tempfile::TempDir,
@@ -62,10 +64,12 @@ impl TestApp {
             .await
             .expect("connect");
         store.migrate().await.expect("migrate");
-        let state = AppState::new(store.clone(), config).expect("state");
+        let sms = std::sync::Arc::new(twiza_web::sms::LogOnlySms::default());
+        let state = AppState::with_sms(store.clone(), config, sms.clone()).expect("state");
         let router = twiza_web::app(state.clone());
         TestApp {
             state,
+            sms,
             router,
             store,
             _dir: dir,

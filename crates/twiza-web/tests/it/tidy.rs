@@ -233,6 +233,10 @@ fn every_error_code_has_a_message() {
         "population",
         "contact_phone",
         "contact_name",
+        "recipient_phone",
+        "code",
+        "source",
+        "name",
     ];
     let mut missing = Vec::new();
     for code in codes.iter().filter(|c| !field_names.contains(&c.as_str())) {

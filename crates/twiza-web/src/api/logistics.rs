@@ -1,0 +1,330 @@
+//! `/api/v1/…` logistics: the item catalog, an association's warehouses and stock, deliveries
+//! for needs and their proof by a one-time code sent to the recipient's phone.
+
+use super::{require_user, ApiJson};
+use crate::auth::Actor;
+use crate::error::{AppError, AppResult, ErrorBody};
+use crate::AppState;
+use axum::extract::{RawPathParams, State};
+use axum::http::StatusCode;
+use axum::{Extension, Json};
+use serde::{Deserialize, Serialize};
+use twiza_domain::crisis::{parse_phone, NeedContact};
+use twiza_domain::logistics::{
+    code_hash, draw_code, parse_quantity, parse_warehouse_name, NewReceipt,
+};
+use twiza_domain::{FieldError, OrgScope};
+use twiza_i18n::{Arg, Locale};
+use twiza_store::{NewDelivery, ProofOutcome, StoreError};
+use utoipa::ToSchema;
+
+/// The codes a logistics write can be refused with, and their statuses.
+fn refused(e: StoreError) -> AppError {
+    match e {
+        StoreError::Conflict(
+            code @ ("unknown_item" | "unknown_warehouse" | "unknown_need" | "need_not_open"),
+        ) => AppError::new(StatusCode::UNPROCESSABLE_ENTITY, code),
+        StoreError::Conflict(
+            code @ ("insufficient_stock" | "warehouse_exists" | "proof_locked"
+            | "proof_already_used"),
+        ) => AppError::new(StatusCode::CONFLICT, code),
+        other => other.into(),
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ItemView {
+    pub code: String,
+    pub name_ar: String,
+    pub name_fr: String,
+    /// `kit`, `piece`, `kg`, `litre`, …
+    pub unit: String,
+}
+
+/// The item catalog.
+#[utoipa::path(get, path = "/api/v1/items", tag = "logistics", responses((status = 200, body = Vec<ItemView>)))]
+pub async fn items(State(state): State<AppState>) -> AppResult<Json<Vec<ItemView>>> {
+    Ok(Json(
+        state
+            .store
+            .items()
+            .await?
+            .into_iter()
+            .map(|i| ItemView {
+                code: i.code,
+                name_ar: i.name_ar,
+                name_fr: i.name_fr,
+                unit: i.unit,
+            })
+            .collect(),
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WarehouseCreate {
+    pub name: String,
+    /// HCP code of the commune where it stands.
+    pub commune: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CreatedView {
+    pub id: i64,
+}
+
+/// Opens a warehouse of the association.
+#[utoipa::path(post, path = "/api/v1/organizations/{org_id}/warehouses", tag = "logistics",
+    params(("org_id" = i64, Path)), request_body = WarehouseCreate,
+    responses((status = 201, body = CreatedView), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn create_warehouse(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    ApiJson(body): ApiJson<WarehouseCreate>,
+) -> AppResult<(StatusCode, Json<CreatedView>)> {
+    let name = parse_warehouse_name(&body.name)?;
+    let commune = twiza_geo::CommuneCode::parse(&body.commune)
+        .map_err(|_| FieldError::new("commune", "unknown_commune"))?;
+    let id = state
+        .store
+        .create_warehouse(&scope, &name, commune.as_str())
+        .await
+        .map_err(refused)?;
+    Ok((StatusCode::CREATED, Json(CreatedView { id })))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StockReceive {
+    pub warehouse_id: i64,
+    /// Catalog code (`tent`, `blanket`, …).
+    pub item: String,
+    pub quantity: i64,
+    /// `in_kind_donation`, `purchase` or `other`.
+    pub source: String,
+    /// The campaign's code, the expense or the partner, as written on the delivery note.
+    #[serde(default)]
+    pub reference: String,
+}
+
+/// Receives goods into one of the association's warehouses.
+#[utoipa::path(post, path = "/api/v1/organizations/{org_id}/stock", tag = "logistics",
+    params(("org_id" = i64, Path)), request_body = StockReceive,
+    responses((status = 201, body = CreatedView), (status = 422, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn receive(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    Extension(actor): Extension<Actor>,
+    ApiJson(body): ApiJson<StockReceive>,
+) -> AppResult<(StatusCode, Json<CreatedView>)> {
+    let user = require_user(&actor)?;
+    let receipt = NewReceipt::parse(body.quantity, &body.source, &body.reference)?;
+    let id = state
+        .store
+        .receive_stock(&scope, body.warehouse_id, &body.item, &receipt, user.id)
+        .await
+        .map_err(refused)?;
+    Ok((StatusCode::CREATED, Json(CreatedView { id })))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct StockLineView {
+    pub warehouse_id: i64,
+    pub warehouse: String,
+    pub item: String,
+    pub unit: String,
+    pub quantity: i64,
+}
+
+/// The association's stock per warehouse and item.
+#[utoipa::path(get, path = "/api/v1/organizations/{org_id}/stock", tag = "logistics",
+    params(("org_id" = i64, Path)), responses((status = 200, body = Vec<StockLineView>)),
+    security(("bearer" = [])))]
+pub async fn stock(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+) -> AppResult<Json<Vec<StockLineView>>> {
+    Ok(Json(
+        state
+            .store
+            .stock(&scope)
+            .await?
+            .into_iter()
+            .map(|l| StockLineView {
+                warehouse_id: l.warehouse_id,
+                warehouse: l.warehouse,
+                item: l.item,
+                unit: l.unit,
+                quantity: l.quantity,
+            })
+            .collect(),
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DeliveryCreate {
+    pub incident_id: i64,
+    pub need_id: i64,
+    pub warehouse_id: i64,
+    pub item: String,
+    pub quantity: i64,
+    /// Households served by this delivery.
+    pub households: i64,
+    /// Where the code goes; by default the phone left with the need (readable by an association
+    /// that pledged to cover it).
+    pub recipient_phone: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct DeliveryView {
+    pub id: i64,
+    /// `awaiting_proof`.
+    pub status: String,
+    /// The number the code went to, all but its last two digits hidden.
+    pub code_sent_to: String,
+}
+
+/// Takes goods out of a warehouse for a need and sends the recipient a one-time code that
+/// proves the delivery.
+#[utoipa::path(post, path = "/api/v1/organizations/{org_id}/deliveries", tag = "logistics",
+    params(("org_id" = i64, Path)), request_body = DeliveryCreate,
+    responses((status = 201, body = DeliveryView), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn create_delivery(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    Extension(actor): Extension<Actor>,
+    ApiJson(body): ApiJson<DeliveryCreate>,
+) -> AppResult<(StatusCode, Json<DeliveryView>)> {
+    let user = require_user(&actor)?;
+    let quantity = parse_quantity("quantity", body.quantity)?;
+    let households = parse_quantity("households", body.households)?;
+    let phone = match body
+        .recipient_phone
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        Some(phone) => parse_phone("recipient_phone", phone)?,
+        None => need_phone(&state, &scope, body.need_id)
+            .await?
+            .ok_or_else(|| {
+                AppError::from(FieldError::new(
+                    "recipient_phone",
+                    "recipient_phone_required",
+                ))
+            })?,
+    };
+    let (code, salt) = draw_code(rand::random());
+    let hash = code_hash(&salt, &code);
+    let delivery = NewDelivery {
+        incident_id: body.incident_id,
+        need_id: body.need_id,
+        warehouse_id: body.warehouse_id,
+        item: body.item.clone(),
+        quantity,
+        households,
+    };
+    let id = state
+        .store
+        .create_delivery(&scope, &delivery, (&salt, &hash), user.id)
+        .await
+        .map_err(refused)?;
+    // In Arabic and French: the recipient's language is not known.
+    let text = [Locale::Ar, Locale::Fr]
+        .iter()
+        .map(|l| {
+            state
+                .messages
+                .t_args(*l, "sms-delivery-code", &[("code", Arg::Str(&code))])
+        })
+        .collect::<Vec<_>>()
+        .join(" / ");
+    state
+        .sms
+        .send(&phone, &text)
+        .map_err(|_| AppError::new(StatusCode::BAD_GATEWAY, "sms_unavailable"))?;
+    Ok((
+        StatusCode::CREATED,
+        Json(DeliveryView {
+            id,
+            status: "awaiting_proof".to_owned(),
+            code_sent_to: crate::sms::masked(&phone),
+        }),
+    ))
+}
+
+/// The phone left with a need, when the association pledged to cover it.
+async fn need_phone(state: &AppState, scope: &OrgScope, need: i64) -> AppResult<Option<String>> {
+    let sealed = match state.store.need_contact(scope, need).await {
+        Ok(sealed) => sealed,
+        Err(StoreError::NotFound) => return Ok(None),
+        Err(e) => return Err(e.into()),
+    };
+    let Some((reference, sealed)) = sealed else {
+        return Ok(None);
+    };
+    let contact: NeedContact = crate::sealing::open_json(
+        &state.config.identity_key,
+        &crate::sealing::need_contact_binding(&reference),
+        &sealed,
+    )
+    .map_err(|_| AppError::internal())?;
+    Ok(Some(contact.phone))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProofBody {
+    /// The six digits the recipient received.
+    pub code: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ProofView {
+    /// `delivered`.
+    pub status: String,
+    /// Where the delivery sits in the transparency log.
+    pub leaf_index: u64,
+}
+
+/// Confirms a delivery with the recipient's code; five wrong codes lock it.
+#[utoipa::path(post, path = "/api/v1/organizations/{org_id}/deliveries/{delivery_id}/confirm", tag = "logistics",
+    params(("org_id" = i64, Path), ("delivery_id" = i64, Path)), request_body = ProofBody,
+    responses((status = 200, body = ProofView), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn confirm(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    params: RawPathParams,
+    ApiJson(body): ApiJson<ProofBody>,
+) -> AppResult<Json<ProofView>> {
+    let id = params
+        .iter()
+        .find(|(n, _)| *n == "delivery_id")
+        .map(|(_, v)| super::path_id(v))
+        .ok_or_else(AppError::not_found)??;
+    let code = body.code.trim();
+    if code.len() != 6 || !code.chars().all(|c| c.is_ascii_digit()) {
+        return Err(FieldError::new("code", "proof_code_invalid").into());
+    }
+    match state
+        .store
+        .confirm_delivery(&scope, id, code)
+        .await
+        .map_err(refused)?
+    {
+        ProofOutcome::Delivered { leaf_index } => Ok(Json(ProofView {
+            status: "delivered".to_owned(),
+            leaf_index,
+        })),
+        ProofOutcome::Wrong { attempts_left } => Err(AppError {
+            max: usize::try_from(attempts_left).ok(),
+            ..AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "proof_code_wrong")
+        }),
+        ProofOutcome::Locked => Err(AppError::new(StatusCode::CONFLICT, "proof_locked")),
+    }
+}

@@ -1,0 +1,84 @@
+//! Text messages to phones: the [`SmsGateway`] trait that a real operator's gateway implements,
+//! and the log-only gateway of the demo and the tests, which sends nothing: it writes the text
+//! (never the number) to the server's log and keeps the last messages in memory.
+
+use std::collections::VecDeque;
+use std::sync::Mutex;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the text message could not be sent")]
+pub struct SmsError;
+
+/// Sends a text message.
+pub trait SmsGateway: Send + Sync {
+    fn send(&self, to: &str, text: &str) -> Result<(), SmsError>;
+}
+
+/// Messages kept in memory by [`LogOnlySms`].
+const KEPT: usize = 256;
+
+/// Sends nothing: logs the text without the number and keeps the last messages.
+#[derive(Default)]
+pub struct LogOnlySms {
+    sent: Mutex<VecDeque<(String, String)>>,
+}
+
+impl LogOnlySms {
+    /// The last text sent to `to`, if any.
+    pub fn last_to(&self, to: &str) -> Option<String> {
+        let sent = self.sent.lock().ok()?;
+        sent.iter()
+            .rev()
+            .find(|(phone, _)| phone == to)
+            .map(|(_, text)| text.clone())
+    }
+}
+
+impl SmsGateway for LogOnlySms {
+    fn send(&self, to: &str, text: &str) -> Result<(), SmsError> {
+        tracing::info!(
+            text,
+            "text message (log-only gateway; the number is not logged)"
+        );
+        let mut sent = self.sent.lock().map_err(|_| SmsError)?;
+        if sent.len() == KEPT {
+            sent.pop_front();
+        }
+        sent.push_back((to.to_owned(), text.to_owned()));
+        Ok(())
+    }
+}
+
+/// A phone number with all but its last two digits hidden, to tell the user where a code went.
+pub fn masked(phone: &str) -> String {
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    phone
+        .chars()
+        .scan(0, |seen, c| {
+            if c.is_ascii_digit() {
+                *seen += 1;
+                Some(if *seen + 2 > digits || *seen <= 3 {
+                    c
+                } else {
+                    '•'
+                })
+            } else {
+                Some(c)
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_the_text_and_masks_the_number() {
+        let sms = LogOnlySms::default();
+        sms.send("+212612345678", "code 123456").unwrap();
+        assert_eq!(sms.last_to("+212612345678").as_deref(), Some("code 123456"));
+        assert_eq!(sms.last_to("+212600000000"), None);
+        assert_eq!(masked("+212612345678"), "+212•••••••78");
+    }
+}
