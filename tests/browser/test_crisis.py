@@ -1,15 +1,36 @@
 """Crisis coordination in Chromium: the incident's map and gaps (screenshots in Arabic and in
 French kept as CI artifacts), and a need followed from the public form to covered, in Arabic and
-in French, while an association's coordinator pledges and delivers through the API."""
+in French, while an association's coordinator pledges through the API and delivers with the
+proof of a one-time code sent to the family's phone."""
 
 import json
+import pathlib
+import re
+import tempfile
 import urllib.request
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from conftest import shot, submit, switch_language, wait
+from conftest import demo_server, shot, submit, switch_language, wait
+
+
+@pytest.fixture(scope="module")
+def demo():
+    """A demo server whose log this module reads: the log-only SMS gateway writes the delivery
+    codes there (never the numbers)."""
+    data_dir = tempfile.mkdtemp(prefix="twiza-crisis-")
+    with demo_server(data_dir) as (base, logins):
+        yield base, logins, pathlib.Path(data_dir) / "server.log"
+
+
+def last_code(log):
+    lines = [line for line in log.read_text(encoding="utf-8").splitlines() if "log-only gateway" in line]
+    assert lines, "a text message was logged"
+    assert "+212" not in lines[-1], "the number is never logged"
+    text = json.loads(lines[-1])["fields"]["text"]
+    return re.search(r"\d{6}", text).group(0)
 
 
 def api(base, method, path, token=None, body=None):
@@ -32,7 +53,7 @@ def incident_id(base):
 
 
 def test_the_map_and_the_gaps_at_a_glance(demo, browser):
-    base, _ = demo
+    base, _, _ = demo
     browser.get(base + "/incidents")
     wait(browser, 'a[href^="/incidents/"]').click()
     wait(browser, "svg.map circle")
@@ -54,8 +75,8 @@ def test_the_map_and_the_gaps_at_a_glance(demo, browser):
 
 
 @pytest.mark.parametrize("lang", ["ar", "fr"])
-def test_a_need_from_the_public_form_to_covered(demo, browser, lang):
-    base, logins = demo
+def test_a_need_from_the_public_form_to_delivered_with_proof(demo, browser, lang):
+    base, logins, log = demo
     incident = incident_id(base)
     browser.get(f"{base}/incidents/{incident}")
     if lang != "ar":
@@ -94,10 +115,24 @@ def test_a_need_from_the_public_form_to_covered(demo, browser, lang):
     browser.refresh()
     WebDriverWait(browser, 10).until(
         lambda d: d.find_element(By.ID, "need-status").get_attribute("data-status") == "assigned")
-    for step in ["in_progress", "delivered"]:
-        api(base, "POST", f"/api/v1/organizations/{org}/pledges/{receipt['id']}/status", token, {"status": step})
+
+    # The goods leave the association's warehouse; the family's phone receives the code, which
+    # the field agent types in at the door.
+    warehouse = api(base, "POST", f"/api/v1/organizations/{org}/warehouses", token,
+                    {"name": f"Dépôt mobile {lang}", "commune": "07.041.07.03"})["id"]
+    api(base, "POST", f"/api/v1/organizations/{org}/stock", token,
+        {"warehouse_id": warehouse, "item": "water", "quantity": 500, "source": "purchase", "reference": "TWZ-ASN1"})
+    delivery = api(base, "POST", f"/api/v1/organizations/{org}/deliveries", token, {
+        "incident_id": incident, "need_id": need["id"], "warehouse_id": warehouse, "item": "water",
+        "quantity": 140, "households": 7})
+    assert delivery["code_sent_to"].endswith("44")
+    proof = api(base, "POST", f"/api/v1/organizations/{org}/deliveries/{delivery['id']}/confirm", token,
+                {"code": last_code(log)})
+    assert proof["status"] == "delivered"
+    leaf = api(base, "GET", f"/api/v1/log/entries/{proof['leaf_index']}")
+    assert leaf["leaf_hash"]
     browser.refresh()
     status = wait(browser, '#need-status[data-status="covered"]')
     expected = {"ar": "تمت تغطيته", "fr": "Couvert"}[lang]
     assert status.text.strip() == expected
-    shot(browser, f"need-covered-{lang}")
+    shot(browser, f"need-delivered-{lang}")
