@@ -103,6 +103,97 @@ pub fn code_matches(salt: &[u8], stored: &[u8], code: &str) -> bool {
             == 0
 }
 
+/// Where a convoy stands: `planned` → `left` → `arrived`, or `cancelled` before it leaves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConvoyStatus {
+    Planned,
+    Left,
+    Arrived,
+    Cancelled,
+}
+
+impl ConvoyStatus {
+    pub const ALL: [ConvoyStatus; 4] = [
+        ConvoyStatus::Planned,
+        ConvoyStatus::Left,
+        ConvoyStatus::Arrived,
+        ConvoyStatus::Cancelled,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConvoyStatus::Planned => "planned",
+            ConvoyStatus::Left => "left",
+            ConvoyStatus::Arrived => "arrived",
+            ConvoyStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ConvoyStatus> {
+        ConvoyStatus::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+
+    /// The moves a convoy may make.
+    pub fn can_become(self, next: ConvoyStatus) -> bool {
+        matches!(
+            (self, next),
+            (ConvoyStatus::Planned, ConvoyStatus::Left)
+                | (ConvoyStatus::Left, ConvoyStatus::Arrived)
+                | (ConvoyStatus::Planned, ConvoyStatus::Cancelled)
+        )
+    }
+}
+
+/// A convoy as planned: vehicle, driver, route, date and manifest (item codes and quantities).
+#[derive(Debug, Clone)]
+pub struct NewConvoy {
+    pub vehicle: String,
+    pub driver: String,
+    pub route: String,
+    pub departs_on: time::Date,
+    pub manifest: Vec<(String, i64)>,
+}
+
+/// Most lines on one manifest.
+pub const MAX_MANIFEST_LINES: usize = 50;
+
+impl NewConvoy {
+    pub fn parse(
+        vehicle: &str,
+        driver: &str,
+        route: &str,
+        departs_on: &str,
+        manifest: &[(String, i64)],
+        today: time::Date,
+    ) -> Result<NewConvoy, FieldError> {
+        let departs_on = crate::campaign::parse_date("departs_on", departs_on)?;
+        if departs_on < today {
+            return Err(FieldError::new("departs_on", "date_in_past"));
+        }
+        if manifest.is_empty() {
+            return Err(FieldError::new("manifest", "required"));
+        }
+        if manifest.len() > MAX_MANIFEST_LINES {
+            return Err(FieldError::new("manifest", "too_many"));
+        }
+        let mut lines: Vec<(String, i64)> = Vec::with_capacity(manifest.len());
+        for (item, quantity) in manifest {
+            let quantity = parse_quantity("manifest", *quantity)?;
+            match lines.iter_mut().find(|(i, _)| i == item) {
+                Some(line) => line.1 += quantity,
+                None => lines.push((item.trim().to_owned(), quantity)),
+            }
+        }
+        Ok(NewConvoy {
+            vehicle: parse_text("vehicle", vehicle, 60)?,
+            driver: parse_text("driver", driver, 120)?,
+            route: parse_text("route", route, 500)?,
+            departs_on,
+            manifest: lines,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,6 +213,49 @@ mod tests {
             parse_quantity("q", MAX_QUANTITY + 1).unwrap_err().code,
             "quantity_too_large"
         );
+    }
+
+    #[test]
+    fn convoys_move_forward_and_carry_something() {
+        use ConvoyStatus::*;
+        assert!(
+            Planned.can_become(Left) && Left.can_become(Arrived) && Planned.can_become(Cancelled)
+        );
+        assert!(
+            !Left.can_become(Cancelled)
+                && !Arrived.can_become(Left)
+                && !Planned.can_become(Arrived)
+        );
+        let today = time::macros::date!(2023 - 09 - 10);
+        let manifest = vec![
+            ("tent".to_owned(), 10),
+            ("tent".to_owned(), 5),
+            ("water".to_owned(), 300),
+        ];
+        let c = NewConvoy::parse(
+            "Camion 12 t",
+            "Brahim",
+            "Marrakech – Asni – Ijoukak",
+            "2023-09-11",
+            &manifest,
+            today,
+        )
+        .unwrap();
+        assert_eq!(
+            c.manifest,
+            vec![("tent".to_owned(), 15), ("water".to_owned(), 300)]
+        );
+        let bad = |m: &[(String, i64)], d: &str| {
+            NewConvoy::parse("Camion", "B", "R", d, m, today)
+                .unwrap_err()
+                .code
+        };
+        assert_eq!(bad(&[], "2023-09-11"), "required");
+        assert_eq!(
+            bad(&[("tent".to_owned(), -1)], "2023-09-11"),
+            "quantity_negative"
+        );
+        assert_eq!(bad(&manifest, "2023-09-01"), "date_in_past");
     }
 
     #[test]

@@ -260,6 +260,19 @@ async fn douar_in_commune(conn: &mut AnyConnection, douar: i64, commune: &str) -
     Ok(row.is_some())
 }
 
+/// Checks that a place belongs to the incident (for other modules of the store).
+pub(crate) async fn check_place_of(
+    conn: &mut AnyConnection,
+    incident: i64,
+    commune: &str,
+    douar: Option<i64>,
+) -> Result<()> {
+    if self_incident_missing(conn, incident).await? {
+        return Err(StoreError::NotFound);
+    }
+    check_place(conn, incident, commune, douar).await
+}
+
 /// Checks that a place belongs to the incident; the refusal names the rule.
 async fn check_place(
     conn: &mut AnyConnection,
@@ -650,6 +663,26 @@ impl Store {
             None
         };
         Ok((id, warning))
+    }
+
+    /// A warning when `commune` has no gap while communes of its province in the incident do.
+    pub(crate) async fn covered_destination(
+        &self,
+        incident: i64,
+        commune: &str,
+    ) -> Result<Option<CoverageWarning>> {
+        let mut conn = self.reader().acquire().await?;
+        if commune_coverage(&mut conn, incident, commune).await?.gap() > 0 {
+            return Ok(None);
+        }
+        drop(conn);
+        Ok(self
+            .uncovered_neighbours(incident, commune)
+            .await?
+            .map(|neighbours| CoverageWarning {
+                commune_code: commune.to_owned(),
+                uncovered_neighbours: neighbours,
+            }))
     }
 
     /// Communes of the same province in the incident with a gap, largest first (at most three).

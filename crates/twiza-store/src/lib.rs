@@ -35,7 +35,7 @@ pub use ledger::{
     AccountBalance, CampaignReport, Expense, NewExpense, NewTransfer, StockBalance, Transfer,
     TrialBalance, REPORT_IN_KIND_LINES,
 };
-pub use logistics::{Item, NewDelivery, ProofOutcome, StockLine};
+pub use logistics::{ConvoyOutline, Item, NewDelivery, ProofOutcome, StockLine};
 pub use organizations::{DirectoryFilter, DirectoryPage, Invitation, Member, MembershipRow};
 pub use payments::{GiftState, Raised, SealedIdentity};
 pub use receipts::DonationRecord;

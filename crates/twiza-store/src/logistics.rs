@@ -374,3 +374,145 @@ impl Store {
         Ok(ProofOutcome::Delivered { leaf_index: size })
     }
 }
+
+/// A convoy as the public sees it (no driver).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConvoyOutline {
+    pub id: i64,
+    pub organization: String,
+    pub commune_code: String,
+    pub douar_id: Option<i64>,
+    pub departs_on: String,
+    pub status: String,
+    /// Item code and quantity.
+    pub manifest: Vec<(String, i64)>,
+}
+
+impl Store {
+    /// Plans a convoy of the association from one of its warehouses to a place of the incident;
+    /// the manifest must be in that warehouse's stock. Returns its id and, when the destination
+    /// was already covered while neighbouring communes wait, where help is missing.
+    pub async fn plan_convoy(
+        &self,
+        scope: &OrgScope,
+        incident: i64,
+        warehouse: i64,
+        (commune, douar): (&str, Option<i64>),
+        convoy: &twiza_domain::logistics::NewConvoy,
+        by: UserId,
+    ) -> Result<(i64, Option<crate::CoverageWarning>)> {
+        let at = now();
+        let mut tx = self.writer().begin().await?;
+        own_warehouse(&mut tx, self.backend(), scope, warehouse).await?;
+        crate::crisis::check_place_of(&mut tx, incident, commune, douar).await?;
+        let mut lines = Vec::with_capacity(convoy.manifest.len());
+        for (item, quantity) in &convoy.manifest {
+            let item = item_id(&mut tx, item).await?;
+            if balance(&mut tx, warehouse, item).await? < *quantity {
+                return Err(StoreError::Conflict("insufficient_stock"));
+            }
+            lines.push((item, *quantity));
+        }
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO convoys (organization_id, incident_id, warehouse_id, commune_code, douar_id, vehicle, \
+             driver, route, departs_on, status, created_by, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'planned', $10, $11, $11) RETURNING id",
+        )
+        .bind(scope.org_id().0)
+        .bind(incident)
+        .bind(warehouse)
+        .bind(commune)
+        .bind(douar)
+        .bind(&convoy.vehicle)
+        .bind(&convoy.driver)
+        .bind(&convoy.route)
+        .bind(convoy.departs_on.to_string())
+        .bind(by.0)
+        .bind(at)
+        .fetch_one(&mut *tx)
+        .await?;
+        for (item, quantity) in lines {
+            sqlx::query(
+                "INSERT INTO convoy_lines (convoy_id, item_id, quantity) VALUES ($1, $2, $3)",
+            )
+            .bind(id)
+            .bind(item)
+            .bind(quantity)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        let warning = self.covered_destination(incident, commune).await?;
+        Ok((id, warning))
+    }
+
+    /// Moves one of the association's convoys (`planned` → `left` → `arrived`, or cancelled).
+    pub async fn set_convoy_status(
+        &self,
+        scope: &OrgScope,
+        id: i64,
+        next: twiza_domain::logistics::ConvoyStatus,
+    ) -> Result<()> {
+        use twiza_domain::logistics::ConvoyStatus;
+        let row: Option<(String,)> =
+            sqlx::query_as("SELECT status FROM convoys WHERE id = $1 AND organization_id = $2")
+                .bind(id)
+                .bind(scope.org_id().0)
+                .fetch_optional(self.reader())
+                .await?;
+        let Some((status,)) = row else {
+            return Err(StoreError::NotFound);
+        };
+        let current = ConvoyStatus::parse(&status).ok_or(StoreError::Corrupt("convoy status"))?;
+        if !current.can_become(next) {
+            return Err(StoreError::Conflict("status"));
+        }
+        let done = sqlx::query(
+            "UPDATE convoys SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4",
+        )
+        .bind(next.as_str())
+        .bind(now())
+        .bind(id)
+        .bind(current.as_str())
+        .execute(self.writer())
+        .await?;
+        if done.rows_affected() == 1 {
+            Ok(())
+        } else {
+            Err(StoreError::Conflict("status"))
+        }
+    }
+
+    /// The convoys of an incident, newest first (at most `limit`), with their manifests.
+    pub async fn incident_convoys(&self, incident: i64, limit: i64) -> Result<Vec<ConvoyOutline>> {
+        let rows: Vec<(i64, String, String, Option<i64>, String, String)> = sqlx::query_as(
+            "SELECT c.id, o.name_fr, c.commune_code, c.douar_id, c.departs_on, c.status FROM convoys c \
+             JOIN organizations o ON o.id = c.organization_id WHERE c.incident_id = $1 \
+             ORDER BY c.id DESC LIMIT $2",
+        )
+        .bind(incident)
+        .bind(limit)
+        .fetch_all(self.reader())
+        .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for (id, organization, commune_code, douar_id, departs_on, status) in rows {
+            let manifest: Vec<(String, i64)> = sqlx::query_as(
+                "SELECT i.code, l.quantity FROM convoy_lines l JOIN items i ON i.id = l.item_id \
+                 WHERE l.convoy_id = $1 ORDER BY i.code",
+            )
+            .bind(id)
+            .fetch_all(self.reader())
+            .await?;
+            out.push(ConvoyOutline {
+                id,
+                organization,
+                commune_code,
+                douar_id,
+                departs_on,
+                status,
+                manifest,
+            });
+        }
+        Ok(out)
+    }
+}

@@ -666,6 +666,23 @@ pub struct CoverageWarningView {
     pub uncovered_neighbours: Vec<GapView>,
 }
 
+impl CoverageWarningView {
+    pub fn from_store(w: twiza_store::CoverageWarning) -> CoverageWarningView {
+        CoverageWarningView {
+            code: "place_already_covered".to_owned(),
+            commune: w.commune_code,
+            uncovered_neighbours: w
+                .uncovered_neighbours
+                .into_iter()
+                .map(|(commune, households)| GapView {
+                    commune,
+                    households,
+                })
+                .collect(),
+        }
+    }
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct GapView {
     pub commune: String,
@@ -708,18 +725,7 @@ pub async fn pledge(
         StatusCode::CREATED,
         Json(PledgeReceiptView {
             id,
-            warning: warning.map(|w| CoverageWarningView {
-                code: "place_already_covered".to_owned(),
-                commune: w.commune_code,
-                uncovered_neighbours: w
-                    .uncovered_neighbours
-                    .into_iter()
-                    .map(|(commune, households)| GapView {
-                        commune,
-                        households,
-                    })
-                    .collect(),
-            }),
+            warning: warning.map(CoverageWarningView::from_store),
         }),
     ))
 }

@@ -328,3 +328,173 @@ pub async fn confirm(
         ProofOutcome::Locked => Err(AppError::new(StatusCode::CONFLICT, "proof_locked")),
     }
 }
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestLine {
+    pub item: String,
+    pub quantity: i64,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConvoyCreate {
+    /// The warehouse it loads at; the manifest must be in its stock.
+    pub warehouse_id: i64,
+    /// HCP code of the destination commune (one of the incident's).
+    pub commune: String,
+    pub douar_id: Option<i64>,
+    pub vehicle: String,
+    pub driver: String,
+    pub route: String,
+    /// `YYYY-MM-DD`, today or later.
+    pub departs_on: String,
+    pub manifest: Vec<ManifestLine>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ConvoyReceiptView {
+    pub id: i64,
+    /// Set when the destination is already covered while neighbouring communes wait.
+    pub warning: Option<super::crisis::CoverageWarningView>,
+}
+
+/// Plans a convoy to a place of the incident.
+#[utoipa::path(post, path = "/api/v1/organizations/{org_id}/incidents/{incident_id}/convoys", tag = "logistics",
+    params(("org_id" = i64, Path), ("incident_id" = i64, Path)), request_body = ConvoyCreate,
+    responses((status = 201, body = ConvoyReceiptView), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn plan_convoy(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    Extension(actor): Extension<Actor>,
+    params: RawPathParams,
+    ApiJson(body): ApiJson<ConvoyCreate>,
+) -> AppResult<(StatusCode, Json<ConvoyReceiptView>)> {
+    let user = require_user(&actor)?;
+    let incident = params
+        .iter()
+        .find(|(n, _)| *n == "incident_id")
+        .map(|(_, v)| super::path_id(v))
+        .ok_or_else(AppError::not_found)??;
+    let commune = twiza_geo::CommuneCode::parse(&body.commune)
+        .map_err(|_| FieldError::new("commune", "unknown_commune"))?;
+    let manifest: Vec<(String, i64)> = body
+        .manifest
+        .iter()
+        .map(|l| (l.item.clone(), l.quantity))
+        .collect();
+    let convoy = twiza_domain::logistics::NewConvoy::parse(
+        &body.vehicle,
+        &body.driver,
+        &body.route,
+        &body.departs_on,
+        &manifest,
+        time::OffsetDateTime::now_utc().date(),
+    )?;
+    let (id, warning) = state
+        .store
+        .plan_convoy(
+            &scope,
+            incident,
+            body.warehouse_id,
+            (commune.as_str(), body.douar_id),
+            &convoy,
+            user.id,
+        )
+        .await
+        .map_err(|e| match e {
+            StoreError::Conflict(code @ ("commune_not_in_incident" | "unknown_douar")) => {
+                AppError::new(StatusCode::UNPROCESSABLE_ENTITY, code)
+            }
+            other => refused(other),
+        })?;
+    Ok((
+        StatusCode::CREATED,
+        Json(ConvoyReceiptView {
+            id,
+            warning: warning.map(super::crisis::CoverageWarningView::from_store),
+        }),
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConvoyStatusBody {
+    /// `left`, `arrived` or `cancelled`.
+    pub status: String,
+}
+
+/// Moves one of the association's convoys.
+#[utoipa::path(post, path = "/api/v1/organizations/{org_id}/convoys/{convoy_id}/status", tag = "logistics",
+    params(("org_id" = i64, Path), ("convoy_id" = i64, Path)), request_body = ConvoyStatusBody,
+    responses((status = 204), (status = 409, body = ErrorBody)), security(("bearer" = [])))]
+pub async fn convoy_status(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    params: RawPathParams,
+    ApiJson(body): ApiJson<ConvoyStatusBody>,
+) -> AppResult<StatusCode> {
+    let id = params
+        .iter()
+        .find(|(n, _)| *n == "convoy_id")
+        .map(|(_, v)| super::path_id(v))
+        .ok_or_else(AppError::not_found)??;
+    let next = twiza_domain::logistics::ConvoyStatus::parse(&body.status)
+        .ok_or_else(|| AppError::from(FieldError::new("status", "validation")))?;
+    state.store.set_convoy_status(&scope, id, next).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ConvoyView {
+    pub id: i64,
+    pub organization: String,
+    pub commune: String,
+    pub douar_id: Option<i64>,
+    pub departs_on: String,
+    /// `planned`, `left`, `arrived` or `cancelled`.
+    pub status: String,
+    pub manifest: Vec<ManifestView>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ManifestView {
+    pub item: String,
+    pub quantity: i64,
+}
+
+/// Who is sending what where: the convoys of an incident, newest first (no driver's name).
+#[utoipa::path(get, path = "/api/v1/incidents/{incident_id}/convoys", tag = "logistics",
+    params(("incident_id" = i64, Path)), responses((status = 200, body = Vec<ConvoyView>)))]
+pub async fn convoys(
+    State(state): State<AppState>,
+    super::PathId(incident): super::PathId,
+) -> AppResult<Json<Vec<ConvoyView>>> {
+    state
+        .store
+        .incident(incident)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    Ok(Json(
+        state
+            .store
+            .incident_convoys(incident, super::crisis::MAX_PAGE)
+            .await?
+            .into_iter()
+            .map(|c| ConvoyView {
+                id: c.id,
+                organization: c.organization,
+                commune: c.commune_code,
+                douar_id: c.douar_id,
+                departs_on: c.departs_on,
+                status: c.status,
+                manifest: c
+                    .manifest
+                    .into_iter()
+                    .map(|(item, quantity)| ManifestView { item, quantity })
+                    .collect(),
+            })
+            .collect(),
+    ))
+}

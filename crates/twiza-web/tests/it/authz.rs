@@ -84,6 +84,12 @@ fn sample_json(method: &Method, path: &str) -> Option<serde_json::Value> {
         ("POST", "/api/v1/organizations/{org_id}/deliveries") => json!({
             "incident_id": 1, "need_id": 1, "warehouse_id": 1, "item": "tent", "quantity": 1,
             "households": 1, "recipient_phone": "0611112222"}),
+        ("POST", "/api/v1/organizations/{org_id}/incidents/{incident_id}/convoys") => json!({
+            "warehouse_id": 1, "commune": "07.041.07.05", "vehicle": "Truck", "driver": "Intruder",
+            "route": "R", "departs_on": "2099-01-01", "manifest": [{"item": "tent", "quantity": 1}]}),
+        ("POST", "/api/v1/organizations/{org_id}/convoys/{convoy_id}/status") => {
+            json!({"status": "cancelled"})
+        }
         ("POST", "/api/v1/organizations/{org_id}/deliveries/{delivery_id}/confirm") => {
             json!({"code": "123456"})
         }
@@ -331,6 +337,7 @@ async fn no_route_lets_a_tenant_into_another_association() {
                 .replace("{need_id}", &need.to_string())
                 .replace("{pledge_id}", &pledge.to_string())
                 .replace("{delivery_id}", "1")
+                .replace("{convoy_id}", "1")
                 .replace("{*path}", "entries/000.p/1");
             assert!(
                 !path.contains('{'),
@@ -454,6 +461,7 @@ async fn read_only_platform_roles_change_nothing_and_see_no_contacts() {
                 .replace("{need_id}", &need.to_string())
                 .replace("{pledge_id}", &pledge.to_string())
                 .replace("{delivery_id}", "1")
+                .replace("{convoy_id}", "1")
                 .replace("{index}", "0");
             let response = call(&app, route, &path, Some(&user)).await;
             assert!(

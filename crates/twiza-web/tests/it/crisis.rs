@@ -851,3 +851,99 @@ async fn a_delivery_takes_stock_and_is_proven_by_the_recipients_code() {
         "only the proven delivery is logged"
     );
 }
+
+#[tokio::test]
+async fn a_convoy_to_a_covered_place_is_warned_and_moves_forward() {
+    let app = TestApp::new().await;
+    let (owner, scope) = verified_org(&app, "relief@example.ma", "10/2015").await;
+    let org = scope.org_id().0;
+    let incident = incident(&app, owner.id).await;
+    let url = format!("/api/v1/incidents/{incident}/needs");
+    app.post_json(&url, None, &need_body(TALAT, "food", 40))
+        .await;
+    let r = app
+        .post_json(
+            &format!("/api/v1/organizations/{org}/warehouses"),
+            Some(&owner.token),
+            &json!({"name": "Dépôt", "commune": ASNI}),
+        )
+        .await;
+    let warehouse = r.json()["id"].as_i64().expect("id");
+    app.post_json(&format!("/api/v1/organizations/{org}/stock"), Some(&owner.token),
+        &json!({"warehouse_id": warehouse, "item": "food_basket", "quantity": 100, "source": "purchase"}))
+        .await;
+    let convoys = format!("/api/v1/organizations/{org}/incidents/{incident}/convoys");
+    let convoy = |commune: &str, quantity: i64, departs_on: &str| {
+        json!({"warehouse_id": warehouse, "commune": commune, "vehicle": "Camion 12 t", "driver": "Brahim",
+               "route": "Marrakech – Asni", "departs_on": departs_on,
+               "manifest": [{"item": "food_basket", "quantity": quantity}]})
+    };
+    // Asni has no need at all (no gap) while Talat N'Yaaqoub waits: warned.
+    let r = app
+        .post_json(
+            &convoys,
+            Some(&owner.token),
+            &convoy(ASNI, 60, "2099-01-01"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    assert_eq!(
+        r.json()["warning"]["uncovered_neighbours"],
+        json!([{"commune": TALAT, "households": 40}])
+    );
+    let id = r.json()["id"].as_i64().expect("id");
+    // To the place that waits: no warning.
+    let r = app
+        .post_json(
+            &convoys,
+            Some(&owner.token),
+            &convoy(TALAT, 40, "2099-01-01"),
+        )
+        .await;
+    assert_eq!(r.json()["warning"], Value::Null);
+    // Refusals: more than the stock, a past date, a place outside the incident.
+    for (body, status, code) in [
+        (
+            convoy(TALAT, 101, "2099-01-01"),
+            StatusCode::CONFLICT,
+            "insufficient_stock",
+        ),
+        (
+            convoy(TALAT, 10, "2020-01-01"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "date_in_past",
+        ),
+        (
+            convoy("01.051.01.01", 10, "2099-01-01"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "commune_not_in_incident",
+        ),
+    ] {
+        let r = app.post_json(&convoys, Some(&owner.token), &body).await;
+        assert_eq!(
+            (r.status, r.error_code().as_str()),
+            (status, code),
+            "{}",
+            r.text()
+        );
+    }
+    // Planned → left → arrived; no going back.
+    let status = format!("/api/v1/organizations/{org}/convoys/{id}/status");
+    for step in ["left", "arrived"] {
+        let r = app
+            .post_json(&status, Some(&owner.token), &json!({"status": step}))
+            .await;
+        assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text());
+    }
+    let r = app
+        .post_json(&status, Some(&owner.token), &json!({"status": "cancelled"}))
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    // The public list names the association and the place, never the driver.
+    let list = app
+        .get(&format!("/api/v1/incidents/{incident}/convoys"), None)
+        .await;
+    assert_eq!(list.json().as_array().map(Vec::len), Some(2));
+    assert!(!list.text().contains("Brahim"));
+    assert_eq!(list.json()[1]["status"], "arrived");
+}
