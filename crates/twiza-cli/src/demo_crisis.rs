@@ -451,5 +451,113 @@ pub async fn seed(
             _ => {}
         }
     }
+    logistics(store, incident, orgs, owners, &needs).await?;
     Ok(incident)
+}
+
+/// Warehouses and stock for the first three associations, convoys (one of them heading to a
+/// valley that is already covered), and deliveries proven by the family's code.
+async fn logistics(
+    store: &Store,
+    incident: i64,
+    orgs: &[OrgId],
+    owners: &[UserId],
+    needs: &[(i64, &str, Option<i64>, &str, i64)],
+) -> anyhow::Result<()> {
+    use twiza_domain::logistics::{code_hash, ConvoyStatus, NewConvoy, NewReceipt};
+    let today = OffsetDateTime::now_utc().date();
+    let stocked = [
+        ("tent", 400, "in_kind_donation", "TWZ-ASN1"),
+        ("blanket", 2_000, "in_kind_donation", "TWZ-ASN1"),
+        ("food_basket", 900, "purchase", "TWZ-AMZ2"),
+        ("water", 30_000, "purchase", "TWZ-AMZ2"),
+        ("hygiene_kit", 600, "other", "Croissant-Rouge marocain"),
+    ];
+    let depots = [
+        ("Dépôt d'Asni", "07.041.07.03"),
+        ("Dépôt d'Amizmiz", "07.041.01.03"),
+        ("Dépôt de Talat N'Yaaqoub", "07.041.07.13"),
+    ];
+    let item_for = |category: &str| match category {
+        "shelter" => Some(("tent", 1)),
+        "food" => Some(("food_basket", 1)),
+        "water" => Some(("water", 40)),
+        "clothing_blankets" => Some(("blanket", 4)),
+        "hygiene" => Some(("hygiene_kit", 1)),
+        _ => None,
+    };
+    for (k, (name, commune)) in depots.iter().enumerate() {
+        let org = *orgs.get(k).context("demo association")?;
+        let by = *owners.get(k).context("demo owner")?;
+        let scope = OrgScope::for_member(org, OrgRole::Owner);
+        let warehouse = store.create_warehouse(&scope, name, commune).await?;
+        for (item, quantity, source, reference) in stocked {
+            let receipt = NewReceipt::parse(quantity, source, reference)
+                .map_err(|e| anyhow::anyhow!("demo receipt: {e}"))?;
+            store
+                .receive_stock(&scope, warehouse, item, &receipt, by)
+                .await?;
+        }
+        // Two convoys each: one to the nearest valley, one to the most remote commune.
+        for (destination, days) in [(*commune, 1), ("07.041.07.05", 2)] {
+            let convoy = NewConvoy::parse(
+                "Camion 12 t",
+                "Chauffeur de l'association",
+                "Marrakech – Tahannaout – Asni – Ouirgane – Ijoukak",
+                &(today + Duration::days(days)).to_string(),
+                &[("tent".to_owned(), 60), ("food_basket".to_owned(), 120)],
+                today,
+            )
+            .map_err(|e| anyhow::anyhow!("demo convoy: {e}"))?;
+            let (id, _) = store
+                .plan_convoy(
+                    &scope,
+                    incident,
+                    warehouse,
+                    (destination, None),
+                    &convoy,
+                    by,
+                )
+                .await?;
+            if days == 1 {
+                store
+                    .set_convoy_status(&scope, id, ConvoyStatus::Left)
+                    .await?;
+            }
+        }
+        // Deliveries for a few of this association's open needs, proven by the family's code
+        // (drawn here as the SMS gateway would send it).
+        let mut done = 0;
+        for (need, _, _, category, households) in needs.iter().skip(k * 7) {
+            if done == 4 {
+                break;
+            }
+            let Some((item, per_household)) = item_for(category) else {
+                continue;
+            };
+            let Some(state) = store.need(*need).await? else {
+                continue;
+            };
+            if !state.status.is_open() {
+                continue;
+            }
+            let code = format!("{:06}", 100_000 + (*need * 7_919) % 900_000);
+            let salt = need.to_be_bytes();
+            let hash = code_hash(&salt, &code);
+            let delivery = twiza_store::NewDelivery {
+                incident_id: incident,
+                need_id: *need,
+                warehouse_id: warehouse,
+                item: item.to_owned(),
+                quantity: households * per_household,
+                households: *households,
+            };
+            let id = store
+                .create_delivery(&scope, &delivery, (&salt, &hash), by)
+                .await?;
+            store.confirm_delivery(&scope, id, &code).await?;
+            done += 1;
+        }
+    }
+    Ok(())
 }
