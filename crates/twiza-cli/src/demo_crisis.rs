@@ -553,7 +553,7 @@ async fn logistics(
                 households: *households,
             };
             let id = store
-                .create_delivery(&scope, &delivery, (&salt, &hash), by)
+                .create_delivery(&scope, &delivery, Some((&salt, &hash)), by)
                 .await?;
             store.confirm_delivery(&scope, id, &code).await?;
             done += 1;

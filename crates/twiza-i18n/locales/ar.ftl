@@ -507,3 +507,5 @@ error-proof-code-wrong = رمز خاطئ. المحاولات المتبقية: {
 error-proof-code-invalid = الرمز من ستة أرقام.
 error-recipient-phone-required = أدخل هاتف المستفيد: إليه يرسل رمز إثبات التسليم.
 error-sms-unavailable = تعذر إرسال الرسالة النصية: أعد المحاولة بعد قليل.
+error-proof-method-mismatch = يثبت هذا التسليم بطريقة أخرى (برمز المستفيد، أو بتصريح العون الميداني وصورته).
+error-invalid-photo = يجب أن تكون الصورة من نوع PNG أو JPEG أو WebP لا تتجاوز 2 MB، ومن النوع المصرح به.

@@ -503,3 +503,5 @@ error-proof-code-wrong = Wrong code. Attempts left: { $max }.
 error-proof-code-invalid = The code has six digits.
 error-recipient-phone-required = Give the recipient's phone: the code that proves the delivery is sent there.
 error-sms-unavailable = The text message could not be sent: try again in a moment.
+error-proof-method-mismatch = This delivery is proven another way (by the recipient's code, or by the field agent's statement and photo).
+error-invalid-photo = The photo must be a PNG, JPEG or WebP image of at most 2 MB, of the declared type.

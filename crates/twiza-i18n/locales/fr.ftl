@@ -506,3 +506,5 @@ error-proof-code-wrong = Code erroné. Essais restants : { $max }.
 error-proof-code-invalid = Le code a six chiffres.
 error-recipient-phone-required = Indiquez le téléphone du bénéficiaire : le code qui prouve la livraison y est envoyé.
 error-sms-unavailable = Le SMS n’a pas pu être envoyé : réessayez dans un instant.
+error-proof-method-mismatch = Cette livraison se prouve autrement (par le code du bénéficiaire, ou par la déclaration et la photo de l’agent).
+error-invalid-photo = La photo doit être une image PNG, JPEG ou WebP d’au plus 2 Mo, du type déclaré.

@@ -517,3 +517,5 @@ error-proof-code-wrong = ⴰⵏⴰⵎⵍ ⵓⵔ ⵉⵖⵜⵉ. ⵜⵉⵔⵉⵎ �
 error-proof-code-invalid = ⴰⵏⴰⵎⵍ ⵖⵓⵔⵙ ⵚⴹⵉⵚ ⵏ ⵉⵎⴹⴰⵏ.
 error-recipient-phone-required = ⴰⵔⵓ ⵜⵉⵍⵉⴼⵓⵏ ⵏ ⵓⵏⴰⴼⵓ: ⵖⵓⵔⵙ ⴰⵔ ⵉⵜⵜⵡⴰⵣⵏ ⵓⵏⴰⵎⵍ ⵏ ⵓⵙⵙⵍⵎ.
 error-sms-unavailable = ⵓⵔ ⵜⵣⵎⵉⵔ ⵜⵓⵣⵉⵏⵜ ⴰⴷ ⵜⵜⵡⴰⵣⵏ: ⴰⵔⵎ ⴷⴰⵖ ⵙ ⵉⵎⵉⴽ.
+error-proof-method-mismatch = ⴰⵙⵙⵍⵎ ⴰⴷ ⵉⵜⵜⵓⵙⵙⵏⵜⵎ ⵙ ⵢⴰⵜ ⵜⵖⴰⵔⴰⵙⵜ ⵢⴰⴹⵏ (ⵙ ⵓⵏⴰⵎⵍ ⵏ ⵓⵏⴰⴼⵓ, ⵏⵖ ⵙ ⵓⵏⵏⴰ ⴷ ⵜⵡⵍⴰⴼⵜ ⵏ ⵓⵎⵙⵡⵓⵔⵉ).
+error-invalid-photo = ⵉⵍⴰⵇ ⴰⴷ ⵜⴳ ⵜⵡⵍⴰⴼⵜ PNG ⵏⵖ JPEG ⵏⵖ WebP, ⵓⵔ ⵜⵣⵢⵢⴷ ⵅⴼ 2 MB.

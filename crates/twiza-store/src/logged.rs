@@ -155,10 +155,12 @@ pub(crate) struct ConfirmedDelivery<'a> {
     pub unit: &'a str,
     pub quantity: i64,
     pub households: i64,
+    /// SHA-256 (hex) of the agent's photo, for a delivery proven by its agent; `None`: by code.
+    pub evidence: Option<&'a str>,
 }
 
 pub(crate) fn delivery_confirmed_leaf(d: &ConfirmedDelivery<'_>) -> Vec<u8> {
-    let fields = vec![
+    let mut fields = vec![
         ("organization", d.organization.into()),
         ("incident", d.incident.into()),
         ("need", d.need.into()),
@@ -166,8 +168,14 @@ pub(crate) fn delivery_confirmed_leaf(d: &ConfirmedDelivery<'_>) -> Vec<u8> {
         ("unit", d.unit.into()),
         ("quantity", d.quantity.into()),
         ("households", d.households.into()),
-        ("proof", "otp".into()),
     ];
+    match d.evidence {
+        None => fields.push(("proof", "otp".into())),
+        Some(sha) => {
+            fields.push(("proof", "agent".into()));
+            fields.push(("evidence", sha.into()));
+        }
+    }
     canonical_json(&leaf("delivery_confirmed", d.id, d.at, fields)).into_bytes()
 }
 
@@ -255,7 +263,7 @@ pub(crate) const KINDS: &[LoggedKind] = &[
         kind: "delivery_confirmed",
         table: "deliveries",
         expected: "SELECT d.id, d.delivered_at, d.organization_id, d.incident_id, d.need_id, i.code, i.unit, \
-                   d.quantity, d.households, e.idx AS leaf_idx, e.leaf \
+                   d.quantity, d.households, d.evidence_sha256, e.idx AS leaf_idx, e.leaf \
                    FROM deliveries d JOIN items i ON i.id = d.item_id \
                    LEFT JOIN log_entries e ON e.kind = 'delivery_confirmed' AND e.ref_id = d.id \
                    WHERE d.status = 'delivered' AND d.id > $1 ORDER BY d.id LIMIT $2",
@@ -378,5 +386,8 @@ fn rebuild_delivery_confirmed(row: &AnyRow) -> Result<Vec<u8>> {
         unit: &row.try_get::<String, _>("unit")?,
         quantity: row.try_get("quantity")?,
         households: row.try_get("households")?,
+        evidence: row
+            .try_get::<Option<String>, _>("evidence_sha256")?
+            .as_deref(),
     }))
 }

@@ -194,11 +194,14 @@ impl Store {
     /// Takes the goods out of the warehouse for an open need of the incident and records the
     /// delivery awaiting its proof (the code's salt and hash). Refused, with nothing written,
     /// when the stock is short.
+    ///
+    /// `otp` is the code's salt and hash; without it the delivery is proven by the field agent's
+    /// statement and photo ([`Store::confirm_delivery_by_agent`]).
     pub async fn create_delivery(
         &self,
         scope: &OrgScope,
         delivery: &NewDelivery,
-        (salt, hash): (&[u8], &[u8]),
+        otp: Option<(&[u8], &[u8])>,
         by: UserId,
     ) -> Result<i64> {
         let at = now();
@@ -222,8 +225,8 @@ impl Store {
         }
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO deliveries (organization_id, incident_id, need_id, warehouse_id, item_id, quantity, \
-             households, status, otp_salt, otp_hash, attempts, created_by, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, 'awaiting_proof', $8, $9, 0, $10, $11) RETURNING id",
+             households, status, proof_method, otp_salt, otp_hash, attempts, created_by, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 'awaiting_proof', $8, $9, $10, 0, $11, $12) RETURNING id",
         )
         .bind(scope.org_id().0)
         .bind(delivery.incident_id)
@@ -232,8 +235,9 @@ impl Store {
         .bind(item)
         .bind(delivery.quantity)
         .bind(delivery.households)
-        .bind(salt)
-        .bind(hash)
+        .bind(if otp.is_some() { "otp" } else { "agent" })
+        .bind(otp.map(|(salt, _)| salt))
+        .bind(otp.map(|(_, hash)| hash))
         .bind(by.0)
         .bind(at)
         .fetch_one(&mut *tx)
@@ -257,7 +261,8 @@ impl Store {
 
     /// Checks a delivery's code. The right one confirms the delivery, covers the need when the
     /// households delivered reach it, and appends the delivery's leaf — in one transaction; a
-    /// wrong one counts, and the fifth locks the proof. A used or locked proof is refused.
+    /// wrong one counts, and the fifth locks the proof. A used or locked proof is refused, and so
+    /// is a code for a delivery proven by its agent.
     pub async fn confirm_delivery(
         &self,
         scope: &OrgScope,
@@ -266,40 +271,12 @@ impl Store {
     ) -> Result<ProofOutcome> {
         let mut tx = self.writer().begin().await?;
         let size = lock_size(&mut tx, self.backend()).await?;
-        let row: Option<(String, Vec<u8>, Vec<u8>, i64, i64, i64, i64, String, String, i64, i64)> =
-            sqlx::query_as(
-                "SELECT d.status, d.otp_salt, d.otp_hash, d.attempts, d.incident_id, d.need_id, d.quantity, \
-                 i.code, i.unit, d.households, d.organization_id FROM deliveries d JOIN items i ON i.id = d.item_id \
-                 WHERE d.id = $1 AND d.organization_id = $2",
-            )
-            .bind(id)
-            .bind(scope.org_id().0)
-            .fetch_optional(&mut *tx)
-            .await?;
-        let Some((
-            status,
-            salt,
-            hash,
-            attempts,
-            incident,
-            need,
-            quantity,
-            item,
-            unit,
-            households,
-            org,
-        )) = row
-        else {
-            return Err(StoreError::NotFound);
+        let d = pending_delivery(&mut tx, scope, id, "otp").await?;
+        let (Some(salt), Some(hash)) = (&d.otp_salt, &d.otp_hash) else {
+            return Err(StoreError::Corrupt("delivery code"));
         };
-        match status.as_str() {
-            "delivered" => return Err(StoreError::Conflict("proof_already_used")),
-            "locked" => return Err(StoreError::Conflict("proof_locked")),
-            _ => {}
-        }
-        let at = now();
-        if !code_matches(&salt, &hash, code) {
-            let attempts = attempts + 1;
+        if !code_matches(salt, hash, code) {
+            let attempts = d.attempts + 1;
             let locked = attempts >= MAX_PROOF_ATTEMPTS;
             sqlx::query("UPDATE deliveries SET attempts = $1, status = $2 WHERE id = $3")
                 .bind(attempts)
@@ -316,63 +293,192 @@ impl Store {
                 }
             });
         }
-        sqlx::query("UPDATE deliveries SET status = 'delivered', delivered_at = $1 WHERE id = $2")
-            .bind(at)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        // The need is covered once the households delivered reach it.
-        let (need_households, need_people): (Option<i64>, Option<i64>) =
-            sqlx::query_as("SELECT households, people FROM needs WHERE id = $1")
-                .bind(need)
-                .fetch_one(&mut *tx)
-                .await?;
-        let (served,): (i64,) = sqlx::query_as(
-            "SELECT CAST(COALESCE(SUM(households), 0) AS BIGINT) FROM deliveries \
-             WHERE need_id = $1 AND status = 'delivered'",
-        )
-        .bind(need)
-        .fetch_one(&mut *tx)
-        .await?;
-        let next = if served >= households_estimate(need_households, need_people) {
-            "covered"
-        } else {
-            "in_progress"
-        };
+        let leaf_index = finish_delivery(&mut tx, size, &d, None).await?;
+        tx.commit().await?;
+        Ok(ProofOutcome::Delivered { leaf_index })
+    }
+
+    /// Confirms a delivery to a recipient without a phone by the field agent's statement and
+    /// photo (kept with the delivery; the photo's SHA-256 goes into the leaf).
+    pub async fn confirm_delivery_by_agent(
+        &self,
+        scope: &OrgScope,
+        id: i64,
+        (statement, media_type, photo): (&str, &str, &[u8]),
+        by: UserId,
+    ) -> Result<u64> {
+        use sha2::{Digest, Sha256};
+        let mut tx = self.writer().begin().await?;
+        let size = lock_size(&mut tx, self.backend()).await?;
+        let d = pending_delivery(&mut tx, scope, id, "agent").await?;
+        let sha = hex::encode(Sha256::digest(photo));
         sqlx::query(
-            "UPDATE needs SET status = $1, updated_at = $2 WHERE id = $3 \
-             AND status IN ('reported', 'verified', 'assigned', 'in_progress')",
+            "INSERT INTO delivery_evidence (delivery_id, media_type, photo, statement, recorded_by, recorded_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
-        .bind(next)
-        .bind(at)
-        .bind(need)
+        .bind(id)
+        .bind(media_type)
+        .bind(photo)
+        .bind(statement)
+        .bind(by.0)
+        .bind(now())
         .execute(&mut *tx)
         .await?;
-        let leaf = delivery_confirmed_leaf(&ConfirmedDelivery {
-            id,
-            at,
-            organization: org,
-            incident,
-            need,
-            item: &item,
-            unit: &unit,
-            quantity,
-            households,
-        });
-        append_at(
-            &mut tx,
-            size,
-            &[NewLeaf {
-                kind: "delivery_confirmed",
-                ref_id: id,
-                bytes: leaf,
-                at,
-            }],
-        )
-        .await?;
+        let leaf_index = finish_delivery(&mut tx, size, &d, Some(&sha)).await?;
         tx.commit().await?;
-        Ok(ProofOutcome::Delivered { leaf_index: size })
+        Ok(leaf_index)
     }
+}
+
+/// A delivery awaiting its proof, as the confirmation reads it.
+struct PendingDelivery {
+    id: i64,
+    organization: i64,
+    incident: i64,
+    need: i64,
+    quantity: i64,
+    households: i64,
+    item: String,
+    unit: String,
+    attempts: i64,
+    otp_salt: Option<Vec<u8>>,
+    otp_hash: Option<Vec<u8>>,
+}
+
+/// Reads the association's delivery awaiting proof by `method`; refuses a used, locked or
+/// other-method proof.
+async fn pending_delivery(
+    conn: &mut AnyConnection,
+    scope: &OrgScope,
+    id: i64,
+    method: &str,
+) -> Result<PendingDelivery> {
+    type Row = (
+        String,
+        String,
+        Option<Vec<u8>>,
+        Option<Vec<u8>>,
+        i64,
+        i64,
+        i64,
+        i64,
+        String,
+        String,
+        i64,
+    );
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT d.status, d.proof_method, d.otp_salt, d.otp_hash, d.attempts, d.incident_id, d.need_id, \
+         d.quantity, i.code, i.unit, d.households FROM deliveries d JOIN items i ON i.id = d.item_id \
+         WHERE d.id = $1 AND d.organization_id = $2",
+    )
+    .bind(id)
+    .bind(scope.org_id().0)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some((
+        status,
+        proof,
+        otp_salt,
+        otp_hash,
+        attempts,
+        incident,
+        need,
+        quantity,
+        item,
+        unit,
+        households,
+    )) = row
+    else {
+        return Err(StoreError::NotFound);
+    };
+    match status.as_str() {
+        "delivered" => return Err(StoreError::Conflict("proof_already_used")),
+        "locked" => return Err(StoreError::Conflict("proof_locked")),
+        _ => {}
+    }
+    if proof != method {
+        return Err(StoreError::Conflict("proof_method_mismatch"));
+    }
+    Ok(PendingDelivery {
+        id,
+        organization: scope.org_id().0,
+        incident,
+        need,
+        quantity,
+        households,
+        item,
+        unit,
+        attempts,
+        otp_salt,
+        otp_hash,
+    })
+}
+
+/// Marks the delivery delivered, moves its need on, and appends its leaf; returns its index.
+async fn finish_delivery(
+    conn: &mut AnyConnection,
+    size: u64,
+    d: &PendingDelivery,
+    evidence: Option<&str>,
+) -> Result<u64> {
+    let at = now();
+    sqlx::query("UPDATE deliveries SET status = 'delivered', delivered_at = $1, evidence_sha256 = $2 WHERE id = $3")
+        .bind(at)
+        .bind(evidence)
+        .bind(d.id)
+        .execute(&mut *conn)
+        .await?;
+    // The need is covered once the households delivered reach it.
+    let (need_households, need_people): (Option<i64>, Option<i64>) =
+        sqlx::query_as("SELECT households, people FROM needs WHERE id = $1")
+            .bind(d.need)
+            .fetch_one(&mut *conn)
+            .await?;
+    let (served,): (i64,) = sqlx::query_as(
+        "SELECT CAST(COALESCE(SUM(households), 0) AS BIGINT) FROM deliveries \
+         WHERE need_id = $1 AND status = 'delivered'",
+    )
+    .bind(d.need)
+    .fetch_one(&mut *conn)
+    .await?;
+    let next = if served >= households_estimate(need_households, need_people) {
+        "covered"
+    } else {
+        "in_progress"
+    };
+    sqlx::query(
+        "UPDATE needs SET status = $1, updated_at = $2 WHERE id = $3 \
+         AND status IN ('reported', 'verified', 'assigned', 'in_progress')",
+    )
+    .bind(next)
+    .bind(at)
+    .bind(d.need)
+    .execute(&mut *conn)
+    .await?;
+    let leaf = delivery_confirmed_leaf(&ConfirmedDelivery {
+        id: d.id,
+        at,
+        organization: d.organization,
+        incident: d.incident,
+        need: d.need,
+        item: &d.item,
+        unit: &d.unit,
+        quantity: d.quantity,
+        households: d.households,
+        evidence,
+    });
+    append_at(
+        conn,
+        size,
+        &[NewLeaf {
+            kind: "delivery_confirmed",
+            ref_id: d.id,
+            bytes: leaf,
+            at,
+        }],
+    )
+    .await?;
+    Ok(size)
 }
 
 /// A convoy as the public sees it (no driver).

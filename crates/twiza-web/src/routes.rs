@@ -160,6 +160,7 @@ pub fn table() -> Vec<RouteSpec> {
         route(M::GET, "/api/v1/organizations/{org_id}/stock", Org(ANY_MEMBER), get(api::logistics::stock)),
         route(M::POST, "/api/v1/organizations/{org_id}/deliveries", Org(FIELD), post(api::logistics::create_delivery)),
         route(M::POST, "/api/v1/organizations/{org_id}/deliveries/{delivery_id}/confirm", Org(FIELD), post(api::logistics::confirm)),
+        route(M::POST, "/api/v1/organizations/{org_id}/deliveries/{delivery_id}/confirm-by-agent", Org(FIELD), post(api::logistics::confirm_by_agent).layer(DefaultBodyLimit::max(api::logistics::AGENT_PROOF_BODY_LIMIT))),
         route(M::POST, "/api/v1/organizations/{org_id}/incidents/{incident_id}/convoys", Org(LOGISTICS), post(api::logistics::plan_convoy)),
         route(M::POST, "/api/v1/organizations/{org_id}/convoys/{convoy_id}/status", Org(LOGISTICS), post(api::logistics::convoy_status)),
         route(M::GET, "/api/v1/incidents/{incident_id}/convoys", Public, get(api::logistics::convoys)),

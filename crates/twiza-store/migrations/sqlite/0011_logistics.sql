@@ -36,14 +36,27 @@ CREATE TABLE deliveries (
     quantity BIGINT NOT NULL,
     households BIGINT NOT NULL,
     status TEXT NOT NULL,
-    otp_salt BLOB NOT NULL,
-    otp_hash BLOB NOT NULL,
+    -- `otp`: a code sent to the recipient's phone (salt and hash kept); `agent`: the field
+    -- agent's statement and photo (in delivery_evidence), for a recipient without a phone.
+    proof_method TEXT NOT NULL,
+    otp_salt BLOB,
+    otp_hash BLOB,
+    evidence_sha256 TEXT,
     attempts BIGINT NOT NULL DEFAULT 0,
     created_by BIGINT NOT NULL REFERENCES users(id),
     created_at BIGINT NOT NULL,
     delivered_at BIGINT
 );
 CREATE INDEX deliveries_org ON deliveries(organization_id, id);
+
+CREATE TABLE delivery_evidence (
+    delivery_id BIGINT PRIMARY KEY REFERENCES deliveries(id),
+    media_type TEXT NOT NULL,
+    photo BLOB NOT NULL,
+    statement TEXT NOT NULL,
+    recorded_by BIGINT NOT NULL REFERENCES users(id),
+    recorded_at BIGINT NOT NULL
+);
 
 CREATE TABLE stock_movements (
     id INTEGER PRIMARY KEY,

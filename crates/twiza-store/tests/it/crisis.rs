@@ -353,13 +353,13 @@ on_both_backends!(
         let hash = code_hash(&salt, "123456");
         // More than the stock: refused, nothing taken.
         assert!(matches!(
-            s.create_delivery(&scope, &delivery(11), (&salt, &hash), owner)
+            s.create_delivery(&scope, &delivery(11), Some((&salt, &hash)), owner)
                 .await,
             Err(StoreError::Conflict("insufficient_stock"))
         ));
         assert_eq!(s.stock(&scope).await.expect("stock")[0].quantity, 10);
         let id = s
-            .create_delivery(&scope, &delivery(4), (&salt, &hash), owner)
+            .create_delivery(&scope, &delivery(4), Some((&salt, &hash)), owner)
             .await
             .expect("delivery");
         assert_eq!(s.stock(&scope).await.expect("stock")[0].quantity, 6);
@@ -412,7 +412,7 @@ on_both_backends!(
                     households: 2,
                     ..delivery(2)
                 },
-                (&salt, &hash),
+                Some((&salt, &hash)),
                 owner,
             )
             .await

@@ -25,8 +25,11 @@ fn refused(e: StoreError) -> AppError {
             code @ ("unknown_item" | "unknown_warehouse" | "unknown_need" | "need_not_open"),
         ) => AppError::new(StatusCode::UNPROCESSABLE_ENTITY, code),
         StoreError::Conflict(
-            code @ ("insufficient_stock" | "warehouse_exists" | "proof_locked"
-            | "proof_already_used"),
+            code @ ("insufficient_stock"
+            | "warehouse_exists"
+            | "proof_locked"
+            | "proof_already_used"
+            | "proof_method_mismatch"),
         ) => AppError::new(StatusCode::CONFLICT, code),
         other => other.into(),
     }
@@ -176,6 +179,10 @@ pub struct DeliveryCreate {
     /// Where the code goes; by default the phone left with the need (readable by an association
     /// that pledged to cover it).
     pub recipient_phone: Option<String>,
+    /// `otp` (default): a code sent to the recipient's phone; `agent`: the recipient has no
+    /// phone, the field agent proves the delivery with a statement and a photo.
+    #[serde(default)]
+    pub proof: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -183,8 +190,10 @@ pub struct DeliveryView {
     pub id: i64,
     /// `awaiting_proof`.
     pub status: String,
-    /// The number the code went to, all but its last two digits hidden.
-    pub code_sent_to: String,
+    /// `otp` or `agent`.
+    pub proof: String,
+    /// The number the code went to, all but its last two digits hidden (`otp` only).
+    pub code_sent_to: Option<String>,
 }
 
 /// Takes goods out of a warehouse for a need and sends the recipient a one-time code that
@@ -202,6 +211,35 @@ pub async fn create_delivery(
     let user = require_user(&actor)?;
     let quantity = parse_quantity("quantity", body.quantity)?;
     let households = parse_quantity("households", body.households)?;
+    let by_agent = match body.proof.as_deref().unwrap_or("otp") {
+        "otp" => false,
+        "agent" => true,
+        _ => return Err(FieldError::new("proof", "validation").into()),
+    };
+    let delivery = NewDelivery {
+        incident_id: body.incident_id,
+        need_id: body.need_id,
+        warehouse_id: body.warehouse_id,
+        item: body.item.clone(),
+        quantity,
+        households,
+    };
+    if by_agent {
+        let id = state
+            .store
+            .create_delivery(&scope, &delivery, None, user.id)
+            .await
+            .map_err(refused)?;
+        return Ok((
+            StatusCode::CREATED,
+            Json(DeliveryView {
+                id,
+                status: "awaiting_proof".to_owned(),
+                proof: "agent".to_owned(),
+                code_sent_to: None,
+            }),
+        ));
+    }
     let phone = match body
         .recipient_phone
         .as_deref()
@@ -220,17 +258,9 @@ pub async fn create_delivery(
     };
     let (code, salt) = draw_code(rand::random());
     let hash = code_hash(&salt, &code);
-    let delivery = NewDelivery {
-        incident_id: body.incident_id,
-        need_id: body.need_id,
-        warehouse_id: body.warehouse_id,
-        item: body.item.clone(),
-        quantity,
-        households,
-    };
     let id = state
         .store
-        .create_delivery(&scope, &delivery, (&salt, &hash), user.id)
+        .create_delivery(&scope, &delivery, Some((&salt, &hash)), user.id)
         .await
         .map_err(refused)?;
     // In Arabic and French: the recipient's language is not known.
@@ -252,7 +282,8 @@ pub async fn create_delivery(
         Json(DeliveryView {
             id,
             status: "awaiting_proof".to_owned(),
-            code_sent_to: crate::sms::masked(&phone),
+            proof: "otp".to_owned(),
+            code_sent_to: Some(crate::sms::masked(&phone)),
         }),
     ))
 }
@@ -497,4 +528,58 @@ pub async fn convoys(
             })
             .collect(),
     ))
+}
+
+/// Largest body of an agent's proof: a 2 MB photo in base64 and its statement.
+pub const AGENT_PROOF_BODY_LIMIT: usize = 3 * 1024 * 1024;
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AgentProofBody {
+    /// What the agent attests (who received what, where), kept with the delivery, never logged.
+    pub statement: String,
+    /// `png`, `jpeg` or `webp`.
+    pub photo_type: String,
+    /// The photo of the handover, base64.
+    pub photo: String,
+}
+
+/// Confirms a delivery to a recipient without a phone by the field agent's statement and photo.
+#[utoipa::path(post, path = "/api/v1/organizations/{org_id}/deliveries/{delivery_id}/confirm-by-agent", tag = "logistics",
+    params(("org_id" = i64, Path), ("delivery_id" = i64, Path)), request_body = AgentProofBody,
+    responses((status = 200, body = ProofView), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn confirm_by_agent(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    Extension(actor): Extension<Actor>,
+    params: RawPathParams,
+    ApiJson(body): ApiJson<AgentProofBody>,
+) -> AppResult<Json<ProofView>> {
+    use base64::Engine;
+    let user = require_user(&actor)?;
+    let id = params
+        .iter()
+        .find(|(n, _)| *n == "delivery_id")
+        .map(|(_, v)| super::path_id(v))
+        .ok_or_else(AppError::not_found)??;
+    let statement = twiza_domain::text::parse_text("statement", &body.statement, 1000)?;
+    let invalid = || AppError::from(FieldError::new("photo", "invalid_photo"));
+    let photo = base64::engine::general_purpose::STANDARD
+        .decode(body.photo.trim())
+        .map_err(|_| invalid())?;
+    let media_type =
+        twiza_domain::ledger::parse_evidence(&body.photo_type, &photo).map_err(|_| invalid())?;
+    if media_type == "application/pdf" {
+        return Err(invalid());
+    }
+    let leaf_index = state
+        .store
+        .confirm_delivery_by_agent(&scope, id, (&statement, media_type, &photo), user.id)
+        .await
+        .map_err(refused)?;
+    Ok(Json(ProofView {
+        status: "delivered".to_owned(),
+        leaf_index,
+    }))
 }

@@ -37,7 +37,7 @@ use utoipa::{Modify, OpenApi};
         crisis::assess, crisis::pledge, crisis::pledge_status, crisis::contact,
         exports::three_w, exports::needs_geojson,
         logistics::items, logistics::create_warehouse, logistics::receive, logistics::stock,
-        logistics::create_delivery, logistics::confirm, logistics::plan_convoy, logistics::convoy_status,
+        logistics::create_delivery, logistics::confirm, logistics::confirm_by_agent, logistics::plan_convoy, logistics::convoy_status,
         logistics::convoys,
         document,
     ),

@@ -90,6 +90,10 @@ fn sample_json(method: &Method, path: &str) -> Option<serde_json::Value> {
         ("POST", "/api/v1/organizations/{org_id}/convoys/{convoy_id}/status") => {
             json!({"status": "cancelled"})
         }
+        ("POST", "/api/v1/organizations/{org_id}/deliveries/{delivery_id}/confirm-by-agent") => {
+            json!({
+            "statement": "Intruder", "photo_type": "png", "photo": "iVBORw0KGgo="})
+        }
         ("POST", "/api/v1/organizations/{org_id}/deliveries/{delivery_id}/confirm") => {
             json!({"code": "123456"})
         }

@@ -947,3 +947,116 @@ async fn a_convoy_to_a_covered_place_is_warned_and_moves_forward() {
     assert!(!list.text().contains("Brahim"));
     assert_eq!(list.json()[1]["status"], "arrived");
 }
+
+#[tokio::test]
+async fn without_a_phone_the_field_agent_proves_the_delivery_with_a_photo() {
+    use base64::Engine;
+    let app = TestApp::new().await;
+    let (owner, scope) = verified_org(&app, "relief@example.ma", "10/2015").await;
+    let org = scope.org_id().0;
+    let incident = incident(&app, owner.id).await;
+    let need = app
+        .post_json(
+            &format!("/api/v1/incidents/{incident}/needs"),
+            None,
+            &need_body(IGHIL, "clothing_blankets", 3),
+        )
+        .await
+        .json()["id"]
+        .as_i64()
+        .expect("need");
+    let warehouse = app
+        .post_json(
+            &format!("/api/v1/organizations/{org}/warehouses"),
+            Some(&owner.token),
+            &json!({"name": "Dépôt", "commune": ASNI}),
+        )
+        .await
+        .json()["id"]
+        .as_i64()
+        .expect("warehouse");
+    app.post_json(
+        &format!("/api/v1/organizations/{org}/stock"),
+        Some(&owner.token),
+        &json!({"warehouse_id": warehouse, "item": "blanket", "quantity": 50, "source": "other"}),
+    )
+    .await;
+    let deliveries = format!("/api/v1/organizations/{org}/deliveries");
+    let body = json!({"incident_id": incident, "need_id": need, "warehouse_id": warehouse, "item": "blanket",
+                      "quantity": 12, "households": 3});
+    // Without a phone and without saying so: refused.
+    let r = app.post_json(&deliveries, Some(&owner.token), &body).await;
+    assert_eq!(r.error_code(), "recipient_phone_required");
+    let mut by_agent = body.clone();
+    by_agent["proof"] = json!("agent");
+    let r = app
+        .post_json(&deliveries, Some(&owner.token), &by_agent)
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    assert_eq!(
+        (
+            r.json()["proof"].as_str(),
+            r.json()["code_sent_to"].as_str()
+        ),
+        (Some("agent"), None)
+    );
+    let delivery = r.json()["id"].as_i64().expect("id");
+    // A code cannot prove it; a PDF is no photo.
+    let r = app
+        .post_json(
+            &format!("{deliveries}/{delivery}/confirm"),
+            Some(&owner.token),
+            &json!({"code": "123456"}),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.error_code().as_str()),
+        (StatusCode::CONFLICT, "proof_method_mismatch")
+    );
+    let b64 = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
+    let agent = format!("{deliveries}/{delivery}/confirm-by-agent");
+    let r = app
+        .post_json(&agent, Some(&owner.token),
+            &json!({"statement": "Remis au chef de famille", "photo_type": "png", "photo": b64(b"%PDF-1.7 no")}))
+        .await;
+    assert_eq!(r.error_code(), "invalid_photo");
+    let photo = b"\x89PNG\r\n\x1a\n-a-photo-of-the-handover";
+    let r = app
+        .post_json(&agent, Some(&owner.token),
+            &json!({"statement": "Remis au chef de famille", "photo_type": "png", "photo": b64(photo)}))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let index = r.json()["leaf_index"].as_u64().expect("index");
+    let leaf = app
+        .get(&format!("/api/v1/log/entries/{index}"), None)
+        .await
+        .json();
+    let leaf = String::from_utf8(
+        base64::engine::general_purpose::STANDARD
+            .decode(leaf["leaf"].as_str().expect("leaf"))
+            .expect("b64"),
+    )
+    .expect("utf8");
+    let sha = {
+        use sha2::Digest;
+        hex::encode(sha2::Sha256::digest(photo))
+    };
+    assert!(
+        leaf.contains("\"proof\":\"agent\"") && leaf.contains(&sha),
+        "{leaf}"
+    );
+    assert!(
+        !leaf.contains("chef de famille"),
+        "the statement stays private"
+    );
+    let r = app
+        .post_json(
+            &agent,
+            Some(&owner.token),
+            &json!({"statement": "Encore", "photo_type": "png", "photo": b64(photo)}),
+        )
+        .await;
+    assert_eq!(r.error_code(), "proof_already_used");
+    let report = app.store.audit_log(None, |_| {}).await.expect("audit");
+    assert!(report.ok(), "{:?}", report.findings);
+}
