@@ -551,6 +551,7 @@ async fn logistics(
                 item: item.to_owned(),
                 quantity: households * per_household,
                 households: *households,
+                campaign_id: None,
             };
             let id = store
                 .create_delivery(&scope, &delivery, Some((&salt, &hash)), by)

@@ -509,3 +509,4 @@ error-recipient-phone-required = أدخل هاتف المستفيد: إليه ي
 error-sms-unavailable = تعذر إرسال الرسالة النصية: أعد المحاولة بعد قليل.
 error-proof-method-mismatch = يثبت هذا التسليم بطريقة أخرى (برمز المستفيد، أو بتصريح العون الميداني وصورته).
 error-invalid-photo = يجب أن تكون الصورة من نوع PNG أو JPEG أو WebP لا تتجاوز 2 MB، ومن النوع المصرح به.
+error-unknown-campaign = هذه الحملة ليست من حملات الجمعية.

@@ -505,3 +505,4 @@ error-recipient-phone-required = Give the recipient's phone: the code that prove
 error-sms-unavailable = The text message could not be sent: try again in a moment.
 error-proof-method-mismatch = This delivery is proven another way (by the recipient's code, or by the field agent's statement and photo).
 error-invalid-photo = The photo must be a PNG, JPEG or WebP image of at most 2 MB, of the declared type.
+error-unknown-campaign = This campaign is not one of the association's.

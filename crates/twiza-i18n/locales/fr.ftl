@@ -508,3 +508,4 @@ error-recipient-phone-required = Indiquez le téléphone du bénéficiaire : le
 error-sms-unavailable = Le SMS n’a pas pu être envoyé : réessayez dans un instant.
 error-proof-method-mismatch = Cette livraison se prouve autrement (par le code du bénéficiaire, ou par la déclaration et la photo de l’agent).
 error-invalid-photo = La photo doit être une image PNG, JPEG ou WebP d’au plus 2 Mo, du type déclaré.
+error-unknown-campaign = Cette campagne n’appartient pas à l’association.

@@ -519,3 +519,4 @@ error-recipient-phone-required = ⴰⵔⵓ ⵜⵉⵍⵉⴼⵓⵏ ⵏ ⵓⵏⴰ�
 error-sms-unavailable = ⵓⵔ ⵜⵣⵎⵉⵔ ⵜⵓⵣⵉⵏⵜ ⴰⴷ ⵜⵜⵡⴰⵣⵏ: ⴰⵔⵎ ⴷⴰⵖ ⵙ ⵉⵎⵉⴽ.
 error-proof-method-mismatch = ⴰⵙⵙⵍⵎ ⴰⴷ ⵉⵜⵜⵓⵙⵙⵏⵜⵎ ⵙ ⵢⴰⵜ ⵜⵖⴰⵔⴰⵙⵜ ⵢⴰⴹⵏ (ⵙ ⵓⵏⴰⵎⵍ ⵏ ⵓⵏⴰⴼⵓ, ⵏⵖ ⵙ ⵓⵏⵏⴰ ⴷ ⵜⵡⵍⴰⴼⵜ ⵏ ⵓⵎⵙⵡⵓⵔⵉ).
 error-invalid-photo = ⵉⵍⴰⵇ ⴰⴷ ⵜⴳ ⵜⵡⵍⴰⴼⵜ PNG ⵏⵖ JPEG ⵏⵖ WebP, ⵓⵔ ⵜⵣⵢⵢⴷ ⵅⴼ 2 MB.
+error-unknown-campaign = ⵜⴰⵎⵙⵙⵓⵔⵜ ⴰⴷ ⵓⵔ ⵜⴳⵉ ⵜⵉⵏ ⵜⵎⵙⵙⵓⵔⵜ ⵜⴰⵏⴰⵎⵓⵏⵜ.

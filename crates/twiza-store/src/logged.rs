@@ -155,6 +155,8 @@ pub(crate) struct ConfirmedDelivery<'a> {
     pub unit: &'a str,
     pub quantity: i64,
     pub households: i64,
+    /// The code of the campaign whose funds or gifts the goods came from, when named.
+    pub campaign: Option<&'a str>,
     /// SHA-256 (hex) of the agent's photo, for a delivery proven by its agent; `None`: by code.
     pub evidence: Option<&'a str>,
 }
@@ -169,6 +171,9 @@ pub(crate) fn delivery_confirmed_leaf(d: &ConfirmedDelivery<'_>) -> Vec<u8> {
         ("quantity", d.quantity.into()),
         ("households", d.households.into()),
     ];
+    if let Some(code) = d.campaign {
+        fields.push(("campaign", code.into()));
+    }
     match d.evidence {
         None => fields.push(("proof", "otp".into())),
         Some(sha) => {
@@ -263,8 +268,8 @@ pub(crate) const KINDS: &[LoggedKind] = &[
         kind: "delivery_confirmed",
         table: "deliveries",
         expected: "SELECT d.id, d.delivered_at, d.organization_id, d.incident_id, d.need_id, i.code, i.unit, \
-                   d.quantity, d.households, d.evidence_sha256, e.idx AS leaf_idx, e.leaf \
-                   FROM deliveries d JOIN items i ON i.id = d.item_id \
+                   d.quantity, d.households, d.evidence_sha256, c.code AS campaign, e.idx AS leaf_idx, e.leaf \
+                   FROM deliveries d JOIN items i ON i.id = d.item_id LEFT JOIN campaigns c ON c.id = d.campaign_id \
                    LEFT JOIN log_entries e ON e.kind = 'delivery_confirmed' AND e.ref_id = d.id \
                    WHERE d.status = 'delivered' AND d.id > $1 ORDER BY d.id LIMIT $2",
         orphans: "SELECT e.idx, e.ref_id FROM log_entries e \
@@ -386,6 +391,7 @@ fn rebuild_delivery_confirmed(row: &AnyRow) -> Result<Vec<u8>> {
         unit: &row.try_get::<String, _>("unit")?,
         quantity: row.try_get("quantity")?,
         households: row.try_get("households")?,
+        campaign: row.try_get::<Option<String>, _>("campaign")?.as_deref(),
         evidence: row
             .try_get::<Option<String>, _>("evidence_sha256")?
             .as_deref(),

@@ -39,6 +39,8 @@ pub struct NewDelivery {
     pub item: String,
     pub quantity: i64,
     pub households: i64,
+    /// The association's campaign whose funds or in-kind gifts the goods came from.
+    pub campaign_id: Option<i64>,
 }
 
 /// What a proof attempt did.
@@ -220,13 +222,25 @@ impl Store {
         if !NeedStatus::parse(&status).is_some_and(NeedStatus::is_open) {
             return Err(StoreError::Conflict("need_not_open"));
         }
+        if let Some(campaign) = delivery.campaign_id {
+            let own: Option<(i64,)> =
+                sqlx::query_as("SELECT id FROM campaigns WHERE id = $1 AND organization_id = $2")
+                    .bind(campaign)
+                    .bind(scope.org_id().0)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            if own.is_none() {
+                return Err(StoreError::Conflict("unknown_campaign"));
+            }
+        }
         if balance(&mut tx, delivery.warehouse_id, item).await? < delivery.quantity {
             return Err(StoreError::Conflict("insufficient_stock"));
         }
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO deliveries (organization_id, incident_id, need_id, warehouse_id, item_id, quantity, \
-             households, status, proof_method, otp_salt, otp_hash, attempts, created_by, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, 'awaiting_proof', $8, $9, $10, 0, $11, $12) RETURNING id",
+             households, campaign_id, status, proof_method, otp_salt, otp_hash, attempts, created_by, \
+             created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'awaiting_proof', $9, $10, $11, 0, $12, $13) \
+             RETURNING id",
         )
         .bind(scope.org_id().0)
         .bind(delivery.incident_id)
@@ -235,6 +249,7 @@ impl Store {
         .bind(item)
         .bind(delivery.quantity)
         .bind(delivery.households)
+        .bind(delivery.campaign_id)
         .bind(if otp.is_some() { "otp" } else { "agent" })
         .bind(otp.map(|(salt, _)| salt))
         .bind(otp.map(|(_, hash)| hash))
@@ -341,6 +356,7 @@ struct PendingDelivery {
     item: String,
     unit: String,
     attempts: i64,
+    campaign: Option<String>,
     otp_salt: Option<Vec<u8>>,
     otp_hash: Option<Vec<u8>>,
 }
@@ -365,11 +381,12 @@ async fn pending_delivery(
         String,
         String,
         i64,
+        Option<String>,
     );
     let row: Option<Row> = sqlx::query_as(
         "SELECT d.status, d.proof_method, d.otp_salt, d.otp_hash, d.attempts, d.incident_id, d.need_id, \
-         d.quantity, i.code, i.unit, d.households FROM deliveries d JOIN items i ON i.id = d.item_id \
-         WHERE d.id = $1 AND d.organization_id = $2",
+         d.quantity, i.code, i.unit, d.households, c.code FROM deliveries d JOIN items i ON i.id = d.item_id \
+         LEFT JOIN campaigns c ON c.id = d.campaign_id WHERE d.id = $1 AND d.organization_id = $2",
     )
     .bind(id)
     .bind(scope.org_id().0)
@@ -387,6 +404,7 @@ async fn pending_delivery(
         item,
         unit,
         households,
+        campaign,
     )) = row
     else {
         return Err(StoreError::NotFound);
@@ -409,6 +427,7 @@ async fn pending_delivery(
         item,
         unit,
         attempts,
+        campaign,
         otp_salt,
         otp_hash,
     })
@@ -465,6 +484,7 @@ async fn finish_delivery(
         unit: &d.unit,
         quantity: d.quantity,
         households: d.households,
+        campaign: d.campaign.as_deref(),
         evidence,
     });
     append_at(

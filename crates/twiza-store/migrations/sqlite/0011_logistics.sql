@@ -35,6 +35,8 @@ CREATE TABLE deliveries (
     item_id BIGINT NOT NULL REFERENCES items(id),
     quantity BIGINT NOT NULL,
     households BIGINT NOT NULL,
+    -- The association's campaign whose funds or in-kind gifts the goods came from, if named.
+    campaign_id BIGINT REFERENCES campaigns(id),
     status TEXT NOT NULL,
     -- `otp`: a code sent to the recipient's phone (salt and hash kept); `agent`: the field
     -- agent's statement and photo (in delivery_evidence), for a recipient without a phone.

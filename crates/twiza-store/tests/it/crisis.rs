@@ -348,6 +348,7 @@ on_both_backends!(
             item: "tent".into(),
             quantity,
             households: 4,
+            campaign_id: None,
         };
         let salt = [3u8; 16];
         let hash = code_hash(&salt, "123456");

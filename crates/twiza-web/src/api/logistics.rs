@@ -22,7 +22,8 @@ use utoipa::ToSchema;
 fn refused(e: StoreError) -> AppError {
     match e {
         StoreError::Conflict(
-            code @ ("unknown_item" | "unknown_warehouse" | "unknown_need" | "need_not_open"),
+            code @ ("unknown_item" | "unknown_warehouse" | "unknown_need" | "need_not_open"
+            | "unknown_campaign"),
         ) => AppError::new(StatusCode::UNPROCESSABLE_ENTITY, code),
         StoreError::Conflict(
             code @ ("insufficient_stock"
@@ -183,6 +184,9 @@ pub struct DeliveryCreate {
     /// phone, the field agent proves the delivery with a statement and a photo.
     #[serde(default)]
     pub proof: Option<String>,
+    /// The association's campaign whose funds or in-kind gifts the goods came from; its code goes
+    /// into the delivery's leaf.
+    pub campaign_id: Option<i64>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -223,6 +227,7 @@ pub async fn create_delivery(
         item: body.item.clone(),
         quantity,
         households,
+        campaign_id: body.campaign_id,
     };
     if by_agent {
         let id = state

@@ -734,9 +734,31 @@ async fn a_delivery_takes_stock_and_is_proven_by_the_recipients_code() {
         "no code was sent"
     );
 
-    // The code goes to the phone left with the need (the association pledged to cover it).
+    // A campaign of another association cannot be named as the source.
+    let (_, other_owner, other_scope) = crate::donations::collecting(&app).await;
+    let foreign = app.campaign(&other_scope, other_owner.id, "Autre").await;
+    let mut foreign_body = body(12);
+    foreign_body["campaign_id"] = json!(foreign);
     let r = app
-        .post_json(&deliveries, Some(&owner.token), &body(12))
+        .post_json(&deliveries, Some(&owner.token), &foreign_body)
+        .await;
+    assert_eq!(r.error_code(), "unknown_campaign", "{}", r.text());
+    // The code goes to the phone left with the need (the association pledged to cover it); the
+    // goods came from the association's campaign, named in the leaf.
+    let campaign = app
+        .collecting_campaign(&scope, owner.id, "Secours Ighil")
+        .await;
+    let code_of = app
+        .store
+        .campaign(campaign)
+        .await
+        .expect("q")
+        .expect("campaign")
+        .code;
+    let mut funded = body(12);
+    funded["campaign_id"] = json!(campaign);
+    let r = app
+        .post_json(&deliveries, Some(&owner.token), &funded)
         .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
     assert_eq!(r.json()["code_sent_to"], "+212•••••••00");
@@ -782,6 +804,10 @@ async fn a_delivery_takes_stock_and_is_proven_by_the_recipients_code() {
     .expect("utf8");
     assert!(
         leaf.contains("\"type\":\"delivery_confirmed\"") && leaf.contains("\"item\":\"tent\""),
+        "{leaf}"
+    );
+    assert!(
+        leaf.contains(&format!("\"campaign\":\"{code_of}\"")),
         "{leaf}"
     );
     assert!(!leaf.contains("0661000000") && !leaf.contains("Fatima") && !leaf.contains("212661"));
