@@ -671,11 +671,9 @@ impl Store {
         incident: i64,
         commune: &str,
     ) -> Result<Option<CoverageWarning>> {
-        let mut conn = self.reader().acquire().await?;
-        if commune_coverage(&mut conn, incident, commune).await?.gap() > 0 {
+        if self.commune_coverage(incident, commune).await?.gap() > 0 {
             return Ok(None);
         }
-        drop(conn);
         Ok(self
             .uncovered_neighbours(incident, commune)
             .await?
@@ -815,6 +813,12 @@ impl Store {
             None => Err(StoreError::NotFound),
             Some((reference, sealed)) => Ok(sealed.map(|s| (reference, s))),
         }
+    }
+
+    /// Needs against pledges in one commune of an incident (its douars left out).
+    pub async fn commune_coverage(&self, incident: i64, commune: &str) -> Result<Coverage> {
+        let mut conn = self.reader().acquire().await?;
+        commune_coverage(&mut conn, incident, commune).await
     }
 
     /// Needs against pledges for every commune and douar of an incident (douar `None`: the whole

@@ -128,17 +128,7 @@ pub async fn create(
     ApiJson(body): ApiJson<CampaignCreate>,
 ) -> AppResult<(StatusCode, Json<CampaignView>)> {
     let user = require_user(&actor)?;
-    let org = state
-        .store
-        .organization(scope.org_id())
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    if org.status != twiza_domain::organization::OrgStatus::Verified {
-        return Err(AppError::new(
-            StatusCode::CONFLICT,
-            "organization_not_verified",
-        ));
-    }
+    super::require_verified(&state, &scope).await?;
     let input = CampaignInput {
         title_ar: &body.title_ar,
         title_fr: &body.title_fr,

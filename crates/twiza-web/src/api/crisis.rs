@@ -2,7 +2,9 @@
 //! reported by anyone (rate-limited) or assessed by field agents, pledges of associations, and
 //! the gaps and oversupply that follow from them.
 
-use super::{parse_json, path_id, require_json, require_user, ApiJson, ApiQuery, PathId};
+use super::{
+    parse_json, path_param, require_json, require_user, require_verified, ApiJson, ApiQuery, PathId,
+};
 use crate::auth::Actor;
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::AppState;
@@ -411,30 +413,6 @@ pub async fn report(
     Ok((StatusCode::CREATED, Json(receipt)))
 }
 
-/// The `{org_id}` and `{incident_id}` of a route.
-fn org_and_incident(params: &RawPathParams) -> AppResult<i64> {
-    params
-        .iter()
-        .find(|(n, _)| *n == "incident_id")
-        .map(|(_, v)| path_id(v))
-        .ok_or_else(AppError::not_found)?
-}
-
-async fn verified(state: &AppState, scope: &OrgScope) -> AppResult<()> {
-    let org = state
-        .store
-        .organization(scope.org_id())
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    if org.status != twiza_domain::organization::OrgStatus::Verified {
-        return Err(AppError::new(
-            StatusCode::CONFLICT,
-            "organization_not_verified",
-        ));
-    }
-    Ok(())
-}
-
 /// Records a field assessment for a verified association: the need counts as verified.
 #[utoipa::path(post, path = "/api/v1/organizations/{org_id}/incidents/{incident_id}/assessments", tag = "crisis",
     params(("org_id" = i64, Path), ("incident_id" = i64, Path)), request_body = NeedCreate,
@@ -447,9 +425,9 @@ pub async fn assess(
     params: RawPathParams,
     ApiJson(body): ApiJson<NeedCreate>,
 ) -> AppResult<(StatusCode, Json<NeedReceiptView>)> {
-    let incident = org_and_incident(&params)?;
+    let incident = path_param(&params, "incident_id")?;
     let user = require_user(&actor)?;
-    verified(&state, &scope).await?;
+    require_verified(&state, &scope).await?;
     let reporter = Reporter::FieldAgent {
         org: scope.org_id().0,
         user: user.id,
@@ -539,16 +517,16 @@ pub struct PriorityView {
 
 /// A need's priority now, from its commune's coverage.
 pub async fn priority_of(state: &AppState, need: &Need) -> AppResult<Priority> {
-    let coverage = state.store.coverage(need.incident_id).await?;
-    let commune = coverage
-        .iter()
-        .find(|c| c.commune_code == need.commune_code && c.douar_id.is_none());
+    let commune = state
+        .store
+        .commune_coverage(need.incident_id, &need.commune_code)
+        .await?;
     Ok(Priority::compute(
         need.urgency,
         people_estimate(need.households, need.people),
         waited(need.reported_at, time::OffsetDateTime::now_utc()),
-        commune.map_or(0, |c| c.needed),
-        commune.map_or(0, |c| c.pledged + c.delivered),
+        commune.needed,
+        commune.pledged + commune.delivered,
     ))
 }
 
@@ -701,9 +679,9 @@ pub async fn pledge(
     params: RawPathParams,
     ApiJson(body): ApiJson<PledgeCreate>,
 ) -> AppResult<(StatusCode, Json<PledgeReceiptView>)> {
-    let incident = org_and_incident(&params)?;
+    let incident = path_param(&params, "incident_id")?;
     let user = require_user(&actor)?;
-    verified(&state, &scope).await?;
+    require_verified(&state, &scope).await?;
     let pledge = NewPledge::parse(
         &PledgeInput {
             need_id: body.need_id,
@@ -867,14 +845,23 @@ pub async fn contact(
         .need_contact(&scope, need)
         .await?
         .ok_or_else(AppError::not_found)?;
-    let contact: twiza_domain::crisis::NeedContact = crate::sealing::open_json(
-        &state.config.identity_key,
-        &crate::sealing::need_contact_binding(&reference),
-        &sealed,
-    )
-    .map_err(|_| AppError::internal())?;
+    let contact = open_need_contact(&state, &reference, &sealed)?;
     Ok(Json(ContactView {
         name: contact.name,
         phone: contact.phone,
     }))
+}
+
+/// Opens a need's sealed contact (bound to the need's reference).
+pub fn open_need_contact(
+    state: &AppState,
+    reference: &str,
+    sealed: &[u8],
+) -> AppResult<twiza_domain::crisis::NeedContact> {
+    crate::sealing::open_json(
+        &state.config.identity_key,
+        &crate::sealing::need_contact_binding(reference),
+        sealed,
+    )
+    .map_err(|_| AppError::internal())
 }

@@ -9,7 +9,7 @@ use axum::extract::{RawPathParams, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use serde::{Deserialize, Serialize};
-use twiza_domain::crisis::{parse_phone, NeedContact};
+use twiza_domain::crisis::parse_phone;
 use twiza_domain::logistics::{
     code_hash, draw_code, parse_quantity, parse_warehouse_name, NewReceipt,
 };
@@ -303,13 +303,9 @@ async fn need_phone(state: &AppState, scope: &OrgScope, need: i64) -> AppResult<
     let Some((reference, sealed)) = sealed else {
         return Ok(None);
     };
-    let contact: NeedContact = crate::sealing::open_json(
-        &state.config.identity_key,
-        &crate::sealing::need_contact_binding(&reference),
-        &sealed,
-    )
-    .map_err(|_| AppError::internal())?;
-    Ok(Some(contact.phone))
+    Ok(Some(
+        super::crisis::open_need_contact(state, &reference, &sealed)?.phone,
+    ))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -338,11 +334,7 @@ pub async fn confirm(
     params: RawPathParams,
     ApiJson(body): ApiJson<ProofBody>,
 ) -> AppResult<Json<ProofView>> {
-    let id = params
-        .iter()
-        .find(|(n, _)| *n == "delivery_id")
-        .map(|(_, v)| super::path_id(v))
-        .ok_or_else(AppError::not_found)??;
+    let id = super::path_param(&params, "delivery_id")?;
     let code = body.code.trim();
     if code.len() != 6 || !code.chars().all(|c| c.is_ascii_digit()) {
         return Err(FieldError::new("code", "proof_code_invalid").into());
@@ -408,11 +400,7 @@ pub async fn plan_convoy(
     ApiJson(body): ApiJson<ConvoyCreate>,
 ) -> AppResult<(StatusCode, Json<ConvoyReceiptView>)> {
     let user = require_user(&actor)?;
-    let incident = params
-        .iter()
-        .find(|(n, _)| *n == "incident_id")
-        .map(|(_, v)| super::path_id(v))
-        .ok_or_else(AppError::not_found)??;
+    let incident = super::path_param(&params, "incident_id")?;
     let commune = twiza_geo::CommuneCode::parse(&body.commune)
         .map_err(|_| FieldError::new("commune", "unknown_commune"))?;
     let manifest: Vec<(String, i64)> = body
@@ -471,11 +459,7 @@ pub async fn convoy_status(
     params: RawPathParams,
     ApiJson(body): ApiJson<ConvoyStatusBody>,
 ) -> AppResult<StatusCode> {
-    let id = params
-        .iter()
-        .find(|(n, _)| *n == "convoy_id")
-        .map(|(_, v)| super::path_id(v))
-        .ok_or_else(AppError::not_found)??;
+    let id = super::path_param(&params, "convoy_id")?;
     let next = twiza_domain::logistics::ConvoyStatus::parse(&body.status)
         .ok_or_else(|| AppError::from(FieldError::new("status", "validation")))?;
     state.store.set_convoy_status(&scope, id, next).await?;
@@ -563,11 +547,7 @@ pub async fn confirm_by_agent(
 ) -> AppResult<Json<ProofView>> {
     use base64::Engine;
     let user = require_user(&actor)?;
-    let id = params
-        .iter()
-        .find(|(n, _)| *n == "delivery_id")
-        .map(|(_, v)| super::path_id(v))
-        .ok_or_else(AppError::not_found)??;
+    let id = super::path_param(&params, "delivery_id")?;
     let statement = twiza_domain::text::parse_text("statement", &body.statement, 1000)?;
     let invalid = || AppError::from(FieldError::new("photo", "invalid_photo"));
     let photo = base64::engine::general_purpose::STANDARD

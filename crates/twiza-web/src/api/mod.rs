@@ -105,6 +105,35 @@ pub fn path_id(raw: &str) -> Result<i64, AppError> {
     raw.parse::<i64>().map_err(|_| AppError::not_found())
 }
 
+/// The numeric path parameter `name` of a route with several (`{org_id}` and `{delivery_id}`, …);
+/// missing or not a number is `not_found`.
+pub fn path_param(params: &axum::extract::RawPathParams, name: &str) -> Result<i64, AppError> {
+    params
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, v)| path_id(v))
+        .ok_or_else(AppError::not_found)?
+}
+
+/// Refuses (`organization_not_verified`) unless the scoped association is verified.
+pub async fn require_verified(
+    state: &crate::AppState,
+    scope: &twiza_domain::OrgScope,
+) -> Result<(), AppError> {
+    let org = state
+        .store
+        .organization(scope.org_id())
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    if org.status != twiza_domain::organization::OrgStatus::Verified {
+        return Err(AppError::new(
+            axum::http::StatusCode::CONFLICT,
+            "organization_not_verified",
+        ));
+    }
+    Ok(())
+}
+
 /// The authenticated user of an API call (routes with `SignedIn` or stricter access).
 pub fn require_user(actor: &crate::auth::Actor) -> Result<&twiza_store::User, AppError> {
     actor.user().ok_or_else(AppError::unauthenticated)
