@@ -1,5 +1,8 @@
 //! Twiza's domain: identifiers, validated values, roles and tenancy rules. No I/O, no HTTP, no SQL.
 
+#[macro_use]
+mod macros;
+
 pub mod account;
 pub mod campaign;
 pub mod crisis;
@@ -11,6 +14,9 @@ pub mod ledger;
 pub mod logistics;
 pub mod money;
 pub mod organization;
+pub mod pmt;
+pub mod programme;
+pub mod registry;
 pub mod roles;
 pub mod tenancy;
 pub mod text;
