@@ -1,12 +1,15 @@
 //! Account and bank identifiers: IBAN (ISO 13616, with the Moroccan format), Moroccan RIB as a
 //! `BBAN` account, and BIC (ISO 9362).
 //!
-//! Moroccan IBAN: `MA` + 2 check digits + the 24-digit RIB (3 bank code, 3 city code,
-//! 16 account number, 2 RIB key), 28 characters. The IBAN check digits are verified with the
-//! ISO 13616 / ISO 7064 mod-97-10 rule. The RIB key itself is not verified: the rule usually
-//! quoted for it (the 24 digits read as one number are divisible by 97) is not published by
-//! Bank Al-Maghrib in a text we could check, so a RIB is only checked for its 24 digits and
-//! the bank answers for the rest (see docs/payments-iso20022.md).
+//! Moroccan RIB: 24 digits = bank code (3) + city code (3) + account number (16) + RIB key (2).
+//! The key is `97 - ((the first 22 digits as one number × 100) mod 97)`, so that the 24 digits
+//! read as one number are divisible by 97 (the mod-97 family of the French and Maghreb RIB
+//! keys); it lies in 01..=97. Both Moroccan examples of the IBAN registry
+//! (`MA64011519000001205000534921`, `MA64360815000001793222001617`) follow it.
+//!
+//! Moroccan IBAN: `MA` + 2 check digits + the 24-digit RIB, 28 characters, check digits by the
+//! ISO 13616 / ISO 7064 mod-97-10 rule. Because a valid RIB is ≡ 0 (mod 97), every valid
+//! Moroccan IBAN has the check digits `64`; both checks are applied.
 
 use crate::text::{check_id, check_text, MAX35};
 use crate::Error;
@@ -75,15 +78,39 @@ impl Account {
 }
 
 fn check_rib(field: &str, rib: &str) -> Result<(), Error> {
-    if rib.len() == 24 && rib.bytes().all(|b| b.is_ascii_digit()) {
-        Ok(())
+    let reason = if rib.len() != 24 || !rib.bytes().all(|b| b.is_ascii_digit()) {
+        "a Moroccan RIB has exactly 24 digits"
+    } else if !is_valid_moroccan_rib(rib) {
+        "the RIB key (last two digits) does not match"
     } else {
-        Err(Error::InvalidAccount {
-            field: field.to_owned(),
-            value: rib.to_owned(),
-            reason: "a Moroccan RIB has exactly 24 digits",
-        })
+        return Ok(());
+    };
+    Err(Error::InvalidAccount {
+        field: field.to_owned(),
+        value: rib.to_owned(),
+        reason,
+    })
+}
+
+/// The RIB key of the first 22 digits of a Moroccan RIB (bank, city, account number):
+/// `97 - ((n × 100) mod 97)`, in 1..=97. `None` unless given exactly 22 ASCII digits.
+pub fn moroccan_rib_key(first_22_digits: &str) -> Option<u8> {
+    if first_22_digits.len() != 22 || !first_22_digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
     }
+    let r = mod97(first_22_digits.bytes().chain(*b"00"))?;
+    u8::try_from(97 - r).ok()
+}
+
+/// Whether `rib` is 24 ASCII digits whose last two are the key of the first 22.
+pub fn is_valid_moroccan_rib(rib: &str) -> bool {
+    rib.len() == 24
+        && rib.is_char_boundary(22)
+        && rib[22..].bytes().all(|b| b.is_ascii_digit())
+        && moroccan_rib_key(&rib[..22])
+            .map(|k| format!("{k:02}"))
+            .as_deref()
+            == Some(&rib[22..])
 }
 
 /// Removes spaces and upper-cases: `"ma64 0115 …"` → `"MA640115…"`. Use it on input typed by
@@ -111,8 +138,8 @@ fn mod97(chars: impl Iterator<Item = u8>) -> Option<u32> {
 
 /// Whether `iban` is a valid IBAN in electronic form: two upper-case letters, two check digits
 /// (02..=98), an upper-case alphanumeric BBAN, 15 to 34 characters in all, and the mod-97
-/// check equal to 1. A Moroccan (`MA`) IBAN must also have exactly 28 characters, all digits
-/// after the country code.
+/// check equal to 1. A Moroccan (`MA`) IBAN must also have exactly 28 characters and carry a
+/// valid RIB (see [`is_valid_moroccan_rib`]).
 pub fn is_valid_iban(iban: &str) -> bool {
     let b = iban.as_bytes();
     if !(15..=34).contains(&b.len())
@@ -128,7 +155,7 @@ pub fn is_valid_iban(iban: &str) -> bool {
     if !(2..=98).contains(&check) {
         return false;
     }
-    if &iban[..2] == "MA" && (b.len() != 28 || !b[4..].iter().all(u8::is_ascii_digit)) {
+    if &iban[..2] == "MA" && (b.len() != 28 || !is_valid_moroccan_rib(&iban[4..])) {
         return false;
     }
     let rearranged = b[4..].iter().chain(b[..4].iter()).copied();
@@ -200,6 +227,24 @@ mod tests {
         assert!(is_valid_iban("GB82WEST12345698765432"));
         assert!(is_valid_iban("FR1420041010050500013M02606"));
         assert!(!is_valid_iban("GB82WEST12345698765433"));
+    }
+
+    #[test]
+    fn registry_examples_of_morocco() {
+        for iban in [
+            "MA64011519000001205000534921",
+            "MA64360815000001793222001617",
+        ] {
+            assert!(is_valid_iban(iban), "{iban}");
+            assert!(is_valid_moroccan_rib(&iban[4..]), "{iban}");
+            assert_eq!(
+                moroccan_iban_from_rib(&iban[4..]).ok().as_deref(),
+                Some(iban)
+            );
+        }
+        assert_eq!(moroccan_rib_key("0115190000012050005349"), Some(21));
+        assert_eq!(moroccan_rib_key("01151900000120500053x9"), None);
+        assert_eq!(moroccan_rib_key("0115"), None);
     }
 
     #[test]

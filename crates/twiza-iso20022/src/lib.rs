@@ -17,8 +17,8 @@ mod text;
 mod xml;
 
 pub use account::{
-    check_bic, check_iban, is_valid_bic, is_valid_iban, moroccan_iban_from_rib, normalize_iban,
-    Account, AccountScheme,
+    check_bic, check_iban, is_valid_bic, is_valid_iban, is_valid_moroccan_rib,
+    moroccan_iban_from_rib, moroccan_rib_key, normalize_iban, Account, AccountScheme,
 };
 pub use error::Error;
 pub use text::{format_centimes, parse_centimes, MAX_CENTIMES};

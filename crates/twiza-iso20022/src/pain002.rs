@@ -270,9 +270,7 @@ impl Builder {
                 "OrgnlInstrId" => tx.instruction_id = Some(text),
                 "TxSts" => *code = Some(code_value("TxSts", text)?),
                 "StsRsnInf/Rsn/Cd" | "StsRsnInf/Rsn/Prtry" => {
-                    if reason.is_none() {
-                        *reason = Some(text);
-                    }
+                    reason.get_or_insert(text);
                 }
                 "StsRsnInf/AddtlInf" => tx.additional_info.push(text),
                 _ => {}
@@ -285,9 +283,7 @@ impl Builder {
                 "OrgnlPmtInfId" => block.original_payment_info_id = text,
                 "PmtInfSts" => block.status = Some(code_value("PmtInfSts", text)?),
                 "StsRsnInf/Rsn/Cd" | "StsRsnInf/Rsn/Prtry" => {
-                    if block.reason.is_none() {
-                        block.reason = Some(text);
-                    }
+                    block.reason.get_or_insert(text);
                 }
                 _ => {}
             }
@@ -299,9 +295,7 @@ impl Builder {
                 "OrgnlMsgNmId" => self.original_message_name = Some(text),
                 "GrpSts" => self.group_status = Some(code_value("GrpSts", text)?),
                 "StsRsnInf/Rsn/Cd" | "StsRsnInf/Rsn/Prtry" => {
-                    if self.group_reason.is_none() {
-                        self.group_reason = Some(text);
-                    }
+                    self.group_reason.get_or_insert(text);
                 }
                 _ => {}
             }
