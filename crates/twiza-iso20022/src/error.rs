@@ -88,6 +88,27 @@ pub enum Error {
 }
 
 impl Error {
+    /// Prefixes the field an error names (`creditor_name` → `lines[7].creditor_name`), so the
+    /// per-line checks need not format field names unless something is wrong.
+    pub(crate) fn in_field(mut self, prefix: &str) -> Self {
+        match &mut self {
+            Error::InvalidIban { field, .. }
+            | Error::InvalidAccount { field, .. }
+            | Error::InvalidBic { field, .. }
+            | Error::TextTooLong { field, .. }
+            | Error::TextEmpty { field }
+            | Error::InvalidCharacter { field, .. }
+            | Error::InvalidIdentifier { field, .. }
+            | Error::AmountNotPositive { field, .. }
+            | Error::AmountTooLarge { field }
+            | Error::InvalidCurrency { field, .. }
+            | Error::InvalidDate { field }
+            | Error::InvalidValue { field, .. } => *field = format!("{prefix}{field}"),
+            _ => {}
+        }
+        self
+    }
+
     /// A stable, machine-readable code (snake_case) for this error.
     pub fn code(&self) -> &'static str {
         match self {

@@ -370,40 +370,46 @@ struct Tally {
 
 impl Tally {
     fn add(&mut self, index: usize, line: &CreditTransferLine) -> Result<(), Error> {
-        let f = |name: &str| format!("lines[{index}].{name}");
-        check_id(&f("end_to_end_id"), &line.end_to_end_id, MAX35)?;
-        check_id(&f("instruction_id"), &line.instruction_id, MAX35)?;
-        check_sum(&f("amount_centimes"), line.amount_centimes)?;
-        check_currency(&f("currency"), &line.currency)?;
+        self.check(line)
+            .map_err(|e| e.in_field(&format!("lines[{index}].")))
+    }
+
+    fn check(&mut self, line: &CreditTransferLine) -> Result<(), Error> {
+        check_id("end_to_end_id", &line.end_to_end_id, MAX35)?;
+        check_id("instruction_id", &line.instruction_id, MAX35)?;
+        check_sum("amount_centimes", line.amount_centimes)?;
+        check_currency("currency", &line.currency)?;
         match &self.currency {
             None => self.currency = Some(line.currency.clone()),
             Some(c) if *c != line.currency => {
                 return Err(Error::InvalidCurrency {
-                    field: f("currency"),
+                    field: "currency".to_owned(),
                     value: format!("{} (the batch is in {c})", line.currency),
                 })
             }
             Some(_) => {}
         }
-        check_text(&f("creditor_name"), &line.creditor_name, MAX140)?;
-        line.creditor_account.validate(&f("creditor_account"))?;
+        check_text("creditor_name", &line.creditor_name, MAX140)?;
+        line.creditor_account.validate("creditor_account")?;
         if let Some(bic) = &line.creditor_agent_bic {
-            check_bic(&f("creditor_agent_bic"), bic)?;
+            check_bic("creditor_agent_bic", bic)?;
         }
         if let Some(info) = &line.remittance_info {
-            check_text(&f("remittance_info"), info, MAX140)?;
+            check_text("remittance_info", info, MAX140)?;
         }
-        if !self.end_to_end_ids.insert(line.end_to_end_id.clone()) {
+        if self.end_to_end_ids.contains(&line.end_to_end_id) {
             return Err(Error::DuplicateEndToEndId(line.end_to_end_id.clone()));
         }
-        self.count += 1;
-        self.sum = self
+        let sum = self
             .sum
             .checked_add(line.amount_centimes)
             .filter(|s| *s <= MAX_CENTIMES)
             .ok_or_else(|| Error::AmountTooLarge {
                 field: "CtrlSum".to_owned(),
             })?;
+        self.end_to_end_ids.insert(line.end_to_end_id.clone());
+        self.sum = sum;
+        self.count += 1;
         Ok(())
     }
 

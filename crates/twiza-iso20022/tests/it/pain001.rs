@@ -258,6 +258,18 @@ fn validation_errors_have_stable_codes() {
 }
 
 #[test]
+fn errors_name_the_line_and_field() {
+    let mut b = batch(vec![line(1, "A", 100), line(2, "B", 100)]);
+    b.lines[1].creditor_name = "x".repeat(141);
+    let err = pain001::to_xml(&b).expect_err("too long");
+    assert_eq!(err.code(), "text_too_long");
+    assert_eq!(
+        err.to_string(),
+        "lines[1].creditor_name: 141 characters, at most 140 allowed"
+    );
+}
+
+#[test]
 fn nothing_is_written_when_validation_fails() {
     let mut b = batch(vec![line(1, "A", 100)]);
     b.lines[0].amount_centimes = 0;
