@@ -319,6 +319,15 @@ fn garbage_never_panics() {
         // Through the byte reader, so invalid UTF-8 is exercised as well.
         let _ = pain002::parse(bytes.as_slice());
     }
+    let mut invalid_utf8 = good.clone().into_bytes();
+    let at = good.find("BANK-STS-1").unwrap();
+    invalid_utf8[at] = 0xff;
+    assert_eq!(
+        pain002::parse(invalid_utf8.as_slice())
+            .map_err(|e| e.code())
+            .err(),
+        Some("malformed_xml")
+    );
     for junk in [
         &b"\xff\xfe\x00<"[..],
         b"\x00\x00",
