@@ -1,0 +1,223 @@
+//! The Fellegi–Sunter score: each field's agreement level adds `log2(m / u)`, where `m` is the
+//! chance of that level among true duplicates and `u` among pairs of different people; a missing
+//! field (on either side) adds nothing.
+//!
+//! The `m` and `u` values below are fixed estimates, written by hand from what each level means
+//! (for example, two different people share a birth date about once in 5,000 pairs, a national
+//! id about once in 10,000, so `u` is 0.0002 and 0.0001), not fitted to any test's truth. They
+//! are the same for every data set; [`Weights::set`] changes them.
+//!
+//! | field | level | m | u | weight |
+//! |---|---|---|---|---|
+#![doc = include_str!("weights_table.md")]
+//!
+//! **Frequent and rare values.** Agreeing on "Mohamed" says less than agreeing on "Ouakrim".
+//! For names (all agreeing levels, by skeleton), birth dates, addresses, localities and postcodes
+//! (exact agreement), the weight is shifted by `log2(u_exact / f)`, where `f` is the value's
+//! share of the records being deduplicated (the larger of the two records'), smoothed towards
+//! `u_exact` as if 1,000 more records had the average frequency: `f = (count + 1000·u_exact) /
+//! (n + 1000)`. The shift is capped at +2 bits (a rare value) and −8 bits. It is computed from
+//! the input alone, never from any truth.
+//!
+//! Given and family names that are exchanged (given ≈ other's family and family ≈ other's given,
+//! each at `similar` or better) score both fields at `swapped`.
+
+use crate::compare::{Field, Level};
+
+/// The `m` and `u` probabilities of each field's levels, and the weights they give.
+#[derive(Clone, Debug)]
+pub struct Weights {
+    m_u: Vec<Option<(f64, f64)>>,
+    weights: Vec<f64>,
+}
+
+/// `(field, level, m, u)`: the defaults documented above.
+pub const DEFAULT_M_U: &[(Field, Level, f64, f64)] = &[
+    (Field::GivenName, Level::Exact, 0.80, 0.010),
+    (Field::GivenName, Level::SpellingVariant, 0.06, 0.0015),
+    (Field::GivenName, Level::Transliteration, 0.05, 0.0015),
+    (Field::GivenName, Level::Phonetic, 0.03, 0.002),
+    (Field::GivenName, Level::Swapped, 0.02, 0.0005),
+    (Field::GivenName, Level::TokenSubset, 0.01, 0.001),
+    (Field::GivenName, Level::Similar, 0.04, 0.004),
+    (Field::GivenName, Level::Partial, 0.02, 0.02),
+    (Field::GivenName, Level::Different, 0.02, 0.96),
+    (Field::FamilyName, Level::Exact, 0.80, 0.004),
+    (Field::FamilyName, Level::SpellingVariant, 0.06, 0.0008),
+    (Field::FamilyName, Level::Transliteration, 0.05, 0.0008),
+    (Field::FamilyName, Level::Phonetic, 0.03, 0.001),
+    (Field::FamilyName, Level::Swapped, 0.02, 0.0005),
+    (Field::FamilyName, Level::TokenSubset, 0.01, 0.0005),
+    (Field::FamilyName, Level::Similar, 0.04, 0.002),
+    (Field::FamilyName, Level::Partial, 0.02, 0.01),
+    (Field::FamilyName, Level::Different, 0.02, 0.98),
+    (Field::BirthDate, Level::Exact, 0.85, 0.0002),
+    (Field::BirthDate, Level::OneDigit, 0.05, 0.0005),
+    (Field::BirthDate, Level::DayMonthSwapped, 0.02, 0.00005),
+    (Field::BirthDate, Level::YearOffByOne, 0.02, 0.0003),
+    (Field::BirthDate, Level::SameYearMonth, 0.01, 0.002),
+    (Field::BirthDate, Level::Different, 0.02, 0.997),
+    (Field::Sex, Level::Exact, 0.97, 0.5),
+    (Field::Sex, Level::Different, 0.03, 0.5),
+    (Field::NationalId, Level::Exact, 0.90, 0.0001),
+    (Field::NationalId, Level::OneEdit, 0.05, 0.0005),
+    (Field::NationalId, Level::Different, 0.05, 0.9994),
+    (Field::Phone, Level::Exact, 0.75, 0.001),
+    (Field::Phone, Level::OneEdit, 0.05, 0.001),
+    (Field::Phone, Level::Different, 0.20, 0.998),
+    (Field::Address, Level::Exact, 0.70, 0.005),
+    (Field::Address, Level::Similar, 0.15, 0.01),
+    (Field::Address, Level::Partial, 0.08, 0.1),
+    (Field::Address, Level::Different, 0.07, 0.885),
+    (Field::Locality, Level::Exact, 0.85, 0.05),
+    (Field::Locality, Level::Similar, 0.08, 0.02),
+    (Field::Locality, Level::Partial, 0.03, 0.05),
+    (Field::Locality, Level::Different, 0.04, 0.91),
+    (Field::Postcode, Level::Exact, 0.85, 0.01),
+    (Field::Postcode, Level::OneEdit, 0.08, 0.05),
+    (Field::Postcode, Level::Different, 0.07, 0.94),
+];
+
+impl Default for Weights {
+    fn default() -> Weights {
+        let mut w = Weights {
+            m_u: vec![None; Field::ALL.len() * Level::COUNT],
+            weights: vec![0.0; Field::ALL.len() * Level::COUNT],
+        };
+        for &(field, level, m, u) in DEFAULT_M_U {
+            w.set(field, level, m, u);
+        }
+        w
+    }
+}
+
+impl Weights {
+    /// Sets the `m` and `u` probabilities of a field's level (both in (0, 1]).
+    pub fn set(&mut self, field: Field, level: Level, m: f64, u: f64) {
+        let i = field.index() * Level::COUNT + level.index();
+        self.m_u[i] = Some((m, u));
+        self.weights[i] = if m > 0.0 && u > 0.0 {
+            (m / u).log2()
+        } else {
+            0.0
+        };
+    }
+
+    /// The `m` and `u` of a field's level, if it has them.
+    pub fn m_u(&self, field: Field, level: Level) -> Option<(f64, f64)> {
+        self.m_u[field.index() * Level::COUNT + level.index()]
+    }
+
+    /// The weight `log2(m / u)` of a field's level (0 for a level without `m` and `u`).
+    pub fn weight(&self, field: Field, level: Level) -> f64 {
+        self.weights[field.index() * Level::COUNT + level.index()]
+    }
+}
+
+/// The fields whose weights follow their values' frequencies, in the order of
+/// [`crate::Prepared::frequency_keys`].
+pub(crate) const TF_FIELDS: [Field; 6] = [
+    Field::GivenName,
+    Field::FamilyName,
+    Field::BirthDate,
+    Field::Address,
+    Field::Locality,
+    Field::Postcode,
+];
+
+/// Pseudo-records of average frequency added to every count (see the module documentation).
+const TF_PRIOR: f64 = 1000.0;
+
+/// Each record's value frequencies, for [`TF_FIELDS`] (0 where the field is missing).
+pub(crate) fn frequencies(records: &[crate::Prepared]) -> Vec<[f32; 6]> {
+    use std::collections::HashMap;
+    let keys: Vec<[Option<u64>; 6]> = {
+        use rayon::prelude::*;
+        records
+            .par_iter()
+            .map(crate::Prepared::frequency_keys)
+            .collect()
+    };
+    let mut counts: Vec<HashMap<u64, u32>> = vec![HashMap::new(); 6];
+    for k in &keys {
+        for (f, key) in k.iter().enumerate() {
+            if let Some(key) = key {
+                *counts[f].entry(*key).or_insert(0) += 1;
+            }
+        }
+    }
+    let n = records.len() as f64;
+    keys.iter()
+        .map(|k| {
+            let mut out = [0f32; 6];
+            for (f, key) in k.iter().enumerate() {
+                if let Some(key) = key {
+                    let c = counts[f].get(key).copied().unwrap_or(1);
+                    out[f] = (f64::from(c) / n.max(1.0)) as f32;
+                }
+            }
+            out
+        })
+        .collect()
+}
+
+impl Weights {
+    /// The weight of a field's level for values of raw frequency `share` (count / n) among `n`
+    /// records: the level's weight shifted by the value's rarity (see the module documentation).
+    pub fn weight_for(&self, field: Field, level: Level, share: f64, n: usize) -> f64 {
+        let base = self.weight(field, level);
+        let shifted = match field {
+            Field::GivenName | Field::FamilyName => matches!(
+                level,
+                Level::Exact | Level::SpellingVariant | Level::Transliteration | Level::Phonetic
+            ),
+            Field::BirthDate | Field::Address | Field::Locality | Field::Postcode => {
+                level == Level::Exact
+            }
+            _ => false,
+        };
+        if !shifted || share <= 0.0 {
+            return base;
+        }
+        let Some((_, u)) = self.m_u(field, Level::Exact) else {
+            return base;
+        };
+        let n = n as f64;
+        let f = (share * n + TF_PRIOR * u) / (n + TF_PRIOR);
+        base + (u / f).log2().clamp(-8.0, 2.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The table in the module documentation is the defaults', to two decimals.
+    #[test]
+    fn documented_table_matches_the_defaults() {
+        let w = Weights::default();
+        let mut table = String::new();
+        for &(field, level, m, u) in DEFAULT_M_U {
+            table.push_str(&format!(
+                "| {} | {} | {} | {} | {:.2} |\n",
+                field.name(),
+                level.label(),
+                m,
+                u,
+                w.weight(field, level)
+            ));
+        }
+        let doc = include_str!("weights_table.md");
+        if doc != table {
+            panic!("weights_table.md is stale; expected:\n{table}");
+        }
+    }
+
+    #[test]
+    fn weights_are_log_ratios() {
+        let w = Weights::default();
+        assert!((w.weight(Field::Sex, Level::Exact) - (0.97f64 / 0.5).log2()).abs() < 1e-9);
+        assert!(w.weight(Field::NationalId, Level::Different) < 0.0);
+        assert_eq!(w.weight(Field::Sex, Level::Transliteration), 0.0);
+    }
+}
