@@ -15,7 +15,7 @@
 use crate::ledger::DonationPosting;
 use crate::logged::donation_leaf;
 use crate::tlog::{append_at, lock_size, NewLeaf};
-use crate::{now, Result, Store, StoreError};
+use crate::{now, Col, Result, Store, StoreError};
 use sqlx::AnyConnection;
 use std::collections::HashMap;
 use tokio::sync::{mpsc, oneshot};
@@ -419,15 +419,31 @@ async fn write_donations(
         .collect();
     let mut commitments: HashMap<usize, String> = HashMap::new();
     let mut ids: HashMap<(i64, String), i64> = HashMap::new();
-    for chunk in crate::fixed_chunks(&to_insert) {
-        let mut sql = String::from(
-            "INSERT INTO donations (campaign_id, organization_id, kind, amount_centimes, method, items, status, \
-             idempotency_key, request_hash, donor_commitment, created_at, confirmed_at, provider_reference) VALUES ",
-        );
-        sql.push_str(&crate::values_placeholders(chunk.len(), 13));
-        // No conflict target: the provider reference is unique too, and is derived from the key.
-        sql.push_str(" ON CONFLICT DO NOTHING RETURNING id, campaign_id, idempotency_key");
-        let mut query = sqlx::query_as::<_, (i64, i64, String)>(&sql);
+    let sql = format!(
+        "{} ON CONFLICT DO NOTHING RETURNING id, campaign_id, idempotency_key",
+        crate::json_insert(
+            crate::backend_of(tx),
+            "donations",
+            &[
+                ("campaign_id", Col::Int),
+                ("organization_id", Col::Int),
+                ("kind", Col::Text),
+                ("amount_centimes", Col::Int),
+                ("method", Col::Text),
+                ("items", Col::Text),
+                ("status", Col::Text),
+                ("idempotency_key", Col::Text),
+                ("request_hash", Col::Text),
+                ("donor_commitment", Col::Text),
+                ("created_at", Col::Int),
+                ("confirmed_at", Col::Int),
+                ("provider_reference", Col::Text),
+            ],
+        )
+    );
+    // No conflict target: the provider reference is unique too, and is derived from the key.
+    for chunk in to_insert.chunks(MAX_BATCH) {
+        let mut rows = Vec::with_capacity(chunk.len());
         for &i in chunk {
             let d = &donations[i];
             let org_id = match campaigns.get(&d.campaign_id) {
@@ -450,23 +466,28 @@ async fn write_donations(
                 d.campaign_id,
                 &d.idempotency_key,
             ));
-            query = query
-                .bind(d.campaign_id)
-                .bind(org_id)
-                .bind(kind)
-                .bind(amount)
-                .bind(method)
-                .bind(items)
-                .bind(d.status.as_str())
-                .bind(d.idempotency_key.clone())
-                .bind(d.request_hash.clone())
-                .bind(commitment.clone())
-                .bind(at)
-                .bind((d.status == DonationStatus::Confirmed).then_some(at))
-                .bind(d.provider_reference.clone());
+            rows.push(serde_json::json!([
+                d.campaign_id,
+                org_id,
+                kind,
+                amount,
+                method,
+                items,
+                d.status.as_str(),
+                d.idempotency_key,
+                d.request_hash,
+                commitment,
+                at,
+                (d.status == DonationStatus::Confirmed).then_some(at),
+                d.provider_reference,
+            ]));
             commitments.insert(i, commitment);
         }
-        for (id, campaign_id, key) in query.fetch_all(&mut *tx).await? {
+        let inserted: Vec<(i64, i64, String)> = sqlx::query_as(&sql)
+            .bind(serde_json::Value::Array(rows).to_string())
+            .fetch_all(&mut *tx)
+            .await?;
+        for (id, campaign_id, key) in inserted {
             ids.insert((campaign_id, key), id);
         }
     }

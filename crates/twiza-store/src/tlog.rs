@@ -3,6 +3,7 @@
 //! the change they record ([`lock_size`] then [`append_at`]); reads compute roots and proofs
 //! from O(log n) stored hashes.
 
+use crate::Col;
 use crate::{Backend, Result, Store, StoreError};
 use sqlx::AnyConnection;
 use std::collections::HashMap;
@@ -87,19 +88,22 @@ pub(crate) async fn with_hashes<T>(
     }
 }
 
-/// Writes stored hashes in multi-row statements.
+/// Writes stored hashes, a JSON-batched statement per 2,000.
 async fn insert_hashes(conn: &mut AnyConnection, hashes: &[StoredHash]) -> Result<()> {
-    for chunk in crate::fixed_chunks(hashes) {
-        let mut sql = String::from("INSERT INTO log_hashes (level, idx, hash) VALUES ");
-        sql.push_str(&crate::values_placeholders(chunk.len(), 3));
-        let mut query = sqlx::query(&sql);
-        for h in chunk {
-            query = query
-                .bind(i64::from(h.level))
-                .bind(h.index as i64)
-                .bind(h.hash.to_vec());
-        }
-        query.execute(&mut *conn).await?;
+    let sql = crate::json_insert(
+        crate::backend_of(conn),
+        "log_hashes",
+        &[("level", Col::Int), ("idx", Col::Int), ("hash", Col::Blob)],
+    );
+    for chunk in hashes.chunks(2000) {
+        let rows: Vec<serde_json::Value> = chunk
+            .iter()
+            .map(|h| serde_json::json!([h.level, h.index, hex::encode(h.hash)]))
+            .collect();
+        sqlx::query(&sql)
+            .bind(serde_json::Value::Array(rows).to_string())
+            .execute(&mut *conn)
+            .await?;
     }
     Ok(())
 }
@@ -161,27 +165,36 @@ pub(crate) struct NewLeaf {
     pub at: i64,
 }
 
-/// Writes leaves at `first_index..` in multi-row statements.
+/// Writes leaves at `first_index..`, a JSON-batched statement per 2,000.
 async fn insert_leaves(
     conn: &mut AnyConnection,
     first_index: u64,
     leaves: &[NewLeaf],
 ) -> Result<()> {
+    let sql = crate::json_insert(
+        crate::backend_of(conn),
+        "log_entries",
+        &[
+            ("idx", Col::Int),
+            ("kind", Col::Text),
+            ("ref_id", Col::Int),
+            ("leaf", Col::Blob),
+            ("at", Col::Int),
+        ],
+    );
     let mut index = first_index;
-    for chunk in crate::fixed_chunks(leaves) {
-        let mut sql = String::from("INSERT INTO log_entries (idx, kind, ref_id, leaf, at) VALUES ");
-        sql.push_str(&crate::values_placeholders(chunk.len(), 5));
-        let mut query = sqlx::query(&sql);
-        for leaf in chunk {
-            query = query
-                .bind(index as i64)
-                .bind(leaf.kind)
-                .bind(leaf.ref_id)
-                .bind(leaf.bytes.clone())
-                .bind(leaf.at);
-            index += 1;
-        }
-        query.execute(&mut *conn).await?;
+    for chunk in leaves.chunks(2000) {
+        let rows: Vec<serde_json::Value> = chunk
+            .iter()
+            .map(|leaf| {
+                index += 1;
+                serde_json::json!([index - 1, leaf.kind, leaf.ref_id, hex::encode(&leaf.bytes), leaf.at])
+            })
+            .collect();
+        sqlx::query(&sql)
+            .bind(serde_json::Value::Array(rows).to_string())
+            .execute(&mut *conn)
+            .await?;
     }
     Ok(())
 }
