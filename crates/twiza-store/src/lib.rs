@@ -18,6 +18,9 @@ mod ledger;
 mod logged;
 mod logistics;
 mod organizations;
+mod privacy;
+mod registry;
+
 mod payments;
 mod receipts;
 mod sequencer;
@@ -38,7 +41,12 @@ pub use ledger::{
 pub use logistics::{ConvoyOutline, Item, NewDelivery, ProofOutcome, StockLine};
 pub use organizations::{DirectoryFilter, DirectoryPage, Invitation, Member, MembershipRow};
 pub use payments::{GiftState, Raised, SealedIdentity};
+pub use privacy::{person_binding, OpenError, PersonalDataKeys};
 pub use receipts::DonationRecord;
+pub use registry::{
+    HouseholdRecord, HouseholdView, IndexValue, PersonView, ReadRecord, ReadScope, Reader,
+    Registration,
+};
 pub use sequencer::{
     receipt_secret, DonationAck, DonationRefused, NewDonation, PaymentOutcome, Sequencer,
     Settlement, SettlementAck, SettlementRefused,
@@ -221,6 +229,52 @@ pub(crate) fn fixed_chunks<T>(mut items: &[T]) -> impl Iterator<Item = &[T]> {
         items = rest;
         Some(chunk)
     })
+}
+
+/// Column types of a JSON-batched insert.
+#[derive(Clone, Copy)]
+pub(crate) enum Col {
+    Int,
+    Text,
+    /// Hex in the JSON.
+    Blob,
+}
+
+/// `INSERT INTO table (cols) SELECT … FROM <the JSON array in $1>`: one bound parameter for a
+/// whole batch of rows (each row a JSON array), instead of one per value — binding thousands of
+/// `$N` parameters costs SQLite a name lookup per parameter that grows with their number.
+pub(crate) fn json_insert(backend: Backend, table: &str, columns: &[(&str, Col)]) -> String {
+    let names: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
+    let values: Vec<String> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, (_, ty))| match (backend, ty) {
+            (Backend::Sqlite, Col::Int | Col::Text) => format!("value->>{i}"),
+            (Backend::Sqlite, Col::Blob) => format!("unhex(value->>{i})"),
+            (Backend::Postgres, Col::Int) => format!("(value->>{i})::bigint"),
+            (Backend::Postgres, Col::Text) => format!("value->>{i}"),
+            (Backend::Postgres, Col::Blob) => format!("decode(value->>{i}, 'hex')"),
+        })
+        .collect();
+    let source = match backend {
+        Backend::Sqlite => "json_each($1)",
+        Backend::Postgres => "json_array_elements($1::json) AS rows(value)",
+    };
+    // `WHERE true` keeps SQLite from reading a following ON CONFLICT as part of the SELECT.
+    format!(
+        "INSERT INTO {table} ({}) SELECT {} FROM {source} WHERE true",
+        names.join(", "),
+        values.join(", ")
+    )
+}
+
+/// The engine behind a connection.
+pub(crate) fn backend_of(conn: &sqlx::AnyConnection) -> Backend {
+    if conn.backend_name().eq_ignore_ascii_case("postgresql") {
+        Backend::Postgres
+    } else {
+        Backend::Sqlite
+    }
 }
 
 /// `($1, $2, …), (…)`: the VALUES placeholders of a multi-row INSERT of `rows` rows of `columns`.
