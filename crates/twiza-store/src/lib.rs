@@ -19,6 +19,7 @@ mod logged;
 mod logistics;
 mod organizations;
 mod privacy;
+mod programmes;
 mod registry;
 
 mod payments;
@@ -42,6 +43,7 @@ pub use logistics::{ConvoyOutline, Item, NewDelivery, ProofOutcome, StockLine};
 pub use organizations::{DirectoryFilter, DirectoryPage, Invitation, Member, MembershipRow};
 pub use payments::{GiftState, Raised, SealedIdentity};
 pub use privacy::{person_binding, OpenError, PersonalDataKeys};
+pub use programmes::{CycleSummary, NewProgramme};
 pub use receipts::DonationRecord;
 pub use registry::{
     HouseholdRecord, HouseholdView, IndexValue, PersonView, ReadRecord, ReadScope, Reader,

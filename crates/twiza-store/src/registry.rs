@@ -153,26 +153,6 @@ fn living_json(l: &LivingConditions) -> Option<String> {
     (*l != LivingConditions::default()).then(|| v.to_string())
 }
 
-/// Parses the stored living conditions.
-pub(crate) fn living_from_json(raw: Option<&str>) -> LivingConditions {
-    let Some(v) = raw.and_then(|r| serde_json::from_str::<serde_json::Value>(r).ok()) else {
-        return LivingConditions::default();
-    };
-    let b = |k: &str| v.get(k).and_then(serde_json::Value::as_bool);
-    let n = |k: &str| v.get(k).and_then(serde_json::Value::as_i64);
-    LivingConditions {
-        rooms: n("rooms"),
-        piped_water: b("piped_water"),
-        electricity: b("electricity"),
-        flush_toilet: b("flush_toilet"),
-        owns_home: b("owns_home"),
-        refrigerator: b("refrigerator"),
-        television: b("television"),
-        car: b("car"),
-        livestock_heads: n("livestock_heads"),
-    }
-}
-
 /// A sealed field and its blind index, as JSON values (hex, text), or two nulls.
 fn sealed_pair(
     keys: &PersonalDataKeys,
@@ -234,7 +214,9 @@ impl Store {
         let mut registration = self.begin_registration(scope, keys, by).await?;
         let ids = registration.add(std::slice::from_ref(record)).await?;
         registration.commit().await?;
-        ids.into_iter().next().ok_or(StoreError::Corrupt("registration"))
+        ids.into_iter()
+            .next()
+            .ok_or(StoreError::Corrupt("registration"))
     }
 }
 
@@ -257,9 +239,19 @@ impl Registration {
             .map(|(r, reference)| {
                 let h = &r.household;
                 serde_json::json!([
-                    self.org_id, reference, h.commune.as_str(), h.area.as_str(), h.douar,
-                    h.address, h.housing_damage.as_str(), r.incident_id, living_json(&r.living),
-                    "active", self.by, at, at
+                    self.org_id,
+                    reference,
+                    h.commune.as_str(),
+                    h.area.as_str(),
+                    h.douar,
+                    h.address,
+                    h.housing_damage.as_str(),
+                    r.incident_id,
+                    living_json(&r.living),
+                    "active",
+                    self.by,
+                    at,
+                    at
                 ])
             })
             .collect();
@@ -292,20 +284,45 @@ impl Registration {
                 let (idcs, idcs_ix) =
                     sealed_pair(&self.keys, &person_ref, "idcs", p.idcs.as_deref());
                 persons.push(serde_json::json!([
-                    id, self.org_id, person_ref, p.given_name_ar, p.family_name_ar,
-                    p.given_name_lat, p.family_name_lat, p.sex.as_str(),
-                    p.birth_date.to_string(), p.relation.as_str(), p.disability.as_str(),
-                    p.schooling.as_str(), key_id, phone, phone_ix, cin, cin_ix, idcs, idcs_ix,
-                    at, at
+                    id,
+                    self.org_id,
+                    person_ref,
+                    p.given_name_ar,
+                    p.family_name_ar,
+                    p.given_name_lat,
+                    p.family_name_lat,
+                    p.sex.as_str(),
+                    p.birth_date.to_string(),
+                    p.relation.as_str(),
+                    p.disability.as_str(),
+                    p.schooling.as_str(),
+                    key_id,
+                    phone,
+                    phone_ix,
+                    cin,
+                    cin_ix,
+                    idcs,
+                    idcs_ix,
+                    at,
+                    at
                 ]));
             }
             let c = &record.consent;
             consents.push(serde_json::json!([
-                id, c.purpose.as_str(), c.legal_basis.as_str(), c.channel.as_str(), self.by, at
+                id,
+                c.purpose.as_str(),
+                c.legal_basis.as_str(),
+                c.channel.as_str(),
+                self.by,
+                at
             ]));
             if let Some(ix) = &record.index {
                 indexes.push(serde_json::json!([
-                    id, ix.effective_on.to_string(), ix.source, (ix.value * 1e6).round() as i64, at
+                    id,
+                    ix.effective_on.to_string(),
+                    ix.source,
+                    (ix.value * 1e6).round() as i64,
+                    at
                 ]));
             }
         }
@@ -364,13 +381,12 @@ impl Registration {
 }
 
 async fn own_household(conn: &mut AnyConnection, scope: &OrgScope, id: i64) -> Result<String> {
-    let row: Option<(String,)> = sqlx::query_as(
-        "SELECT reference FROM households WHERE id = $1 AND organization_id = $2",
-    )
-    .bind(id)
-    .bind(scope.org_id().0)
-    .fetch_optional(&mut *conn)
-    .await?;
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT reference FROM households WHERE id = $1 AND organization_id = $2")
+            .bind(id)
+            .bind(scope.org_id().0)
+            .fetch_optional(&mut *conn)
+            .await?;
     row.map(|(r,)| r).ok_or(StoreError::NotFound)
 }
 
@@ -603,15 +619,20 @@ impl Store {
         let mut done = 0;
         loop {
             let mut tx = self.writer().begin().await?;
-            let rows: Vec<(i64, String, Option<Vec<u8>>, Option<Vec<u8>>, Option<Vec<u8>>)> =
-                sqlx::query_as(
-                    "SELECT id, reference, phone_sealed, cin_sealed, idcs_sealed FROM persons \
+            let rows: Vec<(
+                i64,
+                String,
+                Option<Vec<u8>>,
+                Option<Vec<u8>>,
+                Option<Vec<u8>>,
+            )> = sqlx::query_as(
+                "SELECT id, reference, phone_sealed, cin_sealed, idcs_sealed FROM persons \
                      WHERE seal_key_id <> $1 ORDER BY id LIMIT $2",
-                )
-                .bind(current)
-                .bind(batch)
-                .fetch_all(&mut *tx)
-                .await?;
+            )
+            .bind(current)
+            .bind(batch)
+            .fetch_all(&mut *tx)
+            .await?;
             if rows.is_empty() {
                 return Ok(done);
             }
@@ -830,8 +851,22 @@ async fn read_household(
     .fetch_all(&mut *conn)
     .await?;
     let mut members = Vec::with_capacity(rows.len());
-    for (pid, pref, gar, far, glat, flat, sex, birth, relation, disability, schooling, phone, cin, idcs) in
-        rows
+    for (
+        pid,
+        pref,
+        gar,
+        far,
+        glat,
+        flat,
+        sex,
+        birth,
+        relation,
+        disability,
+        schooling,
+        phone,
+        cin,
+        idcs,
+    ) in rows
     {
         let (phone, cin, idcs) = if read.identifiers {
             (

@@ -188,7 +188,13 @@ async fn insert_leaves(
             .iter()
             .map(|leaf| {
                 index += 1;
-                serde_json::json!([index - 1, leaf.kind, leaf.ref_id, hex::encode(&leaf.bytes), leaf.at])
+                serde_json::json!([
+                    index - 1,
+                    leaf.kind,
+                    leaf.ref_id,
+                    hex::encode(&leaf.bytes),
+                    leaf.at
+                ])
             })
             .collect();
         sqlx::query(&sql)

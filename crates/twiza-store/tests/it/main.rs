@@ -9,4 +9,5 @@ mod audit;
 mod crisis;
 mod harness;
 mod ledger;
+mod registry;
 mod suite;

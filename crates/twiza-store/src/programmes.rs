@@ -1,0 +1,482 @@
+//! Programmes: versioned rules, enrollment (only households with a standing consent), cycles
+//! computed for every enrolled household in one streaming pass and one transaction, and the
+//! two-person approval of a cycle.
+
+use crate::{json_insert, now, Col, Result, Store, StoreError};
+use serde::Serialize;
+use std::collections::HashMap;
+use time::Date;
+use twiza_domain::programme::{HouseholdFacts, MemberFacts, Rules};
+use twiza_domain::registry::{age_on, Area, Disability, HousingDamage, Relation, Schooling, Sex};
+use twiza_domain::{OrgScope, UserId};
+use twiza_geo::CommuneCode;
+
+/// Households read per step of a cycle computation.
+const CYCLE_PAGE: i64 = 5000;
+
+/// A new programme.
+#[derive(Debug, Clone)]
+pub struct NewProgramme {
+    pub code: String,
+    pub name_ar: String,
+    pub name_fr: String,
+    /// Personal data of its households is anonymized this many days after it ends.
+    pub retention_days: i64,
+    pub ends_on: Option<Date>,
+}
+
+/// A cycle's totals.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CycleSummary {
+    pub id: i64,
+    pub programme_id: i64,
+    pub period: String,
+    pub rules_version: i64,
+    pub status: String,
+    pub households: i64,
+    pub eligible: i64,
+    pub total_centimes: i64,
+    pub computed_by: Option<i64>,
+    pub approved_by: Option<i64>,
+}
+
+async fn own_programme(
+    conn: &mut sqlx::AnyConnection,
+    scope: &OrgScope,
+    programme: i64,
+) -> Result<()> {
+    let row: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM programmes WHERE id = $1 AND organization_id = $2")
+            .bind(programme)
+            .bind(scope.org_id().0)
+            .fetch_optional(&mut *conn)
+            .await?;
+    row.map(|_| ()).ok_or(StoreError::NotFound)
+}
+
+/// Parses a stored `YYYY-MM-DD` quickly (the cycle reads millions).
+fn stored_date(raw: &str) -> Option<Date> {
+    let b = raw.as_bytes();
+    if b.len() != 10 {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| raw.get(r)?.parse::<u16>().ok();
+    let month = time::Month::try_from(u8::try_from(num(5..7)?).ok()?).ok()?;
+    Date::from_calendar_date(
+        i32::from(num(0..4)?),
+        month,
+        u8::try_from(num(8..10)?).ok()?,
+    )
+    .ok()
+}
+
+struct StoredMember {
+    birth: Date,
+    sex: Sex,
+    relation: Relation,
+    schooling: Schooling,
+    disabled: bool,
+}
+
+fn member_facts(members: &[StoredMember], on: Date) -> Vec<MemberFacts> {
+    let mut children: Vec<(Date, usize)> = members
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.relation == Relation::Child)
+        .map(|(i, m)| (m.birth, i))
+        .collect();
+    children.sort();
+    let mut ranks = vec![0u32; members.len()];
+    for (rank, (_, i)) in children.into_iter().enumerate() {
+        ranks[i] = u32::try_from(rank + 1).unwrap_or(u32::MAX);
+    }
+    members
+        .iter()
+        .zip(ranks)
+        .map(|(m, child_rank)| MemberFacts {
+            age: age_on(m.birth, on),
+            sex: m.sex,
+            relation: m.relation,
+            schooling: m.schooling,
+            disabled: m.disabled,
+            child_rank,
+        })
+        .collect()
+}
+
+impl Store {
+    pub async fn create_programme(
+        &self,
+        scope: &OrgScope,
+        programme: &NewProgramme,
+        by: UserId,
+    ) -> Result<i64> {
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO programmes (organization_id, code, name_ar, name_fr, retention_days, ends_on, \
+             created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        )
+        .bind(scope.org_id().0)
+        .bind(&programme.code)
+        .bind(&programme.name_ar)
+        .bind(&programme.name_fr)
+        .bind(programme.retention_days)
+        .bind(programme.ends_on.map(|d| d.to_string()))
+        .bind(by.0)
+        .bind(now())
+        .fetch_one(self.writer())
+        .await
+        .map_err(crate::conflict_on_unique("programme_code_taken"))?;
+        Ok(id)
+    }
+
+    /// Saves a new version of a programme's rules (checked by the caller with
+    /// [`Rules::from_json`]); returns its number.
+    pub async fn add_programme_rules(
+        &self,
+        scope: &OrgScope,
+        programme: i64,
+        rules_json: &str,
+        by: UserId,
+    ) -> Result<i64> {
+        let mut tx = self.writer().begin().await?;
+        own_programme(&mut tx, scope, programme).await?;
+        let (version,): (i64,) = sqlx::query_as(
+            "SELECT COALESCE(MAX(version), 0) + 1 FROM programme_rules WHERE programme_id = $1",
+        )
+        .bind(programme)
+        .fetch_one(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO programme_rules (programme_id, version, rules, created_by, created_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(programme)
+        .bind(version)
+        .bind(rules_json)
+        .bind(by.0)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(version)
+    }
+
+    /// Enrolls every household of the association that has a standing consent (or legal basis)
+    /// for programme enrollment or registration and is not enrolled yet. Returns how many.
+    pub async fn enroll_consenting_households(
+        &self,
+        scope: &OrgScope,
+        programme: i64,
+        by: UserId,
+    ) -> Result<u64> {
+        let mut tx = self.writer().begin().await?;
+        own_programme(&mut tx, scope, programme).await?;
+        let done = sqlx::query(
+            "INSERT INTO enrollments (programme_id, household_id, status, enrolled_by, enrolled_at) \
+             SELECT $1, h.id, 'enrolled', $2, $3 FROM households h \
+             WHERE h.organization_id = $4 AND h.status = 'active' \
+             AND EXISTS (SELECT 1 FROM consents c WHERE c.household_id = h.id AND c.withdrawn_at IS NULL \
+                         AND c.purpose IN ('registration', 'programme_enrollment')) \
+             AND NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.programme_id = $1 AND e.household_id = h.id)",
+        )
+        .bind(programme)
+        .bind(by.0)
+        .bind(now())
+        .bind(scope.org_id().0)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        tx.commit().await?;
+        Ok(done)
+    }
+
+    /// Computes a cycle: the latest rules, every enrolled household's facts on `reference_date`
+    /// (its latest socio-economic index effective by then), the decision and its explanation,
+    /// in one transaction. A cycle computed before (not yet approved) is computed again.
+    pub async fn compute_cycle(
+        &self,
+        scope: &OrgScope,
+        programme: i64,
+        period: &str,
+        reference_date: Date,
+        by: UserId,
+    ) -> Result<CycleSummary> {
+        let mut tx = self.writer().begin().await?;
+        own_programme(&mut tx, scope, programme).await?;
+        let rules: Option<(i64, String)> = sqlx::query_as(
+            "SELECT version, rules FROM programme_rules WHERE programme_id = $1 ORDER BY version DESC LIMIT 1",
+        )
+        .bind(programme)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let (version, rules_json) = rules.ok_or(StoreError::Conflict("programme_without_rules"))?;
+        let rules =
+            Rules::from_json(&rules_json).map_err(|_| StoreError::Corrupt("programme rules"))?;
+        let existing: Option<(i64, String)> =
+            sqlx::query_as("SELECT id, status FROM cycles WHERE programme_id = $1 AND period = $2")
+                .bind(programme)
+                .bind(period)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let cycle = match existing {
+            Some((_, status)) if status != "computed" => {
+                return Err(StoreError::Conflict("cycle_already_approved"))
+            }
+            Some((id, _)) => {
+                sqlx::query("DELETE FROM entitlements WHERE cycle_id = $1")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                id
+            }
+            None => {
+                let (id,): (i64,) = sqlx::query_as(
+                    "INSERT INTO cycles (programme_id, period, reference_date, rules_version, status) \
+                     VALUES ($1, $2, $3, $4, 'computed') RETURNING id",
+                )
+                .bind(programme)
+                .bind(period)
+                .bind(reference_date.to_string())
+                .bind(version)
+                .fetch_one(&mut *tx)
+                .await?;
+                id
+            }
+        };
+        let insert = json_insert(
+            crate::backend_of(&tx),
+            "entitlements",
+            &[
+                ("cycle_id", Col::Int),
+                ("household_id", Col::Int),
+                ("eligible", Col::Int),
+                ("centimes", Col::Int),
+                ("explanation", Col::Text),
+            ],
+        );
+        let on = reference_date.to_string();
+        let (mut households, mut eligible, mut total) = (0i64, 0i64, 0i64);
+        let mut after = 0i64;
+        loop {
+            let page: Vec<(i64, String, String, Option<i64>, String)> = sqlx::query_as(
+                "SELECT h.id, h.area, h.housing_damage, h.incident_id, h.commune_code \
+                 FROM enrollments e JOIN households h ON h.id = e.household_id \
+                 WHERE e.programme_id = $1 AND e.status = 'enrolled' AND h.id > $2 \
+                 ORDER BY h.id LIMIT $3",
+            )
+            .bind(programme)
+            .bind(after)
+            .bind(CYCLE_PAGE)
+            .fetch_all(&mut *tx)
+            .await?;
+            let (Some(first), Some(last)) = (page.first(), page.last()) else {
+                break;
+            };
+            let (first, last) = (first.0, last.0);
+            after = last;
+            let mut members: HashMap<i64, Vec<StoredMember>> = HashMap::with_capacity(page.len());
+            let rows: Vec<(i64, String, String, String, String, String)> = sqlx::query_as(
+                "SELECT household_id, birth_date, sex, relation, schooling, disability FROM persons \
+                 WHERE household_id BETWEEN $1 AND $2",
+            )
+            .bind(first)
+            .bind(last)
+            .fetch_all(&mut *tx)
+            .await?;
+            for (h, birth, sex, relation, schooling, disability) in rows {
+                let corrupt = || StoreError::Corrupt("person");
+                members.entry(h).or_default().push(StoredMember {
+                    birth: stored_date(&birth).ok_or_else(corrupt)?,
+                    sex: Sex::parse(&sex).ok_or_else(corrupt)?,
+                    relation: Relation::parse(&relation).ok_or_else(corrupt)?,
+                    schooling: Schooling::parse(&schooling).ok_or_else(corrupt)?,
+                    disabled: Disability::parse(&disability)
+                        .ok_or_else(corrupt)?
+                        .is_disabled(),
+                });
+            }
+            let mut index: HashMap<i64, (String, i64)> = HashMap::with_capacity(page.len());
+            let rows: Vec<(i64, String, i64)> = sqlx::query_as(
+                "SELECT household_id, effective_on, value_micro FROM socio_economic_indexes \
+                 WHERE household_id BETWEEN $1 AND $2 AND effective_on <= $3",
+            )
+            .bind(first)
+            .bind(last)
+            .bind(&on)
+            .fetch_all(&mut *tx)
+            .await?;
+            for (h, effective_on, micro) in rows {
+                let slot = index.entry(h).or_insert((String::new(), micro));
+                if effective_on >= slot.0 {
+                    *slot = (effective_on, micro);
+                }
+            }
+            let mut out = Vec::with_capacity(page.len());
+            for (id, area, damage, incident, commune) in &page {
+                let corrupt = || StoreError::Corrupt("household");
+                let code = CommuneCode::parse(commune).map_err(|_| corrupt())?;
+                let place = twiza_geo::geo().commune(&code).ok_or_else(corrupt)?;
+                let facts = HouseholdFacts {
+                    socio_economic_index: index.get(id).map(|(_, micro)| *micro as f64 / 1e6),
+                    area: Area::parse(area).ok_or_else(corrupt)?,
+                    housing_damage: HousingDamage::parse(damage).ok_or_else(corrupt)?,
+                    affected_by_incident: incident.is_some(),
+                    region: place.region_code.as_str(),
+                    province: place.province_code.as_str(),
+                    commune: commune.as_str(),
+                    members: member_facts(
+                        members.get(id).map(Vec::as_slice).unwrap_or(&[]),
+                        reference_date,
+                    ),
+                };
+                let decision = rules.decide(&facts);
+                households += 1;
+                if decision.eligible {
+                    eligible += 1;
+                    total = total.saturating_add(decision.centimes);
+                }
+                let explanation = if decision.eligible {
+                    serde_json::json!({"lines": decision.lines.iter()
+                        .map(|l| (l.label.as_str(), l.count, l.centimes)).collect::<Vec<_>>()})
+                } else {
+                    serde_json::json!({"unmet": decision.unmet})
+                };
+                out.push(serde_json::json!([
+                    cycle,
+                    id,
+                    i64::from(decision.eligible),
+                    decision.centimes,
+                    explanation.to_string()
+                ]));
+            }
+            sqlx::query(&insert)
+                .bind(serde_json::Value::Array(out).to_string())
+                .execute(&mut *tx)
+                .await?;
+        }
+        sqlx::query(
+            "UPDATE cycles SET households = $1, eligible = $2, total_centimes = $3, rules_version = $4, \
+             reference_date = $5, computed_by = $6, computed_at = $7 WHERE id = $8",
+        )
+        .bind(households)
+        .bind(eligible)
+        .bind(total)
+        .bind(version)
+        .bind(&on)
+        .bind(by.0)
+        .bind(now())
+        .bind(cycle)
+        .execute(&mut *tx)
+        .await?;
+        let summary = cycle_summary(&mut tx, cycle).await?;
+        tx.commit().await?;
+        Ok(summary)
+    }
+
+    /// Approves a computed cycle: by a second person, never the one who computed it.
+    pub async fn approve_cycle(
+        &self,
+        scope: &OrgScope,
+        cycle: i64,
+        by: UserId,
+    ) -> Result<CycleSummary> {
+        let mut tx = self.writer().begin().await?;
+        let row: Option<(i64, String, Option<i64>)> = sqlx::query_as(
+            "SELECT c.programme_id, c.status, c.computed_by FROM cycles c \
+             JOIN programmes p ON p.id = c.programme_id WHERE c.id = $1 AND p.organization_id = $2",
+        )
+        .bind(cycle)
+        .bind(scope.org_id().0)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let (_, status, computed_by) = row.ok_or(StoreError::NotFound)?;
+        if status != "computed" {
+            return Err(StoreError::Conflict("cycle_already_approved"));
+        }
+        if computed_by == Some(by.0) {
+            return Err(StoreError::Conflict("two_person_rule"));
+        }
+        sqlx::query("UPDATE cycles SET status = 'approved', approved_by = $1, approved_at = $2 WHERE id = $3")
+            .bind(by.0)
+            .bind(now())
+            .bind(cycle)
+            .execute(&mut *tx)
+            .await?;
+        let summary = cycle_summary(&mut tx, cycle).await?;
+        tx.commit().await?;
+        Ok(summary)
+    }
+
+    /// A household's entitlement in a cycle: eligible, amount in centimes, explanation (JSON).
+    pub async fn entitlement(
+        &self,
+        scope: &OrgScope,
+        cycle: i64,
+        household: i64,
+    ) -> Result<(bool, i64, serde_json::Value)> {
+        let row: Option<(i64, i64, String)> = sqlx::query_as(
+            "SELECT e.eligible, e.centimes, e.explanation FROM entitlements e \
+             JOIN households h ON h.id = e.household_id \
+             WHERE e.cycle_id = $1 AND e.household_id = $2 AND h.organization_id = $3",
+        )
+        .bind(cycle)
+        .bind(household)
+        .bind(scope.org_id().0)
+        .fetch_optional(&self.reader)
+        .await?;
+        let (eligible, centimes, explanation) = row.ok_or(StoreError::NotFound)?;
+        Ok((
+            eligible != 0,
+            centimes,
+            serde_json::from_str(&explanation).map_err(|_| StoreError::Corrupt("explanation"))?,
+        ))
+    }
+}
+
+async fn cycle_summary(conn: &mut sqlx::AnyConnection, cycle: i64) -> Result<CycleSummary> {
+    let (id, programme_id, period, rules_version, status, households, eligible, total_centimes, computed_by, approved_by): (
+        i64,
+        i64,
+        String,
+        i64,
+        String,
+        i64,
+        i64,
+        i64,
+        Option<i64>,
+        Option<i64>,
+    ) = sqlx::query_as(
+        "SELECT id, programme_id, period, rules_version, status, households, eligible, total_centimes, \
+         computed_by, approved_by FROM cycles WHERE id = $1",
+    )
+    .bind(cycle)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(CycleSummary {
+        id,
+        programme_id,
+        period,
+        rules_version,
+        status,
+        households,
+        eligible,
+        total_centimes,
+        computed_by,
+        approved_by,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_dates() {
+        assert_eq!(
+            stored_date("2020-02-29"),
+            Some(time::macros::date!(2020 - 02 - 29))
+        );
+        assert_eq!(stored_date("2021-02-29"), None);
+        assert_eq!(stored_date("2021-2-1"), None);
+    }
+}
