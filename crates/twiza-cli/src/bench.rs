@@ -50,6 +50,11 @@ pub enum BenchCommand {
         /// Concurrent clients.
         #[arg(long, default_value_t = 64)]
         concurrency: usize,
+        /// Rounds of (donations, healthz) on the same server; the summary gives the medians
+        /// (donations/s, latencies, healthz/s, per-round ratio), since one round on a shared
+        /// virtual machine varies by ±20 % or more.
+        #[arg(long, default_value_t = 1)]
+        repeat: usize,
     },
     /// Needs intake per second through the API, then coverage and gaps and the streamed 3W and
     /// GeoJSON exports over an incident of N needs and M pledges.
@@ -79,7 +84,16 @@ pub async fn run(command: BenchCommand, config: Config) -> anyhow::Result<()> {
         BenchCommand::Ingest {
             seconds,
             concurrency,
-        } => ingest(config, Duration::from_secs(seconds), concurrency).await,
+            repeat,
+        } => {
+            ingest(
+                config,
+                Duration::from_secs(seconds),
+                concurrency,
+                repeat.max(1),
+            )
+            .await
+        }
         BenchCommand::Crisis {
             needs,
             pledges,
@@ -436,7 +450,12 @@ pub(crate) async fn start_server(store: &Store) -> anyhow::Result<BenchServer> {
     })
 }
 
-async fn ingest(config: Config, duration: Duration, concurrency: usize) -> anyhow::Result<()> {
+async fn ingest(
+    config: Config,
+    duration: Duration,
+    concurrency: usize,
+    repeat: usize,
+) -> anyhow::Result<()> {
     use twiza_domain::campaign::{CampaignInput, CampaignState, NewCampaign};
     let (store, _dir, schema) = fresh_store(&config).await?;
     let backend = backend_name(&store);
@@ -495,45 +514,37 @@ async fn ingest(config: Config, duration: Duration, concurrency: usize) -> anyho
     let url = reqwest::Url::parse(&format!(
         "http://{addr}/api/v1/campaigns/{campaign}/donations"
     ))?;
-    // The campaign's authorization is already logged.
-    let before = store.log_size().await?;
-    let donations = run_load(duration, concurrency, reqwest::StatusCode::CREATED, move |client, worker, n| {
-        let body = format!(
-            r#"{{"kind":"money","amount":"{}.{:02}","currency":"MAD","method":"bank_transfer"}}"#,
-            10 + n % 990,
-            n % 100
-        );
-        client
-            .post(url.clone())
-            .bearer_auth(&token)
-            .header("content-type", "application/json")
-            .header("idempotency-key", format!("bench-{worker:04}-{n:012}"))
-            .body(body)
-    })
-    .await?;
-    let logged = store.log_size().await? - before;
-    anyhow::ensure!(
-        logged == donations.requests as u64,
-        "acknowledged {} donations but the log holds {logged}",
-        donations.requests
-    );
-
-    let health = load(
-        vec![format!("http://{addr}/healthz")],
-        None,
-        duration,
-        concurrency,
-    )
-    .await?;
+    let mut rounds = Vec::with_capacity(repeat);
+    for round in 0..repeat {
+        let r = ingest_round(&store, addr, &url, &token, round, duration, concurrency).await?;
+        if repeat > 1 {
+            println!(
+                "round {}/{repeat}: {:.0} donations/s, p50 {:.1} ms, p99 {:.1} ms, healthz {:.0} req/s, ratio {:.2}",
+                round + 1,
+                r.donations.rps,
+                r.donations.p50_ms,
+                r.donations.p99_ms,
+                r.healthz_rps,
+                r.donations.rps / r.healthz_rps,
+            );
+        }
+        rounds.push(r);
+    }
+    // Medians taken separately: donations/s, its latencies, healthz/s and the per-round ratio.
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let acknowledged: usize = rounds.iter().map(|r| r.donations.requests).sum();
+    let errors: usize = rounds.iter().map(|r| r.donations.errors).sum();
     println!(
-        "ingest {backend}: {:.0} donations/s, p50 {:.1} ms, p99 {:.1} ms, healthz {:.0} req/s, ratio {:.2} ({} acknowledged and logged, {errors} errors, {concurrency} clients)",
-        donations.rps,
-        donations.p50_ms,
-        donations.p99_ms,
-        health.rps,
-        donations.rps / health.rps,
-        donations.requests,
-        errors = donations.errors,
+        "ingest {backend}: {:.0} donations/s, p50 {:.1} ms, p99 {:.1} ms, healthz {:.0} req/s, ratio {:.2} ({acknowledged} acknowledged and logged, {errors} errors, {concurrency} clients{})",
+        median(rounds.iter().map(|r| r.donations.rps).collect()),
+        median(rounds.iter().map(|r| r.donations.p50_ms).collect()),
+        median(rounds.iter().map(|r| r.donations.p99_ms).collect()),
+        median(rounds.iter().map(|r| r.healthz_rps).collect()),
+        median(rounds.iter().map(|r| r.donations.rps / r.healthz_rps).collect()),
+        if repeat > 1 { format!(", medians of {repeat} rounds") } else { String::new() },
     );
     drop(server);
     // The whole audit of the log just written: every donation row against its leaf, every hash.
@@ -548,4 +559,55 @@ async fn ingest(config: Config, duration: Duration, concurrency: usize) -> anyho
         report.rows_checked
     );
     drop_schema(&store, schema).await
+}
+
+/// One round of the ingest benchmark.
+struct IngestRound {
+    donations: Report,
+    healthz_rps: f64,
+}
+
+/// Donations for `duration`, checked against the log, then `GET /healthz` for as long.
+async fn ingest_round(
+    store: &Store,
+    addr: std::net::SocketAddr,
+    url: &reqwest::Url,
+    token: &str,
+    round: usize,
+    duration: Duration,
+    concurrency: usize,
+) -> anyhow::Result<IngestRound> {
+    let before = store.log_size().await?;
+    let (url, token) = (url.clone(), token.to_owned());
+    let donations = run_load(duration, concurrency, reqwest::StatusCode::CREATED, move |client, worker, n| {
+        let body = format!(
+            r#"{{"kind":"money","amount":"{}.{:02}","currency":"MAD","method":"bank_transfer"}}"#,
+            10 + n % 990,
+            n % 100
+        );
+        client
+            .post(url.clone())
+            .bearer_auth(&token)
+            .header("content-type", "application/json")
+            .header("idempotency-key", format!("bench-{round:03}-{worker:04}-{n:012}"))
+            .body(body)
+    })
+    .await?;
+    let logged = store.log_size().await? - before;
+    anyhow::ensure!(
+        logged == donations.requests as u64,
+        "acknowledged {} donations but the log holds {logged}",
+        donations.requests
+    );
+    let health = load(
+        vec![format!("http://{addr}/healthz")],
+        None,
+        duration,
+        concurrency,
+    )
+    .await?;
+    Ok(IngestRound {
+        donations,
+        healthz_rps: health.rps,
+    })
 }
