@@ -11,6 +11,7 @@ mod demo;
 mod demo_campaigns;
 mod demo_crisis;
 mod keys;
+mod link;
 mod logcmd;
 mod serve;
 
@@ -56,6 +57,11 @@ enum Command {
     Log {
         #[command(subcommand)]
         command: logcmd::LogCommand,
+    },
+    /// Record linkage: deduplicate a CSV list of people, generate a test list.
+    Link {
+        #[command(subcommand)]
+        command: link::LinkCommand,
     },
     /// Benchmarks (see README, Performance).
     Bench {
@@ -124,6 +130,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         },
         Command::Keygen => logcmd::keygen(&config),
         Command::Log { command } => logcmd::run(command, config).await,
+        Command::Link { command } => link::run(command),
         Command::Bench { command } => bench::run(command, config).await,
     }
 }

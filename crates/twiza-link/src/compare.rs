@@ -260,7 +260,7 @@ impl Date {
     pub fn parse(text: &str) -> Option<Date> {
         let t = text.trim();
         let parts: Vec<&str> = t
-            .split(|c: char| c == '-' || c == '/' || c == '.' || c == ' ')
+            .split(['-', '/', '.', ' '])
             .filter(|p| !p.is_empty())
             .collect();
         let num = |s: &str| -> Option<u32> {

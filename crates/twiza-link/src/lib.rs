@@ -153,8 +153,12 @@ impl Prepared {
 
 /// Finds the pairs of `records` that are the same person, sorted by `(a, b)`.
 pub fn dedupe(records: &[Record], config: &Config) -> Vec<Pair> {
-    let prepared: Vec<Prepared> = records.par_iter().map(Prepared::new).collect();
-    dedupe_prepared(&prepared, config)
+    dedupe_prepared(&prepare(records), config)
+}
+
+/// Prepares records on every core.
+pub fn prepare(records: &[Record]) -> Vec<Prepared> {
+    records.par_iter().map(Prepared::new).collect()
 }
 
 /// [`dedupe`] on records already prepared (lets a caller stream its input and keep only keys).

@@ -759,7 +759,7 @@ mod tests {
         for i in 0..100_000 {
             assert!(seen.insert(cin_for(i)));
         }
-        assert_eq!(cin_for(0).len() >= 7, true);
+        assert!(cin_for(0).len() >= 7);
     }
 
     #[test]

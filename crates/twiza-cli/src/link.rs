@@ -1,0 +1,360 @@
+//! `twiza link dedupe` and `twiza link generate`: deduplication of a CSV list of people with
+//! twiza-link, and the generator of Moroccan people with known duplicates.
+//!
+//! `dedupe` streams the CSV in (a UTF-8 byte-order mark is stripped), keeps only each row's id
+//! and normalized keys, and writes `id_a,id_b,score` (plus `reasons` with `--reasons`): one row
+//! per pair scoring at least the threshold, `id_a` being the record that comes first in the
+//! input file, rows ordered by `id_a`'s then `id_b`'s position in the file.
+
+use anyhow::{bail, Context};
+use clap::{Args, Subcommand};
+use std::fs::File;
+use std::io::{BufRead, BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+use twiza_link::synth::People;
+use twiza_link::{Config, Field, Prepared, Record};
+
+#[derive(Subcommand)]
+pub enum LinkCommand {
+    /// Finds the records of a CSV file that are the same person.
+    Dedupe(DedupeArgs),
+    /// Writes generated Moroccan people with known duplicates (a `cluster` column) to a CSV file.
+    Generate(GenerateArgs),
+}
+
+#[derive(Args)]
+pub struct DedupeArgs {
+    /// The CSV file (UTF-8, header row, comma-separated).
+    #[arg(long)]
+    input: PathBuf,
+    /// The column holding each record's identifier.
+    #[arg(long)]
+    id_column: String,
+    /// FIELD=COLUMN, repeated: given_name, family_name, birth_date, sex, national_id, phone,
+    /// address, locality, postcode.
+    #[arg(long = "map", value_name = "FIELD=COLUMN", required = true)]
+    maps: Vec<String>,
+    /// Pairs scoring at least this (bits of evidence) are written [default: twiza-link's].
+    #[arg(long)]
+    threshold: Option<f64>,
+    /// Where to write the pairs.
+    #[arg(long)]
+    output: PathBuf,
+    /// Also writes a `reasons` column (`given_name:transliteration;birth_date:exact;…`).
+    #[arg(long)]
+    reasons: bool,
+}
+
+#[derive(Args)]
+pub struct GenerateArgs {
+    /// How many records to write.
+    #[arg(long)]
+    people: u64,
+    /// The random seed: the same seed writes the same people.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// The share of records that are duplicates of another (0 to 0.9).
+    #[arg(long, default_value_t = 0.1)]
+    duplicates: f64,
+    /// Where to write the CSV.
+    #[arg(long)]
+    output: PathBuf,
+}
+
+pub fn run(command: LinkCommand) -> anyhow::Result<()> {
+    match command {
+        LinkCommand::Dedupe(args) => dedupe(&args),
+        LinkCommand::Generate(args) => generate(&args),
+    }
+}
+
+/// Parses `--map FIELD=COLUMN` arguments.
+fn parse_maps(maps: &[String]) -> anyhow::Result<Vec<(Field, String)>> {
+    let mut out: Vec<(Field, String)> = Vec::new();
+    for m in maps {
+        let Some((field, column)) = m.split_once('=') else {
+            bail!("--map {m:?}: expected FIELD=COLUMN");
+        };
+        let Some(f) = Field::parse(field.trim()) else {
+            let known: Vec<&str> = Field::ALL.iter().map(|f| f.name()).collect();
+            bail!(
+                "--map {m:?}: unknown field {field:?} (known fields: {})",
+                known.join(", ")
+            );
+        };
+        if out.iter().any(|(g, _)| *g == f) {
+            bail!("--map: field {field:?} is mapped twice");
+        }
+        out.push((f, column.to_owned()));
+    }
+    Ok(out)
+}
+
+/// Opens a CSV file, skipping a UTF-8 byte-order mark.
+fn open_csv(path: &Path) -> anyhow::Result<csv::Reader<Box<dyn Read>>> {
+    let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let mut reader = BufReader::with_capacity(1 << 20, file);
+    let head = reader
+        .fill_buf()
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    if head.is_empty() {
+        bail!("{} is empty: expected a header row", path.display());
+    }
+    if head.starts_with(b"\xEF\xBB\xBF") {
+        reader.consume(3);
+    }
+    let boxed: Box<dyn Read> = Box::new(reader);
+    Ok(csv::ReaderBuilder::new().from_reader(boxed))
+}
+
+fn dedupe(args: &DedupeArgs) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let maps = parse_maps(&args.maps)?;
+    let mut reader = open_csv(&args.input)?;
+    let headers = reader
+        .headers()
+        .with_context(|| format!("{}: cannot read the header row", args.input.display()))?
+        .clone();
+    if headers.iter().all(str::is_empty) {
+        bail!("{}: the header row is empty", args.input.display());
+    }
+    let column = |name: &str| -> anyhow::Result<usize> {
+        headers
+            .iter()
+            .position(|h| h.trim() == name)
+            .with_context(|| {
+                format!(
+                    "{}: no column {name:?} (columns: {})",
+                    args.input.display(),
+                    headers.iter().collect::<Vec<_>>().join(", ")
+                )
+            })
+    };
+    let id_column = column(&args.id_column)?;
+    let columns: Vec<(Field, usize)> = maps
+        .iter()
+        .map(|(f, c)| Ok((*f, column(c)?)))
+        .collect::<anyhow::Result<_>>()?;
+
+    // Stream rows in, prepare them a chunk at a time on every core, keep only ids and keys.
+    const CHUNK: usize = 1 << 16;
+    let mut ids: Vec<Box<str>> = Vec::new();
+    let mut prepared: Vec<Prepared> = Vec::new();
+    let mut chunk: Vec<Record> = Vec::with_capacity(CHUNK);
+    let mut row = csv::StringRecord::new();
+    loop {
+        let more = reader.read_record(&mut row).with_context(|| {
+            format!(
+                "{}: cannot read record {} (is the file UTF-8 CSV?)",
+                args.input.display(),
+                ids.len() + 1
+            )
+        })?;
+        if more {
+            let id = row.get(id_column).unwrap_or_default();
+            ids.push(id.into());
+            let mut record = Record::default();
+            for &(field, i) in &columns {
+                let value = row.get(i).map(str::trim).filter(|v| !v.is_empty());
+                record.set(field, value.map(str::to_owned));
+            }
+            chunk.push(record);
+        }
+        if chunk.len() == CHUNK || (!more && !chunk.is_empty()) {
+            prepared.extend(twiza_link::prepare(&chunk));
+            chunk.clear();
+        }
+        if !more {
+            break;
+        }
+    }
+    let read = started.elapsed();
+
+    let mut config = Config::default();
+    if let Some(t) = args.threshold {
+        config.threshold = t;
+    }
+    let pairs = twiza_link::dedupe_prepared(&prepared, &config);
+    let linked = started.elapsed();
+
+    let file = File::create(&args.output)
+        .with_context(|| format!("cannot create {}", args.output.display()))?;
+    let mut out = csv::Writer::from_writer(BufWriter::new(file));
+    let write_err = || format!("cannot write {}", args.output.display());
+    if args.reasons {
+        out.write_record(["id_a", "id_b", "score", "reasons"])
+            .with_context(write_err)?;
+    } else {
+        out.write_record(["id_a", "id_b", "score"])
+            .with_context(write_err)?;
+    }
+    for p in &pairs {
+        let score = format!("{:.3}", p.score);
+        if args.reasons {
+            let reasons: Vec<String> = p.reasons.iter().map(ToString::to_string).collect();
+            out.write_record([&*ids[p.a], &*ids[p.b], &score, &reasons.join(";")])
+        } else {
+            out.write_record([&*ids[p.a], &*ids[p.b], &score])
+        }
+        .with_context(write_err)?;
+    }
+    out.flush().with_context(write_err)?;
+    eprintln!(
+        "{} records read in {:.2} s; {} pairs at or above {} found in {:.2} s; written to {}",
+        ids.len(),
+        read.as_secs_f64(),
+        pairs.len(),
+        config.threshold,
+        (linked - read).as_secs_f64(),
+        args.output.display()
+    );
+    Ok(())
+}
+
+fn generate(args: &GenerateArgs) -> anyhow::Result<()> {
+    if !(0.0..=0.9).contains(&args.duplicates) {
+        bail!("--duplicates must be between 0 and 0.9");
+    }
+    let file = File::create(&args.output)
+        .with_context(|| format!("cannot create {}", args.output.display()))?;
+    let mut out = csv::Writer::from_writer(BufWriter::with_capacity(1 << 20, file));
+    let write_err = || format!("cannot write {}", args.output.display());
+    out.write_record([
+        "id",
+        "cluster",
+        "given_name",
+        "family_name",
+        "birth_date",
+        "sex",
+        "national_id",
+        "phone",
+        "commune",
+        "douar",
+        "script",
+    ])
+    .with_context(write_err)?;
+    let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+    for p in People::new(args.seed, args.people, args.duplicates) {
+        let script = match p.script {
+            twiza_link::normalize::Script::Arabic => "arabic",
+            _ => "latin",
+        };
+        out.write_record([
+            &format!("P{:08}", p.id),
+            &format!("P{:08}", p.cluster),
+            &opt(&p.given_name),
+            &opt(&p.family_name),
+            &opt(&p.birth_date),
+            &opt(&p.sex),
+            &opt(&p.national_id),
+            &opt(&p.phone),
+            &opt(&p.commune),
+            &opt(&p.douar),
+            script,
+        ])
+        .with_context(write_err)?;
+    }
+    let mut inner = out
+        .into_inner()
+        .map_err(|e| anyhow::anyhow!("{}", e.error()))?;
+    inner.flush().with_context(write_err)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    fn args(dir: &Path, input: &str, maps: &[&str]) -> DedupeArgs {
+        DedupeArgs {
+            input: dir.join(input),
+            id_column: "ID".into(),
+            maps: maps.iter().map(|s| (*s).to_owned()).collect(),
+            threshold: None,
+            output: dir.join("pairs.csv"),
+            reasons: false,
+        }
+    }
+
+    #[test]
+    fn dedupes_a_csv_with_a_bom_and_arabic_names() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("people.csv"),
+            "\u{feff}ID,Prenom,Nom,Naissance,Tel\n\
+             a1,Mohamed,El Idrissi,1980-03-07,0661234567\n\
+             b2,Khadija,Bennani,1975-01-02,\n\
+             c3,محمد,الإدريسي,07/03/1980,+212661234567\n",
+        )
+        .unwrap();
+        let a = args(
+            dir.path(),
+            "people.csv",
+            &[
+                "given_name=Prenom",
+                "family_name=Nom",
+                "birth_date=Naissance",
+                "phone=Tel",
+            ],
+        );
+        dedupe(&a).unwrap();
+        let out = std::fs::read_to_string(dir.path().join("pairs.csv")).unwrap();
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "id_a,id_b,score");
+        assert_eq!(lines.len(), 2, "{out}");
+        assert!(lines[1].starts_with("a1,c3,"), "{out}");
+    }
+
+    #[test]
+    fn bad_input_is_refused_clearly() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("people.csv"), "ID,Prenom\nx,Ali\n").unwrap();
+        std::fs::write(dir.path().join("empty.csv"), "").unwrap();
+        std::fs::write(dir.path().join("latin1.csv"), b"ID,Prenom\nx,A\xefcha\n").unwrap();
+        let err = |a: DedupeArgs| format!("{:#}", dedupe(&a).unwrap_err());
+        let e = err(args(dir.path(), "people.csv", &["given_name=Missing"]));
+        assert!(e.contains("no column \"Missing\""), "{e}");
+        let e = err(args(dir.path(), "people.csv", &["first_name=Prenom"]));
+        assert!(e.contains("unknown field \"first_name\""), "{e}");
+        let e = err(args(dir.path(), "empty.csv", &["given_name=Prenom"]));
+        assert!(e.contains("is empty"), "{e}");
+        let e = err(args(dir.path(), "latin1.csv", &["given_name=Prenom"]));
+        assert!(e.contains("UTF-8"), "{e}");
+        let e = err(args(dir.path(), "nowhere.csv", &["given_name=Prenom"]));
+        assert!(e.contains("cannot open"), "{e}");
+    }
+
+    #[test]
+    fn generates_then_dedupes() {
+        let dir = tempfile::tempdir().unwrap();
+        generate(&GenerateArgs {
+            people: 500,
+            seed: 3,
+            duplicates: 0.2,
+            output: dir.path().join("gen.csv"),
+        })
+        .unwrap();
+        let mut a = args(
+            dir.path(),
+            "gen.csv",
+            &[
+                "given_name=given_name",
+                "family_name=family_name",
+                "birth_date=birth_date",
+                "national_id=national_id",
+                "phone=phone",
+                "locality=commune",
+                "address=douar",
+                "sex=sex",
+            ],
+        );
+        a.id_column = "id".into();
+        a.reasons = true;
+        dedupe(&a).unwrap();
+        let out = std::fs::read_to_string(dir.path().join("pairs.csv")).unwrap();
+        assert!(out.starts_with("id_a,id_b,score,reasons\n"));
+        assert!(out.lines().count() > 50, "{out}");
+    }
+}
