@@ -17,6 +17,7 @@ pub mod organization;
 pub mod pmt;
 pub mod programme;
 pub mod registry;
+pub mod registry_file;
 pub mod roles;
 pub mod tenancy;
 pub mod text;
