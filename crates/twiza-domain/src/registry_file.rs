@@ -19,7 +19,7 @@ use crate::registry::{
 };
 use crate::text::FieldError;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasher, Hash, Hasher};
+use std::hash::BuildHasher;
 use std::io::Read;
 use time::Date;
 
@@ -143,13 +143,13 @@ pub struct HouseholdFile<R: Read> {
     pending: Option<(u64, csv::ByteRecord)>,
     /// Keys of the households already read (hashed: millions fit in little memory).
     keys_seen: HashSet<u64>,
-    /// National identity numbers seen, with their row.
-    cins_seen: HashMap<u64, u64>,
+    /// National identity numbers seen (hashed).
+    cins_seen: HashSet<u64>,
     hasher: std::collections::hash_map::RandomState,
     done: bool,
 }
 
-fn cell<'r>(record: &'r csv::ByteRecord, at: Option<usize>) -> Result<&'r str, ()> {
+fn cell(record: &csv::ByteRecord, at: Option<usize>) -> Result<&str, ()> {
     match at.and_then(|i| record.get(i)) {
         None => Ok(""),
         Some(bytes) => std::str::from_utf8(bytes).map_err(|_| ()),
@@ -251,7 +251,7 @@ impl<R: Read> HouseholdFile<R> {
             row: 1,
             pending: None,
             keys_seen: HashSet::new(),
-            cins_seen: HashMap::new(),
+            cins_seen: HashSet::new(),
             hasher: std::collections::hash_map::RandomState::new(),
             done: false,
         })
@@ -264,9 +264,7 @@ impl<R: Read> HouseholdFile<R> {
     }
 
     fn hash(&self, value: &str) -> u64 {
-        let mut h = self.hasher.build_hasher();
-        value.hash(&mut h);
-        h.finish()
+        self.hasher.hash_one(value)
     }
 
     fn next_record(&mut self) -> Option<Result<(u64, csv::ByteRecord), RowError>> {
@@ -469,10 +467,8 @@ impl<R: Read> HouseholdFile<R> {
                 Ok(p) => {
                     if let Some(cin) = &p.cin {
                         let h = self.hash(cin);
-                        if self.cins_seen.contains_key(&h) {
+                        if !self.cins_seen.insert(h) {
                             errors.push(RowError::new(*row, "cin", "cin_repeated"));
-                        } else {
-                            self.cins_seen.insert(h, *row);
                         }
                     }
                     members.push(p);
