@@ -56,6 +56,13 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 1)]
         repeat: usize,
     },
+    /// The registry at scale: a generated file of N households imported (checked, sealed,
+    /// indexed, one transaction), then one programme cycle computed for every household.
+    Registry {
+        /// Households generated (5,000,000 for the national-scale figure).
+        #[arg(long, default_value_t = 100_000)]
+        households: u64,
+    },
     /// Needs intake per second through the API, then coverage and gaps and the streamed 3W and
     /// GeoJSON exports over an incident of N needs and M pledges.
     Crisis {
@@ -93,6 +100,9 @@ pub async fn run(command: BenchCommand, config: Config) -> anyhow::Result<()> {
                 repeat.max(1),
             )
             .await
+        }
+        BenchCommand::Registry { households } => {
+            crate::bench_registry::run(config, households).await
         }
         BenchCommand::Crisis {
             needs,

@@ -41,7 +41,7 @@ fn generator(backend: Backend, n: u64, communes: &[String]) -> String {
 }
 
 /// Peak resident memory of this process since the last reset, in MiB (Linux only).
-fn peak_rss_mib() -> Option<f64> {
+pub(crate) fn peak_rss_mib() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
@@ -49,7 +49,7 @@ fn peak_rss_mib() -> Option<f64> {
 }
 
 /// Resets the peak to the current resident size (Linux: `5` to `/proc/self/clear_refs`).
-fn reset_peak_rss() {
+pub(crate) fn reset_peak_rss() {
     let _ = std::fs::write("/proc/self/clear_refs", "5");
 }
 

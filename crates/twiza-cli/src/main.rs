@@ -6,6 +6,7 @@
 mod bench;
 mod bench_crisis;
 mod bench_log;
+mod bench_registry;
 mod config;
 mod demo;
 mod demo_campaigns;
@@ -13,6 +14,8 @@ mod demo_crisis;
 mod keys;
 mod link;
 mod logcmd;
+mod registry;
+mod registry_synth;
 mod serve;
 
 use clap::{Parser, Subcommand};
@@ -62,6 +65,11 @@ enum Command {
     Link {
         #[command(subcommand)]
         command: link::LinkCommand,
+    },
+    /// The beneficiary registry: import household files, rotate the personal-data key.
+    Registry {
+        #[command(subcommand)]
+        command: registry::RegistryCommand,
     },
     /// Benchmarks (see README, Performance).
     Bench {
@@ -131,6 +139,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         Command::Keygen => logcmd::keygen(&config),
         Command::Log { command } => logcmd::run(command, config).await,
         Command::Link { command } => link::run(command),
+        Command::Registry { command } => registry::run(command, config).await,
         Command::Bench { command } => bench::run(command, config).await,
     }
 }
