@@ -305,7 +305,7 @@ fn print_outcome(o: &ImportOutcome, mode: Mode) {
 
 fn message(locale: Locale, code: &str) -> String {
     match Messages::load() {
-        Ok(m) => m.t(locale, &format!("error-{code}")),
+        Ok(m) => m.t(locale, &format!("error-{}", code.replace('_', "-"))),
         Err(_) => code.to_owned(),
     }
 }
@@ -320,7 +320,7 @@ fn write_report(path: &Path, errors: &[RowError], locale: Locale) -> anyhow::Res
     for e in errors {
         let text = messages
             .as_ref()
-            .map(|m| m.t(locale, &format!("error-{}", e.code)))
+            .map(|m| m.t(locale, &format!("error-{}", e.code.replace('_', "-"))))
             .unwrap_or_default();
         w.write_record([e.row.to_string(), e.field.clone(), e.code.to_owned(), text])?;
     }

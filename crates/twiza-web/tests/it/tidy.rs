@@ -245,6 +245,16 @@ fn every_error_code_has_a_message() {
         "code",
         "source",
         "name",
+        "cin",
+        "idcs",
+        "given_name",
+        "family_name",
+        "members",
+        "components",
+        "eligibility",
+        "minimum",
+        "model",
+        "rules",
     ];
     let mut missing = Vec::new();
     for code in codes.iter().filter(|c| !field_names.contains(&c.as_str())) {
