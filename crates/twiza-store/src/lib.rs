@@ -12,6 +12,7 @@
 mod accounts;
 mod audit;
 mod campaigns;
+mod cash_transfers;
 mod checkpoints;
 mod crisis;
 mod ledger;
@@ -30,6 +31,9 @@ mod tlog;
 pub use accounts::{ApiTokenRow, SessionRow, User};
 pub use audit::AuditReport;
 pub use campaigns::{Authorization, AuthorizationDecision, Campaign};
+pub use cash_transfers::{
+    LineStatus, NewPaymentBatch, PayeeKind, PaymentBatch, PaymentFileLine, Reconciliation,
+};
 pub use checkpoints::{spawn_checkpointer, StoredCheckpoint, CHECKPOINT_INTERVAL};
 pub use crisis::{
     ActivityRow, ActivitySummary, Coverage, CoverageWarning, Douar, Incident, LocatedNeed, Need,

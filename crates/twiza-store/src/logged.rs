@@ -184,6 +184,28 @@ pub(crate) fn delivery_confirmed_leaf(d: &ConfirmedDelivery<'_>) -> Vec<u8> {
     canonical_json(&leaf("delivery_confirmed", d.id, d.at, fields)).into_bytes()
 }
 
+/// What a paid cash transfer publishes: the association, the programme's code, the period and
+/// the amount — never the household.
+pub(crate) struct PaidTransfer<'a> {
+    pub id: i64,
+    pub at: i64,
+    pub organization: i64,
+    pub programme: &'a str,
+    pub period: &'a str,
+    pub amount: Amount,
+}
+
+pub(crate) fn cash_transfer_paid_leaf(t: &PaidTransfer<'_>) -> Vec<u8> {
+    let fields = vec![
+        ("organization", t.organization.into()),
+        ("programme", t.programme.into()),
+        ("period", t.period.into()),
+        ("amount", t.amount.to_string().into()),
+        ("currency", CURRENCY.into()),
+    ];
+    canonical_json(&leaf("cash_transfer_paid", t.id, t.at, fields)).into_bytes()
+}
+
 /// One kind of logged event, as the audit sees it.
 pub(crate) struct LoggedKind {
     /// The leaf `type` and `log_entries.kind`.
@@ -276,6 +298,20 @@ pub(crate) const KINDS: &[LoggedKind] = &[
                   LEFT JOIN deliveries d ON d.id = e.ref_id AND d.status = 'delivered' \
                   WHERE e.kind = 'delivery_confirmed' AND d.id IS NULL ORDER BY e.idx",
         rebuild: rebuild_delivery_confirmed,
+    },
+    LoggedKind {
+        kind: "cash_transfer_paid",
+        table: "payment_lines",
+        expected: "SELECT l.id, l.paid_at, b.organization_id, p.code, c.period, l.centimes, \
+                   e.idx AS leaf_idx, e.leaf FROM payment_lines l \
+                   JOIN payment_batches b ON b.id = l.batch_id JOIN cycles c ON c.id = b.cycle_id \
+                   JOIN programmes p ON p.id = c.programme_id \
+                   LEFT JOIN log_entries e ON e.kind = 'cash_transfer_paid' AND e.ref_id = l.id \
+                   WHERE l.status = 'paid' AND l.id > $1 ORDER BY l.id LIMIT $2",
+        orphans: "SELECT e.idx, e.ref_id FROM log_entries e \
+                  LEFT JOIN payment_lines l ON l.id = e.ref_id AND l.status = 'paid' \
+                  WHERE e.kind = 'cash_transfer_paid' AND l.id IS NULL ORDER BY e.idx",
+        rebuild: rebuild_cash_transfer_paid,
     },
 ];
 
@@ -395,5 +431,18 @@ fn rebuild_delivery_confirmed(row: &AnyRow) -> Result<Vec<u8>> {
         evidence: row
             .try_get::<Option<String>, _>("evidence_sha256")?
             .as_deref(),
+    }))
+}
+
+fn rebuild_cash_transfer_paid(row: &AnyRow) -> Result<Vec<u8>> {
+    Ok(cash_transfer_paid_leaf(&PaidTransfer {
+        id: row.try_get("id")?,
+        at: row
+            .try_get::<Option<i64>, _>("paid_at")?
+            .ok_or(corrupt("payment paid_at"))?,
+        organization: row.try_get("organization_id")?,
+        programme: &row.try_get::<String, _>("code")?,
+        period: &row.try_get::<String, _>("period")?,
+        amount: Amount::from_centimes(row.try_get("centimes")?).ok_or(corrupt("payment amount"))?,
     }))
 }

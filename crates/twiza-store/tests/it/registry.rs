@@ -14,7 +14,8 @@ use twiza_domain::registry::{
 };
 use twiza_domain::{OrgRole, OrgScope};
 use twiza_store::{
-    HouseholdRecord, IndexValue, NewProgramme, PersonalDataKeys, ReadScope, Reader, StoreError,
+    HouseholdRecord, IndexValue, LineStatus, NewPaymentBatch, NewProgramme, PayeeKind,
+    PersonalDataKeys, ReadScope, Reader, StoreError,
 };
 
 const TODAY: time::Date = time::macros::date!(2026 - 11 - 29);
@@ -75,6 +76,14 @@ fn household(members: Vec<NewPerson>, index: Option<f64>, damaged: bool) -> Hous
             source: "rsu".into(),
             effective_on: time::macros::date!(2026 - 01 - 01),
         }),
+    }
+}
+
+fn batch_input() -> NewPaymentBatch {
+    NewPaymentBatch {
+        debtor_name: "Tiwizi Asni".into(),
+        debtor_iban: "MA64011780000012345678901234".into(),
+        execution_date: TODAY,
     }
 }
 
@@ -318,6 +327,98 @@ on_both_backends!(registry_privacy_and_cycles, |db: TestDb| async move {
         s.compute_cycle(&scope, asd, "2026-11", TODAY, owner).await,
         Err(StoreError::Conflict("cycle_already_approved"))
     ));
+
+    // Payments: a batch of the approved cycle, the bank file's lines (a logged read), the
+    // bank's answer, a leaf per paid line with no personal data, and the audit still passes.
+    let empty = s
+        .create_payment_batch(&scope, cycle.id, &batch_input(), owner)
+        .await;
+    assert!(
+        matches!(empty, Err(StoreError::Conflict("payment_batch_empty"))),
+        "{empty:?}"
+    );
+    s.set_payee_account(
+        &scope,
+        &rotated,
+        id,
+        PayeeKind::Rib,
+        "011780000012345678901234",
+    )
+    .await
+    .unwrap();
+    let batch = s
+        .create_payment_batch(&scope, cycle.id, &batch_input(), owner)
+        .await
+        .unwrap();
+    assert_eq!(
+        (batch.lines, batch.total_centimes, batch.skipped),
+        (1, 55_000, 0)
+    );
+    assert_eq!(s.payment_batches(&scope).await.unwrap(), [batch.clone()]);
+    assert!(s.payment_batches(&other_scope).await.unwrap().is_empty());
+    let lines = s
+        .payment_file_lines(
+            &scope,
+            &rotated,
+            batch.id,
+            Reader {
+                account: second,
+                purpose: "payment",
+            },
+            0,
+            100,
+        )
+        .await
+        .unwrap();
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0].creditor_name, "Brahim Ait Ouaziz");
+    assert_eq!(lines[0].payee_account, "011780000012345678901234");
+    assert_eq!(
+        s.household_reads(&scope, id).await.unwrap()[0].what,
+        "payment_file"
+    );
+    let e2e = lines[0].end_to_end_id.clone();
+    let before = s.log_size().await.unwrap();
+    let r = s
+        .reconcile_payments(
+            &scope,
+            batch.id,
+            &[
+                (e2e.clone(), LineStatus::Paid),
+                ("NOPE".into(), LineStatus::Paid),
+            ],
+        )
+        .await
+        .unwrap();
+    assert_eq!((r.paid, r.unknown), (1, 1));
+    assert_eq!(s.log_size().await.unwrap(), before + 1);
+    let leaf = String::from_utf8(s.log_entry(before).await.unwrap().unwrap().leaf).unwrap();
+    assert!(
+        leaf.contains(r#""type":"cash_transfer_paid""#) && leaf.contains(r#""amount":"550.00""#),
+        "{leaf}"
+    );
+    for private in ["Brahim", "HH-", "0117800", "EE123456"] {
+        assert!(!leaf.contains(private), "{private} in {leaf}");
+    }
+    let again = s
+        .reconcile_payments(
+            &scope,
+            batch.id,
+            &[(
+                e2e,
+                LineStatus::Rejected {
+                    reason: "AC04".into(),
+                },
+            )],
+        )
+        .await
+        .unwrap();
+    assert_eq!(again.unchanged, 1);
+    assert_eq!(
+        s.payment_batch(&scope, batch.id).await.unwrap().status,
+        "reconciled"
+    );
+    assert!(s.audit_log(None, |_| {}).await.unwrap().ok());
 
     let quake = s
         .create_programme(
