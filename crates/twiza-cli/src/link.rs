@@ -35,7 +35,8 @@ pub struct DedupeArgs {
     /// address, locality, postcode.
     #[arg(long = "map", value_name = "FIELD=COLUMN", required = true)]
     maps: Vec<String>,
-    /// Pairs scoring at least this (bits of evidence) are written [default: twiza-link's].
+    /// Pairs scoring at least this (bits of evidence) are written [default: max(12, log2(n) +
+    /// 1.5) for n records, see docs/deduplication.md].
     #[arg(long)]
     threshold: Option<f64>,
     /// Where to write the pairs.
@@ -171,11 +172,11 @@ fn dedupe(args: &DedupeArgs) -> anyhow::Result<()> {
     }
     let read = started.elapsed();
 
-    let mut config = Config::default();
-    if let Some(t) = args.threshold {
-        config.threshold = t;
-    }
-    let pairs = twiza_link::dedupe_prepared(&prepared, &config);
+    let config = Config {
+        threshold: args.threshold,
+        ..Config::default()
+    };
+    let (pairs, stats) = twiza_link::dedupe_with_stats(&prepared, &config);
     let linked = started.elapsed();
 
     let file = File::create(&args.output)
@@ -201,11 +202,13 @@ fn dedupe(args: &DedupeArgs) -> anyhow::Result<()> {
     }
     out.flush().with_context(write_err)?;
     eprintln!(
-        "{} records read in {:.2} s; {} pairs at or above {} found in {:.2} s; written to {}",
+        "{} records read in {:.2} s; {} candidate pairs scored, {} at or above {:.1}, in {:.2} s; \
+         written to {}",
         ids.len(),
         read.as_secs_f64(),
+        stats.candidates,
         pairs.len(),
-        config.threshold,
+        config.threshold_for(ids.len()),
         (linked - read).as_secs_f64(),
         args.output.display()
     );

@@ -132,6 +132,14 @@ fn key(pass: Pass, r: &Prepared) -> Option<u64> {
     Some(h.finish())
 }
 
+/// The first eight bytes of a key as a big-endian integer (orders like the key's prefix).
+fn be_prefix(s: &str) -> u64 {
+    let mut b = [0u8; 8];
+    let p = prefix(s, 8);
+    b[..p.len()].copy_from_slice(p);
+    u64::from_be_bytes(b)
+}
+
 fn pack(a: u32, b: u32) -> u64 {
     let (a, b) = if a < b { (a, b) } else { (b, a) };
     (u64::from(a) << 32) | u64::from(b)
@@ -139,13 +147,17 @@ fn pack(a: u32, b: u32) -> u64 {
 
 /// The candidate pairs of `records`, each once, as `(a << 32) | b` with `a < b`, sorted.
 pub(crate) fn candidate_pairs(records: &[Prepared], config: &BlockingConfig) -> Vec<u64> {
-    let n = u32::try_from(records.len()).unwrap_or(u32::MAX);
-    // One global order: by family key, given key, birth date.
-    let mut order: Vec<u32> = (0..n).collect();
-    order.par_sort_unstable_by(|&x, &y| {
-        let (a, b) = (&records[x as usize], &records[y as usize]);
-        a.sort_key().cmp(&b.sort_key())
-    });
+    // One global order: by family key, given key, birth date (their first bytes as integers).
+    let mut keyed_order: Vec<(u64, u64, u32, u32)> = records
+        .par_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let (family, given, date) = r.sort_key();
+            (be_prefix(family), be_prefix(given), date, i as u32)
+        })
+        .collect();
+    keyed_order.par_sort_unstable();
+    let order: Vec<u32> = keyed_order.into_iter().map(|k| k.3).collect();
     let mut rank = vec![0u32; order.len()];
     for (pos, &i) in order.iter().enumerate() {
         rank[i as usize] = pos as u32;

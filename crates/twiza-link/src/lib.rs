@@ -55,28 +55,41 @@ impl Record {
     }
 }
 
-/// What deduplication needs to know.
-#[derive(Clone, Debug)]
+/// What deduplication needs to know; the default is the documented weights, blocking and
+/// threshold.
+#[derive(Clone, Debug, Default)]
 pub struct Config {
-    /// Pairs whose score (sum of the fields' weights, in bits) is at least this are returned.
-    pub threshold: f64,
+    /// Pairs whose score (sum of the fields' weights, in bits) is at least this are returned;
+    /// `None` takes [`auto_threshold`] of the number of records.
+    pub threshold: Option<f64>,
     pub weights: Weights,
     pub blocking: BlockingConfig,
 }
 
-/// The default threshold, in bits: about the evidence of an exact family name plus an exact
-/// birth date, less a disagreeing given name. Chosen once, the same for every data set.
-pub const DEFAULT_THRESHOLD: f64 = 12.0;
+/// The lowest threshold, in bits: about the evidence of an exact family name plus an exact
+/// birth date, less a disagreeing given name.
+pub const MIN_THRESHOLD: f64 = 12.0;
 
-impl Default for Config {
-    fn default() -> Config {
-        Config {
-            threshold: DEFAULT_THRESHOLD,
-            weights: Weights::default(),
-            blocking: BlockingConfig::default(),
-        }
+/// The default threshold for a list of `n` records: `max(12, log2(n) + 1.5)` bits.
+///
+/// The weights measure how much likelier a pair's agreements are among true duplicates than
+/// among two different people; to decide, they must outweigh the prior odds that two records
+/// picked from the list are the same person. With `d` duplicate pairs per record those odds are
+/// `2d / n`, so the evidence needed grows by one bit each time the list doubles: the same
+/// "Hicham Benomar, Fès" is good evidence among 5,000 records and weak among a million, where
+/// several different people bear it. `d ≈ 0.18` gives the `+ 1.5`; a fixed formula of the input
+/// size, never fitted to a truth.
+pub fn auto_threshold(n: usize) -> f64 {
+    ((n.max(1) as f64).log2() + 1.5).max(MIN_THRESHOLD)
+}
+
+impl Config {
+    /// The threshold applied to a list of `n` records.
+    pub fn threshold_for(&self, n: usize) -> f64 {
+        self.threshold.unwrap_or_else(|| auto_threshold(n))
     }
 }
+
 
 /// Two records found to be the same person: indexes into the input (`a < b`), the score and why.
 #[derive(Clone, Debug, PartialEq)]
@@ -142,11 +155,13 @@ impl Prepared {
         ]
     }
 
-    fn sort_key(&self) -> (&str, &str, [u8; 8]) {
+    fn sort_key(&self) -> (&str, &str, u32) {
         (
             self.family.as_ref().map_or("", NameKey::bare_key),
             self.given.as_ref().map_or("", NameKey::bare_key),
-            self.date.map_or([0; 8], Date::digits),
+            self.date.map_or(0, |d| {
+                u32::from(d.year) * 10_000 + u32::from(d.month) * 100 + u32::from(d.day)
+            }),
         )
     }
 }
@@ -163,35 +178,72 @@ pub fn prepare(records: &[Record]) -> Vec<Prepared> {
 
 /// [`dedupe`] on records already prepared (lets a caller stream its input and keep only keys).
 pub fn dedupe_prepared(records: &[Prepared], config: &Config) -> Vec<Pair> {
+    dedupe_with_stats(records, config).0
+}
+
+/// What a deduplication run did, for reports and benchmarks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stats {
+    /// Candidate pairs proposed by blocking (each once).
+    pub candidates: usize,
+}
+
+/// [`dedupe_prepared`], also telling how many candidate pairs were scored.
+pub fn dedupe_with_stats(records: &[Prepared], config: &Config) -> (Vec<Pair>, Stats) {
     let candidates = block::candidate_pairs(records, &config.blocking);
-    let tf = score::frequencies(records);
-    let n = records.len();
-    candidates
+    let stats = Stats {
+        candidates: candidates.len(),
+    };
+    let shifts = score::frequency_shifts(records, &config.weights);
+    let threshold = config.threshold_for(records.len());
+    let best = config.weights.best();
+    let pairs = candidates
         .par_iter()
         .filter_map(|&p| {
             let (a, b) = ((p >> 32) as usize, (p & 0xffff_ffff) as usize);
-            let levels = compare_records(&records[a], &records[b]);
-            let score = score_levels(&levels, &config.weights, &tf[a], &tf[b], n);
-            (score >= config.threshold).then(|| Pair {
+            let (score, levels) =
+                score_pair(a, b, records, &shifts, &config.weights, &best, threshold)?;
+            Some(Pair {
                 a,
                 b,
                 score,
                 reasons: reasons(&levels),
             })
         })
-        .collect()
-}
-
-/// The number of candidate pairs blocking proposes (for reports and benchmarks).
-pub fn candidate_count(records: &[Prepared], config: &Config) -> usize {
-    block::candidate_pairs(records, &config.blocking).len()
+        .collect();
+    (pairs, stats)
 }
 
 /// Each field's agreement level, `None` where either side lacks the field.
 pub fn compare_records(a: &Prepared, b: &Prepared) -> [Option<Level>; 9] {
-    fn both<'a, T: ?Sized>(x: &'a Option<Box<T>>, y: &'a Option<Box<T>>) -> Option<(&'a T, &'a T)> {
-        Some((x.as_deref()?, y.as_deref()?))
-    }
+    let mut levels = [None; 9];
+    compare_identifiers(a, b, &mut levels);
+    compare_places(a, b, &mut levels);
+    compare_names(a, b, &mut levels);
+    levels
+}
+
+fn both<'a, T: ?Sized>(x: &'a Option<Box<T>>, y: &'a Option<Box<T>>) -> Option<(&'a T, &'a T)> {
+    Some((x.as_deref()?, y.as_deref()?))
+}
+
+/// Birth date, sex, national id, phone, postcode: cheap comparisons.
+fn compare_identifiers(a: &Prepared, b: &Prepared, levels: &mut [Option<Level>; 9]) {
+    levels[2] = a.date.zip(b.date).map(|(x, y)| compare::dates(x, y));
+    levels[3] = a.sex.zip(b.sex).map(|(x, y)| compare::sexes(x, y));
+    levels[4] = both(&a.national_id, &b.national_id).map(|(x, y)| compare::identifiers(x, y));
+    levels[5] = both(&a.phone, &b.phone).map(|(x, y)| compare::identifiers(x, y));
+    levels[8] = both(&a.postcode, &b.postcode).map(|(x, y)| compare::identifiers(x, y));
+}
+
+/// Address and locality.
+fn compare_places(a: &Prepared, b: &Prepared, levels: &mut [Option<Level>; 9]) {
+    levels[6] = both(&a.address, &b.address).map(|(x, y)| compare::texts(x, y));
+    levels[7] = both(&a.locality, &b.locality).map(|(x, y)| compare::texts(x, y));
+}
+
+/// Given and family names, with exchanged names detected.
+fn compare_names(a: &Prepared, b: &Prepared, levels: &mut [Option<Level>; 9]) {
     let mut given = a
         .given
         .as_ref()
@@ -217,36 +269,56 @@ pub fn compare_records(a: &Prepared, b: &Prepared) -> [Option<Level>; 9] {
             }
         }
     }
-    [
-        given,
-        family,
-        a.date.zip(b.date).map(|(x, y)| compare::dates(x, y)),
-        a.sex.zip(b.sex).map(|(x, y)| compare::sexes(x, y)),
-        both(&a.national_id, &b.national_id).map(|(x, y)| compare::identifiers(x, y)),
-        both(&a.phone, &b.phone).map(|(x, y)| compare::identifiers(x, y)),
-        both(&a.address, &b.address).map(|(x, y)| compare::texts(x, y)),
-        both(&a.locality, &b.locality).map(|(x, y)| compare::texts(x, y)),
-        both(&a.postcode, &b.postcode).map(|(x, y)| compare::identifiers(x, y)),
-    ]
+    levels[0] = given;
+    levels[1] = family;
+}
+
+/// Scores a pair in three steps, stopping as soon as the best the remaining fields could add
+/// cannot reach the threshold (most candidate pairs of a large block stop after the cheap
+/// fields): `None` below the threshold.
+fn score_pair(
+    a: usize,
+    b: usize,
+    records: &[Prepared],
+    shifts: &[[f32; 6]],
+    weights: &Weights,
+    best: &[f64; 9],
+    threshold: f64,
+) -> Option<(f64, [Option<Level>; 9])> {
+    let (ra, rb) = (&records[a], &records[b]);
+    let mut levels = [None; 9];
+    let remaining = |fields: &[usize]| -> f64 { fields.iter().map(|&i| best[i]).sum() };
+    compare_identifiers(ra, rb, &mut levels);
+    let score = score_levels(&levels, weights, &shifts[a], &shifts[b]);
+    if score + remaining(&[0, 1, 6, 7]) < threshold {
+        return None;
+    }
+    compare_places(ra, rb, &mut levels);
+    let score = score_levels(&levels, weights, &shifts[a], &shifts[b]);
+    if score + remaining(&[0, 1]) < threshold {
+        return None;
+    }
+    compare_names(ra, rb, &mut levels);
+    let score = score_levels(&levels, weights, &shifts[a], &shifts[b]);
+    (score >= threshold).then_some((score, levels))
 }
 
 fn score_levels(
     levels: &[Option<Level>; 9],
     weights: &Weights,
-    tf_a: &[f32; 6],
-    tf_b: &[f32; 6],
-    n: usize,
+    shift_a: &[f32; 6],
+    shift_b: &[f32; 6],
 ) -> f64 {
     let mut total = 0.0;
-    for (&field, level) in Field::ALL.iter().zip(levels) {
+    for ((&field, level), tf) in Field::ALL.iter().zip(levels).zip(score::TF_INDEX) {
         let Some(level) = *level else { continue };
-        total += match score::TF_FIELDS.iter().position(|&f| f == field) {
-            Some(i) => {
-                let share = f64::from(tf_a[i].max(tf_b[i]));
-                weights.weight_for(field, level, share, n)
+        total += weights.weight(field, level);
+        if let Some(i) = tf {
+            if score::is_shifted(field, level) {
+                // the more frequent of the two values: the smaller shift
+                total += f64::from(shift_a[i].min(shift_b[i]));
             }
-            None => weights.weight(field, level),
-        };
+        }
     }
     total
 }

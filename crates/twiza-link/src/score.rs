@@ -128,16 +128,15 @@ pub(crate) const TF_FIELDS: [Field; 6] = [
 /// Pseudo-records of average frequency added to every count (see the module documentation).
 const TF_PRIOR: f64 = 1000.0;
 
-/// Each record's value frequencies, for [`TF_FIELDS`] (0 where the field is missing).
-pub(crate) fn frequencies(records: &[crate::Prepared]) -> Vec<[f32; 6]> {
+/// Each record's frequency shifts for [`TF_FIELDS`] (0 where the field is missing): computed
+/// once, so that scoring a pair only takes the smaller of two numbers.
+pub(crate) fn frequency_shifts(records: &[crate::Prepared], weights: &Weights) -> Vec<[f32; 6]> {
+    use rayon::prelude::*;
     use std::collections::HashMap;
-    let keys: Vec<[Option<u64>; 6]> = {
-        use rayon::prelude::*;
-        records
-            .par_iter()
-            .map(crate::Prepared::frequency_keys)
-            .collect()
-    };
+    let keys: Vec<[Option<u64>; 6]> = records
+        .par_iter()
+        .map(crate::Prepared::frequency_keys)
+        .collect();
     let mut counts: Vec<HashMap<u64, u32>> = vec![HashMap::new(); 6];
     for k in &keys {
         for (f, key) in k.iter().enumerate() {
@@ -147,13 +146,17 @@ pub(crate) fn frequencies(records: &[crate::Prepared]) -> Vec<[f32; 6]> {
         }
     }
     let n = records.len() as f64;
-    keys.iter()
+    let u: Vec<f64> = TF_FIELDS
+        .iter()
+        .map(|&f| weights.m_u(f, Level::Exact).map_or(0.0, |(_, u)| u))
+        .collect();
+    keys.par_iter()
         .map(|k| {
             let mut out = [0f32; 6];
             for (f, key) in k.iter().enumerate() {
-                if let Some(key) = key {
-                    let c = counts[f].get(key).copied().unwrap_or(1);
-                    out[f] = (f64::from(c) / n.max(1.0)) as f32;
+                if let (Some(key), true) = (key, u[f] > 0.0) {
+                    let c = f64::from(counts[f].get(key).copied().unwrap_or(1));
+                    out[f] = shift(c, n, u[f]) as f32;
                 }
             }
             out
@@ -161,36 +164,85 @@ pub(crate) fn frequencies(records: &[crate::Prepared]) -> Vec<[f32; 6]> {
         .collect()
 }
 
-impl Weights {
-    /// The weight of a field's level for values of raw frequency `share` (count / n) among `n`
-    /// records: the level's weight shifted by the value's rarity (see the module documentation).
-    pub fn weight_for(&self, field: Field, level: Level, share: f64, n: usize) -> f64 {
-        let base = self.weight(field, level);
-        let shifted = match field {
-            Field::GivenName | Field::FamilyName => matches!(
-                level,
-                Level::Exact | Level::SpellingVariant | Level::Transliteration | Level::Phonetic
-            ),
-            Field::BirthDate | Field::Address | Field::Locality | Field::Postcode => {
-                level == Level::Exact
-            }
-            _ => false,
-        };
-        if !shifted || share <= 0.0 {
-            return base;
+/// `log2(u / f)` for a value seen `count` times among `n`, `f` smoothed towards `u`, clamped.
+fn shift(count: f64, n: f64, u: f64) -> f64 {
+    let f = (count + TF_PRIOR * u) / (n + TF_PRIOR);
+    (u / f).log2().clamp(-8.0, 2.0)
+}
+
+/// Where each field sits in [`TF_FIELDS`], by [`Field`] order.
+pub(crate) const TF_INDEX: [Option<usize>; 9] = [
+    Some(0),
+    Some(1),
+    Some(2),
+    None,
+    None,
+    None,
+    Some(3),
+    Some(4),
+    Some(5),
+];
+
+/// Whether a field's level follows its value's frequency.
+pub(crate) fn is_shifted(field: Field, level: Level) -> bool {
+    match field {
+        Field::GivenName | Field::FamilyName => matches!(
+            level,
+            Level::Exact | Level::SpellingVariant | Level::Transliteration | Level::Phonetic
+        ),
+        Field::BirthDate | Field::Address | Field::Locality | Field::Postcode => {
+            level == Level::Exact
         }
-        let Some((_, u)) = self.m_u(field, Level::Exact) else {
-            return base;
-        };
-        let n = n as f64;
-        let f = (share * n + TF_PRIOR * u) / (n + TF_PRIOR);
-        base + (u / f).log2().clamp(-8.0, 2.0)
+        _ => false,
+    }
+}
+
+impl Weights {
+    /// Each field's best possible weight (its best level, plus the largest frequency shift),
+    /// by [`Field`] order: what a field not yet compared could still add.
+    pub(crate) fn best(&self) -> [f64; 9] {
+        let mut best = [0.0f64; 9];
+        for (i, &field) in Field::ALL.iter().enumerate() {
+            let top = (0..Level::COUNT)
+                .filter(|l| self.m_u[i * Level::COUNT + l].is_some())
+                .map(|l| self.weights[i * Level::COUNT + l])
+                .fold(0.0f64, f64::max);
+            best[i] = top + if TF_INDEX[i].is_some() { 2.0 } else { 0.0 };
+            debug_assert_eq!(field.index(), i);
+        }
+        best
+    }
+
+    /// The weight of a field's level for a value seen `count` times among `n` records: the
+    /// level's weight shifted by the value's rarity (see the module documentation).
+    pub fn weight_for(&self, field: Field, level: Level, count: u64, n: usize) -> f64 {
+        let base = self.weight(field, level);
+        match self.m_u(field, Level::Exact) {
+            Some((_, u)) if is_shifted(field, level) && count > 0 => {
+                base + shift(count as f64, n as f64, u)
+            }
+            _ => base,
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn frequent_values_weigh_less() {
+        let w = Weights::default();
+        let base = w.weight(Field::GivenName, Level::Exact);
+        // one man in nine is Mohamed
+        let common = w.weight_for(Field::GivenName, Level::Exact, 110_000, 1_000_000);
+        let rare = w.weight_for(Field::GivenName, Level::Exact, 3, 1_000_000);
+        assert!(common < base - 3.0, "{common}");
+        assert!((rare - (base + 2.0)).abs() < 1e-9, "{rare}");
+        // a tiny list says little about frequencies: close to the base weight
+        let tiny = w.weight_for(Field::GivenName, Level::Exact, 2, 3);
+        assert!((tiny - base).abs() < 0.5, "{tiny}");
+    }
 
     /// The table in the module documentation is the defaults', to two decimals.
     #[test]

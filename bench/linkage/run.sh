@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Owns: the record-linkage speed benchmark (not in CI): generates PEOPLE (default 1,000,000)
+# Moroccan people with `twiza link generate`, deduplicates them with the release `twiza link
+# dedupe` and with the Python baseline (recordlinkage, bench/linkage/baseline.py), and prints
+# wall time, peak RSS (/usr/bin/time -v) and F1 of each, and the speed ratio.
+#   bash bench/linkage/run.sh                 # 1,000,000 people, seed 2026, 10% duplicates
+#   PEOPLE=200000 bash bench/linkage/run.sh   # smaller
+# TWIZA_BIN picks the binary (else it is built: cargo build --release -p twiza-cli, honouring
+# CARGO_TARGET_DIR); WORK keeps the files (else a temporary directory); SKIP_PYTHON=1 skips the
+# baseline.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+PEOPLE="${PEOPLE:-1000000}"
+SEED="${SEED:-2026}"
+DUPLICATES="${DUPLICATES:-0.1}"
+WORK="${WORK:-$(mktemp -d)}"
+mkdir -p "$WORK"
+
+[[ -x .venv/bin/python ]] || python3 -m venv .venv
+.venv/bin/pip install -q -r .ci/linkage-requirements.txt
+if [[ -z "${TWIZA_BIN:-}" ]]; then
+  cargo build --release -q -p twiza-cli
+  TWIZA_BIN="${CARGO_TARGET_DIR:-$PWD/target}/release/twiza"
+fi
+echo "binary: $TWIZA_BIN; files in $WORK; $(nproc) cores"
+
+"$TWIZA_BIN" link generate --people "$PEOPLE" --seed "$SEED" --duplicates "$DUPLICATES" \
+  --output "$WORK/people.csv"
+
+/usr/bin/time -v -o "$WORK/twiza.time" "$TWIZA_BIN" link dedupe --input "$WORK/people.csv" \
+  --id-column id --map given_name=given_name --map family_name=family_name \
+  --map birth_date=birth_date --map sex=sex --map national_id=national_id --map phone=phone \
+  --map address=douar --map locality=commune --output "$WORK/twiza_pairs.csv"
+engines=(--engine twiza "$WORK/twiza_pairs.csv" "$WORK/twiza.time")
+
+if [[ -z "${SKIP_PYTHON:-}" ]]; then
+  /usr/bin/time -v -o "$WORK/python.time" .venv/bin/python bench/linkage/baseline.py \
+    --input "$WORK/people.csv" --output "$WORK/python_pairs.csv"
+  engines+=(--engine recordlinkage "$WORK/python_pairs.csv" "$WORK/python.time")
+fi
+
+.venv/bin/python bench/linkage/summary.py --people "$WORK/people.csv" "${engines[@]}"

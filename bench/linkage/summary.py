@@ -1,0 +1,44 @@
+"""Owns: the benchmark's summary — F1 of each engine's pairs against the generated truth, wall
+time and peak memory from `/usr/bin/time -v`, one line per engine and the speed ratio."""
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests" / "linkage"))
+from linkage_eval import cluster_truth, quality, read_pairs  # noqa: E402
+
+
+def time_v(path):
+    text = Path(path).read_text()
+    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", text).group(1)
+    seconds = 0.0
+    for part in wall.split(":"):
+        seconds = seconds * 60 + float(part)
+    rss_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1))
+    return seconds, rss_kb / 1024
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--people", required=True)
+    ap.add_argument("--engine", nargs=3, action="append", metavar=("NAME", "PAIRS", "TIME_V"),
+                    required=True)
+    args = ap.parse_args()
+    truth = cluster_truth(args.people)
+    walls = {}
+    for name, pairs, timing in args.engine:
+        q = quality(read_pairs(pairs), truth)
+        wall, rss = time_v(timing)
+        walls[name] = wall
+        print(f"{name:>14}: {wall:8.1f} s wall, peak RSS {rss:7.0f} MiB, precision "
+              f"{q['precision']:.4f} recall {q['recall']:.4f} F1 {q['f1']:.4f} "
+              f"({q['found']} pairs, {q['true']} true)")
+    names = list(walls)
+    if len(names) >= 2:
+        print(f"speed ratio: {names[1]} / {names[0]} = {walls[names[1]] / walls[names[0]]:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
