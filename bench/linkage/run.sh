@@ -7,12 +7,15 @@
 #   PEOPLE=200000 bash bench/linkage/run.sh   # smaller
 # TWIZA_BIN picks the binary (else it is built: cargo build --release -p twiza-cli, honouring
 # CARGO_TARGET_DIR); WORK keeps the files (else a temporary directory); SKIP_PYTHON=1 skips the
-# baseline.
+# baseline. The baseline runs with its standard blocking, and also with its wide blocking when
+# PEOPLE <= WIDE_MAX (default 300,000: at 1 M its wide blocks hold about 50 M pairs, some 20 GB
+# in pandas).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PEOPLE="${PEOPLE:-1000000}"
 SEED="${SEED:-2026}"
 DUPLICATES="${DUPLICATES:-0.1}"
+WIDE_MAX="${WIDE_MAX:-300000}"
 WORK="${WORK:-$(mktemp -d)}"
 mkdir -p "$WORK"
 
@@ -37,6 +40,11 @@ if [[ -z "${SKIP_PYTHON:-}" ]]; then
   /usr/bin/time -v -o "$WORK/python.time" .venv/bin/python bench/linkage/baseline.py \
     --input "$WORK/people.csv" --output "$WORK/python_pairs.csv"
   engines+=(--engine recordlinkage "$WORK/python_pairs.csv" "$WORK/python.time")
+  if (( PEOPLE <= WIDE_MAX )); then
+    /usr/bin/time -v -o "$WORK/python_wide.time" .venv/bin/python bench/linkage/baseline.py \
+      --blocking wide --input "$WORK/people.csv" --output "$WORK/python_wide_pairs.csv"
+    engines+=(--engine recordlinkage-wide "$WORK/python_wide_pairs.csv" "$WORK/python_wide.time")
+  fi
 fi
 
 .venv/bin/python bench/linkage/summary.py --people "$WORK/people.csv" "${engines[@]}"

@@ -32,12 +32,13 @@ def main():
         q = quality(read_pairs(pairs), truth)
         wall, rss = time_v(timing)
         walls[name] = wall
-        print(f"{name:>14}: {wall:8.1f} s wall, peak RSS {rss:7.0f} MiB, precision "
+        print(f"{name:>18}: {wall:8.1f} s wall, peak RSS {rss:7.0f} MiB, precision "
               f"{q['precision']:.4f} recall {q['recall']:.4f} F1 {q['f1']:.4f} "
               f"({q['found']} pairs, {q['true']} true)")
     names = list(walls)
-    if len(names) >= 2:
-        print(f"speed ratio: {names[1]} / {names[0]} = {walls[names[1]] / walls[names[0]]:.1f}x")
+    for other in names[1:]:
+        print(f"speed ratio (wall time of {other} / {names[0]}): "
+              f"{walls[other] / walls[names[0]]:.1f}x")
 
 
 if __name__ == "__main__":

@@ -385,13 +385,23 @@ pub fn dates(a: Date, b: Date) -> Level {
 }
 
 fn within_one_substitution_or_swap(a: &[u8], b: &[u8]) -> bool {
-    let diffs: Vec<usize> = (0..a.len().min(b.len()))
-        .filter(|&i| a[i] != b[i])
-        .take(3)
-        .collect();
-    match diffs.as_slice() {
-        [_] => true,
-        [i, j] => *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i],
+    let mut diffs = [0usize; 2];
+    let mut count = 0;
+    for i in 0..a.len().min(b.len()) {
+        if a[i] != b[i] {
+            if count == 2 {
+                return false;
+            }
+            diffs[count] = i;
+            count += 1;
+        }
+    }
+    match count {
+        1 => true,
+        2 => {
+            let (i, j) = (diffs[0], diffs[1]);
+            j == i + 1 && a[i] == b[j] && a[j] == b[i]
+        }
         _ => false,
     }
 }
@@ -431,8 +441,15 @@ pub fn texts(a: &str, b: &str) -> Level {
         return Level::Exact;
     }
     let jw = jaro_winkler(a, b);
-    let jaccard = token_jaccard(a, b);
-    if jw >= 0.90 || jaccard >= 0.8 {
+    if jw >= 0.90 {
+        return Level::Similar;
+    }
+    let jaccard = if a.contains(' ') || b.contains(' ') {
+        token_jaccard(a, b)
+    } else {
+        0.0
+    };
+    if jaccard >= 0.8 {
         Level::Similar
     } else if jw >= 0.75 || jaccard >= 0.5 {
         Level::Partial
@@ -442,10 +459,9 @@ pub fn texts(a: &str, b: &str) -> Level {
 }
 
 fn token_jaccard(a: &str, b: &str) -> f64 {
-    let ta: Vec<&str> = a.split(' ').collect();
-    let tb: Vec<&str> = b.split(' ').collect();
-    let common = ta.iter().filter(|t| tb.contains(t)).count();
-    let union = ta.len() + tb.len() - common;
+    let (na, nb) = (a.split(' ').count(), b.split(' ').count());
+    let common = a.split(' ').filter(|t| b.split(' ').any(|u| u == *t)).count();
+    let union = na + nb - common;
     if union == 0 {
         0.0
     } else {

@@ -282,12 +282,35 @@ fn score_pair(
     records: &[Prepared],
     shifts: &[[f32; 6]],
     weights: &Weights,
-    best: &[f64; 9],
+    best: &[(f64, f64); 9],
     threshold: f64,
 ) -> Option<(f64, [Option<Level>; 9])> {
     let (ra, rb) = (&records[a], &records[b]);
     let mut levels = [None; 9];
-    let remaining = |fields: &[usize]| -> f64 { fields.iter().map(|&i| best[i]).sum() };
+    let present = [
+        ra.given.is_some() && rb.given.is_some(),
+        ra.family.is_some() && rb.family.is_some(),
+        false,
+        false,
+        false,
+        false,
+        ra.address.is_some() && rb.address.is_some(),
+        ra.locality.is_some() && rb.locality.is_some(),
+        false,
+    ];
+    // The most each field not yet compared could add: nothing when a side lacks it.
+    let remaining = |fields: &[usize]| -> f64 {
+        fields
+            .iter()
+            .filter(|&&i| present[i])
+            .map(|&i| {
+                let (shifted, unshifted) = best[i];
+                let shift = score::TF_INDEX[i]
+                    .map_or(0.0, |t| f64::from(shifts[a][t].min(shifts[b][t])));
+                (shifted + shift).max(unshifted)
+            })
+            .sum()
+    };
     compare_identifiers(ra, rb, &mut levels);
     let score = score_levels(&levels, weights, &shifts[a], &shifts[b]);
     if score + remaining(&[0, 1, 6, 7]) < threshold {

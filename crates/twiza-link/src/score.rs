@@ -183,6 +183,24 @@ pub(crate) const TF_INDEX: [Option<usize>; 9] = [
     Some(5),
 ];
 
+/// The levels by index.
+const LEVELS: [Level; Level::COUNT] = [
+    Level::Exact,
+    Level::SpellingVariant,
+    Level::Transliteration,
+    Level::Phonetic,
+    Level::Swapped,
+    Level::TokenSubset,
+    Level::Similar,
+    Level::Partial,
+    Level::OneEdit,
+    Level::OneDigit,
+    Level::DayMonthSwapped,
+    Level::YearOffByOne,
+    Level::SameYearMonth,
+    Level::Different,
+];
+
 /// Whether a field's level follows its value's frequency.
 pub(crate) fn is_shifted(field: Field, level: Level) -> bool {
     match field {
@@ -198,17 +216,25 @@ pub(crate) fn is_shifted(field: Field, level: Level) -> bool {
 }
 
 impl Weights {
-    /// Each field's best possible weight (its best level, plus the largest frequency shift),
-    /// by [`Field`] order: what a field not yet compared could still add.
-    pub(crate) fn best(&self) -> [f64; 9] {
-        let mut best = [0.0f64; 9];
+    /// Each field's best possible weights, by [`Field`] order: `(shifted, unshifted)`, the best
+    /// weight among the levels that follow value frequencies (before the shift) and among the
+    /// others. What a field not yet compared could still add to a pair is the larger of
+    /// `shifted + shift` and `unshifted`.
+    pub(crate) fn best(&self) -> [(f64, f64); 9] {
+        let mut best = [(f64::NEG_INFINITY, 0.0f64); 9];
         for (i, &field) in Field::ALL.iter().enumerate() {
-            let top = (0..Level::COUNT)
-                .filter(|l| self.m_u[i * Level::COUNT + l].is_some())
-                .map(|l| self.weights[i * Level::COUNT + l])
-                .fold(0.0f64, f64::max);
-            best[i] = top + if TF_INDEX[i].is_some() { 2.0 } else { 0.0 };
-            debug_assert_eq!(field.index(), i);
+            for l in 0..Level::COUNT {
+                if self.m_u[i * Level::COUNT + l].is_none() {
+                    continue;
+                }
+                let w = self.weights[i * Level::COUNT + l];
+                let level = LEVELS[l];
+                if is_shifted(field, level) {
+                    best[i].0 = best[i].0.max(w);
+                } else {
+                    best[i].1 = best[i].1.max(w);
+                }
+            }
         }
         best
     }
@@ -262,6 +288,13 @@ mod tests {
         let doc = include_str!("weights_table.md");
         if doc != table {
             panic!("weights_table.md is stale; expected:\n{table}");
+        }
+    }
+
+    #[test]
+    fn levels_table_is_in_index_order() {
+        for (i, l) in LEVELS.iter().enumerate() {
+            assert_eq!(l.index(), i);
         }
     }
 
