@@ -460,7 +460,10 @@ pub fn texts(a: &str, b: &str) -> Level {
 
 fn token_jaccard(a: &str, b: &str) -> f64 {
     let (na, nb) = (a.split(' ').count(), b.split(' ').count());
-    let common = a.split(' ').filter(|t| b.split(' ').any(|u| u == *t)).count();
+    let common = a
+        .split(' ')
+        .filter(|t| b.split(' ').any(|u| u == *t))
+        .count();
     let union = na + nb - common;
     if union == 0 {
         0.0

@@ -90,7 +90,6 @@ impl Config {
     }
 }
 
-
 /// Two records found to be the same person: indexes into the input (`a < b`), the score and why.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Pair {
@@ -305,8 +304,8 @@ fn score_pair(
             .filter(|&&i| present[i])
             .map(|&i| {
                 let (shifted, unshifted) = best[i];
-                let shift = score::TF_INDEX[i]
-                    .map_or(0.0, |t| f64::from(shifts[a][t].min(shifts[b][t])));
+                let shift =
+                    score::TF_INDEX[i].map_or(0.0, |t| f64::from(shifts[a][t].min(shifts[b][t])));
                 (shifted + shift).max(unshifted)
             })
             .sum()
