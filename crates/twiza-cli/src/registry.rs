@@ -237,47 +237,61 @@ pub async fn import_file(
         Mode::DryRun => None,
         _ => Some(store.begin_registration(scope, keys, by).await?),
     };
-    let mut batch = Vec::with_capacity(BATCH);
-    for result in file {
-        match result {
-            Ok(h) => {
-                outcome.households_valid += 1;
-                outcome.persons_valid += h.members.len() as u64;
-                outcome.rows += h.members.len() as u64;
-                let writing = match mode {
-                    Mode::DryRun => false,
-                    Mode::AllOrNothing => outcome.error_count == 0,
-                    Mode::ValidOnly => true,
-                };
-                if writing {
-                    batch.push(record(h, &model, today));
-                    if batch.len() == BATCH {
-                        if let Some(r) = registration.as_mut() {
-                            r.add(&batch).await?;
+    // Reading and checking the file runs on its own thread, two batches ahead of the writes.
+    let (batches, mut incoming) = tokio::sync::mpsc::channel::<Vec<HouseholdRecord>>(2);
+    let reader = tokio::task::spawn_blocking(move || {
+        let mut outcome = ImportOutcome::default();
+        let mut batch = Vec::with_capacity(BATCH);
+        for result in file {
+            match result {
+                Ok(h) => {
+                    outcome.households_valid += 1;
+                    outcome.persons_valid += h.members.len() as u64;
+                    outcome.rows += h.members.len() as u64;
+                    let writing = match mode {
+                        Mode::DryRun => false,
+                        Mode::AllOrNothing => outcome.error_count == 0,
+                        Mode::ValidOnly => true,
+                    };
+                    if writing {
+                        batch.push(record(h, &model, today));
+                        if batch.len() == BATCH {
+                            // A closed channel means the writer failed: it reports why.
+                            if batches.blocking_send(std::mem::take(&mut batch)).is_err() {
+                                break;
+                            }
                         }
+                    }
+                }
+                Err(errors) => {
+                    outcome.households_invalid += 1;
+                    outcome.error_count += errors.len() as u64;
+                    let room = MAX_LISTED_ERRORS.saturating_sub(outcome.errors.len());
+                    outcome.errors.extend(errors.into_iter().take(room));
+                    if mode == Mode::AllOrNothing {
                         batch.clear();
                     }
                 }
             }
-            Err(errors) => {
-                outcome.households_invalid += 1;
-                outcome.error_count += errors.len() as u64;
-                let room = MAX_LISTED_ERRORS.saturating_sub(outcome.errors.len());
-                outcome.errors.extend(errors.into_iter().take(room));
-                if mode == Mode::AllOrNothing {
-                    batch.clear();
-                }
-            }
+        }
+        if !batch.is_empty() {
+            let _ = batches.blocking_send(batch);
+        }
+        outcome
+    });
+    while let Some(batch) = incoming.recv().await {
+        if let Some(r) = registration.as_mut() {
+            r.add(&batch).await?;
         }
     }
-    if let Some(mut r) = registration {
+    let mut outcome = reader.await.context("reading the file")?;
+    if let Some(r) = registration {
         let commit = match mode {
             Mode::AllOrNothing => outcome.error_count == 0,
             Mode::ValidOnly => true,
             Mode::DryRun => false,
         };
         if commit {
-            r.add(&batch).await?;
             let (h, p) = r.counts();
             r.commit().await?;
             outcome.imported_households = h;
