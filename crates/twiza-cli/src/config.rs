@@ -148,6 +148,7 @@ impl Config {
             log_key_seed: crate::keys::load_or_create(&self.data_dir, "log")?,
             identity_key: crate::keys::load_or_create(&self.data_dir, "donor-identity")?,
             payment_secret: crate::keys::load_or_create(&self.data_dir, "payment-callback")?,
+            personal_data: crate::keys::personal_data_keys(&self.data_dir)?,
             public_url: self.public_url.clone(),
             donor_identity_threshold: self.donor_identity_threshold,
             need_reports_per_minute: self.need_reports_per_minute,

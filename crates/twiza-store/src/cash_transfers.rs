@@ -255,6 +255,16 @@ impl Store {
         self.payment_batch(scope, id).await
     }
 
+    /// The association a payment batch belongs to.
+    pub async fn payment_batch_org(&self, id: i64) -> Result<Option<twiza_domain::OrgId>> {
+        let row: Option<(i64,)> =
+            sqlx::query_as("SELECT organization_id FROM payment_batches WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&self.reader)
+                .await?;
+        Ok(row.map(|(o,)| twiza_domain::OrgId(o)))
+    }
+
     /// The association's payment batches, newest first.
     pub async fn payment_batches(&self, scope: &OrgScope) -> Result<Vec<PaymentBatch>> {
         let rows: Vec<BatchRow> = sqlx::query_as(&format!(

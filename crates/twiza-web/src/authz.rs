@@ -5,8 +5,8 @@
 //! - `SignedIn`: any account.
 //! - `Platform(roles)`: accounts holding one of these platform roles.
 //! - `Org(roles)`: the route names an association — an `{org_id}` path parameter, or a
-//!   `{campaign_id}`, `{donation_id}`, `{expense_id}` or `{transfer_id}` (its receiving
-//!   association) whose association is looked up; members of that association with
+//!   `{campaign_id}`, `{donation_id}`, `{expense_id}`, `{batch_id}` or `{transfer_id}` (its
+//!   receiving association) whose association is looked up; members of that association with
 //!   one of these roles pass, and so do platform admins; auditors and authorities pass on reads
 //!   only — so a handler of a route that changes data never sees a read-only scope. The handler
 //!   receives the resulting [`OrgScope`], and the storage functions it calls
@@ -184,6 +184,13 @@ async fn org_of_path(state: &AppState, params: &RawPathParams) -> Result<OrgId, 
         return state
             .store
             .expense_org(id?)
+            .await?
+            .ok_or_else(AppError::not_found);
+    }
+    if let Some(id) = param("batch_id") {
+        return state
+            .store
+            .payment_batch_org(id?)
             .await?
             .ok_or_else(AppError::not_found);
     }

@@ -57,6 +57,9 @@ pub struct WebConfig {
     pub simulated_payment_delay: Option<Duration>,
     /// Needs one client address may report per minute without an account (0: no limit).
     pub need_reports_per_minute: u32,
+    /// Seal the registry's identifiers and make their blind indexes (kept in the data
+    /// directory, never printed).
+    pub personal_data: twiza_store::PersonalDataKeys,
 }
 
 impl Default for WebConfig {
@@ -77,6 +80,11 @@ impl Default for WebConfig {
             payment_secret: [0; 32],
             simulated_payment_delay: Some(Duration::from_millis(300)),
             need_reports_per_minute: 20,
+            personal_data: twiza_store::PersonalDataKeys::new(
+                std::collections::BTreeMap::from([(1, [0; 32])]),
+                [0; 32],
+            )
+            .unwrap_or_else(|| unreachable!("one key given")),
         }
     }
 }

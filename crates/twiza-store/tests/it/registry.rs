@@ -354,7 +354,10 @@ on_both_backends!(registry_privacy_and_cycles, |db: TestDb| async move {
         (batch.lines, batch.total_centimes, batch.skipped),
         (1, 55_000, 0)
     );
-    assert_eq!(s.payment_batches(&scope).await.unwrap(), std::slice::from_ref(&batch));
+    assert_eq!(
+        s.payment_batches(&scope).await.unwrap(),
+        std::slice::from_ref(&batch)
+    );
     assert!(s.payment_batches(&other_scope).await.unwrap().is_empty());
     let lines = s
         .payment_file_lines(

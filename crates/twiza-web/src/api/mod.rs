@@ -13,7 +13,9 @@ pub mod logistics;
 pub mod members;
 pub mod openapi;
 pub mod organizations;
+pub mod payment_batches;
 pub mod receipts;
+pub mod registry;
 pub mod reports;
 pub mod tokens;
 

@@ -3,7 +3,7 @@
 
 use super::{
     campaigns, crisis, donations, exports, geo, gifts, ledger, log, logistics, members,
-    organizations, receipts, reports, tokens,
+    organizations, payment_batches, receipts, registry, reports, tokens,
 };
 use crate::error::{ErrorBody, ErrorDetail, FieldDetail};
 use axum::Json;
@@ -39,6 +39,9 @@ use utoipa::{Modify, OpenApi};
         logistics::items, logistics::create_warehouse, logistics::receive, logistics::stock,
         logistics::create_delivery, logistics::confirm, logistics::confirm_by_agent, logistics::plan_convoy, logistics::convoy_status,
         logistics::convoys,
+        registry::register, registry::read, registry::reads, registry::export, registry::duplicates,
+        payment_batches::list, payment_batches::show, payment_batches::pain001, payment_batches::status_report,
+        payment_batches::set_payee,
         document,
     ),
     components(schemas(ErrorBody, ErrorDetail, FieldDetail)),

@@ -20,6 +20,9 @@ const SECRETS: &[&str] = &[
     "secret-expense-b",
     "Secret Contact B",
     "+212611112222",
+    "Secretgiven",
+    "SB123456",
+    "+212662000111",
 ];
 
 /// A body that would succeed if the caller were allowed, so that only authorization stops it.
@@ -100,6 +103,14 @@ fn sample_json(method: &Method, path: &str) -> Option<serde_json::Value> {
         ("POST", "/api/v1/organizations/{org_id}/pledges/{pledge_id}/status") => {
             json!({"status": "cancelled"})
         }
+        ("POST", "/api/v1/organizations/{org_id}/households") => {
+            crate::registry::household_body("Intruder", "ZZ999999")
+        }
+        ("POST", "/api/v1/organizations/{org_id}/households/{household_id}/payee") => {
+            json!({"kind": "wallet", "account": "0611112222"})
+        }
+        // The report is XML: sent as this JSON it would be refused after authorization too.
+        ("POST", "/api/v1/payment-batches/{batch_id}/status-report") => json!({}),
         _ => return None,
     })
 }
@@ -185,7 +196,7 @@ async fn snapshot(app: &TestApp, b: OrgId, c: OrgId, b_owner: &TestUser) -> Stri
     let scope_b = OrgScope::for_member(b, OrgRole::Owner);
     let scope_c = OrgScope::for_member(c, OrgRole::Owner);
     format!(
-        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
         s.campaigns_of(&scope_b).await.expect("q"),
         s.organization(b).await.expect("q"),
         s.organization(c).await.expect("q"),
@@ -198,6 +209,7 @@ async fn snapshot(app: &TestApp, b: OrgId, c: OrgId, b_owner: &TestUser) -> Stri
         s.trial_balance(&scope_b).await.expect("q"),
         s.transfers_of(&scope_b, None).await.expect("q"),
         s.pledges_page(1, 0, 100).await.expect("q"),
+        s.payment_batches(&scope_b).await.expect("q"),
     )
 }
 
@@ -321,6 +333,22 @@ async fn no_route_lets_a_tenant_into_another_association() {
     .await;
     assert_eq!(incident, 1);
 
+    // A household of B's in a payment batch: its members' names and identifiers are secrets.
+    let b_treasurer = app.user("secret-approver-b@x.ma", None).await;
+    app.store
+        .add_member(&scope_b, b_treasurer.id, OrgRole::Treasurer)
+        .await
+        .expect("member");
+    let (household, batch) = crate::registry::household_with_batch(
+        &app,
+        &scope_b,
+        b_owner.id,
+        b_treasurer.id,
+        "Secretgiven",
+        "SB123456",
+    )
+    .await;
+
     let before = snapshot(&app, b, c, &b_owner).await;
     let routes = twiza_web::routes::table();
     let mut checked = 0;
@@ -342,6 +370,8 @@ async fn no_route_lets_a_tenant_into_another_association() {
                 .replace("{pledge_id}", &pledge.to_string())
                 .replace("{delivery_id}", "1")
                 .replace("{convoy_id}", "1")
+                .replace("{household_id}", &household.to_string())
+                .replace("{batch_id}", &batch.to_string())
                 .replace("{*path}", "entries/000.p/1");
             assert!(
                 !path.contains('{'),
@@ -436,6 +466,24 @@ async fn read_only_platform_roles_change_nothing_and_see_no_contacts() {
     )
     .await;
     assert_eq!(incident, 1);
+    let b_treasurer = app.user("secret-approver-b@x.ma", None).await;
+    app.store
+        .add_member(
+            &OrgScope::for_member(b, OrgRole::Owner),
+            b_treasurer.id,
+            OrgRole::Treasurer,
+        )
+        .await
+        .expect("member");
+    let (household, batch) = crate::registry::household_with_batch(
+        &app,
+        &OrgScope::for_member(b, OrgRole::Owner),
+        b_owner.id,
+        b_treasurer.id,
+        "Secretgiven",
+        "SB123456",
+    )
+    .await;
 
     let before = snapshot(&app, b, c, &b_owner).await;
     for role in [PlatformRole::Auditor, PlatformRole::Authority] {
@@ -466,6 +514,8 @@ async fn read_only_platform_roles_change_nothing_and_see_no_contacts() {
                 .replace("{pledge_id}", &pledge.to_string())
                 .replace("{delivery_id}", "1")
                 .replace("{convoy_id}", "1")
+                .replace("{household_id}", &household.to_string())
+                .replace("{batch_id}", &batch.to_string())
                 .replace("{index}", "0");
             let response = call(&app, route, &path, Some(&user)).await;
             assert!(

@@ -14,4 +14,5 @@ mod log_site;
 mod logs;
 mod openapi;
 mod pages;
+mod registry;
 mod tidy;

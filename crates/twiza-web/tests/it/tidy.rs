@@ -255,6 +255,8 @@ fn every_error_code_has_a_message() {
         "minimum",
         "model",
         "rules",
+        "account",
+        "purpose",
     ];
     let mut missing = Vec::new();
     for code in codes.iter().filter(|c| !field_names.contains(&c.as_str())) {

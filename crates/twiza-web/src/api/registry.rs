@@ -1,0 +1,367 @@
+//! `/api/v1/organizations/{org_id}/households…`: the beneficiary registry — registering a
+//! household with its members and consent, reading it (every read goes to its access log;
+//! identifiers only when asked, sensitive fields only for coordinators), the access log, the
+//! data-subject export, and possible duplicates in other associations (their names only).
+
+use super::{path_param, require_user, ApiJson};
+use crate::auth::Actor;
+use crate::error::{AppError, AppResult, ErrorBody};
+use crate::AppState;
+use axum::extract::{Query, RawPathParams, State};
+use axum::http::StatusCode;
+use axum::{Extension, Json};
+use serde::{Deserialize, Serialize};
+use twiza_domain::pmt::{parse_index, PmtMember, PmtModel};
+use twiza_domain::registry::{
+    age_on, check_members, parse_birth_date, HouseholdInput, LivingConditions, NewConsent,
+    NewHousehold, NewPerson, PersonInput, Sex,
+};
+use twiza_domain::tenancy::ScopeGrant;
+use twiza_domain::{FieldError, OrgRole, OrgScope, PlatformRole};
+use twiza_store::{HouseholdRecord, HouseholdView, IndexValue, ReadRecord, ReadScope, Reader};
+use utoipa::ToSchema;
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConsentCreate {
+    /// `registration`, `programme_enrollment`, `payments` or `duplicate_check`.
+    pub purpose: String,
+    /// `consent`, `legal_obligation`, `vital_interest` or `public_interest`.
+    pub legal_basis: String,
+    /// `paper`, `in_person`, `phone`, `sms`, `ussd` or `web`.
+    pub channel: String,
+}
+
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct MemberCreate {
+    pub given_name_ar: String,
+    pub family_name_ar: String,
+    pub given_name_lat: String,
+    pub family_name_lat: String,
+    /// `f` or `m`.
+    pub sex: String,
+    /// `YYYY-MM-DD`.
+    pub birth_date: String,
+    /// `head`, `spouse`, `child`, `parent`, `sibling`, `grandchild`, `other_relative`, `not_related`.
+    pub relation: String,
+    pub disability: String,
+    pub schooling: String,
+    pub phone: String,
+    pub cin: String,
+    pub idcs: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IndexCreate {
+    /// The index, e.g. `"9.412300"`.
+    pub value: String,
+    /// Where it comes from, e.g. `rsu`.
+    pub source: String,
+    pub effective_on: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HouseholdCreate {
+    /// HCP code of the commune.
+    pub commune: String,
+    #[serde(default)]
+    pub douar: String,
+    #[serde(default)]
+    pub address: String,
+    /// `none`, `partial` or `total`.
+    #[serde(default)]
+    pub housing_damage: String,
+    pub consent: ConsentCreate,
+    pub members: Vec<MemberCreate>,
+    /// An index from the unified social registry; without one, the proxy-means test's.
+    #[serde(default)]
+    pub socio_economic_index: Option<IndexCreate>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct HouseholdCreated {
+    pub id: i64,
+    /// The household's reference, for its appeals.
+    pub reference: String,
+}
+
+fn record(body: &HouseholdCreate, today: time::Date) -> Result<HouseholdRecord, AppError> {
+    let household = NewHousehold::parse(&HouseholdInput {
+        commune: &body.commune,
+        douar: &body.douar,
+        address: &body.address,
+        housing_damage: &body.housing_damage,
+    })
+    .map_err(AppError::invalid)?;
+    let consent = NewConsent::parse(
+        &body.consent.purpose,
+        &body.consent.legal_basis,
+        &body.consent.channel,
+    )?;
+    let mut members = Vec::with_capacity(body.members.len());
+    for m in &body.members {
+        members.push(
+            NewPerson::parse(
+                &PersonInput {
+                    given_name_ar: &m.given_name_ar,
+                    family_name_ar: &m.family_name_ar,
+                    given_name_lat: &m.given_name_lat,
+                    family_name_lat: &m.family_name_lat,
+                    sex: &m.sex,
+                    birth_date: &m.birth_date,
+                    relation: &m.relation,
+                    disability: &m.disability,
+                    schooling: &m.schooling,
+                    phone: &m.phone,
+                    cin: &m.cin,
+                    idcs: &m.idcs,
+                },
+                today,
+            )
+            .map_err(AppError::invalid)?,
+        );
+    }
+    check_members(&members)?;
+    let living = LivingConditions::default();
+    let index = match &body.socio_economic_index {
+        Some(ix) => {
+            let source = ix.source.trim();
+            if source.is_empty() || source.len() > 40 {
+                return Err(FieldError::new("source", "required").into());
+            }
+            Some(IndexValue {
+                value: parse_index("value", &ix.value)?,
+                source: source.to_owned(),
+                effective_on: parse_birth_date("effective_on", &ix.effective_on, today)?,
+            })
+        }
+        None => {
+            let model = PmtModel::default_model();
+            let facts: Vec<PmtMember> = members
+                .iter()
+                .map(|m| PmtMember {
+                    age: age_on(m.birth_date, today),
+                    relation: m.relation,
+                    female: m.sex == Sex::Female,
+                    disabled: m.disability.is_disabled(),
+                })
+                .collect();
+            model
+                .index(household.area, &facts, &living)
+                .map(|value| IndexValue {
+                    value,
+                    source: format!("model:{}", model.version),
+                    effective_on: today,
+                })
+        }
+    };
+    Ok(HouseholdRecord {
+        household,
+        members,
+        living,
+        incident_id: None,
+        consent,
+        index,
+    })
+}
+
+/// A household record from the API's JSON (for tools and tests that register without HTTP).
+pub fn record_from_json(
+    body: &serde_json::Value,
+    today: time::Date,
+) -> Result<HouseholdRecord, AppError> {
+    let body: HouseholdCreate =
+        serde_json::from_value(body.clone()).map_err(|_| AppError::bad_request("invalid_json"))?;
+    record(&body, today)
+}
+
+/// Registers a household with its members and its consent (or legal basis).
+#[utoipa::path(post, path = "/api/v1/organizations/{org_id}/households", tag = "registry",
+    params(("org_id" = i64, Path)), request_body = HouseholdCreate,
+    responses((status = 201, body = HouseholdCreated), (status = 422, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn register(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    Extension(actor): Extension<Actor>,
+    ApiJson(body): ApiJson<HouseholdCreate>,
+) -> AppResult<(StatusCode, Json<HouseholdCreated>)> {
+    let user = require_user(&actor)?;
+    let record = record(&body, time::OffsetDateTime::now_utc().date())?;
+    let (id, reference) = state
+        .store
+        .register_household(&scope, &state.config.personal_data, &record, user.id)
+        .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(HouseholdCreated { id, reference }),
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReadQuery {
+    /// Open national identifiers and phone numbers.
+    #[serde(default)]
+    pub identifiers: bool,
+    /// Why the household is read (written to its access log): letters and `_`, e.g. `case_review`.
+    #[serde(default)]
+    pub purpose: Option<String>,
+}
+
+fn purpose(raw: Option<&str>) -> Result<String, AppError> {
+    let p = raw.unwrap_or("case_review").trim();
+    if p.is_empty() || p.len() > 40 || !p.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+        return Err(FieldError::new("purpose", "validation").into());
+    }
+    Ok(p.to_owned())
+}
+
+/// Beneficiaries' personal data is for the association's members (and platform admins), never
+/// for read-only platform roles (auditors, authorities), who pass the authorization layer on
+/// reads of other routes.
+pub fn require_registry_access(scope: &OrgScope) -> Result<(), AppError> {
+    match scope.grant() {
+        ScopeGrant::Member(_) | ScopeGrant::Platform(PlatformRole::PlatformAdmin) => Ok(()),
+        ScopeGrant::Platform(_) => Err(AppError::forbidden()),
+    }
+}
+
+/// Sensitive fields (disability) are for the roles that decide on aid.
+fn may_read_sensitive(scope: &OrgScope) -> bool {
+    matches!(
+        scope.grant(),
+        ScopeGrant::Member(OrgRole::Owner | OrgRole::Admin | OrgRole::Coordinator)
+            | ScopeGrant::Platform(PlatformRole::PlatformAdmin)
+    )
+}
+
+/// Reads a household; the read is written to its access log.
+#[utoipa::path(get, path = "/api/v1/organizations/{org_id}/households/{household_id}", tag = "registry",
+    params(("org_id" = i64, Path), ("household_id" = i64, Path), ("identifiers" = Option<bool>, Query), ("purpose" = Option<String>, Query)),
+    responses((status = 200, description = "The household and its members"), (status = 404, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn read(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    Extension(actor): Extension<Actor>,
+    params: RawPathParams,
+    Query(query): Query<ReadQuery>,
+) -> AppResult<Json<HouseholdView>> {
+    require_registry_access(&scope)?;
+    let user = require_user(&actor)?;
+    let household = path_param(&params, "household_id")?;
+    let purpose = purpose(query.purpose.as_deref())?;
+    let view = state
+        .store
+        .household(
+            &scope,
+            &state.config.personal_data,
+            household,
+            Reader {
+                account: user.id,
+                purpose: &purpose,
+            },
+            ReadScope {
+                identifiers: query.identifiers,
+                sensitive: may_read_sensitive(&scope),
+            },
+        )
+        .await?;
+    Ok(Json(view))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ReadView {
+    pub account_id: i64,
+    pub what: String,
+    pub purpose: String,
+    pub at: i64,
+}
+
+impl From<ReadRecord> for ReadView {
+    fn from(r: ReadRecord) -> Self {
+        ReadView {
+            account_id: r.account_id,
+            what: r.what,
+            purpose: r.purpose,
+            at: r.at,
+        }
+    }
+}
+
+/// Who read the household's personal data, when and why (newest first).
+#[utoipa::path(get, path = "/api/v1/organizations/{org_id}/households/{household_id}/reads", tag = "registry",
+    params(("org_id" = i64, Path), ("household_id" = i64, Path)),
+    responses((status = 200, body = Vec<ReadView>), (status = 404, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn reads(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    params: RawPathParams,
+) -> AppResult<Json<Vec<ReadView>>> {
+    require_registry_access(&scope)?;
+    let household = path_param(&params, "household_id")?;
+    let reads = state.store.household_reads(&scope, household).await?;
+    Ok(Json(reads.into_iter().map(ReadView::from).collect()))
+}
+
+/// Everything held about the household, for the household (Law 09-08 right of access); the
+/// export is itself a logged read.
+#[utoipa::path(get, path = "/api/v1/organizations/{org_id}/households/{household_id}/export", tag = "registry",
+    params(("org_id" = i64, Path), ("household_id" = i64, Path)),
+    responses((status = 200, description = "The household's data"), (status = 404, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn export(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    Extension(actor): Extension<Actor>,
+    params: RawPathParams,
+) -> AppResult<Json<serde_json::Value>> {
+    require_registry_access(&scope)?;
+    let user = require_user(&actor)?;
+    let household = path_param(&params, "household_id")?;
+    let export = state
+        .store
+        .subject_export(
+            &scope,
+            &state.config.personal_data,
+            household,
+            Reader {
+                account: user.id,
+                purpose: "subject_access",
+            },
+        )
+        .await?;
+    Ok(Json(export))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct DuplicatesView {
+    /// Associations that registered a member with the same identifier or phone: contact them.
+    pub possible_duplicate_in: Vec<String>,
+}
+
+/// Other associations holding a member of this household (by identifier or phone): their names
+/// only, nothing of their records.
+#[utoipa::path(get, path = "/api/v1/organizations/{org_id}/households/{household_id}/duplicates", tag = "registry",
+    params(("org_id" = i64, Path), ("household_id" = i64, Path)),
+    responses((status = 200, body = DuplicatesView), (status = 404, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn duplicates(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    params: RawPathParams,
+) -> AppResult<Json<DuplicatesView>> {
+    require_registry_access(&scope)?;
+    let household = path_param(&params, "household_id")?;
+    Ok(Json(DuplicatesView {
+        possible_duplicate_in: state
+            .store
+            .possible_duplicates_elsewhere(&scope, household)
+            .await?,
+    }))
+}
