@@ -47,7 +47,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     }
     let web = config.web()?;
     let sequencer = twiza_store::Sequencer::start(store.clone(), web.receipt_key);
-    let logins = seed(&store, &sequencer, &web.identity_key).await?;
+    let logins = seed(&store, &sequencer, &web.identity_key, &web.personal_data).await?;
     std::fs::create_dir_all(&config.data_dir)?;
     let logins_path = config.data_dir.join("demo-logins.json");
     std::fs::write(&logins_path, serde_json::to_vec_pretty(&logins)?)?;
@@ -257,6 +257,7 @@ pub async fn seed(
     store: &Store,
     sequencer: &twiza_store::Sequencer,
     identity_key: &[u8; 32],
+    personal_data: &twiza_store::PersonalDataKeys,
 ) -> anyhow::Result<Vec<DemoLogin>> {
     let mut logins = Vec::new();
     let mut platform = Vec::new();
@@ -344,6 +345,7 @@ pub async fn seed(
     let main_org = *org_ids.first().context("demo associations")?;
     let scope = OrgScope::for_member(main_org, OrgRole::Owner);
     let mut treasurer = None;
+    let mut coordinator = None;
     for role in OrgRole::ALL.into_iter().filter(|r| *r != OrgRole::Owner) {
         let email = format!("{}@demo.twiza.ma", role.as_str().replace('_', "-"));
         let pw = password();
@@ -351,6 +353,9 @@ pub async fn seed(
         store.add_member(&scope, id, role).await?;
         if role == OrgRole::Treasurer {
             treasurer = Some(id);
+        }
+        if role == OrgRole::Coordinator {
+            coordinator = Some(id);
         }
         logins.push(DemoLogin {
             email,
@@ -361,7 +366,17 @@ pub async fn seed(
     }
     let treasurer = treasurer.context("treasurer")?;
     crate::demo_campaigns::seed(store, sequencer, &org_ids, &owners, authority, treasurer).await?;
-    crate::demo_crisis::seed(store, &org_ids, &owners, authority, identity_key).await?;
+    let incident =
+        crate::demo_crisis::seed(store, &org_ids, &owners, authority, identity_key).await?;
+    crate::demo_registry::seed(
+        store,
+        personal_data,
+        main_org,
+        coordinator.context("coordinator")?,
+        treasurer,
+        incident,
+    )
+    .await?;
     Ok(logins)
 }
 

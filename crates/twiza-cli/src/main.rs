@@ -11,6 +11,7 @@ mod config;
 mod demo;
 mod demo_campaigns;
 mod demo_crisis;
+mod demo_registry;
 mod keys;
 mod link;
 mod logcmd;
