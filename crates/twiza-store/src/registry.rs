@@ -768,7 +768,7 @@ impl Store {
 
     /// Anonymizes households whose every programme ended more than its retention period
     /// before `today` (and that are enrolled in none still running): names, identifiers,
-    /// phone, address and douar are erased; birth dates keep only the year; what was paid stays
+    /// phone, payee account, address and douar are erased; birth dates keep only the year; what was paid stays
     /// (it is in the transparency log, without personal data). Returns the households done.
     pub async fn anonymize_expired(&self, today: time::Date) -> Result<u64> {
         let mut tx = self.writer().begin().await?;
@@ -807,8 +807,8 @@ impl Store {
             .execute(&mut *tx)
             .await?;
             sqlx::query(
-                "UPDATE households SET douar = NULL, address = NULL, status = 'anonymized', updated_at = $1 \
-                 WHERE id = $2",
+                "UPDATE households SET douar = NULL, address = NULL, payee_kind = NULL, \
+                 payee_account_sealed = NULL, status = 'anonymized', updated_at = $1 WHERE id = $2",
             )
             .bind(now())
             .bind(id)
