@@ -1,5 +1,6 @@
-//! Logs carry no personal data: a whole sign-up, sign-in and registration leaves no e-mail,
-//! name, phone or password in them.
+//! Logs carry no personal data: a whole sign-up, sign-in and registration of an association and
+//! of a household (read with its identifiers, refused once) leaves no e-mail, name, phone, CIN
+//! or password in them.
 
 use crate::harness::TestApp;
 use axum::http::Method;
@@ -49,8 +50,16 @@ fn logs_hold_no_personal_data() {
             let token = app.post_json("/api/v1/tokens", None, &body).await.json()["token"].as_str().unwrap().to_owned();
             let mut org = crate::api::new_org_body("70/2020");
             org["phone"] = serde_json::json!("0661998877");
-            app.post_json("/api/v1/organizations", Some(&token), &org).await;
+            let org_id = app.post_json("/api/v1/organizations", Some(&token), &org).await.json()["id"].as_i64().unwrap();
             app.get("/api/v1/organizations?q=khadija.private%40example.ma", None).await;
+            // A household registered, read with its identifiers, and refused once.
+            let households = format!("/api/v1/organizations/{org_id}/households");
+            let mut body = crate::registry::household_body("Zoubida", "QX771122");
+            body["members"][0]["phone"] = serde_json::json!("0677001122");
+            let id = app.post_json(&households, Some(&token), &body).await.json()["id"].as_i64().unwrap();
+            app.get(&format!("{households}/{id}?identifiers=true"), Some(&token)).await;
+            body["members"][0]["birth_date"] = serde_json::json!("1979-02-31");
+            app.post_json(&households, Some(&token), &body).await;
             app.get("/directory?q=Khadija", None).await;
         });
     }
@@ -63,6 +72,9 @@ fn logs_hold_no_personal_data() {
         "wrong guess",
         "661998877",
         "twz_",
+        "Zoubida",
+        "QX771122",
+        "677001122",
     ] {
         assert!(!logs.contains(secret), "{secret} leaked into the logs");
     }
