@@ -11,6 +11,8 @@ Setup (fixed, never tuned against the truth):
   year. `--blocking wide` reaches further, like twiza's passes (a wrong birth date or a name
   variant still meets): national id; phone; family name + birth year; given name + family
   name; given name + birth date; family name + birth date;
+- `--pairs FILE` skips indexing and compares the candidate pairs twiza's blocking proposes
+  (`twiza link dedupe --candidates FILE`, row positions `a,b`): the same pairs for both engines;
 - comparisons (recordlinkage.Compare, both cores): Jaro-Winkler >= 0.85 on given name, family
   name and douar; exact on birth date, national id, phone, commune and sex;
 - classification: the rule of recordlinkage's own quick-start — a pair is a match when more
@@ -39,28 +41,41 @@ def load(path):
     return df
 
 
+def index(df, blocking):
+    indexer = recordlinkage.Index()
+    indexer.block("national_id")
+    indexer.block("phone")
+    indexer.block(["family_name", "birth_date"])
+    indexer.block(["given_name", "birth_date"])
+    if blocking == "standard":
+        indexer.block(["given_name", "family_name", "birth_year"])
+    else:
+        indexer.block(["family_name", "birth_year"])
+        indexer.block(["given_name", "family_name"])
+    return indexer.index(df)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--input", required=True)
     ap.add_argument("--output", required=True)
     ap.add_argument("--classifier", choices=["sum", "ecm"], default="sum")
     ap.add_argument("--blocking", choices=["standard", "wide"], default="standard")
+    ap.add_argument("--pairs", help="candidate pairs a,b (row positions) instead of indexing")
     args = ap.parse_args()
 
     t0 = time.time()
     df = load(args.input)
     t1 = time.time()
-    indexer = recordlinkage.Index()
-    indexer.block("national_id")
-    indexer.block("phone")
-    indexer.block(["family_name", "birth_date"])
-    indexer.block(["given_name", "birth_date"])
-    if args.blocking == "standard":
-        indexer.block(["given_name", "family_name", "birth_year"])
+    if args.pairs:
+        rows = pd.read_csv(args.pairs, dtype="int64")
+        candidates = pd.MultiIndex(levels=[df.index, df.index],
+                                   codes=[rows["a"].to_numpy(), rows["b"].to_numpy()],
+                                   names=["id_1", "id_2"], verify_integrity=False)
+        del rows
+        args.blocking = "twiza's"
     else:
-        indexer.block(["family_name", "birth_year"])
-        indexer.block(["given_name", "family_name"])
-    candidates = indexer.index(df)
+        candidates = index(df, args.blocking)
     t2 = time.time()
 
     compare = recordlinkage.Compare(n_jobs=2)

@@ -9,13 +9,15 @@
 # CARGO_TARGET_DIR); WORK keeps the files (else a temporary directory); SKIP_PYTHON=1 skips the
 # baseline. The baseline runs with its standard blocking, and also with its wide blocking when
 # PEOPLE <= WIDE_MAX (default 300,000: at 1 M its wide blocks hold about 50 M pairs, some 20 GB
-# in pandas).
+# in pandas). With EQUAL=1 (the default) the baseline also scores exactly the candidate pairs of
+# twiza's blocking (written by `twiza link dedupe --candidates`, untimed): the same work for both.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PEOPLE="${PEOPLE:-1000000}"
 SEED="${SEED:-2026}"
 DUPLICATES="${DUPLICATES:-0.1}"
 WIDE_MAX="${WIDE_MAX:-300000}"
+EQUAL="${EQUAL:-1}"
 WORK="${WORK:-$(mktemp -d)}"
 mkdir -p "$WORK"
 
@@ -34,6 +36,7 @@ echo "binary: $TWIZA_BIN; files in $WORK; $(nproc) cores"
   --id-column id --map given_name=given_name --map family_name=family_name \
   --map birth_date=birth_date --map sex=sex --map national_id=national_id --map phone=phone \
   --map address=douar --map locality=commune --output "$WORK/twiza_pairs.csv"
+grep -E "Elapsed|Maximum resident" "$WORK/twiza.time"
 engines=(--engine twiza "$WORK/twiza_pairs.csv" "$WORK/twiza.time")
 
 if [[ -z "${SKIP_PYTHON:-}" ]]; then
@@ -44,6 +47,15 @@ if [[ -z "${SKIP_PYTHON:-}" ]]; then
     /usr/bin/time -v -o "$WORK/python_wide.time" .venv/bin/python bench/linkage/baseline.py \
       --blocking wide --input "$WORK/people.csv" --output "$WORK/python_wide_pairs.csv"
     engines+=(--engine recordlinkage-wide "$WORK/python_wide_pairs.csv" "$WORK/python_wide.time")
+  fi
+  if [[ "$EQUAL" == 1 ]]; then
+    "$TWIZA_BIN" link dedupe --input "$WORK/people.csv" --id-column id --map given_name=given_name \
+      --map family_name=family_name --map birth_date=birth_date --map sex=sex \
+      --map national_id=national_id --map phone=phone --map address=douar --map locality=commune \
+      --output /dev/null --candidates "$WORK/candidates.csv"
+    /usr/bin/time -v -o "$WORK/python_same.time" .venv/bin/python bench/linkage/baseline.py \
+      --pairs "$WORK/candidates.csv" --input "$WORK/people.csv" --output "$WORK/python_same_pairs.csv"
+    engines+=(--engine recordlinkage-same "$WORK/python_same_pairs.csv" "$WORK/python_same.time")
   fi
 fi
 

@@ -45,6 +45,10 @@ pub struct DedupeArgs {
     /// Also writes a `reasons` column (`given_name:transliteration;birth_date:exact;…`).
     #[arg(long)]
     reasons: bool,
+    /// Only writes blocking's candidate pairs to this file, as `a,b` (0-based row positions in
+    /// the input), and scores nothing: for benchmarks that give another engine the same pairs.
+    #[arg(long, value_name = "FILE")]
+    candidates: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -176,6 +180,9 @@ fn dedupe(args: &DedupeArgs) -> anyhow::Result<()> {
         threshold: args.threshold,
         ..Config::default()
     };
+    if let Some(path) = &args.candidates {
+        return write_candidates(path, &prepared, &config);
+    }
     let (pairs, stats) = twiza_link::dedupe_with_stats(&prepared, &config);
     let linked = started.elapsed();
 
@@ -211,6 +218,24 @@ fn dedupe(args: &DedupeArgs) -> anyhow::Result<()> {
         config.threshold_for(ids.len()),
         (linked - read).as_secs_f64(),
         args.output.display()
+    );
+    Ok(())
+}
+
+fn write_candidates(path: &Path, prepared: &[Prepared], config: &Config) -> anyhow::Result<()> {
+    let pairs = twiza_link::candidate_pairs(prepared, config);
+    let file = File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
+    let mut out = BufWriter::with_capacity(1 << 20, file);
+    let write_err = || format!("cannot write {}", path.display());
+    writeln!(out, "a,b").with_context(write_err)?;
+    for (a, b) in &pairs {
+        writeln!(out, "{a},{b}").with_context(write_err)?;
+    }
+    out.flush().with_context(write_err)?;
+    eprintln!(
+        "{} candidate pairs written to {}",
+        pairs.len(),
+        path.display()
     );
     Ok(())
 }
@@ -278,6 +303,7 @@ mod tests {
             threshold: None,
             output: dir.join("pairs.csv"),
             reasons: false,
+            candidates: None,
         }
     }
 
@@ -359,5 +385,11 @@ mod tests {
         let out = std::fs::read_to_string(dir.path().join("pairs.csv")).unwrap();
         assert!(out.starts_with("id_a,id_b,score,reasons\n"));
         assert!(out.lines().count() > 50, "{out}");
+        // the candidate pairs, as row positions, include every pair found
+        a.candidates = Some(dir.path().join("candidates.csv"));
+        dedupe(&a).unwrap();
+        let candidates = std::fs::read_to_string(dir.path().join("candidates.csv")).unwrap();
+        assert!(candidates.starts_with("a,b\n"));
+        assert!(candidates.lines().count() > out.lines().count());
     }
 }

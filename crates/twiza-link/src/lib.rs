@@ -180,6 +180,15 @@ pub fn dedupe_prepared(records: &[Prepared], config: &Config) -> Vec<Pair> {
     dedupe_with_stats(records, config).0
 }
 
+/// The candidate pairs blocking proposes, each once, `(a, b)` with `a < b` (for benchmarks that
+/// give another engine the same pairs to score).
+pub fn candidate_pairs(records: &[Prepared], config: &Config) -> Vec<(usize, usize)> {
+    block::candidate_pairs(records, &config.blocking)
+        .into_iter()
+        .map(|p| ((p >> 32) as usize, (p & 0xffff_ffff) as usize))
+        .collect()
+}
+
 /// What a deduplication run did, for reports and benchmarks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Stats {

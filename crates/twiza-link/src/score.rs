@@ -223,12 +223,11 @@ impl Weights {
     pub(crate) fn best(&self) -> [(f64, f64); 9] {
         let mut best = [(f64::NEG_INFINITY, 0.0f64); 9];
         for (i, &field) in Field::ALL.iter().enumerate() {
-            for l in 0..Level::COUNT {
+            for (l, &level) in LEVELS.iter().enumerate() {
                 if self.m_u[i * Level::COUNT + l].is_none() {
                     continue;
                 }
                 let w = self.weights[i * Level::COUNT + l];
-                let level = LEVELS[l];
                 if is_shifted(field, level) {
                     best[i].0 = best[i].0.max(w);
                 } else {
