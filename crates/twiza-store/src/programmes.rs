@@ -259,10 +259,12 @@ impl Store {
         let mut after = 0i64;
         loop {
             let page: Vec<(i64, String, String, Option<i64>, String)> = sqlx::query_as(
+                // Keyset on the enrollment key (programme, household), so each page is a range of
+                // that index; ordering by the household's id made SQLite sort what was left.
                 "SELECT h.id, h.area, h.housing_damage, h.incident_id, h.commune_code \
                  FROM enrollments e JOIN households h ON h.id = e.household_id \
-                 WHERE e.programme_id = $1 AND e.status = 'enrolled' AND h.id > $2 \
-                 ORDER BY h.id LIMIT $3",
+                 WHERE e.programme_id = $1 AND e.household_id > $2 AND e.status = 'enrolled' \
+                 ORDER BY e.household_id LIMIT $3",
             )
             .bind(programme)
             .bind(after)
