@@ -466,7 +466,8 @@ async fn write_donations(
                 d.campaign_id,
                 &d.idempotency_key,
             ));
-            rows.push(serde_json::json!([
+            // A tuple serializes as a JSON array, without building a `Value` per row.
+            rows.push((
                 d.campaign_id,
                 org_id,
                 kind,
@@ -474,19 +475,19 @@ async fn write_donations(
                 method,
                 items,
                 d.status.as_str(),
-                d.idempotency_key,
-                d.request_hash,
-                commitment,
+                d.idempotency_key.as_str(),
+                d.request_hash.as_str(),
+                commitment.clone(),
                 at,
                 (d.status == DonationStatus::Confirmed).then_some(at),
-                d.provider_reference,
-            ]));
+                d.provider_reference.as_deref(),
+            ));
             commitments.insert(i, commitment);
         }
-        let inserted: Vec<(i64, i64, String)> = sqlx::query_as(&sql)
-            .bind(serde_json::Value::Array(rows).to_string())
-            .fetch_all(&mut *tx)
-            .await?;
+        let rows =
+            serde_json::to_string(&rows).map_err(|_| StoreError::Corrupt("donation rows"))?;
+        let inserted: Vec<(i64, i64, String)> =
+            sqlx::query_as(&sql).bind(rows).fetch_all(&mut *tx).await?;
         for (id, campaign_id, key) in inserted {
             ids.insert((campaign_id, key), id);
         }

@@ -96,14 +96,12 @@ async fn insert_hashes(conn: &mut AnyConnection, hashes: &[StoredHash]) -> Resul
         &[("level", Col::Int), ("idx", Col::Int), ("hash", Col::Blob)],
     );
     for chunk in hashes.chunks(2000) {
-        let rows: Vec<serde_json::Value> = chunk
+        let rows: Vec<(u8, u64, String)> = chunk
             .iter()
-            .map(|h| serde_json::json!([h.level, h.index, hex::encode(h.hash)]))
+            .map(|h| (h.level, h.index, hex::encode(h.hash)))
             .collect();
-        sqlx::query(&sql)
-            .bind(serde_json::Value::Array(rows).to_string())
-            .execute(&mut *conn)
-            .await?;
+        let rows = serde_json::to_string(&rows).map_err(|_| StoreError::Corrupt("hash rows"))?;
+        sqlx::query(&sql).bind(rows).execute(&mut *conn).await?;
     }
     Ok(())
 }
@@ -184,23 +182,21 @@ async fn insert_leaves(
     );
     let mut index = first_index;
     for chunk in leaves.chunks(2000) {
-        let rows: Vec<serde_json::Value> = chunk
+        let rows: Vec<(u64, &str, i64, String, i64)> = chunk
             .iter()
             .map(|leaf| {
                 index += 1;
-                serde_json::json!([
+                (
                     index - 1,
                     leaf.kind,
                     leaf.ref_id,
                     hex::encode(&leaf.bytes),
-                    leaf.at
-                ])
+                    leaf.at,
+                )
             })
             .collect();
-        sqlx::query(&sql)
-            .bind(serde_json::Value::Array(rows).to_string())
-            .execute(&mut *conn)
-            .await?;
+        let rows = serde_json::to_string(&rows).map_err(|_| StoreError::Corrupt("leaf rows"))?;
+        sqlx::query(&sql).bind(rows).execute(&mut *conn).await?;
     }
     Ok(())
 }
