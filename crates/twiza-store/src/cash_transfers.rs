@@ -474,6 +474,18 @@ impl Store {
         Ok(done)
     }
 
+    /// End-to-end ids of the batch's lines still waiting for the bank (sent or pending).
+    pub async fn open_payment_lines(&self, scope: &OrgScope, batch: i64) -> Result<Vec<String>> {
+        self.payment_batch(scope, batch).await?;
+        let rows: Vec<(String,)> = sqlx::query_as(
+            "SELECT end_to_end_id FROM payment_lines WHERE batch_id = $1 AND status IN ('sent', 'pending') ORDER BY id",
+        )
+        .bind(batch)
+        .fetch_all(&self.reader)
+        .await?;
+        Ok(rows.into_iter().map(|(e,)| e).collect())
+    }
+
     /// Line counts of a batch by status.
     pub async fn payment_line_counts(
         &self,

@@ -218,7 +218,8 @@ impl From<Reconciliation> for ReconciliationView {
 }
 
 /// Applies the bank's `pain.002` status report (XML body) to the batch: paid lines are logged,
-/// rejected ones keep the bank's reason; sending the same report again changes nothing.
+/// rejected ones keep the bank's reason; a report with only a group status applies it to every
+/// line still waiting; sending the same report again changes nothing.
 #[utoipa::path(post, path = "/api/v1/payment-batches/{batch_id}/status-report", tag = "payments",
     params(("batch_id" = i64, Path)), request_body(content = String, content_type = "application/xml"),
     responses((status = 200, body = ReconciliationView), (status = 422, body = ErrorBody)),
@@ -255,27 +256,45 @@ pub async fn status_report(
             "status_report_other_batch",
         ));
     }
-    if report.transactions.is_empty() {
-        return Err(AppError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "status_report_without_lines",
-        ));
-    }
-    let statuses: Vec<(String, LineStatus)> = report
-        .transactions
-        .into_iter()
-        .filter_map(|t| {
-            let status = match t.status {
-                PaymentStatus::Paid => LineStatus::Paid,
-                PaymentStatus::Rejected { reason } => LineStatus::Rejected {
-                    reason: reason.unwrap_or_else(|| "NARR".to_owned()),
-                },
-                PaymentStatus::Pending | PaymentStatus::Accepted => LineStatus::Pending,
-                PaymentStatus::Unknown => return None,
-            };
-            Some((t.end_to_end_id.or(t.instruction_id)?, status))
-        })
-        .collect();
+    let line_status = |status: PaymentStatus| match status {
+        PaymentStatus::Paid => Some(LineStatus::Paid),
+        PaymentStatus::Rejected { reason } => Some(LineStatus::Rejected {
+            reason: reason.unwrap_or_else(|| "NARR".to_owned()),
+        }),
+        PaymentStatus::Pending | PaymentStatus::Accepted => Some(LineStatus::Pending),
+        PaymentStatus::Unknown => None,
+    };
+    let statuses: Vec<(String, LineStatus)> = if report.transactions.is_empty() {
+        // A report with a group status only (the whole file rejected, say) speaks for every
+        // line still waiting for the bank.
+        let group = report
+            .group_status
+            .as_deref()
+            .map(|code| PaymentStatus::from_code(code, report.group_reason.clone()))
+            .and_then(line_status)
+            .ok_or_else(|| {
+                AppError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "status_report_without_lines",
+                )
+            })?;
+        state
+            .store
+            .open_payment_lines(&scope, id)
+            .await?
+            .into_iter()
+            .map(|e| (e, group.clone()))
+            .collect()
+    } else {
+        report
+            .transactions
+            .into_iter()
+            .filter_map(|t| {
+                let status = line_status(t.status)?;
+                Some((t.end_to_end_id.or(t.instruction_id)?, status))
+            })
+            .collect()
+    };
     let done = state
         .store
         .reconcile_payments(&scope, id, &statuses)

@@ -345,4 +345,55 @@ async fn registry_reads_are_logged_and_payments_reach_the_log() {
         .await;
     assert_eq!(r.error_code(), "status_report_invalid");
     assert_eq!(app.store.log_size().await.expect("size"), before + 1);
+
+    // The bank refuses a whole second file (a group status, no lines): every line is rejected
+    // with its reason, nothing is logged.
+    let (_, second) =
+        household_with_batch(&app, &scope, owner.id, treasurer.id, "Hassan", "EE333333").await;
+    let second_id = app
+        .get(
+            &format!("/api/v1/payment-batches/{second}"),
+            Some(&treasurer.token),
+        )
+        .await
+        .json()["message_id"]
+        .as_str()
+        .expect("message id")
+        .to_owned();
+    let refusal = StatusReport {
+        version: Pain002Version::V10,
+        message_id: "BANK-2".into(),
+        created_at: "2026-11-29T11:00:00".into(),
+        original_message_id: second_id,
+        original_message_name: "pain.001.001.09".into(),
+        group_status: Some("RJCT".into()),
+        group_reason: Some("AM04".into()),
+        payment_infos: vec![],
+        transactions: vec![],
+    };
+    let r = app
+        .send(
+            axum::http::Request::builder()
+                .method(Method::POST)
+                .uri(format!("/api/v1/payment-batches/{second}/status-report"))
+                .header("authorization", format!("Bearer {}", treasurer.token))
+                .header("content-type", "application/xml")
+                .body(axum::body::Body::from(
+                    twiza_iso20022::pain002::to_xml(&refusal).expect("pain.002"),
+                ))
+                .expect("request"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(r.json()["rejected"], 2);
+    assert_eq!(r.json()["paid"], 0);
+    assert_eq!(app.store.log_size().await.expect("size"), before + 1);
+    let view = app
+        .get(
+            &format!("/api/v1/payment-batches/{second}"),
+            Some(&treasurer.token),
+        )
+        .await
+        .json();
+    assert_eq!(view["status"], "reconciled");
 }
