@@ -8,7 +8,7 @@ use clap::Subcommand;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
-use twiza_domain::pmt::{PmtMember, PmtModel};
+use twiza_domain::pmt::PmtModel;
 use twiza_domain::registry_file::{FileHousehold, HouseholdFile, RowError};
 use twiza_domain::{OrgId, OrgRole, OrgScope, UserId};
 use twiza_i18n::{Locale, Messages};
@@ -116,12 +116,18 @@ pub async fn run(command: RegistryCommand, config: Config) -> anyhow::Result<()>
             let scope = OrgScope::for_member(org, role);
             let outcome = import_file(&store, &scope, &keys, &file, user.id, mode).await?;
             print_outcome(&outcome, mode);
+            let messages = Messages::load().ok();
             if let Some(path) = report {
-                write_report(&path, &outcome.errors, locale)?;
+                write_report(&path, &outcome.errors, messages.as_ref(), locale)?;
                 println!("invalid rows written to {}", path.display());
             } else {
                 for e in outcome.errors.iter().take(20) {
-                    println!("row {}: {}: {}", e.row, e.field, message(locale, e.code));
+                    println!(
+                        "row {}: {}: {}",
+                        e.row,
+                        e.field,
+                        message(messages.as_ref(), locale, e.code)
+                    );
                 }
                 if outcome.error_count > 20 {
                     println!("… {} more (use --report FILE)", outcome.error_count - 20);
@@ -170,25 +176,7 @@ fn record(h: FileHousehold, model: &PmtModel, today: time::Date) -> HouseholdRec
             source: ix.source,
             effective_on: ix.effective_on,
         }),
-        None => {
-            let members: Vec<PmtMember> = h
-                .members
-                .iter()
-                .map(|m| PmtMember {
-                    age: twiza_domain::registry::age_on(m.birth_date, today),
-                    relation: m.relation,
-                    female: m.sex == twiza_domain::registry::Sex::Female,
-                    disabled: m.disability.is_disabled(),
-                })
-                .collect();
-            model
-                .index(h.household.area, &members, &h.living)
-                .map(|value| IndexValue {
-                    value,
-                    source: format!("model:{}", model.version),
-                    effective_on: today,
-                })
-        }
+        None => IndexValue::from_model(model, h.household.area, &h.members, &h.living, today),
     };
     HouseholdRecord {
         household: h.household,
@@ -317,23 +305,26 @@ fn print_outcome(o: &ImportOutcome, mode: Mode) {
     );
 }
 
-fn message(locale: Locale, code: &str) -> String {
-    match Messages::load() {
-        Ok(m) => m.t(locale, &format!("error-{}", code.replace('_', "-"))),
-        Err(_) => code.to_owned(),
+fn message(messages: Option<&Messages>, locale: Locale, code: &str) -> String {
+    match messages {
+        Some(m) => m.t(locale, &format!("error-{}", code.replace('_', "-"))),
+        None => code.to_owned(),
     }
 }
 
 /// The invalid rows as CSV: row, field, code, message.
-fn write_report(path: &Path, errors: &[RowError], locale: Locale) -> anyhow::Result<()> {
-    let messages = Messages::load().ok();
+fn write_report(
+    path: &Path,
+    errors: &[RowError],
+    messages: Option<&Messages>,
+    locale: Locale,
+) -> anyhow::Result<()> {
     let file =
         std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
     let mut w = csv::Writer::from_writer(std::io::BufWriter::new(file));
     w.write_record(["row", "field", "code", "message"])?;
     for e in errors {
         let text = messages
-            .as_ref()
             .map(|m| m.t(locale, &format!("error-{}", e.code.replace('_', "-"))))
             .unwrap_or_default();
         w.write_record([e.row.to_string(), e.field.clone(), e.code.to_owned(), text])?;

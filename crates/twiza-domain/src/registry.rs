@@ -475,11 +475,17 @@ pub fn check_members(members: &[NewPerson]) -> Result<(), FieldError> {
 /// Ranks children (members with relation `child`) by age, eldest first: rank 1, 2, … — the
 /// order programmes use for "the first three children". Returns a rank per member (0 for others).
 pub fn child_ranks(members: &[NewPerson]) -> Vec<u32> {
+    ranks_of_children(members.iter().map(|m| (m.relation, m.birth_date)))
+}
+
+/// [`child_ranks`] from each member's relation and birth date.
+pub fn ranks_of_children(members: impl IntoIterator<Item = (Relation, Date)>) -> Vec<u32> {
+    let members: Vec<(Relation, Date)> = members.into_iter().collect();
     let mut children: Vec<(Date, usize)> = members
         .iter()
         .enumerate()
-        .filter(|(_, m)| m.relation == Relation::Child)
-        .map(|(i, m)| (m.birth_date, i))
+        .filter(|(_, (relation, _))| *relation == Relation::Child)
+        .map(|(i, (_, birth))| (*birth, i))
         .collect();
     children.sort();
     let mut ranks = vec![0; members.len()];

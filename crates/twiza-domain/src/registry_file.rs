@@ -343,52 +343,38 @@ impl<R: Read> HouseholdFile<R> {
             );
         })
         .ok();
-        let field = |r: Result<Option<bool>, FieldError>, errors: &mut Vec<RowError>| {
-            r.map_err(|e| errors.push(RowError::new(first_row, e.field, e.code)))
+        // A living-condition cell: parsed, its error recorded against the household's first row.
+        fn cell_value<T>(
+            parse: fn(&'static str, &str) -> Result<Option<T>, FieldError>,
+            name: &'static str,
+            raw: &str,
+            row: u64,
+            errors: &mut Vec<RowError>,
+        ) -> Option<T> {
+            parse(name, raw)
+                .map_err(|e| errors.push(RowError::new(row, e.field, e.code)))
                 .ok()
                 .flatten()
+        }
+        let count = |name: &'static str, errors: &mut Vec<RowError>| {
+            let raw = h(name, errors);
+            cell_value(parse_count, name, &raw, first_row, errors)
         };
+        let rooms = count("rooms", &mut errors);
         let flag = |name: &'static str, errors: &mut Vec<RowError>| {
             let raw = h(name, errors);
-            parse_flag(name, &raw)
+            cell_value(parse_flag, name, &raw, first_row, errors)
         };
         let living = LivingConditions {
-            rooms: parse_count("rooms", &h("rooms", &mut errors))
-                .map_err(|e| errors.push(RowError::new(first_row, e.field, e.code)))
-                .ok()
-                .flatten(),
-            piped_water: {
-                let r = flag("piped_water", &mut errors);
-                field(r, &mut errors)
-            },
-            electricity: {
-                let r = flag("electricity", &mut errors);
-                field(r, &mut errors)
-            },
-            flush_toilet: {
-                let r = flag("flush_toilet", &mut errors);
-                field(r, &mut errors)
-            },
-            owns_home: {
-                let r = flag("owns_home", &mut errors);
-                field(r, &mut errors)
-            },
-            refrigerator: {
-                let r = flag("refrigerator", &mut errors);
-                field(r, &mut errors)
-            },
-            television: {
-                let r = flag("television", &mut errors);
-                field(r, &mut errors)
-            },
-            car: {
-                let r = flag("car", &mut errors);
-                field(r, &mut errors)
-            },
-            livestock_heads: parse_count("livestock_heads", &h("livestock_heads", &mut errors))
-                .map_err(|e| errors.push(RowError::new(first_row, e.field, e.code)))
-                .ok()
-                .flatten(),
+            rooms,
+            piped_water: flag("piped_water", &mut errors),
+            electricity: flag("electricity", &mut errors),
+            flush_toilet: flag("flush_toilet", &mut errors),
+            owns_home: flag("owns_home", &mut errors),
+            refrigerator: flag("refrigerator", &mut errors),
+            television: flag("television", &mut errors),
+            car: flag("car", &mut errors),
+            livestock_heads: count("livestock_heads", &mut errors),
         };
         let index_raw = h("socio_economic_index", &mut errors);
         let index = if index_raw.trim().is_empty() {

@@ -7,7 +7,9 @@ use serde::Serialize;
 use std::collections::HashMap;
 use time::Date;
 use twiza_domain::programme::{HouseholdFacts, MemberFacts, Rules};
-use twiza_domain::registry::{age_on, Area, Disability, HousingDamage, Relation, Schooling, Sex};
+use twiza_domain::registry::{
+    age_on, ranks_of_children, Area, Disability, HousingDamage, Relation, Schooling, Sex,
+};
 use twiza_domain::{OrgScope, UserId};
 use twiza_geo::CommuneCode;
 
@@ -79,17 +81,7 @@ struct StoredMember {
 }
 
 fn member_facts(members: &[StoredMember], on: Date) -> Vec<MemberFacts> {
-    let mut children: Vec<(Date, usize)> = members
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.relation == Relation::Child)
-        .map(|(i, m)| (m.birth, i))
-        .collect();
-    children.sort();
-    let mut ranks = vec![0u32; members.len()];
-    for (rank, (_, i)) in children.into_iter().enumerate() {
-        ranks[i] = u32::try_from(rank + 1).unwrap_or(u32::MAX);
-    }
+    let ranks = ranks_of_children(members.iter().map(|m| (m.relation, m.birth)));
     members
         .iter()
         .zip(ranks)

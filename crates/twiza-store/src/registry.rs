@@ -7,7 +7,10 @@ use crate::{json_insert, now, Backend, Col, Result, Store, StoreError};
 use rand::Rng;
 use serde::Serialize;
 use sqlx::{Any, AnyConnection, Transaction};
-use twiza_domain::registry::{LivingConditions, NewConsent, NewHousehold, NewPerson};
+use twiza_domain::pmt::{PmtMember, PmtModel};
+use twiza_domain::registry::{
+    age_on, Area, LivingConditions, NewConsent, NewHousehold, NewPerson, Sex,
+};
 use twiza_domain::{OrgScope, UserId};
 
 /// A household to register, with its members, its consent and, if known, its index.
@@ -30,6 +33,33 @@ pub struct IndexValue {
     /// `rsu` (imported), or `model:<version>` (computed).
     pub source: String,
     pub effective_on: time::Date,
+}
+
+impl IndexValue {
+    /// The index `model` computes for a household (its members' ages on `today`), dated today
+    /// and sourced `model:<version>`; `None` for a household without members.
+    pub fn from_model(
+        model: &PmtModel,
+        area: Area,
+        members: &[NewPerson],
+        living: &LivingConditions,
+        today: time::Date,
+    ) -> Option<IndexValue> {
+        let facts: Vec<PmtMember> = members
+            .iter()
+            .map(|m| PmtMember {
+                age: age_on(m.birth_date, today),
+                relation: m.relation,
+                female: m.sex == Sex::Female,
+                disabled: m.disability.is_disabled(),
+            })
+            .collect();
+        model.index(area, &facts, living).map(|value| IndexValue {
+            value,
+            source: format!("model:{}", model.version),
+            effective_on: today,
+        })
+    }
 }
 
 /// Who reads personal data, and why (written to the access log with every read).

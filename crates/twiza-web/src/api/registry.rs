@@ -11,10 +11,10 @@ use axum::extract::{Query, RawPathParams, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use serde::{Deserialize, Serialize};
-use twiza_domain::pmt::{parse_index, PmtMember, PmtModel};
+use twiza_domain::pmt::{parse_index, PmtModel};
 use twiza_domain::registry::{
-    age_on, check_members, parse_birth_date, HouseholdInput, LivingConditions, NewConsent,
-    NewHousehold, NewPerson, PersonInput, Sex,
+    check_members, parse_birth_date, HouseholdInput, LivingConditions, NewConsent, NewHousehold,
+    NewPerson, PersonInput,
 };
 use twiza_domain::tenancy::ScopeGrant;
 use twiza_domain::{FieldError, OrgRole, OrgScope, PlatformRole};
@@ -138,25 +138,13 @@ fn record(body: &HouseholdCreate, today: time::Date) -> Result<HouseholdRecord, 
                 effective_on: parse_birth_date("effective_on", &ix.effective_on, today)?,
             })
         }
-        None => {
-            let model = PmtModel::default_model();
-            let facts: Vec<PmtMember> = members
-                .iter()
-                .map(|m| PmtMember {
-                    age: age_on(m.birth_date, today),
-                    relation: m.relation,
-                    female: m.sex == Sex::Female,
-                    disabled: m.disability.is_disabled(),
-                })
-                .collect();
-            model
-                .index(household.area, &facts, &living)
-                .map(|value| IndexValue {
-                    value,
-                    source: format!("model:{}", model.version),
-                    effective_on: today,
-                })
-        }
+        None => IndexValue::from_model(
+            &PmtModel::default_model(),
+            household.area,
+            &members,
+            &living,
+            today,
+        ),
     };
     Ok(HouseholdRecord {
         household,
