@@ -176,25 +176,22 @@ async fn insert_leaves(
             ("idx", Col::Int),
             ("kind", Col::Text),
             ("ref_id", Col::Int),
-            ("leaf", Col::Blob),
+            ("leaf", Col::TextBlob),
             ("at", Col::Int),
         ],
     );
     let mut index = first_index;
     for chunk in leaves.chunks(2000) {
-        let rows: Vec<(u64, &str, i64, String, i64)> = chunk
+        let rows = chunk
             .iter()
             .map(|leaf| {
                 index += 1;
-                (
-                    index - 1,
-                    leaf.kind,
-                    leaf.ref_id,
-                    hex::encode(&leaf.bytes),
-                    leaf.at,
-                )
+                // Leaves are canonical JSON, UTF-8 by construction.
+                let text = std::str::from_utf8(&leaf.bytes)
+                    .map_err(|_| StoreError::Corrupt("leaf is not UTF-8"))?;
+                Ok((index - 1, leaf.kind, leaf.ref_id, text, leaf.at))
             })
-            .collect();
+            .collect::<Result<Vec<(u64, &str, i64, &str, i64)>>>()?;
         let rows = serde_json::to_string(&rows).map_err(|_| StoreError::Corrupt("leaf rows"))?;
         sqlx::query(&sql).bind(rows).execute(&mut *conn).await?;
     }
