@@ -48,6 +48,19 @@ struct FileConfig {
     donor_identity_threshold: Option<String>,
     /// Needs one client address may report per minute without an account (0: no limit).
     need_reports_per_minute: Option<u32>,
+    /// Deadlines of grievances and appeals, in days.
+    #[serde(default)]
+    grievances: GrievanceDeadlines,
+}
+
+/// `[grievances]`: each step's deadline in days (defaults: 3, 30, 30, 30).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GrievanceDeadlines {
+    acknowledge_days: Option<i64>,
+    decide_days: Option<i64>,
+    appeal_days: Option<i64>,
+    appeal_decide_days: Option<i64>,
 }
 
 /// The resolved configuration.
@@ -63,6 +76,7 @@ pub struct Config {
     log_origin: Option<String>,
     pub donor_identity_threshold: twiza_domain::money::Amount,
     pub need_reports_per_minute: u32,
+    pub grievance_deadlines: twiza_domain::grievance::Deadlines,
 }
 
 impl Config {
@@ -82,6 +96,17 @@ impl Config {
                 .map_err(|e| anyhow::anyhow!("donor_identity_threshold: {}", e.code))?,
             None => twiza_domain::money::DEFAULT_IDENTITY_THRESHOLD,
         };
+        let defaults = twiza_domain::grievance::Deadlines::default();
+        let g = &file.grievances;
+        let grievance_deadlines = twiza_domain::grievance::Deadlines {
+            acknowledge_days: g.acknowledge_days.unwrap_or(defaults.acknowledge_days),
+            decide_days: g.decide_days.unwrap_or(defaults.decide_days),
+            appeal_days: g.appeal_days.unwrap_or(defaults.appeal_days),
+            appeal_decide_days: g.appeal_decide_days.unwrap_or(defaults.appeal_decide_days),
+        };
+        grievance_deadlines
+            .check()
+            .map_err(|e| anyhow::anyhow!("[grievances]: {e}"))?;
         Ok(Config {
             database_url: args
                 .database_url
@@ -101,6 +126,7 @@ impl Config {
             log_origin: file.log_origin,
             donor_identity_threshold,
             need_reports_per_minute: file.need_reports_per_minute.unwrap_or(20),
+            grievance_deadlines,
         })
     }
 
@@ -152,6 +178,7 @@ impl Config {
             public_url: self.public_url.clone(),
             donor_identity_threshold: self.donor_identity_threshold,
             need_reports_per_minute: self.need_reports_per_minute,
+            grievance_deadlines: self.grievance_deadlines,
             secure_cookies: self
                 .public_url
                 .as_deref()

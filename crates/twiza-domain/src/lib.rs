@@ -8,6 +8,7 @@ pub mod campaign;
 pub mod crisis;
 pub mod donation;
 pub mod donor;
+pub mod grievance;
 pub mod ids;
 pub mod leaf;
 pub mod ledger;

@@ -15,6 +15,8 @@ mod campaigns;
 mod cash_transfers;
 mod checkpoints;
 mod crisis;
+mod duplicate_reviews;
+mod grievances;
 mod ledger;
 mod logged;
 mod logistics;
@@ -39,6 +41,8 @@ pub use crisis::{
     ActivityRow, ActivitySummary, Coverage, CoverageWarning, Douar, Incident, LocatedNeed, Need,
     NeedFilter, Pledge, ReportedNeed, Reporter,
 };
+pub use duplicate_reviews::{DuplicatePair, MatchingRun, PairDecision, PairSide};
+pub use grievances::{DecisionView, GrievanceFilter, GrievanceView, NewGrievance};
 pub use ledger::{
     AccountBalance, CampaignReport, Expense, NewExpense, NewTransfer, StockBalance, Transfer,
     TrialBalance, REPORT_IN_KIND_LINES,

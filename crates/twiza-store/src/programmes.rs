@@ -271,7 +271,7 @@ impl Store {
             let mut members: HashMap<i64, Vec<StoredMember>> = HashMap::with_capacity(page.len());
             let rows: Vec<(i64, String, String, String, String, String)> = sqlx::query_as(
                 "SELECT household_id, birth_date, sex, relation, schooling, disability FROM persons \
-                 WHERE household_id BETWEEN $1 AND $2",
+                 WHERE household_id BETWEEN $1 AND $2 AND same_as IS NULL",
             )
             .bind(first)
             .bind(last)
@@ -424,6 +424,35 @@ impl Store {
             centimes,
             serde_json::from_str(&explanation).map_err(|_| StoreError::Corrupt("explanation"))?,
         ))
+    }
+}
+
+impl Store {
+    /// A household's entitlement in the latest computed cycle of a programme: period, eligible,
+    /// amount in centimes and the explanation (JSON).
+    pub async fn latest_entitlement(
+        &self,
+        scope: &OrgScope,
+        programme: i64,
+        household: i64,
+    ) -> Result<Option<(String, bool, i64, serde_json::Value)>> {
+        let row: Option<(String, i64, i64, String)> = sqlx::query_as(
+            "SELECT c.period, e.eligible, e.centimes, e.explanation FROM entitlements e \
+             JOIN cycles c ON c.id = e.cycle_id JOIN programmes p ON p.id = c.programme_id \
+             WHERE c.programme_id = $1 AND e.household_id = $2 AND p.organization_id = $3 \
+             ORDER BY c.id DESC LIMIT 1",
+        )
+        .bind(programme)
+        .bind(household)
+        .bind(scope.org_id().0)
+        .fetch_optional(&self.reader)
+        .await?;
+        row.map(|(period, eligible, centimes, explanation)| {
+            let explanation = serde_json::from_str(&explanation)
+                .map_err(|_| StoreError::Corrupt("explanation"))?;
+            Ok((period, eligible != 0, centimes, explanation))
+        })
+        .transpose()
     }
 }
 

@@ -410,7 +410,11 @@ impl Registration {
     }
 }
 
-async fn own_household(conn: &mut AnyConnection, scope: &OrgScope, id: i64) -> Result<String> {
+pub(crate) async fn own_household(
+    conn: &mut AnyConnection,
+    scope: &OrgScope,
+    id: i64,
+) -> Result<String> {
     let row: Option<(String,)> =
         sqlx::query_as("SELECT reference FROM households WHERE id = $1 AND organization_id = $2")
             .bind(id)
@@ -420,7 +424,7 @@ async fn own_household(conn: &mut AnyConnection, scope: &OrgScope, id: i64) -> R
     row.map(|(r,)| r).ok_or(StoreError::NotFound)
 }
 
-async fn log_read(
+pub(crate) async fn log_read(
     conn: &mut AnyConnection,
     scope: &OrgScope,
     household: i64,
@@ -776,9 +780,11 @@ impl Store {
         .bind(household)
         .fetch_all(&mut *tx)
         .await?;
+        let grievances = crate::grievances::household_grievances(&mut tx, household).await?;
         tx.commit().await?;
         Ok(serde_json::json!({
             "household": view,
+            "grievances": grievances,
             "consents": consents.into_iter().map(|(purpose, basis, channel, at, withdrawn)| serde_json::json!({
                 "purpose": purpose, "legal_basis": basis, "channel": channel, "recorded_at": at, "withdrawn_at": withdrawn,
             })).collect::<Vec<_>>(),
@@ -833,6 +839,16 @@ impl Store {
                  idcs_sealed = NULL, idcs_index = NULL, updated_at = $1 WHERE household_id = $2",
             )
             .bind(now())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+            // Grievances keep their steps, outcomes and dates; the words go.
+            sqlx::query(
+                "UPDATE grievances SET statement = '', appeal_statement = NULL, \
+                 explanation = CASE WHEN explanation IS NULL THEN NULL ELSE '' END, \
+                 appeal_explanation = CASE WHEN appeal_explanation IS NULL THEN NULL ELSE '' END \
+                 WHERE household_id = $1",
+            )
             .bind(id)
             .execute(&mut *tx)
             .await?;

@@ -60,6 +60,8 @@ pub struct WebConfig {
     /// Seal the registry's identifiers and make their blind indexes (kept in the data
     /// directory, never printed).
     pub personal_data: twiza_store::PersonalDataKeys,
+    /// Deadlines of grievances and appeals.
+    pub grievance_deadlines: twiza_domain::grievance::Deadlines,
 }
 
 impl Default for WebConfig {
@@ -85,6 +87,7 @@ impl Default for WebConfig {
                 [0; 32],
             )
             .unwrap_or_else(|| unreachable!("one key given")),
+            grievance_deadlines: twiza_domain::grievance::Deadlines::default(),
         }
     }
 }

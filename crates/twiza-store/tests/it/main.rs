@@ -7,6 +7,7 @@
 
 mod audit;
 mod crisis;
+mod grievances;
 mod harness;
 mod ledger;
 mod registry;

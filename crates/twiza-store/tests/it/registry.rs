@@ -18,14 +18,14 @@ use twiza_store::{
     PersonalDataKeys, ReadScope, Reader, StoreError,
 };
 
-const TODAY: time::Date = time::macros::date!(2026 - 11 - 29);
+pub const TODAY: time::Date = time::macros::date!(2026 - 11 - 29);
 
-fn keys(ids: &[u32]) -> PersonalDataKeys {
+pub fn keys(ids: &[u32]) -> PersonalDataKeys {
     let sealing: BTreeMap<u32, [u8; 32]> = ids.iter().map(|&i| (i, [i as u8 + 40; 32])).collect();
     PersonalDataKeys::new(sealing, [7; 32]).unwrap()
 }
 
-fn person(given: &str, relation: &str, birth: &str, cin: &str, phone: &str) -> NewPerson {
+pub fn person(given: &str, relation: &str, birth: &str, cin: &str, phone: &str) -> NewPerson {
     NewPerson::parse(
         &PersonInput {
             given_name_lat: given,
@@ -54,7 +54,7 @@ fn person(given: &str, relation: &str, birth: &str, cin: &str, phone: &str) -> N
     .unwrap()
 }
 
-fn household(members: Vec<NewPerson>, index: Option<f64>, damaged: bool) -> HouseholdRecord {
+pub fn household(members: Vec<NewPerson>, index: Option<f64>, damaged: bool) -> HouseholdRecord {
     HouseholdRecord {
         household: NewHousehold::parse(&HouseholdInput {
             commune: "07.041.07.05",
@@ -87,7 +87,7 @@ fn batch_input() -> NewPaymentBatch {
     }
 }
 
-fn family() -> Vec<NewPerson> {
+pub fn family() -> Vec<NewPerson> {
     vec![
         person("Brahim", "head", "1980-03-01", "EE123456", "0661234567"),
         person("Fatima", "spouse", "1984-06-12", "EE654321", ""),

@@ -4,9 +4,11 @@
 pub mod campaigns;
 pub mod crisis;
 pub mod donations;
+pub mod duplicate_reviews;
 pub mod exports;
 pub mod geo;
 pub mod gifts;
+pub mod grievances;
 pub mod ledger;
 pub mod log;
 pub mod logistics;

@@ -2,8 +2,8 @@
 //! `/api/v1/openapi.json`.
 
 use super::{
-    campaigns, crisis, donations, exports, geo, gifts, ledger, log, logistics, members,
-    organizations, payment_batches, receipts, registry, reports, tokens,
+    campaigns, crisis, donations, duplicate_reviews, exports, geo, gifts, grievances, ledger, log,
+    logistics, members, organizations, payment_batches, receipts, registry, reports, tokens,
 };
 use crate::error::{ErrorBody, ErrorDetail, FieldDetail};
 use axum::Json;
@@ -42,12 +42,15 @@ use utoipa::{Modify, OpenApi};
         registry::register, registry::read, registry::reads, registry::export, registry::duplicates,
         payment_batches::list, payment_batches::show, payment_batches::pain001, payment_batches::status_report,
         payment_batches::set_payee,
+        grievances::file, grievances::list, grievances::show, grievances::acknowledge,
+        grievances::decide, grievances::appeal, grievances::decide_appeal,
+        duplicate_reviews::search, duplicate_reviews::list, duplicate_reviews::decide,
         document,
     ),
     components(schemas(ErrorBody, ErrorDetail, FieldDetail)),
     modifiers(&BearerAuth),
     tags(
-        (name = "accounts"), (name = "organizations"), (name = "members"), (name = "campaigns"), (name = "donations"), (name = "ledger"), (name = "log"), (name = "geography"), (name = "crisis"), (name = "logistics"), (name = "meta")
+        (name = "accounts"), (name = "organizations"), (name = "members"), (name = "campaigns"), (name = "donations"), (name = "ledger"), (name = "log"), (name = "geography"), (name = "crisis"), (name = "logistics"), (name = "registry"), (name = "grievances"), (name = "payments"), (name = "meta")
     )
 )]
 pub struct ApiDoc;

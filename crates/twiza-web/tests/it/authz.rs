@@ -23,6 +23,7 @@ const SECRETS: &[&str] = &[
     "Secretgiven",
     "SB123456",
     "+212662000111",
+    "Secret grievance words",
 ];
 
 /// A body that would succeed if the caller were allowed, so that only authorization stops it.
@@ -108,6 +109,21 @@ fn sample_json(method: &Method, path: &str) -> Option<serde_json::Value> {
         }
         ("POST", "/api/v1/organizations/{org_id}/households/{household_id}/payee") => {
             json!({"kind": "wallet", "account": "0611112222"})
+        }
+        ("POST", "/api/v1/organizations/{org_id}/grievances") => json!({
+            "household_id": 1, "subject": "exclusion", "channel": "in_person",
+            "filed_by": "member", "statement": "Intruder"}),
+        ("POST", "/api/v1/organizations/{org_id}/grievances/{grievance_id}/decision")
+        | ("POST", "/api/v1/organizations/{org_id}/grievances/{grievance_id}/appeal/decision") => {
+            json!({"outcome": "upheld", "remedy": "other", "explanation": "Intruder"})
+        }
+        ("POST", "/api/v1/organizations/{org_id}/grievances/{grievance_id}/appeal") => {
+            json!({"statement": "Intruder"})
+        }
+        ("POST", "/api/v1/organizations/{org_id}/grievances/{grievance_id}/acknowledge")
+        | ("POST", "/api/v1/organizations/{org_id}/duplicate-pairs/search") => json!({}),
+        ("POST", "/api/v1/organizations/{org_id}/duplicate-pairs/{pair_id}/decision") => {
+            json!({"decision": "same_person"})
         }
         // The report is XML: sent as this JSON it would be refused after authorization too.
         ("POST", "/api/v1/payment-batches/{batch_id}/status-report") => json!({}),
@@ -348,6 +364,7 @@ async fn no_route_lets_a_tenant_into_another_association() {
         "SB123456",
     )
     .await;
+    let grievance = crate::registry::grievance(&app, &scope_b, b_owner.id, household).await;
 
     let before = snapshot(&app, b, c, &b_owner).await;
     let routes = twiza_web::routes::table();
@@ -372,6 +389,8 @@ async fn no_route_lets_a_tenant_into_another_association() {
                 .replace("{convoy_id}", "1")
                 .replace("{household_id}", &household.to_string())
                 .replace("{batch_id}", &batch.to_string())
+                .replace("{grievance_id}", &grievance.to_string())
+                .replace("{pair_id}", "1")
                 .replace("{*path}", "entries/000.p/1");
             assert!(
                 !path.contains('{'),
@@ -484,6 +503,13 @@ async fn read_only_platform_roles_change_nothing_and_see_no_contacts() {
         "SB123456",
     )
     .await;
+    let grievance = crate::registry::grievance(
+        &app,
+        &OrgScope::for_member(b, OrgRole::Owner),
+        b_owner.id,
+        household,
+    )
+    .await;
 
     let before = snapshot(&app, b, c, &b_owner).await;
     for role in [PlatformRole::Auditor, PlatformRole::Authority] {
@@ -516,6 +542,8 @@ async fn read_only_platform_roles_change_nothing_and_see_no_contacts() {
                 .replace("{convoy_id}", "1")
                 .replace("{household_id}", &household.to_string())
                 .replace("{batch_id}", &batch.to_string())
+                .replace("{grievance_id}", &grievance.to_string())
+                .replace("{pair_id}", "1")
                 .replace("{index}", "0");
             let response = call(&app, route, &path, Some(&user)).await;
             assert!(

@@ -8,6 +8,7 @@ mod bad_input;
 mod crisis;
 mod donations;
 mod gifts;
+mod grievances;
 mod harness;
 mod ledger;
 mod log_site;

@@ -106,6 +106,26 @@ pub async fn household_with_batch(
     (household, batch.id)
 }
 
+/// A grievance for `household` whose words are a secret of the association.
+pub async fn grievance(app: &TestApp, scope: &OrgScope, by: UserId, household: i64) -> i64 {
+    let grievance = twiza_store::NewGrievance {
+        household_id: household,
+        programme_id: None,
+        subject: twiza_domain::grievance::GrievanceSubject::Amount,
+        channel: twiza_domain::grievance::GrievanceChannel::Phone,
+        filed_by: twiza_domain::grievance::FiledBy::Member,
+        statement: "Secret grievance words".into(),
+        received_at: twiza_store::now(),
+    };
+    let deadlines = twiza_domain::grievance::Deadlines::default();
+    let (id, _, _) = app
+        .store
+        .file_grievance(scope, &grievance, by, &deadlines)
+        .await
+        .expect("grievance");
+    id
+}
+
 /// A Moroccan RIB whose key is right.
 pub fn valid_rib() -> String {
     let first = "0117800000123456789012";

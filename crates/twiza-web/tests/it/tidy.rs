@@ -257,6 +257,12 @@ fn every_error_code_has_a_message() {
         "rules",
         "account",
         "purpose",
+        "subject",
+        "channel",
+        "filed_by",
+        "received_on",
+        "outcome",
+        "remedy",
     ];
     let mut missing = Vec::new();
     for code in codes.iter().filter(|c| !field_names.contains(&c.as_str())) {

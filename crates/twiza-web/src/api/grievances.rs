@@ -1,0 +1,314 @@
+//! `/api/v1/organizations/{org_id}/grievances…`: a household, or someone for it, contests an
+//! exclusion, an amount or a payment; the association acknowledges, decides with an explanation
+//! (and, for an exclusion or an amount, shows the cycle's own explanation of the decision), the
+//! household may appeal within the window, and someone other than the first decider decides the
+//! appeal. Lists show deadlines and what is overdue; reading the household's words is logged.
+
+use super::registry::require_registry_access;
+use super::{path_param, require_user, ApiJson};
+use crate::auth::Actor;
+use crate::error::{AppError, AppResult, ErrorBody};
+use crate::AppState;
+use axum::extract::{Query, RawPathParams, State};
+use axum::http::StatusCode;
+use axum::{Extension, Json};
+use serde::{Deserialize, Serialize};
+use twiza_domain::grievance::{
+    parse_received_on, parse_statement, Decision, FiledBy, GrievanceChannel, GrievanceStatus,
+    GrievanceSubject,
+};
+use twiza_domain::{FieldError, OrgScope};
+use twiza_store::{GrievanceFilter, GrievanceView, NewGrievance, Reader};
+use utoipa::ToSchema;
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GrievanceCreate {
+    pub household_id: i64,
+    /// The programme contested, if any.
+    #[serde(default)]
+    pub programme_id: Option<i64>,
+    /// `exclusion`, `amount`, `payment_not_received`, `data_error`, `conduct` or `other`.
+    pub subject: String,
+    /// `in_person`, `phone`, `sms`, `letter` or `web`.
+    pub channel: String,
+    /// `member` (of the household) or `representative` (someone acting for it).
+    pub filed_by: String,
+    /// The household's words.
+    pub statement: String,
+    /// `YYYY-MM-DD` when received (a letter, a visit) if not today; deadlines count from it.
+    #[serde(default)]
+    pub received_on: Option<String>,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionCreate {
+    /// `upheld`, `partly_upheld` or `rejected`.
+    pub outcome: String,
+    /// `re_enrolled`, `amount_corrected`, `payment_reissued`, `data_rectified`, `other`, or
+    /// `no_change` (only with `rejected`).
+    pub remedy: String,
+    /// Told to the household: why.
+    pub explanation: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AppealCreate {
+    /// The household's words.
+    pub statement: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct GrievanceCreated {
+    pub id: i64,
+    /// Unix seconds.
+    pub acknowledge_by: i64,
+    pub decide_by: i64,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ListQuery {
+    pub status: Option<String>,
+    pub household_id: Option<i64>,
+    pub overdue: bool,
+}
+
+/// A grievance, with, for one about a programme, the household's latest entitlement in it and
+/// its explanation (the conditions unmet, or how the amount was made).
+#[derive(Serialize, ToSchema)]
+pub struct GrievanceDetail {
+    #[serde(flatten)]
+    #[schema(value_type = Object)]
+    pub grievance: GrievanceView,
+    #[schema(value_type = Option<Object>)]
+    pub entitlement: Option<serde_json::Value>,
+}
+
+fn parse_new(body: GrievanceCreate) -> Result<NewGrievance, AppError> {
+    let subject =
+        GrievanceSubject::parse(&body.subject).ok_or(FieldError::new("subject", "validation"));
+    let channel =
+        GrievanceChannel::parse(&body.channel).ok_or(FieldError::new("channel", "validation"));
+    let filed_by = FiledBy::parse(&body.filed_by).ok_or(FieldError::new("filed_by", "validation"));
+    let statement = parse_statement("statement", &body.statement);
+    let now = twiza_store::now();
+    let today = time::OffsetDateTime::now_utc().date();
+    let received = parse_received_on(body.received_on.as_deref(), today, now);
+    match (subject, channel, filed_by, statement, received) {
+        (Ok(subject), Ok(channel), Ok(filed_by), Ok(statement), Ok(received_at)) => {
+            Ok(NewGrievance {
+                household_id: body.household_id,
+                programme_id: body.programme_id,
+                subject,
+                channel,
+                filed_by,
+                statement,
+                received_at,
+            })
+        }
+        (a, b, c, d, e) => Err(AppError::invalid(
+            [a.err(), b.err(), c.err(), d.err(), e.err()]
+                .into_iter()
+                .flatten()
+                .collect(),
+        )),
+    }
+}
+
+fn parse_decision(body: &DecisionCreate) -> Result<Decision, AppError> {
+    Decision::parse(&body.outcome, &body.remedy, &body.explanation).map_err(AppError::invalid)
+}
+
+/// Records a grievance for a household of the association (field staff and coordinators).
+#[utoipa::path(post, path = "/api/v1/organizations/{org_id}/grievances", tag = "grievances",
+    params(("org_id" = i64, Path)), request_body = GrievanceCreate,
+    responses((status = 201, body = GrievanceCreated), (status = 422, body = ErrorBody), (status = 404, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn file(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    Extension(actor): Extension<Actor>,
+    ApiJson(body): ApiJson<GrievanceCreate>,
+) -> AppResult<(StatusCode, Json<GrievanceCreated>)> {
+    require_registry_access(&scope)?;
+    let user = require_user(&actor)?;
+    let grievance = parse_new(body)?;
+    let deadlines = &state.config.grievance_deadlines;
+    let (id, acknowledge_by, decide_by) = state
+        .store
+        .file_grievance(&scope, &grievance, user.id, deadlines)
+        .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(GrievanceCreated {
+            id,
+            acknowledge_by,
+            decide_by,
+        }),
+    ))
+}
+
+/// The association's grievances, the nearest deadline first (`?status=`, `?household_id=`,
+/// `?overdue=true`), without the households' words.
+#[utoipa::path(get, path = "/api/v1/organizations/{org_id}/grievances", tag = "grievances",
+    params(("org_id" = i64, Path), ("status" = Option<String>, Query), ("household_id" = Option<i64>, Query), ("overdue" = Option<bool>, Query)),
+    responses((status = 200, description = "Grievances with their deadlines")),
+    security(("bearer" = [])))]
+pub async fn list(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    Query(query): Query<ListQuery>,
+) -> AppResult<Json<Vec<GrievanceView>>> {
+    require_registry_access(&scope)?;
+    if let Some(status) = query.status.as_deref() {
+        GrievanceStatus::parse(status).ok_or(FieldError::new("status", "validation"))?;
+    }
+    let filter = GrievanceFilter {
+        status: query.status.as_deref(),
+        household_id: query.household_id,
+        overdue: query.overdue,
+    };
+    Ok(Json(state.store.grievances(&scope, filter).await?))
+}
+
+/// A grievance whole: the household's words (a logged read), the decisions, and for an
+/// exclusion or an amount the household's latest entitlement in the programme, explained.
+#[utoipa::path(get, path = "/api/v1/organizations/{org_id}/grievances/{grievance_id}", tag = "grievances",
+    params(("org_id" = i64, Path), ("grievance_id" = i64, Path)),
+    responses((status = 200, body = GrievanceDetail), (status = 404, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn show(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    Extension(actor): Extension<Actor>,
+    params: RawPathParams,
+) -> AppResult<Json<GrievanceDetail>> {
+    require_registry_access(&scope)?;
+    let user = require_user(&actor)?;
+    let id = path_param(&params, "grievance_id")?;
+    let grievance = state
+        .store
+        .grievance(
+            &scope,
+            id,
+            Reader {
+                account: user.id,
+                purpose: "grievance",
+            },
+        )
+        .await?;
+    let entitlement = match grievance.programme_id {
+        Some(programme) => state
+            .store
+            .latest_entitlement(&scope, programme, grievance.household_id)
+            .await?
+            .map(|(period, eligible, centimes, explanation)| {
+                serde_json::json!({
+                    "period": period,
+                    "eligible": eligible,
+                    "amount": format!("{}.{:02}", centimes / 100, centimes % 100),
+                    "explanation": explanation,
+                })
+            }),
+        None => None,
+    };
+    Ok(Json(GrievanceDetail {
+        grievance,
+        entitlement,
+    }))
+}
+
+/// Acknowledges receipt (coordinators).
+#[utoipa::path(post, path = "/api/v1/organizations/{org_id}/grievances/{grievance_id}/acknowledge", tag = "grievances",
+    params(("org_id" = i64, Path), ("grievance_id" = i64, Path)),
+    responses((status = 204), (status = 409, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn acknowledge(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    Extension(actor): Extension<Actor>,
+    params: RawPathParams,
+) -> AppResult<StatusCode> {
+    require_registry_access(&scope)?;
+    let user = require_user(&actor)?;
+    let id = path_param(&params, "grievance_id")?;
+    state
+        .store
+        .acknowledge_grievance(&scope, id, user.id)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Decides a grievance (coordinators); the appeal window opens.
+#[utoipa::path(post, path = "/api/v1/organizations/{org_id}/grievances/{grievance_id}/decision", tag = "grievances",
+    params(("org_id" = i64, Path), ("grievance_id" = i64, Path)), request_body = DecisionCreate,
+    responses((status = 204), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn decide(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    Extension(actor): Extension<Actor>,
+    params: RawPathParams,
+    ApiJson(body): ApiJson<DecisionCreate>,
+) -> AppResult<StatusCode> {
+    require_registry_access(&scope)?;
+    let user = require_user(&actor)?;
+    let id = path_param(&params, "grievance_id")?;
+    let decision = parse_decision(&body)?;
+    let deadlines = &state.config.grievance_deadlines;
+    state
+        .store
+        .decide_grievance(&scope, id, &decision, user.id, deadlines)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Records the household's appeal, within the window.
+#[utoipa::path(post, path = "/api/v1/organizations/{org_id}/grievances/{grievance_id}/appeal", tag = "grievances",
+    params(("org_id" = i64, Path), ("grievance_id" = i64, Path)), request_body = AppealCreate,
+    responses((status = 204), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn appeal(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    Extension(actor): Extension<Actor>,
+    params: RawPathParams,
+    ApiJson(body): ApiJson<AppealCreate>,
+) -> AppResult<StatusCode> {
+    require_registry_access(&scope)?;
+    let user = require_user(&actor)?;
+    let id = path_param(&params, "grievance_id")?;
+    let statement = parse_statement("statement", &body.statement)?;
+    let deadlines = &state.config.grievance_deadlines;
+    state
+        .store
+        .appeal_grievance(&scope, id, &statement, user.id, deadlines)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Decides an appeal (coordinators), never by the first decision's author.
+#[utoipa::path(post, path = "/api/v1/organizations/{org_id}/grievances/{grievance_id}/appeal/decision", tag = "grievances",
+    params(("org_id" = i64, Path), ("grievance_id" = i64, Path)), request_body = DecisionCreate,
+    responses((status = 204), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn decide_appeal(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    Extension(actor): Extension<Actor>,
+    params: RawPathParams,
+    ApiJson(body): ApiJson<DecisionCreate>,
+) -> AppResult<StatusCode> {
+    require_registry_access(&scope)?;
+    let user = require_user(&actor)?;
+    let id = path_param(&params, "grievance_id")?;
+    let decision = parse_decision(&body)?;
+    state
+        .store
+        .decide_appeal(&scope, id, &decision, user.id)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
