@@ -17,6 +17,7 @@ mod link;
 mod logcmd;
 mod registry;
 mod registry_synth;
+mod registry_xlsx;
 mod serve;
 
 use clap::{Parser, Subcommand};

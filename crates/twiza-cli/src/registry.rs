@@ -1,4 +1,4 @@
-//! `twiza registry`: import a household file into an association's registry (a dry run that
+//! `twiza registry`: import a household file (CSV or XLSX) into an association's registry (a dry run that
 //! lists every invalid row, all or nothing by default, or only the valid households), generate
 //! a test file, rotate the personal-data key and re-seal with it.
 
@@ -16,7 +16,8 @@ use twiza_store::{HouseholdRecord, IndexValue, PersonalDataKeys, Store};
 
 #[derive(Subcommand)]
 pub enum RegistryCommand {
-    /// Imports a household file (CSV, UTF-8, one row per person; see docs/registry.md).
+    /// Imports a household file (CSV in UTF-8, or an Excel `.xlsx` workbook's first sheet; one
+    /// row per person; see docs/registry.md).
     Import {
         /// The association's id.
         #[arg(long)]
@@ -202,7 +203,11 @@ pub async fn import_file(
     let started = Instant::now();
     let today = time::OffsetDateTime::now_utc().date();
     let model = PmtModel::default_model();
-    let input = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
+    let input: Box<dyn std::io::Read + Send> = if crate::registry_xlsx::is_xlsx(path) {
+        Box::new(crate::registry_xlsx::first_sheet_as_csv(path)?)
+    } else {
+        Box::new(std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?)
+    };
     let mut outcome = ImportOutcome::default();
     let file = match HouseholdFile::open(std::io::BufReader::with_capacity(1 << 20, input), today) {
         Ok(f) => f,

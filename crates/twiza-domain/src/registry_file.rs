@@ -274,19 +274,25 @@ impl<R: Read> HouseholdFile<R> {
         if self.done {
             return None;
         }
-        match self.records.next() {
-            None => {
-                self.done = true;
-                None
-            }
-            Some(Ok(record)) => {
-                self.row += 1;
-                Some(Ok((self.row, record)))
-            }
-            Some(Err(_)) => {
-                self.row += 1;
-                self.done = true;
-                Some(Err(RowError::new(self.row, "", "file_unreadable")))
+        loop {
+            match self.records.next() {
+                None => {
+                    self.done = true;
+                    return None;
+                }
+                Some(Ok(record)) => {
+                    self.row += 1;
+                    // A row of empty cells (a spreadsheet's empty row) is skipped but counted,
+                    // so the report's rows are the sheet's.
+                    if !record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+                        return Some(Ok((self.row, record)));
+                    }
+                }
+                Some(Err(_)) => {
+                    self.row += 1;
+                    self.done = true;
+                    return Some(Err(RowError::new(self.row, "", "file_unreadable")));
+                }
             }
         }
     }
@@ -560,6 +566,24 @@ mod tests {
             .iter()
             .map(|e| (e.row, e.field.as_str(), e.code))
             .collect()
+    }
+
+    #[test]
+    fn empty_rows_are_skipped_and_counted() {
+        let mut file = HEADER.as_bytes().to_vec();
+        file.extend_from_slice(
+            "H1,07.041.07.05,,none,registration,consent,paper,,Lahcen,Amrani,m,1970-01-01,head,,,\n\
+             ,,,,,,,,,,,,,,,\n\
+             ,, ,,,,,,,,,,,,,\n\
+             H2,07.041.07.03,,none,registration,consent,paper,,Itto,Amrani,x,1971-01-01,head,,,\n"
+                .as_bytes(),
+        );
+        let read = read(&file).unwrap();
+        assert!(read[0].is_ok());
+        assert_eq!(
+            codes(read[1].as_ref().unwrap_err()),
+            [(5, "sex", "validation")]
+        );
     }
 
     #[test]

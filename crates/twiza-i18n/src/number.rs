@@ -40,7 +40,7 @@ fn localize(locale: Locale, negative: bool, int: &str, frac: &str) -> String {
     }
     let len = int.len();
     for (idx, digit) in int.chars().enumerate() {
-        if idx > 0 && (len - idx) % 3 == 0 {
+        if idx > 0 && (len - idx).is_multiple_of(3) {
             out.push(data.group);
         }
         out.push(digit);

@@ -97,7 +97,7 @@ fn split(n: u64) -> u64 {
 /// MTH of leaves `[start, start + len)`, where the range is a node of RFC 6962's decomposition
 /// (its left parts are complete, aligned subtrees that are stored).
 fn subtree<R: HashReader>(start: u64, len: u64, reader: &mut R) -> Result<Hash, R::Error> {
-    if len.is_power_of_two() && start % len == 0 {
+    if len.is_power_of_two() && start.is_multiple_of(len) {
         return reader.read_hash(len.trailing_zeros() as u8, start / len);
     }
     let k = split(len);

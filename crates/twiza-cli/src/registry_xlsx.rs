@@ -1,0 +1,408 @@
+//! Household files as Excel workbooks (`.xlsx`): the first sheet is read cell by cell (calamine's
+//! streaming reader, not a whole-sheet copy in memory) and written as CSV into a pipe that the
+//! CSV importer reads, so both formats go through the same checks. Spreadsheet habits are
+//! undone on the way: numbers print without `.0`, date cells become `YYYY-MM-DD`, and a phone
+//! number the spreadsheet stored as a number gets back its leading zero. The header is the
+//! sheet's first row; empty rows below it are kept, so reported rows are the sheet's.
+
+use anyhow::{bail, Context};
+use calamine::{DataRef, Reader, Xlsx};
+use std::io::{BufReader, Read, Write};
+use std::path::Path;
+
+/// Whether `path` names an Excel workbook (`.xlsx`).
+pub fn is_xlsx(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+}
+
+/// Opens the workbook and returns the CSV text of its first sheet as a stream; a reading
+/// error met half-way ends the stream with an I/O error, which the importer reports as an
+/// unreadable row.
+pub fn first_sheet_as_csv(path: &Path) -> anyhow::Result<impl Read + Send + 'static> {
+    let file = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
+    let mut workbook: Xlsx<_> = Xlsx::new(BufReader::new(file))
+        .with_context(|| format!("{} is not a readable .xlsx workbook", path.display()))?;
+    let Some(sheet) = workbook.sheet_names().first().cloned() else {
+        bail!("{} has no sheet", path.display());
+    };
+    let (reader, writer) = std::io::pipe().context("pipe")?;
+    std::thread::Builder::new()
+        .name("xlsx-reader".into())
+        .spawn(move || {
+            // A failure closes the pipe early; the reading side then sees the file end where
+            // it stopped (and the row count says so).
+            let _ = write_csv(&mut workbook, &sheet, std::io::BufWriter::new(writer));
+        })
+        .context("starting the workbook reader")?;
+    Ok(reader)
+}
+
+fn write_csv<RS: Read + std::io::Seek, W: Write>(
+    workbook: &mut Xlsx<RS>,
+    sheet: &str,
+    out: W,
+) -> anyhow::Result<()> {
+    let mut csv = csv::Writer::from_writer(out);
+    let mut cells = workbook.worksheet_cells_reader(sheet)?;
+    // The first row stored is the header; its names tell which column holds phones.
+    let mut header: Option<Vec<String>> = None;
+    let mut row: Vec<String> = Vec::new();
+    let mut current: Option<u32> = None;
+    while let Some(cell) = cells.next_cell()? {
+        let (r, c) = cell.get_position();
+        if current != Some(r) {
+            if current.is_some() {
+                write_row(&mut csv, &mut header, &mut row)?;
+            }
+            // Empty rows after the header stay as rows of empty cells, which the importer
+            // skips and counts: row numbers in its report are the sheet's.
+            if let (Some(previous), Some(h)) = (current, header.as_ref()) {
+                let empty = vec![""; h.len().max(1)];
+                for _ in previous + 1..r {
+                    csv.write_record(&empty)?;
+                }
+            }
+        }
+        current = Some(r);
+        let c = c as usize;
+        if row.len() <= c {
+            row.resize(c + 1, String::new());
+        }
+        let column = header
+            .as_ref()
+            .and_then(|h| h.get(c))
+            .map_or("", String::as_str);
+        row[c] = text(cell.get_value(), column);
+    }
+    if current.is_some() {
+        write_row(&mut csv, &mut header, &mut row)?;
+    }
+    csv.flush()?;
+    Ok(())
+}
+
+fn write_row<W: Write>(
+    csv: &mut csv::Writer<W>,
+    header: &mut Option<Vec<String>>,
+    row: &mut Vec<String>,
+) -> anyhow::Result<()> {
+    match header {
+        None => *header = Some(row.iter().map(|h| h.trim().to_ascii_lowercase()).collect()),
+        // As wide as the header: a row's trailing empty cells are not stored in the sheet.
+        Some(h) => row.resize(h.len().max(row.len()), String::new()),
+    }
+    csv.write_record(row.iter())?;
+    row.clear();
+    Ok(())
+}
+
+/// A cell as the CSV importer expects it.
+fn text(value: &DataRef<'_>, column: &str) -> String {
+    match value {
+        DataRef::Empty => String::new(),
+        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
+        DataRef::SharedString(s) => (*s).to_owned(),
+        DataRef::Bool(b) => if *b { "1" } else { "0" }.to_owned(),
+        DataRef::Int(i) => number(*i as f64, column),
+        DataRef::Float(f) => number(*f, column),
+        DataRef::DateTime(d) => {
+            let (y, m, day, ..) = d.to_ymd_hms_milli();
+            format!("{y:04}-{m:02}-{day:02}")
+        }
+        // `#N/A`, `#REF!`…: kept as written, so that the field's check names it.
+        DataRef::Error(e) => e.to_string(),
+    }
+}
+
+/// A number without a trailing `.0`; in the phone column, a 9-digit mobile or fixed number the
+/// spreadsheet stripped of its leading zero gets it back.
+fn number(f: f64, column: &str) -> String {
+    let text = if f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else {
+        f.to_string()
+    };
+    if column == "phone" && text.len() == 9 && text.starts_with(['5', '6', '7']) {
+        return format!("0{text}");
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_print_as_written_and_phones_keep_their_zero() {
+        assert_eq!(number(661234567.0, "phone"), "0661234567");
+        assert_eq!(number(661234567.0, "idcs"), "661234567");
+        assert_eq!(number(3.0, "rooms"), "3");
+        assert_eq!(number(9.1234, "socio_economic_index"), "9.1234");
+        assert_eq!(text(&DataRef::Bool(true), "electricity"), "1");
+        assert_eq!(text(&DataRef::SharedString("Tikht"), "douar"), "Tikht");
+    }
+
+    /// A cell of the test workbook: text, a number, or a date (an Excel serial number shown
+    /// with the built-in date format 14).
+    enum Cell {
+        S(&'static str),
+        N(f64),
+        D(f64),
+    }
+
+    fn column(i: usize) -> String {
+        let mut name = String::new();
+        let mut n = i + 1;
+        while n > 0 {
+            name.insert(0, (b'A' + ((n - 1) % 26) as u8) as char);
+            n = (n - 1) / 26;
+        }
+        name
+    }
+
+    /// Writes an .xlsx as a spreadsheet program does: a ZIP of the package's parts, inline
+    /// strings, numbers, date cells styled with format 14; row 3 is left empty.
+    fn workbook(path: &Path, rows: &[(u32, Vec<Cell>)]) {
+        const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        const PKG: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+        let mut sheet = format!("<worksheet xmlns=\"{MAIN}\"><sheetData>");
+        for (r, cells) in rows {
+            sheet.push_str(&format!("<row r=\"{r}\">"));
+            for (i, cell) in cells.iter().enumerate() {
+                let at = format!("{}{r}", column(i));
+                sheet.push_str(&match cell {
+                    Cell::S("") => String::new(),
+                    Cell::S(t) => format!("<c r=\"{at}\" t=\"inlineStr\"><is><t>{t}</t></is></c>"),
+                    Cell::N(v) => format!("<c r=\"{at}\"><v>{v}</v></c>"),
+                    Cell::D(v) => format!("<c r=\"{at}\" s=\"1\"><v>{v}</v></c>"),
+                });
+            }
+            sheet.push_str("</row>");
+        }
+        sheet.push_str("</sheetData></worksheet>");
+        let parts = [
+            ("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
+                 <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
+                 <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
+                 <Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>\
+                 <Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>\
+                 <Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/></Types>".to_string()),
+            ("_rels/.rels", format!(
+                "<Relationships xmlns=\"{PKG}\"><Relationship Id=\"rId1\" Type=\"{REL}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>")),
+            ("xl/workbook.xml", format!(
+                "<workbook xmlns=\"{MAIN}\" xmlns:r=\"{REL}\"><sheets><sheet name=\"Foyers\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>")),
+            ("xl/_rels/workbook.xml.rels", format!(
+                "<Relationships xmlns=\"{PKG}\"><Relationship Id=\"rId1\" Type=\"{REL}/worksheet\" Target=\"worksheets/sheet1.xml\"/>\
+                 <Relationship Id=\"rId2\" Type=\"{REL}/styles\" Target=\"styles.xml\"/></Relationships>")),
+            ("xl/styles.xml", format!(
+                "<styleSheet xmlns=\"{MAIN}\"><cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>")),
+            ("xl/worksheets/sheet1.xml", sheet),
+        ];
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+        for (name, text) in parts {
+            zip.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            zip.write_all(text.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap();
+    }
+
+    #[tokio::test]
+    async fn a_workbook_imports_like_its_csv() {
+        use crate::registry::{import_file, Mode};
+        use twiza_domain::organization::OrgStatus;
+        use twiza_domain::{OrgRole, OrgScope};
+        use Cell::{D, N, S};
+
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("foyers.xlsx");
+        let header = [
+            "household",
+            "commune",
+            "douar",
+            "housing_damage",
+            "consent_purpose",
+            "legal_basis",
+            "consent_channel",
+            "given_name_ar",
+            "given_name_lat",
+            "family_name_lat",
+            "sex",
+            "birth_date",
+            "relation",
+            "schooling",
+            "cin",
+            "phone",
+            "rooms",
+            "electricity",
+        ];
+        // 1980-03-01 is serial 29281, 2014-09-01 is 41883 (1900 system).
+        let rows = vec![
+            (1, header.iter().map(|h| S(h)).collect()),
+            (
+                2,
+                vec![
+                    S("H1"),
+                    S("07.041.07.05"),
+                    S("Tikht"),
+                    S("total"),
+                    S("registration"),
+                    S("consent"),
+                    S("in_person"),
+                    S("إبراهيم"),
+                    S(""),
+                    S("Ait Ouaziz"),
+                    S("m"),
+                    D(29281.0),
+                    S("head"),
+                    S(""),
+                    S("EE123456"),
+                    N(661234567.0),
+                    N(2.0),
+                    S("1"),
+                ],
+            ),
+            (
+                4,
+                vec![
+                    S("H1"),
+                    S(""),
+                    S(""),
+                    S(""),
+                    S(""),
+                    S(""),
+                    S(""),
+                    S(""),
+                    S("Youssef"),
+                    S("Ait Ouaziz"),
+                    S("m"),
+                    D(41883.0),
+                    S("child"),
+                    S("primary"),
+                ],
+            ),
+            (
+                5,
+                vec![
+                    S("H2"),
+                    S("07.041.07.03"),
+                    S(""),
+                    S("none"),
+                    S("registration"),
+                    S("consent"),
+                    S("paper"),
+                    S(""),
+                    S("Lahcen"),
+                    S("Amrani"),
+                    S("x"),
+                    S("1970-01-01"),
+                    S("head"),
+                ],
+            ),
+        ];
+        workbook(&path, &rows);
+
+        let store = twiza_store::Store::connect(
+            &format!("sqlite://{}", dir.path().join("t.db").display()),
+            &twiza_store::StoreOptions::default(),
+        )
+        .await
+        .unwrap();
+        store.migrate().await.unwrap();
+        let keys = crate::keys::personal_data_keys(dir.path()).unwrap();
+        let user = crate::demo::create_user(&store, "c@x.ma", "password-123456", None, None)
+            .await
+            .unwrap();
+        let org = store
+            .create_organizations_batch(
+                &crate::bench::generated_organizations(1).unwrap(),
+                user,
+                OrgStatus::Verified,
+            )
+            .await
+            .unwrap()[0];
+        let scope = OrgScope::for_member(org, OrgRole::Owner);
+
+        // H2's sex is wrong: reported at its row of the sheet (after the empty row 3); all or
+        // nothing imports nothing.
+        let dry = import_file(&store, &scope, &keys, &path, user, Mode::DryRun)
+            .await
+            .unwrap();
+        assert_eq!(
+            (
+                dry.households_valid,
+                dry.persons_valid,
+                dry.households_invalid
+            ),
+            (1, 2, 1)
+        );
+        assert_eq!(dry.errors.len(), 1);
+        assert_eq!(
+            (
+                dry.errors[0].row,
+                dry.errors[0].field.as_str(),
+                dry.errors[0].code
+            ),
+            (5, "sex", "validation")
+        );
+        let refused = import_file(&store, &scope, &keys, &path, user, Mode::AllOrNothing)
+            .await
+            .unwrap();
+        assert_eq!(refused.imported_households, 0);
+        let valid = import_file(&store, &scope, &keys, &path, user, Mode::ValidOnly)
+            .await
+            .unwrap();
+        assert_eq!((valid.imported_households, valid.imported_persons), (1, 2));
+
+        // The date cells became birth dates, the phone got its zero back.
+        let found = store
+            .find_by_identifier(
+                &scope,
+                &keys,
+                "phone",
+                "+212661234567",
+                twiza_store::Reader {
+                    account: user,
+                    purpose: "test",
+                },
+            )
+            .await
+            .unwrap();
+        assert_eq!(found.len(), 1);
+        let household = store
+            .household(
+                &scope,
+                &keys,
+                found[0],
+                twiza_store::Reader {
+                    account: user,
+                    purpose: "test",
+                },
+                twiza_store::ReadScope {
+                    identifiers: true,
+                    sensitive: false,
+                },
+            )
+            .await
+            .unwrap();
+        let births: Vec<&str> = household
+            .members
+            .iter()
+            .map(|m| m.birth_date.as_str())
+            .collect();
+        assert_eq!(births, ["1980-03-01", "2014-09-01"]);
+        assert_eq!(household.members[0].cin.as_deref(), Some("EE123456"));
+
+        // Not a workbook: a clear refusal, not a panic.
+        let fake = dir.path().join("fake.xlsx");
+        std::fs::write(&fake, "household,commune\n").unwrap();
+        assert!(
+            import_file(&store, &scope, &keys, &fake, user, Mode::DryRun)
+                .await
+                .is_err()
+        );
+    }
+}
