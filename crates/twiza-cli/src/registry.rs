@@ -41,6 +41,21 @@ pub enum RegistryCommand {
         #[arg(long, default_value = "fr")]
         lang: String,
     },
+    /// Writes the association's active households as a household file (CSV, the import's
+    /// columns), page by page; every household written goes to its access log.
+    Export {
+        /// The association's id.
+        #[arg(long)]
+        organization: i64,
+        /// The e-mail of the member who exports (owner, admin or coordinator).
+        #[arg(long = "as")]
+        account: String,
+        #[arg(long)]
+        output: PathBuf,
+        /// Also writes national identifiers and phone numbers, opened.
+        #[arg(long)]
+        identifiers: bool,
+    },
     /// Writes a generated household file (for tests and benchmarks).
     Generate {
         #[arg(long)]
@@ -84,6 +99,35 @@ pub async fn run(command: RegistryCommand, config: Config) -> anyhow::Result<()>
             println!("{n} people re-sealed with key {}", keys.current_id());
             Ok(())
         }
+        RegistryCommand::Export {
+            organization,
+            account,
+            output,
+            identifiers,
+        } => {
+            let store = crate::connect(&config).await?;
+            store.migrate().await?;
+            let keys = crate::keys::personal_data_keys(&config.data_dir)?;
+            let (user, scope) = registry_member(&store, organization, &account).await?;
+            let file = std::fs::File::create(&output)
+                .with_context(|| format!("creating {}", output.display()))?;
+            let started = Instant::now();
+            let (households, people) = export_file(
+                &store,
+                &scope,
+                &keys,
+                std::io::BufWriter::with_capacity(1 << 20, file),
+                user,
+                identifiers,
+            )
+            .await?;
+            println!(
+                "{households} households, {people} people written to {} in {:.1} s",
+                output.display(),
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
         RegistryCommand::Import {
             organization,
             account,
@@ -97,25 +141,13 @@ pub async fn run(command: RegistryCommand, config: Config) -> anyhow::Result<()>
             let store = crate::connect(&config).await?;
             store.migrate().await?;
             let keys = crate::keys::personal_data_keys(&config.data_dir)?;
-            let Some((user, _)) = store.user_with_password(&account).await? else {
-                bail!("no account {account}");
-            };
-            let org = OrgId(organization);
-            let role = store.membership(org, user.id).await?;
-            let Some(role) = role
-                .filter(|r| matches!(r, OrgRole::Owner | OrgRole::Admin | OrgRole::Coordinator))
-            else {
-                bail!(
-                    "{account} is not an owner, admin or coordinator of association {organization}"
-                );
-            };
+            let (user, scope) = registry_member(&store, organization, &account).await?;
             let mode = match (dry_run, valid_only) {
                 (true, _) => Mode::DryRun,
                 (false, true) => Mode::ValidOnly,
                 (false, false) => Mode::AllOrNothing,
             };
-            let scope = OrgScope::for_member(org, role);
-            let outcome = import_file(&store, &scope, &keys, &file, user.id, mode).await?;
+            let outcome = import_file(&store, &scope, &keys, &file, user, mode).await?;
             print_outcome(&outcome, mode);
             let messages = Messages::load().ok();
             if let Some(path) = report {
@@ -139,6 +171,120 @@ pub async fn run(command: RegistryCommand, config: Config) -> anyhow::Result<()>
             }
             Ok(())
         }
+    }
+}
+
+/// The account `email` and its scope in the association, if it is an owner, admin or
+/// coordinator there (who may import and export the registry).
+async fn registry_member(
+    store: &Store,
+    organization: i64,
+    email: &str,
+) -> anyhow::Result<(UserId, OrgScope)> {
+    let Some((user, _)) = store.user_with_password(email).await? else {
+        bail!("no account {email}");
+    };
+    let org = OrgId(organization);
+    let role = store.membership(org, user.id).await?;
+    let Some(role) =
+        role.filter(|r| matches!(r, OrgRole::Owner | OrgRole::Admin | OrgRole::Coordinator))
+    else {
+        bail!("{email} is not an owner, admin or coordinator of association {organization}");
+    };
+    Ok((user.id, OrgScope::for_member(org, role)))
+}
+
+/// Households read from the store at a time while exporting.
+const EXPORT_PAGE: i64 = 1000;
+
+/// Writes the association's active households as a household file: one row per person, the
+/// household's columns on every row of it (the import reads them from the first), in pages of
+/// [`EXPORT_PAGE`] so memory stays flat. Answers (households, people).
+pub async fn export_file<W: Write>(
+    store: &Store,
+    scope: &OrgScope,
+    keys: &PersonalDataKeys,
+    out: W,
+    by: UserId,
+    identifiers: bool,
+) -> anyhow::Result<(u64, u64)> {
+    let mut csv = csv::Writer::from_writer(out);
+    csv.write_record(twiza_domain::registry_file::COLUMNS)?;
+    let reader = twiza_store::Reader {
+        account: by,
+        purpose: "file_export",
+    };
+    let read = twiza_store::ReadScope {
+        identifiers,
+        sensitive: true,
+    };
+    let (mut households, mut people, mut after) = (0u64, 0u64, 0i64);
+    loop {
+        let page = store
+            .export_households(scope, keys, after, EXPORT_PAGE, reader, read)
+            .await?;
+        let Some(last) = page.last() else { break };
+        after = last.household.id;
+        for h in &page {
+            households += 1;
+            for m in &h.household.members {
+                people += 1;
+                let row: Vec<String> = twiza_domain::registry_file::COLUMNS
+                    .iter()
+                    .map(|column| export_cell(h, m, column))
+                    .collect();
+                csv.write_record(&row)?;
+            }
+        }
+    }
+    csv.flush()?;
+    Ok((households, people))
+}
+
+/// The value of one column for one member of an exported household.
+fn export_cell(
+    h: &twiza_store::ExportedHousehold,
+    m: &twiza_store::PersonView,
+    column: &str,
+) -> String {
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    let living = |name: &str| match h.living.as_ref().and_then(|l| l.get(name)) {
+        Some(serde_json::Value::Bool(b)) => if *b { "1" } else { "0" }.to_owned(),
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => String::new(),
+    };
+    let hh = &h.household;
+    match column {
+        "household" => hh.reference.clone(),
+        "commune" => hh.commune_code.clone(),
+        "douar" => text(&hh.douar),
+        "address" => text(&hh.address),
+        "housing_damage" => hh.housing_damage.clone(),
+        "rooms" | "piped_water" | "electricity" | "flush_toilet" | "owns_home" | "refrigerator"
+        | "television" | "car" | "livestock_heads" => living(column),
+        "socio_economic_index" => h
+            .index
+            .as_ref()
+            .map(|(micro, _, _)| format!("{}.{:06}", micro / 1_000_000, micro % 1_000_000))
+            .unwrap_or_default(),
+        "index_source" => h.index.as_ref().map(|i| i.1.clone()).unwrap_or_default(),
+        "index_date" => h.index.as_ref().map(|i| i.2.clone()).unwrap_or_default(),
+        "consent_purpose" => h.consent.as_ref().map(|c| c.0.clone()).unwrap_or_default(),
+        "legal_basis" => h.consent.as_ref().map(|c| c.1.clone()).unwrap_or_default(),
+        "consent_channel" => h.consent.as_ref().map(|c| c.2.clone()).unwrap_or_default(),
+        "given_name_ar" => text(&m.given_name_ar),
+        "family_name_ar" => text(&m.family_name_ar),
+        "given_name_lat" => text(&m.given_name_lat),
+        "family_name_lat" => text(&m.family_name_lat),
+        "sex" => m.sex.clone(),
+        "birth_date" => m.birth_date.clone(),
+        "relation" => m.relation.clone(),
+        "disability" => text(&m.disability),
+        "schooling" => m.schooling.clone(),
+        "phone" => text(&m.phone),
+        "cin" => text(&m.cin),
+        "idcs" => text(&m.idcs),
+        _ => String::new(),
     }
 }
 
@@ -337,4 +483,106 @@ fn write_report(
     w.flush()?;
     std::io::stdout().flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use twiza_domain::organization::OrgStatus;
+
+    #[tokio::test]
+    async fn an_export_imports_again_and_every_household_written_is_logged() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::connect(
+            &format!("sqlite://{}", dir.path().join("t.db").display()),
+            &twiza_store::StoreOptions::default(),
+        )
+        .await
+        .unwrap();
+        store.migrate().await.unwrap();
+        let keys = crate::keys::personal_data_keys(dir.path()).unwrap();
+        let user = crate::demo::create_user(&store, "c@x.ma", "password-123456", None, None)
+            .await
+            .unwrap();
+        let orgs = store
+            .create_organizations_batch(
+                &crate::bench::generated_organizations(2).unwrap(),
+                user,
+                OrgStatus::Verified,
+            )
+            .await
+            .unwrap();
+        let (a, b) = (
+            OrgScope::for_member(orgs[0], OrgRole::Owner),
+            OrgScope::for_member(orgs[1], OrgRole::Owner),
+        );
+        // 1,200 generated households: more than one page of the export.
+        let generated = dir.path().join("generated.csv");
+        let (households, people) = crate::registry_synth::write(
+            std::io::BufWriter::new(std::fs::File::create(&generated).unwrap()),
+            1200,
+            7,
+        )
+        .unwrap();
+        let imported = import_file(&store, &a, &keys, &generated, user, Mode::AllOrNothing)
+            .await
+            .unwrap();
+        assert_eq!(imported.imported_persons, people);
+
+        let exported = dir.path().join("exported.csv");
+        let written = export_file(
+            &store,
+            &a,
+            &keys,
+            std::fs::File::create(&exported).unwrap(),
+            user,
+            true,
+        )
+        .await
+        .unwrap();
+        assert_eq!(written, (households, people));
+        let again = import_file(&store, &b, &keys, &exported, user, Mode::DryRun)
+            .await
+            .unwrap();
+        assert_eq!(again.error_count, 0, "{:?}", again.errors.first());
+        assert_eq!(
+            (again.households_valid, again.persons_valid),
+            (households, people)
+        );
+        let first = store
+            .export_households(
+                &a,
+                &keys,
+                0,
+                1,
+                twiza_store::Reader {
+                    account: user,
+                    purpose: "check",
+                },
+                twiza_store::ReadScope {
+                    identifiers: false,
+                    sensitive: false,
+                },
+            )
+            .await
+            .unwrap();
+        let id = first[0].household.id;
+        let reads = store.household_reads(&a, id).await.unwrap();
+        assert_eq!(reads.len(), 2, "the file export and the check");
+        assert!(reads.iter().all(|r| r.what == "file_export"));
+
+        // Without identifiers the CIN and phone columns stay empty.
+        let mut bare = Vec::new();
+        export_file(&store, &a, &keys, &mut bare, user, false)
+            .await
+            .unwrap();
+        let mut rows = csv::Reader::from_reader(bare.as_slice());
+        let cin = rows
+            .headers()
+            .unwrap()
+            .iter()
+            .position(|h| h == "cin")
+            .unwrap();
+        assert!(rows.records().all(|r| r.unwrap()[cin].is_empty()));
+    }
 }

@@ -54,8 +54,8 @@ pub use privacy::{person_binding, OpenError, PersonalDataKeys};
 pub use programmes::{CycleSummary, NewProgramme};
 pub use receipts::DonationRecord;
 pub use registry::{
-    HouseholdRecord, HouseholdView, IndexValue, PersonView, ReadRecord, ReadScope, Reader,
-    Registration,
+    ExportedHousehold, HouseholdRecord, HouseholdView, IndexValue, PersonView, ReadRecord,
+    ReadScope, Reader, Registration,
 };
 pub use sequencer::{
     receipt_secret, DonationAck, DonationRefused, NewDonation, PaymentOutcome, Sequencer,
