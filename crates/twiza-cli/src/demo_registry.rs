@@ -3,7 +3,9 @@
 //! wallet, two programmes modelled on Morocco's (direct social aid; the earthquake's monthly
 //! aid for damaged homes), their November cycles computed and approved by a second person, and
 //! the earthquake aid's payment batch answered by the bank: most lines paid (each in the log),
-//! two rejected, one pending. The direct-aid batch is ready to send.
+//! two rejected, one pending. The direct-aid batch is ready to send. Grievances at every step
+//! (one overdue, one appealed and upheld by a second person), and a family registered a second
+//! time on another visit, found by the duplicate search and waiting for the coordinator.
 
 use anyhow::Context;
 use rand::{Rng, SeedableRng};
@@ -76,6 +78,13 @@ pub async fn seed(
     let mut registration = store.begin_registration(&scope, keys, coordinator).await?;
     let ids = registration.add(&records).await?;
     registration.commit().await?;
+    let undamaged: Vec<i64> = records
+        .iter()
+        .zip(&ids)
+        .filter(|(r, _)| r.household.housing_damage == HousingDamage::None)
+        .map(|(_, (id, _))| *id)
+        .collect();
+    let revisited = second_visit(&records[0]);
     for (n, (id, _)) in ids.iter().enumerate() {
         match n % 20 {
             0 => {}
@@ -107,6 +116,7 @@ pub async fn seed(
             EARTHQUAKE_MONTHLY_AID_EXAMPLE,
         ),
     ];
+    let mut quake = 0;
     let debtor_iban = twiza_iso20022::moroccan_iban_from_rib(&rib(999_999)?)
         .map_err(|e| anyhow::anyhow!(e.code()))?;
     for (code, name_ar, name_fr, rules) in programmes {
@@ -148,6 +158,7 @@ pub async fn seed(
         if code == "ASD" {
             continue;
         }
+        quake = programme;
         // The bank's answer: every line paid but two rejected (closed account) and one pending.
         let reader = twiza_store::Reader {
             account: treasurer,
@@ -174,5 +185,120 @@ pub async fn seed(
             .reconcile_payments(&scope, batch.id, &statuses)
             .await?;
     }
+    grievances(store, &scope, &undamaged, quake, coordinator, treasurer).await?;
+    // The first family, registered again on another visit (names spelt otherwise, no CIN).
+    let mut registration = store.begin_registration(&scope, keys, coordinator).await?;
+    registration.add(&[revisited]).await?;
+    registration.commit().await?;
+    store.find_duplicate_people(&scope).await?;
+    Ok(())
+}
+
+/// A household as a second visit would record it: the head's Latin given name spelt with a
+/// letter more, no identifiers, no phone.
+fn second_visit(first: &HouseholdRecord) -> HouseholdRecord {
+    let mut again = first.clone();
+    for m in &mut again.members {
+        m.cin = None;
+        m.phone = None;
+        m.idcs = None;
+    }
+    if let Some(name) = again.members[0].given_name_lat.as_mut() {
+        name.push('e');
+    }
+    again
+}
+
+/// Grievances about the earthquake aid from households whose home was recorded undamaged: one
+/// received five days ago and not yet acknowledged (overdue), one acknowledged, one rejected,
+/// appealed with a neighbour's testimony and upheld by a second person.
+async fn grievances(
+    store: &Store,
+    scope: &OrgScope,
+    undamaged: &[i64],
+    programme: i64,
+    coordinator: UserId,
+    treasurer: UserId,
+) -> anyhow::Result<()> {
+    use twiza_domain::grievance::{
+        Deadlines, Decision, FiledBy, GrievanceChannel, GrievanceSubject,
+    };
+    let deadlines = Deadlines::default();
+    let now = twiza_store::now();
+    let statements = [
+        (
+            5,
+            "La maison est fissurée, nous dormons sous la tente depuis septembre.",
+        ),
+        (1, "بيتنا تضرر في الزلزال ولم نتوصل بأي دعم."),
+        (
+            12,
+            "Le mur de la cuisine est tombé ; la visite n'a vu que la façade.",
+        ),
+    ];
+    let mut ids = Vec::new();
+    for (&household, (days_ago, statement)) in undamaged.iter().zip(statements) {
+        let (id, _, _) = store
+            .file_grievance(
+                scope,
+                &twiza_store::NewGrievance {
+                    household_id: household,
+                    programme_id: Some(programme),
+                    subject: GrievanceSubject::Exclusion,
+                    channel: GrievanceChannel::InPerson,
+                    filed_by: FiledBy::Member,
+                    statement: statement.to_owned(),
+                    received_at: now - days_ago * 86_400,
+                },
+                coordinator,
+                &deadlines,
+            )
+            .await?;
+        ids.push(id);
+    }
+    let [_, acknowledged, appealed] = ids[..] else {
+        anyhow::bail!("the demo needs three households with an undamaged home");
+    };
+    store
+        .acknowledge_grievance(scope, acknowledged, coordinator)
+        .await?;
+    let decision = |outcome, remedy, explanation| {
+        Decision::parse(outcome, remedy, explanation)
+            .map_err(|e| anyhow::anyhow!("demo decision: {e:?}"))
+    };
+    store
+        .decide_grievance(
+            scope,
+            appealed,
+            &decision(
+                "rejected",
+                "no_change",
+                "La visite du 2 novembre a classé la maison sans dommage.",
+            )?,
+            coordinator,
+            &deadlines,
+        )
+        .await?;
+    store
+        .appeal_grievance(
+            scope,
+            appealed,
+            "Le voisin, élu du douar, témoigne que le mur est tombé le 8 septembre.",
+            coordinator,
+            &deadlines,
+        )
+        .await?;
+    store
+        .decide_appeal(
+            scope,
+            appealed,
+            &decision(
+                "upheld",
+                "re_enrolled",
+                "Deuxième visite : mur de la cuisine effondré. Le foyer est réinscrit.",
+            )?,
+            treasurer,
+        )
+        .await?;
     Ok(())
 }
