@@ -51,7 +51,7 @@ pub use logistics::{ConvoyOutline, Item, NewDelivery, ProofOutcome, StockLine};
 pub use organizations::{DirectoryFilter, DirectoryPage, Invitation, Member, MembershipRow};
 pub use payments::{GiftState, Raised, SealedIdentity};
 pub use privacy::{person_binding, OpenError, PersonalDataKeys};
-pub use programmes::{CycleSummary, NewProgramme};
+pub use programmes::{CycleSummary, NewProgramme, ProgrammeView};
 pub use receipts::DonationRecord;
 pub use registry::{
     ExportedHousehold, HouseholdRecord, HouseholdView, IndexValue, PersonView, ReadRecord,

@@ -427,7 +427,78 @@ impl Store {
     }
 }
 
+/// A programme as listed.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProgrammeView {
+    pub id: i64,
+    pub code: String,
+    pub name_ar: String,
+    pub name_fr: String,
+    pub retention_days: i64,
+    pub ends_on: Option<String>,
+    /// The latest rules version (0: none yet).
+    pub rules_version: i64,
+    pub enrolled: i64,
+    /// Its cycles, newest first.
+    pub cycles: Vec<CycleSummary>,
+}
+
 impl Store {
+    /// The association's programmes with their latest rules version, enrolled households and
+    /// cycles.
+    pub async fn programmes(&self, scope: &OrgScope) -> Result<Vec<ProgrammeView>> {
+        let rows: Vec<(i64, String, String, String, i64, Option<String>, i64, i64)> =
+            sqlx::query_as(
+                "SELECT p.id, p.code, p.name_ar, p.name_fr, p.retention_days, p.ends_on, \
+                 (SELECT COALESCE(MAX(version), 0) FROM programme_rules r WHERE r.programme_id = p.id), \
+                 (SELECT COUNT(*) FROM enrollments e WHERE e.programme_id = p.id) \
+                 FROM programmes p WHERE p.organization_id = $1 ORDER BY p.id",
+            )
+            .bind(scope.org_id().0)
+            .fetch_all(&self.reader)
+            .await?;
+        let mut conn = self.reader.acquire().await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for (id, code, name_ar, name_fr, retention_days, ends_on, rules_version, enrolled) in rows {
+            let cycle_ids: Vec<(i64,)> =
+                sqlx::query_as("SELECT id FROM cycles WHERE programme_id = $1 ORDER BY id DESC")
+                    .bind(id)
+                    .fetch_all(&mut *conn)
+                    .await?;
+            let mut cycles = Vec::with_capacity(cycle_ids.len());
+            for (cycle,) in cycle_ids {
+                cycles.push(cycle_summary(&mut conn, cycle).await?);
+            }
+            out.push(ProgrammeView {
+                id,
+                code,
+                name_ar,
+                name_fr,
+                retention_days,
+                ends_on,
+                rules_version,
+                enrolled,
+                cycles,
+            });
+        }
+        Ok(out)
+    }
+
+    /// A cycle of the association.
+    pub async fn cycle(&self, scope: &OrgScope, cycle: i64) -> Result<CycleSummary> {
+        let mut conn = self.reader.acquire().await?;
+        let owned: Option<(i64,)> = sqlx::query_as(
+            "SELECT c.id FROM cycles c JOIN programmes p ON p.id = c.programme_id \
+             WHERE c.id = $1 AND p.organization_id = $2",
+        )
+        .bind(cycle)
+        .bind(scope.org_id().0)
+        .fetch_optional(&mut *conn)
+        .await?;
+        owned.ok_or(StoreError::NotFound)?;
+        cycle_summary(&mut conn, cycle).await
+    }
+
     /// A household's entitlement in the latest computed cycle of a programme: period, eligible,
     /// amount in centimes and the explanation (JSON).
     pub async fn latest_entitlement(

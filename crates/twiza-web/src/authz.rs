@@ -40,6 +40,13 @@ pub const MANAGERS: &[OrgRole] = &[OrgRole::Owner, OrgRole::Admin];
 pub const TREASURY: &[OrgRole] = &[OrgRole::Owner, OrgRole::Admin, OrgRole::Treasurer];
 /// Who commits an association to cover needs (pledges) and reads the contacts of those needs.
 pub const COORDINATION: &[OrgRole] = &[OrgRole::Owner, OrgRole::Admin, OrgRole::Coordinator];
+/// Who approves a computed cycle (the two-person rule: someone other than who computed it).
+pub const CYCLE_APPROVAL: &[OrgRole] = &[
+    OrgRole::Owner,
+    OrgRole::Admin,
+    OrgRole::Coordinator,
+    OrgRole::Treasurer,
+];
 /// Who runs warehouses and stock.
 pub const LOGISTICS: &[OrgRole] = &[OrgRole::Owner, OrgRole::Admin, OrgRole::Coordinator];
 /// Who records field assessments of needs, and delivers.

@@ -3,8 +3,8 @@
 //! tested as soon as it is added here.
 
 use crate::authz::{
-    enforce, Access, ANY_MEMBER, AUTHORITIES, COORDINATION, FIELD, LOGISTICS, MANAGERS,
-    PLATFORM_ADMIN, TREASURY,
+    enforce, Access, ANY_MEMBER, AUTHORITIES, COORDINATION, CYCLE_APPROVAL, FIELD, LOGISTICS,
+    MANAGERS, PLATFORM_ADMIN, TREASURY,
 };
 use crate::{api, auth, ctx, error, logsite, ops, pages, AppState};
 use axum::extract::DefaultBodyLimit;
@@ -180,6 +180,15 @@ pub fn table() -> Vec<RouteSpec> {
         route(M::POST, "/api/v1/organizations/{org_id}/duplicate-pairs/search", Org(COORDINATION), post(api::duplicate_reviews::search)),
         route(M::GET, "/api/v1/organizations/{org_id}/duplicate-pairs", Org(COORDINATION), get(api::duplicate_reviews::list)),
         route(M::POST, "/api/v1/organizations/{org_id}/duplicate-pairs/{pair_id}/decision", Org(COORDINATION), post(api::duplicate_reviews::decide)),
+        route(M::POST, "/api/v1/organizations/{org_id}/programmes", Org(COORDINATION), post(api::programmes::create)),
+        route(M::GET, "/api/v1/organizations/{org_id}/programmes", Org(COORDINATION), get(api::programmes::list)),
+        route(M::POST, "/api/v1/organizations/{org_id}/programmes/{programme_id}/rules", Org(COORDINATION), post(api::programmes::add_rules)),
+        route(M::POST, "/api/v1/organizations/{org_id}/programmes/{programme_id}/enrollments", Org(COORDINATION), post(api::programmes::enroll)),
+        route(M::POST, "/api/v1/organizations/{org_id}/programmes/{programme_id}/cycles", Org(COORDINATION), post(api::programmes::compute_cycle)),
+        route(M::GET, "/api/v1/organizations/{org_id}/cycles/{cycle_id}", Org(COORDINATION), get(api::programmes::cycle)),
+        route(M::POST, "/api/v1/organizations/{org_id}/cycles/{cycle_id}/approve", Org(CYCLE_APPROVAL), post(api::programmes::approve_cycle)),
+        route(M::GET, "/api/v1/organizations/{org_id}/cycles/{cycle_id}/entitlements/{household_id}", Org(COORDINATION), get(api::programmes::entitlement)),
+        route(M::POST, "/api/v1/organizations/{org_id}/cycles/{cycle_id}/payment-batch", Org(TREASURY), post(api::programmes::create_batch)),
         route(M::GET, "/api/v1/payment-batches", SignedIn, get(api::payment_batches::list)),
         route(M::GET, "/api/v1/payment-batches/{batch_id}", Org(TREASURY), get(api::payment_batches::show)),
         route(M::GET, "/api/v1/payment-batches/{batch_id}/pain.001.xml", Org(TREASURY), get(api::payment_batches::pain001)),

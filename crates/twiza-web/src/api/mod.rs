@@ -16,6 +16,7 @@ pub mod members;
 pub mod openapi;
 pub mod organizations;
 pub mod payment_batches;
+pub mod programmes;
 pub mod receipts;
 pub mod registry;
 pub mod reports;

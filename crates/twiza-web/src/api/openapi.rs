@@ -3,7 +3,8 @@
 
 use super::{
     campaigns, crisis, donations, duplicate_reviews, exports, geo, gifts, grievances, ledger, log,
-    logistics, members, organizations, payment_batches, receipts, registry, reports, tokens,
+    logistics, members, organizations, payment_batches, programmes, receipts, registry, reports,
+    tokens,
 };
 use crate::error::{ErrorBody, ErrorDetail, FieldDetail};
 use axum::Json;
@@ -45,12 +46,15 @@ use utoipa::{Modify, OpenApi};
         grievances::file, grievances::list, grievances::show, grievances::acknowledge,
         grievances::decide, grievances::appeal, grievances::decide_appeal,
         duplicate_reviews::search, duplicate_reviews::list, duplicate_reviews::decide,
+        programmes::create, programmes::list, programmes::add_rules, programmes::enroll,
+        programmes::compute_cycle, programmes::cycle, programmes::approve_cycle,
+        programmes::entitlement, programmes::create_batch,
         document,
     ),
     components(schemas(ErrorBody, ErrorDetail, FieldDetail)),
     modifiers(&BearerAuth),
     tags(
-        (name = "accounts"), (name = "organizations"), (name = "members"), (name = "campaigns"), (name = "donations"), (name = "ledger"), (name = "log"), (name = "geography"), (name = "crisis"), (name = "logistics"), (name = "registry"), (name = "grievances"), (name = "payments"), (name = "meta")
+        (name = "accounts"), (name = "organizations"), (name = "members"), (name = "campaigns"), (name = "donations"), (name = "ledger"), (name = "log"), (name = "geography"), (name = "crisis"), (name = "logistics"), (name = "registry"), (name = "grievances"), (name = "programmes"), (name = "payments"), (name = "meta")
     )
 )]
 pub struct ApiDoc;

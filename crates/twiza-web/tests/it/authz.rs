@@ -125,6 +125,21 @@ fn sample_json(method: &Method, path: &str) -> Option<serde_json::Value> {
         ("POST", "/api/v1/organizations/{org_id}/duplicate-pairs/{pair_id}/decision") => {
             json!({"decision": "same_person"})
         }
+        ("POST", "/api/v1/organizations/{org_id}/programmes") => json!({
+            "code": "INTRUDER", "name_ar": "برنامج", "name_fr": "Intruder", "retention_days": 30,
+            "rules": serde_json::from_str::<serde_json::Value>(
+                twiza_domain::programme::EARTHQUAKE_MONTHLY_AID_EXAMPLE).unwrap()}),
+        ("POST", "/api/v1/organizations/{org_id}/programmes/{programme_id}/rules") => json!({
+            "rules": serde_json::from_str::<serde_json::Value>(
+                twiza_domain::programme::EARTHQUAKE_MONTHLY_AID_EXAMPLE).unwrap()}),
+        ("POST", "/api/v1/organizations/{org_id}/programmes/{programme_id}/enrollments")
+        | ("POST", "/api/v1/organizations/{org_id}/cycles/{cycle_id}/approve") => json!({}),
+        ("POST", "/api/v1/organizations/{org_id}/programmes/{programme_id}/cycles") => {
+            json!({"period": "2026-12", "reference_date": "2026-12-01"})
+        }
+        ("POST", "/api/v1/organizations/{org_id}/cycles/{cycle_id}/payment-batch") => json!({
+            "debtor_name": "Intruder", "debtor_account": crate::registry::valid_rib(),
+            "execution_date": "2026-12-01"}),
         // The report is XML: sent as this JSON it would be refused after authorization too.
         ("POST", "/api/v1/payment-batches/{batch_id}/status-report") => json!({}),
         _ => return None,
@@ -390,6 +405,8 @@ async fn no_route_lets_a_tenant_into_another_association() {
                 .replace("{household_id}", &household.to_string())
                 .replace("{batch_id}", &batch.to_string())
                 .replace("{grievance_id}", &grievance.to_string())
+                .replace("{programme_id}", "1")
+                .replace("{cycle_id}", "1")
                 .replace("{pair_id}", "1")
                 .replace("{*path}", "entries/000.p/1");
             assert!(
@@ -543,6 +560,8 @@ async fn read_only_platform_roles_change_nothing_and_see_no_contacts() {
                 .replace("{household_id}", &household.to_string())
                 .replace("{batch_id}", &batch.to_string())
                 .replace("{grievance_id}", &grievance.to_string())
+                .replace("{programme_id}", "1")
+                .replace("{cycle_id}", "1")
                 .replace("{pair_id}", "1")
                 .replace("{index}", "0");
             let response = call(&app, route, &path, Some(&user)).await;

@@ -15,5 +15,6 @@ mod log_site;
 mod logs;
 mod openapi;
 mod pages;
+mod programmes;
 mod registry;
 mod tidy;

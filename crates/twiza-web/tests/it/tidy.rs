@@ -263,6 +263,9 @@ fn every_error_code_has_a_message() {
         "received_on",
         "outcome",
         "remedy",
+        "period",
+        "retention_days",
+        "debtor_account",
     ];
     let mut missing = Vec::new();
     for code in codes.iter().filter(|c| !field_names.contains(&c.as_str())) {

@@ -1,0 +1,372 @@
+//! `/api/v1/organizations/{org_id}/programmes…` and `…/cycles…`: an association's programmes —
+//! created with their rules (checked before anything is written), new rule versions, enrollment
+//! of the households that consented, a cycle computed for a period, approved by a second person,
+//! a household's entitlement explained, and the cycle's payment batch for the bank.
+
+use super::registry::require_registry_access;
+use super::{path_param, require_user, ApiJson};
+use crate::auth::Actor;
+use crate::error::{AppError, AppResult, ErrorBody};
+use crate::AppState;
+use axum::extract::{RawPathParams, State};
+use axum::http::StatusCode;
+use axum::{Extension, Json};
+use serde::{Deserialize, Serialize};
+use twiza_domain::programme::Rules;
+use twiza_domain::text::parse_text;
+use twiza_domain::{FieldError, OrgScope};
+use twiza_store::{CycleSummary, NewPaymentBatch, NewProgramme, ProgrammeView};
+use utoipa::ToSchema;
+
+/// Longest rules document accepted, in bytes.
+const MAX_RULES_BYTES: usize = 64 * 1024;
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProgrammeCreate {
+    /// Short code, e.g. `ASD` (letters, digits, `-`).
+    pub code: String,
+    pub name_ar: String,
+    pub name_fr: String,
+    /// Days after the programme ends before its households' personal data is anonymized.
+    pub retention_days: i64,
+    /// `YYYY-MM-DD`, if the programme has an end.
+    #[serde(default)]
+    pub ends_on: Option<String>,
+    /// The rules (eligibility and amounts) as data: see docs/registry.md.
+    #[schema(value_type = Object)]
+    pub rules: serde_json::Value,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RulesCreate {
+    #[schema(value_type = Object)]
+    pub rules: serde_json::Value,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CycleCreate {
+    /// `YYYY-MM`.
+    pub period: String,
+    /// `YYYY-MM-DD`: ages and the index in force are taken on this date.
+    pub reference_date: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BatchCreate {
+    /// The association's name as the bank knows it.
+    pub debtor_name: String,
+    /// The association's account: an IBAN, or a Moroccan RIB of 24 digits.
+    pub debtor_account: String,
+    /// `YYYY-MM-DD`.
+    pub execution_date: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Created {
+    pub id: i64,
+    /// The rules version saved.
+    pub rules_version: i64,
+}
+
+/// Rules as sent: compiled (every error with its code) and kept as their JSON text.
+fn checked_rules(rules: &serde_json::Value) -> Result<String, AppError> {
+    let text = rules.to_string();
+    if text.len() > MAX_RULES_BYTES {
+        return Err(FieldError::new("rules", "text_too_long").into());
+    }
+    Rules::from_json(&text)?;
+    Ok(text)
+}
+
+fn parse_code(raw: &str) -> Result<String, FieldError> {
+    let code = raw.trim();
+    let valid = (1..=30).contains(&code.len())
+        && code
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if valid {
+        Ok(code.to_owned())
+    } else {
+        Err(FieldError::new("code", "validation"))
+    }
+}
+
+fn parse_period(raw: &str) -> Result<String, FieldError> {
+    let period = raw.trim();
+    let ok = period.len() == 7
+        && twiza_domain::campaign::parse_date("period", &format!("{period}-01")).is_ok();
+    if ok {
+        Ok(period.to_owned())
+    } else {
+        Err(FieldError::new("period", "validation"))
+    }
+}
+
+fn parse_programme(body: &ProgrammeCreate) -> Result<NewProgramme, AppError> {
+    let code = parse_code(&body.code);
+    let name_ar = parse_text("name_ar", &body.name_ar, 200);
+    let name_fr = parse_text("name_fr", &body.name_fr, 200);
+    let retention = if (0..=3650).contains(&body.retention_days) {
+        Ok(body.retention_days)
+    } else {
+        Err(FieldError::new("retention_days", "validation"))
+    };
+    let ends_on = body
+        .ends_on
+        .as_deref()
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| twiza_domain::campaign::parse_date("ends_on", s.trim()))
+        .transpose();
+    match (code, name_ar, name_fr, retention, ends_on) {
+        (Ok(code), Ok(name_ar), Ok(name_fr), Ok(retention_days), Ok(ends_on)) => Ok(NewProgramme {
+            code,
+            name_ar,
+            name_fr,
+            retention_days,
+            ends_on,
+        }),
+        (a, b, c, d, e) => Err(AppError::invalid(
+            [a.err(), b.err(), c.err(), d.err(), e.err()]
+                .into_iter()
+                .flatten()
+                .collect(),
+        )),
+    }
+}
+
+/// Creates a programme with its first rules version (coordinators).
+#[utoipa::path(post, path = "/api/v1/organizations/{org_id}/programmes", tag = "programmes",
+    params(("org_id" = i64, Path)), request_body = ProgrammeCreate,
+    responses((status = 201, body = Created), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn create(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    Extension(actor): Extension<Actor>,
+    ApiJson(body): ApiJson<ProgrammeCreate>,
+) -> AppResult<(StatusCode, Json<Created>)> {
+    require_registry_access(&scope)?;
+    let user = require_user(&actor)?;
+    let programme = parse_programme(&body)?;
+    let rules = checked_rules(&body.rules)?;
+    let id = state
+        .store
+        .create_programme(&scope, &programme, user.id)
+        .await?;
+    let rules_version = state
+        .store
+        .add_programme_rules(&scope, id, &rules, user.id)
+        .await?;
+    Ok((StatusCode::CREATED, Json(Created { id, rules_version })))
+}
+
+/// The association's programmes, with their rules version, enrolled households and cycles.
+#[utoipa::path(get, path = "/api/v1/organizations/{org_id}/programmes", tag = "programmes",
+    params(("org_id" = i64, Path)),
+    responses((status = 200, description = "Programmes and their cycles")),
+    security(("bearer" = [])))]
+pub async fn list(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+) -> AppResult<Json<Vec<ProgrammeView>>> {
+    require_registry_access(&scope)?;
+    Ok(Json(state.store.programmes(&scope).await?))
+}
+
+/// Saves a new version of a programme's rules; the next cycle uses it.
+#[utoipa::path(post, path = "/api/v1/organizations/{org_id}/programmes/{programme_id}/rules", tag = "programmes",
+    params(("org_id" = i64, Path), ("programme_id" = i64, Path)), request_body = RulesCreate,
+    responses((status = 201, body = Created), (status = 422, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn add_rules(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    Extension(actor): Extension<Actor>,
+    params: RawPathParams,
+    ApiJson(body): ApiJson<RulesCreate>,
+) -> AppResult<(StatusCode, Json<Created>)> {
+    require_registry_access(&scope)?;
+    let user = require_user(&actor)?;
+    let id = path_param(&params, "programme_id")?;
+    let rules = checked_rules(&body.rules)?;
+    let rules_version = state
+        .store
+        .add_programme_rules(&scope, id, &rules, user.id)
+        .await?;
+    Ok((StatusCode::CREATED, Json(Created { id, rules_version })))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Enrolled {
+    /// Households newly enrolled.
+    pub enrolled: u64,
+}
+
+/// Enrolls every household of the association that consented (or has a legal basis) and is
+/// not enrolled yet.
+#[utoipa::path(post, path = "/api/v1/organizations/{org_id}/programmes/{programme_id}/enrollments", tag = "programmes",
+    params(("org_id" = i64, Path), ("programme_id" = i64, Path)),
+    responses((status = 200, body = Enrolled), (status = 404, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn enroll(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    Extension(actor): Extension<Actor>,
+    params: RawPathParams,
+) -> AppResult<Json<Enrolled>> {
+    require_registry_access(&scope)?;
+    let user = require_user(&actor)?;
+    let id = path_param(&params, "programme_id")?;
+    let enrolled = state
+        .store
+        .enroll_consenting_households(&scope, id, user.id)
+        .await?;
+    Ok(Json(Enrolled { enrolled }))
+}
+
+/// Computes (or recomputes, until approved) the cycle of a period for every enrolled household.
+#[utoipa::path(post, path = "/api/v1/organizations/{org_id}/programmes/{programme_id}/cycles", tag = "programmes",
+    params(("org_id" = i64, Path), ("programme_id" = i64, Path)), request_body = CycleCreate,
+    responses((status = 200, description = "The cycle's totals"), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn compute_cycle(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    Extension(actor): Extension<Actor>,
+    params: RawPathParams,
+    ApiJson(body): ApiJson<CycleCreate>,
+) -> AppResult<Json<CycleSummary>> {
+    require_registry_access(&scope)?;
+    let user = require_user(&actor)?;
+    let id = path_param(&params, "programme_id")?;
+    let period = parse_period(&body.period);
+    let reference =
+        twiza_domain::campaign::parse_date("reference_date", body.reference_date.trim());
+    let (period, reference) = match (period, reference) {
+        (Ok(p), Ok(r)) => (p, r),
+        (p, r) => {
+            return Err(AppError::invalid(
+                [p.err(), r.err()].into_iter().flatten().collect(),
+            ))
+        }
+    };
+    let cycle = state
+        .store
+        .compute_cycle(&scope, id, &period, reference, user.id)
+        .await?;
+    Ok(Json(cycle))
+}
+
+/// A cycle's totals.
+#[utoipa::path(get, path = "/api/v1/organizations/{org_id}/cycles/{cycle_id}", tag = "programmes",
+    params(("org_id" = i64, Path), ("cycle_id" = i64, Path)),
+    responses((status = 200, description = "The cycle's totals"), (status = 404, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn cycle(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    params: RawPathParams,
+) -> AppResult<Json<CycleSummary>> {
+    require_registry_access(&scope)?;
+    let id = path_param(&params, "cycle_id")?;
+    Ok(Json(state.store.cycle(&scope, id).await?))
+}
+
+/// Approves a cycle: never by the person who computed it.
+#[utoipa::path(post, path = "/api/v1/organizations/{org_id}/cycles/{cycle_id}/approve", tag = "programmes",
+    params(("org_id" = i64, Path), ("cycle_id" = i64, Path)),
+    responses((status = 200, description = "The approved cycle"), (status = 409, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn approve_cycle(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    Extension(actor): Extension<Actor>,
+    params: RawPathParams,
+) -> AppResult<Json<CycleSummary>> {
+    require_registry_access(&scope)?;
+    let user = require_user(&actor)?;
+    let id = path_param(&params, "cycle_id")?;
+    Ok(Json(state.store.approve_cycle(&scope, id, user.id).await?))
+}
+
+/// A household's entitlement in a cycle, explained (the unmet conditions, or the lines that
+/// make the amount).
+#[utoipa::path(get, path = "/api/v1/organizations/{org_id}/cycles/{cycle_id}/entitlements/{household_id}", tag = "programmes",
+    params(("org_id" = i64, Path), ("cycle_id" = i64, Path), ("household_id" = i64, Path)),
+    responses((status = 200, description = "Eligible, amount and explanation"), (status = 404, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn entitlement(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    params: RawPathParams,
+) -> AppResult<Json<serde_json::Value>> {
+    require_registry_access(&scope)?;
+    let cycle = path_param(&params, "cycle_id")?;
+    let household = path_param(&params, "household_id")?;
+    let (eligible, centimes, explanation) =
+        state.store.entitlement(&scope, cycle, household).await?;
+    Ok(Json(serde_json::json!({
+        "eligible": eligible,
+        "amount": format!("{}.{:02}", centimes / 100, centimes % 100),
+        "explanation": explanation,
+    })))
+}
+
+/// Makes the payment batch of an approved cycle (owners, admins, treasurers): one line per
+/// eligible household with a payee account.
+#[utoipa::path(post, path = "/api/v1/organizations/{org_id}/cycles/{cycle_id}/payment-batch", tag = "programmes",
+    params(("org_id" = i64, Path), ("cycle_id" = i64, Path)), request_body = BatchCreate,
+    responses((status = 201, description = "The batch"), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn create_batch(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    Extension(actor): Extension<Actor>,
+    params: RawPathParams,
+    ApiJson(body): ApiJson<BatchCreate>,
+) -> AppResult<(StatusCode, Json<serde_json::Value>)> {
+    let user = require_user(&actor)?;
+    let cycle = path_param(&params, "cycle_id")?;
+    let name = parse_text("debtor_name", &body.debtor_name, 70);
+    let account = body.debtor_account.trim();
+    let iban = if account.len() == 24 && account.bytes().all(|b| b.is_ascii_digit()) {
+        twiza_iso20022::moroccan_iban_from_rib(account)
+            .map_err(|_| FieldError::new("debtor_account", "rib_invalid"))
+    } else {
+        let iban = twiza_iso20022::normalize_iban(account);
+        if twiza_iso20022::is_valid_iban(&iban) {
+            Ok(iban)
+        } else {
+            Err(FieldError::new("debtor_account", "validation"))
+        }
+    };
+    let date = twiza_domain::campaign::parse_date("execution_date", body.execution_date.trim());
+    let batch = match (name, iban, date) {
+        (Ok(debtor_name), Ok(debtor_iban), Ok(execution_date)) => NewPaymentBatch {
+            debtor_name,
+            debtor_iban,
+            execution_date,
+        },
+        (a, b, c) => {
+            return Err(AppError::invalid(
+                [a.err(), b.err(), c.err()].into_iter().flatten().collect(),
+            ))
+        }
+    };
+    let made = state
+        .store
+        .create_payment_batch(&scope, cycle, &batch, user.id)
+        .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(serde_json::json!({
+            "id": made.id, "lines": made.lines, "skipped": made.skipped,
+            "total": format!("{}.{:02}", made.total_centimes / 100, made.total_centimes % 100),
+            "message_id": made.message_id,
+        })),
+    ))
+}
