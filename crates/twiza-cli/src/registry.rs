@@ -8,11 +8,11 @@ use clap::Subcommand;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
-use twiza_domain::pmt::PmtModel;
-use twiza_domain::registry_file::{FileHousehold, HouseholdFile, RowError};
+use twiza_domain::registry_file::{HouseholdFile, RowError};
 use twiza_domain::{OrgId, OrgRole, OrgScope, UserId};
 use twiza_i18n::{Locale, Messages};
-use twiza_store::{HouseholdRecord, IndexValue, PersonalDataKeys, Store};
+pub use twiza_store::{ImportOutcome, Mode};
+use twiza_store::{PersonalDataKeys, Store};
 
 #[derive(Subcommand)]
 pub enum RegistryCommand {
@@ -288,56 +288,8 @@ fn export_cell(
     }
 }
 
-/// How an import treats invalid rows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    DryRun,
-    AllOrNothing,
-    ValidOnly,
-}
-
-/// What an import did.
-#[derive(Debug, Default)]
-pub struct ImportOutcome {
-    pub rows: u64,
-    pub households_valid: u64,
-    pub persons_valid: u64,
-    pub households_invalid: u64,
-    pub imported_households: u64,
-    pub imported_persons: u64,
-    /// The first [`MAX_LISTED_ERRORS`] errors.
-    pub errors: Vec<RowError>,
-    pub error_count: u64,
-    pub seconds: f64,
-}
-
-/// Errors kept for the report; the rest are counted.
-const MAX_LISTED_ERRORS: usize = 100_000;
-/// Households handed to the store at a time.
-const BATCH: usize = 2000;
-
-fn record(h: FileHousehold, model: &PmtModel, today: time::Date) -> HouseholdRecord {
-    let index = match h.index {
-        Some(ix) => Some(IndexValue {
-            value: ix.value,
-            source: ix.source,
-            effective_on: ix.effective_on,
-        }),
-        None => IndexValue::from_model(model, h.household.area, &h.members, &h.living, today),
-    };
-    HouseholdRecord {
-        household: h.household,
-        members: h.members,
-        living: h.living,
-        incident_id: None,
-        consent: h.consent,
-        index,
-    }
-}
-
-/// Reads the file once: every row is checked; valid households go into one transaction that
-/// commits only if the mode allows (all or nothing: no invalid row at all). Households without
-/// an imported index get one from the default proxy-means-test model.
+/// Imports a household file (CSV, or the first sheet of an `.xlsx` workbook) with
+/// [`Store::import_households`].
 pub async fn import_file(
     store: &Store,
     scope: &OrgScope,
@@ -346,100 +298,16 @@ pub async fn import_file(
     by: UserId,
     mode: Mode,
 ) -> anyhow::Result<ImportOutcome> {
-    let started = Instant::now();
     let today = time::OffsetDateTime::now_utc().date();
-    let model = PmtModel::default_model();
     let input: Box<dyn std::io::Read + Send> = if crate::registry_xlsx::is_xlsx(path) {
         Box::new(crate::registry_xlsx::first_sheet_as_csv(path)?)
     } else {
         Box::new(std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?)
     };
-    let mut outcome = ImportOutcome::default();
-    let file = match HouseholdFile::open(std::io::BufReader::with_capacity(1 << 20, input), today) {
-        Ok(f) => f,
-        Err(twiza_domain::registry_file::FileError::Header(errors)) => {
-            outcome.error_count = errors.len() as u64;
-            outcome.errors = errors;
-            return Ok(outcome);
-        }
-        Err(e) => {
-            outcome.error_count = 1;
-            outcome.errors = vec![RowError {
-                row: 1,
-                field: String::new(),
-                code: e.code(),
-            }];
-            return Ok(outcome);
-        }
-    };
-    let mut registration = match mode {
-        Mode::DryRun => None,
-        _ => Some(store.begin_registration(scope, keys, by).await?),
-    };
-    // Reading and checking the file runs on its own thread, two batches ahead of the writes.
-    let (batches, mut incoming) = tokio::sync::mpsc::channel::<Vec<HouseholdRecord>>(2);
-    let reader = tokio::task::spawn_blocking(move || {
-        let mut outcome = ImportOutcome::default();
-        let mut batch = Vec::with_capacity(BATCH);
-        for result in file {
-            match result {
-                Ok(h) => {
-                    outcome.households_valid += 1;
-                    outcome.persons_valid += h.members.len() as u64;
-                    outcome.rows += h.members.len() as u64;
-                    let writing = match mode {
-                        Mode::DryRun => false,
-                        Mode::AllOrNothing => outcome.error_count == 0,
-                        Mode::ValidOnly => true,
-                    };
-                    if writing {
-                        batch.push(record(h, &model, today));
-                        if batch.len() == BATCH {
-                            // A closed channel means the writer failed: it reports why.
-                            if batches.blocking_send(std::mem::take(&mut batch)).is_err() {
-                                break;
-                            }
-                        }
-                    }
-                }
-                Err(errors) => {
-                    outcome.households_invalid += 1;
-                    outcome.error_count += errors.len() as u64;
-                    let room = MAX_LISTED_ERRORS.saturating_sub(outcome.errors.len());
-                    outcome.errors.extend(errors.into_iter().take(room));
-                    if mode == Mode::AllOrNothing {
-                        batch.clear();
-                    }
-                }
-            }
-        }
-        if !batch.is_empty() {
-            let _ = batches.blocking_send(batch);
-        }
-        outcome
-    });
-    while let Some(batch) = incoming.recv().await {
-        if let Some(r) = registration.as_mut() {
-            r.add(&batch).await?;
-        }
+    match HouseholdFile::open(std::io::BufReader::with_capacity(1 << 20, input), today) {
+        Ok(file) => Ok(store.import_households(scope, keys, file, by, mode).await?),
+        Err(e) => Ok(twiza_store::refused_file(e)),
     }
-    let mut outcome = reader.await.context("reading the file")?;
-    if let Some(r) = registration {
-        let commit = match mode {
-            Mode::AllOrNothing => outcome.error_count == 0,
-            Mode::ValidOnly => true,
-            Mode::DryRun => false,
-        };
-        if commit {
-            let (h, p) = r.counts();
-            r.commit().await?;
-            outcome.imported_households = h;
-            outcome.imported_persons = p;
-        }
-        // Otherwise dropping the registration rolls its transaction back.
-    }
-    outcome.seconds = started.elapsed().as_secs_f64();
-    Ok(outcome)
 }
 
 fn print_outcome(o: &ImportOutcome, mode: Mode) {

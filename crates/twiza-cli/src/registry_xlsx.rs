@@ -1,13 +1,8 @@
-//! Household files as Excel workbooks (`.xlsx`): the first sheet is read cell by cell (calamine's
-//! streaming reader, not a whole-sheet copy in memory) and written as CSV into a pipe that the
-//! CSV importer reads, so both formats go through the same checks. Spreadsheet habits are
-//! undone on the way: numbers print without `.0`, date cells become `YYYY-MM-DD`, and a phone
-//! number the spreadsheet stored as a number gets back its leading zero. The header is the
-//! sheet's first row; empty rows below it are kept, so reported rows are the sheet's.
+//! Excel household files for the CLI: the workbook's first sheet converted to CSV
+//! (`twiza_domain::registry_xlsx`) on its own thread into a pipe that the importer reads.
 
-use anyhow::{bail, Context};
-use calamine::{DataRef, Reader, Xlsx};
-use std::io::{BufReader, Read, Write};
+use anyhow::Context;
+use std::io::{BufReader, Read};
 use std::path::Path;
 
 /// Whether `path` names an Excel workbook (`.xlsx`).
@@ -17,132 +12,28 @@ pub fn is_xlsx(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
 }
 
-/// Opens the workbook and returns the CSV text of its first sheet as a stream; a reading
-/// error met half-way ends the stream with an I/O error, which the importer reports as an
-/// unreadable row.
+/// Opens the workbook (refused here if it is not one) and returns the CSV text of its first
+/// sheet as a stream, written by its own thread; an error half-way ends the stream early.
 pub fn first_sheet_as_csv(path: &Path) -> anyhow::Result<impl Read + Send + 'static> {
     let file = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
-    let mut workbook: Xlsx<_> = Xlsx::new(BufReader::new(file))
-        .with_context(|| format!("{} is not a readable .xlsx workbook", path.display()))?;
-    let Some(sheet) = workbook.sheet_names().first().cloned() else {
-        bail!("{} has no sheet", path.display());
-    };
+    let sheet = twiza_domain::registry_xlsx::FirstSheet::open(BufReader::new(file))
+        .with_context(|| path.display().to_string())?;
     let (reader, writer) = std::io::pipe().context("pipe")?;
     std::thread::Builder::new()
         .name("xlsx-reader".into())
         .spawn(move || {
-            // A failure closes the pipe early; the reading side then sees the file end where
-            // it stopped (and the row count says so).
-            let _ = write_csv(&mut workbook, &sheet, std::io::BufWriter::new(writer));
+            if let Err(e) = sheet.write_csv(std::io::BufWriter::new(writer)) {
+                eprintln!("workbook: {e}");
+            }
         })
         .context("starting the workbook reader")?;
     Ok(reader)
 }
 
-fn write_csv<RS: Read + std::io::Seek, W: Write>(
-    workbook: &mut Xlsx<RS>,
-    sheet: &str,
-    out: W,
-) -> anyhow::Result<()> {
-    let mut csv = csv::Writer::from_writer(out);
-    let mut cells = workbook.worksheet_cells_reader(sheet)?;
-    // The first row stored is the header; its names tell which column holds phones.
-    let mut header: Option<Vec<String>> = None;
-    let mut row: Vec<String> = Vec::new();
-    let mut current: Option<u32> = None;
-    while let Some(cell) = cells.next_cell()? {
-        let (r, c) = cell.get_position();
-        if current != Some(r) {
-            if current.is_some() {
-                write_row(&mut csv, &mut header, &mut row)?;
-            }
-            // Empty rows after the header stay as rows of empty cells, which the importer
-            // skips and counts: row numbers in its report are the sheet's.
-            if let (Some(previous), Some(h)) = (current, header.as_ref()) {
-                let empty = vec![""; h.len().max(1)];
-                for _ in previous + 1..r {
-                    csv.write_record(&empty)?;
-                }
-            }
-        }
-        current = Some(r);
-        let c = c as usize;
-        if row.len() <= c {
-            row.resize(c + 1, String::new());
-        }
-        let column = header
-            .as_ref()
-            .and_then(|h| h.get(c))
-            .map_or("", String::as_str);
-        row[c] = text(cell.get_value(), column);
-    }
-    if current.is_some() {
-        write_row(&mut csv, &mut header, &mut row)?;
-    }
-    csv.flush()?;
-    Ok(())
-}
-
-fn write_row<W: Write>(
-    csv: &mut csv::Writer<W>,
-    header: &mut Option<Vec<String>>,
-    row: &mut Vec<String>,
-) -> anyhow::Result<()> {
-    match header {
-        None => *header = Some(row.iter().map(|h| h.trim().to_ascii_lowercase()).collect()),
-        // As wide as the header: a row's trailing empty cells are not stored in the sheet.
-        Some(h) => row.resize(h.len().max(row.len()), String::new()),
-    }
-    csv.write_record(row.iter())?;
-    row.clear();
-    Ok(())
-}
-
-/// A cell as the CSV importer expects it.
-fn text(value: &DataRef<'_>, column: &str) -> String {
-    match value {
-        DataRef::Empty => String::new(),
-        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
-        DataRef::SharedString(s) => (*s).to_owned(),
-        DataRef::Bool(b) => if *b { "1" } else { "0" }.to_owned(),
-        DataRef::Int(i) => number(*i as f64, column),
-        DataRef::Float(f) => number(*f, column),
-        DataRef::DateTime(d) => {
-            let (y, m, day, ..) = d.to_ymd_hms_milli();
-            format!("{y:04}-{m:02}-{day:02}")
-        }
-        // `#N/A`, `#REF!`…: kept as written, so that the field's check names it.
-        DataRef::Error(e) => e.to_string(),
-    }
-}
-
-/// A number without a trailing `.0`; in the phone column, a 9-digit mobile or fixed number the
-/// spreadsheet stripped of its leading zero gets it back.
-fn number(f: f64, column: &str) -> String {
-    let text = if f.fract() == 0.0 && f.abs() < 1e15 {
-        format!("{}", f as i64)
-    } else {
-        f.to_string()
-    };
-    if column == "phone" && text.len() == 9 && text.starts_with(['5', '6', '7']) {
-        return format!("0{text}");
-    }
-    text
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_print_as_written_and_phones_keep_their_zero() {
-        assert_eq!(number(661234567.0, "phone"), "0661234567");
-        assert_eq!(number(661234567.0, "idcs"), "661234567");
-        assert_eq!(number(3.0, "rooms"), "3");
-        assert_eq!(number(9.1234, "socio_economic_index"), "9.1234");
-        assert_eq!(text(&DataRef::Bool(true), "electricity"), "1");
-        assert_eq!(text(&DataRef::SharedString("Tikht"), "douar"), "Tikht");
-    }
+    use std::io::Write;
 
     /// A cell of the test workbook: text, a number, or a date (an Excel serial number shown
     /// with the built-in date format 14).
@@ -396,13 +287,14 @@ mod tests {
         assert_eq!(births, ["1980-03-01", "2014-09-01"]);
         assert_eq!(household.members[0].cin.as_deref(), Some("EE123456"));
 
-        // Not a workbook: a clear refusal, not a panic.
+        // Not a workbook: a clear refusal before anything is read, no panic.
         let fake = dir.path().join("fake.xlsx");
         std::fs::write(&fake, "household,commune\n").unwrap();
+        let refused = import_file(&store, &scope, &keys, &fake, user, Mode::DryRun).await;
+        let message = format!("{:#}", refused.err().unwrap());
         assert!(
-            import_file(&store, &scope, &keys, &fake, user, Mode::DryRun)
-                .await
-                .is_err()
+            message.contains("not a readable .xlsx workbook"),
+            "{message}"
         );
     }
 }

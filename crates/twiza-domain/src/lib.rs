@@ -19,6 +19,7 @@ pub mod pmt;
 pub mod programme;
 pub mod registry;
 pub mod registry_file;
+pub mod registry_xlsx;
 pub mod roles;
 pub mod tenancy;
 pub mod text;

@@ -24,6 +24,7 @@ mod organizations;
 mod privacy;
 mod programmes;
 mod registry;
+mod registry_import;
 
 mod payments;
 mod receipts;
@@ -57,6 +58,7 @@ pub use registry::{
     ExportedHousehold, HouseholdRecord, HouseholdView, IndexValue, PersonView, ReadRecord,
     ReadScope, Reader, Registration,
 };
+pub use registry_import::{refused_file, ImportOutcome, Mode};
 pub use sequencer::{
     receipt_secret, DonationAck, DonationRefused, NewDonation, PaymentOutcome, Sequencer,
     Settlement, SettlementAck, SettlementRefused,

@@ -165,6 +165,7 @@ pub fn table() -> Vec<RouteSpec> {
         route(M::POST, "/api/v1/organizations/{org_id}/convoys/{convoy_id}/status", Org(LOGISTICS), post(api::logistics::convoy_status)),
         route(M::GET, "/api/v1/incidents/{incident_id}/convoys", Public, get(api::logistics::convoys)),
         route(M::POST, "/api/v1/organizations/{org_id}/households", Org(FIELD), post(api::registry::register)),
+        route(M::POST, "/api/v1/organizations/{org_id}/households/import", Org(COORDINATION), post(api::registry::import).layer(DefaultBodyLimit::max(api::registry::IMPORT_BODY_LIMIT))),
         route(M::GET, "/api/v1/organizations/{org_id}/households/{household_id}", Org(FIELD), get(api::registry::read)),
         route(M::GET, "/api/v1/organizations/{org_id}/households/{household_id}/reads", Org(COORDINATION), get(api::registry::reads)),
         route(M::GET, "/api/v1/organizations/{org_id}/households/{household_id}/export", Org(COORDINATION), get(api::registry::export)),

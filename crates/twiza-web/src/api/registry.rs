@@ -353,3 +353,119 @@ pub async fn duplicates(
             .await?,
     }))
 }
+
+/// Largest household file accepted by upload (about 100,000 people); larger files go through
+/// `twiza registry import`, which streams from disk.
+pub const IMPORT_BODY_LIMIT: usize = 16 * 1024 * 1024;
+/// Invalid rows listed in an upload's answer; the rest are counted.
+const MAX_REPORTED_ROWS: usize = 1000;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ImportQuery {
+    /// `dry_run` (the default: check and report, import nothing), `all_or_nothing` or
+    /// `valid_only`.
+    pub mode: Option<String>,
+}
+
+/// One invalid row of an uploaded file.
+#[derive(Serialize, ToSchema)]
+pub struct RowReport {
+    pub row: u64,
+    pub field: String,
+    pub code: String,
+    /// In the caller's language.
+    pub message: String,
+}
+
+/// What an upload did.
+#[derive(Serialize, ToSchema)]
+pub struct ImportReport {
+    pub mode: String,
+    pub households_valid: u64,
+    pub persons_valid: u64,
+    pub households_invalid: u64,
+    pub imported_households: u64,
+    pub imported_persons: u64,
+    pub error_count: u64,
+    /// The first 1,000 invalid rows.
+    pub errors: Vec<RowReport>,
+}
+
+/// Imports a household file sent as the request body: CSV (UTF-8) or an Excel workbook
+/// (`.xlsx`, its first sheet). Every row is checked and every invalid one reported with its
+/// field and a message in the caller's language; `?mode=dry_run` (the default) imports
+/// nothing, `all_or_nothing` imports only a file without errors, `valid_only` the valid
+/// households.
+#[utoipa::path(post, path = "/api/v1/organizations/{org_id}/households/import", tag = "registry",
+    params(("org_id" = i64, Path), ("mode" = Option<String>, Query)),
+    request_body(content = Vec<u8>, content_type = "text/csv"),
+    responses((status = 200, body = ImportReport), (status = 413, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn import(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    Extension(actor): Extension<Actor>,
+    headers: axum::http::HeaderMap,
+    Query(query): Query<ImportQuery>,
+    body: axum::body::Bytes,
+) -> AppResult<Json<ImportReport>> {
+    use twiza_domain::registry_file::HouseholdFile;
+    use twiza_store::Mode;
+    require_registry_access(&scope)?;
+    let user = require_user(&actor)?;
+    let mode_name = query.mode.unwrap_or_else(|| "dry_run".into());
+    let mode = match mode_name.as_str() {
+        "dry_run" => Mode::DryRun,
+        "all_or_nothing" => Mode::AllOrNothing,
+        "valid_only" => Mode::ValidOnly,
+        _ => return Err(FieldError::new("mode", "validation").into()),
+    };
+    // A workbook is a ZIP archive; converted to CSV off the async threads.
+    let csv: Vec<u8> = if body.starts_with(b"PK\x03\x04") {
+        tokio::task::spawn_blocking(move || {
+            let mut out = Vec::with_capacity(body.len() * 2);
+            twiza_domain::registry_xlsx::first_sheet_to_csv(std::io::Cursor::new(body), &mut out)
+                .map(|()| out)
+        })
+        .await
+        .map_err(|_| AppError::internal())?
+        .map_err(|_| FieldError::new("file", "file_unreadable"))?
+    } else {
+        body.to_vec()
+    };
+    let today = time::OffsetDateTime::now_utc().date();
+    let outcome = match HouseholdFile::open(std::io::Cursor::new(csv), today) {
+        Ok(file) => {
+            state
+                .store
+                .import_households(&scope, &state.config.personal_data, file, user.id, mode)
+                .await?
+        }
+        Err(e) => twiza_store::refused_file(e),
+    };
+    let locale = crate::ctx::locale_of(&headers);
+    let errors = outcome
+        .errors
+        .iter()
+        .take(MAX_REPORTED_ROWS)
+        .map(|e| RowReport {
+            row: e.row,
+            field: e.field.clone(),
+            code: e.code.to_owned(),
+            message: state
+                .messages
+                .t(locale, &format!("error-{}", e.code.replace('_', "-"))),
+        })
+        .collect();
+    Ok(Json(ImportReport {
+        mode: mode_name,
+        households_valid: outcome.households_valid,
+        persons_valid: outcome.persons_valid,
+        households_invalid: outcome.households_invalid,
+        imported_households: outcome.imported_households,
+        imported_persons: outcome.imported_persons,
+        error_count: outcome.error_count,
+        errors,
+    }))
+}

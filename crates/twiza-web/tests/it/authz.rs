@@ -125,6 +125,8 @@ fn sample_json(method: &Method, path: &str) -> Option<serde_json::Value> {
         ("POST", "/api/v1/organizations/{org_id}/duplicate-pairs/{pair_id}/decision") => {
             json!({"decision": "same_person"})
         }
+        // Read as a household file whose header is refused: a dry run that writes nothing.
+        ("POST", "/api/v1/organizations/{org_id}/households/import") => json!({}),
         ("POST", "/api/v1/organizations/{org_id}/programmes") => json!({
             "code": "INTRUDER", "name_ar": "برنامج", "name_fr": "Intruder", "retention_days": 30,
             "rules": serde_json::from_str::<serde_json::Value>(

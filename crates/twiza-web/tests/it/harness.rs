@@ -315,6 +315,24 @@ impl TestApp {
         self.send(r.body(Body::from(body)).expect("request")).await
     }
 
+    /// A file sent as the body (`content_type`), with the caller's language.
+    pub async fn upload(
+        &self,
+        path: &str,
+        token: &str,
+        content_type: &str,
+        body: Vec<u8>,
+        language: &str,
+    ) -> Response {
+        let r = Request::builder()
+            .method(Method::POST)
+            .uri(path)
+            .header(header::CONTENT_TYPE, content_type)
+            .header(header::ACCEPT_LANGUAGE, language)
+            .header(header::AUTHORIZATION, format!("Bearer {token}"));
+        self.send(r.body(Body::from(body)).expect("request")).await
+    }
+
     /// A page request as a browser would send it (cookie, form body with the CSRF token).
     pub async fn page(
         &self,

@@ -417,3 +417,106 @@ async fn registry_reads_are_logged_and_payments_reach_the_log() {
         .json();
     assert_eq!(view["status"], "reconciled");
 }
+
+#[tokio::test]
+async fn a_household_file_is_uploaded_checked_and_imported() {
+    let app = TestApp::new().await;
+    let owner = app.user("owner@x.ma", None).await;
+    let org = app
+        .org(&owner, "Tiwizi Asni", "1/2015", OrgStatus::Verified)
+        .await;
+    let agent = app.member(org, OrgRole::FieldAgent, "agent@x.ma").await;
+    let path = format!("/api/v1/organizations/{}/households/import", org.0);
+    let file = "household,commune,douar,housing_damage,consent_purpose,legal_basis,consent_channel,given_name_ar,given_name_lat,family_name_lat,sex,birth_date,relation,schooling,cin,phone\n\
+        H1,07.041.07.05,Tikht,total,registration,consent,in_person,إبراهيم,,Ait Ouaziz,m,1980-03-01,head,,EE123456,0661234567\n\
+        H1,,,,,,,,Fatima,Ait Ouaziz,f,1984-06-12,spouse,,,\n\
+        H2,07.041.07.03,,none,registration,consent,paper,,Lahcen,Amrani,x,1970-01-01,head,,,\n"
+        .as_bytes()
+        .to_vec();
+    let upload = |mode: &str, body: Vec<u8>, language: &str| {
+        let (app, path, token) = (&app, &path, owner.token.clone());
+        let mode = mode.to_owned();
+        let language = language.to_owned();
+        async move {
+            app.upload(
+                &format!("{path}?mode={mode}"),
+                &token,
+                "text/csv",
+                body,
+                &language,
+            )
+            .await
+        }
+    };
+    // A field agent may not import.
+    let denied = app
+        .upload(&path, &agent.token, "text/csv", file.clone(), "fr")
+        .await;
+    assert_eq!(denied.status, StatusCode::FORBIDDEN);
+
+    // The dry run reports the bad row in French and writes nothing.
+    let dry = upload("dry_run", file.clone(), "fr").await;
+    assert_eq!(dry.status, StatusCode::OK, "{}", dry.text());
+    let report = dry.json();
+    assert_eq!(
+        (
+            report["households_valid"].as_u64(),
+            report["persons_valid"].as_u64(),
+            report["households_invalid"].as_u64(),
+            report["imported_households"].as_u64()
+        ),
+        (Some(1), Some(2), Some(1), Some(0))
+    );
+    assert_eq!(report["errors"][0]["row"], 4);
+    assert_eq!(report["errors"][0]["field"], "sex");
+    assert_eq!(report["errors"][0]["code"], "validation");
+    assert!(!report["errors"][0]["message"].as_str().unwrap().is_empty());
+    // All or nothing: nothing; valid only: the valid household.
+    let refused = upload("all_or_nothing", file.clone(), "ar").await.json();
+    assert_eq!(refused["imported_households"], 0);
+    let valid = upload("valid_only", file.clone(), "en").await.json();
+    assert_eq!(
+        (
+            valid["imported_households"].as_u64(),
+            valid["imported_persons"].as_u64()
+        ),
+        (Some(1), Some(2))
+    );
+    let found = app
+        .store
+        .find_by_identifier(
+            &OrgScope::for_member(org, OrgRole::Owner),
+            &app.state.config.personal_data,
+            "cin",
+            "EE123456",
+            twiza_store::Reader {
+                account: owner.id,
+                purpose: "test",
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(found.len(), 1);
+
+    // A bad mode, a header refused, a broken workbook: each says why.
+    assert_eq!(
+        upload("maybe", file.clone(), "fr").await.status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let header = upload("dry_run", b"household,colour\n".to_vec(), "en")
+        .await
+        .json();
+    let codes: Vec<&str> = header["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"unknown_column") && codes.contains(&"column_missing"));
+    let broken = upload("dry_run", b"PK\x03\x04 not a workbook".to_vec(), "en").await;
+    assert_eq!(broken.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        broken.json()["error"]["fields"][0]["code"],
+        "file_unreadable"
+    );
+}

@@ -266,6 +266,8 @@ fn every_error_code_has_a_message() {
         "period",
         "retention_days",
         "debtor_account",
+        "file",
+        "mode",
     ];
     let mut missing = Vec::new();
     for code in codes.iter().filter(|c| !field_names.contains(&c.as_str())) {
