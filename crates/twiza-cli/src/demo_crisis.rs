@@ -552,6 +552,7 @@ async fn logistics(
                 quantity: households * per_household,
                 households: *households,
                 campaign_id: None,
+                household_id: None,
             };
             let id = store
                 .create_delivery(&scope, &delivery, Some((&salt, &hash)), by)

@@ -552,3 +552,4 @@ error-appeal-same-decider = يجب أن يبت في الطعن شخص غير ص�
 error-unknown-programme = لا يوجد هذا البرنامج في هذه الجمعية.
 error-pair-already-decided = سبق اتخاذ قرار بشأن هذين الشخصين.
 error-received-too-long-ago = يجب أن يكون تاريخ التوصل خلال السنة الأخيرة.
+error-unknown-household = هذه الأسرة غير مسجلة في سجل الجمعية.

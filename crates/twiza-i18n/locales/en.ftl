@@ -548,3 +548,4 @@ error-appeal-same-decider = The appeal must be decided by someone other than the
 error-unknown-programme = No such programme in this association.
 error-pair-already-decided = These two people have already been decided on.
 error-received-too-long-ago = The date of receipt must be within the last year.
+error-unknown-household = This household is not in the association's registry.

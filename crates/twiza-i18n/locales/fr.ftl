@@ -551,3 +551,4 @@ error-appeal-same-decider = Le recours doit être tranché par une autre personn
 error-unknown-programme = Programme inconnu dans cette association.
 error-pair-already-decided = Une décision a déjà été prise sur ces deux personnes.
 error-received-too-long-ago = La date de réception doit dater de moins d’un an.
+error-unknown-household = Ce foyer n’est pas inscrit au registre de l’association.

@@ -562,3 +562,4 @@ error-appeal-same-decider = ⵉⵍⴰⵇ ⴰⴷ ⵉⴳⵣⵎ ⵜⵓⵖⴰⵍⵜ 
 error-unknown-programme = ⵓⵔ ⵉⵍⵍⵉ ⵓⵖⴰⵡⴰⵙ ⴰⴷ ⴳ ⵜⵎⵓⵏⵜ ⴰⴷ.
 error-pair-already-decided = ⵉⵜⵜⵓⴳⵣⵎ ⵢⴰⴷⵏ ⵅⴼ ⵙⵉⵏ ⵉⵎⴷⴷⵓⴽⴰⵍ ⴰⴷ.
 error-received-too-long-ago = ⵉⵍⴰⵇ ⴰⴷ ⵉⴳ ⵓⵣⵎⵣ ⵏ ⵓⵙⵉⵡⴹ ⴳ ⵓⵙⴳⴳⵯⴰⵙ ⴰ ⵉⴽⴽⴰⵏ.
+error-unknown-household = ⵜⴰⵡⵊⴰ ⴰⴷ ⵓⵔ ⵜⵍⵍⵉ ⴳ ⵓⵎⵙⵍⴰⵢ ⵏ ⵜⵎⵓⵏⵜ.

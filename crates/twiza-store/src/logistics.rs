@@ -41,6 +41,8 @@ pub struct NewDelivery {
     pub households: i64,
     /// The association's campaign whose funds or in-kind gifts the goods came from.
     pub campaign_id: Option<i64>,
+    /// The registered household of the association that receives the goods, if named.
+    pub household_id: Option<i64>,
 }
 
 /// What a proof attempt did.
@@ -233,14 +235,26 @@ impl Store {
                 return Err(StoreError::Conflict("unknown_campaign"));
             }
         }
+        if let Some(household) = delivery.household_id {
+            let own: Option<(i64,)> = sqlx::query_as(
+                "SELECT id FROM households WHERE id = $1 AND organization_id = $2 AND status = 'active'",
+            )
+            .bind(household)
+            .bind(scope.org_id().0)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if own.is_none() {
+                return Err(StoreError::Conflict("unknown_household"));
+            }
+        }
         if balance(&mut tx, delivery.warehouse_id, item).await? < delivery.quantity {
             return Err(StoreError::Conflict("insufficient_stock"));
         }
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO deliveries (organization_id, incident_id, need_id, warehouse_id, item_id, quantity, \
              households, campaign_id, status, proof_method, otp_salt, otp_hash, attempts, created_by, \
-             created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'awaiting_proof', $9, $10, $11, 0, $12, $13) \
-             RETURNING id",
+             created_at, household_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'awaiting_proof', $9, $10, \
+             $11, 0, $12, $13, $14) RETURNING id",
         )
         .bind(scope.org_id().0)
         .bind(delivery.incident_id)
@@ -255,6 +269,7 @@ impl Store {
         .bind(otp.map(|(_, hash)| hash))
         .bind(by.0)
         .bind(at)
+        .bind(delivery.household_id)
         .fetch_one(&mut *tx)
         .await?;
         sqlx::query(

@@ -793,10 +793,20 @@ impl Store {
         .fetch_all(&mut *tx)
         .await?;
         let grievances = crate::grievances::household_grievances(&mut tx, household).await?;
+        let deliveries: Vec<(i64, String, i64, String, Option<i64>)> = sqlx::query_as(
+            "SELECT d.id, i.code, d.quantity, d.status, d.delivered_at FROM deliveries d \
+             JOIN items i ON i.id = d.item_id WHERE d.household_id = $1 ORDER BY d.id",
+        )
+        .bind(household)
+        .fetch_all(&mut *tx)
+        .await?;
         tx.commit().await?;
         Ok(serde_json::json!({
             "household": view,
             "grievances": grievances,
+            "deliveries": deliveries.into_iter().map(|(id, item, quantity, status, delivered_at)| serde_json::json!({
+                "id": id, "item": item, "quantity": quantity, "status": status, "delivered_at": delivered_at,
+            })).collect::<Vec<_>>(),
             "consents": consents.into_iter().map(|(purpose, basis, channel, at, withdrawn)| serde_json::json!({
                 "purpose": purpose, "legal_basis": basis, "channel": channel, "recorded_at": at, "withdrawn_at": withdrawn,
             })).collect::<Vec<_>>(),

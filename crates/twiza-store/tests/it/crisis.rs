@@ -349,6 +349,7 @@ on_both_backends!(
             quantity,
             households: 4,
             campaign_id: None,
+            household_id: None,
         };
         let salt = [3u8; 16];
         let hash = code_hash(&salt, "123456");
@@ -359,8 +360,50 @@ on_both_backends!(
             Err(StoreError::Conflict("insufficient_stock"))
         ));
         assert_eq!(s.stock(&scope).await.expect("stock")[0].quantity, 10);
+        // The delivery names the registered household it reaches; another association's
+        // household cannot be named.
+        let k = crate::registry::keys(&[1]);
+        let (family, reference) = s
+            .register_household(
+                &scope,
+                &k,
+                &crate::registry::household(crate::registry::family(), None, true),
+                owner,
+            )
+            .await
+            .expect("household");
+        let (theirs, _) = s
+            .register_household(
+                &other_scope,
+                &k,
+                &crate::registry::household(crate::registry::family(), None, true),
+                owner,
+            )
+            .await
+            .expect("household");
+        assert!(matches!(
+            s.create_delivery(
+                &scope,
+                &NewDelivery {
+                    household_id: Some(theirs),
+                    ..delivery(4)
+                },
+                Some((&salt, &hash)),
+                owner
+            )
+            .await,
+            Err(StoreError::Conflict("unknown_household"))
+        ));
         let id = s
-            .create_delivery(&scope, &delivery(4), Some((&salt, &hash)), owner)
+            .create_delivery(
+                &scope,
+                &NewDelivery {
+                    household_id: Some(family),
+                    ..delivery(4)
+                },
+                Some((&salt, &hash)),
+                owner,
+            )
             .await
             .expect("delivery");
         assert_eq!(s.stock(&scope).await.expect("stock")[0].quantity, 6);
@@ -390,6 +433,28 @@ on_both_backends!(
             s.confirm_delivery(&scope, id, "123456").await,
             Err(StoreError::Conflict("proof_already_used"))
         ));
+        // The family sees what it received in its own export; the leaf does not name it.
+        let export = s
+            .subject_export(
+                &scope,
+                &k,
+                family,
+                twiza_store::Reader {
+                    account: owner,
+                    purpose: "subject_request",
+                },
+            )
+            .await
+            .expect("export");
+        assert_eq!(export["deliveries"][0]["item"], "tent");
+        assert_eq!(export["deliveries"][0]["quantity"], 4);
+        assert_eq!(export["deliveries"][0]["status"], "delivered");
+        let leaf = s.log_entry(before).await.expect("entry").expect("leaf");
+        let leaf = String::from_utf8(leaf.leaf).expect("utf-8");
+        assert!(
+            !leaf.contains(&reference) && !leaf.contains("household_id"),
+            "{leaf}"
+        );
         let report = s.audit_log(None, |_| {}).await.expect("audit");
         assert!(report.ok(), "{:?}", report.findings);
 

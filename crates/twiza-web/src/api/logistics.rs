@@ -23,7 +23,7 @@ fn refused(e: StoreError) -> AppError {
     match e {
         StoreError::Conflict(
             code @ ("unknown_item" | "unknown_warehouse" | "unknown_need" | "need_not_open"
-            | "unknown_campaign"),
+            | "unknown_campaign" | "unknown_household"),
         ) => AppError::new(StatusCode::UNPROCESSABLE_ENTITY, code),
         StoreError::Conflict(
             code @ ("insufficient_stock"
@@ -187,6 +187,10 @@ pub struct DeliveryCreate {
     /// The association's campaign whose funds or in-kind gifts the goods came from; its code goes
     /// into the delivery's leaf.
     pub campaign_id: Option<i64>,
+    /// The association's registered household that receives the goods (never in the leaf); the
+    /// delivery then appears in that household's own data export.
+    #[serde(default)]
+    pub household_id: Option<i64>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -228,6 +232,7 @@ pub async fn create_delivery(
         quantity,
         households,
         campaign_id: body.campaign_id,
+        household_id: body.household_id,
     };
     if by_agent {
         let id = state
