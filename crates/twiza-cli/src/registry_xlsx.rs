@@ -4,6 +4,8 @@
 use anyhow::Context;
 use std::io::{BufReader, Read};
 use std::path::Path;
+use std::thread::JoinHandle;
+use twiza_domain::registry_xlsx::WorkbookError;
 
 /// Whether `path` names an Excel workbook (`.xlsx`).
 pub fn is_xlsx(path: &Path) -> bool {
@@ -13,21 +15,43 @@ pub fn is_xlsx(path: &Path) -> bool {
 }
 
 /// Opens the workbook (refused here if it is not one) and returns the CSV text of its first
-/// sheet as a stream, written by its own thread; an error half-way ends the stream early.
+/// sheet as a stream, written by its own thread. If the conversion fails half-way, the stream
+/// ends with that error (not a shorter file), so an all-or-nothing import imports nothing.
 pub fn first_sheet_as_csv(path: &Path) -> anyhow::Result<impl Read + Send + 'static> {
     let file = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
     let sheet = twiza_domain::registry_xlsx::FirstSheet::open(BufReader::new(file))
         .with_context(|| path.display().to_string())?;
     let (reader, writer) = std::io::pipe().context("pipe")?;
-    std::thread::Builder::new()
+    let converter = std::thread::Builder::new()
         .name("xlsx-reader".into())
-        .spawn(move || {
-            if let Err(e) = sheet.write_csv(std::io::BufWriter::new(writer)) {
-                eprintln!("workbook: {e}");
-            }
-        })
+        .spawn(move || sheet.write_csv(std::io::BufWriter::new(writer), u64::MAX))
         .context("starting the workbook reader")?;
-    Ok(reader)
+    Ok(SheetStream {
+        pipe: reader,
+        converter: Some(converter),
+    })
+}
+
+/// The reading end of the conversion: at the end of the pipe, the converter's own outcome.
+struct SheetStream {
+    pipe: std::io::PipeReader,
+    converter: Option<JoinHandle<Result<(), WorkbookError>>>,
+}
+
+impl Read for SheetStream {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.pipe.read(buf)?;
+        if n == 0 && !buf.is_empty() {
+            if let Some(converter) = self.converter.take() {
+                match converter.join() {
+                    Ok(Ok(())) => {}
+                    Ok(Err(e)) => return Err(std::io::Error::other(e.to_string())),
+                    Err(_) => return Err(std::io::Error::other("the workbook reader stopped")),
+                }
+            }
+        }
+        Ok(n)
+    }
 }
 
 #[cfg(test)]

@@ -38,18 +38,51 @@ impl<RS: Read + Seek> FirstSheet<RS> {
         Ok(FirstSheet { workbook, sheet })
     }
 
-    /// Writes the sheet as CSV into `out`.
-    pub fn write_csv<W: Write>(mut self, out: W) -> Result<(), WorkbookError> {
+    /// Writes the sheet as CSV into `out`, refusing to write more than `max_bytes` (a small
+    /// compressed workbook can describe an enormous sheet).
+    pub fn write_csv<W: Write>(mut self, out: W, max_bytes: u64) -> Result<(), WorkbookError> {
+        let out = Limited {
+            inner: out,
+            left: max_bytes,
+        };
         write_csv(&mut self.workbook, &self.sheet, out).map_err(|e| WorkbookError(e.to_string()))
     }
 }
 
-/// Writes the first sheet of the workbook read from `input` as CSV into `out`.
+/// Writes the first sheet of the workbook read from `input` as CSV into `out`, at most
+/// `max_bytes` of it.
 pub fn first_sheet_to_csv<RS: Read + Seek, W: Write>(
     input: RS,
     out: W,
+    max_bytes: u64,
 ) -> Result<(), WorkbookError> {
-    FirstSheet::open(input)?.write_csv(out)
+    FirstSheet::open(input)?.write_csv(out, max_bytes)
+}
+
+/// Cells beyond this column are refused when they hold something (a household file has
+/// fewer columns; empty styled cells far to the right are ignored).
+pub const MAX_COLUMNS: usize = 64;
+
+/// A writer that fails once `left` bytes are used.
+struct Limited<W> {
+    inner: W,
+    left: u64,
+}
+
+impl<W: Write> Write for Limited<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = buf.len() as u64;
+        if n > self.left {
+            return Err(std::io::Error::other("the sheet is larger than allowed"));
+        }
+        self.left -= n;
+        self.inner.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 fn write_csv<RS: Read + std::io::Seek, W: Write>(
@@ -80,6 +113,12 @@ fn write_csv<RS: Read + std::io::Seek, W: Write>(
         }
         current = Some(r);
         let c = c as usize;
+        if c >= MAX_COLUMNS {
+            if matches!(cell.get_value(), DataRef::Empty) {
+                continue;
+            }
+            return Err(format!("a value beyond column {MAX_COLUMNS}").into());
+        }
         if row.len() <= c {
             row.resize(c + 1, String::new());
         }
@@ -158,8 +197,23 @@ mod tests {
     }
 
     #[test]
+    fn a_writer_past_its_limit_fails() {
+        let mut out = Limited {
+            inner: Vec::new(),
+            left: 5,
+        };
+        assert!(out.write_all(b"abc").is_ok());
+        assert!(out.write_all(b"def").is_err());
+        assert_eq!(out.inner, b"abc");
+    }
+
+    #[test]
     fn what_is_not_a_workbook_is_refused() {
-        let err = first_sheet_to_csv(std::io::Cursor::new(b"household,commune\n"), Vec::new());
+        let err = first_sheet_to_csv(
+            std::io::Cursor::new(b"household,commune\n"),
+            Vec::new(),
+            1 << 20,
+        );
         assert!(err.is_err());
     }
 }

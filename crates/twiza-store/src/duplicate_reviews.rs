@@ -266,8 +266,10 @@ impl Store {
         if earlier.is_some() {
             return Err(StoreError::Conflict("pair_already_decided"));
         }
-        sqlx::query(
-            "UPDATE duplicate_pairs SET decision = $1, decided_by = $2, decided_at = $3 WHERE id = $4",
+        // Only a pair still undecided: another reviewer may have decided it since the read.
+        let done = sqlx::query(
+            "UPDATE duplicate_pairs SET decision = $1, decided_by = $2, decided_at = $3 \
+             WHERE id = $4 AND decision IS NULL",
         )
         .bind(decision.as_str())
         .bind(by.0)
@@ -275,6 +277,9 @@ impl Store {
         .bind(pair)
         .execute(&mut *tx)
         .await?;
+        if done.rows_affected() != 1 {
+            return Err(StoreError::Conflict("pair_already_decided"));
+        }
         if decision == PairDecision::SamePerson {
             sqlx::query("UPDATE persons SET same_as = $1, updated_at = $2 WHERE id = $3 AND same_as IS NULL")
                 .bind(a)

@@ -293,7 +293,9 @@ impl Store {
         Ok((id, acknowledge_by, decide_by))
     }
 
-    /// The association's grievances, oldest deadline first, without the household's words.
+    /// The association's grievances, nearest deadline first, without the household's words:
+    /// those still open (received, acknowledged, appealed) unless a status is asked for, the
+    /// oldest 5,000.
     pub async fn grievances(
         &self,
         scope: &OrgScope,
@@ -301,7 +303,8 @@ impl Store {
     ) -> Result<Vec<GrievanceView>> {
         let sql = format!(
             "SELECT {COLUMNS} FROM grievances g JOIN households h ON h.id = g.household_id \
-             WHERE g.organization_id = $1 AND ($2 IS NULL OR g.status = $2) \
+             WHERE g.organization_id = $1 \
+             AND (g.status = $2 OR ($2 IS NULL AND g.status IN ('received', 'acknowledged', 'appealed'))) \
              AND ($3 IS NULL OR g.household_id = $3) ORDER BY g.id LIMIT 5000"
         );
         let rows = sqlx::query(&sql)
@@ -343,15 +346,21 @@ impl Store {
         let mut tx = self.writer().begin().await?;
         let (status, _, _) = status_of(&mut tx, scope, id).await?;
         let next = step(status, Step::Acknowledge)?;
-        sqlx::query(
-            "UPDATE grievances SET status = $1, acknowledged_at = $2, acknowledged_by = $3 WHERE id = $4",
+        let done = sqlx::query(
+            "UPDATE grievances SET status = $1, acknowledged_at = $2, acknowledged_by = $3 WHERE id = $4 AND status = $5",
         )
         .bind(next.as_str())
         .bind(now())
         .bind(by.0)
         .bind(id)
+        .bind(status.as_str())
         .execute(&mut *tx)
         .await?;
+        // The status read above may have moved since (another connection on PostgreSQL): the
+        // update applies only to the status the step was checked against.
+        if done.rows_affected() != 1 {
+            return Err(StoreError::Conflict("grievance_wrong_step"));
+        }
         tx.commit().await?;
         Ok(())
     }
@@ -369,11 +378,11 @@ impl Store {
         let (status, _, _) = status_of(&mut tx, scope, id).await?;
         let next = step(status, Step::Decide)?;
         let at = now();
-        sqlx::query(
+        let done = sqlx::query(
             "UPDATE grievances SET status = $1, outcome = $2, remedy = $3, explanation = $4, \
              decided_at = $5, decided_by = $6, appeal_by = $7, \
              acknowledged_at = COALESCE(acknowledged_at, $5), acknowledged_by = COALESCE(acknowledged_by, $6) \
-             WHERE id = $8",
+             WHERE id = $8 AND status = $9",
         )
         .bind(next.as_str())
         .bind(d.outcome.as_str())
@@ -383,8 +392,14 @@ impl Store {
         .bind(by.0)
         .bind(deadlines.appeal_window(at))
         .bind(id)
+        .bind(status.as_str())
         .execute(&mut *tx)
         .await?;
+        // The status read above may have moved since (another connection on PostgreSQL): the
+        // update applies only to the status the step was checked against.
+        if done.rows_affected() != 1 {
+            return Err(StoreError::Conflict("grievance_wrong_step"));
+        }
         tx.commit().await?;
         Ok(())
     }
@@ -405,9 +420,9 @@ impl Store {
         if appeal_by.is_some_and(|end| at > end) {
             return Err(StoreError::Conflict("appeal_window_closed"));
         }
-        sqlx::query(
+        let done = sqlx::query(
             "UPDATE grievances SET status = $1, appeal_statement = $2, appealed_at = $3, \
-             appeal_recorded_by = $4, appeal_decide_by = $5 WHERE id = $6",
+             appeal_recorded_by = $4, appeal_decide_by = $5 WHERE id = $6 AND status = $7",
         )
         .bind(next.as_str())
         .bind(statement)
@@ -415,8 +430,14 @@ impl Store {
         .bind(by.0)
         .bind(deadlines.appeal_decision(at))
         .bind(id)
+        .bind(status.as_str())
         .execute(&mut *tx)
         .await?;
+        // The status read above may have moved since (another connection on PostgreSQL): the
+        // update applies only to the status the step was checked against.
+        if done.rows_affected() != 1 {
+            return Err(StoreError::Conflict("grievance_wrong_step"));
+        }
         tx.commit().await?;
         Ok(())
     }
@@ -435,9 +456,9 @@ impl Store {
         if decided_by == Some(by.0) {
             return Err(StoreError::Conflict("appeal_same_decider"));
         }
-        sqlx::query(
+        let done = sqlx::query(
             "UPDATE grievances SET status = $1, appeal_outcome = $2, appeal_remedy = $3, \
-             appeal_explanation = $4, appeal_decided_at = $5, appeal_decided_by = $6 WHERE id = $7",
+             appeal_explanation = $4, appeal_decided_at = $5, appeal_decided_by = $6 WHERE id = $7 AND status = $8",
         )
         .bind(next.as_str())
         .bind(d.outcome.as_str())
@@ -446,8 +467,14 @@ impl Store {
         .bind(now())
         .bind(by.0)
         .bind(id)
+        .bind(status.as_str())
         .execute(&mut *tx)
         .await?;
+        // The status read above may have moved since (another connection on PostgreSQL): the
+        // update applies only to the status the step was checked against.
+        if done.rows_affected() != 1 {
+            return Err(StoreError::Conflict("grievance_wrong_step"));
+        }
         tx.commit().await?;
         Ok(())
     }

@@ -198,6 +198,25 @@ on_both_backends!(
             Err(StoreError::Conflict("grievance_closed"))
         ));
 
+        // Closed: no longer among the open ones, listed by its status.
+        let open = s
+            .grievances(&scope, GrievanceFilter::default())
+            .await
+            .unwrap();
+        assert!(open.iter().all(|g| g.id != id));
+        let closed = s
+            .grievances(
+                &scope,
+                GrievanceFilter {
+                    status: Some("closed"),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        assert_eq!(closed.len(), 1);
+        assert_eq!(closed[0].id, id);
+
         // Read whole: the words, both decisions; the read is in the household's access log.
         let reader = Reader {
             account: second,

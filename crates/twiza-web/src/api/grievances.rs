@@ -151,8 +151,9 @@ pub async fn file(
     ))
 }
 
-/// The association's grievances, the nearest deadline first (`?status=`, `?household_id=`,
-/// `?overdue=true`), without the households' words.
+/// The association's open grievances (received, acknowledged, appealed), the nearest deadline
+/// first, without the households' words; `?status=` lists those of one status (`decided`,
+/// `closed`…), `?household_id=` one household's, `?overdue=true` those past their deadline.
 #[utoipa::path(get, path = "/api/v1/organizations/{org_id}/grievances", tag = "grievances",
     params(("org_id" = i64, Path), ("status" = Option<String>, Query), ("household_id" = Option<i64>, Query), ("overdue" = Option<bool>, Query)),
     responses((status = 200, description = "Grievances with their deadlines")),

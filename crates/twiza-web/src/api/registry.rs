@@ -357,6 +357,8 @@ pub async fn duplicates(
 /// Largest household file accepted by upload (about 100,000 people); larger files go through
 /// `twiza registry import`, which streams from disk.
 pub const IMPORT_BODY_LIMIT: usize = 16 * 1024 * 1024;
+/// Largest CSV an uploaded workbook may unpack to (a few MiB of workbook describe far more).
+const MAX_UNPACKED_BYTES: u64 = 128 * 1024 * 1024;
 /// Invalid rows listed in an upload's answer; the rest are counted.
 const MAX_REPORTED_ROWS: usize = 1000;
 
@@ -425,8 +427,12 @@ pub async fn import(
     let csv: Vec<u8> = if body.starts_with(b"PK\x03\x04") {
         tokio::task::spawn_blocking(move || {
             let mut out = Vec::with_capacity(body.len() * 2);
-            twiza_domain::registry_xlsx::first_sheet_to_csv(std::io::Cursor::new(body), &mut out)
-                .map(|()| out)
+            twiza_domain::registry_xlsx::first_sheet_to_csv(
+                std::io::Cursor::new(body),
+                &mut out,
+                MAX_UNPACKED_BYTES,
+            )
+            .map(|()| out)
         })
         .await
         .map_err(|_| AppError::internal())?
