@@ -307,6 +307,14 @@ impl Store {
             }
             let mut out = Vec::with_capacity(page.len());
             for (id, area, damage, incident, commune) in &page {
+                let Some(own_members) = members.get(id).filter(|m| !m.is_empty()) else {
+                    // Every member was found to be someone registered earlier: a second
+                    // registration of the same family, never paid twice.
+                    households += 1;
+                    let why = serde_json::json!({"unmet": ["duplicate_household"]});
+                    out.push(serde_json::json!([cycle, id, 0, 0, why.to_string()]));
+                    continue;
+                };
                 let corrupt = || StoreError::Corrupt("household");
                 let code = CommuneCode::parse(commune).map_err(|_| corrupt())?;
                 let place = twiza_geo::geo().commune(&code).ok_or_else(corrupt)?;
@@ -318,10 +326,7 @@ impl Store {
                     region: place.region_code.as_str(),
                     province: place.province_code.as_str(),
                     commune: commune.as_str(),
-                    members: member_facts(
-                        members.get(id).map(Vec::as_slice).unwrap_or(&[]),
-                        reference_date,
-                    ),
+                    members: member_facts(own_members, reference_date),
                 };
                 let decision = rules.decide(&facts);
                 households += 1;

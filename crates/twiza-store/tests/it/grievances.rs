@@ -8,7 +8,7 @@ use crate::on_both_backends;
 use crate::registry::{family, household, keys};
 use crate::suite::new_org;
 use twiza_domain::grievance::{Deadlines, Decision, FiledBy, GrievanceChannel, GrievanceSubject};
-use twiza_domain::programme::EARTHQUAKE_MONTHLY_AID_EXAMPLE;
+use twiza_domain::programme::{DIRECT_SOCIAL_AID_EXAMPLE, EARTHQUAKE_MONTHLY_AID_EXAMPLE};
 use twiza_domain::{OrgRole, OrgScope};
 use twiza_store::{GrievanceFilter, NewGrievance, NewProgramme, PairDecision, Reader, StoreError};
 
@@ -361,6 +361,62 @@ on_both_backends!(duplicate_pairs_are_reviewed_once, |db: TestDb| async move {
     // The later Brahim is no longer compared; the decided Fatima pair is not proposed again.
     let later = s.find_duplicate_people(&scope).await.unwrap();
     assert_eq!((later.people, later.new_pairs), (5, 0));
+    // Brahim registered a third time, alone: once found to be the first Brahim, the household
+    // has nobody left of its own and a cycle does not pay it.
+    let (third, _) = s
+        .register_household(
+            &scope,
+            &k,
+            &household(
+                vec![crate::registry::person(
+                    "Brahim",
+                    "head",
+                    "1980-03-01",
+                    "",
+                    "",
+                )],
+                Some(9.1),
+                true,
+            ),
+            owner,
+        )
+        .await
+        .unwrap();
+    assert_eq!(s.find_duplicate_people(&scope).await.unwrap().new_pairs, 1);
+    let pair = s.duplicate_pairs(&scope, false, 50, reader).await.unwrap();
+    assert_eq!(pair[0].b.household_id, third);
+    s.decide_duplicate_pair(&scope, pair[0].id, PairDecision::SamePerson, owner)
+        .await
+        .unwrap();
+    let aid = s
+        .create_programme(
+            &scope,
+            &NewProgramme {
+                code: "ASD".into(),
+                name_ar: "الدعم".into(),
+                name_fr: "Aide".into(),
+                retention_days: 30,
+                ends_on: None,
+            },
+            owner,
+        )
+        .await
+        .unwrap();
+    s.add_programme_rules(&scope, aid, DIRECT_SOCIAL_AID_EXAMPLE, owner)
+        .await
+        .unwrap();
+    s.enroll_consenting_households(&scope, aid, owner)
+        .await
+        .unwrap();
+    let cycle = s
+        .compute_cycle(&scope, aid, "2026-11", crate::registry::TODAY, owner)
+        .await
+        .unwrap();
+    assert_eq!((cycle.households, cycle.eligible), (3, 2));
+    let (eligible, _, why) = s.entitlement(&scope, cycle.id, third).await.unwrap();
+    assert!(!eligible);
+    assert_eq!(why["unmet"][0], "duplicate_household");
+
     let other = OrgScope::for_member(
         s.create_organization(&new_org("D-2", "Amal", "072"), "amal", owner)
             .await
