@@ -553,3 +553,5 @@ error-unknown-programme = لا يوجد هذا البرنامج في هذه ال
 error-pair-already-decided = سبق اتخاذ قرار بشأن هذين الشخصين.
 error-received-too-long-ago = يجب أن يكون تاريخ التوصل خلال السنة الأخيرة.
 error-unknown-household = هذه الأسرة غير مسجلة في سجل الجمعية.
+error-no-consent = لا تتوفر هذه الأسرة على موافقة أو أساس قانوني ساري المفعول للبرامج.
+error-not-enrolled = هذه الأسرة غير مسجلة في هذا البرنامج.

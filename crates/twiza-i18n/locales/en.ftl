@@ -549,3 +549,5 @@ error-unknown-programme = No such programme in this association.
 error-pair-already-decided = These two people have already been decided on.
 error-received-too-long-ago = The date of receipt must be within the last year.
 error-unknown-household = This household is not in the association's registry.
+error-no-consent = This household has no standing consent or legal basis for programmes.
+error-not-enrolled = This household is not enrolled in this programme.

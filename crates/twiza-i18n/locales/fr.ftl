@@ -552,3 +552,5 @@ error-unknown-programme = Programme inconnu dans cette association.
 error-pair-already-decided = Une décision a déjà été prise sur ces deux personnes.
 error-received-too-long-ago = La date de réception doit dater de moins d’un an.
 error-unknown-household = Ce foyer n’est pas inscrit au registre de l’association.
+error-no-consent = Ce foyer n’a pas de consentement ni de base légale en vigueur pour les programmes.
+error-not-enrolled = Ce foyer n’est pas inscrit à ce programme.

@@ -563,3 +563,5 @@ error-unknown-programme = ⵓⵔ ⵉⵍⵍⵉ ⵓⵖⴰⵡⴰⵙ ⴰⴷ ⴳ ⵜ�
 error-pair-already-decided = ⵉⵜⵜⵓⴳⵣⵎ ⵢⴰⴷⵏ ⵅⴼ ⵙⵉⵏ ⵉⵎⴷⴷⵓⴽⴰⵍ ⴰⴷ.
 error-received-too-long-ago = ⵉⵍⴰⵇ ⴰⴷ ⵉⴳ ⵓⵣⵎⵣ ⵏ ⵓⵙⵉⵡⴹ ⴳ ⵓⵙⴳⴳⵯⴰⵙ ⴰ ⵉⴽⴽⴰⵏ.
 error-unknown-household = ⵜⴰⵡⵊⴰ ⴰⴷ ⵓⵔ ⵜⵍⵍⵉ ⴳ ⵓⵎⵙⵍⴰⵢ ⵏ ⵜⵎⵓⵏⵜ.
+error-no-consent = ⵜⴰⵡⵊⴰ ⴰⴷ ⵓⵔ ⵖⵓⵔⵙ ⵜⴰⵎⵙⵙⵓⵔⵜ ⵏⵖ ⴰⵙⵉⵙ ⴰⵏⴰⵎⵓⵙ ⵉ ⵉⵖⴰⵡⴰⵙⵏ.
+error-not-enrolled = ⵜⴰⵡⵊⴰ ⴰⴷ ⵓⵔ ⵜⵜⵓⵣⵎⵎⴻⵎ ⴳ ⵓⵖⴰⵡⴰⵙ ⴰⴷ.

@@ -182,6 +182,61 @@ impl Store {
         Ok(done)
     }
 
+    /// Takes one household of the association out of a programme (`enrolled` false: it moved
+    /// away, refused, was found registered twice) or back in (a grievance upheld). Back in needs
+    /// a standing consent or legal basis, as enrollment does. Cycles read enrolled households only.
+    pub async fn set_enrollment(
+        &self,
+        scope: &OrgScope,
+        programme: i64,
+        household: i64,
+        enrolled: bool,
+        by: UserId,
+    ) -> Result<()> {
+        let mut tx = self.writer().begin().await?;
+        own_programme(&mut tx, scope, programme).await?;
+        crate::registry::own_household(&mut tx, scope, household).await?;
+        let at = now();
+        if enrolled {
+            let consented: Option<(i64,)> = sqlx::query_as(
+                "SELECT c.id FROM consents c WHERE c.household_id = $1 AND c.withdrawn_at IS NULL \
+                 AND c.purpose IN ('registration', 'programme_enrollment') LIMIT 1",
+            )
+            .bind(household)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if consented.is_none() {
+                return Err(StoreError::Conflict("no_consent"));
+            }
+            sqlx::query(
+                "INSERT INTO enrollments (programme_id, household_id, status, enrolled_by, enrolled_at) \
+                 VALUES ($1, $2, 'enrolled', $3, $4) ON CONFLICT (programme_id, household_id) \
+                 DO UPDATE SET status = 'enrolled', enrolled_by = $3, enrolled_at = $4, exited_at = NULL",
+            )
+            .bind(programme)
+            .bind(household)
+            .bind(by.0)
+            .bind(at)
+            .execute(&mut *tx)
+            .await?;
+        } else {
+            let done = sqlx::query(
+                "UPDATE enrollments SET status = 'exited', exited_at = $1 \
+                 WHERE programme_id = $2 AND household_id = $3 AND status = 'enrolled'",
+            )
+            .bind(at)
+            .bind(programme)
+            .bind(household)
+            .execute(&mut *tx)
+            .await?;
+            if done.rows_affected() != 1 {
+                return Err(StoreError::Conflict("not_enrolled"));
+            }
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Computes a cycle: the latest rules, every enrolled household's facts on `reference_date`
     /// (its latest socio-economic index effective by then), the decision and its explanation,
     /// in one transaction. A cycle computed before (not yet approved) is computed again.

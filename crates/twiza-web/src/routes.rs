@@ -185,6 +185,7 @@ pub fn table() -> Vec<RouteSpec> {
         route(M::GET, "/api/v1/organizations/{org_id}/programmes", Org(COORDINATION), get(api::programmes::list)),
         route(M::POST, "/api/v1/organizations/{org_id}/programmes/{programme_id}/rules", Org(COORDINATION), post(api::programmes::add_rules)),
         route(M::POST, "/api/v1/organizations/{org_id}/programmes/{programme_id}/enrollments", Org(COORDINATION), post(api::programmes::enroll)),
+        route(M::POST, "/api/v1/organizations/{org_id}/programmes/{programme_id}/households/{household_id}/enrollment", Org(COORDINATION), post(api::programmes::set_enrollment)),
         route(M::POST, "/api/v1/organizations/{org_id}/programmes/{programme_id}/cycles", Org(COORDINATION), post(api::programmes::compute_cycle)),
         route(M::GET, "/api/v1/organizations/{org_id}/cycles/{cycle_id}", Org(COORDINATION), get(api::programmes::cycle)),
         route(M::POST, "/api/v1/organizations/{org_id}/cycles/{cycle_id}/approve", Org(CYCLE_APPROVAL), post(api::programmes::approve_cycle)),

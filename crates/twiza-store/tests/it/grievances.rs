@@ -416,6 +416,28 @@ on_both_backends!(duplicate_pairs_are_reviewed_once, |db: TestDb| async move {
     let (eligible, _, why) = s.entitlement(&scope, cycle.id, third).await.unwrap();
     assert!(!eligible);
     assert_eq!(why["unmet"][0], "duplicate_household");
+    // Taken out of the programme, the duplicate household is not read by the next cycle; back
+    // in, it is again.
+    s.set_enrollment(&scope, aid, third, false, owner)
+        .await
+        .unwrap();
+    assert!(matches!(
+        s.set_enrollment(&scope, aid, third, false, owner).await,
+        Err(StoreError::Conflict("not_enrolled"))
+    ));
+    let december = s
+        .compute_cycle(&scope, aid, "2026-12", crate::registry::TODAY, owner)
+        .await
+        .unwrap();
+    assert_eq!(december.households, 2);
+    s.set_enrollment(&scope, aid, third, true, owner)
+        .await
+        .unwrap();
+    let january = s
+        .compute_cycle(&scope, aid, "2027-01", crate::registry::TODAY, owner)
+        .await
+        .unwrap();
+    assert_eq!(january.households, 3);
 
     let other = OrgScope::for_member(
         s.create_organization(&new_org("D-2", "Amal", "072"), "amal", owner)

@@ -46,7 +46,7 @@ use utoipa::{Modify, OpenApi};
         grievances::file, grievances::list, grievances::show, grievances::acknowledge,
         grievances::decide, grievances::appeal, grievances::decide_appeal,
         duplicate_reviews::search, duplicate_reviews::list, duplicate_reviews::decide,
-        programmes::create, programmes::list, programmes::add_rules, programmes::enroll,
+        programmes::create, programmes::list, programmes::add_rules, programmes::enroll, programmes::set_enrollment,
         programmes::compute_cycle, programmes::cycle, programmes::approve_cycle,
         programmes::entitlement, programmes::create_batch,
         document,

@@ -228,6 +228,41 @@ pub async fn enroll(
     Ok(Json(Enrolled { enrolled }))
 }
 
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EnrollmentUpdate {
+    /// `enrolled` (back in: needs a standing consent) or `exited`.
+    pub status: String,
+}
+
+/// Takes one household out of the programme or back in; cycles read enrolled households only.
+#[utoipa::path(post, path = "/api/v1/organizations/{org_id}/programmes/{programme_id}/households/{household_id}/enrollment", tag = "programmes",
+    params(("org_id" = i64, Path), ("programme_id" = i64, Path), ("household_id" = i64, Path)), request_body = EnrollmentUpdate,
+    responses((status = 204), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn set_enrollment(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    Extension(actor): Extension<Actor>,
+    params: RawPathParams,
+    ApiJson(body): ApiJson<EnrollmentUpdate>,
+) -> AppResult<StatusCode> {
+    require_registry_access(&scope)?;
+    let user = require_user(&actor)?;
+    let programme = path_param(&params, "programme_id")?;
+    let household = path_param(&params, "household_id")?;
+    let enrolled = match body.status.as_str() {
+        "enrolled" => true,
+        "exited" => false,
+        _ => return Err(FieldError::new("status", "validation").into()),
+    };
+    state
+        .store
+        .set_enrollment(&scope, programme, household, enrolled, user.id)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 /// Computes (or recomputes, until approved) the cycle of a period for every enrolled household.
 #[utoipa::path(post, path = "/api/v1/organizations/{org_id}/programmes/{programme_id}/cycles", tag = "programmes",
     params(("org_id" = i64, Path), ("programme_id" = i64, Path)), request_body = CycleCreate,

@@ -136,6 +136,9 @@ fn sample_json(method: &Method, path: &str) -> Option<serde_json::Value> {
                 twiza_domain::programme::EARTHQUAKE_MONTHLY_AID_EXAMPLE).unwrap()}),
         ("POST", "/api/v1/organizations/{org_id}/programmes/{programme_id}/enrollments")
         | ("POST", "/api/v1/organizations/{org_id}/cycles/{cycle_id}/approve") => json!({}),
+        ("POST", "/api/v1/organizations/{org_id}/programmes/{programme_id}/households/{household_id}/enrollment") => {
+            json!({"status": "exited"})
+        }
         ("POST", "/api/v1/organizations/{org_id}/programmes/{programme_id}/cycles") => {
             json!({"period": "2026-12", "reference_date": "2026-12-01"})
         }

@@ -240,11 +240,57 @@ async fn a_programme_from_rules_to_the_bank_file() {
     assert_eq!(file.status, 200);
     assert!(file.text().contains("<NbOfTxs>1</NbOfTxs>"));
 
+    // Out of the programme, then back in: the next cycle follows.
+    let enrollment = format!("{base}/programmes/{programme}/households/{household}/enrollment");
+    let out = app
+        .post_json(
+            &enrollment,
+            Some(&coordinator.token),
+            &json!({"status": "exited"}),
+        )
+        .await;
+    assert_eq!(out.status, 204, "{}", out.text());
+    let twice = app
+        .post_json(
+            &enrollment,
+            Some(&coordinator.token),
+            &json!({"status": "exited"}),
+        )
+        .await;
+    assert_eq!(twice.json()["error"]["field"], "not_enrolled");
+    let december = app
+        .post_json(
+            &format!("{base}/programmes/{programme}/cycles"),
+            Some(&coordinator.token),
+            &json!({"period": "2026-12", "reference_date": "2026-12-01"}),
+        )
+        .await
+        .json();
+    assert_eq!(december["households"], 0);
+    let back = app
+        .post_json(
+            &enrollment,
+            Some(&coordinator.token),
+            &json!({"status": "enrolled"}),
+        )
+        .await;
+    assert_eq!(back.status, 204);
+    let december = app
+        .post_json(
+            &format!("{base}/programmes/{programme}/cycles"),
+            Some(&coordinator.token),
+            &json!({"period": "2026-12", "reference_date": "2026-12-01"}),
+        )
+        .await
+        .json();
+    assert_eq!(december["households"], 1);
+
     let listed = app
         .get(&format!("{base}/programmes"), Some(&coordinator.token))
         .await
         .json();
     assert_eq!(listed[0]["rules_version"], 2);
     assert_eq!(listed[0]["enrolled"], 1);
-    assert_eq!(listed[0]["cycles"][0]["status"], "approved");
+    assert_eq!(listed[0]["cycles"][1]["status"], "approved");
+    assert_eq!(listed[0]["cycles"][0]["period"], "2026-12");
 }
