@@ -108,39 +108,32 @@ fn record_of(m: &MemberRow) -> Record {
     }
 }
 
-const SIDE_COLUMNS: &str = "p.id, p.household_id, h.reference, p.given_name_ar, p.family_name_ar, \
-    p.given_name_lat, p.family_name_lat, p.sex, p.birth_date, p.relation, h.commune_code, h.douar";
+/// A pair's side as selected: the person (alias `p{x}`) and its household (`h{x}`).
+fn side_columns(x: char) -> String {
+    format!(
+        "p{x}.id, p{x}.household_id, h{x}.reference, p{x}.given_name_ar, p{x}.family_name_ar, \
+         p{x}.given_name_lat, p{x}.family_name_lat, p{x}.sex, p{x}.birth_date, p{x}.relation, \
+         h{x}.commune_code, h{x}.douar"
+    )
+}
 
-type SideRow = (
-    i64,
-    i64,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-);
-
-fn side(r: SideRow) -> PairSide {
-    PairSide {
-        person_id: r.0,
-        household_id: r.1,
-        household_reference: r.2,
-        given_name_ar: r.3,
-        family_name_ar: r.4,
-        given_name_lat: r.5,
-        family_name_lat: r.6,
-        sex: r.7,
-        birth_date: r.8,
-        relation: r.9,
-        commune_code: r.10,
-        douar: r.11,
-    }
+/// The side whose twelve columns start at `at`.
+fn side(r: &sqlx::any::AnyRow, at: usize) -> Result<PairSide> {
+    use sqlx::Row as _;
+    Ok(PairSide {
+        person_id: r.try_get(at)?,
+        household_id: r.try_get(at + 1)?,
+        household_reference: r.try_get(at + 2)?,
+        given_name_ar: r.try_get(at + 3)?,
+        family_name_ar: r.try_get(at + 4)?,
+        given_name_lat: r.try_get(at + 5)?,
+        family_name_lat: r.try_get(at + 6)?,
+        sex: r.try_get(at + 7)?,
+        birth_date: r.try_get(at + 8)?,
+        relation: r.try_get(at + 9)?,
+        commune_code: r.try_get(at + 10)?,
+        douar: r.try_get(at + 11)?,
+    })
 }
 
 impl Store {
@@ -198,42 +191,39 @@ impl Store {
         limit: i64,
         reader: Reader<'_>,
     ) -> Result<Vec<DuplicatePair>> {
+        use sqlx::Row as _;
         let mut tx = self.writer().begin().await?;
-        let pairs: Vec<(i64, i64, i64, i64, String, Option<String>)> = sqlx::query_as(&format!(
-            "SELECT id, person_a, person_b, score_milli, reasons, decision FROM duplicate_pairs \
-             WHERE organization_id = $1 AND decision IS {} NULL ORDER BY score_milli DESC, id LIMIT $2",
+        // Both sides come with their pair, in one statement.
+        let rows = sqlx::query(&format!(
+            "SELECT d.id, d.score_milli, d.reasons, d.decision, {}, {} FROM duplicate_pairs d \
+             JOIN persons pa ON pa.id = d.person_a JOIN households ha ON ha.id = pa.household_id \
+             JOIN persons pb ON pb.id = d.person_b JOIN households hb ON hb.id = pb.household_id \
+             WHERE d.organization_id = $1 AND d.decision IS {} NULL \
+             ORDER BY d.score_milli DESC, d.id LIMIT $2",
+            side_columns('a'),
+            side_columns('b'),
             if decided { "NOT" } else { "" }
         ))
         .bind(scope.org_id().0)
         .bind(limit)
         .fetch_all(&mut *tx)
         .await?;
-        let mut out = Vec::with_capacity(pairs.len());
+        let mut out = Vec::with_capacity(rows.len());
         let mut households = BTreeSet::new();
-        for (id, a, b, score, reasons, decision) in pairs {
-            let mut sides = Vec::with_capacity(2);
-            for person in [a, b] {
-                let row: SideRow = sqlx::query_as(&format!(
-                    "SELECT {SIDE_COLUMNS} FROM persons p JOIN households h ON h.id = p.household_id \
-                     WHERE p.id = $1"
-                ))
-                .bind(person)
-                .fetch_one(&mut *tx)
-                .await?;
-                households.insert(row.1);
-                sides.push(side(row));
-            }
-            let b = sides.pop().ok_or(StoreError::Corrupt("pair"))?;
-            let a = sides.pop().ok_or(StoreError::Corrupt("pair"))?;
+        for r in &rows {
+            let (a, b) = (side(r, 4)?, side(r, 16)?);
+            households.extend([a.household_id, b.household_id]);
+            let score: i64 = r.try_get(1)?;
+            let reasons: String = r.try_get(2)?;
             out.push(DuplicatePair {
-                id,
+                id: r.try_get(0)?,
                 score: score as f64 / 1000.0,
                 reasons: reasons
                     .split(',')
                     .filter(|r| !r.is_empty())
                     .map(str::to_owned)
                     .collect(),
-                decision,
+                decision: r.try_get(3)?,
                 a,
                 b,
             });

@@ -3,6 +3,7 @@
 //! step checked against the stored status in its transaction, every deadline stored. Reading
 //! a grievance's words is a read of the household's personal data and goes to its access log.
 
+use crate::programmes::own_programme;
 use crate::registry::{log_read, own_household};
 use crate::{now, Reader, Result, Store, StoreError};
 use serde::Serialize;
@@ -217,12 +218,21 @@ fn row_of(r: &sqlx::any::AnyRow) -> Result<Row> {
     ))
 }
 
-/// The status of a grievance of the association, locked for a step.
-async fn status_of(
+/// A grievance of the association as a step finds it: its status, the status the step leads
+/// to (or the step's refusal), who decided it and when the appeal window closes.
+struct Current {
+    status: GrievanceStatus,
+    next: GrievanceStatus,
+    decided_by: Option<i64>,
+    appeal_by: Option<i64>,
+}
+
+async fn current(
     conn: &mut AnyConnection,
     scope: &OrgScope,
     id: i64,
-) -> Result<(GrievanceStatus, Option<i64>, Option<i64>)> {
+    step: Step,
+) -> Result<Current> {
     let row: Option<(String, Option<i64>, Option<i64>)> = sqlx::query_as(
         "SELECT status, decided_by, appeal_by FROM grievances WHERE id = $1 AND organization_id = $2",
     )
@@ -232,11 +242,32 @@ async fn status_of(
     .await?;
     let (status, decided_by, appeal_by) = row.ok_or(StoreError::NotFound)?;
     let status = GrievanceStatus::parse(&status).ok_or(StoreError::Corrupt("grievance status"))?;
-    Ok((status, decided_by, appeal_by))
+    Ok(Current {
+        status,
+        next: next_status(status, step).map_err(StoreError::Conflict)?,
+        decided_by,
+        appeal_by,
+    })
 }
 
-fn step(status: GrievanceStatus, step: Step) -> Result<GrievanceStatus> {
-    next_status(status, step).map_err(StoreError::Conflict)
+/// Runs a step's UPDATE, whose SQL ends with `WHERE id = $n AND status = $n+1` (bound here):
+/// the status read at the step's start may have moved since (another connection on
+/// PostgreSQL), so the update applies only to the status the step was checked against.
+async fn apply<'q>(
+    conn: &mut AnyConnection,
+    update: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    id: i64,
+    status: GrievanceStatus,
+) -> Result<()> {
+    let done = update
+        .bind(id)
+        .bind(status.as_str())
+        .execute(&mut *conn)
+        .await?;
+    if done.rows_affected() != 1 {
+        return Err(StoreError::Conflict("grievance_wrong_step"));
+    }
+    Ok(())
 }
 
 /// Which grievances a list shows.
@@ -261,13 +292,12 @@ impl Store {
         let mut tx = self.writer().begin().await?;
         own_household(&mut tx, scope, g.household_id).await?;
         if let Some(programme) = g.programme_id {
-            let found: Option<(i64,)> =
-                sqlx::query_as("SELECT id FROM programmes WHERE id = $1 AND organization_id = $2")
-                    .bind(programme)
-                    .bind(scope.org_id().0)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-            found.ok_or(StoreError::Conflict("unknown_programme"))?;
+            own_programme(&mut tx, scope, programme)
+                .await
+                .map_err(|e| match e {
+                    StoreError::NotFound => StoreError::Conflict("unknown_programme"),
+                    other => other,
+                })?;
         }
         let at = g.received_at;
         let (acknowledge_by, decide_by) = deadlines.on_receipt(at);
@@ -344,23 +374,15 @@ impl Store {
     /// Acknowledges receipt.
     pub async fn acknowledge_grievance(&self, scope: &OrgScope, id: i64, by: UserId) -> Result<()> {
         let mut tx = self.writer().begin().await?;
-        let (status, _, _) = status_of(&mut tx, scope, id).await?;
-        let next = step(status, Step::Acknowledge)?;
-        let done = sqlx::query(
-            "UPDATE grievances SET status = $1, acknowledged_at = $2, acknowledged_by = $3 WHERE id = $4 AND status = $5",
+        let g = current(&mut tx, scope, id, Step::Acknowledge).await?;
+        let update = sqlx::query(
+            "UPDATE grievances SET status = $1, acknowledged_at = $2, acknowledged_by = $3 \
+             WHERE id = $4 AND status = $5",
         )
-        .bind(next.as_str())
+        .bind(g.next.as_str())
         .bind(now())
-        .bind(by.0)
-        .bind(id)
-        .bind(status.as_str())
-        .execute(&mut *tx)
-        .await?;
-        // The status read above may have moved since (another connection on PostgreSQL): the
-        // update applies only to the status the step was checked against.
-        if done.rows_affected() != 1 {
-            return Err(StoreError::Conflict("grievance_wrong_step"));
-        }
+        .bind(by.0);
+        apply(&mut tx, update, id, g.status).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -375,31 +397,22 @@ impl Store {
         deadlines: &Deadlines,
     ) -> Result<()> {
         let mut tx = self.writer().begin().await?;
-        let (status, _, _) = status_of(&mut tx, scope, id).await?;
-        let next = step(status, Step::Decide)?;
+        let g = current(&mut tx, scope, id, Step::Decide).await?;
         let at = now();
-        let done = sqlx::query(
+        let update = sqlx::query(
             "UPDATE grievances SET status = $1, outcome = $2, remedy = $3, explanation = $4, \
              decided_at = $5, decided_by = $6, appeal_by = $7, \
              acknowledged_at = COALESCE(acknowledged_at, $5), acknowledged_by = COALESCE(acknowledged_by, $6) \
              WHERE id = $8 AND status = $9",
         )
-        .bind(next.as_str())
+        .bind(g.next.as_str())
         .bind(d.outcome.as_str())
         .bind(d.remedy.as_str())
         .bind(&d.explanation)
         .bind(at)
         .bind(by.0)
-        .bind(deadlines.appeal_window(at))
-        .bind(id)
-        .bind(status.as_str())
-        .execute(&mut *tx)
-        .await?;
-        // The status read above may have moved since (another connection on PostgreSQL): the
-        // update applies only to the status the step was checked against.
-        if done.rows_affected() != 1 {
-            return Err(StoreError::Conflict("grievance_wrong_step"));
-        }
+        .bind(deadlines.appeal_window(at));
+        apply(&mut tx, update, id, g.status).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -414,30 +427,21 @@ impl Store {
         deadlines: &Deadlines,
     ) -> Result<()> {
         let mut tx = self.writer().begin().await?;
-        let (status, _, appeal_by) = status_of(&mut tx, scope, id).await?;
-        let next = step(status, Step::Appeal)?;
+        let g = current(&mut tx, scope, id, Step::Appeal).await?;
         let at = now();
-        if appeal_by.is_some_and(|end| at > end) {
+        if g.appeal_by.is_some_and(|end| at > end) {
             return Err(StoreError::Conflict("appeal_window_closed"));
         }
-        let done = sqlx::query(
+        let update = sqlx::query(
             "UPDATE grievances SET status = $1, appeal_statement = $2, appealed_at = $3, \
              appeal_recorded_by = $4, appeal_decide_by = $5 WHERE id = $6 AND status = $7",
         )
-        .bind(next.as_str())
+        .bind(g.next.as_str())
         .bind(statement)
         .bind(at)
         .bind(by.0)
-        .bind(deadlines.appeal_decision(at))
-        .bind(id)
-        .bind(status.as_str())
-        .execute(&mut *tx)
-        .await?;
-        // The status read above may have moved since (another connection on PostgreSQL): the
-        // update applies only to the status the step was checked against.
-        if done.rows_affected() != 1 {
-            return Err(StoreError::Conflict("grievance_wrong_step"));
-        }
+        .bind(deadlines.appeal_decision(at));
+        apply(&mut tx, update, id, g.status).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -451,30 +455,22 @@ impl Store {
         by: UserId,
     ) -> Result<()> {
         let mut tx = self.writer().begin().await?;
-        let (status, decided_by, _) = status_of(&mut tx, scope, id).await?;
-        let next = step(status, Step::DecideAppeal)?;
-        if decided_by == Some(by.0) {
+        let g = current(&mut tx, scope, id, Step::DecideAppeal).await?;
+        if g.decided_by == Some(by.0) {
             return Err(StoreError::Conflict("appeal_same_decider"));
         }
-        let done = sqlx::query(
+        let update = sqlx::query(
             "UPDATE grievances SET status = $1, appeal_outcome = $2, appeal_remedy = $3, \
-             appeal_explanation = $4, appeal_decided_at = $5, appeal_decided_by = $6 WHERE id = $7 AND status = $8",
+             appeal_explanation = $4, appeal_decided_at = $5, appeal_decided_by = $6 \
+             WHERE id = $7 AND status = $8",
         )
-        .bind(next.as_str())
+        .bind(g.next.as_str())
         .bind(d.outcome.as_str())
         .bind(d.remedy.as_str())
         .bind(&d.explanation)
         .bind(now())
-        .bind(by.0)
-        .bind(id)
-        .bind(status.as_str())
-        .execute(&mut *tx)
-        .await?;
-        // The status read above may have moved since (another connection on PostgreSQL): the
-        // update applies only to the status the step was checked against.
-        if done.rows_affected() != 1 {
-            return Err(StoreError::Conflict("grievance_wrong_step"));
-        }
+        .bind(by.0);
+        apply(&mut tx, update, id, g.status).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -42,7 +42,8 @@ pub struct CycleSummary {
     pub approved_by: Option<i64>,
 }
 
-async fn own_programme(
+/// Whether the programme is the association's (`NotFound` otherwise).
+pub(crate) async fn own_programme(
     conn: &mut sqlx::AnyConnection,
     scope: &OrgScope,
     programme: i64,

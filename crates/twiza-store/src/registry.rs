@@ -815,7 +815,7 @@ impl Store {
             })).collect::<Vec<_>>(),
             "entitlements": entitlements.into_iter().map(|(programme, period, eligible, centimes, explanation)| serde_json::json!({
                 "programme": programme, "period": period, "eligible": eligible != 0,
-                "amount": format!("{}.{:02}", centimes / 100, centimes % 100),
+                "amount": twiza_domain::ledger::format_centimes(centimes),
                 "explanation": serde_json::from_str::<serde_json::Value>(&explanation).unwrap_or_default(),
             })).collect::<Vec<_>>(),
             "reads": reads.into_iter().map(|(account, what, purpose, at)| serde_json::json!({

@@ -4,6 +4,7 @@
 //! household may appeal within the window, and someone other than the first decider decides the
 //! appeal. Lists show deadlines and what is overdue; reading the household's words is logged.
 
+use super::programmes::EntitlementView;
 use super::registry::require_registry_access;
 use super::{path_param, require_user, ApiJson};
 use crate::auth::Actor;
@@ -17,6 +18,7 @@ use twiza_domain::grievance::{
     parse_received_on, parse_statement, Decision, FiledBy, GrievanceChannel, GrievanceStatus,
     GrievanceSubject,
 };
+use twiza_domain::ledger::format_centimes;
 use twiza_domain::{FieldError, OrgScope};
 use twiza_store::{GrievanceFilter, GrievanceView, NewGrievance, Reader};
 use utoipa::ToSchema;
@@ -83,8 +85,7 @@ pub struct GrievanceDetail {
     #[serde(flatten)]
     #[schema(value_type = Object)]
     pub grievance: GrievanceView,
-    #[schema(value_type = Option<Object>)]
-    pub entitlement: Option<serde_json::Value>,
+    pub entitlement: Option<EntitlementView>,
 }
 
 fn parse_new(body: GrievanceCreate) -> Result<NewGrievance, AppError> {
@@ -206,14 +207,14 @@ pub async fn show(
             .store
             .latest_entitlement(&scope, programme, grievance.household_id)
             .await?
-            .map(|(period, eligible, centimes, explanation)| {
-                serde_json::json!({
-                    "period": period,
-                    "eligible": eligible,
-                    "amount": format!("{}.{:02}", centimes / 100, centimes % 100),
-                    "explanation": explanation,
-                })
-            }),
+            .map(
+                |(period, eligible, centimes, explanation)| EntitlementView {
+                    period: Some(period),
+                    eligible,
+                    amount: format_centimes(centimes),
+                    explanation,
+                },
+            ),
         None => None,
     };
     Ok(Json(GrievanceDetail {

@@ -50,7 +50,7 @@ fn view(organization_id: i64, b: PaymentBatch) -> PaymentBatchView {
         message_id: b.message_id,
         status: b.status,
         lines: b.lines,
-        total: format!("{}.{:02}", b.total_centimes / 100, b.total_centimes % 100),
+        total: twiza_domain::ledger::format_centimes(b.total_centimes),
         skipped: b.skipped,
         execution_date: b.execution_date,
     }

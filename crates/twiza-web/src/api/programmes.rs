@@ -12,6 +12,7 @@ use axum::extract::{RawPathParams, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use serde::{Deserialize, Serialize};
+use twiza_domain::ledger::format_centimes;
 use twiza_domain::programme::Rules;
 use twiza_domain::text::parse_text;
 use twiza_domain::{FieldError, OrgScope};
@@ -63,6 +64,20 @@ pub struct BatchCreate {
     pub debtor_account: String,
     /// `YYYY-MM-DD`.
     pub execution_date: String,
+}
+
+/// A household's entitlement in a cycle, explained.
+#[derive(Serialize, ToSchema)]
+pub struct EntitlementView {
+    /// The cycle's period, where the cycle is not named by the request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    pub eligible: bool,
+    /// Decimal string in MAD.
+    pub amount: String,
+    /// The unmet conditions (`unmet`), or the lines that make the amount (`lines`).
+    #[schema(value_type = Object)]
+    pub explanation: serde_json::Value,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -332,23 +347,24 @@ pub async fn approve_cycle(
 /// make the amount).
 #[utoipa::path(get, path = "/api/v1/organizations/{org_id}/cycles/{cycle_id}/entitlements/{household_id}", tag = "programmes",
     params(("org_id" = i64, Path), ("cycle_id" = i64, Path), ("household_id" = i64, Path)),
-    responses((status = 200, description = "Eligible, amount and explanation"), (status = 404, body = ErrorBody)),
+    responses((status = 200, body = EntitlementView), (status = 404, body = ErrorBody)),
     security(("bearer" = [])))]
 pub async fn entitlement(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
     params: RawPathParams,
-) -> AppResult<Json<serde_json::Value>> {
+) -> AppResult<Json<EntitlementView>> {
     require_registry_access(&scope)?;
     let cycle = path_param(&params, "cycle_id")?;
     let household = path_param(&params, "household_id")?;
     let (eligible, centimes, explanation) =
         state.store.entitlement(&scope, cycle, household).await?;
-    Ok(Json(serde_json::json!({
-        "eligible": eligible,
-        "amount": format!("{}.{:02}", centimes / 100, centimes % 100),
-        "explanation": explanation,
-    })))
+    Ok(Json(EntitlementView {
+        period: None,
+        eligible,
+        amount: format_centimes(centimes),
+        explanation,
+    }))
 }
 
 /// Makes the payment batch of an approved cycle (owners, admins, treasurers): one line per
@@ -400,7 +416,7 @@ pub async fn create_batch(
         StatusCode::CREATED,
         Json(serde_json::json!({
             "id": made.id, "lines": made.lines, "skipped": made.skipped,
-            "total": format!("{}.{:02}", made.total_centimes / 100, made.total_centimes % 100),
+            "total": format_centimes(made.total_centimes),
             "message_id": made.message_id,
         })),
     ))

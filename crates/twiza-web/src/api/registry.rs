@@ -459,9 +459,7 @@ pub async fn import(
             row: e.row,
             field: e.field.clone(),
             code: e.code.to_owned(),
-            message: state
-                .messages
-                .t(locale, &format!("error-{}", e.code.replace('_', "-"))),
+            message: state.messages.t(locale, &AppError::message_key(e.code)),
         })
         .collect();
     Ok(Json(ImportReport {
