@@ -13,7 +13,7 @@ use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 use twiza_link::synth::People;
-use twiza_link::{Config, Field, Prepared, Record};
+use twiza_link::{Config, Field, List, ListBuilder};
 
 #[derive(Subcommand)]
 pub enum LinkCommand {
@@ -97,7 +97,7 @@ fn parse_maps(maps: &[String]) -> anyhow::Result<Vec<(Field, String)>> {
 }
 
 /// Opens a CSV file, skipping a UTF-8 byte-order mark.
-fn open_csv(path: &Path) -> anyhow::Result<csv::Reader<Box<dyn Read>>> {
+fn open_csv(path: &Path) -> anyhow::Result<csv::Reader<Box<dyn Read + Send>>> {
     let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
     let mut reader = BufReader::with_capacity(1 << 20, file);
     let head = reader
@@ -109,7 +109,7 @@ fn open_csv(path: &Path) -> anyhow::Result<csv::Reader<Box<dyn Read>>> {
     if head.starts_with(b"\xEF\xBB\xBF") {
         reader.consume(3);
     }
-    let boxed: Box<dyn Read> = Box::new(reader);
+    let boxed: Box<dyn Read + Send> = Box::new(reader);
     Ok(csv::ReaderBuilder::new().from_reader(boxed))
 }
 
@@ -142,38 +142,9 @@ fn dedupe(args: &DedupeArgs) -> anyhow::Result<()> {
         .map(|(f, c)| Ok((*f, column(c)?)))
         .collect::<anyhow::Result<_>>()?;
 
-    // Stream rows in, prepare them a chunk at a time on every core, keep only ids and keys.
-    const CHUNK: usize = 1 << 16;
-    let mut ids: Vec<Box<str>> = Vec::new();
-    let mut prepared: Vec<Prepared> = Vec::new();
-    let mut chunk: Vec<Record> = Vec::with_capacity(CHUNK);
-    let mut row = csv::StringRecord::new();
-    loop {
-        let more = reader.read_record(&mut row).with_context(|| {
-            format!(
-                "{}: cannot read record {} (is the file UTF-8 CSV?)",
-                args.input.display(),
-                ids.len() + 1
-            )
-        })?;
-        if more {
-            let id = row.get(id_column).unwrap_or_default();
-            ids.push(id.into());
-            let mut record = Record::default();
-            for &(field, i) in &columns {
-                let value = row.get(i).map(str::trim).filter(|v| !v.is_empty());
-                record.set(field, value.map(str::to_owned));
-            }
-            chunk.push(record);
-        }
-        if chunk.len() == CHUNK || (!more && !chunk.is_empty()) {
-            prepared.extend(twiza_link::prepare(&chunk));
-            chunk.clear();
-        }
-        if !more {
-            break;
-        }
-    }
+    // A second thread parses the CSV into batches of rows while this one compiles them: only
+    // ids and table numbers are kept.
+    let (ids, list) = read_list(reader, id_column, &columns, &args.input)?;
     let read = started.elapsed();
 
     let config = Config {
@@ -181,9 +152,9 @@ fn dedupe(args: &DedupeArgs) -> anyhow::Result<()> {
         ..Config::default()
     };
     if let Some(path) = &args.candidates {
-        return write_candidates(path, &prepared, &config);
+        return write_candidates(path, &list, &config);
     }
-    let (pairs, stats) = twiza_link::dedupe_with_stats(&prepared, &config);
+    let (pairs, stats) = twiza_link::dedupe_list(&list, &config);
     let linked = started.elapsed();
 
     let file = File::create(&args.output)
@@ -201,9 +172,9 @@ fn dedupe(args: &DedupeArgs) -> anyhow::Result<()> {
         let score = format!("{:.3}", p.score);
         if args.reasons {
             let reasons: Vec<String> = p.reasons.iter().map(ToString::to_string).collect();
-            out.write_record([&*ids[p.a], &*ids[p.b], &score, &reasons.join(";")])
+            out.write_record([ids.get(p.a), ids.get(p.b), &score, &reasons.join(";")])
         } else {
-            out.write_record([&*ids[p.a], &*ids[p.b], &score])
+            out.write_record([ids.get(p.a), ids.get(p.b), &score])
         }
         .with_context(write_err)?;
     }
@@ -222,8 +193,111 @@ fn dedupe(args: &DedupeArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn write_candidates(path: &Path, prepared: &[Prepared], config: &Config) -> anyhow::Result<()> {
-    let pairs = twiza_link::candidate_pairs(prepared, config);
+/// The id column's values, one after the other in one string.
+#[derive(Default)]
+struct Ids {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Ids {
+    fn push(&mut self, id: &str) {
+        self.text.push_str(id);
+        self.ends.push(self.text.len());
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
+}
+
+/// Rows handed from the parsing thread to the compiling one.
+const BATCH: usize = 4096;
+
+/// Reads every row: a thread parses batches of rows (their buffers come back to be reused),
+/// this one keeps the ids and compiles the mapped fields into a [`List`].
+fn read_list(
+    mut reader: csv::Reader<Box<dyn Read + Send>>,
+    id_column: usize,
+    columns: &[(Field, usize)],
+    input: &Path,
+) -> anyhow::Result<(Ids, List)> {
+    use std::sync::mpsc::sync_channel;
+    let (full_tx, full_rx) = sync_channel::<anyhow::Result<Vec<csv::StringRecord>>>(4);
+    let (empty_tx, empty_rx) = sync_channel::<Vec<csv::StringRecord>>(8);
+    for _ in 0..6 {
+        let _ = empty_tx.send(vec![csv::StringRecord::new(); BATCH]);
+    }
+    let input_name = input.display().to_string();
+    let parser = std::thread::spawn(move || {
+        let mut read = 0usize;
+        while let Ok(mut batch) = empty_rx.recv() {
+            let mut filled = 0;
+            while filled < batch.len() {
+                match reader.read_record(&mut batch[filled]) {
+                    Ok(true) => filled += 1,
+                    Ok(false) => break,
+                    Err(e) => {
+                        let _ = full_tx.send(Err(anyhow::Error::new(e).context(format!(
+                            "{input_name}: cannot read record {} (is the file UTF-8 CSV?)",
+                            read + filled + 1
+                        ))));
+                        return;
+                    }
+                }
+            }
+            read += filled;
+            let last = filled < batch.len();
+            batch.truncate(filled);
+            if full_tx.send(Ok(batch)).is_err() || last {
+                return;
+            }
+        }
+    });
+    let mut ids = Ids::default();
+    let mut builder = ListBuilder::new();
+    let mut failure = None;
+    for batch in full_rx {
+        let mut batch = match batch {
+            Ok(batch) => batch,
+            Err(e) => {
+                failure = Some(e);
+                break;
+            }
+        };
+        let done = batch.len() < BATCH;
+        for row in &batch {
+            ids.push(row.get(id_column).unwrap_or_default());
+            let mut values: [Option<&str>; 9] = [None; 9];
+            for &(field, i) in columns {
+                values[field as usize] = row.get(i);
+            }
+            builder.push(&values);
+        }
+        if done {
+            break;
+        }
+        batch.resize(BATCH, csv::StringRecord::new());
+        // The parser may have finished already, leaving its last batches in the channel.
+        let _ = empty_tx.send(batch);
+    }
+    drop(empty_tx);
+    if parser.join().is_err() {
+        bail!("{}: the CSV reader stopped", input.display());
+    }
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    Ok((ids, builder.finish()))
+}
+
+fn write_candidates(path: &Path, list: &List, config: &Config) -> anyhow::Result<()> {
+    let pairs = twiza_link::candidate_pairs(list, config);
     let file = File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
     let mut out = BufWriter::with_capacity(1 << 20, file);
     let write_err = || format!("cannot write {}", path.display());

@@ -25,10 +25,12 @@
 //! `k²/2`. The total number of candidate pairs is thus at most `n × (passes × max(max_block,
 //! window) + neighbourhood)`, linear in `n`.
 //!
-//! Candidate pairs are packed as `u64` (`a << 32 | b`, `a < b`), sorted and deduplicated once.
+//! Blocks are found by sorting each pass's keys; no list of all candidate pairs is ever built.
+//! Instead each record gathers its partners of higher rank from every pass (a few dozen), drops
+//! the ones two passes propose, and is scored against them at once: memory stays linear in the
+//! number of records and the work splits across cores by record.
 
-use crate::normalize::NameKey;
-use crate::Prepared;
+use crate::list::{List, Row, NONE};
 use rayon::prelude::*;
 
 /// The sizes that bound blocking.
@@ -73,149 +75,181 @@ const PASSES: [Pass; 7] = [
     Pass::DateName,
 ];
 
-fn prefix(s: &str, n: usize) -> &[u8] {
-    let b = s.as_bytes();
-    &b[..n.min(b.len())]
-}
-
-/// A record's keys in a pass (most passes have one).
-fn keys(pass: Pass, r: &Prepared) -> [Option<u64>; 2] {
-    if let Pass::DateName = pass {
-        let date_and = |name: Option<&NameKey>| {
-            let mut h = crate::hash::Fnv::new();
-            h.write(&[pass as u8]);
-            h.write(&r.date?.digits());
-            h.write(prefix(name?.bare_skeleton(), 2));
-            Some(h.finish())
-        };
-        return [date_and(r.given.as_ref()), date_and(r.family.as_ref())];
+/// Mixes values into a 64-bit key (the finalizer of SplitMix64 after each value).
+fn mix(values: &[u64]) -> u64 {
+    let mut h: u64 = 0x9e37_79b9_7f4a_7c15;
+    for &v in values {
+        h ^= v;
+        h = h.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        h ^= h >> 31;
     }
-    [key(pass, r), None]
+    h
 }
 
-fn key(pass: Pass, r: &Prepared) -> Option<u64> {
+fn ident_hash(list: &List, id: &crate::list::Ident) -> Option<u64> {
+    let bytes = id.get(&list.long_idents)?;
     let mut h = crate::hash::Fnv::new();
-    h.write(&[pass as u8]);
-    let given = r.given.as_ref().map(NameKey::bare_skeleton);
-    let family = r.family.as_ref().map(NameKey::bare_skeleton);
-    match pass {
-        Pass::FamilyYear => {
-            h.write(prefix(family?, 4));
-            h.write(&r.date?.year.to_le_bytes());
-        }
-        Pass::GivenFamilyMonth => {
-            let d = r.date?;
-            h.write(prefix(given?, 4));
-            h.write(b"|");
-            h.write(prefix(family?, 2));
-            h.write(&[d.month]);
-        }
-        Pass::NationalId => h.write(r.national_id.as_deref()?.as_bytes()),
-        Pass::Phone => h.write(r.phone.as_deref()?.as_bytes()),
-        Pass::PlaceNames => {
-            let place = r.postcode.as_deref().or(r.locality.as_deref())?;
-            h.write(place.as_bytes());
-            h.write(b"|");
-            h.write(prefix(given?, 2));
-            h.write(b"|");
-            h.write(prefix(family?, 2));
-        }
-        Pass::NamePair => {
-            let (g, f) = (prefix(given?, 4), prefix(family?, 4));
-            let (x, y) = if g <= f { (g, f) } else { (f, g) };
-            h.write(x);
-            h.write(b"|");
-            h.write(y);
-        }
-        Pass::DateName => return None,
-    }
+    h.write(bytes);
     Some(h.finish())
 }
 
-/// The first eight bytes of a key as a big-endian integer (orders like the key's prefix).
-fn be_prefix(s: &str) -> u64 {
-    let mut b = [0u8; 8];
-    let p = prefix(s, 8);
-    b[..p.len()].copy_from_slice(p);
-    u64::from_be_bytes(b)
+/// A record's keys in a pass (most passes have one).
+fn keys(pass: Pass, list: &List, r: &Row) -> [Option<u64>; 2] {
+    let tag = pass as u64;
+    let name = |n: u32| (n != NONE).then(|| &list.names[n as usize]);
+    let (given, family) = (name(r.given), name(r.family));
+    let date = list.date(r.date);
+    let key = match pass {
+        Pass::FamilyYear => (|| Some(mix(&[tag, family?.skeleton4, u64::from(date?.year)])))(),
+        Pass::GivenFamilyMonth => (|| {
+            Some(mix(&[
+                tag,
+                given?.skeleton4,
+                family?.skeleton2,
+                u64::from(date?.month),
+            ]))
+        })(),
+        Pass::NationalId => ident_hash(list, &r.national_id).map(|h| mix(&[tag, h])),
+        Pass::Phone => ident_hash(list, &r.phone).map(|h| mix(&[tag, h])),
+        Pass::PlaceNames => (|| {
+            let place = if r.postcode != NONE {
+                (1, r.postcode)
+            } else if r.locality != NONE {
+                (2, r.locality)
+            } else {
+                return None;
+            };
+            Some(mix(&[
+                tag,
+                place.0,
+                u64::from(place.1),
+                given?.skeleton2,
+                family?.skeleton2,
+            ]))
+        })(),
+        Pass::NamePair => (|| {
+            let (g, f) = (given?.skeleton4, family?.skeleton4);
+            Some(mix(&[tag, g.min(f), g.max(f)]))
+        })(),
+        Pass::DateName => {
+            let date_and = |name: Option<&crate::list::NameInfo>| {
+                let d = date?;
+                let digits = u64::from(d.year) << 16 | u64::from(d.month) << 8 | u64::from(d.day);
+                Some(mix(&[tag, digits, name?.skeleton2]))
+            };
+            let (k1, k2) = (date_and(given), date_and(family));
+            return [k1, k2.filter(|&k| Some(k) != k1)];
+        }
+    };
+    [key, None]
 }
 
-fn pack(a: u32, b: u32) -> u64 {
-    let (a, b) = if a < b { (a, b) } else { (b, a) };
-    (u64::from(a) << 32) | u64::from(b)
+/// One pass's blocks of two or more records.
+struct PassIndex {
+    /// Row numbers, block after block, each block in row (blocking) order.
+    members: Vec<u32>,
+    /// Each member's block, as the index in `starts` of its first member.
+    block: Vec<u32>,
+    /// Where each block starts in `members`, then the end of the last one.
+    starts: Vec<u32>,
+    /// Each row's place in `members` for its first and second key ([`NONE`]: alone in its
+    /// block, or no key).
+    slots: [Vec<u32>; 2],
 }
 
-/// The candidate pairs of `records`, each once, as `(a << 32) | b` with `a < b`, sorted.
-pub(crate) fn candidate_pairs(records: &[Prepared], config: &BlockingConfig) -> Vec<u64> {
-    // One global order: by family key, given key, birth date (their first bytes as integers).
-    let mut keyed_order: Vec<(u64, u64, u32, u32)> = records
-        .par_iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let (family, given, date) = r.sort_key();
-            (be_prefix(family), be_prefix(given), date, i as u32)
-        })
-        .collect();
-    keyed_order.par_sort_unstable();
-    let order: Vec<u32> = keyed_order.into_iter().map(|k| k.3).collect();
-    let mut rank = vec![0u32; order.len()];
-    for (pos, &i) in order.iter().enumerate() {
-        rank[i as usize] = pos as u32;
+impl PassIndex {
+    fn new(pass: Pass, list: &List) -> PassIndex {
+        let n = list.rows.len();
+        let mut keyed: Vec<(u64, u32, u8)> = Vec::with_capacity(n);
+        for (i, r) in list.rows.iter().enumerate() {
+            for (k, key) in keys(pass, list, r).into_iter().enumerate() {
+                if let Some(key) = key {
+                    keyed.push((key, i as u32, k as u8));
+                }
+            }
+        }
+        keyed.sort_unstable();
+        let mut index = PassIndex {
+            members: Vec::new(),
+            block: Vec::new(),
+            starts: Vec::new(),
+            slots: [vec![NONE; n], Vec::new()],
+        };
+        if matches!(pass, Pass::DateName) {
+            index.slots[1] = vec![NONE; n];
+        }
+        for group in keyed.chunk_by(|x, y| x.0 == y.0) {
+            if group.len() < 2 {
+                continue;
+            }
+            let b = index.starts.len() as u32;
+            index.starts.push(index.members.len() as u32);
+            for &(_, row, k) in group {
+                index.slots[usize::from(k)][row as usize] = index.members.len() as u32;
+                index.members.push(row);
+                index.block.push(b);
+            }
+        }
+        index.starts.push(index.members.len() as u32);
+        index
     }
-    let window = config.window.max(2);
-    let max_block = config.max_block.max(2);
-    let mut per_pass: Vec<Vec<u64>> = PASSES
-        .par_iter()
-        .map(|&pass| {
-            let mut keyed: Vec<(u64, u32, u32)> = Vec::with_capacity(records.len());
-            for (i, r) in records.iter().enumerate() {
-                let [k1, k2] = keys(pass, r);
-                if let Some(k) = k1 {
-                    keyed.push((k, rank[i], i as u32));
-                }
-                if let Some(k) = k2.filter(|&k| Some(k) != k1) {
-                    keyed.push((k, rank[i], i as u32));
-                }
-            }
-            keyed.sort_unstable();
-            let mut pairs = Vec::new();
-            for block in keyed.chunk_by(|x, y| x.0 == y.0) {
-                if block.len() <= max_block {
-                    for (i, x) in block.iter().enumerate() {
-                        for y in &block[i + 1..] {
-                            if x.2 != y.2 {
-                                pairs.push(pack(x.2, y.2));
-                            }
-                        }
-                    }
-                } else {
-                    for (i, x) in block.iter().enumerate() {
-                        for y in block.iter().skip(i + 1).take(window - 1) {
-                            if x.2 != y.2 {
-                                pairs.push(pack(x.2, y.2));
-                            }
-                        }
-                    }
-                }
-            }
-            pairs
-        })
-        .collect();
-    let mut neighbours = Vec::with_capacity(order.len() * config.neighbourhood);
-    for (pos, &i) in order.iter().enumerate() {
-        for &j in order.iter().skip(pos + 1).take(config.neighbourhood) {
-            neighbours.push(pack(i, j));
+}
+
+/// Every pass's blocks over a list: gives each row its candidate partners.
+pub(crate) struct Blocks {
+    passes: Vec<PassIndex>,
+    rows: usize,
+    max_block: usize,
+    window: usize,
+    neighbourhood: usize,
+}
+
+impl Blocks {
+    pub(crate) fn new(list: &List, config: &BlockingConfig) -> Blocks {
+        Blocks {
+            passes: PASSES
+                .par_iter()
+                .map(|&p| PassIndex::new(p, list))
+                .collect(),
+            rows: list.rows.len(),
+            max_block: config.max_block.max(2),
+            window: config.window.max(2),
+            neighbourhood: config.neighbourhood,
         }
     }
-    per_pass.push(neighbours);
-    let total = per_pass.iter().map(Vec::len).sum();
-    let mut all = Vec::with_capacity(total);
-    for p in per_pass {
-        all.extend_from_slice(&p);
+
+    /// Puts into `out` the rows after `row` that blocking pairs with it, each once, in order.
+    pub(crate) fn partners(&self, row: u32, out: &mut Vec<u32>) {
+        out.clear();
+        for pass in &self.passes {
+            for slots in &pass.slots {
+                let Some(&slot) = slots.get(row as usize) else {
+                    continue;
+                };
+                if slot == NONE {
+                    continue;
+                }
+                let b = pass.block[slot as usize] as usize;
+                let (start, end) = (pass.starts[b] as usize, pass.starts[b + 1] as usize);
+                let (from, to) = if end - start <= self.max_block {
+                    (start, end)
+                } else {
+                    let slot = slot as usize;
+                    (
+                        slot.saturating_sub(self.window - 1).max(start),
+                        (slot + self.window).min(end),
+                    )
+                };
+                out.extend(pass.members[from..to].iter().filter(|&&j| j > row));
+            }
+        }
+        let last = (row as usize + self.neighbourhood).min(self.rows.saturating_sub(1));
+        out.extend(row + 1..=last as u32);
+        out.sort_unstable();
+        out.dedup();
     }
-    all.par_sort_unstable();
-    all.dedup();
-    all
 }
 
 #[cfg(test)]
@@ -232,12 +266,12 @@ mod tests {
         }
     }
 
-    fn pairs(records: &[Record], config: &BlockingConfig) -> Vec<(u32, u32)> {
-        let prepared: Vec<Prepared> = records.iter().map(Prepared::new).collect();
-        candidate_pairs(&prepared, config)
-            .into_iter()
-            .map(|p| ((p >> 32) as u32, p as u32))
-            .collect()
+    fn pairs(records: &[Record], config: &BlockingConfig) -> Vec<(usize, usize)> {
+        let config = crate::Config {
+            blocking: config.clone(),
+            ..crate::Config::default()
+        };
+        crate::candidate_pairs(&List::from_records(records), &config)
     }
 
     /// With the sorted neighbourhood off, each kind of error still leaves a shared key.

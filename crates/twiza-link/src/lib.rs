@@ -2,25 +2,25 @@
 //! Arabic or Latin script, birth dates, national ids, phones, places), with a Fellegi–Sunter
 //! score and the reasons behind it. No I/O: the caller reads and writes the records.
 //!
-//! The pipeline: each [`Record`] is [`Prepared`] once (names normalized to keys, dates and ids
-//! parsed, see [`normalize`]); [`block`] proposes candidate pairs; each pair is compared field by
-//! field ([`compare`]) and scored ([`score`]); pairs at or above the threshold are returned.
-//! Preparation and scoring use every core (rayon). [`synth`] generates Moroccan people with
+//! The pipeline: records are compiled into a [`List`] (each distinct name, date and place
+//! normalized once, see [`normalize`] and [`list`]); [`block`] gives each record its candidate
+//! partners; each pair is compared field by field ([`compare`]) and scored ([`score`]); pairs at
+//! or above the threshold are returned. Blocking and scoring use every core (rayon). [`synth`] generates Moroccan people with
 //! known duplicates to measure all this.
 
 pub mod block;
 pub mod compare;
 mod hash;
+pub mod list;
 pub mod normalize;
 pub mod score;
 pub mod synth;
 
 pub use block::BlockingConfig;
 pub use compare::{Field, Level, Reason};
+pub use list::{List, ListBuilder};
 pub use score::Weights;
 
-use compare::Date;
-use normalize::NameKey;
 use rayon::prelude::*;
 
 /// One person as read from a list: every field optional, all as text (the engine parses).
@@ -99,94 +99,9 @@ pub struct Pair {
     pub reasons: Vec<Reason>,
 }
 
-/// A record with its normalized keys and parsed values, computed once.
-#[derive(Clone, Debug)]
-pub struct Prepared {
-    pub given: Option<NameKey>,
-    pub family: Option<NameKey>,
-    pub date: Option<Date>,
-    pub sex: Option<u8>,
-    pub national_id: Option<Box<str>>,
-    pub phone: Option<Box<str>>,
-    pub address: Option<Box<str>>,
-    pub locality: Option<Box<str>>,
-    pub postcode: Option<Box<str>>,
-}
-
-impl Prepared {
-    pub fn new(r: &Record) -> Prepared {
-        fn text(v: &Option<String>) -> Option<&str> {
-            v.as_deref().map(str::trim).filter(|s| !s.is_empty())
-        }
-        Prepared {
-            given: text(&r.given_name).and_then(NameKey::new),
-            family: text(&r.family_name).and_then(NameKey::new),
-            date: text(&r.birth_date).and_then(Date::parse),
-            sex: text(&r.sex).and_then(normalize::sex),
-            national_id: text(&r.national_id).and_then(normalize::national_id),
-            phone: text(&r.phone).and_then(normalize::phone),
-            address: text(&r.address).and_then(normalize::text_key),
-            locality: text(&r.locality).and_then(normalize::text_key),
-            postcode: text(&r.postcode).and_then(normalize::postcode),
-        }
-    }
-
-    /// Hashes of the values whose frequency shifts weights (see [`score`]): name skeletons,
-    /// date, address, locality, postcode.
-    fn frequency_keys(&self) -> [Option<u64>; 6] {
-        let h = |tag: u8, bytes: &[u8]| {
-            let mut f = hash::Fnv::new();
-            f.write(&[tag]);
-            f.write(bytes);
-            f.finish()
-        };
-        [
-            self.given
-                .as_ref()
-                .map(|k| h(0, k.bare_skeleton().as_bytes())),
-            self.family
-                .as_ref()
-                .map(|k| h(1, k.bare_skeleton().as_bytes())),
-            self.date.map(|d| h(2, &d.digits())),
-            self.address.as_ref().map(|a| h(3, a.as_bytes())),
-            self.locality.as_ref().map(|a| h(4, a.as_bytes())),
-            self.postcode.as_ref().map(|a| h(5, a.as_bytes())),
-        ]
-    }
-
-    fn sort_key(&self) -> (&str, &str, u32) {
-        (
-            self.family.as_ref().map_or("", NameKey::bare_key),
-            self.given.as_ref().map_or("", NameKey::bare_key),
-            self.date.map_or(0, |d| {
-                u32::from(d.year) * 10_000 + u32::from(d.month) * 100 + u32::from(d.day)
-            }),
-        )
-    }
-}
-
 /// Finds the pairs of `records` that are the same person, sorted by `(a, b)`.
 pub fn dedupe(records: &[Record], config: &Config) -> Vec<Pair> {
-    dedupe_prepared(&prepare(records), config)
-}
-
-/// Prepares records on every core.
-pub fn prepare(records: &[Record]) -> Vec<Prepared> {
-    records.par_iter().map(Prepared::new).collect()
-}
-
-/// [`dedupe`] on records already prepared (lets a caller stream its input and keep only keys).
-pub fn dedupe_prepared(records: &[Prepared], config: &Config) -> Vec<Pair> {
-    dedupe_with_stats(records, config).0
-}
-
-/// The candidate pairs blocking proposes, each once, `(a, b)` with `a < b` (for benchmarks that
-/// give another engine the same pairs to score).
-pub fn candidate_pairs(records: &[Prepared], config: &Config) -> Vec<(usize, usize)> {
-    block::candidate_pairs(records, &config.blocking)
-        .into_iter()
-        .map(|p| ((p >> 32) as usize, (p & 0xffff_ffff) as usize))
-        .collect()
+    dedupe_list(&List::from_records(records), config).0
 }
 
 /// What a deduplication run did, for reports and benchmarks.
@@ -196,142 +111,241 @@ pub struct Stats {
     pub candidates: usize,
 }
 
-/// [`dedupe_prepared`], also telling how many candidate pairs were scored.
-pub fn dedupe_with_stats(records: &[Prepared], config: &Config) -> (Vec<Pair>, Stats) {
-    let candidates = block::candidate_pairs(records, &config.blocking);
-    let stats = Stats {
-        candidates: candidates.len(),
+/// Finds the pairs of a compiled list that are the same person, sorted by `(a, b)` (positions
+/// in the input), and tells how many candidate pairs were scored.
+pub fn dedupe_list(list: &List, config: &Config) -> (Vec<Pair>, Stats) {
+    let blocks = block::Blocks::new(list, &config.blocking);
+    let scorer = Scorer {
+        list,
+        shifts: score::frequency_shifts(list, &config.weights),
+        weights: &config.weights,
+        best: config.weights.best(),
+        threshold: config.threshold_for(list.len()),
     };
-    let shifts = score::frequency_shifts(records, &config.weights);
-    let threshold = config.threshold_for(records.len());
-    let best = config.weights.best();
-    let pairs = candidates
-        .par_iter()
-        .filter_map(|&p| {
-            let (a, b) = ((p >> 32) as usize, (p & 0xffff_ffff) as usize);
-            let (score, levels) =
-                score_pair(a, b, records, &shifts, &config.weights, &best, threshold)?;
-            Some(Pair {
-                a,
-                b,
-                score,
-                reasons: reasons(&levels),
-            })
-        })
-        .collect();
-    (pairs, stats)
+    let (mut pairs, candidates) = (0..list.len() as u32)
+        .into_par_iter()
+        .with_min_len(1024)
+        .fold(
+            || (Vec::new(), 0usize, Vec::new()),
+            |(mut found, mut count, mut partners), a| {
+                blocks.partners(a, &mut partners);
+                count += partners.len();
+                for &b in &partners {
+                    if let Some((score, levels)) = scorer.score(a, b) {
+                        let (x, y) = (list.input[a as usize], list.input[b as usize]);
+                        found.push(Pair {
+                            a: x.min(y) as usize,
+                            b: x.max(y) as usize,
+                            score,
+                            reasons: reasons(&levels),
+                        });
+                    }
+                }
+                (found, count, partners)
+            },
+        )
+        .map(|(found, count, _)| (found, count))
+        .reduce(
+            || (Vec::new(), 0),
+            |(mut x, n), (y, m)| {
+                x.extend(y);
+                (x, n + m)
+            },
+        );
+    pairs.par_sort_unstable_by_key(|p| (p.a, p.b));
+    (pairs, Stats { candidates })
 }
 
-/// Each field's agreement level, `None` where either side lacks the field.
-pub fn compare_records(a: &Prepared, b: &Prepared) -> [Option<Level>; 9] {
+/// The candidate pairs blocking proposes, each once, `(a, b)` with `a < b` (positions in the
+/// input), sorted: for benchmarks that give another engine the same pairs to score.
+pub fn candidate_pairs(list: &List, config: &Config) -> Vec<(usize, usize)> {
+    let blocks = block::Blocks::new(list, &config.blocking);
+    let mut pairs: Vec<(usize, usize)> = (0..list.len() as u32)
+        .into_par_iter()
+        .with_min_len(1024)
+        .fold(
+            || (Vec::new(), Vec::new()),
+            |(mut found, mut partners), a| {
+                blocks.partners(a, &mut partners);
+                for &b in &partners {
+                    let (x, y) = (list.input[a as usize], list.input[b as usize]);
+                    found.push((x.min(y) as usize, x.max(y) as usize));
+                }
+                (found, partners)
+            },
+        )
+        .map(|(found, _)| found)
+        .reduce(Vec::new, |mut x, y| {
+            x.extend(y);
+            x
+        });
+    pairs.par_sort_unstable();
+    pairs
+}
+
+/// Each field's agreement level for two records, `None` where either side lacks the field.
+pub fn compare_records(a: &Record, b: &Record) -> [Option<Level>; 9] {
+    let list = List::from_records(&[a.clone(), b.clone()]);
+    let (x, y) = if list.input[0] == 0 { (0, 1) } else { (1, 0) };
+    let scorer = Scorer {
+        list: &list,
+        shifts: Vec::new(),
+        weights: &Weights::default(),
+        best: Weights::default().best(),
+        threshold: 0.0,
+    };
     let mut levels = [None; 9];
-    compare_identifiers(a, b, &mut levels);
-    compare_places(a, b, &mut levels);
-    compare_names(a, b, &mut levels);
+    scorer.compare_identifiers(x, y, &mut levels);
+    scorer.compare_places(x, y, &mut levels);
+    scorer.compare_names(x, y, &mut levels);
     levels
 }
 
-fn both<'a, T: ?Sized>(x: &'a Option<Box<T>>, y: &'a Option<Box<T>>) -> Option<(&'a T, &'a T)> {
-    Some((x.as_deref()?, y.as_deref()?))
+/// Compares and scores pairs of rows of one list.
+struct Scorer<'a> {
+    list: &'a List,
+    /// Each row's frequency shifts (see [`score`]).
+    shifts: Vec<[f32; 6]>,
+    weights: &'a Weights,
+    best: [(f64, f64); 9],
+    threshold: f64,
 }
 
-/// Birth date, sex, national id, phone, postcode: cheap comparisons.
-fn compare_identifiers(a: &Prepared, b: &Prepared, levels: &mut [Option<Level>; 9]) {
-    levels[2] = a.date.zip(b.date).map(|(x, y)| compare::dates(x, y));
-    levels[3] = a.sex.zip(b.sex).map(|(x, y)| compare::sexes(x, y));
-    levels[4] = both(&a.national_id, &b.national_id).map(|(x, y)| compare::identifiers(x, y));
-    levels[5] = both(&a.phone, &b.phone).map(|(x, y)| compare::identifiers(x, y));
-    levels[8] = both(&a.postcode, &b.postcode).map(|(x, y)| compare::identifiers(x, y));
-}
+impl Scorer<'_> {
+    /// Birth date, sex, national id, phone, postcode: cheap comparisons.
+    fn compare_identifiers(&self, a: u32, b: u32, levels: &mut [Option<Level>; 9]) {
+        let list = self.list;
+        let (ra, rb) = (&list.rows[a as usize], &list.rows[b as usize]);
+        levels[2] = match (ra.date, rb.date) {
+            (x, y) if x == list::NONE || y == list::NONE => None,
+            (x, y) if x == y => Some(Level::Exact),
+            (x, y) => Some(compare::dates(
+                list.dates[x as usize],
+                list.dates[y as usize],
+            )),
+        };
+        levels[3] = (ra.sex != 0 && rb.sex != 0).then(|| compare::sexes(ra.sex, rb.sex));
+        let ident = |x: &list::Ident, y: &list::Ident| {
+            if !x.is_some() || !y.is_some() {
+                None
+            } else if x == y {
+                Some(Level::Exact)
+            } else {
+                let long = &list.long_idents;
+                Some(compare::identifiers_bytes(x.get(long)?, y.get(long)?))
+            }
+        };
+        levels[4] = ident(&ra.national_id, &rb.national_id);
+        levels[5] = ident(&ra.phone, &rb.phone);
+        levels[8] = texts(ra.postcode, rb.postcode, &list.postcode, |x, y| {
+            compare::identifiers(x, y)
+        });
+    }
 
-/// Address and locality.
-fn compare_places(a: &Prepared, b: &Prepared, levels: &mut [Option<Level>; 9]) {
-    levels[6] = both(&a.address, &b.address).map(|(x, y)| compare::texts(x, y));
-    levels[7] = both(&a.locality, &b.locality).map(|(x, y)| compare::texts(x, y));
-}
+    /// Address and locality.
+    fn compare_places(&self, a: u32, b: u32, levels: &mut [Option<Level>; 9]) {
+        let list = self.list;
+        let (ra, rb) = (&list.rows[a as usize], &list.rows[b as usize]);
+        levels[6] = texts(ra.address, rb.address, &list.address, compare::texts);
+        levels[7] = texts(ra.locality, rb.locality, &list.locality, compare::texts);
+    }
 
-/// Given and family names, with exchanged names detected.
-fn compare_names(a: &Prepared, b: &Prepared, levels: &mut [Option<Level>; 9]) {
-    let mut given = a
-        .given
-        .as_ref()
-        .zip(b.given.as_ref())
-        .map(|(x, y)| compare::names(x, y));
-    let mut family = a
-        .family
-        .as_ref()
-        .zip(b.family.as_ref())
-        .map(|(x, y)| compare::names(x, y));
-    let weak = |l: Option<Level>| {
-        matches!(
-            l,
-            Some(Level::Different | Level::Partial | Level::TokenSubset)
-        )
-    };
-    if weak(given) && weak(family) {
-        if let (Some(ag), Some(af), Some(bg), Some(bf)) = (&a.given, &a.family, &b.given, &b.family)
-        {
-            if compare::names_agree(ag, bf) && compare::names_agree(af, bg) {
-                given = Some(Level::Swapped);
-                family = Some(Level::Swapped);
+    /// Given and family names, with exchanged names detected.
+    fn compare_names(&self, a: u32, b: u32, levels: &mut [Option<Level>; 9]) {
+        let list = self.list;
+        let (ra, rb) = (&list.rows[a as usize], &list.rows[b as usize]);
+        let name = |x: u32, y: u32| match (list.name(x), list.name(y)) {
+            (Some(_), Some(_)) if x == y => Some(Level::Exact),
+            (Some(p), Some(q)) => Some(compare::names(p, q)),
+            _ => None,
+        };
+        let mut given = name(ra.given, rb.given);
+        let mut family = name(ra.family, rb.family);
+        let weak = |l: Option<Level>| {
+            matches!(
+                l,
+                Some(Level::Different | Level::Partial | Level::TokenSubset)
+            )
+        };
+        if weak(given) && weak(family) {
+            if let (Some(ag), Some(af), Some(bg), Some(bf)) = (
+                list.name(ra.given),
+                list.name(ra.family),
+                list.name(rb.given),
+                list.name(rb.family),
+            ) {
+                if compare::names_agree(ag, bf) && compare::names_agree(af, bg) {
+                    given = Some(Level::Swapped);
+                    family = Some(Level::Swapped);
+                }
             }
         }
+        levels[0] = given;
+        levels[1] = family;
     }
-    levels[0] = given;
-    levels[1] = family;
+
+    /// Scores a pair in three steps, stopping as soon as the best the remaining fields could
+    /// add cannot reach the threshold (most candidate pairs of a large block stop after the
+    /// cheap fields): `None` below the threshold.
+    fn score(&self, a: u32, b: u32) -> Option<(f64, [Option<Level>; 9])> {
+        let list = self.list;
+        let (ra, rb) = (&list.rows[a as usize], &list.rows[b as usize]);
+        let (sa, sb) = (&self.shifts[a as usize], &self.shifts[b as usize]);
+        let mut levels = [None; 9];
+        let both = |x: u32, y: u32| x != list::NONE && y != list::NONE;
+        let present = [
+            both(ra.given, rb.given),
+            both(ra.family, rb.family),
+            false,
+            false,
+            false,
+            false,
+            both(ra.address, rb.address),
+            both(ra.locality, rb.locality),
+            false,
+        ];
+        // The most each field not yet compared could add: nothing when a side lacks it.
+        let remaining = |fields: &[usize]| -> f64 {
+            fields
+                .iter()
+                .filter(|&&i| present[i])
+                .map(|&i| {
+                    let (shifted, unshifted) = self.best[i];
+                    let shift = score::TF_INDEX[i].map_or(0.0, |t| f64::from(sa[t].min(sb[t])));
+                    (shifted + shift).max(unshifted)
+                })
+                .sum()
+        };
+        self.compare_identifiers(a, b, &mut levels);
+        let score = score_levels(&levels, self.weights, sa, sb);
+        if score + remaining(&[0, 1, 6, 7]) < self.threshold {
+            return None;
+        }
+        self.compare_places(a, b, &mut levels);
+        let score = score_levels(&levels, self.weights, sa, sb);
+        if score + remaining(&[0, 1]) < self.threshold {
+            return None;
+        }
+        self.compare_names(a, b, &mut levels);
+        let score = score_levels(&levels, self.weights, sa, sb);
+        (score >= self.threshold).then_some((score, levels))
+    }
 }
 
-/// Scores a pair in three steps, stopping as soon as the best the remaining fields could add
-/// cannot reach the threshold (most candidate pairs of a large block stop after the cheap
-/// fields): `None` below the threshold.
-fn score_pair(
-    a: usize,
-    b: usize,
-    records: &[Prepared],
-    shifts: &[[f32; 6]],
-    weights: &Weights,
-    best: &[(f64, f64); 9],
-    threshold: f64,
-) -> Option<(f64, [Option<Level>; 9])> {
-    let (ra, rb) = (&records[a], &records[b]);
-    let mut levels = [None; 9];
-    let present = [
-        ra.given.is_some() && rb.given.is_some(),
-        ra.family.is_some() && rb.family.is_some(),
-        false,
-        false,
-        false,
-        false,
-        ra.address.is_some() && rb.address.is_some(),
-        ra.locality.is_some() && rb.locality.is_some(),
-        false,
-    ];
-    // The most each field not yet compared could add: nothing when a side lacks it.
-    let remaining = |fields: &[usize]| -> f64 {
-        fields
-            .iter()
-            .filter(|&&i| present[i])
-            .map(|&i| {
-                let (shifted, unshifted) = best[i];
-                let shift =
-                    score::TF_INDEX[i].map_or(0.0, |t| f64::from(shifts[a][t].min(shifts[b][t])));
-                (shifted + shift).max(unshifted)
-            })
-            .sum()
-    };
-    compare_identifiers(ra, rb, &mut levels);
-    let score = score_levels(&levels, weights, &shifts[a], &shifts[b]);
-    if score + remaining(&[0, 1, 6, 7]) < threshold {
-        return None;
+/// The level of two interned texts: equal numbers are the same text.
+fn texts(
+    x: u32,
+    y: u32,
+    values: &[Box<str>],
+    compare: impl Fn(&str, &str) -> Level,
+) -> Option<Level> {
+    if x == list::NONE || y == list::NONE {
+        None
+    } else if x == y {
+        Some(Level::Exact)
+    } else {
+        Some(compare(&values[x as usize], &values[y as usize]))
     }
-    compare_places(ra, rb, &mut levels);
-    let score = score_levels(&levels, weights, &shifts[a], &shifts[b]);
-    if score + remaining(&[0, 1]) < threshold {
-        return None;
-    }
-    compare_names(ra, rb, &mut levels);
-    let score = score_levels(&levels, weights, &shifts[a], &shifts[b]);
-    (score >= threshold).then_some((score, levels))
 }
 
 fn score_levels(

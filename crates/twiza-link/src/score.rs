@@ -114,8 +114,7 @@ impl Weights {
     }
 }
 
-/// The fields whose weights follow their values' frequencies, in the order of
-/// [`crate::Prepared::frequency_keys`].
+/// The fields whose weights follow their values' frequencies, in the order of a row's shifts.
 pub(crate) const TF_FIELDS: [Field; 6] = [
     Field::GivenName,
     Field::FamilyName,
@@ -128,35 +127,46 @@ pub(crate) const TF_FIELDS: [Field; 6] = [
 /// Pseudo-records of average frequency added to every count (see the module documentation).
 const TF_PRIOR: f64 = 1000.0;
 
-/// Each record's frequency shifts for [`TF_FIELDS`] (0 where the field is missing): computed
-/// once, so that scoring a pair only takes the smaller of two numbers.
-pub(crate) fn frequency_shifts(records: &[crate::Prepared], weights: &Weights) -> Vec<[f32; 6]> {
+/// Each row's frequency shifts for [`TF_FIELDS`] (0 where the field is missing): computed once
+/// per distinct value, so that scoring a pair only takes the smaller of two numbers.
+pub(crate) fn frequency_shifts(list: &crate::List, weights: &Weights) -> Vec<[f32; 6]> {
     use rayon::prelude::*;
-    use std::collections::HashMap;
-    let keys: Vec<[Option<u64>; 6]> = records
-        .par_iter()
-        .map(crate::Prepared::frequency_keys)
-        .collect();
-    let mut counts: Vec<HashMap<u64, u32>> = vec![HashMap::new(); 6];
-    for k in &keys {
-        for (f, key) in k.iter().enumerate() {
-            if let Some(key) = key {
-                *counts[f].entry(*key).or_insert(0) += 1;
-            }
-        }
-    }
-    let n = records.len() as f64;
-    let u: Vec<f64> = TF_FIELDS
+    let n = list.len() as f64;
+    let per_value = |field: Field, counts: &[u32]| -> Vec<f32> {
+        let u = weights.m_u(field, Level::Exact).map_or(0.0, |(_, u)| u);
+        counts
+            .iter()
+            .map(|&c| {
+                if u > 0.0 {
+                    shift(f64::from(c.max(1)), n, u) as f32
+                } else {
+                    0.0
+                }
+            })
+            .collect()
+    };
+    let c = &list.counts;
+    let counts = [
+        &c.given,
+        &c.family,
+        &c.date,
+        &c.address,
+        &c.locality,
+        &c.postcode,
+    ];
+    let tables: Vec<Vec<f32>> = TF_FIELDS
         .iter()
-        .map(|&f| weights.m_u(f, Level::Exact).map_or(0.0, |(_, u)| u))
+        .zip(counts)
+        .map(|(&field, counts)| per_value(field, counts))
         .collect();
-    keys.par_iter()
-        .map(|k| {
+    list.rows
+        .par_iter()
+        .map(|r| {
+            let values = [r.given, r.family, r.date, r.address, r.locality, r.postcode];
             let mut out = [0f32; 6];
-            for (f, key) in k.iter().enumerate() {
-                if let (Some(key), true) = (key, u[f] > 0.0) {
-                    let c = f64::from(counts[f].get(key).copied().unwrap_or(1));
-                    out[f] = shift(c, n, u[f]) as f32;
+            for (f, &v) in values.iter().enumerate() {
+                if v != crate::list::NONE {
+                    out[f] = tables[f][v as usize];
                 }
             }
             out

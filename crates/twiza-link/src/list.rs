@@ -1,0 +1,423 @@
+//! A list of people compiled for linkage: every distinct name, date and place is normalized once
+//! into a table, and each person becomes a compact row of table numbers and inline identifiers,
+//! stored in the blocking order (family key, given key, birth date) so that records compared
+//! together sit near each other in memory.
+//!
+//! Lists of people repeat their values: a million Moroccans share a few thousand given names,
+//! some tens of thousands of family names and dates, and a few thousand douars. Normalizing each
+//! value once, and comparing two equal values by their numbers, is what lets linkage read and
+//! score a national list in seconds.
+
+use crate::compare::{Date, Field};
+use crate::normalize::{self, NameKey};
+use crate::Record;
+use rustc_hash::FxHashMap;
+
+/// A table number that stands for "no value".
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// A normalized identifier (national id, phone): inline when it fits in 15 bytes, else the
+/// number of its entry in the list's table of long identifiers. Equal identifiers are equal
+/// values of this type.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub(crate) struct Ident {
+    bytes: [u8; 15],
+    /// 0: none; 1–15: inline length; [`Ident::LONG`]: `bytes[..4]` numbers a long identifier.
+    len: u8,
+}
+
+impl Ident {
+    const LONG: u8 = u8::MAX;
+
+    fn new(value: &str, long: &mut Interned) -> Ident {
+        let b = value.as_bytes();
+        let mut bytes = [0u8; 15];
+        if b.len() <= bytes.len() {
+            bytes[..b.len()].copy_from_slice(b);
+            return Ident {
+                bytes,
+                len: b.len() as u8,
+            };
+        }
+        bytes[..4].copy_from_slice(&long.intern(value).to_le_bytes());
+        Ident {
+            bytes,
+            len: Ident::LONG,
+        }
+    }
+
+    pub(crate) fn is_some(&self) -> bool {
+        self.len != 0
+    }
+
+    /// The identifier's bytes; `None` when there is none.
+    pub(crate) fn get<'a>(&'a self, long: &'a Interned) -> Option<&'a [u8]> {
+        match self.len {
+            0 => None,
+            Ident::LONG => {
+                let i = u32::from_le_bytes([
+                    self.bytes[0],
+                    self.bytes[1],
+                    self.bytes[2],
+                    self.bytes[3],
+                ]);
+                Some(long.values[i as usize].as_bytes())
+            }
+            n => Some(&self.bytes[..usize::from(n)]),
+        }
+    }
+}
+
+/// Distinct strings, numbered in order of first appearance.
+#[derive(Default)]
+pub(crate) struct Interned {
+    numbers: FxHashMap<Box<str>, u32>,
+    pub(crate) values: Vec<Box<str>>,
+}
+
+impl Interned {
+    fn intern(&mut self, value: &str) -> u32 {
+        if let Some(&n) = self.numbers.get(value) {
+            return n;
+        }
+        let n = self.values.len() as u32;
+        self.numbers.insert(value.into(), n);
+        self.values.push(value.into());
+        n
+    }
+}
+
+/// Values of one kind read from a list: each text as written is normalized once; texts that
+/// normalize to the same value share its number (or [`NONE`] when nothing is left).
+struct Table<V> {
+    by_text: FxHashMap<Box<str>, u32>,
+    by_value: FxHashMap<V, u32>,
+    values: Vec<V>,
+    normalize: fn(&str) -> Option<V>,
+}
+
+impl<V: Clone + Eq + std::hash::Hash> Table<V> {
+    fn new(normalize: fn(&str) -> Option<V>) -> Table<V> {
+        Table {
+            by_text: FxHashMap::default(),
+            by_value: FxHashMap::default(),
+            values: Vec::new(),
+            normalize,
+        }
+    }
+
+    fn number(&mut self, text: Option<&str>) -> u32 {
+        let Some(text) = text else { return NONE };
+        if let Some(&n) = self.by_text.get(text) {
+            return n;
+        }
+        let n = match (self.normalize)(text) {
+            None => NONE,
+            Some(value) => match self.by_value.get(&value) {
+                Some(&n) => n,
+                None => {
+                    let n = self.values.len() as u32;
+                    self.by_value.insert(value.clone(), n);
+                    self.values.push(value);
+                    n
+                }
+            },
+        };
+        self.by_text.insert(text.into(), n);
+        n
+    }
+}
+
+/// One person: table numbers ([`NONE`] when missing) and inline identifiers.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Row {
+    pub(crate) national_id: Ident,
+    pub(crate) phone: Ident,
+    pub(crate) given: u32,
+    pub(crate) family: u32,
+    pub(crate) date: u32,
+    pub(crate) address: u32,
+    pub(crate) locality: u32,
+    pub(crate) postcode: u32,
+    /// `b'M'`, `b'F'`, or 0.
+    pub(crate) sex: u8,
+}
+
+/// Reads people one at a time into a [`List`].
+pub struct ListBuilder {
+    /// Names as written (trimmed), each its own entry: "exact" agreement compares spellings.
+    names: FxHashMap<Box<str>, u32>,
+    name_keys: Vec<NameKey>,
+    dates: Table<Date>,
+    address: Table<Box<str>>,
+    locality: Table<Box<str>>,
+    postcode: Table<Box<str>>,
+    long_idents: Interned,
+    rows: Vec<Row>,
+}
+
+impl Default for ListBuilder {
+    fn default() -> ListBuilder {
+        ListBuilder::new()
+    }
+}
+
+fn trimmed(value: Option<&str>) -> Option<&str> {
+    value.map(str::trim).filter(|s| !s.is_empty())
+}
+
+impl ListBuilder {
+    pub fn new() -> ListBuilder {
+        ListBuilder {
+            names: FxHashMap::default(),
+            name_keys: Vec::new(),
+            dates: Table::new(Date::parse),
+            address: Table::new(normalize::text_key),
+            locality: Table::new(normalize::text_key),
+            postcode: Table::new(normalize::postcode),
+            long_idents: Interned::default(),
+            rows: Vec::new(),
+        }
+    }
+
+    /// The number of people read so far.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    fn name(&mut self, text: Option<&str>) -> u32 {
+        let Some(text) = text else { return NONE };
+        if let Some(&n) = self.names.get(text) {
+            return n;
+        }
+        let n = match NameKey::new(text) {
+            Some(key) => {
+                self.name_keys.push(key);
+                (self.name_keys.len() - 1) as u32
+            }
+            None => NONE,
+        };
+        self.names.insert(text.into(), n);
+        n
+    }
+
+    fn ident(&mut self, text: Option<&str>, normalize: fn(&str) -> Option<Box<str>>) -> Ident {
+        match text.and_then(normalize) {
+            Some(v) => Ident::new(&v, &mut self.long_idents),
+            None => Ident::default(),
+        }
+    }
+
+    /// Adds a person from the values of its fields, in [`Field::ALL`] order (`None` or blank
+    /// when missing).
+    pub fn push(&mut self, values: &[Option<&str>; 9]) {
+        let v = |f: Field| trimmed(values[f.index()]);
+        let sex = v(Field::Sex).and_then(|s| match s {
+            "M" | "m" => Some(b'M'),
+            "F" | "f" => Some(b'F'),
+            other => normalize::sex(other),
+        });
+        let row = Row {
+            national_id: self.ident(v(Field::NationalId), normalize::national_id),
+            phone: self.ident(v(Field::Phone), normalize::phone),
+            given: self.name(v(Field::GivenName)),
+            family: self.name(v(Field::FamilyName)),
+            date: self.dates.number(v(Field::BirthDate)),
+            address: self.address.number(v(Field::Address)),
+            locality: self.locality.number(v(Field::Locality)),
+            postcode: self.postcode.number(v(Field::Postcode)),
+            sex: sex.unwrap_or(0),
+        };
+        self.rows.push(row);
+    }
+
+    /// Adds a [`Record`].
+    pub fn push_record(&mut self, r: &Record) {
+        self.push(&[
+            r.given_name.as_deref(),
+            r.family_name.as_deref(),
+            r.birth_date.as_deref(),
+            r.sex.as_deref(),
+            r.national_id.as_deref(),
+            r.phone.as_deref(),
+            r.address.as_deref(),
+            r.locality.as_deref(),
+            r.postcode.as_deref(),
+        ]);
+    }
+
+    /// Puts the rows in blocking order and counts how often each value occurs.
+    pub fn finish(self) -> List {
+        let names: Vec<NameInfo> = self.name_keys.iter().map(NameInfo::new).collect();
+        let sort_key = |r: &Row| {
+            let name = |n: u32| {
+                if n == NONE {
+                    0
+                } else {
+                    names[n as usize].order
+                }
+            };
+            let date = if r.date == NONE {
+                0
+            } else {
+                let d = self.dates.values[r.date as usize];
+                u32::from(d.year) * 10_000 + u32::from(d.month) * 100 + u32::from(d.day)
+            };
+            (name(r.family), name(r.given), date)
+        };
+        let mut order: Vec<(u64, u64, u32, u32)> = self
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let (f, g, d) = sort_key(r);
+                (f, g, d, i as u32)
+            })
+            .collect();
+        rayon::slice::ParallelSliceMut::par_sort_unstable(&mut order[..]);
+        let input: Vec<u32> = order.into_iter().map(|o| o.3).collect();
+        let rows: Vec<Row> = input.iter().map(|&i| self.rows[i as usize]).collect();
+        drop(self.rows);
+
+        let mut counts = Counts {
+            given: vec![0; names.len()],
+            family: vec![0; names.len()],
+            date: vec![0; self.dates.values.len()],
+            address: vec![0; self.address.values.len()],
+            locality: vec![0; self.locality.values.len()],
+            postcode: vec![0; self.postcode.values.len()],
+        };
+        for r in &rows {
+            let count = |v: &mut Vec<u32>, n: u32| {
+                if n != NONE {
+                    v[n as usize] += 1;
+                }
+            };
+            count(&mut counts.given, r.given);
+            count(&mut counts.family, r.family);
+            count(&mut counts.date, r.date);
+            count(&mut counts.address, r.address);
+            count(&mut counts.locality, r.locality);
+            count(&mut counts.postcode, r.postcode);
+        }
+        // Names count by their bare skeleton: spelling variants of a name share its frequency.
+        let mut skeletons: FxHashMap<&str, u32> = FxHashMap::default();
+        let group: Vec<u32> = self
+            .name_keys
+            .iter()
+            .map(|k| {
+                let next = skeletons.len() as u32;
+                *skeletons.entry(k.bare_skeleton()).or_insert(next)
+            })
+            .collect();
+        let regroup = |per_name: &[u32]| -> Vec<u32> {
+            let mut per_group = vec![0u32; skeletons.len()];
+            for (n, &c) in per_name.iter().enumerate() {
+                per_group[group[n] as usize] += c;
+            }
+            group.iter().map(|&g| per_group[g as usize]).collect()
+        };
+        counts.given = regroup(&counts.given);
+        counts.family = regroup(&counts.family);
+
+        List {
+            rows,
+            input,
+            names,
+            name_keys: self.name_keys,
+            dates: self.dates.values,
+            address: self.address.values,
+            locality: self.locality.values,
+            postcode: self.postcode.values,
+            long_idents: self.long_idents,
+            counts,
+        }
+    }
+}
+
+/// What blocking and ordering need of a name, computed once per distinct name.
+pub(crate) struct NameInfo {
+    /// The first eight bytes of the bare key, as a big-endian integer (orders like the key).
+    pub(crate) order: u64,
+    /// Hashes of the bare skeleton's first two and first four letters.
+    pub(crate) skeleton2: u64,
+    pub(crate) skeleton4: u64,
+}
+
+impl NameInfo {
+    fn new(k: &NameKey) -> NameInfo {
+        let prefix = |s: &str, n: usize| -> u64 {
+            let b = s.as_bytes();
+            let mut h = crate::hash::Fnv::new();
+            h.write(&b[..n.min(b.len())]);
+            h.finish()
+        };
+        let mut order = [0u8; 8];
+        let key = k.bare_key().as_bytes();
+        let len = key.len().min(8);
+        order[..len].copy_from_slice(&key[..len]);
+        NameInfo {
+            order: u64::from_be_bytes(order),
+            skeleton2: prefix(k.bare_skeleton(), 2),
+            skeleton4: prefix(k.bare_skeleton(), 4),
+        }
+    }
+}
+
+/// How many rows hold each value (names: each name's bare-skeleton group, as given and as
+/// family name).
+pub(crate) struct Counts {
+    pub(crate) given: Vec<u32>,
+    pub(crate) family: Vec<u32>,
+    pub(crate) date: Vec<u32>,
+    pub(crate) address: Vec<u32>,
+    pub(crate) locality: Vec<u32>,
+    pub(crate) postcode: Vec<u32>,
+}
+
+/// People compiled for linkage (see the module documentation). Build one with [`ListBuilder`].
+pub struct List {
+    /// In blocking order; `input[i]` is row `i`'s position in the input.
+    pub(crate) rows: Vec<Row>,
+    pub(crate) input: Vec<u32>,
+    pub(crate) names: Vec<NameInfo>,
+    pub(crate) name_keys: Vec<NameKey>,
+    pub(crate) dates: Vec<Date>,
+    pub(crate) address: Vec<Box<str>>,
+    pub(crate) locality: Vec<Box<str>>,
+    pub(crate) postcode: Vec<Box<str>>,
+    pub(crate) long_idents: Interned,
+    pub(crate) counts: Counts,
+}
+
+impl List {
+    /// Compiles records.
+    pub fn from_records(records: &[Record]) -> List {
+        let mut b = ListBuilder::new();
+        for r in records {
+            b.push_record(r);
+        }
+        b.finish()
+    }
+
+    /// The number of people.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    pub(crate) fn name(&self, n: u32) -> Option<&NameKey> {
+        (n != NONE).then(|| &self.name_keys[n as usize])
+    }
+
+    pub(crate) fn date(&self, n: u32) -> Option<Date> {
+        (n != NONE).then(|| self.dates[n as usize])
+    }
+}
