@@ -76,7 +76,7 @@ const PASSES: [Pass; 7] = [
 ];
 
 /// Mixes values into a 64-bit key (the finalizer of SplitMix64 after each value).
-fn mix(values: &[u64]) -> u64 {
+pub(crate) fn mix(values: &[u64]) -> u64 {
     let mut h: u64 = 0x9e37_79b9_7f4a_7c15;
     for &v in values {
         h ^= v;
@@ -89,10 +89,7 @@ fn mix(values: &[u64]) -> u64 {
 }
 
 fn ident_hash(list: &List, id: &crate::list::Ident) -> Option<u64> {
-    let bytes = id.get(&list.long_idents)?;
-    let mut h = crate::hash::Fnv::new();
-    h.write(bytes);
-    Some(h.finish())
+    id.hash(&list.long_idents)
 }
 
 /// A record's keys in a pass (most passes have one).
@@ -146,14 +143,18 @@ fn keys(pass: Pass, list: &List, r: &Row) -> [Option<u64>; 2] {
     [key, None]
 }
 
+/// A record in a block: its row and its block's bounds in the pass's members.
+#[derive(Clone, Copy)]
+struct Member {
+    row: u32,
+    start: u32,
+    end: u32,
+}
+
 /// One pass's blocks of two or more records.
 struct PassIndex {
-    /// Row numbers, block after block, each block in row (blocking) order.
-    members: Vec<u32>,
-    /// Each member's block, as the index in `starts` of its first member.
-    block: Vec<u32>,
-    /// Where each block starts in `members`, then the end of the last one.
-    starts: Vec<u32>,
+    /// Block after block, each block in row (blocking) order.
+    members: Vec<Member>,
     /// Each row's place in `members` for its first and second key ([`NONE`]: alone in its
     /// block, or no key).
     slots: [Vec<u32>; 2],
@@ -173,8 +174,6 @@ impl PassIndex {
         keyed.sort_unstable();
         let mut index = PassIndex {
             members: Vec::new(),
-            block: Vec::new(),
-            starts: Vec::new(),
             slots: [vec![NONE; n], Vec::new()],
         };
         if matches!(pass, Pass::DateName) {
@@ -184,15 +183,13 @@ impl PassIndex {
             if group.len() < 2 {
                 continue;
             }
-            let b = index.starts.len() as u32;
-            index.starts.push(index.members.len() as u32);
+            let start = index.members.len() as u32;
+            let end = start + group.len() as u32;
             for &(_, row, k) in group {
                 index.slots[usize::from(k)][row as usize] = index.members.len() as u32;
-                index.members.push(row);
-                index.block.push(b);
+                index.members.push(Member { row, start, end });
             }
         }
-        index.starts.push(index.members.len() as u32);
         index
     }
 }
@@ -231,8 +228,8 @@ impl Blocks {
                 if slot == NONE {
                     continue;
                 }
-                let b = pass.block[slot as usize] as usize;
-                let (start, end) = (pass.starts[b] as usize, pass.starts[b + 1] as usize);
+                let m = pass.members[slot as usize];
+                let (start, end) = (m.start as usize, m.end as usize);
                 let (from, to) = if end - start <= self.max_block {
                     (start, end)
                 } else {
@@ -242,7 +239,12 @@ impl Blocks {
                         (slot + self.window).min(end),
                     )
                 };
-                out.extend(pass.members[from..to].iter().filter(|&&j| j > row));
+                out.extend(
+                    pass.members[from..to]
+                        .iter()
+                        .map(|m| m.row)
+                        .filter(|&j| j > row),
+                );
             }
         }
         let last = (row as usize + self.neighbourhood).min(self.rows.saturating_sub(1));

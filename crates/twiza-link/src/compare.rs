@@ -275,18 +275,6 @@ fn vowels_fit(unvoweled: &str, latin: &str) -> bool {
     true
 }
 
-/// Whether a name agrees with another at `similar` or better (used to detect swapped names).
-pub(crate) fn names_agree(a: &NameKey, b: &NameKey) -> bool {
-    matches!(
-        names(a, b),
-        Level::Exact
-            | Level::SpellingVariant
-            | Level::Transliteration
-            | Level::Phonetic
-            | Level::Similar
-    )
-}
-
 /// Whether every token of the name with fewer tokens is among the other's (skeletons across
 /// scripts); between names of as many tokens, either way round.
 fn token_subset(a: &NameKey, b: &NameKey, cross: bool) -> bool {
@@ -351,6 +339,11 @@ impl Date {
         })
     }
 
+    /// [`Date::digits`] packed little-endian in an integer.
+    pub fn digit_word(self) -> u64 {
+        u64::from_le_bytes(self.digits())
+    }
+
     /// The eight digits `YYYYMMDD`.
     pub fn digits(self) -> [u8; 8] {
         let mut out = [0u8; 8];
@@ -369,14 +362,18 @@ impl Date {
 
 /// Compares two birth dates.
 pub fn dates(a: Date, b: Date) -> Level {
+    dates_with_digits(a, b, a.digit_word(), b.digit_word())
+}
+
+/// [`dates`], given each date's [`Date::digit_word`].
+pub(crate) fn dates_with_digits(a: Date, b: Date, da: u64, db: u64) -> Level {
     if a == b {
         return Level::Exact;
     }
     if a.year == b.year && a.day == b.month && a.month == b.day {
         return Level::DayMonthSwapped;
     }
-    let (da, db) = (a.digits(), b.digits());
-    if within_one_substitution_or_swap(&da, &db) {
+    if one_substitution_or_swap(u128::from(da), u128::from(db)) {
         return Level::OneDigit;
     }
     if a.month == b.month && a.day == b.day && a.year.abs_diff(b.year) == 1 {
@@ -386,6 +383,28 @@ pub fn dates(a: Date, b: Date) -> Level {
         return Level::SameYearMonth;
     }
     Level::Different
+}
+
+/// [`within_one_substitution_or_swap`] on two zero-padded byte strings of the same length,
+/// packed little-endian in integers: exactly one byte differs, or two adjacent bytes are
+/// exchanged.
+pub(crate) fn one_substitution_or_swap(a: u128, b: u128) -> bool {
+    let diff = a ^ b;
+    // one bit (the lowest of its byte) per differing byte
+    let mut t = diff | (diff >> 4);
+    t |= t >> 2;
+    t |= t >> 1;
+    let bits = t & 0x0101_0101_0101_0101_0101_0101_0101_0101;
+    match bits.count_ones() {
+        1 => true,
+        2 => {
+            let i = bits.trailing_zeros() / 8;
+            let j = (bits >> (8 * (i + 1))).trailing_zeros() / 8 + i + 1;
+            let byte = |v: u128, k: u32| (v >> (8 * k)) as u8;
+            j == i + 1 && byte(a, i) == byte(b, j) && byte(a, j) == byte(b, i)
+        }
+        _ => false,
+    }
 }
 
 fn within_one_substitution_or_swap(a: &[u8], b: &[u8]) -> bool {
@@ -605,6 +624,43 @@ mod tests {
             Date::parse("1980-3-7").map(|d| d.digits()),
             Some(*b"19800307")
         );
+    }
+
+    /// The packed check agrees with the byte-by-byte one.
+    #[test]
+    fn packed_one_edit_is_the_bytewise_one() {
+        let words = [
+            "19800307",
+            "19800308",
+            "19800370",
+            "18900307",
+            "19800703",
+            "19811307",
+            "A012345",
+            "A012354",
+            "A102345",
+            "B012345",
+            "A0123456",
+            "",
+            "2126619290",
+            "2126619209",
+        ];
+        let pack = |s: &str| {
+            let mut b = [0u8; 16];
+            b[..s.len()].copy_from_slice(s.as_bytes());
+            u128::from_le_bytes(b)
+        };
+        for a in words {
+            for b in words {
+                if a.len() == b.len() && a != b {
+                    assert_eq!(
+                        one_substitution_or_swap(pack(a), pack(b)),
+                        within_one_substitution_or_swap(a.as_bytes(), b.as_bytes()),
+                        "{a} {b}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

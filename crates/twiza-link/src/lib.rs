@@ -9,6 +9,7 @@
 //! known duplicates to measure all this.
 
 pub mod block;
+mod cache;
 pub mod compare;
 mod hash;
 pub mod list;
@@ -117,10 +118,11 @@ pub fn dedupe_list(list: &List, config: &Config) -> (Vec<Pair>, Stats) {
     let blocks = block::Blocks::new(list, &config.blocking);
     let scorer = Scorer {
         list,
-        shifts: score::frequency_shifts(list, &config.weights),
+        shifts: score::Shifts::new(list, &config.weights),
         weights: &config.weights,
         best: config.weights.best(),
         threshold: config.threshold_for(list.len()),
+        memos: cache::Memos::new(),
     };
     let (mut pairs, candidates) = (0..list.len() as u32)
         .into_par_iter()
@@ -130,17 +132,26 @@ pub fn dedupe_list(list: &List, config: &Config) -> (Vec<Pair>, Stats) {
             |(mut found, mut count, mut partners), a| {
                 blocks.partners(a, &mut partners);
                 count += partners.len();
+                // Load the partners' rows first: the loads run in parallel, scoring finds them
+                // in cache.
+                let mut touch = 0u32;
                 for &b in &partners {
-                    if let Some((score, levels)) = scorer.score(a, b) {
-                        let (x, y) = (list.input[a as usize], list.input[b as usize]);
-                        found.push(Pair {
-                            a: x.min(y) as usize,
-                            b: x.max(y) as usize,
-                            score,
-                            reasons: reasons(&levels),
-                        });
-                    }
+                    touch ^= list.rows[b as usize].given;
                 }
+                std::hint::black_box(touch);
+                scorer.memos.with(|memo| {
+                    for &b in &partners {
+                        if let Some((score, levels)) = scorer.score(a, b, memo) {
+                            let (x, y) = (list.input[a as usize], list.input[b as usize]);
+                            found.push(Pair {
+                                a: x.min(y) as usize,
+                                b: x.max(y) as usize,
+                                score,
+                                reasons: reasons(&levels),
+                            });
+                        }
+                    }
+                });
                 (found, count, partners)
             },
         )
@@ -189,26 +200,31 @@ pub fn compare_records(a: &Record, b: &Record) -> [Option<Level>; 9] {
     let (x, y) = if list.input[0] == 0 { (0, 1) } else { (1, 0) };
     let scorer = Scorer {
         list: &list,
-        shifts: Vec::new(),
+        shifts: score::Shifts::new(&list, &Weights::default()),
         weights: &Weights::default(),
         best: Weights::default().best(),
         threshold: 0.0,
+        memos: cache::Memos::new(),
     };
     let mut levels = [None; 9];
-    scorer.compare_identifiers(x, y, &mut levels);
-    scorer.compare_places(x, y, &mut levels);
-    scorer.compare_names(x, y, &mut levels);
+    scorer.memos.with(|memo| {
+        scorer.compare_identifiers(x, y, &mut levels);
+        scorer.compare_places(x, y, &mut levels, memo);
+        scorer.compare_names(x, y, &mut levels, memo);
+    });
     levels
 }
 
 /// Compares and scores pairs of rows of one list.
 struct Scorer<'a> {
     list: &'a List,
-    /// Each row's frequency shifts (see [`score`]).
-    shifts: Vec<[f32; 6]>,
+    /// The frequency shifts of values (see [`score`]).
+    shifts: score::Shifts,
     weights: &'a Weights,
     best: [(f64, f64); 9],
     threshold: f64,
+    /// Each worker's remembered comparisons of names and places.
+    memos: cache::Memos,
 }
 
 impl Scorer<'_> {
@@ -219,10 +235,15 @@ impl Scorer<'_> {
         levels[2] = match (ra.date, rb.date) {
             (x, y) if x == list::NONE || y == list::NONE => None,
             (x, y) if x == y => Some(Level::Exact),
-            (x, y) => Some(compare::dates(
-                list.dates[x as usize],
-                list.dates[y as usize],
-            )),
+            (x, y) => {
+                let (x, y) = (x as usize, y as usize);
+                Some(compare::dates_with_digits(
+                    list.dates[x],
+                    list.dates[y],
+                    list.date_digits[x],
+                    list.date_digits[y],
+                ))
+            }
         };
         levels[3] = (ra.sex != 0 && rb.sex != 0).then(|| compare::sexes(ra.sex, rb.sex));
         let ident = |x: &list::Ident, y: &list::Ident| {
@@ -230,9 +251,17 @@ impl Scorer<'_> {
                 None
             } else if x == y {
                 Some(Level::Exact)
+            } else if let Some(one) = x.substitution_or_swap(*y) {
+                Some(if one {
+                    Level::OneEdit
+                } else {
+                    Level::Different
+                })
             } else {
                 let long = &list.long_idents;
-                Some(compare::identifiers_bytes(x.get(long)?, y.get(long)?))
+                x.with_bytes(long, |p| {
+                    y.with_bytes(long, |q| Some(compare::identifiers_bytes(p?, q?)))
+                })
             }
         };
         levels[4] = ident(&ra.national_id, &rb.national_id);
@@ -243,20 +272,42 @@ impl Scorer<'_> {
     }
 
     /// Address and locality.
-    fn compare_places(&self, a: u32, b: u32, levels: &mut [Option<Level>; 9]) {
+    fn compare_places(
+        &self,
+        a: u32,
+        b: u32,
+        levels: &mut [Option<Level>; 9],
+        memo: &mut cache::Memo,
+    ) {
         let list = self.list;
         let (ra, rb) = (&list.rows[a as usize], &list.rows[b as usize]);
-        levels[6] = texts(ra.address, rb.address, &list.address, compare::texts);
-        levels[7] = texts(ra.locality, rb.locality, &list.locality, compare::texts);
+        let mut place = |kind, x: u32, y: u32, values: &[Box<str>]| {
+            texts(x, y, values, |p, q| {
+                memo.get(kind, x, y, || compare::texts(p, q))
+            })
+        };
+        levels[6] = place(cache::Kind::Address, ra.address, rb.address, &list.address);
+        levels[7] = place(
+            cache::Kind::Locality,
+            ra.locality,
+            rb.locality,
+            &list.locality,
+        );
     }
 
     /// Given and family names, with exchanged names detected.
-    fn compare_names(&self, a: u32, b: u32, levels: &mut [Option<Level>; 9]) {
+    fn compare_names(
+        &self,
+        a: u32,
+        b: u32,
+        levels: &mut [Option<Level>; 9],
+        memo: &mut cache::Memo,
+    ) {
         let list = self.list;
         let (ra, rb) = (&list.rows[a as usize], &list.rows[b as usize]);
-        let name = |x: u32, y: u32| match (list.name(x), list.name(y)) {
+        let mut name = |x: u32, y: u32| match (list.name(x), list.name(y)) {
             (Some(_), Some(_)) if x == y => Some(Level::Exact),
-            (Some(p), Some(q)) => Some(compare::names(p, q)),
+            (Some(p), Some(q)) => Some(memo.get(cache::Kind::Names, x, y, || compare::names(p, q))),
             _ => None,
         };
         let mut given = name(ra.given, rb.given);
@@ -268,16 +319,21 @@ impl Scorer<'_> {
             )
         };
         if weak(given) && weak(family) {
-            if let (Some(ag), Some(af), Some(bg), Some(bf)) = (
-                list.name(ra.given),
-                list.name(ra.family),
-                list.name(rb.given),
-                list.name(rb.family),
-            ) {
-                if compare::names_agree(ag, bf) && compare::names_agree(af, bg) {
-                    given = Some(Level::Swapped);
-                    family = Some(Level::Swapped);
-                }
+            let agree = |l: Option<Level>| {
+                matches!(
+                    l,
+                    Some(
+                        Level::Exact
+                            | Level::SpellingVariant
+                            | Level::Transliteration
+                            | Level::Phonetic
+                            | Level::Similar
+                    )
+                )
+            };
+            if agree(name(ra.given, rb.family)) && agree(name(ra.family, rb.given)) {
+                given = Some(Level::Swapped);
+                family = Some(Level::Swapped);
             }
         }
         levels[0] = given;
@@ -287,10 +343,10 @@ impl Scorer<'_> {
     /// Scores a pair in three steps, stopping as soon as the best the remaining fields could
     /// add cannot reach the threshold (most candidate pairs of a large block stop after the
     /// cheap fields): `None` below the threshold.
-    fn score(&self, a: u32, b: u32) -> Option<(f64, [Option<Level>; 9])> {
+    fn score(&self, a: u32, b: u32, memo: &mut cache::Memo) -> Option<(f64, [Option<Level>; 9])> {
         let list = self.list;
         let (ra, rb) = (&list.rows[a as usize], &list.rows[b as usize]);
-        let (sa, sb) = (&self.shifts[a as usize], &self.shifts[b as usize]);
+        let (sa, sb) = (&self.shifts.of(ra), &self.shifts.of(rb));
         let mut levels = [None; 9];
         let both = |x: u32, y: u32| x != list::NONE && y != list::NONE;
         let present = [
@@ -321,12 +377,12 @@ impl Scorer<'_> {
         if score + remaining(&[0, 1, 6, 7]) < self.threshold {
             return None;
         }
-        self.compare_places(a, b, &mut levels);
+        self.compare_places(a, b, &mut levels, memo);
         let score = score_levels(&levels, self.weights, sa, sb);
         if score + remaining(&[0, 1]) < self.threshold {
             return None;
         }
-        self.compare_names(a, b, &mut levels);
+        self.compare_names(a, b, &mut levels, memo);
         let score = score_levels(&levels, self.weights, sa, sb);
         (score >= self.threshold).then_some((score, levels))
     }
@@ -337,7 +393,7 @@ fn texts(
     x: u32,
     y: u32,
     values: &[Box<str>],
-    compare: impl Fn(&str, &str) -> Level,
+    compare: impl FnOnce(&str, &str) -> Level,
 ) -> Option<Level> {
     if x == list::NONE || y == list::NONE {
         None

@@ -18,52 +18,74 @@ pub(crate) const NONE: u32 = u32::MAX;
 
 /// A normalized identifier (national id, phone): inline when it fits in 15 bytes, else the
 /// number of its entry in the list's table of long identifiers. Equal identifiers are equal
-/// values of this type.
+/// values of this type, one integer comparison.
+///
+/// Layout (little-endian): bytes 0–14 hold the identifier (zero-padded) or, for a long one, its
+/// number in bytes 0–3; byte 15 holds the length (0: none, [`Ident::LONG`]: long).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub(crate) struct Ident {
-    bytes: [u8; 15],
-    /// 0: none; 1–15: inline length; [`Ident::LONG`]: `bytes[..4]` numbers a long identifier.
-    len: u8,
-}
+pub(crate) struct Ident(u128);
 
 impl Ident {
     const LONG: u8 = u8::MAX;
+    const INLINE: usize = 15;
 
     fn new(value: &str, long: &mut Interned) -> Ident {
         let b = value.as_bytes();
-        let mut bytes = [0u8; 15];
-        if b.len() <= bytes.len() {
+        let mut bytes = [0u8; 16];
+        if b.len() <= Ident::INLINE {
             bytes[..b.len()].copy_from_slice(b);
-            return Ident {
-                bytes,
-                len: b.len() as u8,
-            };
+            bytes[15] = b.len() as u8;
+        } else {
+            bytes[..4].copy_from_slice(&long.intern(value).to_le_bytes());
+            bytes[15] = Ident::LONG;
         }
-        bytes[..4].copy_from_slice(&long.intern(value).to_le_bytes());
-        Ident {
-            bytes,
-            len: Ident::LONG,
+        Ident(u128::from_le_bytes(bytes))
+    }
+
+    fn len(self) -> u8 {
+        (self.0 >> 120) as u8
+    }
+
+    pub(crate) fn is_some(self) -> bool {
+        self.len() != 0
+    }
+
+    /// Whether both are inline and of the same length, differing in exactly one byte or in two
+    /// adjacent bytes exchanged (the common "one edit" between identifiers, decided on the
+    /// integers); `None` when that is not how to decide.
+    pub(crate) fn substitution_or_swap(self, other: Ident) -> Option<bool> {
+        let (la, lb) = (self.len(), other.len());
+        if la != lb || la == Ident::LONG {
+            return None;
+        }
+        Some(crate::compare::one_substitution_or_swap(self.0, other.0))
+    }
+
+    /// Calls `f` with the identifier's bytes (`None` when there is none).
+    pub(crate) fn with_bytes<R>(&self, long: &Interned, f: impl FnOnce(Option<&[u8]>) -> R) -> R {
+        let bytes = self.0.to_le_bytes();
+        match self.len() {
+            0 => f(None),
+            Ident::LONG => {
+                let i = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+                f(Some(long.values[i as usize].as_bytes()))
+            }
+            n => f(Some(&bytes[..usize::from(n)])),
         }
     }
 
-    pub(crate) fn is_some(&self) -> bool {
-        self.len != 0
-    }
-
-    /// The identifier's bytes; `None` when there is none.
-    pub(crate) fn get<'a>(&'a self, long: &'a Interned) -> Option<&'a [u8]> {
-        match self.len {
+    /// A hash of the identifier's bytes (the same for the same identifier).
+    pub(crate) fn hash(self, long: &Interned) -> Option<u64> {
+        match self.len() {
             0 => None,
             Ident::LONG => {
-                let i = u32::from_le_bytes([
-                    self.bytes[0],
-                    self.bytes[1],
-                    self.bytes[2],
-                    self.bytes[3],
-                ]);
-                Some(long.values[i as usize].as_bytes())
+                let bytes = self.0.to_le_bytes();
+                let i = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+                let mut h = crate::hash::Fnv::new();
+                h.write(long.values[i as usize].as_bytes());
+                Some(h.finish())
             }
-            n => Some(&self.bytes[..usize::from(n)]),
+            _ => Some(crate::block::mix(&[self.0 as u64, (self.0 >> 64) as u64])),
         }
     }
 }
@@ -329,6 +351,7 @@ impl ListBuilder {
             input,
             names,
             name_keys: self.name_keys,
+            date_digits: self.dates.values.iter().map(|d| d.digit_word()).collect(),
             dates: self.dates.values,
             address: self.address.values,
             locality: self.locality.values,
@@ -387,6 +410,8 @@ pub struct List {
     pub(crate) names: Vec<NameInfo>,
     pub(crate) name_keys: Vec<NameKey>,
     pub(crate) dates: Vec<Date>,
+    /// Each date's [`Date::digit_word`].
+    pub(crate) date_digits: Vec<u64>,
     pub(crate) address: Vec<Box<str>>,
     pub(crate) locality: Vec<Box<str>>,
     pub(crate) postcode: Vec<Box<str>>,

@@ -127,51 +127,52 @@ pub(crate) const TF_FIELDS: [Field; 6] = [
 /// Pseudo-records of average frequency added to every count (see the module documentation).
 const TF_PRIOR: f64 = 1000.0;
 
-/// Each row's frequency shifts for [`TF_FIELDS`] (0 where the field is missing): computed once
-/// per distinct value, so that scoring a pair only takes the smaller of two numbers.
-pub(crate) fn frequency_shifts(list: &crate::List, weights: &Weights) -> Vec<[f32; 6]> {
-    use rayon::prelude::*;
-    let n = list.len() as f64;
-    let per_value = |field: Field, counts: &[u32]| -> Vec<f32> {
-        let u = weights.m_u(field, Level::Exact).map_or(0.0, |(_, u)| u);
-        counts
-            .iter()
-            .map(|&c| {
-                if u > 0.0 {
-                    shift(f64::from(c.max(1)), n, u) as f32
-                } else {
-                    0.0
-                }
-            })
-            .collect()
-    };
-    let c = &list.counts;
-    let counts = [
-        &c.given,
-        &c.family,
-        &c.date,
-        &c.address,
-        &c.locality,
-        &c.postcode,
-    ];
-    let tables: Vec<Vec<f32>> = TF_FIELDS
-        .iter()
-        .zip(counts)
-        .map(|(&field, counts)| per_value(field, counts))
-        .collect();
-    list.rows
-        .par_iter()
-        .map(|r| {
-            let values = [r.given, r.family, r.date, r.address, r.locality, r.postcode];
-            let mut out = [0f32; 6];
-            for (f, &v) in values.iter().enumerate() {
-                if v != crate::list::NONE {
-                    out[f] = tables[f][v as usize];
-                }
+/// The frequency shifts of every value of the [`TF_FIELDS`], computed once per distinct value
+/// so that scoring a pair only looks up and takes the smaller of two numbers.
+pub(crate) struct Shifts {
+    tables: [Vec<f32>; 6],
+}
+
+impl Shifts {
+    pub(crate) fn new(list: &crate::List, weights: &Weights) -> Shifts {
+        let n = list.len() as f64;
+        let per_value = |field: Field, counts: &[u32]| -> Vec<f32> {
+            let u = weights.m_u(field, Level::Exact).map_or(0.0, |(_, u)| u);
+            counts
+                .iter()
+                .map(|&c| {
+                    if u > 0.0 {
+                        shift(f64::from(c.max(1)), n, u) as f32
+                    } else {
+                        0.0
+                    }
+                })
+                .collect()
+        };
+        let c = &list.counts;
+        Shifts {
+            tables: [
+                per_value(TF_FIELDS[0], &c.given),
+                per_value(TF_FIELDS[1], &c.family),
+                per_value(TF_FIELDS[2], &c.date),
+                per_value(TF_FIELDS[3], &c.address),
+                per_value(TF_FIELDS[4], &c.locality),
+                per_value(TF_FIELDS[5], &c.postcode),
+            ],
+        }
+    }
+
+    /// A row's shifts, in [`TF_FIELDS`] order (0 where the field is missing).
+    pub(crate) fn of(&self, r: &crate::list::Row) -> [f32; 6] {
+        let values = [r.given, r.family, r.date, r.address, r.locality, r.postcode];
+        let mut out = [0f32; 6];
+        for (f, &v) in values.iter().enumerate() {
+            if v != crate::list::NONE {
+                out[f] = self.tables[f][v as usize];
             }
-            out
-        })
-        .collect()
+        }
+        out
+    }
 }
 
 /// `log2(u / f)` for a value seen `count` times among `n`, `f` smoothed towards `u`, clamped.
