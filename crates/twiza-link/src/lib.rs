@@ -119,7 +119,7 @@ pub fn dedupe_list(list: &List, config: &Config) -> (Vec<Pair>, Stats) {
     let scorer = Scorer {
         list,
         shifts: score::Shifts::new(list, &config.weights),
-        weights: &config.weights,
+        table: weight_table(&config.weights),
         best: config.weights.best(),
         threshold: config.threshold_for(list.len()),
         memos: cache::Memos::new(),
@@ -139,9 +139,10 @@ pub fn dedupe_list(list: &List, config: &Config) -> (Vec<Pair>, Stats) {
                     touch ^= list.rows[b as usize].given;
                 }
                 std::hint::black_box(touch);
+                let sa = scorer.shifts.of(&list.rows[a as usize]);
                 scorer.memos.with(|memo| {
                     for &b in &partners {
-                        if let Some((score, levels)) = scorer.score(a, b, memo) {
+                        if let Some((score, levels)) = scorer.score(a, b, &sa, memo) {
                             let (x, y) = (list.input[a as usize], list.input[b as usize]);
                             found.push(Pair {
                                 a: x.min(y) as usize,
@@ -201,7 +202,7 @@ pub fn compare_records(a: &Record, b: &Record) -> [Option<Level>; 9] {
     let scorer = Scorer {
         list: &list,
         shifts: score::Shifts::new(&list, &Weights::default()),
-        weights: &Weights::default(),
+        table: weight_table(&Weights::default()),
         best: Weights::default().best(),
         threshold: 0.0,
         memos: cache::Memos::new(),
@@ -220,7 +221,7 @@ struct Scorer<'a> {
     list: &'a List,
     /// The frequency shifts of values (see [`score`]).
     shifts: score::Shifts,
-    weights: &'a Weights,
+    table: WeightTable,
     best: [(f64, f64); 9],
     threshold: f64,
     /// Each worker's remembered comparisons of names and places.
@@ -343,10 +344,16 @@ impl Scorer<'_> {
     /// Scores a pair in three steps, stopping as soon as the best the remaining fields could
     /// add cannot reach the threshold (most candidate pairs of a large block stop after the
     /// cheap fields): `None` below the threshold.
-    fn score(&self, a: u32, b: u32, memo: &mut cache::Memo) -> Option<(f64, [Option<Level>; 9])> {
+    fn score(
+        &self,
+        a: u32,
+        b: u32,
+        sa: &[f32; 6],
+        memo: &mut cache::Memo,
+    ) -> Option<(f64, [Option<Level>; 9])> {
         let list = self.list;
         let (ra, rb) = (&list.rows[a as usize], &list.rows[b as usize]);
-        let (sa, sb) = (&self.shifts.of(ra), &self.shifts.of(rb));
+        let sb = &self.shifts.of(rb);
         let mut levels = [None; 9];
         let both = |x: u32, y: u32| x != list::NONE && y != list::NONE;
         let present = [
@@ -373,17 +380,17 @@ impl Scorer<'_> {
                 .sum()
         };
         self.compare_identifiers(a, b, &mut levels);
-        let score = score_levels(&levels, self.weights, sa, sb);
+        let score = score_levels(&levels, &self.table, sa, sb);
         if score + remaining(&[0, 1, 6, 7]) < self.threshold {
             return None;
         }
         self.compare_places(a, b, &mut levels, memo);
-        let score = score_levels(&levels, self.weights, sa, sb);
+        let score = score_levels(&levels, &self.table, sa, sb);
         if score + remaining(&[0, 1]) < self.threshold {
             return None;
         }
         self.compare_names(a, b, &mut levels, memo);
-        let score = score_levels(&levels, self.weights, sa, sb);
+        let score = score_levels(&levels, &self.table, sa, sb);
         (score >= self.threshold).then_some((score, levels))
     }
 }
@@ -404,21 +411,42 @@ fn texts(
     }
 }
 
+/// Each field's level's weight and, when the level follows value frequencies, the place of
+/// the field in a row's shifts (else `u8::MAX`): indexed by `field * Level::COUNT + level`.
+type WeightTable = [(f64, u8); 9 * Level::COUNT];
+
+fn weight_table(weights: &Weights) -> WeightTable {
+    let mut table = [(0.0, u8::MAX); 9 * Level::COUNT];
+    for (f, (&field, tf)) in Field::ALL.iter().zip(score::TF_INDEX).enumerate() {
+        for level in score::LEVELS {
+            let tf = match tf {
+                Some(i) if score::is_shifted(field, level) => i as u8,
+                _ => u8::MAX,
+            };
+            table[f * Level::COUNT + level.index()] = (weights.weight(field, level), tf);
+        }
+    }
+    table
+}
+
+/// The sum of the levels' weights, each shifted by the more frequent of the two values (the
+/// smaller shift) where its level follows frequencies.
 fn score_levels(
     levels: &[Option<Level>; 9],
-    weights: &Weights,
+    table: &WeightTable,
     shift_a: &[f32; 6],
     shift_b: &[f32; 6],
 ) -> f64 {
     let mut total = 0.0;
-    for ((&field, level), tf) in Field::ALL.iter().zip(levels).zip(score::TF_INDEX) {
+    for (f, level) in levels.iter().enumerate() {
         let Some(level) = *level else { continue };
-        total += weights.weight(field, level);
-        if let Some(i) = tf {
-            if score::is_shifted(field, level) {
-                // the more frequent of the two values: the smaller shift
-                total += f64::from(shift_a[i].min(shift_b[i]));
-            }
+        let (weight, tf) = table[f * Level::COUNT + level.index()];
+        total += weight;
+        if let Some((a, b)) = shift_a
+            .get(usize::from(tf))
+            .zip(shift_b.get(usize::from(tf)))
+        {
+            total += f64::from(a.min(*b));
         }
     }
     total

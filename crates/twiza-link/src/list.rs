@@ -42,6 +42,80 @@ impl Ident {
         Ident(u128::from_le_bytes(bytes))
     }
 
+    /// A national id as [`normalize::national_id`] writes it, without allocating when short.
+    fn national_id(text: &str, long: &mut Interned) -> Ident {
+        let mut buf = [0u8; 16];
+        let mut n = 0;
+        for &b in text.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                if n == Ident::INLINE {
+                    return Ident::from_normalized(normalize::national_id(text), long);
+                }
+                buf[n] = b.to_ascii_uppercase();
+                n += 1;
+            }
+        }
+        Ident::inline(buf, n)
+    }
+
+    /// A phone as [`normalize::phone`] writes it, without allocating when short.
+    fn phone(text: &str, long: &mut Interned) -> Ident {
+        let mut digits = [0u8; 16];
+        let mut n = 0;
+        for &b in text.as_bytes() {
+            if b.is_ascii_digit() {
+                if n == digits.len() {
+                    return Ident::from_normalized(normalize::phone(text), long);
+                }
+                digits[n] = b;
+                n += 1;
+            }
+        }
+        let d = &digits[..n];
+        let mut out = [0u8; 16];
+        let mut len = 0;
+        let mut put = |part: &[u8]| {
+            out[len..len + part.len()].copy_from_slice(part);
+            len += part.len();
+        };
+        if let Some(rest) = d.strip_prefix(b"00") {
+            put(rest);
+        } else if d.len() == 10 && d[0] == b'0' {
+            put(b"212");
+            put(&d[1..]);
+        } else if d.len() == 9 && matches!(d[0], b'5'..=b'7') {
+            put(b"212");
+            put(d);
+        } else {
+            put(d);
+        }
+        // "+212 0661…" (a trunk zero kept after the country code)
+        if len == 13 && out.starts_with(b"2120") {
+            out.copy_within(4..13, 3);
+            out[12] = 0;
+            len = 12;
+        }
+        if len < 6 {
+            return Ident::default();
+        }
+        if len > Ident::INLINE {
+            return Ident::from_normalized(normalize::phone(text), long);
+        }
+        Ident::inline(out, len)
+    }
+
+    fn inline(mut bytes: [u8; 16], len: usize) -> Ident {
+        if len == 0 {
+            return Ident::default();
+        }
+        bytes[15] = len as u8;
+        Ident(u128::from_le_bytes(bytes))
+    }
+
+    fn from_normalized(value: Option<Box<str>>, long: &mut Interned) -> Ident {
+        value.map_or_else(Ident::default, |v| Ident::new(&v, long))
+    }
+
     fn len(self) -> u8 {
         (self.0 >> 120) as u8
     }
@@ -227,13 +301,6 @@ impl ListBuilder {
         n
     }
 
-    fn ident(&mut self, text: Option<&str>, normalize: fn(&str) -> Option<Box<str>>) -> Ident {
-        match text.and_then(normalize) {
-            Some(v) => Ident::new(&v, &mut self.long_idents),
-            None => Ident::default(),
-        }
-    }
-
     /// Adds a person from the values of its fields, in [`Field::ALL`] order (`None` or blank
     /// when missing).
     pub fn push(&mut self, values: &[Option<&str>; 9]) {
@@ -244,8 +311,11 @@ impl ListBuilder {
             other => normalize::sex(other),
         });
         let row = Row {
-            national_id: self.ident(v(Field::NationalId), normalize::national_id),
-            phone: self.ident(v(Field::Phone), normalize::phone),
+            national_id: v(Field::NationalId).map_or_else(Ident::default, |t| {
+                Ident::national_id(t, &mut self.long_idents)
+            }),
+            phone: v(Field::Phone)
+                .map_or_else(Ident::default, |t| Ident::phone(t, &mut self.long_idents)),
             given: self.name(v(Field::GivenName)),
             family: self.name(v(Field::FamilyName)),
             date: self.dates.number(v(Field::BirthDate)),
@@ -444,5 +514,50 @@ impl List {
 
     pub(crate) fn date(&self, n: u32) -> Option<Date> {
         (n != NONE).then(|| self.dates[n as usize])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The allocation-free readers agree with the normalizers, short or long.
+    #[test]
+    fn identifiers_read_as_the_normalizers_write_them() {
+        let mut long = Interned::default();
+        let cases = [
+            "EE 123456",
+            "ee123456",
+            "A-012.345",
+            "ABCDEFGHIJKLMNOPQRST",
+            "",
+            "   ",
+            "é",
+            "06 61 92 90 23",
+            "+212 661 92 90 23",
+            "00212661929023",
+            "+212 0661929023",
+            "0661929023",
+            "661929023",
+            "12345",
+            "123456",
+            "+33 6 12 34 56 78",
+            "0033612345678",
+            "1234567890123456789",
+        ];
+        for c in cases {
+            let n = Ident::national_id(c, &mut long);
+            let expected = normalize::national_id(c);
+            assert_eq!(n.len() == 0, expected.is_none(), "{c}");
+            if let Some(e) = &expected {
+                n.with_bytes(&long, |b| assert_eq!(b, Some(e.as_bytes()), "{c}"));
+            }
+            let p = Ident::phone(c, &mut long);
+            let expected = normalize::phone(c);
+            assert_eq!(p.len() == 0, expected.is_none(), "phone {c}");
+            if let Some(e) = &expected {
+                p.with_bytes(&long, |b| assert_eq!(b, Some(e.as_bytes()), "phone {c}"));
+            }
+        }
     }
 }

@@ -195,7 +195,7 @@ pub(crate) const TF_INDEX: [Option<usize>; 9] = [
 ];
 
 /// The levels by index.
-const LEVELS: [Level; Level::COUNT] = [
+pub(crate) const LEVELS: [Level; Level::COUNT] = [
     Level::Exact,
     Level::SpellingVariant,
     Level::Transliteration,
