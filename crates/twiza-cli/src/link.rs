@@ -210,6 +210,11 @@ impl Ids {
         self.ends.len()
     }
 
+    fn reserve(&mut self, rows: usize, row_bytes: usize) {
+        self.ends.reserve(rows);
+        self.text.reserve(rows.saturating_mul(row_bytes.min(16)));
+    }
+
     fn get(&self, i: usize) -> &str {
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
         &self.text[start..self.ends[i]]
@@ -261,6 +266,7 @@ fn read_list(
     });
     let mut ids = Ids::default();
     let mut builder = ListBuilder::new();
+    let file_len = std::fs::metadata(input).map_or(0, |m| m.len());
     let mut failure = None;
     for batch in full_rx {
         let mut batch = match batch {
@@ -271,6 +277,14 @@ fn read_list(
             }
         };
         let done = batch.len() < BATCH;
+        if builder.is_empty() && !done {
+            // Room for the whole file at the first batch's bytes per row: growing the rows
+            // one doubling at a time would copy them and fault their pages in again.
+            let bytes: usize = batch.iter().map(|r| r.as_slice().len() + r.len()).sum();
+            let rows = file_len as usize / bytes.max(1) * batch.len();
+            builder.reserve(rows + rows / 8);
+            ids.reserve(rows + rows / 8, bytes / batch.len());
+        }
         for row in &batch {
             ids.push(row.get(id_column).unwrap_or_default());
             let mut values: [Option<&str>; 9] = [None; 9];

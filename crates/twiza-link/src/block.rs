@@ -31,7 +31,6 @@
 //! number of records and the work splits across cores by record.
 
 use crate::list::{List, Row, NONE};
-use rayon::prelude::*;
 
 /// The sizes that bound blocking.
 #[derive(Clone, Debug)]
@@ -161,9 +160,10 @@ struct PassIndex {
 }
 
 impl PassIndex {
-    fn new(pass: Pass, list: &List) -> PassIndex {
+    /// Indexes one pass, sorting its keys in `keyed` (a buffer reused from pass to pass).
+    fn new(pass: Pass, list: &List, keyed: &mut Vec<(u64, u32, u8)>) -> PassIndex {
         let n = list.rows.len();
-        let mut keyed: Vec<(u64, u32, u8)> = Vec::with_capacity(n);
+        keyed.clear();
         for (i, r) in list.rows.iter().enumerate() {
             for (k, key) in keys(pass, list, r).into_iter().enumerate() {
                 if let Some(key) = key {
@@ -173,7 +173,8 @@ impl PassIndex {
         }
         keyed.sort_unstable();
         let mut index = PassIndex {
-            members: Vec::new(),
+            // at most one member per key: no regrowing (each would copy and fault pages in)
+            members: Vec::with_capacity(keyed.len()),
             slots: [vec![NONE; n], Vec::new()],
         };
         if matches!(pass, Pass::DateName) {
@@ -205,11 +206,20 @@ pub(crate) struct Blocks {
 
 impl Blocks {
     pub(crate) fn new(list: &List, config: &BlockingConfig) -> Blocks {
+        // Two groups of passes side by side (`date_name` has two keys per record, so four
+        // passes against three), each reusing one buffer for its keys.
+        let index = |passes: &[Pass]| -> Vec<PassIndex> {
+            let mut keyed = Vec::new();
+            passes
+                .iter()
+                .map(|&p| PassIndex::new(p, list, &mut keyed))
+                .collect()
+        };
+        let (first, second) = PASSES.split_at(4);
+        let (mut passes, rest) = rayon::join(|| index(first), || index(second));
+        passes.extend(rest);
         Blocks {
-            passes: PASSES
-                .par_iter()
-                .map(|&p| PassIndex::new(p, list))
-                .collect(),
+            passes,
             rows: list.rows.len(),
             max_block: config.max_block.max(2),
             window: config.window.max(2),

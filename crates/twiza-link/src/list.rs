@@ -343,7 +343,12 @@ impl ListBuilder {
     }
 
     /// Puts the rows in blocking order and counts how often each value occurs.
-    pub fn finish(self) -> List {
+    /// Makes room for `additional` more people (when the caller can estimate their number).
+    pub fn reserve(&mut self, additional: usize) {
+        self.rows.reserve(additional);
+    }
+
+    pub fn finish(mut self) -> List {
         let names: Vec<NameInfo> = self.name_keys.iter().map(NameInfo::new).collect();
         let sort_key = |r: &Row| {
             let name = |n: u32| {
@@ -372,8 +377,8 @@ impl ListBuilder {
             .collect();
         rayon::slice::ParallelSliceMut::par_sort_unstable(&mut order[..]);
         let input: Vec<u32> = order.into_iter().map(|o| o.3).collect();
-        let rows: Vec<Row> = input.iter().map(|&i| self.rows[i as usize]).collect();
-        drop(self.rows);
+        permute(&mut self.rows, &input);
+        let rows = self.rows;
 
         let mut counts = Counts {
             given: vec![0; names.len()],
@@ -428,6 +433,29 @@ impl ListBuilder {
             postcode: self.postcode.values,
             long_idents: self.long_idents,
             counts,
+        }
+    }
+}
+
+/// Reorders `rows` in place so that `rows[i]` becomes the old `rows[from[i]]` (`from` is a
+/// permutation), following each cycle once.
+fn permute(rows: &mut [Row], from: &[u32]) {
+    let mut done = vec![false; rows.len()];
+    for start in 0..rows.len() {
+        if done[start] {
+            continue;
+        }
+        let first = rows[start];
+        let mut i = start;
+        loop {
+            done[i] = true;
+            let next = from[i] as usize;
+            if next == start {
+                rows[i] = first;
+                break;
+            }
+            rows[i] = rows[next];
+            i = next;
         }
     }
 }
@@ -520,6 +548,26 @@ impl List {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn permutes_in_place() {
+        let row = |given: u32| Row {
+            national_id: Ident::default(),
+            phone: Ident::default(),
+            given,
+            family: NONE,
+            date: NONE,
+            address: NONE,
+            locality: NONE,
+            postcode: NONE,
+            sex: 0,
+        };
+        let mut rows: Vec<Row> = (0..7).map(row).collect();
+        let from = [3u32, 0, 6, 1, 2, 5, 4];
+        permute(&mut rows, &from);
+        let got: Vec<u32> = rows.iter().map(|r| r.given).collect();
+        assert_eq!(got, from.to_vec());
+    }
 
     /// The allocation-free readers agree with the normalizers, short or long.
     #[test]
