@@ -227,8 +227,8 @@ impl Blocks {
         }
     }
 
-    /// Puts into `out` the rows after `row` that blocking pairs with it, each once, in order.
-    pub(crate) fn partners(&self, row: u32, out: &mut Vec<u32>) {
+    /// Puts into `out` the rows after `row` that blocking pairs with it, each once.
+    pub(crate) fn partners(&self, row: u32, out: &mut Partners) {
         out.clear();
         for pass in &self.passes {
             for slots in &pass.slots {
@@ -249,18 +249,47 @@ impl Blocks {
                         (slot + self.window).min(end),
                     )
                 };
-                out.extend(
-                    pass.members[from..to]
-                        .iter()
-                        .map(|m| m.row)
-                        .filter(|&j| j > row),
-                );
+                for m in &pass.members[from..to] {
+                    if m.row > row {
+                        out.add(m.row);
+                    }
+                }
             }
         }
         let last = (row as usize + self.neighbourhood).min(self.rows.saturating_sub(1));
-        out.extend(row + 1..=last as u32);
-        out.sort_unstable();
-        out.dedup();
+        for j in row + 1..=last as u32 {
+            out.add(j);
+        }
+    }
+}
+
+/// A worker's list of one record's partners, with a bit per row to keep each once.
+pub(crate) struct Partners {
+    pub(crate) rows: Vec<u32>,
+    seen: Vec<u64>,
+}
+
+impl Partners {
+    pub(crate) fn new(rows: usize) -> Partners {
+        Partners {
+            rows: Vec::new(),
+            seen: vec![0; rows.div_ceil(64)],
+        }
+    }
+
+    fn clear(&mut self) {
+        for &j in &self.rows {
+            self.seen[j as usize / 64] &= !(1 << (j % 64));
+        }
+        self.rows.clear();
+    }
+
+    fn add(&mut self, j: u32) {
+        let (word, bit) = (j as usize / 64, 1u64 << (j % 64));
+        if self.seen[word] & bit == 0 {
+            self.seen[word] |= bit;
+            self.rows.push(j);
+        }
     }
 }
 

@@ -54,7 +54,7 @@ pub(crate) enum Kind {
 }
 
 impl Memo {
-    fn new() -> Memo {
+    pub(crate) fn new() -> Memo {
         Memo {
             names: LevelCache::new(),
             address: LevelCache::new(),
@@ -77,25 +77,24 @@ impl Memo {
     }
 }
 
-/// One [`Memo`] per worker thread of the current rayon pool (plus one for callers outside it).
-pub(crate) struct Memos(Vec<Mutex<Memo>>);
+/// One `T` per worker thread of the current rayon pool (plus one for callers outside it).
+pub(crate) struct PerThread<T>(Vec<Mutex<T>>);
 
-impl Memos {
-    pub(crate) fn new() -> Memos {
-        Memos(
+impl<T> PerThread<T> {
+    pub(crate) fn new(make: impl Fn() -> T) -> PerThread<T> {
+        PerThread(
             (0..=rayon::current_num_threads())
-                .map(|_| Mutex::new(Memo::new()))
+                .map(|_| Mutex::new(make()))
                 .collect(),
         )
     }
 
-    /// Runs `f` with the calling thread's memo (each thread has its own: the lock is never
+    /// Runs `f` with the calling thread's `T` (each thread has its own: the lock is never
     /// contended).
-    pub(crate) fn with<R>(&self, f: impl FnOnce(&mut Memo) -> R) -> R {
-        let i = rayon::current_thread_index()
-            .unwrap_or(self.0.len() - 1)
-            .min(self.0.len() - 1);
-        let mut memo = self.0[i].lock().unwrap_or_else(|e| e.into_inner());
-        f(&mut memo)
+    pub(crate) fn with<R>(&self, f: impl FnOnce(&mut T) -> R) -> R {
+        let last = self.0.len() - 1;
+        let i = rayon::current_thread_index().unwrap_or(last).min(last);
+        let mut t = self.0[i].lock().unwrap_or_else(|e| e.into_inner());
+        f(&mut t)
     }
 }

@@ -122,26 +122,26 @@ pub fn dedupe_list(list: &List, config: &Config) -> (Vec<Pair>, Stats) {
         table: weight_table(&config.weights),
         best: config.weights.best(),
         threshold: config.threshold_for(list.len()),
-        memos: cache::Memos::new(),
     };
+    let work = cache::PerThread::new(|| (cache::Memo::new(), block::Partners::new(list.len())));
     let (mut pairs, candidates) = (0..list.len() as u32)
         .into_par_iter()
         .with_min_len(1024)
         .fold(
-            || (Vec::new(), 0usize, Vec::new()),
-            |(mut found, mut count, mut partners), a| {
-                blocks.partners(a, &mut partners);
-                count += partners.len();
-                // Load the partners' rows first: the loads run in parallel, scoring finds them
-                // in cache.
-                let mut touch = 0u32;
-                for &b in &partners {
-                    touch ^= list.rows[b as usize].given;
-                }
-                std::hint::black_box(touch);
-                let sa = scorer.shifts.of(&list.rows[a as usize]);
-                scorer.memos.with(|memo| {
-                    for &b in &partners {
+            || (Vec::new(), 0usize),
+            |(mut found, mut count), a| {
+                work.with(|(memo, partners)| {
+                    blocks.partners(a, partners);
+                    count += partners.rows.len();
+                    // Load the partners' rows first: the loads run in parallel, scoring finds
+                    // them in cache.
+                    let mut touch = 0u32;
+                    for &b in &partners.rows {
+                        touch ^= list.rows[b as usize].given;
+                    }
+                    std::hint::black_box(touch);
+                    let sa = scorer.shifts.of(&list.rows[a as usize]);
+                    for &b in &partners.rows {
                         if let Some((score, levels)) = scorer.score(a, b, &sa, memo) {
                             let (x, y) = (list.input[a as usize], list.input[b as usize]);
                             found.push(Pair {
@@ -153,10 +153,9 @@ pub fn dedupe_list(list: &List, config: &Config) -> (Vec<Pair>, Stats) {
                         }
                     }
                 });
-                (found, count, partners)
+                (found, count)
             },
         )
-        .map(|(found, count, _)| (found, count))
         .reduce(
             || (Vec::new(), 0),
             |(mut x, n), (y, m)| {
@@ -172,21 +171,20 @@ pub fn dedupe_list(list: &List, config: &Config) -> (Vec<Pair>, Stats) {
 /// input), sorted: for benchmarks that give another engine the same pairs to score.
 pub fn candidate_pairs(list: &List, config: &Config) -> Vec<(usize, usize)> {
     let blocks = block::Blocks::new(list, &config.blocking);
+    let work = cache::PerThread::new(|| block::Partners::new(list.len()));
     let mut pairs: Vec<(usize, usize)> = (0..list.len() as u32)
         .into_par_iter()
         .with_min_len(1024)
-        .fold(
-            || (Vec::new(), Vec::new()),
-            |(mut found, mut partners), a| {
-                blocks.partners(a, &mut partners);
-                for &b in &partners {
+        .fold(Vec::new, |mut found, a| {
+            work.with(|partners| {
+                blocks.partners(a, partners);
+                for &b in &partners.rows {
                     let (x, y) = (list.input[a as usize], list.input[b as usize]);
                     found.push((x.min(y) as usize, x.max(y) as usize));
                 }
-                (found, partners)
-            },
-        )
-        .map(|(found, _)| found)
+            });
+            found
+        })
         .reduce(Vec::new, |mut x, y| {
             x.extend(y);
             x
@@ -205,14 +203,12 @@ pub fn compare_records(a: &Record, b: &Record) -> [Option<Level>; 9] {
         table: weight_table(&Weights::default()),
         best: Weights::default().best(),
         threshold: 0.0,
-        memos: cache::Memos::new(),
     };
     let mut levels = [None; 9];
-    scorer.memos.with(|memo| {
-        scorer.compare_identifiers(x, y, &mut levels);
-        scorer.compare_places(x, y, &mut levels, memo);
-        scorer.compare_names(x, y, &mut levels, memo);
-    });
+    let mut memo = cache::Memo::new();
+    scorer.compare_identifiers(x, y, &mut levels);
+    scorer.compare_places(x, y, &mut levels, &mut memo);
+    scorer.compare_names(x, y, &mut levels, &mut memo);
     levels
 }
 
@@ -224,8 +220,6 @@ struct Scorer<'a> {
     table: WeightTable,
     best: [(f64, f64); 9],
     threshold: f64,
-    /// Each worker's remembered comparisons of names and places.
-    memos: cache::Memos,
 }
 
 impl Scorer<'_> {
