@@ -11,6 +11,9 @@
 # PEOPLE <= WIDE_MAX (default 300,000: at 1 M its wide blocks hold about 50 M pairs, some 20 GB
 # in pandas). With EQUAL=1 (the default) the baseline also scores exactly the candidate pairs of
 # twiza's blocking (written by `twiza link dedupe --candidates`, untimed): the same work for both.
+# RUNS (default 3) is how many times twiza and the standard baseline each run, one after the
+# other: the summary reports the median wall time (every run listed) and the highest peak
+# memory, since wall times on a shared machine vary from run to run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PEOPLE="${PEOPLE:-1000000}"
@@ -18,6 +21,7 @@ SEED="${SEED:-2026}"
 DUPLICATES="${DUPLICATES:-0.1}"
 WIDE_MAX="${WIDE_MAX:-300000}"
 EQUAL="${EQUAL:-1}"
+RUNS="${RUNS:-3}"
 WORK="${WORK:-$(mktemp -d)}"
 mkdir -p "$WORK"
 
@@ -36,17 +40,27 @@ echo "binary: $TWIZA_BIN; files in $WORK; $(nproc) cores"
 sync
 cat "$WORK/people.csv" > /dev/null
 
-/usr/bin/time -v -o "$WORK/twiza.time" "$TWIZA_BIN" link dedupe --input "$WORK/people.csv" \
+# Runs "$@" RUNS times under /usr/bin/time -v, into $WORK/NAME.K.time; sets TIMES to their list.
+timed() {
+  local name="$1"; shift
+  TIMES=""
+  for ((k = 1; k <= RUNS; k++)); do
+    /usr/bin/time -v -o "$WORK/$name.$k.time" "$@"
+    grep -E "Elapsed|Maximum resident" "$WORK/$name.$k.time"
+    TIMES="${TIMES:+$TIMES,}$WORK/$name.$k.time"
+  done
+}
+
+timed twiza "$TWIZA_BIN" link dedupe --input "$WORK/people.csv" \
   --id-column id --map given_name=given_name --map family_name=family_name \
   --map birth_date=birth_date --map sex=sex --map national_id=national_id --map phone=phone \
   --map address=douar --map locality=commune --output "$WORK/twiza_pairs.csv"
-grep -E "Elapsed|Maximum resident" "$WORK/twiza.time"
-engines=(--engine twiza "$WORK/twiza_pairs.csv" "$WORK/twiza.time")
+engines=(--engine twiza "$WORK/twiza_pairs.csv" "$TIMES")
 
 if [[ -z "${SKIP_PYTHON:-}" ]]; then
-  /usr/bin/time -v -o "$WORK/python.time" .venv/bin/python bench/linkage/baseline.py \
+  timed python .venv/bin/python bench/linkage/baseline.py \
     --input "$WORK/people.csv" --output "$WORK/python_pairs.csv"
-  engines+=(--engine recordlinkage "$WORK/python_pairs.csv" "$WORK/python.time")
+  engines+=(--engine recordlinkage "$WORK/python_pairs.csv" "$TIMES")
   if (( PEOPLE <= WIDE_MAX )); then
     /usr/bin/time -v -o "$WORK/python_wide.time" .venv/bin/python bench/linkage/baseline.py \
       --blocking wide --input "$WORK/people.csv" --output "$WORK/python_wide_pairs.csv"
