@@ -161,13 +161,15 @@ struct PassIndex {
 
 impl PassIndex {
     /// Indexes one pass, sorting its keys in `keyed` (a buffer reused from pass to pass).
-    fn new(pass: Pass, list: &List, keyed: &mut Vec<(u64, u32, u8)>) -> PassIndex {
+    /// Each entry is one integer, `key << 64 | row << 1 | which key`: sorting integers is
+    /// several times cheaper than sorting tuples, and gives the same order.
+    fn new(pass: Pass, list: &List, keyed: &mut Vec<u128>) -> PassIndex {
         let n = list.rows.len();
         keyed.clear();
         for (i, r) in list.rows.iter().enumerate() {
             for (k, key) in keys(pass, list, r).into_iter().enumerate() {
                 if let Some(key) = key {
-                    keyed.push((key, i as u32, k as u8));
+                    keyed.push(u128::from(key) << 64 | (i as u128) << 1 | k as u128);
                 }
             }
         }
@@ -180,14 +182,15 @@ impl PassIndex {
         if matches!(pass, Pass::DateName) {
             index.slots[1] = vec![NONE; n];
         }
-        for group in keyed.chunk_by(|x, y| x.0 == y.0) {
+        for group in keyed.chunk_by(|x, y| x >> 64 == y >> 64) {
             if group.len() < 2 {
                 continue;
             }
             let start = index.members.len() as u32;
             let end = start + group.len() as u32;
-            for &(_, row, k) in group {
-                index.slots[usize::from(k)][row as usize] = index.members.len() as u32;
+            for &entry in group {
+                let (row, k) = ((entry as u64 >> 1) as u32, (entry & 1) as usize);
+                index.slots[k][row as usize] = index.members.len() as u32;
                 index.members.push(Member { row, start, end });
             }
         }

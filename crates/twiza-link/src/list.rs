@@ -124,15 +124,29 @@ impl Ident {
         self.len() != 0
     }
 
-    /// Whether both are inline and of the same length, differing in exactly one byte or in two
-    /// adjacent bytes exchanged (the common "one edit" between identifiers, decided on the
-    /// integers); `None` when that is not how to decide.
-    pub(crate) fn substitution_or_swap(self, other: Ident) -> Option<bool> {
+    /// For two different inline identifiers, whether one edit turns one into the other (one
+    /// substitution, insertion or deletion, or two adjacent characters exchanged: see
+    /// [`crate::compare::within_one_edit`]), decided on the integers; `None` for a long one.
+    pub(crate) fn one_edit(self, other: Ident) -> Option<bool> {
         let (la, lb) = (self.len(), other.len());
-        if la != lb || la == Ident::LONG {
+        if la == Ident::LONG || lb == Ident::LONG {
             return None;
         }
-        Some(crate::compare::one_substitution_or_swap(self.0, other.0))
+        if la == lb {
+            return Some(crate::compare::one_substitution_or_swap(self.0, other.0));
+        }
+        if la.abs_diff(lb) > 1 {
+            return Some(false);
+        }
+        let (short, long) = if la < lb {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        let (s, l) = (short.0.to_le_bytes(), long.0.to_le_bytes());
+        let n = usize::from(short.len());
+        let first = (0..n).find(|&i| s[i] != l[i]).unwrap_or(n);
+        Some(s[first..n] == l[first + 1..=n])
     }
 
     /// Calls `f` with the identifier's bytes (`None` when there is none).
@@ -548,6 +562,43 @@ impl List {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The integer one-edit test is the byte-by-byte one.
+    #[test]
+    fn one_edit_on_integers_is_the_bytewise_one() {
+        let mut long = Interned::default();
+        let values = [
+            "A012345",
+            "A012354",
+            "A01234",
+            "AA012345",
+            "A0123456",
+            "B012345",
+            "012345",
+            "A012345X",
+            "XA012345",
+            "A1",
+            "A",
+            "2126619290",
+            "212661929",
+            "21266192900",
+            "ABCDEFGHIJKLMNOPQ",
+        ];
+        for a in values {
+            for b in values {
+                let (x, y) = (Ident::new(a, &mut long), Ident::new(b, &mut long));
+                if x == y {
+                    continue;
+                }
+                let expected = crate::compare::within_one_edit(a.as_bytes(), b.as_bytes());
+                if let Some(got) = x.one_edit(y) {
+                    assert_eq!(got, expected, "{a} {b}");
+                } else {
+                    assert!(a.len() > 15 || b.len() > 15, "{a} {b}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn permutes_in_place() {

@@ -162,6 +162,23 @@ impl Shifts {
         }
     }
 
+    /// A row's shift for the `t`-th of the [`TF_FIELDS`] (0 where the field is missing).
+    pub(crate) fn value(&self, t: usize, r: &crate::list::Row) -> f32 {
+        let v = match t {
+            0 => r.given,
+            1 => r.family,
+            2 => r.date,
+            3 => r.address,
+            4 => r.locality,
+            _ => r.postcode,
+        };
+        if v == crate::list::NONE {
+            0.0
+        } else {
+            self.tables[t][v as usize]
+        }
+    }
+
     /// A row's shifts, in [`TF_FIELDS`] order (0 where the field is missing).
     pub(crate) fn of(&self, r: &crate::list::Row) -> [f32; 6] {
         let values = [r.given, r.family, r.date, r.address, r.locality, r.postcode];
