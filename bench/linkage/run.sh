@@ -12,8 +12,9 @@
 # in pandas). With EQUAL=1 (the default) the baseline also scores exactly the candidate pairs of
 # twiza's blocking (written by `twiza link dedupe --candidates`, untimed): the same work for both.
 # RUNS (default 3) is how many times twiza and the standard baseline each run, one after the
-# other: the summary reports the median wall time (every run listed) and the highest peak
-# memory, since wall times on a shared machine vary from run to run.
+# other, after one untimed warm-up run each (WARMUP=0 skips it): the summary reports the median
+# wall time (every run listed) and the highest peak memory, since wall times on a shared machine
+# vary from run to run and a program's first run also pays for loading it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PEOPLE="${PEOPLE:-1000000}"
@@ -22,6 +23,7 @@ DUPLICATES="${DUPLICATES:-0.1}"
 WIDE_MAX="${WIDE_MAX:-300000}"
 EQUAL="${EQUAL:-1}"
 RUNS="${RUNS:-3}"
+WARMUP="${WARMUP:-1}"
 WORK="${WORK:-$(mktemp -d)}"
 mkdir -p "$WORK"
 
@@ -40,10 +42,14 @@ echo "binary: $TWIZA_BIN; files in $WORK; $(nproc) cores"
 sync
 cat "$WORK/people.csv" > /dev/null
 
-# Runs "$@" RUNS times under /usr/bin/time -v, into $WORK/NAME.K.time; sets TIMES to their list.
+# Runs "$@" once untimed (unless WARMUP=0), then RUNS times under /usr/bin/time -v, into
+# $WORK/NAME.K.time; sets TIMES to their list.
 timed() {
   local name="$1"; shift
   TIMES=""
+  if [[ "$WARMUP" == 1 ]]; then
+    "$@" > /dev/null 2>&1
+  fi
   for ((k = 1; k <= RUNS; k++)); do
     /usr/bin/time -v -o "$WORK/$name.$k.time" "$@"
     grep -E "Elapsed|Maximum resident" "$WORK/$name.$k.time"

@@ -44,10 +44,13 @@ pub struct BlockingConfig {
 }
 
 impl Default for BlockingConfig {
+    /// A window of 8 rather than 12 proposes a fifth fewer pairs on 1,000,000 generated people
+    /// (28.7 M instead of 35.2 M) for an F1 of 0.9555 instead of 0.9557: the records of a large
+    /// block that are seven places apart in (family, given, date) order seldom match.
     fn default() -> BlockingConfig {
         BlockingConfig {
             max_block: 40,
-            window: 12,
+            window: 8,
             neighbourhood: 6,
         }
     }
