@@ -210,9 +210,13 @@ impl Ids {
         self.ends.len()
     }
 
+    /// Room for an estimated number of ids (an estimate: if it cannot be had, ids grow as
+    /// they come).
     fn reserve(&mut self, rows: usize, row_bytes: usize) {
-        self.ends.reserve(rows);
-        self.text.reserve(rows.saturating_mul(row_bytes.min(16)));
+        let _ = self.ends.try_reserve(rows);
+        let _ = self
+            .text
+            .try_reserve(rows.saturating_mul(row_bytes.min(16)));
     }
 
     fn get(&self, i: usize) -> &str {
@@ -291,9 +295,15 @@ fn read_list(
             for &(field, i) in columns {
                 values[field as usize] = row.get(i);
             }
-            builder.push(&values);
+            if let Err(full) = builder.push(&values) {
+                failure = Some(
+                    anyhow::Error::new(full)
+                        .context(format!("{}: too many records", input.display())),
+                );
+                break;
+            }
         }
-        if done {
+        if done || failure.is_some() {
             break;
         }
         batch.resize(BATCH, csv::StringRecord::new());

@@ -21,7 +21,7 @@
 //! **Large blocks.** A block of at most `max_block` records is compared all pairs with all. A
 //! larger one (say "Mohamed" + "Alami" + 1980 in a national registry) is not: its records are
 //! sorted by the same (family key, given key, birth date) order and each is compared with the
-//! next `window − 1` records only, so a block of `k` records costs `k × window` comparisons, not
+//! next `window − 1` records only, so a block of `k` records costs `k × (window − 1)` comparisons, not
 //! `k²/2`. The total number of candidate pairs is thus at most `n × (passes × max(max_block,
 //! window) + neighbourhood)`, linear in `n`.
 //!
@@ -113,20 +113,18 @@ fn keys(pass: Pass, list: &List, r: &Row) -> [Option<u64>; 2] {
         Pass::NationalId => ident_hash(list, &r.national_id).map(|h| mix(&[tag, h])),
         Pass::Phone => ident_hash(list, &r.phone).map(|h| mix(&[tag, h])),
         Pass::PlaceNames => (|| {
+            // the postcode, else the locality, by its text (as a postcode and a locality
+            // written alike are one place)
             let place = if r.postcode != NONE {
-                (1, r.postcode)
+                &list.postcode[r.postcode as usize]
             } else if r.locality != NONE {
-                (2, r.locality)
+                &list.locality[r.locality as usize]
             } else {
                 return None;
             };
-            Some(mix(&[
-                tag,
-                place.0,
-                u64::from(place.1),
-                given?.skeleton2,
-                family?.skeleton2,
-            ]))
+            let mut h = crate::hash::Fnv::new();
+            h.write(place.as_bytes());
+            Some(mix(&[tag, h.finish(), given?.skeleton2, family?.skeleton2]))
         })(),
         Pass::NamePair => (|| {
             let (g, f) = (given?.skeleton4, family?.skeleton4);
@@ -262,7 +260,9 @@ impl Blocks {
                 }
             }
         }
-        let last = (row as usize + self.neighbourhood).min(self.rows.saturating_sub(1));
+        let last = (row as usize)
+            .saturating_add(self.neighbourhood)
+            .min(self.rows.saturating_sub(1));
         for j in row + 1..=last as u32 {
             out.add(j);
         }

@@ -23,10 +23,10 @@ impl LevelCache {
         }
     }
 
-    /// The level of values `x` and `y` (a symmetric comparison), computed by `compare` when not
-    /// remembered.
+    /// The level of values `x` and `y`, in this order (comparisons need not be symmetric),
+    /// computed by `compare` when not remembered.
     fn get(&mut self, x: u32, y: u32, compare: impl FnOnce() -> Level) -> Level {
-        let key = (u64::from(x.min(y)) << 32) | u64::from(x.max(y));
+        let key = (u64::from(x) << 32) | u64::from(y);
         let slot = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - BITS)) as usize;
         if self.keys[slot] == key {
             return self.levels[slot];

@@ -116,13 +116,7 @@ pub struct Stats {
 /// in the input), and tells how many candidate pairs were scored.
 pub fn dedupe_list(list: &List, config: &Config) -> (Vec<Pair>, Stats) {
     let blocks = block::Blocks::new(list, &config.blocking);
-    let scorer = Scorer {
-        list,
-        shifts: score::Shifts::new(list, &config.weights),
-        table: weight_table(&config.weights),
-        best: config.weights.best(),
-        threshold: config.threshold_for(list.len()),
-    };
+    let scorer = Scorer::new(list, config);
     let work = cache::PerThread::new(|| (cache::Memo::new(), block::Partners::new(list.len())));
     let (mut pairs, candidates) = (0..list.len() as u32)
         .into_par_iter()
@@ -197,13 +191,7 @@ pub fn candidate_pairs(list: &List, config: &Config) -> Vec<(usize, usize)> {
 pub fn compare_records(a: &Record, b: &Record) -> [Option<Level>; 9] {
     let list = List::from_records(&[a.clone(), b.clone()]);
     let (x, y) = if list.input[0] == 0 { (0, 1) } else { (1, 0) };
-    let scorer = Scorer {
-        list: &list,
-        shifts: score::Shifts::new(&list, &Weights::default()),
-        table: weight_table(&Weights::default()),
-        best: Weights::default().best(),
-        threshold: 0.0,
-    };
+    let scorer = Scorer::new(&list, &Config::default());
     let mut levels = [None; 9];
     let mut memo = cache::Memo::new();
     scorer.compare_identifiers(x, y, &mut levels);
@@ -223,6 +211,16 @@ struct Scorer<'a> {
 }
 
 impl Scorer<'_> {
+    fn new<'a>(list: &'a List, config: &Config) -> Scorer<'a> {
+        Scorer {
+            list,
+            shifts: score::Shifts::new(list, &config.weights),
+            table: weight_table(&config.weights),
+            best: config.weights.best(),
+            threshold: config.threshold_for(list.len()),
+        }
+    }
+
     /// Birth date, sex, national id, phone, postcode: cheap comparisons.
     fn compare_identifiers(&self, a: u32, b: u32, levels: &mut [Option<Level>; 9]) {
         let list = self.list;
@@ -266,6 +264,20 @@ impl Scorer<'_> {
         });
     }
 
+    /// The two rows, the one that comes first in the input first: the comparators of free
+    /// text (token overlap counts repeated tokens on its left side) and of names written in
+    /// two unvoweled scripts are not symmetric, so each pair is compared the way round the
+    /// input gives, whatever order blocking meets its rows in.
+    fn in_input_order(&self, a: u32, b: u32) -> (&list::Row, &list::Row) {
+        let list = self.list;
+        let (ra, rb) = (&list.rows[a as usize], &list.rows[b as usize]);
+        if list.input[a as usize] <= list.input[b as usize] {
+            (ra, rb)
+        } else {
+            (rb, ra)
+        }
+    }
+
     /// Address and locality.
     fn compare_places(
         &self,
@@ -275,7 +287,7 @@ impl Scorer<'_> {
         memo: &mut cache::Memo,
     ) {
         let list = self.list;
-        let (ra, rb) = (&list.rows[a as usize], &list.rows[b as usize]);
+        let (ra, rb) = self.in_input_order(a, b);
         let mut place = |kind, x: u32, y: u32, values: &[Box<str>]| {
             texts(x, y, values, |p, q| {
                 memo.get(kind, x, y, || compare::texts(p, q))
@@ -299,7 +311,7 @@ impl Scorer<'_> {
         memo: &mut cache::Memo,
     ) {
         let list = self.list;
-        let (ra, rb) = (&list.rows[a as usize], &list.rows[b as usize]);
+        let (ra, rb) = self.in_input_order(a, b);
         let mut name = |x: u32, y: u32| match (list.name(x), list.name(y)) {
             (Some(_), Some(_)) if x == y => Some(Level::Exact),
             (Some(p), Some(q)) => Some(memo.get(cache::Kind::Names, x, y, || compare::names(p, q))),
@@ -469,4 +481,34 @@ fn reasons(levels: &[Option<Level>; 9]) -> Vec<Reason> {
         .zip(levels)
         .filter_map(|(&field, l)| l.map(|level| Reason { field, level }))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Free text is compared the way round the input gives, whichever row blocking meets
+    /// first: token overlap is not symmetric ("5 rue 5" counts its repeated "5").
+    #[test]
+    fn places_are_compared_in_input_order() {
+        let (first, second) = ("5 rue 5", "5 bloc hay");
+        let key = |t: &str| normalize::text_key(t).unwrap_or_default();
+        let expected = compare::texts(&key(first), &key(second));
+        assert_ne!(expected, compare::texts(&key(second), &key(first)));
+        let record = |family: &str, address: &str| Record {
+            family_name: Some(family.into()),
+            address: Some(address.into()),
+            ..Record::default()
+        };
+        // "Zerouali" sorts after "Alami": blocking order puts the second record first
+        let list = List::from_records(&[record("Zerouali", first), record("Alami", second)]);
+        assert_eq!(list.input, vec![1, 0]);
+        let scorer = Scorer::new(&list, &Config::default());
+        let mut memo = cache::Memo::new();
+        for (a, b) in [(0, 1), (1, 0), (0, 1)] {
+            let mut levels = [None; 9];
+            scorer.compare_places(a, b, &mut levels, &mut memo);
+            assert_eq!(levels[6], Some(expected), "rows {a}, {b}");
+        }
+    }
 }

@@ -16,6 +16,22 @@ use rustc_hash::FxHashMap;
 /// A table number that stands for "no value".
 pub(crate) const NONE: u32 = u32::MAX;
 
+/// The most people a list holds: rows and the places of their blocking keys (up to two a pass)
+/// are numbered with 32-bit integers.
+pub const MAX_PEOPLE: usize = (u32::MAX / 2) as usize;
+
+/// A list refused a person beyond [`MAX_PEOPLE`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ListFull;
+
+impl std::fmt::Display for ListFull {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "a list holds at most {MAX_PEOPLE} people")
+    }
+}
+
+impl std::error::Error for ListFull {}
+
 /// A normalized identifier (national id, phone): inline when it fits in 15 bytes, else the
 /// number of its entry in the list's table of long identifiers. Equal identifiers are equal
 /// values of this type, one integer comparison.
@@ -316,8 +332,11 @@ impl ListBuilder {
     }
 
     /// Adds a person from the values of its fields, in [`Field::ALL`] order (`None` or blank
-    /// when missing).
-    pub fn push(&mut self, values: &[Option<&str>; 9]) {
+    /// when missing); refused once the list holds [`MAX_PEOPLE`].
+    pub fn push(&mut self, values: &[Option<&str>; 9]) -> Result<(), ListFull> {
+        if self.rows.len() >= MAX_PEOPLE {
+            return Err(ListFull);
+        }
         let v = |f: Field| trimmed(values[f.index()]);
         let sex = v(Field::Sex).and_then(|s| match s {
             "M" | "m" => Some(b'M'),
@@ -339,10 +358,11 @@ impl ListBuilder {
             sex: sex.unwrap_or(0),
         };
         self.rows.push(row);
+        Ok(())
     }
 
     /// Adds a [`Record`].
-    pub fn push_record(&mut self, r: &Record) {
+    pub fn push_record(&mut self, r: &Record) -> Result<(), ListFull> {
         self.push(&[
             r.given_name.as_deref(),
             r.family_name.as_deref(),
@@ -353,15 +373,16 @@ impl ListBuilder {
             r.address.as_deref(),
             r.locality.as_deref(),
             r.postcode.as_deref(),
-        ]);
+        ])
+    }
+
+    /// Makes room for `additional` more people, when the caller can estimate their number (an
+    /// estimate: when the room cannot be had, rows grow as they come).
+    pub fn reserve(&mut self, additional: usize) {
+        let _ = self.rows.try_reserve(additional.min(MAX_PEOPLE));
     }
 
     /// Puts the rows in blocking order and counts how often each value occurs.
-    /// Makes room for `additional` more people (when the caller can estimate their number).
-    pub fn reserve(&mut self, additional: usize) {
-        self.rows.reserve(additional);
-    }
-
     pub fn finish(mut self) -> List {
         let names: Vec<NameInfo> = self.name_keys.iter().map(NameInfo::new).collect();
         let sort_key = |r: &Row| {
@@ -532,11 +553,13 @@ pub struct List {
 }
 
 impl List {
-    /// Compiles records.
+    /// Compiles records (the first [`MAX_PEOPLE`] of them).
     pub fn from_records(records: &[Record]) -> List {
         let mut b = ListBuilder::new();
         for r in records {
-            b.push_record(r);
+            if b.push_record(r).is_err() {
+                break;
+            }
         }
         b.finish()
     }
