@@ -167,6 +167,12 @@ impl PassIndex {
     fn new(pass: Pass, list: &List, keyed: &mut Vec<u128>) -> PassIndex {
         let n = list.rows.len();
         keyed.clear();
+        // room for every key at once: growing by doubling would copy and fault pages in again
+        keyed.reserve(if matches!(pass, Pass::DateName) {
+            2 * n
+        } else {
+            n
+        });
         for (i, r) in list.rows.iter().enumerate() {
             for (k, key) in keys(pass, list, r).into_iter().enumerate() {
                 if let Some(key) = key {
