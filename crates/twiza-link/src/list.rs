@@ -58,80 +58,6 @@ impl Ident {
         Ident(u128::from_le_bytes(bytes))
     }
 
-    /// A national id as [`normalize::national_id`] writes it, without allocating when short.
-    fn national_id(text: &str, long: &mut Interned) -> Ident {
-        let mut buf = [0u8; 16];
-        let mut n = 0;
-        for &b in text.as_bytes() {
-            if b.is_ascii_alphanumeric() {
-                if n == Ident::INLINE {
-                    return Ident::from_normalized(normalize::national_id(text), long);
-                }
-                buf[n] = b.to_ascii_uppercase();
-                n += 1;
-            }
-        }
-        Ident::inline(buf, n)
-    }
-
-    /// A phone as [`normalize::phone`] writes it, without allocating when short.
-    fn phone(text: &str, long: &mut Interned) -> Ident {
-        let mut digits = [0u8; 16];
-        let mut n = 0;
-        for &b in text.as_bytes() {
-            if b.is_ascii_digit() {
-                if n == digits.len() {
-                    return Ident::from_normalized(normalize::phone(text), long);
-                }
-                digits[n] = b;
-                n += 1;
-            }
-        }
-        let d = &digits[..n];
-        let mut out = [0u8; 16];
-        let mut len = 0;
-        let mut put = |part: &[u8]| {
-            out[len..len + part.len()].copy_from_slice(part);
-            len += part.len();
-        };
-        if let Some(rest) = d.strip_prefix(b"00") {
-            put(rest);
-        } else if d.len() == 10 && d[0] == b'0' {
-            put(b"212");
-            put(&d[1..]);
-        } else if d.len() == 9 && matches!(d[0], b'5'..=b'7') {
-            put(b"212");
-            put(d);
-        } else {
-            put(d);
-        }
-        // "+212 0661…" (a trunk zero kept after the country code)
-        if len == 13 && out.starts_with(b"2120") {
-            out.copy_within(4..13, 3);
-            out[12] = 0;
-            len = 12;
-        }
-        if len < 6 {
-            return Ident::default();
-        }
-        if len > Ident::INLINE {
-            return Ident::from_normalized(normalize::phone(text), long);
-        }
-        Ident::inline(out, len)
-    }
-
-    fn inline(mut bytes: [u8; 16], len: usize) -> Ident {
-        if len == 0 {
-            return Ident::default();
-        }
-        bytes[15] = len as u8;
-        Ident(u128::from_le_bytes(bytes))
-    }
-
-    fn from_normalized(value: Option<Box<str>>, long: &mut Interned) -> Ident {
-        value.map_or_else(Ident::default, |v| Ident::new(&v, long))
-    }
-
     fn len(self) -> u8 {
         (self.0 >> 120) as u8
     }
@@ -271,14 +197,15 @@ pub(crate) struct Row {
 
 /// Reads people one at a time into a [`List`].
 pub struct ListBuilder {
-    /// Names as written (trimmed), each its own entry: "exact" agreement compares spellings.
-    names: FxHashMap<Box<str>, u32>,
-    name_keys: Vec<NameKey>,
+    /// Given and family names together (a name's key keeps how it was spelled, for "exact").
+    names: Table<NameKey>,
     dates: Table<Date>,
     address: Table<Box<str>>,
     locality: Table<Box<str>>,
     postcode: Table<Box<str>>,
     long_idents: Interned,
+    /// The buffer identifiers are normalized into, one after the other.
+    scratch: String,
     rows: Vec<Row>,
 }
 
@@ -295,13 +222,13 @@ fn trimmed(value: Option<&str>) -> Option<&str> {
 impl ListBuilder {
     pub fn new() -> ListBuilder {
         ListBuilder {
-            names: FxHashMap::default(),
-            name_keys: Vec::new(),
+            names: Table::new(NameKey::new),
             dates: Table::new(Date::parse),
             address: Table::new(normalize::text_key),
             locality: Table::new(normalize::text_key),
             postcode: Table::new(normalize::postcode),
             long_idents: Interned::default(),
+            scratch: String::new(),
             rows: Vec::new(),
         }
     }
@@ -315,20 +242,15 @@ impl ListBuilder {
         self.rows.is_empty()
     }
 
-    fn name(&mut self, text: Option<&str>) -> u32 {
-        let Some(text) = text else { return NONE };
-        if let Some(&n) = self.names.get(text) {
-            return n;
-        }
-        let n = match NameKey::new(text) {
-            Some(key) => {
-                self.name_keys.push(key);
-                (self.name_keys.len() - 1) as u32
+    /// An identifier normalized into the reused buffer, then kept inline (or in the table of
+    /// long ones).
+    fn ident(&mut self, text: Option<&str>, normalize: fn(&str, &mut String) -> bool) -> Ident {
+        match text {
+            Some(t) if normalize(t, &mut self.scratch) => {
+                Ident::new(&self.scratch, &mut self.long_idents)
             }
-            None => NONE,
-        };
-        self.names.insert(text.into(), n);
-        n
+            _ => Ident::default(),
+        }
     }
 
     /// Adds a person from the values of its fields, in [`Field::ALL`] order (`None` or blank
@@ -338,24 +260,16 @@ impl ListBuilder {
             return Err(ListFull);
         }
         let v = |f: Field| trimmed(values[f.index()]);
-        let sex = v(Field::Sex).and_then(|s| match s {
-            "M" | "m" => Some(b'M'),
-            "F" | "f" => Some(b'F'),
-            other => normalize::sex(other),
-        });
         let row = Row {
-            national_id: v(Field::NationalId).map_or_else(Ident::default, |t| {
-                Ident::national_id(t, &mut self.long_idents)
-            }),
-            phone: v(Field::Phone)
-                .map_or_else(Ident::default, |t| Ident::phone(t, &mut self.long_idents)),
-            given: self.name(v(Field::GivenName)),
-            family: self.name(v(Field::FamilyName)),
+            national_id: self.ident(v(Field::NationalId), normalize::national_id_into),
+            phone: self.ident(v(Field::Phone), normalize::phone_into),
+            given: self.names.number(v(Field::GivenName)),
+            family: self.names.number(v(Field::FamilyName)),
             date: self.dates.number(v(Field::BirthDate)),
             address: self.address.number(v(Field::Address)),
             locality: self.locality.number(v(Field::Locality)),
             postcode: self.postcode.number(v(Field::Postcode)),
-            sex: sex.unwrap_or(0),
+            sex: v(Field::Sex).and_then(normalize::sex).unwrap_or(0),
         };
         self.rows.push(row);
         Ok(())
@@ -384,7 +298,7 @@ impl ListBuilder {
 
     /// Puts the rows in blocking order and counts how often each value occurs.
     pub fn finish(mut self) -> List {
-        let names: Vec<NameInfo> = self.name_keys.iter().map(NameInfo::new).collect();
+        let names: Vec<NameInfo> = self.names.values.iter().map(NameInfo::new).collect();
         let sort_key = |r: &Row| {
             let name = |n: u32| {
                 if n == NONE {
@@ -439,7 +353,8 @@ impl ListBuilder {
         // Names count by their bare skeleton: spelling variants of a name share its frequency.
         let mut skeletons: FxHashMap<&str, u32> = FxHashMap::default();
         let group: Vec<u32> = self
-            .name_keys
+            .names
+            .values
             .iter()
             .map(|k| {
                 let next = skeletons.len() as u32;
@@ -460,7 +375,7 @@ impl ListBuilder {
             rows,
             input,
             names,
-            name_keys: self.name_keys,
+            name_keys: self.names.values,
             date_digits: self.dates.values.iter().map(|d| d.digit_word()).collect(),
             dates: self.dates.values,
             address: self.address.values,
@@ -643,10 +558,10 @@ mod tests {
         assert_eq!(got, from.to_vec());
     }
 
-    /// The allocation-free readers agree with the normalizers, short or long.
+    /// The identifiers a list keeps read back as the normalizers write them, short or long.
     #[test]
     fn identifiers_read_as_the_normalizers_write_them() {
-        let mut long = Interned::default();
+        let mut b = ListBuilder::new();
         let cases = [
             "EE 123456",
             "ee123456",
@@ -668,17 +583,19 @@ mod tests {
             "1234567890123456789",
         ];
         for c in cases {
-            let n = Ident::national_id(c, &mut long);
+            let n = b.ident(Some(c), normalize::national_id_into);
             let expected = normalize::national_id(c);
             assert_eq!(n.len() == 0, expected.is_none(), "{c}");
             if let Some(e) = &expected {
-                n.with_bytes(&long, |b| assert_eq!(b, Some(e.as_bytes()), "{c}"));
+                n.with_bytes(&b.long_idents, |x| assert_eq!(x, Some(e.as_bytes()), "{c}"));
             }
-            let p = Ident::phone(c, &mut long);
+            let p = b.ident(Some(c), normalize::phone_into);
             let expected = normalize::phone(c);
             assert_eq!(p.len() == 0, expected.is_none(), "phone {c}");
             if let Some(e) = &expected {
-                p.with_bytes(&long, |b| assert_eq!(b, Some(e.as_bytes()), "phone {c}"));
+                p.with_bytes(&b.long_idents, |x| {
+                    assert_eq!(x, Some(e.as_bytes()), "phone {c}")
+                });
             }
         }
     }

@@ -64,7 +64,7 @@ pub enum Script {
 }
 
 /// A normalized name: computed once per record, compared many times.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct NameKey {
     /// Folded, joined, repeats collapsed.
     pub key: Box<str>,
@@ -550,33 +550,46 @@ pub fn text_key(text: &str) -> Option<Box<str>> {
 
 /// A national identity number (CIN) or any identifier: upper case letters and digits only.
 pub fn national_id(text: &str) -> Option<Box<str>> {
-    let out: String = text
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
-    (!out.is_empty()).then(|| out.into_boxed_str())
+    let mut out = String::new();
+    national_id_into(text, &mut out).then(|| out.into_boxed_str())
+}
+
+/// [`national_id`] written into `out` (a buffer the caller reuses); `false` when nothing is
+/// left.
+pub(crate) fn national_id_into(text: &str, out: &mut String) -> bool {
+    out.clear();
+    out.extend(
+        text.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_uppercase()),
+    );
+    !out.is_empty()
 }
 
 /// A phone number as E.164 digits without `+`. Moroccan national numbers (`06…`, `07…`, `05…`)
 /// and `00212…` become `212…`; other numbers keep their digits.
 pub fn phone(text: &str) -> Option<Box<str>> {
-    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-    let e164 = if let Some(rest) = digits.strip_prefix("00") {
-        rest.to_owned()
-    } else if digits.len() == 10 && digits.starts_with('0') {
-        format!("212{}", &digits[1..])
-    } else if digits.len() == 9 && matches!(digits.as_bytes().first(), Some(b'5'..=b'7')) {
-        format!("212{digits}")
-    } else {
-        digits
-    };
+    let mut out = String::new();
+    phone_into(text, &mut out).then(|| out.into_boxed_str())
+}
+
+/// [`phone`] written into `out` (a buffer the caller reuses); `false` when fewer than six
+/// digits are left.
+pub(crate) fn phone_into(text: &str, out: &mut String) -> bool {
+    out.clear();
+    out.extend(text.chars().filter(char::is_ascii_digit));
+    if out.starts_with("00") {
+        out.drain(..2);
+    } else if out.len() == 10 && out.starts_with('0') {
+        out.replace_range(..1, "212");
+    } else if out.len() == 9 && matches!(out.as_bytes().first(), Some(b'5'..=b'7')) {
+        out.insert_str(0, "212");
+    }
     // "+212 0661…" (a trunk zero kept after the country code)
-    let e164 = match e164.strip_prefix("2120") {
-        Some(rest) if rest.len() == 9 => format!("212{rest}"),
-        _ => e164,
-    };
-    (e164.len() >= 6).then(|| e164.into_boxed_str())
+    if out.len() == 13 && out.starts_with("2120") {
+        out.remove(3);
+    }
+    out.len() >= 6
 }
 
 /// A postcode: its digits and letters, upper case.
@@ -586,11 +599,14 @@ pub fn postcode(text: &str) -> Option<Box<str>> {
 
 /// A sex: `M` or `F` from `m`, `male`, `h`, `homme`, `f`, `female`, `femme`, `ذكر`, `أنثى`…
 pub fn sex(text: &str) -> Option<u8> {
-    let t = text.trim().to_lowercase();
-    match t.as_str() {
-        "m" | "male" | "h" | "homme" | "man" | "1" | "ذكر" => Some(b'M'),
-        "f" | "female" | "femme" | "woman" | "2" | "أنثى" | "انثى" => Some(b'F'),
-        _ => None,
+    let t = text.trim();
+    let is = |words: &[&str]| words.iter().any(|w| t.eq_ignore_ascii_case(w));
+    if is(&["m", "male", "h", "homme", "man", "1", "ذكر"]) {
+        Some(b'M')
+    } else if is(&["f", "female", "femme", "woman", "2", "أنثى", "انثى"]) {
+        Some(b'F')
+    } else {
+        None
     }
 }
 

@@ -181,14 +181,7 @@ impl Shifts {
 
     /// A row's shifts, in [`TF_FIELDS`] order (0 where the field is missing).
     pub(crate) fn of(&self, r: &crate::list::Row) -> [f32; 6] {
-        let values = [r.given, r.family, r.date, r.address, r.locality, r.postcode];
-        let mut out = [0f32; 6];
-        for (f, &v) in values.iter().enumerate() {
-            if v != crate::list::NONE {
-                out[f] = self.tables[f][v as usize];
-            }
-        }
-        out
+        std::array::from_fn(|t| self.value(t, r))
     }
 }
 
