@@ -354,33 +354,44 @@ fn write_report(
     Ok(())
 }
 
+/// For tests: a migrated SQLite store in `dir`, its personal-data keys, a user and `orgs`
+/// verified associations that user owns.
+#[cfg(test)]
+pub(crate) async fn registry_for_tests(
+    dir: &Path,
+    orgs: usize,
+) -> (Store, twiza_store::PersonalDataKeys, UserId, Vec<OrgId>) {
+    #![allow(clippy::unwrap_used)]
+    let store = Store::connect(
+        &format!("sqlite://{}", dir.join("t.db").display()),
+        &twiza_store::StoreOptions::default(),
+    )
+    .await
+    .unwrap();
+    store.migrate().await.unwrap();
+    let keys = crate::keys::personal_data_keys(dir).unwrap();
+    let user = crate::demo::create_user(&store, "c@x.ma", "password-123456", None, None)
+        .await
+        .unwrap();
+    let orgs = store
+        .create_organizations_batch(
+            &crate::bench::generated_organizations(orgs).unwrap(),
+            user,
+            twiza_domain::organization::OrgStatus::Verified,
+        )
+        .await
+        .unwrap();
+    (store, keys, user, orgs)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use twiza_domain::organization::OrgStatus;
 
     #[tokio::test]
     async fn an_export_imports_again_and_every_household_written_is_logged() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::connect(
-            &format!("sqlite://{}", dir.path().join("t.db").display()),
-            &twiza_store::StoreOptions::default(),
-        )
-        .await
-        .unwrap();
-        store.migrate().await.unwrap();
-        let keys = crate::keys::personal_data_keys(dir.path()).unwrap();
-        let user = crate::demo::create_user(&store, "c@x.ma", "password-123456", None, None)
-            .await
-            .unwrap();
-        let orgs = store
-            .create_organizations_batch(
-                &crate::bench::generated_organizations(2).unwrap(),
-                user,
-                OrgStatus::Verified,
-            )
-            .await
-            .unwrap();
+        let (store, keys, user, orgs) = registry_for_tests(dir.path(), 2).await;
         let (a, b) = (
             OrgScope::for_member(orgs[0], OrgRole::Owner),
             OrgScope::for_member(orgs[1], OrgRole::Owner),

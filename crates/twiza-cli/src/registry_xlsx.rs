@@ -128,7 +128,6 @@ mod tests {
     #[tokio::test]
     async fn a_workbook_imports_like_its_csv() {
         use crate::registry::{import_file, Mode};
-        use twiza_domain::organization::OrgStatus;
         use twiza_domain::{OrgRole, OrgScope};
         use Cell::{D, N, S};
 
@@ -220,26 +219,8 @@ mod tests {
         ];
         workbook(&path, &rows);
 
-        let store = twiza_store::Store::connect(
-            &format!("sqlite://{}", dir.path().join("t.db").display()),
-            &twiza_store::StoreOptions::default(),
-        )
-        .await
-        .unwrap();
-        store.migrate().await.unwrap();
-        let keys = crate::keys::personal_data_keys(dir.path()).unwrap();
-        let user = crate::demo::create_user(&store, "c@x.ma", "password-123456", None, None)
-            .await
-            .unwrap();
-        let org = store
-            .create_organizations_batch(
-                &crate::bench::generated_organizations(1).unwrap(),
-                user,
-                OrgStatus::Verified,
-            )
-            .await
-            .unwrap()[0];
-        let scope = OrgScope::for_member(org, OrgRole::Owner);
+        let (store, keys, user, orgs) = crate::registry::registry_for_tests(dir.path(), 1).await;
+        let scope = OrgScope::for_member(orgs[0], OrgRole::Owner);
 
         // H2's sex is wrong: reported at its row of the sheet (after the empty row 3); all or
         // nothing imports nothing.
