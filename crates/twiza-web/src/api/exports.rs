@@ -68,7 +68,7 @@ where
             }
         },
     );
-    Body::from_stream(stream)
+    super::streamed_body(stream)
 }
 
 /// The 3W row of one activity.

@@ -91,6 +91,17 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
     })
 }
 
+/// A response body streamed from `stream`, fused: a compressing layer polls a body once more
+/// after its end, which a plain `unfold` stream answers with a panic.
+pub fn streamed_body<S, T, E>(stream: S) -> axum::body::Body
+where
+    S: futures_util::Stream<Item = Result<T, E>> + Send + 'static,
+    T: Into<axum::body::Bytes> + 'static,
+    E: Into<axum::BoxError> + 'static,
+{
+    axum::body::Body::from_stream(futures_util::StreamExt::fuse(stream))
+}
+
 /// Query-string parameters; a malformed one is `invalid_query`.
 pub struct ApiQuery<T>(pub T);
 

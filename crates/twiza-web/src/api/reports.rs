@@ -10,7 +10,6 @@ use super::PathId;
 use crate::auth::Actor;
 use crate::error::{AppResult, ErrorBody};
 use crate::AppState;
-use axum::body::Body;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
@@ -363,7 +362,7 @@ pub async fn csv(
                 format!("attachment; filename=\"report-{}.csv\"", campaign.code),
             ),
         ],
-        Body::from_stream(stream),
+        super::streamed_body(stream),
     )
         .into_response())
 }

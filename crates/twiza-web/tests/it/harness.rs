@@ -12,6 +12,39 @@ use twiza_domain::{OrgId, OrgRole, OrgScope, PlatformRole, UserId};
 use twiza_store::{Store, StoreOptions};
 use twiza_web::{AppState, WebConfig};
 
+/// Panics raised outside the tests' own code — in a handler, a streamed body, a spawned task —
+/// whichever test caused them. A hook installed with the first `TestApp` records them; each
+/// `TestApp` fails when it is dropped if any was recorded, so no server panic goes unseen.
+static SERVER_PANICS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+fn watch_server_panics() {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let in_tests = info
+                .location()
+                .is_some_and(|l| l.file().contains("tests/it/"));
+            if !in_tests {
+                if let Ok(mut panics) = SERVER_PANICS.lock() {
+                    panics.push(info.to_string());
+                }
+            }
+            default(info);
+        }));
+    });
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            return;
+        }
+        let panics = SERVER_PANICS.lock().map(|p| p.clone()).unwrap_or_default();
+        assert!(panics.is_empty(), "the server panicked: {panics:#?}");
+    }
+}
+
 pub struct TestApp {
     pub state: AppState,
     /// The text messages the app sent (delivery codes).
@@ -58,6 +91,7 @@ impl TestApp {
 
     /// A test app with its own web settings (keys, thresholds, the simulator's delay).
     pub async fn with_config(config: WebConfig) -> TestApp {
+        watch_server_panics();
         let dir = tempfile::tempdir().expect("tempdir");
         let url = format!("sqlite://{}/twiza.db", dir.path().display());
         let store = Store::connect(&url, &StoreOptions::default())
@@ -271,6 +305,11 @@ impl TestApp {
             .await
             .expect("infallible");
         let status = response.status();
+        assert_ne!(
+            status,
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the server failed (500)"
+        );
         let headers = response.headers().clone();
         let body = response
             .into_body()

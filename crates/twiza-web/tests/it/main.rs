@@ -17,4 +17,5 @@ mod openapi;
 mod pages;
 mod programmes;
 mod registry;
+mod streams;
 mod tidy;
