@@ -19,6 +19,14 @@ pub struct User {
 }
 
 /// A live web session.
+/// Sign-in failures counted under one key within a window (times in Unix seconds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Failures {
+    pub count: i64,
+    pub oldest: i64,
+    pub newest: i64,
+}
+
 #[derive(Debug, Clone)]
 pub struct SessionRow {
     pub user: User,
@@ -264,15 +272,21 @@ impl Store {
         Ok(())
     }
 
-    pub async fn sign_in_failures_since(&self, key_hash: &str, since: i64) -> Result<i64> {
-        let (n,): (i64,) = sqlx::query_as(
-            "SELECT COUNT(*) FROM sign_in_failures WHERE key_hash = $1 AND at >= $2",
+    /// The failures recorded under `key_hash` since `since`: how many, the oldest and the newest.
+    pub async fn sign_in_failures_since(&self, key_hash: &str, since: i64) -> Result<Failures> {
+        let (count, oldest, newest): (i64, Option<i64>, Option<i64>) = sqlx::query_as(
+            "SELECT CAST(COUNT(*) AS BIGINT), MIN(at), MAX(at) FROM sign_in_failures \
+             WHERE key_hash = $1 AND at >= $2",
         )
         .bind(key_hash)
         .bind(since)
         .fetch_one(self.reader())
         .await?;
-        Ok(n)
+        Ok(Failures {
+            count,
+            oldest: oldest.unwrap_or(since),
+            newest: newest.unwrap_or(since),
+        })
     }
 
     pub async fn clear_sign_in_failures(&self, key_hash: &str) -> Result<()> {

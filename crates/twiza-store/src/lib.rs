@@ -31,7 +31,7 @@ mod receipts;
 mod sequencer;
 mod tlog;
 
-pub use accounts::{ApiTokenRow, SessionRow, User};
+pub use accounts::{ApiTokenRow, Failures, SessionRow, User};
 pub use audit::AuditReport;
 pub use campaigns::{Authorization, AuthorizationDecision, Campaign};
 pub use cash_transfers::{

@@ -182,35 +182,73 @@ pub async fn start_session(state: &AppState, user: &User) -> Result<String, AppE
     Ok(set_cookie(state, SESSION_COOKIE, &token, ttl))
 }
 
-/// Keys of the sign-in failure counter: one per account, one per client address.
-pub fn throttle_keys(email: &str, client: &str) -> (String, String) {
-    (
-        sha256_hex(&format!("email:{email}")),
-        sha256_hex(&format!("client:{client}")),
-    )
+/// The sign-in failure counters of an attempt: the account from this client address, the client
+/// address alone, and the account alone.
+pub struct ThrottleKeys {
+    pub account_client: String,
+    pub client: String,
+    pub account: String,
 }
 
-/// Refuses a sign-in when the account or the client address failed too often recently.
+impl ThrottleKeys {
+    pub fn of(email: &str, client: &str) -> ThrottleKeys {
+        ThrottleKeys {
+            account_client: sha256_hex(&format!("email-client:{email}\n{client}")),
+            client: sha256_hex(&format!("client:{client}")),
+            account: sha256_hex(&format!("email:{email}")),
+        }
+    }
+}
+
+/// Failures on the account alone (from every address together) beyond which each further attempt
+/// waits, as a multiple of the per-address allowance: far higher, so that someone who knows an
+/// e-mail address cannot lock its owner out.
+const ACCOUNT_ALONE_FACTOR: i64 = 10;
+/// Failures from one client address (every account together), as a multiple of the allowance.
+const CLIENT_FACTOR: i64 = 5;
+/// The longest wait the growing delay on an account reaches, in seconds.
+const LONGEST_ACCOUNT_DELAY: i64 = 15 * 60;
+
+/// Refuses a sign-in (429 with `Retry-After`) when this account failed too often from this client
+/// address, or this address too often on any account, within the window; beyond a far higher
+/// count of failures on the account from everywhere, each further attempt waits a delay that
+/// doubles with every failure (1 s, 2 s, 4 s … up to a quarter of an hour).
 pub async fn check_throttle(state: &AppState, email: &str, client: &str) -> Result<(), AppError> {
-    let (by_email, by_client) = throttle_keys(email, client);
-    let since = twiza_store::now() - state.config.sign_in_window.as_secs() as i64;
+    let keys = ThrottleKeys::of(email, client);
+    let now = twiza_store::now();
+    let window = state.config.sign_in_window.as_secs() as i64;
+    let since = now - window;
     let allowed = state.config.sign_in_failures_allowed;
-    if state.store.sign_in_failures_since(&by_email, since).await? >= allowed
-        || state
-            .store
-            .sign_in_failures_since(&by_client, since)
-            .await?
-            >= allowed * 5
-    {
-        return Err(AppError::new(
-            axum::http::StatusCode::TOO_MANY_REQUESTS,
-            "rate_limited",
-        ));
+    let store = &state.store;
+    let mut wait = 0;
+    for (key, limit) in [
+        (&keys.account_client, allowed),
+        (&keys.client, allowed * CLIENT_FACTOR),
+    ] {
+        let failures = store.sign_in_failures_since(key, since).await?;
+        if failures.count >= limit {
+            // Until the oldest failure counted leaves the window.
+            wait = wait.max(failures.oldest + window - now);
+        }
+    }
+    let account = store.sign_in_failures_since(&keys.account, since).await?;
+    let beyond = account.count - allowed * ACCOUNT_ALONE_FACTOR;
+    if beyond >= 0 {
+        let delay = 1_i64
+            .checked_shl(beyond.min(20) as u32)
+            .unwrap_or(i64::MAX)
+            .min(LONGEST_ACCOUNT_DELAY);
+        wait = wait.max(account.newest + delay - now);
+    }
+    if wait > 0 {
+        return Err(AppError::rate_limited(wait.unsigned_abs()));
     }
     Ok(())
 }
 
-/// Checks an e-mail and password; counts failures; the same error whatever was wrong.
+/// Checks an e-mail and password; counts failures; the same error whatever was wrong. The
+/// password is checked against a hash whether the account exists or not (a hash nobody knows
+/// stands in), so the time taken does not tell which e-mail addresses have accounts.
 pub async fn authenticate(
     state: &AppState,
     email: &str,
@@ -219,20 +257,28 @@ pub async fn authenticate(
 ) -> Result<User, AppError> {
     let email = email.trim().to_lowercase();
     check_throttle(state, &email, client).await?;
-    let found = state.store.user_with_password(&email).await?;
-    let (user, hash) = match found {
+    let (user, hash) = match state.store.user_with_password(&email).await? {
         Some((user, hash)) => (Some(user), Some(hash)),
         None => (None, None),
     };
-    let (by_email, by_client) = throttle_keys(&email, client);
+    let verified = verify_password(password.to_owned(), hash).await;
+    state
+        .password_checks
+        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let keys = ThrottleKeys::of(&email, client);
     match user {
-        Some(user) if verify_password(password.to_owned(), hash).await => {
-            state.store.clear_sign_in_failures(&by_email).await?;
+        Some(user) if verified => {
+            state
+                .store
+                .clear_sign_in_failures(&keys.account_client)
+                .await?;
+            state.store.clear_sign_in_failures(&keys.account).await?;
             Ok(user)
         }
         _ => {
-            state.store.record_sign_in_failure(&by_email).await?;
-            state.store.record_sign_in_failure(&by_client).await?;
+            for key in [&keys.account_client, &keys.client, &keys.account] {
+                state.store.record_sign_in_failure(key).await?;
+            }
             Err(AppError::new(
                 axum::http::StatusCode::UNAUTHORIZED,
                 "invalid_credentials",
@@ -260,6 +306,18 @@ mod tests {
         assert!(verify_password("correct horse battery".into(), Some(hash.clone())).await);
         assert!(!verify_password("wrong".into(), Some(hash)).await);
         assert!(!verify_password("anything".into(), None).await);
+    }
+
+    #[test]
+    fn the_stand_in_hash_costs_what_a_real_one_costs() {
+        let stand_in = PasswordHash::new(DUMMY_HASH).expect("a valid argon2 hash");
+        let params = argon2::Params::try_from(&stand_in).expect("params");
+        assert_eq!(stand_in.algorithm, argon2::Algorithm::Argon2id.ident());
+        let real = argon2::Params::default();
+        assert_eq!(
+            (params.m_cost(), params.t_cost(), params.p_cost()),
+            (real.m_cost(), real.t_cost(), real.p_cost())
+        );
     }
 
     #[test]

@@ -27,6 +27,8 @@ pub struct AppError {
     /// Every invalid field (validation errors).
     pub fields: Vec<FieldError>,
     pub max: Option<usize>,
+    /// Seconds after which the client may try again (`Retry-After`), for 429 and 503.
+    pub retry_after: Option<u64>,
 }
 
 impl AppError {
@@ -37,6 +39,7 @@ impl AppError {
             field: None,
             fields: Vec::new(),
             max: None,
+            retry_after: None,
         }
     }
 
@@ -57,6 +60,13 @@ impl AppError {
     pub fn bad_request(code: &'static str) -> Self {
         Self::new(StatusCode::BAD_REQUEST, code)
     }
+    /// Too many requests: 429 `rate_limited`, to be tried again after `seconds`.
+    pub fn rate_limited(seconds: u64) -> Self {
+        Self {
+            retry_after: Some(seconds.max(1)),
+            ..Self::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited")
+        }
+    }
     pub fn internal() -> Self {
         Self::new(StatusCode::INTERNAL_SERVER_ERROR, "internal")
     }
@@ -71,6 +81,7 @@ impl AppError {
             field: first.as_ref().map(|f| f.field.to_owned()),
             max: first.and_then(|f| f.max),
             fields,
+            retry_after: None,
         }
     }
 
@@ -119,6 +130,11 @@ impl From<anyhow::Error> for AppError {
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let mut response = self.status.into_response();
+        if let Some(seconds) = self.retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, header::HeaderValue::from(seconds));
+        }
         response.extensions_mut().insert(self);
         response
     }
@@ -153,6 +169,36 @@ pub struct FieldDetail {
     pub message: String,
 }
 
+/// An error answered by the framework itself rather than by a handler — a body over the limit
+/// (413), a method the route lacks (405), a body that could not be read — as the [`AppError`] of
+/// its status, so it is rendered like every other error. A page or JSON body a handler wrote
+/// with an error status (a form shown again with its errors) is left as it is.
+fn framework_error(response: &Response) -> Option<AppError> {
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return None;
+    }
+    let content_type = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    if content_type.starts_with("text/html") || content_type.starts_with("application/json") {
+        return None;
+    }
+    let code = match status {
+        StatusCode::NOT_FOUND => "not_found",
+        StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
+        StatusCode::PAYLOAD_TOO_LARGE => "payload_too_large",
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
+        StatusCode::TOO_MANY_REQUESTS => "rate_limited",
+        StatusCode::REQUEST_TIMEOUT | StatusCode::GATEWAY_TIMEOUT => "timeout",
+        s if s.is_server_error() => "internal",
+        _ => "bad_request",
+    };
+    Some(AppError::new(status, code))
+}
+
 /// Turns an [`AppError`] left in a response into a localized body: JSON under `/api/`, an HTML
 /// page elsewhere.
 pub async fn render_errors(
@@ -169,7 +215,12 @@ pub async fn render_errors(
         }
     }
     let response = next.run(request).await;
-    let Some(error) = response.extensions().get::<AppError>().cloned() else {
+    let Some(error) = response
+        .extensions()
+        .get::<AppError>()
+        .cloned()
+        .or_else(|| framework_error(&response))
+    else {
         return response;
     };
     let is_api = uri.path().starts_with("/api/");

@@ -62,6 +62,9 @@ pub struct WebConfig {
     pub personal_data: twiza_store::PersonalDataKeys,
     /// Deadlines of grievances and appeals.
     pub grievance_deadlines: twiza_domain::grievance::Deadlines,
+    /// SHA-256 of the bearer token that opens `/metrics` on the public address; `None`: the
+    /// metrics are not served there (only on the separate `metrics_listen` address, if any).
+    pub metrics_token_sha256: Option<[u8; 32]>,
 }
 
 impl Default for WebConfig {
@@ -88,6 +91,7 @@ impl Default for WebConfig {
             )
             .unwrap_or_else(|| unreachable!("one key given")),
             grievance_deadlines: twiza_domain::grievance::Deadlines::default(),
+            metrics_token_sha256: None,
         }
     }
 }
@@ -138,6 +142,9 @@ pub struct Shared {
     pub need_reports: throttle::ClientLimiter,
     /// Where delivery codes are sent.
     pub sms: Arc<dyn sms::SmsGateway>,
+    /// Passwords checked against a stored hash: one per sign-in attempt that passed the
+    /// throttle, whether the account exists or not.
+    pub password_checks: std::sync::atomic::AtomicU64,
 }
 
 impl AppState {
@@ -178,6 +185,7 @@ impl AppState {
             metrics: ops::Metrics::install()?,
             need_reports: throttle::ClientLimiter::per_minute(config.need_reports_per_minute),
             sms,
+            password_checks: Default::default(),
             config: Arc::new(config),
         })))
     }

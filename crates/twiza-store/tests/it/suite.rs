@@ -114,18 +114,24 @@ on_both_backends!(sessions_and_tokens, |db: TestDb| async move {
 
 on_both_backends!(sign_in_failures_are_counted, |db: TestDb| async move {
     let s = &db.store;
+    let before = twiza_store::now();
     for _ in 0..3 {
         s.record_sign_in_failure("k").await.expect("record");
     }
-    assert_eq!(s.sign_in_failures_since("k", 0).await.expect("count"), 3);
+    let after = twiza_store::now();
+    let counted = s.sign_in_failures_since("k", 0).await.expect("count");
+    assert_eq!(counted.count, 3);
+    assert!(
+        before <= counted.oldest && counted.oldest <= counted.newest && counted.newest <= after
+    );
+    let later = twiza_store::now() + 10;
+    let none = s.sign_in_failures_since("k", later).await.expect("count");
+    assert_eq!((none.count, none.oldest, none.newest), (0, later, later));
+    s.clear_sign_in_failures("k").await.expect("clear");
     assert_eq!(
-        s.sign_in_failures_since("k", twiza_store::now() + 10)
-            .await
-            .expect("count"),
+        s.sign_in_failures_since("k", 0).await.expect("count").count,
         0
     );
-    s.clear_sign_in_failures("k").await.expect("clear");
-    assert_eq!(s.sign_in_failures_since("k", 0).await.expect("count"), 0);
 });
 
 on_both_backends!(organization_lifecycle, |db: TestDb| async move {

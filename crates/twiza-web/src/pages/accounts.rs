@@ -3,8 +3,8 @@
 use super::PageForm;
 use super::{render, render_status, see_other};
 use crate::auth::{
-    authenticate, client_address, cookie, hash_password, set_cookie, sha256_hex, start_session,
-    Actor, SESSION_COOKIE,
+    authenticate, client_address, cookie, hash_password, new_secret, set_cookie, sha256_hex,
+    start_session, Actor, CSRF_COOKIE, SESSION_COOKIE,
 };
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
@@ -97,8 +97,18 @@ pub async fn sign_up(
         Err(e) => return Err(e.into()),
     };
     let user = state.store.user(id).await?.ok_or_else(AppError::internal)?;
-    let cookie = start_session(&state, &user).await?;
-    Ok(with_cookie(see_other("/me/associations"), &cookie))
+    signed_in(&state, &user).await
+}
+
+/// Starts the new session and sends the user to their associations. The visitor's CSRF cookie is
+/// replaced, so a token learnt before sign-in is worth nothing after it.
+async fn signed_in(state: &AppState, user: &twiza_store::User) -> AppResult<Response> {
+    let session = start_session(state, user).await?;
+    let csrf = set_cookie(state, CSRF_COOKIE, &new_secret(), 7 * 24 * 3600);
+    Ok(with_cookie(
+        with_cookie(see_other("/me/associations"), &session),
+        &csrf,
+    ))
 }
 
 pub async fn sign_in_form(c: Ctx) -> Response {
@@ -131,20 +141,22 @@ pub async fn sign_in(
     )
     .await
     {
-        Ok(user) => {
-            let cookie = start_session(&state, &user).await?;
-            Ok(with_cookie(see_other("/me/associations"), &cookie))
-        }
+        Ok(user) => signed_in(&state, &user).await,
         Err(e) if matches!(e.code, "invalid_credentials" | "rate_limited") => {
             let message = c.error_message(&e);
-            Ok(render_status(
+            let mut page = render_status(
                 e.status,
                 &SignInPage {
                     c,
                     email: form.email,
                     error: Some(message),
                 },
-            ))
+            );
+            if let Some(seconds) = e.retry_after {
+                page.headers_mut()
+                    .insert(header::RETRY_AFTER, header::HeaderValue::from(seconds));
+            }
+            Ok(page)
         }
         Err(e) => Err(e),
     }

@@ -1,6 +1,6 @@
 //! API behaviour: tokens, registering and verifying associations, the directory, invitations.
 
-use crate::harness::TestApp;
+use crate::harness::{Response, TestApp};
 use axum::http::{Method, StatusCode};
 use serde_json::json;
 use twiza_domain::PlatformRole;
@@ -59,45 +59,149 @@ async fn token_lifecycle() {
     );
 }
 
+/// A request for a token from `client` (the address the server sees).
+async fn sign_in_from(app: &TestApp, client: &str, email: &str, password: &str) -> Response {
+    let address: std::net::SocketAddr = format!("{client}:40000").parse().expect("address");
+    let request = axum::http::Request::builder()
+        .method(axum::http::Method::POST)
+        .uri("/api/v1/tokens")
+        .header(axum::http::header::CONTENT_TYPE, "application/json")
+        .extension(axum::extract::ConnectInfo(address))
+        .body(axum::body::Body::from(
+            json!({"email": email, "password": password}).to_string(),
+        ))
+        .expect("request");
+    app.send(request).await
+}
+
+fn retry_after(r: &Response) -> u64 {
+    r.headers
+        .get(axum::http::header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok())
+        .expect("a 429 says when to try again")
+}
+
 #[tokio::test]
-async fn wrong_passwords_are_rate_limited() {
+async fn wrong_passwords_are_rate_limited_per_account_and_address() {
     let app = TestApp::new().await;
     app.user("amina@example.ma", None).await;
-    let attempt = |password: &'static str| {
-        let app = &app;
-        async move {
-            app.post_json(
-                "/api/v1/tokens",
-                None,
-                &json!({"email": "amina@example.ma", "password": password}),
-            )
-            .await
-        }
-    };
+    let attacker = "192.0.2.66";
     for _ in 0..10 {
-        let r = attempt("wrong wrong wrong").await;
+        let r = sign_in_from(&app, attacker, "amina@example.ma", "wrong wrong wrong").await;
         assert_eq!(
             (r.status, r.error_code().as_str()),
             (StatusCode::UNAUTHORIZED, "invalid_credentials")
         );
     }
-    let blocked = attempt("correct horse battery").await;
+    let blocked = sign_in_from(&app, attacker, "amina@example.ma", "correct horse battery").await;
     assert_eq!(
         (blocked.status, blocked.error_code().as_str()),
         (StatusCode::TOO_MANY_REQUESTS, "rate_limited")
     );
-    let unknown = app
-        .post_json(
-            "/api/v1/tokens",
-            None,
-            &json!({"email": "nobody@example.ma", "password": "x"}),
+    let wait = retry_after(&blocked);
+    assert!(
+        (1..=15 * 60).contains(&wait),
+        "until the window forgets: {wait}"
+    );
+    // The owner, elsewhere, is not locked out by the attacker's guesses.
+    let owner = sign_in_from(
+        &app,
+        "198.51.100.7",
+        "amina@example.ma",
+        "correct horse battery",
+    )
+    .await;
+    assert_eq!(owner.status, StatusCode::CREATED, "{}", owner.text());
+    // Unknown accounts look like wrong passwords.
+    let unknown = sign_in_from(&app, "198.51.100.8", "nobody@example.ma", "x").await;
+    assert_eq!(unknown.error_code(), "invalid_credentials");
+    // The attacker's address, tried on other accounts, is held at five times the allowance.
+    for i in 0..40 {
+        let r = sign_in_from(
+            &app,
+            attacker,
+            &format!("other{i}@example.ma"),
+            "guess guess",
         )
         .await;
-    assert_eq!(
-        unknown.error_code(),
-        "invalid_credentials",
-        "unknown accounts look like wrong passwords"
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED, "attempt {i}");
+    }
+    let held = sign_in_from(&app, attacker, "someone@example.ma", "guess guess").await;
+    assert_eq!(held.status, StatusCode::TOO_MANY_REQUESTS);
+    retry_after(&held);
+}
+
+#[tokio::test]
+async fn an_account_attacked_from_everywhere_answers_after_growing_delays() {
+    let app = TestApp::new().await;
+    app.user("amina@example.ma", None).await;
+    // A hundred failures from everywhere (ten per address) is the account-wide allowance; the
+    // first failure beyond it asks for two seconds.
+    let account = twiza_web::auth::ThrottleKeys::of("amina@example.ma", "-").account;
+    for _ in 0..101 {
+        app.store
+            .record_sign_in_failure(&account)
+            .await
+            .expect("record");
+    }
+    let first = sign_in_from(
+        &app,
+        "203.0.113.1",
+        "amina@example.ma",
+        "correct horse battery",
+    )
+    .await;
+    assert_eq!(first.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!((1..=2).contains(&retry_after(&first)));
+    // Each failure beyond it doubles the wait: four more ask for 32 seconds.
+    for _ in 0..4 {
+        app.store
+            .record_sign_in_failure(&account)
+            .await
+            .expect("record");
+    }
+    let later = sign_in_from(
+        &app,
+        "203.0.113.2",
+        "amina@example.ma",
+        "correct horse battery",
+    )
+    .await;
+    assert_eq!(later.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(
+        (31..=32).contains(&retry_after(&later)),
+        "{:?}",
+        later.headers
     );
+}
+
+#[tokio::test]
+async fn every_sign_in_checks_a_password_hash_whether_the_account_exists_or_not() {
+    let app = TestApp::new().await;
+    app.user("amina@example.ma", None).await;
+    let checks = || {
+        app.state
+            .password_checks
+            .load(std::sync::atomic::Ordering::Relaxed)
+    };
+    let before = checks();
+    let unknown = sign_in_from(&app, "192.0.2.1", "nobody@example.ma", "wrong wrong").await;
+    assert_eq!(unknown.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(checks(), before + 1, "an unknown e-mail costs one hash");
+    let wrong = sign_in_from(&app, "192.0.2.1", "amina@example.ma", "wrong wrong").await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(checks(), before + 2, "a wrong password costs one hash");
+    let page = app
+        .page(
+            axum::http::Method::POST,
+            "/sign-in",
+            None,
+            &[("email", "nobody@example.ma"), ("password", "wrong wrong")],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(checks(), before + 3, "and so does the sign-in page");
 }
 
 #[tokio::test]
@@ -343,11 +447,20 @@ async fn geography_is_searchable() {
 
 #[tokio::test]
 async fn operations_endpoints() {
-    let app = TestApp::new().await;
+    let app = TestApp::with_config(twiza_web::WebConfig {
+        metrics_token_sha256: Some(twiza_web::ops::token_digest("scraper")),
+        ..twiza_web::WebConfig::default()
+    })
+    .await;
     assert_eq!(app.get("/healthz", None).await.status, StatusCode::OK);
     assert_eq!(app.get("/readyz", None).await.text(), "ready");
     app.get("/api/v1/geo/regions", None).await;
-    let metrics = app.get("/metrics", None).await.text();
+    let request = axum::http::Request::builder()
+        .uri("/metrics")
+        .header(axum::http::header::AUTHORIZATION, "Bearer scraper")
+        .body(axum::body::Body::empty())
+        .expect("request");
+    let metrics = app.send(request).await.text();
     assert!(metrics.contains("http_requests_total"), "{metrics}");
     assert!(metrics.contains("route=\"/api/v1/geo/regions\""));
 }
