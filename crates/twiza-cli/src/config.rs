@@ -48,6 +48,10 @@ struct FileConfig {
     donor_identity_threshold: Option<String>,
     /// Needs one client address may report per minute without an account (0: no limit).
     need_reports_per_minute: Option<u32>,
+    /// A separate address serving `/metrics` alone, for a scraper on the operator's network.
+    metrics_listen: Option<SocketAddr>,
+    /// A bearer token that opens `/metrics` on the public address (never printed).
+    metrics_token: Option<SecretString>,
     /// Deadlines of grievances and appeals, in days.
     #[serde(default)]
     grievances: GrievanceDeadlines,
@@ -77,6 +81,8 @@ pub struct Config {
     pub donor_identity_threshold: twiza_domain::money::Amount,
     pub need_reports_per_minute: u32,
     pub grievance_deadlines: twiza_domain::grievance::Deadlines,
+    pub metrics_listen: Option<SocketAddr>,
+    metrics_token: Option<SecretString>,
 }
 
 impl Config {
@@ -127,6 +133,8 @@ impl Config {
             donor_identity_threshold,
             need_reports_per_minute: file.need_reports_per_minute.unwrap_or(20),
             grievance_deadlines,
+            metrics_listen: file.metrics_listen,
+            metrics_token: file.metrics_token,
         })
     }
 
@@ -179,6 +187,10 @@ impl Config {
             donor_identity_threshold: self.donor_identity_threshold,
             need_reports_per_minute: self.need_reports_per_minute,
             grievance_deadlines: self.grievance_deadlines,
+            metrics_token_sha256: self
+                .metrics_token
+                .as_ref()
+                .map(|t| twiza_web::ops::token_digest(t.expose_secret())),
             secure_cookies: self
                 .public_url
                 .as_deref()

@@ -82,8 +82,7 @@ impl DonorIdentity {
             }
         };
         let country = input.country.trim().to_ascii_uppercase();
-        let country_ok = country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase());
-        if !country_ok {
+        if !is_iso_3166_country(&country) {
             errors.push(FieldError::new("donor_country", "invalid_country"));
         }
         match (full_name, document) {
@@ -95,6 +94,24 @@ impl DonorIdentity {
             _ => Err(errors),
         }
     }
+}
+
+/// The 249 officially assigned ISO 3166-1 alpha-2 country codes, in order.
+const ISO_3166_COUNTRIES: &str = "\
+    AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ \
+    BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM \
+    DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS \
+    GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN \
+    KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ \
+    MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM \
+    PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV \
+    SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI \
+    VN VU WF WS YE YT ZA ZM ZW";
+
+/// Whether `code` is an assigned ISO 3166-1 alpha-2 code (upper case); user-assigned codes such
+/// as `ZZ` or `XK` are not.
+pub fn is_iso_3166_country(code: &str) -> bool {
+    code.len() == 2 && ISO_3166_COUNTRIES.split(' ').any(|c| c == code)
 }
 
 /// A CIN number: one or two letters, then one to eight digits.
@@ -119,6 +136,19 @@ pub fn identity_required(amount: Amount, threshold: Amount) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn countries_are_the_assigned_iso_3166_codes() {
+        let codes: Vec<&str> = ISO_3166_COUNTRIES.split(' ').collect();
+        assert_eq!(codes.len(), 249);
+        assert!(codes.windows(2).all(|w| w[0] < w[1]), "sorted, no repeats");
+        for code in ["MA", "FR", "ES", "BE", "NL", "DE", "US", "CA", "SA", "AE"] {
+            assert!(is_iso_3166_country(code), "{code}");
+        }
+        for code in ["ZZ", "XK", "UK", "EU", "M", "MAR", "ma", ""] {
+            assert!(!is_iso_3166_country(code), "{code}");
+        }
+    }
 
     fn input<'a>(kind: &'a str, number: &'a str, country: &'a str) -> DonorIdentityInput<'a> {
         DonorIdentityInput {

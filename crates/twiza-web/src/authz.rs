@@ -36,7 +36,8 @@ pub enum Access {
 
 pub const ANY_MEMBER: &[OrgRole] = &OrgRole::ALL;
 pub const MANAGERS: &[OrgRole] = &[OrgRole::Owner, OrgRole::Admin];
-/// Who runs an association's money: campaigns, donations recorded by hand, expenses.
+/// Who runs an association's money — campaigns, donations recorded by hand, expenses — and reads
+/// its books: the ledger, expenses and their evidence, transfers.
 pub const TREASURY: &[OrgRole] = &[OrgRole::Owner, OrgRole::Admin, OrgRole::Treasurer];
 /// Who commits an association to cover needs (pledges) and reads the contacts of those needs.
 pub const COORDINATION: &[OrgRole] = &[OrgRole::Owner, OrgRole::Admin, OrgRole::Coordinator];
@@ -49,7 +50,7 @@ pub const CYCLE_APPROVAL: &[OrgRole] = &[
 ];
 /// Who runs warehouses and stock.
 pub const LOGISTICS: &[OrgRole] = &[OrgRole::Owner, OrgRole::Admin, OrgRole::Coordinator];
-/// Who records field assessments of needs, and delivers.
+/// Who records field assessments of needs, delivers, and reads the stock delivered from.
 pub const FIELD: &[OrgRole] = &[
     OrgRole::Owner,
     OrgRole::Admin,

@@ -54,6 +54,19 @@ pub async fn visitor_csrf(
     response
 }
 
+/// The longest address a page links back to (its language links carry it): a longer one is
+/// cut to its path, so a page never reflects an oversized query string.
+const HERE_MAX_BYTES: usize = 512;
+
+/// Where a page is, to come back to after switching language.
+fn here_of(uri: &axum::http::Uri) -> String {
+    match uri.path_and_query() {
+        Some(p) if p.as_str().len() <= HERE_MAX_BYTES => p.as_str().to_owned(),
+        _ if uri.path().len() <= HERE_MAX_BYTES => uri.path().to_owned(),
+        _ => "/".to_owned(),
+    }
+}
+
 /// The language of a request: the `twiza_lang` cookie, else `Accept-Language`, else Arabic.
 pub fn locale_of(headers: &HeaderMap) -> Locale {
     let accept = headers
@@ -92,10 +105,7 @@ impl Ctx {
     /// The context of an error page, from the request's language headers and address (the
     /// caller is not identified at that depth: the page shows the visitor's navigation).
     pub fn for_error(state: &AppState, headers: &HeaderMap, uri: &axum::http::Uri) -> Ctx {
-        let here = uri
-            .path_and_query()
-            .map_or("/".to_owned(), |p| p.as_str().to_owned());
-        Ctx::build(state, headers, &axum::http::Extensions::new(), here)
+        Ctx::build(state, headers, &axum::http::Extensions::new(), here_of(uri))
     }
 
     pub fn t(&self, key: &str) -> String {
@@ -252,10 +262,11 @@ impl FromRequestParts<AppState> for Ctx {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Ctx, AppError> {
-        let here = parts
-            .uri
-            .path_and_query()
-            .map_or("/".to_owned(), |p| p.as_str().to_owned());
-        Ok(Ctx::build(state, &parts.headers, &parts.extensions, here))
+        Ok(Ctx::build(
+            state,
+            &parts.headers,
+            &parts.extensions,
+            here_of(&parts.uri),
+        ))
     }
 }

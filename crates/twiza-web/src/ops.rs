@@ -50,13 +50,47 @@ pub async fn readyz(State(state): State<AppState>) -> Response {
     }
 }
 
-/// `GET /metrics`: Prometheus text exposition.
-pub async fn metrics(State(state): State<AppState>) -> Response {
+/// `GET /metrics` on the public address: the Prometheus text exposition for a scraper that shows
+/// the configured bearer token; without one configured, the metrics are not served here
+/// (`not_found`), only on the separate metrics address.
+pub async fn metrics(State(state): State<AppState>, headers: axum::http::HeaderMap) -> Response {
+    let Some(expected) = state.config.metrics_token_sha256 else {
+        return AppError::not_found().into_response();
+    };
+    let presented = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(|t| token_digest(t.trim()));
+    // Digests of the token are compared, so the comparison's time says nothing of the token.
+    match presented {
+        Some(digest) if digest == expected => exposition(&state),
+        _ => AppError::unauthenticated().into_response(),
+    }
+}
+
+/// The SHA-256 of a metrics token, as kept in the configuration.
+pub fn token_digest(token: &str) -> [u8; 32] {
+    <sha2::Sha256 as sha2::Digest>::digest(token.as_bytes()).into()
+}
+
+fn exposition(state: &AppState) -> Response {
     (
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
         state.metrics.0.render(),
     )
         .into_response()
+}
+
+/// The router of the separate metrics address (`metrics_listen`): `GET /metrics` alone, for a
+/// scraper on the operator's own network.
+pub fn metrics_router(state: AppState) -> axum::Router {
+    axum::Router::new()
+        .route(
+            "/metrics",
+            axum::routing::get(|State(state): State<AppState>| async move { exposition(&state) }),
+        )
+        .with_state(state)
 }
 
 /// Counts and times requests by route template (never the raw path, which may carry data), and

@@ -107,7 +107,7 @@ pub fn table() -> Vec<RouteSpec> {
         route(M::POST, "/api/v1/organizations/{org_id}/invitations", Org(MANAGERS), post(api::members::invite)),
         route(M::POST, "/api/v1/invitations/{invitation_id}/accept", SignedIn, post(api::members::accept)),
         route(M::POST, "/api/v1/organizations/{org_id}/campaigns", Org(TREASURY), post(api::campaigns::create)),
-        route(M::GET, "/api/v1/organizations/{org_id}/campaigns", Org(ANY_MEMBER), get(api::campaigns::list)),
+        route(M::GET, "/api/v1/organizations/{org_id}/campaigns", Org(TREASURY), get(api::campaigns::list)),
         route(M::GET, "/api/v1/campaigns/{campaign_id}", Public, get(api::campaigns::show)),
         route(M::POST, "/api/v1/campaigns/{campaign_id}/authorization/grant", Platform(AUTHORITIES), post(api::campaigns::grant).layer(DefaultBodyLimit::max(api::campaigns::GRANT_BODY_LIMIT))),
         route(M::GET, "/api/v1/campaigns/{campaign_id}/authorization/document", Public, get(api::campaigns::authorization_document)),
@@ -120,14 +120,14 @@ pub fn table() -> Vec<RouteSpec> {
         route(M::GET, "/api/v1/campaigns/{campaign_id}/donations/{donation_id}/donor", Org(TREASURY), get(api::gifts::donor)),
         route(M::POST, "/api/v1/payments/callback", Public, post(api::gifts::callback)),
         route(M::GET, "/api/v1/gifts/{reference}", Public, get(api::gifts::show)),
-        route(M::GET, "/api/v1/organizations/{org_id}/ledger", Org(ANY_MEMBER), get(api::ledger::trial_balance)),
+        route(M::GET, "/api/v1/organizations/{org_id}/ledger", Org(TREASURY), get(api::ledger::trial_balance)),
         route(M::POST, "/api/v1/campaigns/{campaign_id}/expenses", Org(TREASURY), post(api::ledger::submit_expense).layer(DefaultBodyLimit::max(api::ledger::EXPENSE_BODY_LIMIT))),
-        route(M::GET, "/api/v1/campaigns/{campaign_id}/expenses", Org(ANY_MEMBER), get(api::ledger::list_expenses)),
+        route(M::GET, "/api/v1/campaigns/{campaign_id}/expenses", Org(TREASURY), get(api::ledger::list_expenses)),
         route(M::POST, "/api/v1/expenses/{expense_id}/approve", Org(TREASURY), post(api::ledger::approve_expense)),
         route(M::POST, "/api/v1/expenses/{expense_id}/reject", Org(TREASURY), post(api::ledger::reject_expense)),
-        route(M::GET, "/api/v1/expenses/{expense_id}/evidence", Org(ANY_MEMBER), get(api::ledger::evidence)),
+        route(M::GET, "/api/v1/expenses/{expense_id}/evidence", Org(TREASURY), get(api::ledger::evidence)),
         route(M::POST, "/api/v1/organizations/{org_id}/transfers", Org(TREASURY), post(api::ledger::create_transfer)),
-        route(M::GET, "/api/v1/organizations/{org_id}/transfers", Org(ANY_MEMBER), get(api::ledger::list_transfers)),
+        route(M::GET, "/api/v1/organizations/{org_id}/transfers", Org(TREASURY), get(api::ledger::list_transfers)),
         route(M::POST, "/api/v1/transfers/{transfer_id}/confirm", Org(TREASURY), post(api::ledger::confirm_transfer)),
         route(M::GET, "/api/v1/campaigns/{campaign_id}/report", Public, get(api::reports::show)),
         route(M::GET, "/api/v1/campaigns/{campaign_id}/report.csv", Public, get(api::reports::csv)),
@@ -157,7 +157,7 @@ pub fn table() -> Vec<RouteSpec> {
         route(M::GET, "/api/v1/items", Public, get(api::logistics::items)),
         route(M::POST, "/api/v1/organizations/{org_id}/warehouses", Org(LOGISTICS), post(api::logistics::create_warehouse)),
         route(M::POST, "/api/v1/organizations/{org_id}/stock", Org(LOGISTICS), post(api::logistics::receive)),
-        route(M::GET, "/api/v1/organizations/{org_id}/stock", Org(ANY_MEMBER), get(api::logistics::stock)),
+        route(M::GET, "/api/v1/organizations/{org_id}/stock", Org(FIELD), get(api::logistics::stock)),
         route(M::POST, "/api/v1/organizations/{org_id}/deliveries", Org(FIELD), post(api::logistics::create_delivery)),
         route(M::POST, "/api/v1/organizations/{org_id}/deliveries/{delivery_id}/confirm", Org(FIELD), post(api::logistics::confirm)),
         route(M::POST, "/api/v1/organizations/{org_id}/deliveries/{delivery_id}/confirm-by-agent", Org(FIELD), post(api::logistics::confirm_by_agent).layer(DefaultBodyLimit::max(api::logistics::AGENT_PROOF_BODY_LIMIT))),
@@ -203,12 +203,18 @@ pub fn table() -> Vec<RouteSpec> {
 
 /// The application router, built from [`table`].
 pub fn router(state: AppState) -> Router {
+    // Browsers that reached the site over https keep to https for a year.
+    let https = state
+        .config
+        .public_url
+        .as_deref()
+        .is_some_and(|u| u.starts_with("https://"));
     let mut router = Router::new();
     for spec in table() {
         let guard = from_fn_with_state((state.clone(), spec.access), enforce);
         router = router.route(spec.path, spec.handler.route_layer(guard));
     }
-    router
+    let router = router
         .fallback(pages::not_found)
         .layer(from_fn_with_state(state.clone(), auth::identify))
         .layer(from_fn_with_state(state.clone(), ctx::visitor_csrf))
@@ -239,5 +245,13 @@ pub fn router(state: AppState) -> Router {
                  frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
             ),
         ))
-        .with_state(state)
+        .with_state(state);
+    if https {
+        router.layer(SetResponseHeaderLayer::if_not_present(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        ))
+    } else {
+        router
+    }
 }

@@ -223,6 +223,8 @@ pub async fn give(
 pub enum Verdict {
     /// No code asked yet.
     Ask,
+    /// Longer than any code ([`CODE_MAX_CHARS`]): refused, and not shown back.
+    TooLong,
     /// Not a campaign code at all, or no authorized, published campaign of a verified
     /// association has it.
     NotFound,
@@ -244,6 +246,9 @@ pub struct CheckQuery {
     code: Option<String>,
 }
 
+/// The longest code the check page reads (a campaign code is far shorter).
+pub const CODE_MAX_CHARS: usize = 40;
+
 /// `GET /check?code=TWZ-XXXX`: whether a code belongs to an authorized, published campaign of
 /// a verified association.
 pub async fn check(
@@ -251,13 +256,15 @@ pub async fn check(
     c: Ctx,
     query: Result<crate::api::ApiQuery<CheckQuery>, AppError>,
 ) -> AppResult<Response> {
-    let raw = query
-        .ok()
-        .and_then(|q| q.0.code)
-        .unwrap_or_default()
-        .chars()
-        .take(40)
-        .collect::<String>();
+    let raw = query.ok().and_then(|q| q.0.code).unwrap_or_default();
+    if raw.chars().count() > CODE_MAX_CHARS {
+        let page = CheckPage {
+            c,
+            code: String::new(),
+            verdict: Verdict::TooLong,
+        };
+        return Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page));
+    }
     let verdict = if raw.trim().is_empty() {
         Verdict::Ask
     } else {

@@ -645,3 +645,89 @@ async fn roles_inside_the_association_are_enforced() {
     );
     assert_eq!(invite(owner, "owner").await, StatusCode::CREATED);
 }
+
+#[tokio::test]
+async fn each_role_reads_only_the_books_its_work_needs() {
+    let app = TestApp::new().await;
+    let owner = app.user("owner@x.ma", None).await;
+    let a = app.org(&owner, "A", "1/2015", OrgStatus::Verified).await;
+    let scope = OrgScope::for_member(a, OrgRole::Owner);
+    let campaign = app
+        .collecting_campaign(&scope, owner.id, "Campagne A")
+        .await;
+    app.recorded_donation(campaign, "donation-a-1").await;
+    let expense = app
+        .store
+        .submit_expense(
+            &scope,
+            campaign,
+            &twiza_store::NewExpense {
+                idempotency_key: "expense-a".into(),
+                request_hash: "h".into(),
+                amount: twiza_domain::money::Amount::parse("amount", "10.00").expect("amount"),
+                category: twiza_domain::ledger::ExpenseCategory::Programme,
+                paid_from: twiza_domain::ledger::PaidFrom::Cash,
+                description_ar: "فاتورة".into(),
+                description_fr: "Facture".into(),
+                evidence_type: "application/pdf",
+                evidence: b"%PDF-1.7 invoice".to_vec(),
+            },
+            owner.id,
+        )
+        .await
+        .expect("expense")
+        .0
+        .id;
+    let mut members = vec![(OrgRole::Owner, owner.clone())];
+    for role in OrgRole::ALL.into_iter().filter(|r| *r != OrgRole::Owner) {
+        members.push((
+            role,
+            app.member(a, role, &format!("{}@x.ma", role.as_str()))
+                .await,
+        ));
+    }
+    use OrgRole::{Admin, Coordinator, FieldAgent, Owner, Treasurer};
+    let books: &[OrgRole] = &[Owner, Admin, Treasurer];
+    let reads: [(String, &[OrgRole]); 6] = [
+        (format!("/api/v1/organizations/{}/ledger", a.0), books),
+        (format!("/api/v1/organizations/{}/campaigns", a.0), books),
+        (format!("/api/v1/campaigns/{campaign}/expenses"), books),
+        (format!("/api/v1/expenses/{expense}/evidence"), books),
+        (format!("/api/v1/organizations/{}/transfers", a.0), books),
+        (
+            format!("/api/v1/organizations/{}/stock", a.0),
+            &[Owner, Admin, Coordinator, FieldAgent],
+        ),
+    ];
+    for (path, allowed) in &reads {
+        for (role, user) in &members {
+            let r = app.get(path, Some(&user.token)).await;
+            if allowed.contains(role) {
+                assert_eq!(
+                    r.status,
+                    StatusCode::OK,
+                    "{role:?} reads {path}: {}",
+                    r.text()
+                );
+            } else {
+                assert_eq!(
+                    r.status,
+                    StatusCode::FORBIDDEN,
+                    "{role:?} must not read {path}"
+                );
+            }
+        }
+    }
+    // Every member sees who the others are; only owners and admins see how to reach them.
+    for (role, user) in &members {
+        let r = app
+            .get(
+                &format!("/api/v1/organizations/{}/members", a.0),
+                Some(&user.token),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK);
+        let sees_emails = r.text().contains("treasurer@x.ma");
+        assert_eq!(sees_emails, matches!(role, Owner | Admin), "{role:?}");
+    }
+}

@@ -296,6 +296,17 @@ async fn large_gifts_need_an_identity_that_is_stored_sealed_and_shown_to_the_tre
         .collect();
     assert_eq!(codes, ["required", "invalid_cin", "invalid_country"]);
     assert!(!r.text().contains("Maroc"), "errors never echo input");
+    // Two letters are not enough: the code must be one ISO 3166-1 assigned.
+    let unassigned = with_donor(
+        "20000.00",
+        json!({"full_name": "Zineb Ouhammou", "document_type": "cin", "document_number": "BK734921", "country": "ZZ"}),
+    );
+    let r = give(&app, campaign, "gift-key-big-zz", &unassigned).await;
+    assert_eq!(
+        (r.status, r.json()["error"]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("donor_country"))
+    );
+    assert_eq!(r.error_code(), "invalid_country");
 
     let donor = json!({"full_name": "Zineb Ouhammou", "document_type": "cin", "document_number": "BK 734921", "country": "ma"});
     let r = give(

@@ -9,6 +9,7 @@ mod crisis;
 mod donations;
 mod gifts;
 mod grievances;
+mod hardening;
 mod harness;
 mod ledger;
 mod log_site;

@@ -41,11 +41,16 @@ async fn streamed_answers_are_whole_under_gzip() {
     let goods = json!({"kind": "in_kind", "items": [
         {"item": "Couverture", "quantity": 40, "unit": "pièce"},
         {"item": "Tente", "quantity": 5, "unit": "pièce"}]});
-    let r = app.donate(campaign, &owner.token, "goods-0001", &goods).await;
+    let r = app
+        .donate(campaign, &owner.token, "goods-0001", &goods)
+        .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
 
     for (path, expected) in [
-        (format!("/api/v1/incidents/{incident}/exports/3w.csv"), "#org"),
+        (
+            format!("/api/v1/incidents/{incident}/exports/3w.csv"),
+            "#org",
+        ),
         (
             format!("/api/v1/incidents/{incident}/exports/needs.geojson"),
             "\"features\":[{",
@@ -59,10 +64,17 @@ async fn streamed_answers_are_whole_under_gzip() {
         let zipped = fetch(&app, &path, "gzip").await;
         assert_eq!(zipped.status, StatusCode::OK, "{path}");
         assert_eq!(
-            zipped.headers.get(header::CONTENT_ENCODING).map(|v| v.as_bytes()),
+            zipped
+                .headers
+                .get(header::CONTENT_ENCODING)
+                .map(|v| v.as_bytes()),
             Some(&b"gzip"[..]),
             "{path} is compressed"
         );
-        assert_eq!(gunzip(&zipped.body), plain.body, "{path}: the same bytes, whole");
+        assert_eq!(
+            gunzip(&zipped.body),
+            plain.body,
+            "{path}: the same bytes, whole"
+        );
     }
 }
