@@ -58,6 +58,10 @@ def demo_server(data_dir):
     finally:
         server.terminate()
         server.wait(timeout=20)
+        log.close()
+    # The server never panics, whatever the tests sent it.
+    panics = [l for l in (pathlib.Path(data_dir) / "server.log").read_text().splitlines() if "panicked" in l]
+    assert not panics, "the server panicked:\n" + "\n".join(panics)
 
 
 @pytest.fixture(scope="module")

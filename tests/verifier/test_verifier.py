@@ -548,6 +548,9 @@ def demo():
             server.kill()
             server.wait()
         log_file.close()
+    # The server never panics, whatever the checks sent it.
+    panics = [l for l in (data_dir / "server.log").read_text().splitlines() if "panicked" in l]
+    assert not panics, "the server panicked:\n" + "\n".join(panics)
 
 
 @pytest.fixture(scope="session")
