@@ -146,6 +146,26 @@ impl Config {
         }
     }
 
+    /// The one line a command says when the configured database holds no Twiza data: how to
+    /// make one, or how to reach the demo's database when it is in the data directory.
+    pub fn no_database_here(&self) -> String {
+        let dir = self.data_dir.display();
+        let demo = self.data_dir.join(crate::demo::DEMO_DATABASE);
+        if !self.has_database_url() && demo.exists() {
+            format!(
+                "no Twiza database in {dir}, but the demo's is there: add --database-url sqlite://{}",
+                demo.display()
+            )
+        } else if self.has_database_url() {
+            format!(
+                "the configured database ({}) holds no Twiza data: create it with `twiza migrate`",
+                self.describe_database()
+            )
+        } else {
+            format!("no Twiza database in {dir}: create one with `twiza migrate`, or give --data-dir or --database-url")
+        }
+    }
+
     pub fn has_database_url(&self) -> bool {
         self.database_url.is_some()
     }

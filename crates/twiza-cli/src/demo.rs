@@ -23,18 +23,22 @@ pub struct DemoLogin {
     pub organization_id: Option<i64>,
 }
 
+/// The demo's SQLite file in the data directory (apart from `twiza.db`, so the demo never
+/// overwrites real data).
+pub const DEMO_DATABASE: &str = "twiza-demo.db";
+
 pub async fn run(config: Config) -> anyhow::Result<()> {
     let url = if config.has_database_url() {
         config.database_url()?.expose_secret().to_owned()
     } else {
         for suffix in ["", "-wal", "-shm"] {
-            let path = config.data_dir.join(format!("twiza-demo.db{suffix}"));
+            let path = config.data_dir.join(format!("{DEMO_DATABASE}{suffix}"));
             if path.exists() {
                 std::fs::remove_file(&path)
                     .with_context(|| format!("removing {}", path.display()))?;
             }
         }
-        sqlite_url(&config.data_dir, "twiza-demo.db")?
+        sqlite_url(&config.data_dir, DEMO_DATABASE)?
     };
     let store = Store::connect(&url, &StoreOptions::default()).await?;
     store.migrate().await?;
@@ -56,6 +60,13 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     println!("Demo logins (also in {}):", logins_path.display());
     for l in &logins {
         println!("  {:<16} {:<36} {}", l.role, l.email, l.password);
+    }
+    if !config.has_database_url() {
+        // `twiza demo` starts afresh each time; this serves the same data again.
+        println!(
+            "After a restart, serve this demo again with: twiza serve --data-dir {} --database-url {url}",
+            config.data_dir.display()
+        );
     }
     crate::serve::run_server(store, &config, None).await
 }

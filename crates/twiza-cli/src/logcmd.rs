@@ -71,7 +71,7 @@ pub async fn run(command: LogCommand, config: Config) -> anyhow::Result<()> {
 }
 
 async fn audit(config: &Config) -> anyhow::Result<()> {
-    let store = crate::connect(config).await?;
+    let store = crate::open_existing(config).await?;
     let verifier =
         NoteVerifier::parse(&signer(config)?.verifier()).map_err(|_| anyhow::anyhow!("log key"))?;
     let started = Instant::now();

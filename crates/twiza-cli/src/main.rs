@@ -147,6 +147,20 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
 }
 
 /// Connects to the configured database (creating the data directory for SQLite).
+/// Opens the configured database for a command that reads or changes what is in it. A database
+/// without Twiza's tables — a new data directory, a mistyped path — is refused in one line that
+/// says what to do, before anything is created.
+pub async fn open_existing(config: &Config) -> anyhow::Result<Store> {
+    if !config.has_database_url() && !config.data_dir.join("twiza.db").exists() {
+        anyhow::bail!("{}", config.no_database_here());
+    }
+    let store = connect(config).await?;
+    if !store.is_initialized().await? {
+        anyhow::bail!("{}", config.no_database_here());
+    }
+    Ok(store)
+}
+
 pub async fn connect(config: &Config) -> anyhow::Result<Store> {
     let url = config.database_url()?;
     let options = StoreOptions {

@@ -93,7 +93,7 @@ pub async fn run(command: RegistryCommand, config: Config) -> anyhow::Result<()>
             Ok(())
         }
         RegistryCommand::Reseal => {
-            let store = crate::connect(&config).await?;
+            let store = crate::open_existing(&config).await?;
             store.migrate().await?;
             let keys = crate::keys::personal_data_keys(&config.data_dir)?;
             let n = store.reseal_personal_data(&keys, 1000).await?;
@@ -106,7 +106,7 @@ pub async fn run(command: RegistryCommand, config: Config) -> anyhow::Result<()>
             output,
             identifiers,
         } => {
-            let store = crate::connect(&config).await?;
+            let store = crate::open_existing(&config).await?;
             store.migrate().await?;
             let keys = crate::keys::personal_data_keys(&config.data_dir)?;
             let (user, scope) = registry_member(&store, organization, &account).await?;
@@ -139,7 +139,7 @@ pub async fn run(command: RegistryCommand, config: Config) -> anyhow::Result<()>
             lang,
         } => {
             let locale = Locale::from_tag(&lang).context("--lang: ar, fr, zgh or en")?;
-            let store = crate::connect(&config).await?;
+            let store = crate::open_existing(&config).await?;
             store.migrate().await?;
             let keys = crate::keys::personal_data_keys(&config.data_dir)?;
             let (user, scope) = registry_member(&store, organization, &account).await?;

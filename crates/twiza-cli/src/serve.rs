@@ -17,6 +17,14 @@ pub fn init_tracing(default_filter: &str) {
 }
 
 pub async fn serve(config: Config) -> anyhow::Result<()> {
+    // A data directory that holds only the demo's database: serving a new, empty one beside it
+    // would look like lost data.
+    if !config.has_database_url()
+        && !config.data_dir.join("twiza.db").exists()
+        && config.data_dir.join(crate::demo::DEMO_DATABASE).exists()
+    {
+        anyhow::bail!("{}", config.no_database_here());
+    }
     let store = crate::connect(&config).await?;
     store.migrate().await?;
     run_server(store, &config, None).await

@@ -166,6 +166,23 @@ impl Store {
         Ok(())
     }
 
+    /// Whether the database holds Twiza's tables (its migrations were run), without creating
+    /// anything.
+    pub async fn is_initialized(&self) -> Result<bool> {
+        let sql = match self.backend {
+            Backend::Sqlite => {
+                "SELECT CAST(COUNT(*) AS BIGINT) FROM sqlite_master \
+                 WHERE type = 'table' AND name = '_sqlx_migrations'"
+            }
+            Backend::Postgres => {
+                "SELECT CAST(COUNT(*) AS BIGINT) FROM information_schema.tables \
+                 WHERE table_schema = current_schema() AND table_name = '_sqlx_migrations'"
+            }
+        };
+        let (n,): (i64,) = sqlx::query_as(sql).fetch_one(&self.reader).await?;
+        Ok(n > 0)
+    }
+
     pub fn backend(&self) -> Backend {
         self.backend
     }
