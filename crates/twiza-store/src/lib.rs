@@ -25,6 +25,7 @@ mod privacy;
 mod programmes;
 mod registry;
 mod registry_import;
+mod schema;
 
 mod payments;
 mod receipts;
@@ -59,6 +60,7 @@ pub use registry::{
     ReadScope, Reader, Registration,
 };
 pub use registry_import::{refused_file, ImportOutcome, Mode};
+pub use schema::SchemaFacts;
 pub use sequencer::{
     receipt_secret, DonationAck, DonationRefused, NewDonation, PaymentOutcome, Sequencer,
     Settlement, SettlementAck, SettlementRefused,

@@ -11,4 +11,5 @@ mod grievances;
 mod harness;
 mod ledger;
 mod registry;
+mod schema;
 mod suite;
