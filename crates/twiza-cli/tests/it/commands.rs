@@ -3,7 +3,7 @@
 
 use std::process::Command;
 
-const BIN: &str = env!("CARGO_BIN_EXE_twiza");
+use crate::BIN;
 
 /// Runs `twiza ARGS --data-dir DIR`; returns whether it succeeded and its error output.
 fn twiza(dir: &std::path::Path, args: &[&str]) -> (bool, String) {

@@ -11,18 +11,10 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_twiza");
+use crate::{free_port, BIN};
 /// Kill-and-restart cycles per backend.
 const CYCLES: usize = 8;
 const CLIENTS: usize = 16;
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .expect("port")
-        .local_addr()
-        .expect("addr")
-        .port()
-}
 
 fn twiza(data_dir: &Path, database_url: &str, port: u16, args: &[&str]) -> Command {
     let mut c = Command::new(BIN);

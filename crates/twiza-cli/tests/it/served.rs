@@ -6,15 +6,7 @@ use std::io::Read;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_twiza");
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .expect("port")
-        .local_addr()
-        .expect("addr")
-        .port()
-}
+use crate::{free_port, BIN};
 
 /// The whole body of `url` as sent with `encoding`, and the encoding the server answered with.
 async fn download(client: &reqwest::Client, url: &str, encoding: &str) -> (Vec<u8>, String) {
