@@ -4,20 +4,12 @@
 //! process exits non-zero.
 
 mod bench;
-mod bench_crisis;
-mod bench_log;
-mod bench_registry;
 mod config;
 mod demo;
-mod demo_campaigns;
-mod demo_crisis;
-mod demo_registry;
 mod keys;
 mod link;
 mod logcmd;
 mod registry;
-mod registry_synth;
-mod registry_xlsx;
 mod serve;
 
 use clap::{Parser, Subcommand};

@@ -4,6 +4,10 @@
 //! The server runs in this process on a loopback port; the load comes from `concurrency` client
 //! tasks over keep-alive connections for a fixed duration. Figures go to stdout.
 
+pub mod crisis;
+pub mod log;
+pub mod registry;
+
 use crate::config::Config;
 use anyhow::Context;
 use clap::Subcommand;
@@ -87,7 +91,9 @@ pub async fn run(command: BenchCommand, config: Config) -> anyhow::Result<()> {
             leaves,
             seconds,
             concurrency,
-        } => crate::bench_log::run(config, leaves, Duration::from_secs(seconds), concurrency).await,
+        } => {
+            crate::bench::log::run(config, leaves, Duration::from_secs(seconds), concurrency).await
+        }
         BenchCommand::Ingest {
             seconds,
             concurrency,
@@ -102,7 +108,7 @@ pub async fn run(command: BenchCommand, config: Config) -> anyhow::Result<()> {
             .await
         }
         BenchCommand::Registry { households } => {
-            crate::bench_registry::run(config, households).await
+            crate::bench::registry::run(config, households).await
         }
         BenchCommand::Crisis {
             needs,
@@ -110,7 +116,7 @@ pub async fn run(command: BenchCommand, config: Config) -> anyhow::Result<()> {
             seconds,
             concurrency,
         } => {
-            crate::bench_crisis::run(
+            crate::bench::crisis::run(
                 config,
                 needs,
                 pledges,

@@ -4,8 +4,8 @@
 //! transaction), then a cycle of the direct-social-aid example computed for every household;
 //! rows per second, seconds and the process's peak memory per stage.
 
+use crate::bench::crisis::{peak_rss_mib, reset_peak_rss};
 use crate::bench::{backend_name, drop_schema, fresh_store, generated_organizations};
-use crate::bench_crisis::{peak_rss_mib, reset_peak_rss};
 use crate::config::Config;
 use crate::registry::{import_file, Mode};
 use std::time::Instant;
@@ -54,7 +54,7 @@ pub async fn run(config: Config, households: u64) -> anyhow::Result<()> {
     let path = work.path().join("households.csv");
     let started = Instant::now();
     let file = std::fs::File::create(&path)?;
-    let (h, people) = crate::registry_synth::write(
+    let (h, people) = crate::registry::synth::write(
         std::io::BufWriter::with_capacity(1 << 20, file),
         households,
         1,

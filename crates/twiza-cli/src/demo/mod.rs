@@ -1,8 +1,12 @@
 //! `twiza demo`: a fresh database seeded with an Al Haouz earthquake scenario — verified
 //! associations in real communes of Al Haouz, Chichaoua and Taroudant, one pending and one
 //! rejected, one account per role, and campaigns with hundreds of logged donations (see
-//! `demo_campaigns`) — served at once. Logins are printed and written to
+//! `campaigns`) — served at once. Logins are printed and written to
 //! `<data-dir>/demo-logins.json`.
+
+pub mod campaigns;
+pub mod crisis;
+pub mod registry;
 
 use crate::config::{sqlite_url, Config};
 use anyhow::{bail, Context};
@@ -376,10 +380,10 @@ pub async fn seed(
         });
     }
     let treasurer = treasurer.context("treasurer")?;
-    crate::demo_campaigns::seed(store, sequencer, &org_ids, &owners, authority, treasurer).await?;
+    crate::demo::campaigns::seed(store, sequencer, &org_ids, &owners, authority, treasurer).await?;
     let incident =
-        crate::demo_crisis::seed(store, &org_ids, &owners, authority, identity_key).await?;
-    crate::demo_registry::seed(
+        crate::demo::crisis::seed(store, &org_ids, &owners, authority, identity_key).await?;
+    crate::demo::registry::seed(
         store,
         personal_data,
         main_org,

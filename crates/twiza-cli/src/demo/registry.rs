@@ -45,7 +45,7 @@ pub async fn seed(
     let scope = OrgScope::for_member(org, OrgRole::Owner);
     let today = time::OffsetDateTime::now_utc().date();
     let mut file = Vec::new();
-    crate::registry_synth::write(&mut file, HOUSEHOLDS, 20_230_908)?;
+    crate::registry::synth::write(&mut file, HOUSEHOLDS, 20_230_908)?;
     let mut rng = rand::rngs::StdRng::seed_from_u64(9);
     let mut records = Vec::new();
     for h in HouseholdFile::open(file.as_slice(), today).map_err(|e| anyhow::anyhow!(e.code()))? {

@@ -2,6 +2,9 @@
 //! lists every invalid row, all or nothing by default, or only the valid households), generate
 //! a test file, rotate the personal-data key and re-seal with it.
 
+pub mod synth;
+pub mod xlsx;
+
 use crate::config::Config;
 use anyhow::{bail, Context};
 use clap::Subcommand;
@@ -83,7 +86,7 @@ pub async fn run(command: RegistryCommand, config: Config) -> anyhow::Result<()>
             let file = std::fs::File::create(&output)
                 .with_context(|| format!("creating {}", output.display()))?;
             let (h, p) =
-                crate::registry_synth::write(std::io::BufWriter::new(file), households, seed)?;
+                crate::registry::synth::write(std::io::BufWriter::new(file), households, seed)?;
             println!("{h} households, {p} people written to {}", output.display());
             Ok(())
         }
@@ -300,8 +303,8 @@ pub async fn import_file(
     mode: Mode,
 ) -> anyhow::Result<ImportOutcome> {
     let today = time::OffsetDateTime::now_utc().date();
-    let input: Box<dyn std::io::Read + Send> = if crate::registry_xlsx::is_xlsx(path) {
-        Box::new(crate::registry_xlsx::first_sheet_as_csv(path)?)
+    let input: Box<dyn std::io::Read + Send> = if crate::registry::xlsx::is_xlsx(path) {
+        Box::new(crate::registry::xlsx::first_sheet_as_csv(path)?)
     } else {
         Box::new(std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?)
     };
@@ -398,7 +401,7 @@ mod tests {
         );
         // 1,200 generated households: more than one page of the export.
         let generated = dir.path().join("generated.csv");
-        let (households, people) = crate::registry_synth::write(
+        let (households, people) = crate::registry::synth::write(
             std::io::BufWriter::new(std::fs::File::create(&generated).unwrap()),
             1200,
             7,
