@@ -75,6 +75,19 @@ code_enum!(
     }
 );
 
+code_enum!(
+    /// How a need came to an association, which may then read the reporter's contact: its
+    /// pledge was the first on the need, or the incident's coordinating authority chose it.
+    AssignmentWay {
+        Pledge => "pledge",
+        Authority => "authority",
+    }
+);
+
+/// Associations a need can be assigned to at once: each may read the reporter's contact, so
+/// the number of associations that hold it stays small.
+pub const NEED_ASSIGNMENT_LIMIT: i64 = 3;
+
 impl NeedStatus {
     /// Still waiting for help (counts in gaps and in the priority list).
     pub fn is_open(self) -> bool {

@@ -495,6 +495,12 @@ need-status-covered = تمت تغطيته
 need-status-closed = مغلق
 need-status-merged = مدمج مع تبليغ سابق
 
+need-releases-title = من توصل برقم هاتفك
+need-releases-none = لم تتوصل أي جمعية برقم هاتفك بعد.
+need-releases-hint = لا يمكن أن تتوصل به إلا جمعية مكلفة بحاجتك؛ وتُذكر هنا كل مرة.
+error-need-assignment-limit = هذه الحاجة مسندة من قبل إلى أقصى عدد مسموح به من الجمعيات.
+error-unknown-organization = جمعية غير معروفة.
+
 ## Logistics
 sms-delivery-code = تويزة: رمز التسليم هو { $code }. لا تعطه إلا لمن يسلمك المساعدة.
 error-unknown-item = مادة غير معروفة: استعمل رمزا من القائمة.

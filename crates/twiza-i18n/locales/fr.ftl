@@ -494,6 +494,12 @@ need-status-covered = Couvert
 need-status-closed = Clos
 need-status-merged = Fusionné avec un signalement antérieur
 
+need-releases-title = Qui a reçu votre numéro de téléphone
+need-releases-none = Aucune association n’a encore reçu votre numéro de téléphone.
+need-releases-hint = Seule une association chargée de votre besoin peut le recevoir ; chaque fois est indiquée ici.
+error-need-assignment-limit = Ce besoin est déjà confié au nombre maximal d’associations.
+error-unknown-organization = Association inconnue.
+
 ## Logistics
 sms-delivery-code = Twiza : votre code de livraison est { $code }. Ne le donnez qu’à la personne qui vous remet l’aide.
 error-unknown-item = Article inconnu : utilisez un code du catalogue.

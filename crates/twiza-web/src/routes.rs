@@ -150,6 +150,7 @@ pub fn table() -> Vec<RouteSpec> {
         route(M::GET, "/api/v1/needs/{need_id}", Public, get(api::crisis::need)),
         route(M::POST, "/api/v1/needs/{need_id}/verify", Platform(AUTHORITIES), post(api::crisis::verify)),
         route(M::POST, "/api/v1/needs/{need_id}/merge", Platform(AUTHORITIES), post(api::crisis::merge)),
+        route(M::POST, "/api/v1/needs/{need_id}/assign", Platform(AUTHORITIES), post(api::crisis::assign)),
         route(M::POST, "/api/v1/organizations/{org_id}/incidents/{incident_id}/assessments", Org(FIELD), post(api::crisis::assess)),
         route(M::POST, "/api/v1/organizations/{org_id}/incidents/{incident_id}/pledges", Org(COORDINATION), post(api::crisis::pledge)),
         route(M::POST, "/api/v1/organizations/{org_id}/pledges/{pledge_id}/status", Org(COORDINATION), post(api::crisis::pledge_status)),

@@ -28,14 +28,19 @@ pub const MAX_PAGE: i64 = 500;
 pub fn refused(e: StoreError) -> AppError {
     match e {
         StoreError::Conflict(
-            code
-            @ ("commune_not_in_incident" | "unknown_douar" | "unknown_need" | "need_elsewhere"),
+            code @ ("commune_not_in_incident"
+            | "unknown_douar"
+            | "unknown_need"
+            | "need_elsewhere"
+            | "unknown_organization"),
         ) => AppError::new(StatusCode::UNPROCESSABLE_ENTITY, code),
         StoreError::Conflict(
             code @ ("need_not_open"
             | "merge_into_itself"
             | "merge_across_incidents"
-            | "douar_exists"),
+            | "douar_exists"
+            | "need_assignment_limit"
+            | "organization_not_verified"),
         ) => AppError::new(StatusCode::CONFLICT, code),
         other => other.into(),
     }
@@ -597,6 +602,65 @@ pub async fn merge(
     Ok(StatusCode::NO_CONTENT)
 }
 
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AssignBody {
+    /// A verified association.
+    pub organization_id: i64,
+}
+
+/// A live assignment of a need to an association.
+#[derive(Serialize, ToSchema)]
+pub struct AssignmentView {
+    pub organization_id: i64,
+    /// `pledge` (its pledge was the first on the need) or `authority`.
+    pub how: String,
+    pub pledge_id: Option<i64>,
+    pub assigned_at: String,
+}
+
+/// Assigns a need to a verified association (authorities and platform admins), which may then
+/// read the reporter's contact; at most three associations per need. Answers the need's live
+/// assignments: 201 when this one is new, 200 when the association already held it.
+#[utoipa::path(post, path = "/api/v1/needs/{need_id}/assign", tag = "crisis",
+    params(("need_id" = i64, Path)), request_body = AssignBody,
+    responses((status = 201, body = Vec<AssignmentView>), (status = 200, body = Vec<AssignmentView>),
+              (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
+              (status = 422, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn assign(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    PathId(id): PathId,
+    ApiJson(body): ApiJson<AssignBody>,
+) -> AppResult<(StatusCode, Json<Vec<AssignmentView>>)> {
+    let user = require_user(&actor)?;
+    let new = state
+        .store
+        .assign_need(id, body.organization_id, user.id)
+        .await
+        .map_err(refused)?;
+    let assignments = state.store.need_assignments(id).await?;
+    Ok((
+        if new {
+            StatusCode::CREATED
+        } else {
+            StatusCode::OK
+        },
+        Json(
+            assignments
+                .into_iter()
+                .map(|a| AssignmentView {
+                    organization_id: a.organization_id,
+                    how: a.how.as_str().to_owned(),
+                    pledge_id: a.pledge_id,
+                    assigned_at: crate::pages::rfc3339(a.assigned_at),
+                })
+                .collect(),
+        ),
+    ))
+}
+
 /// A pledge to cover a need or a place.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -817,14 +881,17 @@ pub async fn coverage(
     ))
 }
 
-/// A reporter's contact, opened for an association that pledged to cover the need.
+/// A reporter's contact, released to an association the need is assigned to.
 #[derive(Serialize, ToSchema)]
 pub struct ContactView {
     pub name: Option<String>,
     pub phone: String,
 }
 
-/// The contact of a need the association pledged to cover.
+/// The contact of a need assigned to the association (by its first pledge on the need, or by
+/// the authority). Each read is recorded and shown to the reporter on the need's follow-up page
+/// (the association and the date); 404 when the need is not assigned to the association,
+/// whether or not it has a contact.
 #[utoipa::path(get, path = "/api/v1/organizations/{org_id}/needs/{need_id}/contact", tag = "crisis",
     params(("org_id" = i64, Path), ("need_id" = i64, Path)),
     responses((status = 200, body = ContactView), (status = 404, body = ErrorBody)),
@@ -832,8 +899,10 @@ pub struct ContactView {
 pub async fn contact(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
+    Extension(actor): Extension<Actor>,
     PathId(need): PathId,
 ) -> AppResult<Json<ContactView>> {
+    let user = require_user(&actor)?;
     // Read-only platform roles reach the association's reads; reporters' contacts are not theirs.
     match scope.grant() {
         twiza_domain::tenancy::ScopeGrant::Member(role)
@@ -842,7 +911,7 @@ pub async fn contact(
     }
     let (reference, sealed) = state
         .store
-        .need_contact(&scope, need)
+        .release_need_contact(&scope, need, user.id)
         .await?
         .ok_or_else(AppError::not_found)?;
     let contact = open_need_contact(&state, &reference, &sealed)?;

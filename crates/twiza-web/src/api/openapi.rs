@@ -34,7 +34,7 @@ use utoipa::{Modify, OpenApi};
         log::head, log::checkpoints, log::entry, log::inclusion, log::consistency,
         geo::regions, geo::provinces, geo::communes,
         crisis::list, crisis::declare, crisis::show, crisis::douars, crisis::add_douar, crisis::needs,
-        crisis::report, crisis::pledges, crisis::coverage, crisis::need, crisis::verify, crisis::merge,
+        crisis::report, crisis::pledges, crisis::coverage, crisis::need, crisis::verify, crisis::merge, crisis::assign,
         crisis::assess, crisis::pledge, crisis::pledge_status, crisis::contact,
         exports::three_w, exports::needs_geojson,
         logistics::items, logistics::create_warehouse, logistics::receive, logistics::stock,

@@ -320,15 +320,28 @@ fn field_of(field: &str) -> &'static str {
     .unwrap_or("commune")
 }
 
+/// One release of the reporter's contact, as the follow-up page shows it.
+pub struct ReleaseLine {
+    pub organization: String,
+    pub date: String,
+    /// `YYYY-MM-DD`, for the `<time>` element.
+    pub iso_date: String,
+}
+
+/// Releases shown on a need's follow-up page (newest first).
+const RELEASES_SHOWN: i64 = 50;
+
 #[derive(Template)]
 #[template(path = "need.html")]
 struct NeedPage {
     c: Ctx,
     need: Need,
     incident: Incident,
+    releases: Vec<ReleaseLine>,
 }
 
-/// `GET /needs/{reference}`: where a reported need stands (no contact, no personal data).
+/// `GET /needs/{reference}`: where a reported need stands (no contact, no personal data), and
+/// which associations received the reporter's contact and when (never which member).
 pub async fn show_need(
     State(state): State<AppState>,
     c: Ctx,
@@ -350,5 +363,31 @@ pub async fn show_need(
         .incident(need.incident_id)
         .await?
         .ok_or(StoreError::Corrupt("need incident"))?;
-    Ok(render(&NeedPage { c, need, incident }))
+    let releases = state
+        .store
+        .need_contact_releases(need.id, RELEASES_SHOWN)
+        .await?
+        .into_iter()
+        .map(|r| {
+            let date = time::OffsetDateTime::from_unix_timestamp(r.released_at)
+                .map_err(|_| StoreError::Corrupt("release time"))?
+                .date();
+            let organization = match c.locale {
+                Locale::Ar => r.organization_name_ar,
+                Locale::Zgh => r.organization_name_zgh.unwrap_or(r.organization_name_fr),
+                _ => r.organization_name_fr,
+            };
+            Ok(ReleaseLine {
+                organization,
+                date: c.date(&date),
+                iso_date: date.to_string(),
+            })
+        })
+        .collect::<Result<Vec<_>, StoreError>>()?;
+    Ok(render(&NeedPage {
+        c,
+        need,
+        incident,
+        releases,
+    }))
 }

@@ -1086,3 +1086,126 @@ async fn without_a_phone_the_field_agent_proves_the_delivery_with_a_photo() {
     let report = app.store.audit_log(None, |_| {}).await.expect("audit");
     assert!(report.ok(), "{:?}", report.findings);
 }
+
+#[tokio::test]
+async fn crisis_contact_goes_only_to_assigned_associations_and_the_reporter_sees_who() {
+    let app = TestApp::new().await;
+    let authority = app
+        .user("wali@interieur.gov.ma", Some(PlatformRole::Authority))
+        .await;
+    let (owner_b, scope_b) = verified_org(&app, "first@example.ma", "11/2015").await;
+    let (owner_c, scope_c) = verified_org(&app, "later@example.ma", "12/2015").await;
+    let (_, scope_d) = verified_org(&app, "third@example.ma", "13/2015").await;
+    let (_, scope_e) = verified_org(&app, "fourth@example.ma", "14/2015").await;
+    let pending_owner = app.user("pending@example.ma", None).await;
+    let pending = app
+        .org(
+            &pending_owner,
+            "pending@example.ma",
+            "15/2015",
+            OrgStatus::Pending,
+        )
+        .await;
+    let (incident, need, _) =
+        incident_with_pledged_need(&app, &scope_b, owner_b.id, "Fatima", "0661000000").await;
+    let contact = |org: i64| format!("/api/v1/organizations/{org}/needs/{need}/contact");
+    let reference = app.get(&format!("/api/v1/needs/{need}"), None).await.json()["reference"]
+        .as_str()
+        .expect("reference")
+        .to_owned();
+    let follow_up = format!("/needs/{reference}");
+
+    // Before any read, the reporter's page says nobody received the number.
+    let page = page_in(&app, &follow_up, "fr").await;
+    assert!(
+        page.text().contains("id=\"need-releases-none\""),
+        "{}",
+        page.text()
+    );
+
+    // C pledges to the need B was assigned by its first pledge: C cannot read the contact.
+    let r = app
+        .post_json(
+            &format!(
+                "/api/v1/organizations/{}/incidents/{incident}/pledges",
+                scope_c.org_id().0
+            ),
+            Some(&owner_c.token),
+            &json!({"need_id": need, "commune": IGHIL, "category": "shelter", "households": 2,
+                    "description": "2 tents", "due_on": "2099-01-01"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let r = app
+        .get(&contact(scope_c.org_id().0), Some(&owner_c.token))
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.text());
+    assert!(!r.text().contains("Fatima") && !r.text().contains("661000000"));
+
+    // B, assigned, reads it; the reporter's page names B and the date, never the member.
+    let r = app
+        .get(&contact(scope_b.org_id().0), Some(&owner_b.token))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(r.json()["phone"], "+212661000000");
+    let page = page_in(&app, &follow_up, "fr").await;
+    let html = page.text();
+    assert!(html.contains("id=\"need-releases\""), "{html}");
+    assert!(
+        html.contains("first@example.ma"),
+        "the association is named"
+    );
+    assert!(!html.contains("later@example.ma"), "C received nothing");
+    assert!(!html.contains("Test user"), "no member is named");
+    assert!(!html.contains("661000000") && !html.contains("Fatima"));
+
+    // The authority assigns C: C may read now. Only authorities assign.
+    let assign = |org: i64| json!({"organization_id": org});
+    let path = format!("/api/v1/needs/{need}/assign");
+    let r = app
+        .post_json(&path, Some(&owner_b.token), &assign(scope_c.org_id().0))
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text());
+    let r = app
+        .post_json(&path, Some(&authority.token), &assign(scope_c.org_id().0))
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let assigned = r.json();
+    assert_eq!(assigned.as_array().map(Vec::len), Some(2), "{assigned}");
+    assert_eq!(assigned[0]["how"], "pledge");
+    assert_eq!(assigned[1]["how"], "authority");
+    let again = app
+        .post_json(&path, Some(&authority.token), &assign(scope_c.org_id().0))
+        .await;
+    assert_eq!(again.status, StatusCode::OK, "{}", again.text());
+    let r = app
+        .get(&contact(scope_c.org_id().0), Some(&owner_c.token))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let page = page_in(&app, &follow_up, "fr").await;
+    assert!(page.text().contains("later@example.ma"));
+
+    // Three associations at most; an unverified or unknown one is refused.
+    let r = app
+        .post_json(&path, Some(&authority.token), &assign(scope_d.org_id().0))
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let r = app
+        .post_json(&path, Some(&authority.token), &assign(scope_e.org_id().0))
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text());
+    assert_eq!(r.error_code(), "need_assignment_limit");
+    let r = app
+        .post_json(&path, Some(&authority.token), &assign(pending.0))
+        .await;
+    assert_eq!(r.error_code(), "organization_not_verified", "{}", r.text());
+    let r = app
+        .post_json(&path, Some(&authority.token), &assign(999_999))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text());
+    assert_eq!(r.error_code(), "unknown_organization");
+    let r = app
+        .get(&contact(scope_e.org_id().0), Some(&owner_c.token))
+        .await;
+    assert_ne!(r.status, StatusCode::OK);
+}
