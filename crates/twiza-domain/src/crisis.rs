@@ -63,8 +63,11 @@ code_enum!(
 
 code_enum!(
     /// Where a need stands. `Reported` → `Verified` → `Assigned` → `InProgress` → `Covered` →
-    /// `Closed`; a duplicate is `Merged` into another need.
+    /// `Closed`; a duplicate is `Merged` into another need. A report from a client address
+    /// beyond its anonymous rate is `Held` for a coordinator's review: kept, but out of every
+    /// public list and count until accepted (→ `Reported` or `Verified`) or rejected (→ `Closed`).
     NeedStatus {
+        Held => "held",
         Reported => "reported",
         Verified => "verified",
         Assigned => "assigned",
@@ -89,7 +92,7 @@ code_enum!(
 pub const NEED_ASSIGNMENT_LIMIT: i64 = 3;
 
 impl NeedStatus {
-    /// Still waiting for help (counts in gaps and in the priority list).
+    /// Still waiting for help (counts in gaps and in the priority list); a held report is not.
     pub fn is_open(self) -> bool {
         matches!(
             self,

@@ -64,6 +64,9 @@ pub struct Need {
 pub enum Reporter {
     /// Anyone, without an account.
     Public,
+    /// Anyone, from a client address beyond its anonymous rate: the need is `held` for a
+    /// coordinator's review, out of public lists and counts until accepted.
+    PublicHeld,
     /// A field agent of a verified association: an assessment, verified at once.
     FieldAgent { org: i64, user: UserId },
 }
@@ -429,7 +432,7 @@ impl Store {
         let candidates: Vec<(i64, Option<i64>, Option<i64>, Option<i64>, i64)> = sqlx::query_as(
             "SELECT id, douar_id, lat_e6, lon_e6, reported_at FROM needs \
              WHERE incident_id = $1 AND commune_code = $2 AND category = $3 AND reported_at > $4 \
-             AND status <> 'merged' AND status <> 'closed' ORDER BY id LIMIT 200",
+             AND status NOT IN ('merged', 'closed', 'held') ORDER BY id LIMIT 200",
         )
         .bind(incident)
         .bind(need.commune.as_str())
@@ -460,6 +463,7 @@ impl Store {
             .map(|(id, ..)| id);
         let (source, status, org, user) = match reporter {
             Reporter::Public => (NeedSource::Public, NeedStatus::Reported, None, None),
+            Reporter::PublicHeld => (NeedSource::Public, NeedStatus::Held, None, None),
             Reporter::FieldAgent { org, user } => (
                 NeedSource::Assessment,
                 NeedStatus::Verified,
@@ -503,7 +507,8 @@ impl Store {
         })
     }
 
-    /// One page of an incident's needs by id (keyset), with filters.
+    /// One page of an incident's needs by id (keyset), with filters; held reports are never in
+    /// it (see [`Store::held_needs_page`]).
     pub async fn needs_page(
         &self,
         incident: i64,
@@ -513,6 +518,7 @@ impl Store {
     ) -> Result<Vec<Need>> {
         let sql = format!(
             "SELECT {NEED_COLUMNS} FROM needs WHERE incident_id = $1 AND id > $2 \
+             AND status <> 'held' \
              AND ($3 = '' OR commune_code = $3) AND ($4 = '' OR category = $4) \
              AND ($5 = '' OR status = $5) ORDER BY id LIMIT $6"
         );
@@ -528,6 +534,59 @@ impl Store {
         rows.iter()
             .map(|r| need_from(NeedRow::from_any(r)?))
             .collect()
+    }
+
+    /// One page of an incident's held reports by id (keyset), for a coordinator's review.
+    pub async fn held_needs_page(
+        &self,
+        incident: i64,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<Need>> {
+        let sql = format!(
+            "SELECT {NEED_COLUMNS} FROM needs WHERE incident_id = $1 AND status = 'held' \
+             AND id > $2 ORDER BY id LIMIT $3"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(incident)
+            .bind(after)
+            .bind(limit)
+            .fetch_all(self.reader())
+            .await?;
+        rows.iter()
+            .map(|r| need_from(NeedRow::from_any(r)?))
+            .collect()
+    }
+
+    /// A coordinator's review of a held report: accepted (`Reported`, or `Verified` at once) it
+    /// joins the lists and counts; rejected (`Closed`) it stays out. Refused when the need is
+    /// not held (`need_not_held`), e.g. reviewed meanwhile.
+    pub async fn review_held_need(&self, id: i64, to: NeedStatus) -> Result<()> {
+        if !matches!(
+            to,
+            NeedStatus::Reported | NeedStatus::Verified | NeedStatus::Closed
+        ) {
+            return Err(StoreError::Conflict("need_not_held"));
+        }
+        let done = sqlx::query(
+            "UPDATE needs SET status = $1, updated_at = $2 WHERE id = $3 AND status = 'held'",
+        )
+        .bind(to.as_str())
+        .bind(now())
+        .bind(id)
+        .execute(self.writer())
+        .await?;
+        if done.rows_affected() == 1 {
+            return Ok(());
+        }
+        let exists: Option<(i64,)> = sqlx::query_as("SELECT id FROM needs WHERE id = $1")
+            .bind(id)
+            .fetch_optional(self.reader())
+            .await?;
+        match exists {
+            None => Err(StoreError::NotFound),
+            Some(_) => Err(StoreError::Conflict("need_not_held")),
+        }
     }
 
     pub async fn need(&self, id: i64) -> Result<Option<Need>> {
@@ -1286,7 +1345,8 @@ impl Store {
             .collect()
     }
 
-    /// One keyset page of an incident's needs with their points (the need's, else its douar's).
+    /// One keyset page of an incident's needs with their points (the need's, else its douar's);
+    /// held reports are left out.
     pub async fn located_needs_page(
         &self,
         incident: i64,
@@ -1295,7 +1355,8 @@ impl Store {
     ) -> Result<Vec<LocatedNeed>> {
         let sql = format!(
             "SELECT x.*, d.name_latin, d.lat_e6, d.lon_e6 FROM \
-             (SELECT {NEED_COLUMNS} FROM needs WHERE incident_id = $1 AND id > $2 ORDER BY id LIMIT $3) x \
+             (SELECT {NEED_COLUMNS} FROM needs WHERE incident_id = $1 AND id > $2 AND status <> 'held' \
+              ORDER BY id LIMIT $3) x \
              LEFT JOIN douars d ON d.id = x.douar_id ORDER BY x.id"
         );
         let rows: Vec<sqlx::any::AnyRow> = sqlx::query(&sql)

@@ -719,3 +719,151 @@ on_both_backends!(
             .is_empty());
     }
 );
+
+on_both_backends!(
+    crisis_held_reports_stay_out_of_public_counts_until_reviewed,
+    |db: TestDb| async move {
+        let s = &db.store;
+        let owner = s.create_user("o@x.ma", "h", "O", None).await.expect("user");
+        let org = s
+            .create_organization(&new_org("H-1", "Org", "071"), "org", owner)
+            .await
+            .expect("org");
+        s.decide_verification(org, &VerificationDecision::Verify, owner)
+            .await
+            .expect("verify");
+        let scope = OrgScope::for_member(org, OrgRole::Owner);
+        let incident = NewIncident::parse(&IncidentInput {
+            kind: "earthquake",
+            title_ar: "زلزال",
+            title_fr: "Séisme",
+            started_on: "2023-09-08",
+            communes: vec![IGHIL, ASNI],
+        })
+        .expect("incident");
+        let incident = s.declare_incident(&incident, owner).await.expect("declare");
+        let report = |reference: &'static str, households: i64, reporter: Reporter| async move {
+            s.report_need(
+                incident,
+                &need(IGHIL, "shelter", households, None),
+                reference,
+                Some(b"sealed"),
+                reporter,
+            )
+            .await
+            .expect("need")
+        };
+
+        // A held report is kept with its reference, but a later public report of the same
+        // place and category is not taken for its duplicate.
+        let held = report("N-H1", 40, Reporter::PublicHeld).await;
+        assert_eq!(held.status, NeedStatus::Held);
+        let open = report("N-H2", 12, Reporter::Public).await;
+        assert_eq!(
+            (open.status, open.possible_duplicate_of),
+            (NeedStatus::Reported, None)
+        );
+        let rejected = report("N-H3", 99, Reporter::PublicHeld).await;
+        assert_eq!(
+            s.need_by_reference("N-H1")
+                .await
+                .expect("q")
+                .map(|n| n.status),
+            Some(NeedStatus::Held)
+        );
+
+        // Out of lists (whatever the filter), coverage and the export pages.
+        let ids = |page: Vec<twiza_store::Need>| page.into_iter().map(|n| n.id).collect::<Vec<_>>();
+        let all = NeedFilter::default();
+        assert_eq!(
+            ids(s.needs_page(incident, &all, 0, 10).await.expect("page")),
+            vec![open.id]
+        );
+        let only_held = NeedFilter {
+            status: Some(NeedStatus::Held),
+            ..NeedFilter::default()
+        };
+        assert!(s
+            .needs_page(incident, &only_held, 0, 10)
+            .await
+            .expect("page")
+            .is_empty());
+        let needed = |c: Vec<twiza_store::Coverage>| {
+            c.into_iter()
+                .find(|c| c.commune_code == IGHIL && c.douar_id.is_none())
+                .map(|c| (c.open_needs, c.needed))
+        };
+        assert_eq!(
+            needed(s.coverage(incident).await.expect("coverage")),
+            Some((1, 12))
+        );
+        assert_eq!(
+            s.located_needs_page(incident, 0, 10)
+                .await
+                .expect("geo")
+                .into_iter()
+                .map(|l| l.need.id)
+                .collect::<Vec<_>>(),
+            vec![open.id]
+        );
+        // Listed for review, by keyset pages.
+        assert_eq!(
+            ids(s.held_needs_page(incident, 0, 1).await.expect("held")),
+            vec![held.id]
+        );
+        assert_eq!(
+            ids(s
+                .held_needs_page(incident, held.id, 10)
+                .await
+                .expect("held")),
+            vec![rejected.id]
+        );
+        // Not open: no merge, pledge or assignment before review.
+        assert!(matches!(
+            s.merge_need(held.id, open.id).await,
+            Err(StoreError::Conflict("need_not_open"))
+        ));
+        assert!(matches!(
+            s.create_pledge(&scope, incident, &pledge(Some(held.id), IGHIL, 40), owner)
+                .await,
+            Err(StoreError::Conflict("need_not_open"))
+        ));
+        assert!(matches!(
+            s.assign_need(held.id, org.0, owner).await,
+            Err(StoreError::Conflict("need_not_open"))
+        ));
+
+        // Accepted, it counts; rejected, it never does; each review happens once.
+        s.review_held_need(held.id, NeedStatus::Reported)
+            .await
+            .expect("accept");
+        s.review_held_need(rejected.id, NeedStatus::Closed)
+            .await
+            .expect("reject");
+        assert!(matches!(
+            s.review_held_need(held.id, NeedStatus::Closed).await,
+            Err(StoreError::Conflict("need_not_held"))
+        ));
+        assert!(matches!(
+            s.review_held_need(999_999, NeedStatus::Reported).await,
+            Err(StoreError::NotFound)
+        ));
+        assert_eq!(
+            ids(s.needs_page(incident, &all, 0, 10).await.expect("page")),
+            vec![held.id, open.id, rejected.id]
+        );
+        assert_eq!(
+            s.need(rejected.id).await.expect("q").map(|n| n.status),
+            Some(NeedStatus::Closed)
+        );
+        assert_eq!(
+            needed(s.coverage(incident).await.expect("coverage")),
+            Some((2, 52))
+        );
+        assert!(s
+            .held_needs_page(incident, 0, 10)
+            .await
+            .expect("held")
+            .is_empty());
+    }
+);

@@ -35,6 +35,7 @@ use utoipa::{Modify, OpenApi};
         geo::regions, geo::provinces, geo::communes,
         crisis::list, crisis::declare, crisis::show, crisis::douars, crisis::add_douar, crisis::needs,
         crisis::report, crisis::pledges, crisis::coverage, crisis::need, crisis::verify, crisis::merge, crisis::assign,
+        crisis::held_needs, crisis::accept, crisis::reject,
         crisis::assess, crisis::pledge, crisis::pledge_status, crisis::contact,
         exports::three_w, exports::needs_geojson,
         logistics::items, logistics::create_warehouse, logistics::receive, logistics::stock,

@@ -384,27 +384,230 @@ async fn bad_needs_and_pledges_are_refused_and_write_nothing() {
 }
 
 #[tokio::test]
-async fn anonymous_reports_are_rate_limited_per_client() {
+async fn crisis_reports_beyond_the_rate_are_held_for_review_then_refused() {
     let app = TestApp::with_config(WebConfig {
-        need_reports_per_minute: 3,
+        need_reports_per_minute: 2,
         ..WebConfig::default()
     })
     .await;
-    let owner = app.user("owner@example.ma", None).await;
+    let authority = app
+        .user("wali@interieur.gov.ma", Some(PlatformRole::Authority))
+        .await;
+    let (owner, _) = verified_org(&app, "relief@example.ma", "10/2015").await;
     let incident = incident(&app, owner.id).await;
     let url = format!("/api/v1/incidents/{incident}/needs");
-    for category in ["food", "water", "health"] {
+    for category in ["food", "water"] {
         let r = app
             .post_json(&url, None, &need_body(IGHIL, category, 2))
             .await;
         assert_eq!(r.status, StatusCode::CREATED);
+        assert_eq!(r.json()["status"], "reported");
     }
-    let r = app
-        .post_json(&url, None, &need_body(IGHIL, "hygiene", 2))
+
+    // Beyond the rate (a village behind one address): received, with a reference, but held.
+    let mut big = need_body(TALAT, "shelter", 50);
+    big["contact_phone"] = json!("0661000000");
+    let r = app.post_json(&url, None, &big).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    assert_eq!(r.json()["status"], "held");
+    let held = r.json()["id"].as_i64().expect("id");
+    let reference = r.json()["reference"]
+        .as_str()
+        .expect("reference")
+        .to_owned();
+    // The page form too: the reporter lands on the follow-up page, which says it waits.
+    let form = app
+        .page(
+            axum::http::Method::POST,
+            &format!("/incidents/{incident}/needs"),
+            None,
+            &[
+                ("commune", TALAT),
+                ("category", "water"),
+                ("urgency", "high"),
+                ("households", "30"),
+            ],
+        )
         .await;
-    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
-    assert_eq!(r.error_code(), "rate_limited");
-    assert_eq!(count_needs(&app, incident).await, 3);
+    assert_eq!(form.status, StatusCode::SEE_OTHER, "{}", form.text());
+    let location = form.headers[axum::http::header::LOCATION]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    for page in [format!("/needs/{reference}"), location] {
+        let html = page_in(&app, &page, "fr").await.text();
+        assert!(html.contains("data-status=\"held\""), "{html}");
+        assert!(html.contains("id=\"need-held\""), "{html}");
+    }
+
+    // Out of the public list, coverage, detail, map and exports.
+    assert_eq!(count_needs(&app, incident).await, 2);
+    let r = app
+        .get(
+            &format!("/api/v1/incidents/{incident}/needs?status=held"),
+            None,
+        )
+        .await;
+    assert_eq!(r.json(), json!([]));
+    let coverage = app
+        .get(&format!("/api/v1/incidents/{incident}/coverage"), None)
+        .await
+        .json();
+    assert!(
+        !coverage.to_string().contains(TALAT),
+        "held needs leave no gap: {coverage}"
+    );
+    let r = app.get(&format!("/api/v1/needs/{held}"), None).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let geo = app
+        .get(
+            &format!("/api/v1/incidents/{incident}/exports/needs.geojson"),
+            None,
+        )
+        .await;
+    let collection: Value = serde_json::from_slice(&geo.body).expect("valid JSON");
+    assert_eq!(collection["features"].as_array().map(Vec::len), Some(2));
+    let page = page_in(&app, &format!("/incidents/{incident}"), "fr").await;
+    assert!(page.status.is_success());
+
+    // Authorities list them by keyset pages; nobody else does.
+    let held_url = format!("/api/v1/incidents/{incident}/held-needs");
+    assert_eq!(
+        app.get(&held_url, None).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        app.get(&held_url, Some(&owner.token)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let first = app
+        .get(&format!("{held_url}?limit=1"), Some(&authority.token))
+        .await;
+    assert_eq!(first.status, StatusCode::OK, "{}", first.text());
+    assert_eq!(first.json()[0]["id"], json!(held));
+    assert!(
+        !first.text().contains("661000000"),
+        "no contact in the list"
+    );
+    let rest = app
+        .get(&format!("{held_url}?after={held}"), Some(&authority.token))
+        .await
+        .json();
+    let from_form = rest[0]["id"].as_i64().expect("the form's report");
+    assert_eq!(rest.as_array().map(Vec::len), Some(1));
+
+    // Accepted, the first counts; rejected, the second never does; a review happens once.
+    let review = |id: i64, what: &str| format!("/api/v1/needs/{id}/{what}");
+    let r = app
+        .post_json(&review(held, "accept"), Some(&owner.token), &json!({}))
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = app
+        .post_json(&review(held, "accept"), Some(&authority.token), &json!({}))
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text());
+    let r = app
+        .post_json(
+            &review(from_form, "reject"),
+            Some(&authority.token),
+            &json!({}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text());
+    let r = app
+        .post_json(&review(held, "reject"), Some(&authority.token), &json!({}))
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert_eq!(r.error_code(), "need_not_held");
+    assert_eq!(count_needs(&app, incident).await, 4);
+    let detail = app
+        .get(&format!("/api/v1/needs/{from_form}"), None)
+        .await
+        .json();
+    assert_eq!(detail["status"], "closed");
+    let coverage = app
+        .get(&format!("/api/v1/incidents/{incident}/coverage"), None)
+        .await
+        .json();
+    let talat = coverage
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|c| c["commune"] == TALAT && c["douar_id"].is_null())
+        .expect("Talat")
+        .clone();
+    assert_eq!(talat["households_needed"], 50);
+
+    // Verifying a held report accepts it as verified.
+    let r = app
+        .post_json(&url, None, &need_body(ASNI, "health", 3))
+        .await;
+    assert_eq!(r.json()["status"], "held");
+    let third = r.json()["id"].as_i64().expect("id");
+    let r = app
+        .post_json(&review(third, "verify"), Some(&authority.token), &json!({}))
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text());
+    let detail = app
+        .get(&format!("/api/v1/needs/{third}"), None)
+        .await
+        .json();
+    assert_eq!(detail["status"], "verified");
+
+    // Ten times the rate held (20 here, 3 used): then 429 with Retry-After, from both faces.
+    // (The held allowance refills one report every 3 s; a slow run may see one more.)
+    let mut flood = 0;
+    let refused = loop {
+        let r = app.post_json(&url, None, &need_body(ASNI, "food", 1)).await;
+        if r.status != StatusCode::CREATED {
+            break r;
+        }
+        assert_eq!(r.json()["status"], "held");
+        flood += 1;
+        assert!(flood <= 30, "the held bound holds");
+    };
+    assert!(flood >= 17, "{flood}");
+    assert_eq!(
+        refused.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "{}",
+        refused.text()
+    );
+    assert_eq!(refused.error_code(), "rate_limited");
+    let wait: u64 = refused.headers[axum::http::header::RETRY_AFTER]
+        .to_str()
+        .expect("ascii")
+        .parse()
+        .expect("seconds");
+    assert!((1..=60).contains(&wait), "{wait}");
+    let mut tries = 0;
+    let form = loop {
+        let form = app
+            .page(
+                axum::http::Method::POST,
+                &format!("/incidents/{incident}/needs"),
+                None,
+                &[
+                    ("commune", TALAT),
+                    ("category", "water"),
+                    ("urgency", "high"),
+                    ("households", "3"),
+                ],
+            )
+            .await;
+        tries += 1;
+        if form.status != StatusCode::SEE_OTHER || tries == 3 {
+            break form;
+        }
+        flood += 1;
+    };
+    assert_eq!(form.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(form.headers.contains_key(axum::http::header::RETRY_AFTER));
+    let held_now = app
+        .get(&format!("{held_url}?limit=500"), Some(&authority.token))
+        .await
+        .json();
+    assert_eq!(held_now.as_array().map(Vec::len), Some(flood));
 }
 
 #[tokio::test]
