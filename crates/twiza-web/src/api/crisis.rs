@@ -399,12 +399,12 @@ pub async fn record_need(
 
 /// The reporter of an anonymous need from `client`, counted against its address's bounds
 /// (`throttle.rs`): within the rate a public report, beyond it a held one, beyond the held
-/// bound a refusal (429 with `Retry-After`).
-pub fn anonymous_reporter(state: &AppState, client: &str) -> Result<Reporter, Response> {
+/// bound a refusal: the seconds to wait, for [`rate_limited`].
+pub fn anonymous_reporter(state: &AppState, client: &str) -> Result<Reporter, u64> {
     match state.need_reports.admit(client) {
         Admission::Open => Ok(Reporter::Public),
         Admission::Held => Ok(Reporter::PublicHeld),
-        Admission::Refused { retry_after } => Err(rate_limited(retry_after)),
+        Admission::Refused { retry_after } => Err(retry_after),
     }
 }
 
@@ -433,7 +433,7 @@ pub async fn report(
     let client = crate::auth::client_address(request.extensions());
     let reporter = match anonymous_reporter(&state, &client) {
         Ok(reporter) => reporter,
-        Err(refused) => return Ok(refused),
+        Err(wait) => return Ok(rate_limited(wait)),
     };
     let (parts, body) = request.into_parts();
     require_json(&parts.headers)?;

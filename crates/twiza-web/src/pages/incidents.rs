@@ -273,7 +273,7 @@ pub async fn report(
     if errors.is_empty() {
         let reporter = match crate::api::crisis::anonymous_reporter(&state, &request_client.0) {
             Ok(reporter) => reporter,
-            Err(refused) => return Ok(refused),
+            Err(wait) => return Ok(crate::api::crisis::rate_limited(wait)),
         };
         let body = crate::api::crisis::NeedCreate {
             commune: get("commune"),
