@@ -63,8 +63,11 @@ code_enum!(
 
 code_enum!(
     /// Where a need stands. `Reported` → `Verified` → `Assigned` → `InProgress` → `Covered` →
-    /// `Closed`; a duplicate is `Merged` into another need.
+    /// `Closed`; a duplicate is `Merged` into another need. A report from a client address
+    /// beyond its anonymous rate is `Held` for a coordinator's review: kept, but out of every
+    /// public list and count until accepted (→ `Reported` or `Verified`) or rejected (→ `Closed`).
     NeedStatus {
+        Held => "held",
         Reported => "reported",
         Verified => "verified",
         Assigned => "assigned",
@@ -75,8 +78,21 @@ code_enum!(
     }
 );
 
+code_enum!(
+    /// How a need came to an association, which may then read the reporter's contact: its
+    /// pledge was the first on the need, or the incident's coordinating authority chose it.
+    AssignmentWay {
+        Pledge => "pledge",
+        Authority => "authority",
+    }
+);
+
+/// Associations a need can be assigned to at once: each may read the reporter's contact, so
+/// the number of associations that hold it stays small.
+pub const NEED_ASSIGNMENT_LIMIT: i64 = 3;
+
 impl NeedStatus {
-    /// Still waiting for help (counts in gaps and in the priority list).
+    /// Still waiting for help (counts in gaps and in the priority list); a held report is not.
     pub fn is_open(self) -> bool {
         matches!(
             self,

@@ -495,6 +495,15 @@ need-status-covered = تمت تغطيته
 need-status-closed = مغلق
 need-status-merged = مدمج مع تبليغ سابق
 
+need-status-held = في انتظار المراجعة
+need-held-waiting = وصلت تبليغات كثيرة من نفس الشبكة في وقت واحد، لذلك يراجع منسق هذا التبليغ قبل أن يظهر في القوائم. لن يضيع شيء: احتفظ بمرجعك.
+need-releases-title = من توصل برقم هاتفك
+need-releases-none = لم تتوصل أي جمعية برقم هاتفك بعد.
+need-releases-hint = لا يمكن أن تتوصل به إلا جمعية مكلفة بحاجتك؛ وتُذكر هنا كل مرة.
+error-need-assignment-limit = هذه الحاجة مسندة من قبل إلى أقصى عدد مسموح به من الجمعيات.
+error-unknown-organization = جمعية غير معروفة.
+error-need-not-held = هذا التبليغ ليس في انتظار المراجعة.
+
 ## Logistics
 sms-delivery-code = تويزة: رمز التسليم هو { $code }. لا تعطه إلا لمن يسلمك المساعدة.
 error-unknown-item = مادة غير معروفة: استعمل رمزا من القائمة.

@@ -491,6 +491,15 @@ need-status-covered = Covered
 need-status-closed = Closed
 need-status-merged = Merged with an earlier report
 
+need-status-held = Waiting for review
+need-held-waiting = Many reports came from the same network at once, so a coordinator reviews this one before it appears in the lists. Nothing is lost: keep your reference.
+need-releases-title = Who received your phone number
+need-releases-none = No association has received your phone number yet.
+need-releases-hint = Only an association assigned to your need can receive it; each time is listed here.
+error-need-assignment-limit = This need is already assigned to as many associations as allowed.
+error-unknown-organization = Unknown association.
+error-need-not-held = This report is not waiting for review.
+
 ## Logistics
 sms-delivery-code = Twiza: your delivery code is { $code }. Give it only to the person handing you the aid.
 error-unknown-item = Unknown item: use a code of the catalog.

@@ -494,6 +494,15 @@ need-status-covered = Couvert
 need-status-closed = Clos
 need-status-merged = Fusionné avec un signalement antérieur
 
+need-status-held = En attente de vérification
+need-held-waiting = Beaucoup de signalements sont arrivés du même réseau en même temps : un coordinateur vérifie celui-ci avant qu’il n’apparaisse dans les listes. Rien n’est perdu : gardez votre référence.
+need-releases-title = Qui a reçu votre numéro de téléphone
+need-releases-none = Aucune association n’a encore reçu votre numéro de téléphone.
+need-releases-hint = Seule une association chargée de votre besoin peut le recevoir ; chaque fois est indiquée ici.
+error-need-assignment-limit = Ce besoin est déjà confié au nombre maximal d’associations.
+error-unknown-organization = Association inconnue.
+error-need-not-held = Ce signalement n’est pas en attente de vérification.
+
 ## Logistics
 sms-delivery-code = Twiza : votre code de livraison est { $code }. Ne le donnez qu’à la personne qui vous remet l’aide.
 error-unknown-item = Article inconnu : utilisez un code du catalogue.

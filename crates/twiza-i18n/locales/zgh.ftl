@@ -505,6 +505,15 @@ need-status-covered = ⵉⵜⵜⵡⴰⴳⴷⵍ
 need-status-closed = ⵉⵜⵜⵡⴰⵔⴳⵍ
 need-status-merged = ⵉⵜⵜⵡⴰⵙⵎⵓⵏ ⴷ ⵢⴰⵏ ⵓⵎⵎⴻⵍ ⵉⵣⵔⵉⵏ
 
+need-status-held = ⵉⵜⵜⵔⴰⵊⵓ ⴰⵙⵏⵜⵍ
+need-held-waiting = ⵓⵙⵉⵏⴷ ⴷ ⵓⵎⵎⴻⵍⵏ ⵉⴳⴳⵓⵜⵏ ⵙⴳ ⵢⴰⵏ ⵓⵥⵟⵟⴰ ⴳ ⵢⴰⵏ ⵓⴽⵓⴷ, ⵙ ⵎⴰⵢⴰⴷ ⴰⵔ ⵉⵙⵏⵜⴰⵍ ⵓⵏⵎⵙⴰⵙⴰ ⴰⵎⵎⴻⵍ ⴰⴷ ⵇⴱⵍ ⴰⴷ ⵉⴱⴰⵢⵏ ⴳ ⵜⵍⴳⴰⵎⵉⵏ. ⵓⵔ ⵉⵜⵜⵎⵏⴷⴰⵔ ⴽⵔⴰ: ⵃⴹⵓ ⴰⵙⵏⴰⵡ ⵏⵏⴽ.
+need-releases-title = ⵡⵉ ⵢⵓⵎⵥⵏ ⵓⵟⵟⵓⵏ ⵏ ⵜⵉⵍⵉⴼⵓⵏ ⵏⵏⴽ
+need-releases-none = ⵓⵔ ⵜⵓⵎⵥ ⴽⵔⴰ ⵏ ⵜⵎⵓⵏⵜ ⵓⵟⵟⵓⵏ ⵏ ⵜⵉⵍⵉⴼⵓⵏ ⵏⵏⴽ ⴰⵔ ⴷⵖⵉ.
+need-releases-hint = ⵖⴰⵙ ⵜⴰⵎⵓⵏⵜ ⵍⵍⵉ ⵉⵜⵜⵓⴼⴽⴰⵏ ⵜⵙⵜⵜⵉⵔⵜ ⵏⵏⴽ ⴰⵢ ⵜ ⵉⵣⵎⵔⵏ ⴰⴷ ⵜ ⵜⴰⵎⵥ; ⴽⵓ ⵜⵉⴽⴽⵍⵜ ⵜⵜⵓⵔⴰ ⴷⴰ.
+error-need-assignment-limit = ⵜⴰⵙⵜⵜⵉⵔⵜ ⴰⴷ ⵜⵜⵓⴼⴽⴰ ⵢⴰⴷ ⵉ ⵓⵎⴹⴰⵏ ⵉⵎⵇⵇⵔⵏ ⵏ ⵜⵎⵓⵏⵉⵏ ⵉⵜⵜⵓⵙⵓⵔⴼⵏ.
+error-unknown-organization = ⵜⴰⵎⵓⵏⵜ ⵓⵔ ⵉⵜⵜⵡⴰⵙⵙⵏⵏ.
+error-need-not-held = ⴰⵎⵎⴻⵍ ⴰⴷ ⵓⵔ ⵉⵜⵜⵔⴰⵊⵓ ⴰⵙⵏⵜⵍ.
+
 ## Logistics
 sms-delivery-code = ⵜⵡⵉⵣⴰ: ⴰⵏⴰⵎⵍ ⵏ ⵓⵙⵙⵍⵎ ⵏⵏⴽ ⴷ { $code }. ⵓⵔ ⵜ ⵜⴰⴽⴽⵯ ⵖⴰⵙ ⵉ ⵡⵉⵏⵏ ⴰⴽ ⵉⴼⴽⴰⵏ ⵜⴰⵡⵉⵙⵉ.
 error-unknown-item = ⴰⴼⵔⴷⵉⵙ ⵓⵔ ⵉⵜⵜⵡⴰⵙⵙⵏ: ⵙⵎⵔⵙ ⴰⵏⴰⵎⵍ ⵏ ⵓⴽⴰⵜⴰⵍⵓⴳ.

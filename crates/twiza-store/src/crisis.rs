@@ -2,12 +2,14 @@
 //! the first write), the coverage of every commune and douar, and keyset pages for lists and
 //! streamed exports.
 
+use crate::Backend;
 use crate::{now, Result, Store, StoreError};
 use sqlx::AnyConnection;
 use std::collections::BTreeMap;
 use twiza_domain::crisis::{
-    likely_duplicate, GeoPoint, IncidentKind, NeedCategory, NeedPlace, NeedSource, NeedStatus,
-    NewDouar, NewIncident, NewNeed, NewPledge, PledgeStatus, Urgency, DUPLICATE_WINDOW_SECONDS,
+    likely_duplicate, AssignmentWay, GeoPoint, IncidentKind, NeedCategory, NeedPlace, NeedSource,
+    NeedStatus, NewDouar, NewIncident, NewNeed, NewPledge, PledgeStatus, Urgency,
+    DUPLICATE_WINDOW_SECONDS, NEED_ASSIGNMENT_LIMIT,
 };
 use twiza_domain::{OrgScope, UserId};
 
@@ -62,6 +64,9 @@ pub struct Need {
 pub enum Reporter {
     /// Anyone, without an account.
     Public,
+    /// Anyone, from a client address beyond its anonymous rate: the need is `held` for a
+    /// coordinator's review, out of public lists and counts until accepted.
+    PublicHeld,
     /// A field agent of a verified association: an assessment, verified at once.
     FieldAgent { org: i64, user: UserId },
 }
@@ -82,6 +87,25 @@ pub struct Pledge {
     pub due_on: String,
     pub status: PledgeStatus,
     pub created_at: i64,
+}
+
+/// A live assignment of a need to an association.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NeedAssignment {
+    pub organization_id: i64,
+    pub how: AssignmentWay,
+    pub pledge_id: Option<i64>,
+    pub assigned_at: i64,
+}
+
+/// A release of a need's contact as the reporter sees it: the association and the time, never
+/// the member who read it.
+#[derive(Debug, Clone)]
+pub struct ContactRelease {
+    pub organization_name_ar: String,
+    pub organization_name_fr: String,
+    pub organization_name_zgh: Option<String>,
+    pub released_at: i64,
 }
 
 /// Needs against pledges in one place (a commune, or a douar of it).
@@ -408,7 +432,7 @@ impl Store {
         let candidates: Vec<(i64, Option<i64>, Option<i64>, Option<i64>, i64)> = sqlx::query_as(
             "SELECT id, douar_id, lat_e6, lon_e6, reported_at FROM needs \
              WHERE incident_id = $1 AND commune_code = $2 AND category = $3 AND reported_at > $4 \
-             AND status <> 'merged' AND status <> 'closed' ORDER BY id LIMIT 200",
+             AND status NOT IN ('merged', 'closed', 'held') ORDER BY id LIMIT 200",
         )
         .bind(incident)
         .bind(need.commune.as_str())
@@ -439,6 +463,7 @@ impl Store {
             .map(|(id, ..)| id);
         let (source, status, org, user) = match reporter {
             Reporter::Public => (NeedSource::Public, NeedStatus::Reported, None, None),
+            Reporter::PublicHeld => (NeedSource::Public, NeedStatus::Held, None, None),
             Reporter::FieldAgent { org, user } => (
                 NeedSource::Assessment,
                 NeedStatus::Verified,
@@ -482,7 +507,8 @@ impl Store {
         })
     }
 
-    /// One page of an incident's needs by id (keyset), with filters.
+    /// One page of an incident's needs by id (keyset), with filters; held reports are never in
+    /// it (see [`Store::held_needs_page`]).
     pub async fn needs_page(
         &self,
         incident: i64,
@@ -492,6 +518,7 @@ impl Store {
     ) -> Result<Vec<Need>> {
         let sql = format!(
             "SELECT {NEED_COLUMNS} FROM needs WHERE incident_id = $1 AND id > $2 \
+             AND status <> 'held' \
              AND ($3 = '' OR commune_code = $3) AND ($4 = '' OR category = $4) \
              AND ($5 = '' OR status = $5) ORDER BY id LIMIT $6"
         );
@@ -507,6 +534,59 @@ impl Store {
         rows.iter()
             .map(|r| need_from(NeedRow::from_any(r)?))
             .collect()
+    }
+
+    /// One page of an incident's held reports by id (keyset), for a coordinator's review.
+    pub async fn held_needs_page(
+        &self,
+        incident: i64,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<Need>> {
+        let sql = format!(
+            "SELECT {NEED_COLUMNS} FROM needs WHERE incident_id = $1 AND status = 'held' \
+             AND id > $2 ORDER BY id LIMIT $3"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(incident)
+            .bind(after)
+            .bind(limit)
+            .fetch_all(self.reader())
+            .await?;
+        rows.iter()
+            .map(|r| need_from(NeedRow::from_any(r)?))
+            .collect()
+    }
+
+    /// A coordinator's review of a held report: accepted (`Reported`, or `Verified` at once) it
+    /// joins the lists and counts; rejected (`Closed`) it stays out. Refused when the need is
+    /// not held (`need_not_held`), e.g. reviewed meanwhile.
+    pub async fn review_held_need(&self, id: i64, to: NeedStatus) -> Result<()> {
+        if !matches!(
+            to,
+            NeedStatus::Reported | NeedStatus::Verified | NeedStatus::Closed
+        ) {
+            return Err(StoreError::Conflict("need_not_held"));
+        }
+        let done = sqlx::query(
+            "UPDATE needs SET status = $1, updated_at = $2 WHERE id = $3 AND status = 'held'",
+        )
+        .bind(to.as_str())
+        .bind(now())
+        .bind(id)
+        .execute(self.writer())
+        .await?;
+        if done.rows_affected() == 1 {
+            return Ok(());
+        }
+        let exists: Option<(i64,)> = sqlx::query_as("SELECT id FROM needs WHERE id = $1")
+            .bind(id)
+            .fetch_optional(self.reader())
+            .await?;
+        match exists {
+            None => Err(StoreError::NotFound),
+            Some(_) => Err(StoreError::Conflict("need_not_held")),
+        }
     }
 
     pub async fn need(&self, id: i64) -> Result<Option<Need>> {
@@ -606,13 +686,21 @@ impl Store {
         // A pledge on a need covers the need's douar unless it names one.
         let mut douar = pledge.douar_id;
         if let Some(need) = pledge.need_id {
-            let row: Option<(String, String, Option<i64>)> = sqlx::query_as(
-                "SELECT commune_code, status, douar_id FROM needs WHERE id = $1 AND incident_id = $2",
-            )
-            .bind(need)
-            .bind(incident)
-            .fetch_optional(&mut *tx)
-            .await?;
+            // Locked on PostgreSQL: two first pledges on the same need take turns, so only one
+            // of them assigns it.
+            let sql = match self.backend() {
+                Backend::Postgres => {
+                    "SELECT commune_code, status, douar_id FROM needs WHERE id = $1 AND incident_id = $2 FOR UPDATE"
+                }
+                Backend::Sqlite => {
+                    "SELECT commune_code, status, douar_id FROM needs WHERE id = $1 AND incident_id = $2"
+                }
+            };
+            let row: Option<(String, String, Option<i64>)> = sqlx::query_as(sql)
+                .bind(need)
+                .bind(incident)
+                .fetch_optional(&mut *tx)
+                .await?;
             let Some((commune, status, need_douar)) = row else {
                 return Err(StoreError::Conflict("unknown_need"));
             };
@@ -651,6 +739,24 @@ impl Store {
         .bind(at)
         .fetch_one(&mut *tx)
         .await?;
+        // The first pledge on a need nobody is assigned to assigns it to the pledging
+        // association; a later pledge on an assigned need does not.
+        if let Some(need) = pledge.need_id {
+            if live_assignments(&mut tx, need).await? == 0 {
+                assign_in(
+                    &mut tx,
+                    Assignment {
+                        need,
+                        organization: scope.org_id().0,
+                        how: AssignmentWay::Pledge,
+                        pledge: Some(id),
+                        by,
+                        at,
+                    },
+                )
+                .await?;
+            }
+        }
         tx.commit().await?;
         let warning = if before.gap() == 0 {
             self.uncovered_neighbours(incident, pledge.commune.as_str())
@@ -745,6 +851,15 @@ impl Store {
             .bind(id)
             .execute(&mut *tx)
             .await?;
+        if to == PledgeStatus::Cancelled {
+            sqlx::query(
+                "UPDATE need_assignments SET ended_at = $1 WHERE pledge_id = $2 AND ended_at IS NULL",
+            )
+            .bind(at)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        }
         if let Some(need) = need {
             let next = match to {
                 PledgeStatus::InProgress => {
@@ -794,25 +909,158 @@ impl Store {
         rows.into_iter().map(pledge_from).collect()
     }
 
-    /// The sealed contact of a need, for an association with a live or delivered pledge on it.
-    pub async fn need_contact(
+    /// Releases a need's sealed contact to a member of an association the need is assigned to,
+    /// and records the release (association, member, time) in the need's access log in the same
+    /// transaction: there is no read without its record. `NotFound` when the association holds
+    /// no live assignment (whether or not a contact exists); `None` when the reporter left no
+    /// contact (nothing is recorded then).
+    pub async fn release_need_contact(
+        &self,
+        scope: &OrgScope,
+        need: i64,
+        by: UserId,
+    ) -> Result<Option<(String, Vec<u8>)>> {
+        let mut tx = self.writer().begin().await?;
+        let Some((reference, sealed)) = assigned_contact(&mut tx, scope, need).await? else {
+            return Err(StoreError::NotFound);
+        };
+        let Some(sealed) = sealed else {
+            return Ok(None);
+        };
+        sqlx::query(
+            "INSERT INTO need_contact_releases (need_id, organization_id, user_id, released_at) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(need)
+        .bind(scope.org_id().0)
+        .bind(by.0)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Some((reference, sealed)))
+    }
+
+    /// The sealed contact of a need assigned to the scope's association, for the platform's own
+    /// use only: texting a delivery code to the reporter's phone, which the association sees
+    /// masked. Nothing is released to the association, so nothing is recorded; a contact shown
+    /// to anyone goes through [`Store::release_need_contact`].
+    pub async fn assigned_need_contact(
         &self,
         scope: &OrgScope,
         need: i64,
     ) -> Result<Option<(String, Vec<u8>)>> {
-        let row: Option<(String, Option<Vec<u8>>)> = sqlx::query_as(
-            "SELECT n.reference, n.contact_sealed FROM needs n WHERE n.id = $1 AND EXISTS \
-             (SELECT 1 FROM pledges p WHERE p.need_id = n.id AND p.organization_id = $2 \
-              AND p.status <> 'cancelled')",
-        )
-        .bind(need)
-        .bind(scope.org_id().0)
-        .fetch_optional(self.reader())
-        .await?;
-        match row {
+        let mut conn = self.reader().acquire().await?;
+        match assigned_contact(&mut conn, scope, need).await? {
             None => Err(StoreError::NotFound),
             Some((reference, sealed)) => Ok(sealed.map(|s| (reference, s))),
         }
+    }
+
+    /// Assigns a need to a verified association on the decision of the incident's coordinating
+    /// authority (`by`). Returns `false` when the association already held a live assignment
+    /// (nothing written). Refused when the need is not open (`need_not_open`), the association
+    /// unknown (`unknown_organization`) or not verified (`organization_not_verified`), or when
+    /// the need already has [`NEED_ASSIGNMENT_LIMIT`] live assignments (`need_assignment_limit`).
+    pub async fn assign_need(&self, need: i64, organization: i64, by: UserId) -> Result<bool> {
+        let mut tx = self.writer().begin().await?;
+        let sql = match self.backend() {
+            Backend::Postgres => "SELECT status FROM needs WHERE id = $1 FOR UPDATE",
+            Backend::Sqlite => "SELECT status FROM needs WHERE id = $1",
+        };
+        let row: Option<(String,)> = sqlx::query_as(sql)
+            .bind(need)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let Some((status,)) = row else {
+            return Err(StoreError::NotFound);
+        };
+        if !NeedStatus::parse(&status).is_some_and(NeedStatus::is_open) {
+            return Err(StoreError::Conflict("need_not_open"));
+        }
+        let org: Option<(String,)> =
+            sqlx::query_as("SELECT status FROM organizations WHERE id = $1")
+                .bind(organization)
+                .fetch_optional(&mut *tx)
+                .await?;
+        match org {
+            None => return Err(StoreError::Conflict("unknown_organization")),
+            Some((status,)) if status != "verified" => {
+                return Err(StoreError::Conflict("organization_not_verified"))
+            }
+            Some(_) => {}
+        }
+        let at = now();
+        let assigned = assign_in(
+            &mut tx,
+            Assignment {
+                need,
+                organization,
+                how: AssignmentWay::Authority,
+                pledge: None,
+                by,
+                at,
+            },
+        )
+        .await?;
+        sqlx::query(
+            "UPDATE needs SET status = 'assigned', updated_at = $1 \
+             WHERE id = $2 AND status IN ('reported', 'verified')",
+        )
+        .bind(at)
+        .bind(need)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(assigned)
+    }
+
+    /// The live assignments of a need, oldest first.
+    pub async fn need_assignments(&self, need: i64) -> Result<Vec<NeedAssignment>> {
+        let rows: Vec<(i64, String, Option<i64>, i64)> = sqlx::query_as(
+            "SELECT organization_id, how, pledge_id, assigned_at FROM need_assignments \
+             WHERE need_id = $1 AND ended_at IS NULL ORDER BY assigned_at, id",
+        )
+        .bind(need)
+        .fetch_all(self.reader())
+        .await?;
+        rows.into_iter()
+            .map(|r| {
+                Ok(NeedAssignment {
+                    organization_id: r.0,
+                    how: AssignmentWay::parse(&r.1).ok_or(StoreError::Corrupt("assignment"))?,
+                    pledge_id: r.2,
+                    assigned_at: r.3,
+                })
+            })
+            .collect()
+    }
+
+    /// The releases of a need's contact, newest first (at most `limit`): which association
+    /// received it and when, never which member.
+    pub async fn need_contact_releases(
+        &self,
+        need: i64,
+        limit: i64,
+    ) -> Result<Vec<ContactRelease>> {
+        let rows: Vec<(String, String, Option<String>, i64)> = sqlx::query_as(
+            "SELECT o.name_ar, o.name_fr, o.name_zgh, r.released_at FROM need_contact_releases r \
+             JOIN organizations o ON o.id = r.organization_id \
+             WHERE r.need_id = $1 ORDER BY r.id DESC LIMIT $2",
+        )
+        .bind(need)
+        .bind(limit)
+        .fetch_all(self.reader())
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| ContactRelease {
+                organization_name_ar: r.0,
+                organization_name_fr: r.1,
+                organization_name_zgh: r.2,
+                released_at: r.3,
+            })
+            .collect())
     }
 
     /// Needs against pledges in one commune of an incident (its douars left out).
@@ -869,6 +1117,93 @@ async fn self_incident_missing(conn: &mut AnyConnection, incident: i64) -> Resul
         .fetch_optional(&mut *conn)
         .await?;
     Ok(row.is_none())
+}
+
+/// A need's reference and sealed contact when the scope's association holds a live assignment
+/// on it; `None` otherwise.
+async fn assigned_contact(
+    conn: &mut AnyConnection,
+    scope: &OrgScope,
+    need: i64,
+) -> Result<Option<(String, Option<Vec<u8>>)>> {
+    Ok(sqlx::query_as(
+        "SELECT n.reference, n.contact_sealed FROM needs n WHERE n.id = $1 AND EXISTS \
+         (SELECT 1 FROM need_assignments a WHERE a.need_id = n.id AND a.organization_id = $2 \
+          AND a.ended_at IS NULL)",
+    )
+    .bind(need)
+    .bind(scope.org_id().0)
+    .fetch_optional(&mut *conn)
+    .await?)
+}
+
+async fn live_assignments(conn: &mut AnyConnection, need: i64) -> Result<i64> {
+    let (n,): (i64,) = sqlx::query_as(
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM need_assignments WHERE need_id = $1 AND ended_at IS NULL",
+    )
+    .bind(need)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(n)
+}
+
+/// An assignment to write.
+struct Assignment {
+    need: i64,
+    organization: i64,
+    how: AssignmentWay,
+    pledge: Option<i64>,
+    by: UserId,
+    at: i64,
+}
+
+/// Writes an assignment in the caller's transaction (the need already locked): nothing when the
+/// association holds a live one (`false`), refused beyond [`NEED_ASSIGNMENT_LIMIT`], and an
+/// ended one comes back to life with its new origin.
+async fn assign_in(conn: &mut AnyConnection, a: Assignment) -> Result<bool> {
+    let existing: Option<(i64, Option<i64>)> = sqlx::query_as(
+        "SELECT id, ended_at FROM need_assignments WHERE need_id = $1 AND organization_id = $2",
+    )
+    .bind(a.need)
+    .bind(a.organization)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if matches!(existing, Some((_, None))) {
+        return Ok(false);
+    }
+    if live_assignments(conn, a.need).await? >= NEED_ASSIGNMENT_LIMIT {
+        return Err(StoreError::Conflict("need_assignment_limit"));
+    }
+    match existing {
+        Some((id, _)) => {
+            sqlx::query(
+                "UPDATE need_assignments SET how = $1, pledge_id = $2, assigned_by = $3, \
+                 assigned_at = $4, ended_at = NULL WHERE id = $5",
+            )
+            .bind(a.how.as_str())
+            .bind(a.pledge)
+            .bind(a.by.0)
+            .bind(a.at)
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+        }
+        None => {
+            sqlx::query(
+                "INSERT INTO need_assignments (need_id, organization_id, how, pledge_id, \
+                 assigned_by, assigned_at) VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(a.need)
+            .bind(a.organization)
+            .bind(a.how.as_str())
+            .bind(a.pledge)
+            .bind(a.by.0)
+            .bind(a.at)
+            .execute(&mut *conn)
+            .await?;
+        }
+    }
+    Ok(true)
 }
 
 async fn commune_coverage(
@@ -1010,7 +1345,8 @@ impl Store {
             .collect()
     }
 
-    /// One keyset page of an incident's needs with their points (the need's, else its douar's).
+    /// One keyset page of an incident's needs with their points (the need's, else its douar's);
+    /// held reports are left out.
     pub async fn located_needs_page(
         &self,
         incident: i64,
@@ -1019,7 +1355,8 @@ impl Store {
     ) -> Result<Vec<LocatedNeed>> {
         let sql = format!(
             "SELECT x.*, d.name_latin, d.lat_e6, d.lon_e6 FROM \
-             (SELECT {NEED_COLUMNS} FROM needs WHERE incident_id = $1 AND id > $2 ORDER BY id LIMIT $3) x \
+             (SELECT {NEED_COLUMNS} FROM needs WHERE incident_id = $1 AND id > $2 AND status <> 'held' \
+              ORDER BY id LIMIT $3) x \
              LEFT JOIN douars d ON d.id = x.douar_id ORDER BY x.id"
         );
         let rows: Vec<sqlx::any::AnyRow> = sqlx::query(&sql)

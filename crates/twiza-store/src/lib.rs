@@ -40,8 +40,8 @@ pub use cash_transfers::{
 };
 pub use checkpoints::{spawn_checkpointer, StoredCheckpoint, CHECKPOINT_INTERVAL};
 pub use crisis::{
-    ActivityRow, ActivitySummary, Coverage, CoverageWarning, Douar, Incident, LocatedNeed, Need,
-    NeedFilter, Pledge, ReportedNeed, Reporter,
+    ActivityRow, ActivitySummary, ContactRelease, Coverage, CoverageWarning, Douar, Incident,
+    LocatedNeed, Need, NeedAssignment, NeedFilter, Pledge, ReportedNeed, Reporter,
 };
 pub use duplicate_reviews::{DuplicatePair, MatchingRun, PairDecision, PairSide};
 pub use grievances::{DecisionView, GrievanceFilter, GrievanceView, NewGrievance};

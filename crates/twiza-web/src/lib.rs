@@ -55,7 +55,8 @@ pub struct WebConfig {
     pub payment_secret: [u8; 32],
     /// How long the simulated provider waits before confirming; `None`: it never calls back.
     pub simulated_payment_delay: Option<Duration>,
-    /// Needs one client address may report per minute without an account (0: no limit).
+    /// Needs one client address may report per minute without an account (0: no limit);
+    /// beyond them, up to `throttle::HELD_FACTOR` times as many are held for review, then 429.
     pub need_reports_per_minute: u32,
     /// Seal the registry's identifiers and make their blind indexes (kept in the data
     /// directory, never printed).
@@ -139,7 +140,7 @@ pub struct Shared {
     /// Where donations by the public are paid.
     pub payments: Arc<dyn payments::PaymentProvider>,
     /// Needs reported without an account, per client address.
-    pub need_reports: throttle::ClientLimiter,
+    pub need_reports: throttle::NeedReportLimiter,
     /// Where delivery codes are sent.
     pub sms: Arc<dyn sms::SmsGateway>,
     /// Passwords checked against a stored hash: one per sign-in attempt that passed the
@@ -183,7 +184,7 @@ impl AppState {
             store,
             messages: Arc::new(Messages::load()?),
             metrics: ops::Metrics::install()?,
-            need_reports: throttle::ClientLimiter::per_minute(config.need_reports_per_minute),
+            need_reports: throttle::NeedReportLimiter::per_minute(config.need_reports_per_minute),
             sms,
             password_checks: Default::default(),
             config: Arc::new(config),

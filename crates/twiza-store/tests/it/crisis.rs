@@ -6,9 +6,10 @@ use crate::harness::TestDb;
 use crate::on_both_backends;
 use crate::suite::new_org;
 use twiza_domain::crisis::{
-    DouarInput, IncidentInput, NeedInput, NeedStatus, NewDouar, NewIncident, NewNeed, NewPledge,
-    PledgeInput, PledgeStatus,
+    AssignmentWay, DouarInput, IncidentInput, NeedInput, NeedStatus, NewDouar, NewIncident,
+    NewNeed, NewPledge, PledgeInput, PledgeStatus,
 };
+use twiza_domain::organization::VerificationDecision;
 use twiza_domain::{OrgRole, OrgScope};
 use twiza_store::{NeedFilter, Reporter, StoreError};
 
@@ -214,16 +215,16 @@ on_both_backends!(needs_pledges_and_coverage, |db: TestDb| async move {
         .find(|c| c.douar_id == Some(tnirt))
         .expect("douar");
     assert_eq!(douar_line.pledged, 12);
-    // Only the covering association reads the contact.
+    // Only the association the need is assigned to reads the contact.
     assert_eq!(
-        s.need_contact(&scope, first.id)
+        s.release_need_contact(&scope, first.id, owner)
             .await
             .expect("q")
             .map(|(_, c)| c),
         Some(b"sealed".to_vec())
     );
     assert!(matches!(
-        s.need_contact(&other_scope, first.id).await,
+        s.release_need_contact(&other_scope, first.id, owner).await,
         Err(StoreError::NotFound)
     ));
     // Another association cannot move this pledge.
@@ -519,5 +520,350 @@ on_both_backends!(
             "{:?}",
             report.findings
         );
+    }
+);
+
+on_both_backends!(
+    crisis_contacts_go_only_to_assigned_associations_and_are_logged,
+    |db: TestDb| async move {
+        let s = &db.store;
+        let owner = s.create_user("o@x.ma", "h", "O", None).await.expect("user");
+        let wali = s.create_user("w@x.ma", "h", "W", None).await.expect("user");
+        let mut orgs = Vec::new();
+        for (i, name) in ["Alpha", "Beta", "Gamma", "Delta"].iter().enumerate() {
+            let org = s
+                .create_organization(&new_org(&format!("A-{i}"), name, "071"), name, owner)
+                .await
+                .expect("org");
+            s.decide_verification(org, &VerificationDecision::Verify, owner)
+                .await
+                .expect("verify");
+            orgs.push(org);
+        }
+        let pending = s
+            .create_organization(&new_org("A-9", "Pending", "071"), "pending", owner)
+            .await
+            .expect("org");
+        let scope = |i: usize| OrgScope::for_member(orgs[i], OrgRole::Owner);
+        let incident = NewIncident::parse(&IncidentInput {
+            kind: "earthquake",
+            title_ar: "زلزال",
+            title_fr: "Séisme",
+            started_on: "2023-09-08",
+            communes: vec![IGHIL],
+        })
+        .expect("incident");
+        let incident = s.declare_incident(&incident, wali).await.expect("declare");
+        let need_id = s
+            .report_need(
+                incident,
+                &need(IGHIL, "shelter", 6, None),
+                "N-C1",
+                Some(b"sealed"),
+                Reporter::Public,
+            )
+            .await
+            .expect("need_id")
+            .id;
+
+        // Alpha pledges first: the need_id is assigned to it. Beta's later pledge does not assign.
+        let (alpha_pledge, _) = s
+            .create_pledge(&scope(0), incident, &pledge(Some(need_id), IGHIL, 6), owner)
+            .await
+            .expect("pledge");
+        s.create_pledge(&scope(1), incident, &pledge(Some(need_id), IGHIL, 6), owner)
+            .await
+            .expect("pledge");
+        let assigned = s.need_assignments(need_id).await.expect("assignments");
+        assert_eq!(assigned.len(), 1);
+        assert_eq!(
+            (
+                assigned[0].organization_id,
+                assigned[0].how,
+                assigned[0].pledge_id
+            ),
+            (orgs[0].0, AssignmentWay::Pledge, Some(alpha_pledge))
+        );
+        assert!(matches!(
+            s.release_need_contact(&scope(1), need_id, owner).await,
+            Err(StoreError::NotFound)
+        ));
+        assert!(s
+            .need_contact_releases(need_id, 10)
+            .await
+            .expect("releases")
+            .is_empty());
+        let (reference, sealed) = s
+            .release_need_contact(&scope(0), need_id, owner)
+            .await
+            .expect("release")
+            .expect("a contact");
+        assert_eq!(
+            (reference.as_str(), sealed.as_slice()),
+            ("N-C1", &b"sealed"[..])
+        );
+        let releases = s
+            .need_contact_releases(need_id, 10)
+            .await
+            .expect("releases");
+        assert_eq!(releases.len(), 1);
+        assert_eq!(releases[0].organization_name_fr, "Alpha");
+
+        // The authority assigns Beta and Gamma (three in all); a fourth is refused, and so are
+        // an unverified or unknown association.
+        assert!(s
+            .assign_need(need_id, orgs[1].0, wali)
+            .await
+            .expect("assign"));
+        assert!(!s
+            .assign_need(need_id, orgs[1].0, wali)
+            .await
+            .expect("again"));
+        assert!(s
+            .assign_need(need_id, orgs[2].0, wali)
+            .await
+            .expect("assign"));
+        assert!(matches!(
+            s.assign_need(need_id, orgs[3].0, wali).await,
+            Err(StoreError::Conflict("need_assignment_limit"))
+        ));
+        assert!(matches!(
+            s.assign_need(need_id, pending.0, wali).await,
+            Err(StoreError::Conflict("organization_not_verified"))
+        ));
+        assert!(matches!(
+            s.assign_need(need_id, 999_999, wali).await,
+            Err(StoreError::Conflict("unknown_organization"))
+        ));
+        assert!(matches!(
+            s.assign_need(999_999, orgs[1].0, wali).await,
+            Err(StoreError::NotFound)
+        ));
+        assert!(s
+            .release_need_contact(&scope(1), need_id, owner)
+            .await
+            .expect("release")
+            .is_some());
+        assert!(matches!(
+            s.release_need_contact(&scope(3), need_id, owner).await,
+            Err(StoreError::NotFound)
+        ));
+
+        // Alpha cancels its pledge: its assignment ends, and a place frees up for Delta.
+        s.set_pledge_status(&scope(0), alpha_pledge, PledgeStatus::Cancelled)
+            .await
+            .expect("cancel");
+        assert!(matches!(
+            s.release_need_contact(&scope(0), need_id, owner).await,
+            Err(StoreError::NotFound)
+        ));
+        assert!(s
+            .assign_need(need_id, orgs[3].0, wali)
+            .await
+            .expect("assign"));
+        let how: Vec<_> = s
+            .need_assignments(need_id)
+            .await
+            .expect("assignments")
+            .into_iter()
+            .map(|a| (a.organization_id, a.how))
+            .collect();
+        assert_eq!(
+            how,
+            vec![
+                (orgs[1].0, AssignmentWay::Authority),
+                (orgs[2].0, AssignmentWay::Authority),
+                (orgs[3].0, AssignmentWay::Authority)
+            ]
+        );
+        // Alpha cannot come back while three associations hold the need.
+        assert!(matches!(
+            s.assign_need(need_id, orgs[0].0, wali).await,
+            Err(StoreError::Conflict("need_assignment_limit"))
+        ));
+        let names: Vec<_> = s
+            .need_contact_releases(need_id, 10)
+            .await
+            .expect("releases")
+            .into_iter()
+            .map(|r| r.organization_name_fr)
+            .collect();
+        assert_eq!(names, vec!["Beta", "Alpha"], "newest first");
+
+        // A need_id without a contact: nothing to release, nothing recorded.
+        let bare = s
+            .report_need(
+                incident,
+                &need(IGHIL, "water", 2, None),
+                "N-C2",
+                None,
+                Reporter::Public,
+            )
+            .await
+            .expect("need_id")
+            .id;
+        assert!(s.assign_need(bare, orgs[3].0, wali).await.expect("assign"));
+        assert_eq!(
+            s.need(bare).await.expect("q").expect("found").status,
+            NeedStatus::Assigned
+        );
+        assert!(s
+            .release_need_contact(&scope(3), bare, owner)
+            .await
+            .expect("no contact")
+            .is_none());
+        assert!(s
+            .need_contact_releases(bare, 10)
+            .await
+            .expect("releases")
+            .is_empty());
+    }
+);
+
+on_both_backends!(
+    crisis_held_reports_stay_out_of_public_counts_until_reviewed,
+    |db: TestDb| async move {
+        let s = &db.store;
+        let owner = s.create_user("o@x.ma", "h", "O", None).await.expect("user");
+        let org = s
+            .create_organization(&new_org("H-1", "Org", "071"), "org", owner)
+            .await
+            .expect("org");
+        s.decide_verification(org, &VerificationDecision::Verify, owner)
+            .await
+            .expect("verify");
+        let scope = OrgScope::for_member(org, OrgRole::Owner);
+        let incident = NewIncident::parse(&IncidentInput {
+            kind: "earthquake",
+            title_ar: "زلزال",
+            title_fr: "Séisme",
+            started_on: "2023-09-08",
+            communes: vec![IGHIL, ASNI],
+        })
+        .expect("incident");
+        let incident = s.declare_incident(&incident, owner).await.expect("declare");
+        let report = |reference: &'static str, households: i64, reporter: Reporter| async move {
+            s.report_need(
+                incident,
+                &need(IGHIL, "shelter", households, None),
+                reference,
+                Some(b"sealed"),
+                reporter,
+            )
+            .await
+            .expect("need")
+        };
+
+        // A held report is kept with its reference, but a later public report of the same
+        // place and category is not taken for its duplicate.
+        let held = report("N-H1", 40, Reporter::PublicHeld).await;
+        assert_eq!(held.status, NeedStatus::Held);
+        let open = report("N-H2", 12, Reporter::Public).await;
+        assert_eq!(
+            (open.status, open.possible_duplicate_of),
+            (NeedStatus::Reported, None)
+        );
+        let rejected = report("N-H3", 99, Reporter::PublicHeld).await;
+        assert_eq!(
+            s.need_by_reference("N-H1")
+                .await
+                .expect("q")
+                .map(|n| n.status),
+            Some(NeedStatus::Held)
+        );
+
+        // Out of lists (whatever the filter), coverage and the export pages.
+        let ids = |page: Vec<twiza_store::Need>| page.into_iter().map(|n| n.id).collect::<Vec<_>>();
+        let all = NeedFilter::default();
+        assert_eq!(
+            ids(s.needs_page(incident, &all, 0, 10).await.expect("page")),
+            vec![open.id]
+        );
+        let only_held = NeedFilter {
+            status: Some(NeedStatus::Held),
+            ..NeedFilter::default()
+        };
+        assert!(s
+            .needs_page(incident, &only_held, 0, 10)
+            .await
+            .expect("page")
+            .is_empty());
+        let needed = |c: Vec<twiza_store::Coverage>| {
+            c.into_iter()
+                .find(|c| c.commune_code == IGHIL && c.douar_id.is_none())
+                .map(|c| (c.open_needs, c.needed))
+        };
+        assert_eq!(
+            needed(s.coverage(incident).await.expect("coverage")),
+            Some((1, 12))
+        );
+        assert_eq!(
+            s.located_needs_page(incident, 0, 10)
+                .await
+                .expect("geo")
+                .into_iter()
+                .map(|l| l.need.id)
+                .collect::<Vec<_>>(),
+            vec![open.id]
+        );
+        // Listed for review, by keyset pages.
+        assert_eq!(
+            ids(s.held_needs_page(incident, 0, 1).await.expect("held")),
+            vec![held.id]
+        );
+        assert_eq!(
+            ids(s
+                .held_needs_page(incident, held.id, 10)
+                .await
+                .expect("held")),
+            vec![rejected.id]
+        );
+        // Not open: no merge, pledge or assignment before review.
+        assert!(matches!(
+            s.merge_need(held.id, open.id).await,
+            Err(StoreError::Conflict("need_not_open"))
+        ));
+        assert!(matches!(
+            s.create_pledge(&scope, incident, &pledge(Some(held.id), IGHIL, 40), owner)
+                .await,
+            Err(StoreError::Conflict("need_not_open"))
+        ));
+        assert!(matches!(
+            s.assign_need(held.id, org.0, owner).await,
+            Err(StoreError::Conflict("need_not_open"))
+        ));
+
+        // Accepted, it counts; rejected, it never does; each review happens once.
+        s.review_held_need(held.id, NeedStatus::Reported)
+            .await
+            .expect("accept");
+        s.review_held_need(rejected.id, NeedStatus::Closed)
+            .await
+            .expect("reject");
+        assert!(matches!(
+            s.review_held_need(held.id, NeedStatus::Closed).await,
+            Err(StoreError::Conflict("need_not_held"))
+        ));
+        assert!(matches!(
+            s.review_held_need(999_999, NeedStatus::Reported).await,
+            Err(StoreError::NotFound)
+        ));
+        assert_eq!(
+            ids(s.needs_page(incident, &all, 0, 10).await.expect("page")),
+            vec![held.id, open.id, rejected.id]
+        );
+        assert_eq!(
+            s.need(rejected.id).await.expect("q").map(|n| n.status),
+            Some(NeedStatus::Closed)
+        );
+        assert_eq!(
+            needed(s.coverage(incident).await.expect("coverage")),
+            Some((2, 52))
+        );
+        assert!(s
+            .held_needs_page(incident, 0, 10)
+            .await
+            .expect("held")
+            .is_empty());
     }
 );

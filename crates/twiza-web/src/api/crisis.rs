@@ -7,9 +7,11 @@ use super::{
 };
 use crate::auth::Actor;
 use crate::error::{AppError, AppResult, ErrorBody};
+use crate::throttle::Admission;
 use crate::AppState;
 use axum::extract::{RawPathParams, State};
-use axum::http::StatusCode;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use serde::{Deserialize, Serialize};
 use twiza_domain::crisis::{
@@ -28,14 +30,20 @@ pub const MAX_PAGE: i64 = 500;
 pub fn refused(e: StoreError) -> AppError {
     match e {
         StoreError::Conflict(
-            code
-            @ ("commune_not_in_incident" | "unknown_douar" | "unknown_need" | "need_elsewhere"),
+            code @ ("commune_not_in_incident"
+            | "unknown_douar"
+            | "unknown_need"
+            | "need_elsewhere"
+            | "unknown_organization"),
         ) => AppError::new(StatusCode::UNPROCESSABLE_ENTITY, code),
         StoreError::Conflict(
             code @ ("need_not_open"
+            | "need_not_held"
             | "merge_into_itself"
             | "merge_across_incidents"
-            | "douar_exists"),
+            | "douar_exists"
+            | "need_assignment_limit"
+            | "organization_not_verified"),
         ) => AppError::new(StatusCode::CONFLICT, code),
         other => other.into(),
     }
@@ -389,28 +397,52 @@ pub async fn record_need(
     })
 }
 
-/// Reports a need without an account (rate-limited per client address).
+/// The reporter of an anonymous need from `client`, counted against its address's bounds
+/// (`throttle.rs`): within the rate a public report, beyond it a held one, beyond the held
+/// bound a refusal: the seconds to wait, for [`rate_limited`].
+pub fn anonymous_reporter(state: &AppState, client: &str) -> Result<Reporter, u64> {
+    match state.need_reports.admit(client) {
+        Admission::Open => Ok(Reporter::Public),
+        Admission::Held => Ok(Reporter::PublicHeld),
+        Admission::Refused { retry_after } => Err(retry_after),
+    }
+}
+
+/// 429 `rate_limited` with the seconds to wait in `Retry-After`.
+pub fn rate_limited(retry_after: u64) -> Response {
+    let mut response = AppError::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited").into_response();
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
+    response
+}
+
+/// Reports a need without an account. Beyond the per-address rate the report is still
+/// received, but held for a coordinator's review (`status: "held"`: out of public lists and
+/// counts until accepted); beyond ten times the rate, 429 with `Retry-After`.
 #[utoipa::path(post, path = "/api/v1/incidents/{incident_id}/needs", tag = "crisis",
     params(("incident_id" = i64, Path)), request_body = NeedCreate,
     responses((status = 201, body = NeedReceiptView), (status = 422, body = ErrorBody),
-              (status = 429, body = ErrorBody)))]
+              (status = 429, body = ErrorBody,
+               headers(("Retry-After" = u64, description = "Seconds before the address may report again")))))]
 pub async fn report(
     State(state): State<AppState>,
     PathId(incident): PathId,
     request: axum::extract::Request,
-) -> AppResult<(StatusCode, Json<NeedReceiptView>)> {
+) -> AppResult<Response> {
     let client = crate::auth::client_address(request.extensions());
-    if !state.need_reports.allow(&client) {
-        return Err(AppError::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited"));
-    }
+    let reporter = match anonymous_reporter(&state, &client) {
+        Ok(reporter) => reporter,
+        Err(wait) => return Ok(rate_limited(wait)),
+    };
     let (parts, body) = request.into_parts();
     require_json(&parts.headers)?;
     let bytes = axum::body::to_bytes(body, state.config.max_body_bytes)
         .await
         .map_err(|_| AppError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"))?;
     let body: NeedCreate = parse_json(&bytes)?;
-    let receipt = record_need(&state, incident, &body, Reporter::Public).await?;
-    Ok((StatusCode::CREATED, Json(receipt)))
+    let receipt = record_need(&state, incident, &body, reporter).await?;
+    Ok((StatusCode::CREATED, Json(receipt)).into_response())
 }
 
 /// Records a field assessment for a verified association: the need counts as verified.
@@ -472,6 +504,60 @@ pub async fn needs(
     Ok(Json(page.into_iter().map(NeedView::from_store).collect()))
 }
 
+/// An incident's reports held for review (authorities and platform admins), by id (keyset
+/// pages): sent from an address beyond its anonymous rate, out of public lists and counts until
+/// accepted. No contact is shown.
+#[utoipa::path(get, path = "/api/v1/incidents/{incident_id}/held-needs", tag = "crisis",
+    params(("incident_id" = i64, Path), PageQuery),
+    responses((status = 200, body = Vec<NeedView>), (status = 400, body = ErrorBody),
+              (status = 404, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn held_needs(
+    State(state): State<AppState>,
+    PathId(incident): PathId,
+    ApiQuery(q): ApiQuery<PageQuery>,
+) -> AppResult<Json<Vec<NeedView>>> {
+    state
+        .store
+        .incident(incident)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let page = state
+        .store
+        .held_needs_page(incident, q.after.unwrap_or(0), limit(q.limit)?)
+        .await?;
+    Ok(Json(page.into_iter().map(NeedView::from_store).collect()))
+}
+
+/// Accepts a held report (authorities and platform admins): it becomes `reported` and joins
+/// the lists and counts (`verify` makes it `verified` at once).
+#[utoipa::path(post, path = "/api/v1/needs/{need_id}/accept", tag = "crisis",
+    params(("need_id" = i64, Path)),
+    responses((status = 204), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn accept(State(state): State<AppState>, PathId(id): PathId) -> AppResult<StatusCode> {
+    state
+        .store
+        .review_held_need(id, NeedStatus::Reported)
+        .await
+        .map_err(refused)?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Rejects a held report (authorities and platform admins): it is `closed` and never counted.
+#[utoipa::path(post, path = "/api/v1/needs/{need_id}/reject", tag = "crisis",
+    params(("need_id" = i64, Path)),
+    responses((status = 204), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn reject(State(state): State<AppState>, PathId(id): PathId) -> AppResult<StatusCode> {
+    state
+        .store
+        .review_held_need(id, NeedStatus::Closed)
+        .await
+        .map_err(refused)?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 /// The filters of a needs list; an unknown value is `invalid_query`.
 pub fn need_filter(
     commune: Option<&str>,
@@ -530,7 +616,7 @@ pub async fn priority_of(state: &AppState, need: &Need) -> AppResult<Priority> {
     ))
 }
 
-/// One need with its priority explained.
+/// One need with its priority explained (a report held for review is not public: 404).
 #[utoipa::path(get, path = "/api/v1/needs/{need_id}", tag = "crisis",
     params(("need_id" = i64, Path)),
     responses((status = 200, body = NeedDetailView), (status = 404, body = ErrorBody)))]
@@ -542,6 +628,7 @@ pub async fn need(
         .store
         .need(id)
         .await?
+        .filter(|n| n.status != NeedStatus::Held)
         .ok_or_else(AppError::not_found)?;
     let p = priority_of(&state, &need).await?;
     Ok(Json(NeedDetailView {
@@ -556,20 +643,29 @@ pub async fn need(
     }))
 }
 
-/// Verifies a reported need (authorities and platform admins).
+/// Verifies a reported need, or accepts a held report as verified at once (authorities and
+/// platform admins).
 #[utoipa::path(post, path = "/api/v1/needs/{need_id}/verify", tag = "crisis",
     params(("need_id" = i64, Path)),
     responses((status = 204), (status = 409, body = ErrorBody)), security(("bearer" = [])))]
 pub async fn verify(State(state): State<AppState>, PathId(id): PathId) -> AppResult<StatusCode> {
-    state
+    let need = state
         .store
         .need(id)
         .await?
         .ok_or_else(AppError::not_found)?;
-    state
-        .store
-        .set_need_status(id, NeedStatus::Reported, NeedStatus::Verified)
-        .await?;
+    if need.status == NeedStatus::Held {
+        state
+            .store
+            .review_held_need(id, NeedStatus::Verified)
+            .await
+            .map_err(refused)?;
+    } else {
+        state
+            .store
+            .set_need_status(id, NeedStatus::Reported, NeedStatus::Verified)
+            .await?;
+    }
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -595,6 +691,65 @@ pub async fn merge(
         .await
         .map_err(refused)?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AssignBody {
+    /// A verified association.
+    pub organization_id: i64,
+}
+
+/// A live assignment of a need to an association.
+#[derive(Serialize, ToSchema)]
+pub struct AssignmentView {
+    pub organization_id: i64,
+    /// `pledge` (its pledge was the first on the need) or `authority`.
+    pub how: String,
+    pub pledge_id: Option<i64>,
+    pub assigned_at: String,
+}
+
+/// Assigns a need to a verified association (authorities and platform admins), which may then
+/// read the reporter's contact; at most three associations per need. Answers the need's live
+/// assignments: 201 when this one is new, 200 when the association already held it.
+#[utoipa::path(post, path = "/api/v1/needs/{need_id}/assign", tag = "crisis",
+    params(("need_id" = i64, Path)), request_body = AssignBody,
+    responses((status = 201, body = Vec<AssignmentView>), (status = 200, body = Vec<AssignmentView>),
+              (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
+              (status = 422, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn assign(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    PathId(id): PathId,
+    ApiJson(body): ApiJson<AssignBody>,
+) -> AppResult<(StatusCode, Json<Vec<AssignmentView>>)> {
+    let user = require_user(&actor)?;
+    let new = state
+        .store
+        .assign_need(id, body.organization_id, user.id)
+        .await
+        .map_err(refused)?;
+    let assignments = state.store.need_assignments(id).await?;
+    Ok((
+        if new {
+            StatusCode::CREATED
+        } else {
+            StatusCode::OK
+        },
+        Json(
+            assignments
+                .into_iter()
+                .map(|a| AssignmentView {
+                    organization_id: a.organization_id,
+                    how: a.how.as_str().to_owned(),
+                    pledge_id: a.pledge_id,
+                    assigned_at: crate::pages::rfc3339(a.assigned_at),
+                })
+                .collect(),
+        ),
+    ))
 }
 
 /// A pledge to cover a need or a place.
@@ -817,14 +972,17 @@ pub async fn coverage(
     ))
 }
 
-/// A reporter's contact, opened for an association that pledged to cover the need.
+/// A reporter's contact, released to an association the need is assigned to.
 #[derive(Serialize, ToSchema)]
 pub struct ContactView {
     pub name: Option<String>,
     pub phone: String,
 }
 
-/// The contact of a need the association pledged to cover.
+/// The contact of a need assigned to the association (by its first pledge on the need, or by
+/// the authority). Each read is recorded and shown to the reporter on the need's follow-up page
+/// (the association and the date); 404 when the need is not assigned to the association,
+/// whether or not it has a contact.
 #[utoipa::path(get, path = "/api/v1/organizations/{org_id}/needs/{need_id}/contact", tag = "crisis",
     params(("org_id" = i64, Path), ("need_id" = i64, Path)),
     responses((status = 200, body = ContactView), (status = 404, body = ErrorBody)),
@@ -832,8 +990,10 @@ pub struct ContactView {
 pub async fn contact(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
+    Extension(actor): Extension<Actor>,
     PathId(need): PathId,
 ) -> AppResult<Json<ContactView>> {
+    let user = require_user(&actor)?;
     // Read-only platform roles reach the association's reads; reporters' contacts are not theirs.
     match scope.grant() {
         twiza_domain::tenancy::ScopeGrant::Member(role)
@@ -842,7 +1002,7 @@ pub async fn contact(
     }
     let (reference, sealed) = state
         .store
-        .need_contact(&scope, need)
+        .release_need_contact(&scope, need, user.id)
         .await?
         .ok_or_else(AppError::not_found)?;
     let contact = open_need_contact(&state, &reference, &sealed)?;

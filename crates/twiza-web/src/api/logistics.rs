@@ -298,9 +298,10 @@ pub async fn create_delivery(
     ))
 }
 
-/// The phone left with a need, when the association pledged to cover it.
+/// The phone left with a need, when the need is assigned to the association: the platform
+/// texts the code to it and the association sees it masked (not a release of the contact).
 async fn need_phone(state: &AppState, scope: &OrgScope, need: i64) -> AppResult<Option<String>> {
-    let sealed = match state.store.need_contact(scope, need).await {
+    let sealed = match state.store.assigned_need_contact(scope, need).await {
         Ok(sealed) => sealed,
         Err(StoreError::NotFound) => return Ok(None),
         Err(e) => return Err(e.into()),

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use twiza_domain::crisis::{IncidentKind, NeedCategory, NeedStatus, Urgency};
 use twiza_domain::FieldError;
 use twiza_i18n::Locale;
-use twiza_store::{ActivitySummary, Coverage, Douar, Incident, Need, Reporter, StoreError};
+use twiza_store::{ActivitySummary, Coverage, Douar, Incident, Need, StoreError};
 
 impl Ctx {
     pub fn incident_title<'a>(&self, i: &'a Incident) -> &'a str {
@@ -236,8 +236,9 @@ fn form_count(field: &'static str, raw: &str) -> Result<Option<i64>, FieldError>
         .map_err(|_| FieldError::new(field, "validation"))
 }
 
-/// `POST /incidents/{incident_id}/needs`: records the need (same rules and rate limit as the
-/// API), then shows its page; errors come back on the form, in the reader's language.
+/// `POST /incidents/{incident_id}/needs`: records the need (same rules and per-address bounds
+/// as the API: beyond the rate it is held for review, and its page says so), then shows its
+/// page; errors come back on the form, in the reader's language.
 pub async fn report(
     State(state): State<AppState>,
     c: Ctx,
@@ -270,9 +271,10 @@ pub async fn report(
     let douar_id = form_count("douar_id", &get("douar_id")).unwrap_or(None);
     let optional = |name: &str| Some(get(name)).filter(|v| !v.is_empty());
     if errors.is_empty() {
-        if !state.need_reports.allow(&request_client.0) {
-            return Err(AppError::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited"));
-        }
+        let reporter = match crate::api::crisis::anonymous_reporter(&state, &request_client.0) {
+            Ok(reporter) => reporter,
+            Err(wait) => return Ok(crate::api::crisis::rate_limited(wait)),
+        };
         let body = crate::api::crisis::NeedCreate {
             commune: get("commune"),
             douar_id,
@@ -286,7 +288,7 @@ pub async fn report(
             contact_name: optional("contact_name"),
             contact_phone: optional("contact_phone"),
         };
-        match record_need(&state, id, &body, Reporter::Public).await {
+        match record_need(&state, id, &body, reporter).await {
             Ok(receipt) => return Ok(see_other(&format!("/needs/{}", receipt.reference))),
             Err(e) if e.status == StatusCode::UNPROCESSABLE_ENTITY => {
                 errors.push(FieldError::new(
@@ -320,15 +322,30 @@ fn field_of(field: &str) -> &'static str {
     .unwrap_or("commune")
 }
 
+/// One release of the reporter's contact, as the follow-up page shows it.
+pub struct ReleaseLine {
+    pub organization: String,
+    pub date: String,
+    /// `YYYY-MM-DD`, for the `<time>` element.
+    pub iso_date: String,
+}
+
+/// Releases shown on a need's follow-up page (newest first).
+const RELEASES_SHOWN: i64 = 50;
+
 #[derive(Template)]
 #[template(path = "need.html")]
 struct NeedPage {
     c: Ctx,
     need: Need,
     incident: Incident,
+    held: bool,
+    releases: Vec<ReleaseLine>,
 }
 
-/// `GET /needs/{reference}`: where a reported need stands (no contact, no personal data).
+/// `GET /needs/{reference}`: where a reported need stands (no contact, no personal data), whether
+/// it waits for review (held), and which associations received the reporter's contact and when
+/// (never which member).
 pub async fn show_need(
     State(state): State<AppState>,
     c: Ctx,
@@ -350,5 +367,33 @@ pub async fn show_need(
         .incident(need.incident_id)
         .await?
         .ok_or(StoreError::Corrupt("need incident"))?;
-    Ok(render(&NeedPage { c, need, incident }))
+    let releases = state
+        .store
+        .need_contact_releases(need.id, RELEASES_SHOWN)
+        .await?
+        .into_iter()
+        .map(|r| {
+            let date = time::OffsetDateTime::from_unix_timestamp(r.released_at)
+                .map_err(|_| StoreError::Corrupt("release time"))?
+                .date();
+            let organization = match c.locale {
+                Locale::Ar => r.organization_name_ar,
+                Locale::Zgh => r.organization_name_zgh.unwrap_or(r.organization_name_fr),
+                _ => r.organization_name_fr,
+            };
+            Ok(ReleaseLine {
+                organization,
+                date: c.date(&date),
+                iso_date: date.to_string(),
+            })
+        })
+        .collect::<Result<Vec<_>, StoreError>>()?;
+    let held = need.status == NeedStatus::Held;
+    Ok(render(&NeedPage {
+        c,
+        need,
+        incident,
+        held,
+        releases,
+    }))
 }

@@ -77,6 +77,10 @@ fn sample_json(method: &Method, path: &str) -> Option<serde_json::Value> {
             "commune": "07.041.07.05", "category": "water", "urgency": "high", "households": 3}),
         ("POST", "/api/v1/needs/{need_id}/verify") => json!({}),
         ("POST", "/api/v1/needs/{need_id}/merge") => json!({"into": 1}),
+        ("POST", "/api/v1/needs/{need_id}/assign") => json!({"organization_id": 1}),
+        ("POST", "/api/v1/needs/{need_id}/accept") | ("POST", "/api/v1/needs/{need_id}/reject") => {
+            json!({})
+        }
         ("POST", "/api/v1/organizations/{org_id}/incidents/{incident_id}/pledges") => json!({
             "commune": "07.041.07.05", "category": "water", "households": 3,
             "description": "Intruder's tanks", "due_on": "2099-01-01"}),
