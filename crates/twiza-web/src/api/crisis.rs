@@ -10,7 +10,7 @@ use crate::error::{AppError, AppResult, ErrorBody};
 use crate::throttle::Admission;
 use crate::AppState;
 use axum::extract::{RawPathParams, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use serde::{Deserialize, Serialize};
@@ -399,22 +399,13 @@ pub async fn record_need(
 
 /// The reporter of an anonymous need from `client`, counted against its address's bounds
 /// (`throttle.rs`): within the rate a public report, beyond it a held one, beyond the held
-/// bound a refusal: the seconds to wait, for [`rate_limited`].
-pub fn anonymous_reporter(state: &AppState, client: &str) -> Result<Reporter, u64> {
+/// bound 429 `rate_limited` with the seconds to wait.
+pub fn anonymous_reporter(state: &AppState, client: &str) -> AppResult<Reporter> {
     match state.need_reports.admit(client) {
         Admission::Open => Ok(Reporter::Public),
         Admission::Held => Ok(Reporter::PublicHeld),
-        Admission::Refused { retry_after } => Err(retry_after),
+        Admission::Refused { retry_after } => Err(AppError::rate_limited(retry_after)),
     }
-}
-
-/// 429 `rate_limited` with the seconds to wait in `Retry-After`.
-pub fn rate_limited(retry_after: u64) -> Response {
-    let mut response = AppError::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited").into_response();
-    response
-        .headers_mut()
-        .insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
-    response
 }
 
 /// Reports a need without an account. Beyond the per-address rate the report is still
@@ -431,10 +422,7 @@ pub async fn report(
     request: axum::extract::Request,
 ) -> AppResult<Response> {
     let client = crate::auth::client_address(request.extensions());
-    let reporter = match anonymous_reporter(&state, &client) {
-        Ok(reporter) => reporter,
-        Err(wait) => return Ok(rate_limited(wait)),
-    };
+    let reporter = anonymous_reporter(&state, &client)?;
     let (parts, body) = request.into_parts();
     require_json(&parts.headers)?;
     let bytes = axum::body::to_bytes(body, state.config.max_body_bytes)

@@ -271,10 +271,7 @@ pub async fn report(
     let douar_id = form_count("douar_id", &get("douar_id")).unwrap_or(None);
     let optional = |name: &str| Some(get(name)).filter(|v| !v.is_empty());
     if errors.is_empty() {
-        let reporter = match crate::api::crisis::anonymous_reporter(&state, &request_client.0) {
-            Ok(reporter) => reporter,
-            Err(wait) => return Ok(crate::api::crisis::rate_limited(wait)),
-        };
+        let reporter = crate::api::crisis::anonymous_reporter(&state, &request_client.0)?;
         let body = crate::api::crisis::NeedCreate {
             commune: get("commune"),
             douar_id,
