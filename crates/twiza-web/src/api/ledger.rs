@@ -61,6 +61,7 @@ fn refusal(e: StoreError) -> AppError {
 
 /// A page of a list: items with an id below `before`.
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PageQuery {
     /// Continue after the last id of the previous page.
     pub before: Option<i64>,
