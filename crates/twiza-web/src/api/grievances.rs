@@ -158,7 +158,7 @@ pub async fn file(
 /// `closed`…), `?household_id=` one household's, `?overdue=true` those past their deadline.
 #[utoipa::path(get, path = "/api/v1/organizations/{org_id}/grievances", tag = "grievances",
     params(("org_id" = i64, Path), ("status" = Option<String>, Query), ("household_id" = Option<i64>, Query), ("overdue" = Option<bool>, Query)),
-    responses((status = 200, description = "Grievances with their deadlines"),
+    responses((status = 200, description = "Grievances with their deadlines", content_type = "application/json"),
               (status = 422, body = ErrorBody, description = "`validation` (field `status`): not a status of a grievance")),
     security(("bearer" = [])))]
 pub async fn list(

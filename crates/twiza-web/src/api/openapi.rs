@@ -191,14 +191,17 @@ fn add_shared_errors(method: &str, path: &str, access: Access, operation: &mut O
             Access::Public => "`unauthenticated`: the bearer token sent is not valid (unknown or \
                 revoked); without a token the operation is served anonymously."
                 .to_owned(),
-            _ => "`unauthenticated`: no bearer token, or one that is not valid (unknown or revoked)."
-                .to_owned(),
+            _ => {
+                "`unauthenticated`: no bearer token, or one that is not valid (unknown or revoked)."
+                    .to_owned()
+            }
         },
     ));
     match access {
         Access::Platform(_) => errors.push((
             403,
-            "`forbidden`: the caller holds none of the platform roles of this operation.".to_owned(),
+            "`forbidden`: the caller holds none of the platform roles of this operation."
+                .to_owned(),
         )),
         Access::Org(_) => errors.push((
             403,

@@ -81,7 +81,10 @@ async fn every_operation_documents_the_errors_of_the_shared_mechanisms() {
         if path.contains('{') {
             expect("404", "path identifier");
         }
-        let parameters = operation["parameters"].as_array().cloned().unwrap_or_default();
+        let parameters = operation["parameters"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
         if parameters.iter().any(|p| p["in"] == "query") {
             expect("400", "query string");
         }
