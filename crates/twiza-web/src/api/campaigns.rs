@@ -290,7 +290,7 @@ pub async fn grant(
 /// The document of a campaign's authorization decision (public once the campaign is).
 #[utoipa::path(get, path = "/api/v1/campaigns/{campaign_id}/authorization/document", tag = "campaigns",
     params(("campaign_id" = i64, Path)),
-    responses((status = 200, description = "The document (PDF, PNG, JPEG or WebP)"), (status = 404, body = ErrorBody)))]
+    responses((status = 200, description = "The document (PDF, PNG, JPEG or WebP)", content((Vec<u8> = "application/pdf"), (Vec<u8> = "image/png"), (Vec<u8> = "image/jpeg"), (Vec<u8> = "image/webp"))), (status = 404, body = ErrorBody)))]
 pub async fn authorization_document(
     State(state): State<AppState>,
     Extension(actor): Extension<Actor>,

@@ -74,6 +74,7 @@ pub struct IncidentView {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PageQuery {
     /// Keyset cursor: the last id of the previous page.
     pub after: Option<i64>,
@@ -457,6 +458,7 @@ pub async fn assess(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct NeedQuery {
     pub after: Option<i64>,
     pub limit: Option<i64>,

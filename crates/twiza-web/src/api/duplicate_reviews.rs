@@ -36,7 +36,7 @@ pub struct PairDecisionCreate {
 /// Runs the matcher over the association's members; new pairs wait for review.
 #[utoipa::path(post, path = "/api/v1/organizations/{org_id}/duplicate-pairs/search", tag = "registry",
     params(("org_id" = i64, Path)),
-    responses((status = 200, description = "People compared, pairs found, pairs new")),
+    responses((status = 200, description = "People compared, pairs found, pairs new", content_type = "application/json")),
     security(("bearer" = [])))]
 pub async fn search(
     State(state): State<AppState>,
@@ -50,7 +50,7 @@ pub async fn search(
 /// and the reasons; `?decided=true` lists the decisions taken.
 #[utoipa::path(get, path = "/api/v1/organizations/{org_id}/duplicate-pairs", tag = "registry",
     params(("org_id" = i64, Path), ("decided" = Option<bool>, Query)),
-    responses((status = 200, description = "Pairs with scores and reasons")),
+    responses((status = 200, description = "Pairs with scores and reasons", content_type = "application/json")),
     security(("bearer" = [])))]
 pub async fn list(
     State(state): State<AppState>,

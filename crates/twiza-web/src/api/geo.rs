@@ -41,6 +41,7 @@ pub async fn regions() -> Json<Vec<PlaceView>> {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ProvinceQuery {
     /// Only the provinces of this region.
@@ -77,6 +78,7 @@ pub async fn provinces(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct CommuneQuery {
     /// Name in French or Arabic (accents, case and Arabic spelling variants ignored), or a code prefix.

@@ -293,7 +293,9 @@ pub struct CallbackAnswer {
 #[utoipa::path(post, path = "/api/v1/payments/callback", tag = "donations",
     params(("X-Twiza-Signature" = String, Header, description = "sha256=<hex HMAC-SHA256 of the raw body with the shared secret>")),
     request_body = crate::payments::CallbackBody,
-    responses((status = 200, body = CallbackAnswer), (status = 401, body = ErrorBody),
+    responses((status = 200, body = CallbackAnswer),
+              (status = 400, body = ErrorBody, description = "`invalid_callback`: the body is not a notification of the provider"),
+              (status = 401, body = ErrorBody, description = "`invalid_signature` or `stale_callback`"),
               (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn callback(
     State(state): State<AppState>,

@@ -126,7 +126,8 @@ fn parse_decision(body: &DecisionCreate) -> Result<Decision, AppError> {
 /// Records a grievance for a household of the association (field staff and coordinators).
 #[utoipa::path(post, path = "/api/v1/organizations/{org_id}/grievances", tag = "grievances",
     params(("org_id" = i64, Path)), request_body = GrievanceCreate,
-    responses((status = 201, body = GrievanceCreated), (status = 422, body = ErrorBody), (status = 404, body = ErrorBody)),
+    responses((status = 201, body = GrievanceCreated), (status = 422, body = ErrorBody), (status = 404, body = ErrorBody),
+              (status = 409, body = ErrorBody, description = "`conflict`: `field` names the rule, e.g. `unknown_programme`")),
     security(("bearer" = [])))]
 pub async fn file(
     State(state): State<AppState>,
@@ -157,7 +158,8 @@ pub async fn file(
 /// `closed`…), `?household_id=` one household's, `?overdue=true` those past their deadline.
 #[utoipa::path(get, path = "/api/v1/organizations/{org_id}/grievances", tag = "grievances",
     params(("org_id" = i64, Path), ("status" = Option<String>, Query), ("household_id" = Option<i64>, Query), ("overdue" = Option<bool>, Query)),
-    responses((status = 200, description = "Grievances with their deadlines")),
+    responses((status = 200, description = "Grievances with their deadlines", content_type = "application/json"),
+              (status = 422, body = ErrorBody, description = "`validation` (field `status`): not a status of a grievance")),
     security(("bearer" = [])))]
 pub async fn list(
     State(state): State<AppState>,

@@ -61,6 +61,7 @@ fn refusal(e: StoreError) -> AppError {
 
 /// A page of a list: items with an id below `before`.
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PageQuery {
     /// Continue after the last id of the previous page.
     pub before: Option<i64>,
@@ -416,7 +417,7 @@ pub async fn reject_expense(
 /// The evidence file of an expense (members), as an attachment.
 #[utoipa::path(get, path = "/api/v1/expenses/{expense_id}/evidence", tag = "ledger",
     params(("expense_id" = i64, Path)),
-    responses((status = 200, description = "The file (PDF, PNG, JPEG or WebP)"), (status = 404, body = ErrorBody)),
+    responses((status = 200, description = "The file (PDF, PNG, JPEG or WebP)", content((Vec<u8> = "application/pdf"), (Vec<u8> = "image/png"), (Vec<u8> = "image/jpeg"), (Vec<u8> = "image/webp"))), (status = 404, body = ErrorBody)),
     security(("bearer" = [])))]
 pub async fn evidence(
     State(state): State<AppState>,

@@ -1,14 +1,25 @@
 //! The OpenAPI 3.1 document of the API, generated from the handlers' annotations and served at
 //! `/api/v1/openapi.json`.
+//!
+//! Handlers document their successes and the refusals of their own rules. The errors that shared
+//! mechanisms give — authentication and the access policy of the route table ([`routes::table`]),
+//! path identifiers, query strings, JSON bodies, the body limit, the request timeout — are added
+//! to every operation by [`SharedErrors`], so the document cannot forget one of them.
 
 use super::{
     campaigns, crisis, donations, duplicate_reviews, exports, geo, gifts, grievances, ledger, log,
     logistics, members, organizations, payment_batches, programmes, receipts, registry, reports,
     tokens,
 };
+use crate::authz::Access;
 use crate::error::{ErrorBody, ErrorDetail, FieldDetail};
-use axum::Json;
+use crate::routes;
+use axum::http::header;
+use axum::response::IntoResponse;
+use std::sync::OnceLock;
+use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 
 #[derive(OpenApi)]
@@ -53,7 +64,7 @@ use utoipa::{Modify, OpenApi};
         document,
     ),
     components(schemas(ErrorBody, ErrorDetail, FieldDetail)),
-    modifiers(&BearerAuth),
+    modifiers(&BearerAuth, &SharedErrors),
     tags(
         (name = "accounts"), (name = "organizations"), (name = "members"), (name = "campaigns"), (name = "donations"), (name = "ledger"), (name = "log"), (name = "geography"), (name = "crisis"), (name = "logistics"), (name = "registry"), (name = "grievances"), (name = "programmes"), (name = "payments"), (name = "meta")
     )
@@ -72,9 +83,208 @@ impl Modify for BearerAuth {
     }
 }
 
-/// This document.
+/// How an operation reads its request body.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum BodyReader {
+    /// [`super::ApiJson`], or `require_json` then `parse_json`: the media type is checked (415),
+    /// serde's errors are classified (400), the fields validated (422).
+    Json,
+    /// `parse_json` without the media-type check (an optional body).
+    JsonAnyMediaType,
+    /// Raw bytes that the handler checks itself (and documents what it refuses).
+    Raw,
+}
+
+/// Operations whose body is not read the usual way for its documented media type.
+const BODY_READERS: &[(&str, &str, BodyReader)] = &[
+    // The payment provider's signed notification: the signature is checked over the raw bytes,
+    // and a body that is not a callback is `invalid_callback` (documented by the handler).
+    ("post", "/api/v1/payments/callback", BodyReader::Raw),
+    // An optional body: nothing (or blanks) means "verify".
+    (
+        "post",
+        "/api/v1/organizations/{org_id}/verify",
+        BodyReader::JsonAnyMediaType,
+    ),
+];
+
+/// Adds to every API operation the error responses that shared mechanisms give (see the module
+/// documentation), each `application/json` with the [`ErrorBody`] schema; a response a handler
+/// documents itself is kept as it is.
+struct SharedErrors;
+
+impl Modify for SharedErrors {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let table = routes::table();
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let operations = [
+                ("get", &mut item.get),
+                ("put", &mut item.put),
+                ("post", &mut item.post),
+                ("delete", &mut item.delete),
+                ("patch", &mut item.patch),
+            ];
+            for (method, operation) in operations {
+                let Some(operation) = operation.as_mut() else {
+                    continue;
+                };
+                let access = table
+                    .iter()
+                    .find(|r| r.path == path && r.method.as_str().eq_ignore_ascii_case(method))
+                    .map_or(Access::Public, |r| r.access);
+                add_shared_errors(method, path, access, operation);
+            }
+        }
+    }
+}
+
+fn add_shared_errors(method: &str, path: &str, access: Access, operation: &mut Operation) {
+    let has_path_ids = path.contains('{');
+    let has_query = operation
+        .parameters
+        .iter()
+        .flatten()
+        .any(|p| p.parameter_in == ParameterIn::Query);
+    let has_idempotency_key = operation
+        .parameters
+        .iter()
+        .flatten()
+        .any(|p| p.parameter_in == ParameterIn::Header && p.name == "Idempotency-Key");
+    let reader = operation.request_body.as_ref().map(|body| {
+        let listed = BODY_READERS
+            .iter()
+            .find(|(m, p, _)| *m == method && *p == path)
+            .map(|(_, _, reader)| *reader);
+        listed.unwrap_or(if body.content.contains_key("application/json") {
+            BodyReader::Json
+        } else {
+            BodyReader::Raw
+        })
+    });
+    let json_body = matches!(
+        reader,
+        Some(BodyReader::Json | BodyReader::JsonAnyMediaType)
+    );
+
+    let mut errors: Vec<(u16, String)> = Vec::new();
+    let mut bad_request = Vec::new();
+    if json_body {
+        bad_request.push(
+            "`invalid_json`, `unknown_field`, `missing_field` (with `field`) or `wrong_type`: \
+             the body is not the JSON this operation takes",
+        );
+    }
+    if has_query {
+        bad_request.push("`invalid_query`: a query parameter is malformed or out of range");
+    }
+    if has_idempotency_key {
+        bad_request.push(
+            "`missing_idempotency_key` or `invalid_idempotency_key`: the `Idempotency-Key` \
+             header is missing or malformed",
+        );
+    }
+    if !bad_request.is_empty() {
+        errors.push((400, bad_request.join("; ") + "."));
+    }
+    errors.push((
+        401,
+        match access {
+            Access::Public => "`unauthenticated`: the bearer token sent is not valid (unknown or \
+                revoked); without a token the operation is served anonymously."
+                .to_owned(),
+            _ => {
+                "`unauthenticated`: no bearer token, or one that is not valid (unknown or revoked)."
+                    .to_owned()
+            }
+        },
+    ));
+    match access {
+        Access::Platform(_) => errors.push((
+            403,
+            "`forbidden`: the caller holds none of the platform roles of this operation."
+                .to_owned(),
+        )),
+        Access::Org(_) => errors.push((
+            403,
+            "`forbidden`: the caller is a member of the association without a role that may do \
+             this."
+                .to_owned(),
+        )),
+        Access::Public | Access::SignedIn => {}
+    }
+    match access {
+        Access::Org(_) => errors.push((
+            404,
+            "`not_found`: no such association or resource, or the caller is not a member of \
+             the association it belongs to."
+                .to_owned(),
+        )),
+        _ if has_path_ids => errors.push((
+            404,
+            "`not_found`: nothing has this identifier (or it is not one).".to_owned(),
+        )),
+        _ => {}
+    }
+    if reader.is_some() {
+        errors.push((
+            413,
+            "`payload_too_large`: the body is larger than this operation accepts.".to_owned(),
+        ));
+    }
+    if reader == Some(BodyReader::Json) {
+        errors.push((
+            415,
+            "`unsupported_media_type`: the body is not sent as `application/json`.".to_owned(),
+        ));
+    }
+    if json_body {
+        errors.push((
+            422,
+            "Invalid values: `code` is the first invalid field's, `fields` lists every invalid \
+             field with its code and message."
+                .to_owned(),
+        ));
+    }
+    errors.push((
+        500,
+        "`internal`: an unexpected failure (logged, without personal data).".to_owned(),
+    ));
+    errors.push((
+        503,
+        "`timeout`: the request ran longer than the server's limit.".to_owned(),
+    ));
+
+    for (status, description) in errors {
+        operation
+            .responses
+            .responses
+            .entry(status.to_string())
+            .or_insert_with(|| error_response(&description));
+    }
+}
+
+/// An error response: `application/json` with the [`ErrorBody`] schema.
+fn error_response(description: &str) -> RefOr<utoipa::openapi::Response> {
+    RefOr::T(
+        ResponseBuilder::new()
+            .description(description)
+            .content(
+                "application/json",
+                ContentBuilder::new()
+                    .schema(Some(RefOr::Ref(utoipa::openapi::Ref::from_schema_name(
+                        "ErrorBody",
+                    ))))
+                    .build(),
+            )
+            .build(),
+    )
+}
+
+/// This document (built once per process).
 #[utoipa::path(get, path = "/api/v1/openapi.json", tag = "meta",
-    responses((status = 200, description = "The OpenAPI 3.1 document")))]
-pub async fn document() -> Json<utoipa::openapi::OpenApi> {
-    Json(ApiDoc::openapi())
+    responses((status = 200, description = "The OpenAPI 3.1 document", content_type = "application/json")))]
+pub async fn document() -> axum::response::Response {
+    static DOCUMENT: OnceLock<String> = OnceLock::new();
+    let json = DOCUMENT.get_or_init(|| ApiDoc::openapi().to_json().unwrap_or_default());
+    ([(header::CONTENT_TYPE, "application/json")], json.as_str()).into_response()
 }

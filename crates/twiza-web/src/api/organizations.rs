@@ -292,6 +292,7 @@ pub async fn verify(
 
 /// Directory search parameters.
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct DirectoryQuery {
     /// Words of the name (any script) or the declaration number.

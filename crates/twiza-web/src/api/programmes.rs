@@ -182,7 +182,7 @@ pub async fn create(
 /// The association's programmes, with their rules version, enrolled households and cycles.
 #[utoipa::path(get, path = "/api/v1/organizations/{org_id}/programmes", tag = "programmes",
     params(("org_id" = i64, Path)),
-    responses((status = 200, description = "Programmes and their cycles")),
+    responses((status = 200, description = "Programmes and their cycles", content_type = "application/json")),
     security(("bearer" = [])))]
 pub async fn list(
     State(state): State<AppState>,
@@ -281,7 +281,7 @@ pub async fn set_enrollment(
 /// Computes (or recomputes, until approved) the cycle of a period for every enrolled household.
 #[utoipa::path(post, path = "/api/v1/organizations/{org_id}/programmes/{programme_id}/cycles", tag = "programmes",
     params(("org_id" = i64, Path), ("programme_id" = i64, Path)), request_body = CycleCreate,
-    responses((status = 200, description = "The cycle's totals"), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
+    responses((status = 200, description = "The cycle's totals", content_type = "application/json"), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("bearer" = [])))]
 pub async fn compute_cycle(
     State(state): State<AppState>,
@@ -314,7 +314,7 @@ pub async fn compute_cycle(
 /// A cycle's totals.
 #[utoipa::path(get, path = "/api/v1/organizations/{org_id}/cycles/{cycle_id}", tag = "programmes",
     params(("org_id" = i64, Path), ("cycle_id" = i64, Path)),
-    responses((status = 200, description = "The cycle's totals"), (status = 404, body = ErrorBody)),
+    responses((status = 200, description = "The cycle's totals", content_type = "application/json"), (status = 404, body = ErrorBody)),
     security(("bearer" = [])))]
 pub async fn cycle(
     State(state): State<AppState>,
@@ -329,7 +329,7 @@ pub async fn cycle(
 /// Approves a cycle: never by the person who computed it.
 #[utoipa::path(post, path = "/api/v1/organizations/{org_id}/cycles/{cycle_id}/approve", tag = "programmes",
     params(("org_id" = i64, Path), ("cycle_id" = i64, Path)),
-    responses((status = 200, description = "The approved cycle"), (status = 409, body = ErrorBody)),
+    responses((status = 200, description = "The approved cycle", content_type = "application/json"), (status = 409, body = ErrorBody)),
     security(("bearer" = [])))]
 pub async fn approve_cycle(
     State(state): State<AppState>,
@@ -371,7 +371,7 @@ pub async fn entitlement(
 /// eligible household with a payee account.
 #[utoipa::path(post, path = "/api/v1/organizations/{org_id}/cycles/{cycle_id}/payment-batch", tag = "programmes",
     params(("org_id" = i64, Path), ("cycle_id" = i64, Path)), request_body = BatchCreate,
-    responses((status = 201, description = "The batch"), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
+    responses((status = 201, description = "The batch", content_type = "application/json"), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("bearer" = [])))]
 pub async fn create_batch(
     State(state): State<AppState>,

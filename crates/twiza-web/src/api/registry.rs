@@ -230,7 +230,8 @@ fn may_read_sensitive(scope: &OrgScope) -> bool {
 /// Reads a household; the read is written to its access log.
 #[utoipa::path(get, path = "/api/v1/organizations/{org_id}/households/{household_id}", tag = "registry",
     params(("org_id" = i64, Path), ("household_id" = i64, Path), ("identifiers" = Option<bool>, Query), ("purpose" = Option<String>, Query)),
-    responses((status = 200, description = "The household and its members"), (status = 404, body = ErrorBody)),
+    responses((status = 200, description = "The household and its members", content_type = "application/json"), (status = 404, body = ErrorBody),
+              (status = 422, body = ErrorBody, description = "`validation` (field `purpose`): the purpose of the read is missing or too long")),
     security(("bearer" = [])))]
 pub async fn read(
     State(state): State<AppState>,
@@ -301,7 +302,7 @@ pub async fn reads(
 /// export is itself a logged read.
 #[utoipa::path(get, path = "/api/v1/organizations/{org_id}/households/{household_id}/export", tag = "registry",
     params(("org_id" = i64, Path), ("household_id" = i64, Path)),
-    responses((status = 200, description = "The household's data"), (status = 404, body = ErrorBody)),
+    responses((status = 200, description = "The household's data", content_type = "application/json"), (status = 404, body = ErrorBody)),
     security(("bearer" = [])))]
 pub async fn export(
     State(state): State<AppState>,
