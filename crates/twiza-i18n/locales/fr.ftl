@@ -495,10 +495,10 @@ need-status-closed = Clos
 need-status-merged = Fusionné avec un signalement antérieur
 
 need-status-held = En attente de vérification
-need-held-waiting = Beaucoup de signalements sont arrivés du même réseau en même temps : un coordinateur vérifie celui-ci avant qu’il n’apparaisse dans les listes. Rien n’est perdu : gardez votre référence.
+need-held-waiting = Beaucoup de signalements sont arrivés du même réseau en même temps : un coordinateur vérifie celui-ci avant qu’il n’apparaisse dans les listes. Rien n’est perdu : gardez votre référence.
 need-releases-title = Qui a reçu votre numéro de téléphone
 need-releases-none = Aucune association n’a encore reçu votre numéro de téléphone.
-need-releases-hint = Seule une association chargée de votre besoin peut le recevoir ; chaque fois est indiquée ici.
+need-releases-hint = Seule une association chargée de votre besoin peut le recevoir ; chaque fois est indiquée ici.
 error-need-assignment-limit = Ce besoin est déjà confié au nombre maximal d’associations.
 error-unknown-organization = Association inconnue.
 error-need-not-held = Ce signalement n’est pas en attente de vérification.
