@@ -32,6 +32,28 @@ pub enum Access {
     SignedIn,
     Platform(&'static [PlatformRole]),
     Org(&'static [OrgRole]),
+    /// Beneficiaries' personal data (the registry, programmes, grievances, duplicate reviews):
+    /// like `Org`, but never for the read-only platform roles, even on reads — only members
+    /// with these roles, and platform admins.
+    Personal(&'static [OrgRole]),
+}
+
+impl Access {
+    /// The roles of the association a route is for, if it is an association's route.
+    pub fn org_roles(self) -> Option<&'static [OrgRole]> {
+        match self {
+            Access::Org(roles) | Access::Personal(roles) => Some(roles),
+            Access::Public | Access::SignedIn | Access::Platform(_) => None,
+        }
+    }
+}
+
+/// A route's whole policy: who may call it, and whether the association must be verified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Policy {
+    pub access: Access,
+    /// Refuses (409 `organization_not_verified`) unless the route's association is verified.
+    pub verified: bool,
 }
 
 pub const ANY_MEMBER: &[OrgRole] = &OrgRole::ALL;
@@ -63,12 +85,12 @@ pub const PLATFORM_ADMIN: &[PlatformRole] = &[PlatformRole::PlatformAdmin];
 
 /// Applies `access` to the request (see the module documentation).
 pub async fn enforce(
-    State((state, access)): State<(AppState, Access)>,
+    State((state, policy)): State<(AppState, Policy)>,
     params: RawPathParams,
     mut request: Request,
     next: Next,
 ) -> Response {
-    match decide(&state, access, &params, &mut request).await {
+    match decide(&state, policy, &params, &mut request).await {
         Ok(()) => match check_csrf(request).await {
             Ok(request) => next.run(request).await,
             Err(e) => e.into_response(),
@@ -79,10 +101,11 @@ pub async fn enforce(
 
 async fn decide(
     state: &AppState,
-    access: Access,
+    policy: Policy,
     params: &RawPathParams,
     request: &mut Request,
 ) -> Result<(), AppError> {
+    let access = policy.access;
     let actor = request
         .extensions()
         .get::<Actor>()
@@ -102,7 +125,8 @@ async fn decide(
                 _ => Err(AppError::forbidden()),
             }
         }
-        Access::Org(roles) => {
+        Access::Org(roles) | Access::Personal(roles) => {
+            let personal = matches!(access, Access::Personal(_));
             let user = actor.user().ok_or_else(AppError::unauthenticated)?;
             let (org_id, membership) = org_and_membership(state, params, user.id).await?;
             let scope = match (membership, user.platform_role) {
@@ -110,8 +134,15 @@ async fn decide(
                 (_, Some(PlatformRole::PlatformAdmin)) => {
                     OrgScope::for_platform(org_id, PlatformRole::PlatformAdmin)
                 }
-                (_, Some(role @ (PlatformRole::Auditor | PlatformRole::Authority))) if is_read => {
+                (_, Some(role @ (PlatformRole::Auditor | PlatformRole::Authority)))
+                    if is_read && !personal =>
+                {
                     OrgScope::for_platform(org_id, role)
+                }
+                (None, Some(PlatformRole::Auditor | PlatformRole::Authority))
+                    if personal && is_read =>
+                {
+                    return Err(AppError::forbidden())
                 }
                 (Some(_), _) => return Err(AppError::forbidden()),
                 // Not a member: the association's private space does not exist for this caller.
@@ -120,13 +151,32 @@ async fn decide(
             // A membership row proves the association exists (foreign key); platform staff
             // reach any id, so theirs is checked.
             let is_member = matches!(scope.grant(), twiza_domain::tenancy::ScopeGrant::Member(_));
-            if !is_member && state.store.organization(org_id).await?.is_none() {
+            if policy.verified {
+                require_verified(state, &scope).await?;
+            } else if !is_member && state.store.organization(org_id).await?.is_none() {
                 return Err(AppError::not_found());
             }
             request.extensions_mut().insert(scope);
             Ok(())
         }
     }
+}
+
+/// Refuses (`organization_not_verified`) unless the scoped association is verified; `not_found`
+/// when it does not exist.
+async fn require_verified(state: &AppState, scope: &OrgScope) -> Result<(), AppError> {
+    let org = state
+        .store
+        .organization(scope.org_id())
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    if org.status != twiza_domain::organization::OrgStatus::Verified {
+        return Err(AppError::new(
+            StatusCode::CONFLICT,
+            "organization_not_verified",
+        ));
+    }
+    Ok(())
 }
 
 /// The association a route is about and the caller's role in it. Campaign routes (donations

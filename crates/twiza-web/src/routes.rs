@@ -3,8 +3,8 @@
 //! tested as soon as it is added here.
 
 use crate::authz::{
-    enforce, Access, ANY_MEMBER, AUTHORITIES, COORDINATION, CYCLE_APPROVAL, FIELD, LOGISTICS,
-    MANAGERS, PLATFORM_ADMIN, TREASURY,
+    enforce, Access, Policy, ANY_MEMBER, AUTHORITIES, COORDINATION, CYCLE_APPROVAL, FIELD,
+    LOGISTICS, MANAGERS, PLATFORM_ADMIN, TREASURY,
 };
 use crate::{api, auth, ctx, error, logsite, ops, pages, AppState};
 use axum::extract::DefaultBodyLimit;
@@ -21,7 +21,17 @@ pub struct RouteSpec {
     pub method: Method,
     pub path: &'static str,
     pub access: Access,
+    /// The route's association must be verified (`organization_not_verified` otherwise).
+    pub verified: bool,
     handler: MethodRouter<AppState>,
+}
+
+impl RouteSpec {
+    /// Only for a verified association.
+    fn verified(mut self) -> RouteSpec {
+        self.verified = true;
+        self
+    }
 }
 
 fn route(
@@ -34,11 +44,12 @@ fn route(
         method,
         path,
         access,
+        verified: false,
         handler,
     }
 }
 
-use Access::{Org, Platform, Public, SignedIn};
+use Access::{Org, Personal, Platform, Public, SignedIn};
 use Method as M;
 
 /// Every route of Twiza.
@@ -106,7 +117,7 @@ pub fn table() -> Vec<RouteSpec> {
         route(M::GET, "/api/v1/organizations/{org_id}/invitations", Org(MANAGERS), get(api::members::invitations)),
         route(M::POST, "/api/v1/organizations/{org_id}/invitations", Org(MANAGERS), post(api::members::invite)),
         route(M::POST, "/api/v1/invitations/{invitation_id}/accept", SignedIn, post(api::members::accept)),
-        route(M::POST, "/api/v1/organizations/{org_id}/campaigns", Org(TREASURY), post(api::campaigns::create)),
+        route(M::POST, "/api/v1/organizations/{org_id}/campaigns", Org(TREASURY), post(api::campaigns::create)).verified(),
         route(M::GET, "/api/v1/organizations/{org_id}/campaigns", Org(TREASURY), get(api::campaigns::list)),
         route(M::GET, "/api/v1/campaigns/{campaign_id}", Public, get(api::campaigns::show)),
         route(M::POST, "/api/v1/campaigns/{campaign_id}/authorization/grant", Platform(AUTHORITIES), post(api::campaigns::grant).layer(DefaultBodyLimit::max(api::campaigns::GRANT_BODY_LIMIT))),
@@ -154,8 +165,8 @@ pub fn table() -> Vec<RouteSpec> {
         route(M::POST, "/api/v1/needs/{need_id}/assign", Platform(AUTHORITIES), post(api::crisis::assign)),
         route(M::POST, "/api/v1/needs/{need_id}/accept", Platform(AUTHORITIES), post(api::crisis::accept)),
         route(M::POST, "/api/v1/needs/{need_id}/reject", Platform(AUTHORITIES), post(api::crisis::reject)),
-        route(M::POST, "/api/v1/organizations/{org_id}/incidents/{incident_id}/assessments", Org(FIELD), post(api::crisis::assess)),
-        route(M::POST, "/api/v1/organizations/{org_id}/incidents/{incident_id}/pledges", Org(COORDINATION), post(api::crisis::pledge)),
+        route(M::POST, "/api/v1/organizations/{org_id}/incidents/{incident_id}/assessments", Org(FIELD), post(api::crisis::assess)).verified(),
+        route(M::POST, "/api/v1/organizations/{org_id}/incidents/{incident_id}/pledges", Org(COORDINATION), post(api::crisis::pledge)).verified(),
         route(M::POST, "/api/v1/organizations/{org_id}/pledges/{pledge_id}/status", Org(COORDINATION), post(api::crisis::pledge_status)),
         route(M::GET, "/api/v1/organizations/{org_id}/needs/{need_id}/contact", Org(COORDINATION), get(api::crisis::contact)),
         route(M::GET, "/api/v1/items", Public, get(api::logistics::items)),
@@ -169,35 +180,35 @@ pub fn table() -> Vec<RouteSpec> {
         route(M::POST, "/api/v1/organizations/{org_id}/convoys/{convoy_id}/status", Org(LOGISTICS), post(api::logistics::convoy_status)),
         route(M::GET, "/api/v1/incidents/{incident_id}/convoys", Public, get(api::logistics::convoys)),
         route(M::POST, "/api/v1/organizations/{org_id}/households", Org(FIELD), post(api::registry::register)),
-        route(M::POST, "/api/v1/organizations/{org_id}/households/import", Org(COORDINATION), post(api::registry::import).layer(DefaultBodyLimit::max(api::registry::IMPORT_BODY_LIMIT))),
-        route(M::GET, "/api/v1/organizations/{org_id}/households/{household_id}", Org(FIELD), get(api::registry::read)),
-        route(M::GET, "/api/v1/organizations/{org_id}/households/{household_id}/reads", Org(COORDINATION), get(api::registry::reads)),
-        route(M::GET, "/api/v1/organizations/{org_id}/households/{household_id}/export", Org(COORDINATION), get(api::registry::export)),
-        route(M::GET, "/api/v1/organizations/{org_id}/households/{household_id}/duplicates", Org(COORDINATION), get(api::registry::duplicates)),
+        route(M::POST, "/api/v1/organizations/{org_id}/households/import", Personal(COORDINATION), post(api::registry::import).layer(DefaultBodyLimit::max(api::registry::IMPORT_BODY_LIMIT))),
+        route(M::GET, "/api/v1/organizations/{org_id}/households/{household_id}", Personal(FIELD), get(api::registry::read)),
+        route(M::GET, "/api/v1/organizations/{org_id}/households/{household_id}/reads", Personal(COORDINATION), get(api::registry::reads)),
+        route(M::GET, "/api/v1/organizations/{org_id}/households/{household_id}/export", Personal(COORDINATION), get(api::registry::export)),
+        route(M::GET, "/api/v1/organizations/{org_id}/households/{household_id}/duplicates", Personal(COORDINATION), get(api::registry::duplicates)),
         route(M::POST, "/api/v1/organizations/{org_id}/households/{household_id}/payee", Org(TREASURY), post(api::payment_batches::set_payee)),
-        route(M::POST, "/api/v1/organizations/{org_id}/grievances", Org(FIELD), post(api::grievances::file)),
-        route(M::GET, "/api/v1/organizations/{org_id}/grievances", Org(COORDINATION), get(api::grievances::list)),
-        route(M::GET, "/api/v1/organizations/{org_id}/grievances/{grievance_id}", Org(COORDINATION), get(api::grievances::show)),
-        route(M::POST, "/api/v1/organizations/{org_id}/grievances/{grievance_id}/acknowledge", Org(COORDINATION), post(api::grievances::acknowledge)),
-        route(M::POST, "/api/v1/organizations/{org_id}/grievances/{grievance_id}/decision", Org(COORDINATION), post(api::grievances::decide)),
-        route(M::POST, "/api/v1/organizations/{org_id}/grievances/{grievance_id}/appeal", Org(FIELD), post(api::grievances::appeal)),
-        route(M::POST, "/api/v1/organizations/{org_id}/grievances/{grievance_id}/appeal/decision", Org(COORDINATION), post(api::grievances::decide_appeal)),
-        route(M::POST, "/api/v1/organizations/{org_id}/duplicate-pairs/search", Org(COORDINATION), post(api::duplicate_reviews::search)),
-        route(M::GET, "/api/v1/organizations/{org_id}/duplicate-pairs", Org(COORDINATION), get(api::duplicate_reviews::list)),
-        route(M::POST, "/api/v1/organizations/{org_id}/duplicate-pairs/{pair_id}/decision", Org(COORDINATION), post(api::duplicate_reviews::decide)),
-        route(M::POST, "/api/v1/organizations/{org_id}/programmes", Org(COORDINATION), post(api::programmes::create)),
-        route(M::GET, "/api/v1/organizations/{org_id}/programmes", Org(COORDINATION), get(api::programmes::list)),
-        route(M::POST, "/api/v1/organizations/{org_id}/programmes/{programme_id}/rules", Org(COORDINATION), post(api::programmes::add_rules)),
-        route(M::POST, "/api/v1/organizations/{org_id}/programmes/{programme_id}/enrollments", Org(COORDINATION), post(api::programmes::enroll)),
-        route(M::POST, "/api/v1/organizations/{org_id}/programmes/{programme_id}/households/{household_id}/enrollment", Org(COORDINATION), post(api::programmes::set_enrollment)),
-        route(M::POST, "/api/v1/organizations/{org_id}/programmes/{programme_id}/cycles", Org(COORDINATION), post(api::programmes::compute_cycle)),
-        route(M::GET, "/api/v1/organizations/{org_id}/cycles/{cycle_id}", Org(COORDINATION), get(api::programmes::cycle)),
-        route(M::POST, "/api/v1/organizations/{org_id}/cycles/{cycle_id}/approve", Org(CYCLE_APPROVAL), post(api::programmes::approve_cycle)),
-        route(M::GET, "/api/v1/organizations/{org_id}/cycles/{cycle_id}/entitlements/{household_id}", Org(COORDINATION), get(api::programmes::entitlement)),
+        route(M::POST, "/api/v1/organizations/{org_id}/grievances", Personal(FIELD), post(api::grievances::file)),
+        route(M::GET, "/api/v1/organizations/{org_id}/grievances", Personal(COORDINATION), get(api::grievances::list)),
+        route(M::GET, "/api/v1/organizations/{org_id}/grievances/{grievance_id}", Personal(COORDINATION), get(api::grievances::show)),
+        route(M::POST, "/api/v1/organizations/{org_id}/grievances/{grievance_id}/acknowledge", Personal(COORDINATION), post(api::grievances::acknowledge)),
+        route(M::POST, "/api/v1/organizations/{org_id}/grievances/{grievance_id}/decision", Personal(COORDINATION), post(api::grievances::decide)),
+        route(M::POST, "/api/v1/organizations/{org_id}/grievances/{grievance_id}/appeal", Personal(FIELD), post(api::grievances::appeal)),
+        route(M::POST, "/api/v1/organizations/{org_id}/grievances/{grievance_id}/appeal/decision", Personal(COORDINATION), post(api::grievances::decide_appeal)),
+        route(M::POST, "/api/v1/organizations/{org_id}/duplicate-pairs/search", Personal(COORDINATION), post(api::duplicate_reviews::search)),
+        route(M::GET, "/api/v1/organizations/{org_id}/duplicate-pairs", Personal(COORDINATION), get(api::duplicate_reviews::list)),
+        route(M::POST, "/api/v1/organizations/{org_id}/duplicate-pairs/{pair_id}/decision", Personal(COORDINATION), post(api::duplicate_reviews::decide)),
+        route(M::POST, "/api/v1/organizations/{org_id}/programmes", Personal(COORDINATION), post(api::programmes::create)),
+        route(M::GET, "/api/v1/organizations/{org_id}/programmes", Personal(COORDINATION), get(api::programmes::list)),
+        route(M::POST, "/api/v1/organizations/{org_id}/programmes/{programme_id}/rules", Personal(COORDINATION), post(api::programmes::add_rules)),
+        route(M::POST, "/api/v1/organizations/{org_id}/programmes/{programme_id}/enrollments", Personal(COORDINATION), post(api::programmes::enroll)),
+        route(M::POST, "/api/v1/organizations/{org_id}/programmes/{programme_id}/households/{household_id}/enrollment", Personal(COORDINATION), post(api::programmes::set_enrollment)),
+        route(M::POST, "/api/v1/organizations/{org_id}/programmes/{programme_id}/cycles", Personal(COORDINATION), post(api::programmes::compute_cycle)),
+        route(M::GET, "/api/v1/organizations/{org_id}/cycles/{cycle_id}", Personal(COORDINATION), get(api::programmes::cycle)),
+        route(M::POST, "/api/v1/organizations/{org_id}/cycles/{cycle_id}/approve", Personal(CYCLE_APPROVAL), post(api::programmes::approve_cycle)),
+        route(M::GET, "/api/v1/organizations/{org_id}/cycles/{cycle_id}/entitlements/{household_id}", Personal(COORDINATION), get(api::programmes::entitlement)),
         route(M::POST, "/api/v1/organizations/{org_id}/cycles/{cycle_id}/payment-batch", Org(TREASURY), post(api::programmes::create_batch)),
         route(M::GET, "/api/v1/payment-batches", SignedIn, get(api::payment_batches::list)),
         route(M::GET, "/api/v1/payment-batches/{batch_id}", Org(TREASURY), get(api::payment_batches::show)),
-        route(M::GET, "/api/v1/payment-batches/{batch_id}/pain.001.xml", Org(TREASURY), get(api::payment_batches::pain001)),
+        route(M::GET, "/api/v1/payment-batches/{batch_id}/pain.001.xml", Personal(TREASURY), get(api::payment_batches::pain001)),
         route(M::POST, "/api/v1/payment-batches/{batch_id}/status-report", Org(TREASURY), post(api::payment_batches::status_report)),
         route(M::GET, "/api/v1/geo/regions", Public, get(api::geo::regions)),
         route(M::GET, "/api/v1/geo/provinces", Public, get(api::geo::provinces)),
@@ -215,7 +226,11 @@ pub fn router(state: AppState) -> Router {
         .is_some_and(|u| u.starts_with("https://"));
     let mut router = Router::new();
     for spec in table() {
-        let guard = from_fn_with_state((state.clone(), spec.access), enforce);
+        let policy = Policy {
+            access: spec.access,
+            verified: spec.verified,
+        };
+        let guard = from_fn_with_state((state.clone(), policy), enforce);
         router = router.route(spec.path, spec.handler.route_layer(guard));
     }
     let router = router

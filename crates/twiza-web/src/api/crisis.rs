@@ -2,9 +2,7 @@
 //! reported by anyone (rate-limited) or assessed by field agents, pledges of associations, and
 //! the gaps and oversupply that follow from them.
 
-use super::{
-    parse_json, path_param, require_json, require_user, require_verified, ApiJson, ApiQuery, PathId,
-};
+use super::{parse_json, path_param, require_json, require_user, ApiJson, ApiQuery, PathId};
 use crate::auth::Actor;
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::throttle::Admission;
@@ -448,7 +446,6 @@ pub async fn assess(
 ) -> AppResult<(StatusCode, Json<NeedReceiptView>)> {
     let incident = path_param(&params, "incident_id")?;
     let user = require_user(&actor)?;
-    require_verified(&state, &scope).await?;
     let reporter = Reporter::FieldAgent {
         org: scope.org_id().0,
         user: user.id,
@@ -826,7 +823,6 @@ pub async fn pledge(
 ) -> AppResult<(StatusCode, Json<PledgeReceiptView>)> {
     let incident = path_param(&params, "incident_id")?;
     let user = require_user(&actor)?;
-    require_verified(&state, &scope).await?;
     let pledge = NewPledge::parse(
         &PledgeInput {
             need_id: body.need_id,

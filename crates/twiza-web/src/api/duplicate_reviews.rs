@@ -3,7 +3,6 @@
 //! (a logged read of both households), and decides `same_person` or `different_people`; the
 //! decision is remembered and the pair never proposed again.
 
-use super::registry::require_registry_access;
 use super::{path_param, require_user, ApiJson};
 use crate::auth::Actor;
 use crate::error::{AppResult, ErrorBody};
@@ -42,7 +41,6 @@ pub async fn search(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
 ) -> AppResult<Json<MatchingRun>> {
-    require_registry_access(&scope)?;
     Ok(Json(state.store.find_duplicate_people(&scope).await?))
 }
 
@@ -58,7 +56,6 @@ pub async fn list(
     Extension(actor): Extension<Actor>,
     Query(query): Query<PairsQuery>,
 ) -> AppResult<Json<Vec<DuplicatePair>>> {
-    require_registry_access(&scope)?;
     let user = require_user(&actor)?;
     let reader = Reader {
         account: user.id,
@@ -84,7 +81,6 @@ pub async fn decide(
     params: RawPathParams,
     ApiJson(body): ApiJson<PairDecisionCreate>,
 ) -> AppResult<StatusCode> {
-    require_registry_access(&scope)?;
     let user = require_user(&actor)?;
     let pair = path_param(&params, "pair_id")?;
     let decision =

@@ -5,7 +5,6 @@
 //! appeal. Lists show deadlines and what is overdue; reading the household's words is logged.
 
 use super::programmes::EntitlementView;
-use super::registry::require_registry_access;
 use super::{path_param, require_user, ApiJson};
 use crate::auth::Actor;
 use crate::error::{AppError, AppResult, ErrorBody};
@@ -135,7 +134,6 @@ pub async fn file(
     Extension(actor): Extension<Actor>,
     ApiJson(body): ApiJson<GrievanceCreate>,
 ) -> AppResult<(StatusCode, Json<GrievanceCreated>)> {
-    require_registry_access(&scope)?;
     let user = require_user(&actor)?;
     let grievance = parse_new(body)?;
     let deadlines = &state.config.grievance_deadlines;
@@ -166,7 +164,6 @@ pub async fn list(
     Extension(scope): Extension<OrgScope>,
     Query(query): Query<ListQuery>,
 ) -> AppResult<Json<Vec<GrievanceView>>> {
-    require_registry_access(&scope)?;
     if let Some(status) = query.status.as_deref() {
         GrievanceStatus::parse(status).ok_or(FieldError::new("status", "validation"))?;
     }
@@ -190,7 +187,6 @@ pub async fn show(
     Extension(actor): Extension<Actor>,
     params: RawPathParams,
 ) -> AppResult<Json<GrievanceDetail>> {
-    require_registry_access(&scope)?;
     let user = require_user(&actor)?;
     let id = path_param(&params, "grievance_id")?;
     let grievance = state
@@ -236,7 +232,6 @@ pub async fn acknowledge(
     Extension(actor): Extension<Actor>,
     params: RawPathParams,
 ) -> AppResult<StatusCode> {
-    require_registry_access(&scope)?;
     let user = require_user(&actor)?;
     let id = path_param(&params, "grievance_id")?;
     state
@@ -258,7 +253,6 @@ pub async fn decide(
     params: RawPathParams,
     ApiJson(body): ApiJson<DecisionCreate>,
 ) -> AppResult<StatusCode> {
-    require_registry_access(&scope)?;
     let user = require_user(&actor)?;
     let id = path_param(&params, "grievance_id")?;
     let decision = parse_decision(&body)?;
@@ -282,7 +276,6 @@ pub async fn appeal(
     params: RawPathParams,
     ApiJson(body): ApiJson<AppealCreate>,
 ) -> AppResult<StatusCode> {
-    require_registry_access(&scope)?;
     let user = require_user(&actor)?;
     let id = path_param(&params, "grievance_id")?;
     let statement = parse_statement("statement", &body.statement)?;
@@ -306,7 +299,6 @@ pub async fn decide_appeal(
     params: RawPathParams,
     ApiJson(body): ApiJson<DecisionCreate>,
 ) -> AppResult<StatusCode> {
-    require_registry_access(&scope)?;
     let user = require_user(&actor)?;
     let id = path_param(&params, "grievance_id")?;
     let decision = parse_decision(&body)?;

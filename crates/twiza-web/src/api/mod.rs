@@ -131,25 +131,6 @@ pub fn path_param(params: &axum::extract::RawPathParams, name: &str) -> Result<i
         .ok_or_else(AppError::not_found)?
 }
 
-/// Refuses (`organization_not_verified`) unless the scoped association is verified.
-pub async fn require_verified(
-    state: &crate::AppState,
-    scope: &twiza_domain::OrgScope,
-) -> Result<(), AppError> {
-    let org = state
-        .store
-        .organization(scope.org_id())
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    if org.status != twiza_domain::organization::OrgStatus::Verified {
-        return Err(AppError::new(
-            axum::http::StatusCode::CONFLICT,
-            "organization_not_verified",
-        ));
-    }
-    Ok(())
-}
-
 /// The authenticated user of an API call (routes with `SignedIn` or stricter access).
 pub fn require_user(actor: &crate::auth::Actor) -> Result<&twiza_store::User, AppError> {
     actor.user().ok_or_else(AppError::unauthenticated)

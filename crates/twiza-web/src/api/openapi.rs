@@ -204,7 +204,7 @@ fn add_shared_errors(method: &str, path: &str, access: Access, operation: &mut O
             "`forbidden`: the caller holds none of the platform roles of this operation."
                 .to_owned(),
         )),
-        Access::Org(_) => errors.push((
+        Access::Org(_) | Access::Personal(_) => errors.push((
             403,
             "`forbidden`: the caller is a member of the association without a role that may do \
              this."
@@ -213,7 +213,7 @@ fn add_shared_errors(method: &str, path: &str, access: Access, operation: &mut O
         Access::Public | Access::SignedIn => {}
     }
     match access {
-        Access::Org(_) => errors.push((
+        Access::Org(_) | Access::Personal(_) => errors.push((
             404,
             "`not_found`: no such association or resource, or the caller is not a member of \
              the association it belongs to."

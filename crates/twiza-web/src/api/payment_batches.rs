@@ -114,7 +114,6 @@ pub async fn pain001(
     Extension(actor): Extension<Actor>,
     params: RawPathParams,
 ) -> AppResult<Response> {
-    super::registry::require_registry_access(&scope)?;
     let user = require_user(&actor)?;
     let id = path_param(&params, "batch_id")?;
     let header_row = state.store.payment_batch(&scope, id).await?;

@@ -3,7 +3,6 @@
 //! of the households that consented, a cycle computed for a period, approved by a second person,
 //! a household's entitlement explained, and the cycle's payment batch for the bank.
 
-use super::registry::require_registry_access;
 use super::{path_param, require_user, ApiJson};
 use crate::auth::Actor;
 use crate::error::{AppError, AppResult, ErrorBody};
@@ -164,7 +163,6 @@ pub async fn create(
     Extension(actor): Extension<Actor>,
     ApiJson(body): ApiJson<ProgrammeCreate>,
 ) -> AppResult<(StatusCode, Json<Created>)> {
-    require_registry_access(&scope)?;
     let user = require_user(&actor)?;
     let programme = parse_programme(&body)?;
     let rules = checked_rules(&body.rules)?;
@@ -188,7 +186,6 @@ pub async fn list(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
 ) -> AppResult<Json<Vec<ProgrammeView>>> {
-    require_registry_access(&scope)?;
     Ok(Json(state.store.programmes(&scope).await?))
 }
 
@@ -204,7 +201,6 @@ pub async fn add_rules(
     params: RawPathParams,
     ApiJson(body): ApiJson<RulesCreate>,
 ) -> AppResult<(StatusCode, Json<Created>)> {
-    require_registry_access(&scope)?;
     let user = require_user(&actor)?;
     let id = path_param(&params, "programme_id")?;
     let rules = checked_rules(&body.rules)?;
@@ -233,7 +229,6 @@ pub async fn enroll(
     Extension(actor): Extension<Actor>,
     params: RawPathParams,
 ) -> AppResult<Json<Enrolled>> {
-    require_registry_access(&scope)?;
     let user = require_user(&actor)?;
     let id = path_param(&params, "programme_id")?;
     let enrolled = state
@@ -262,7 +257,6 @@ pub async fn set_enrollment(
     params: RawPathParams,
     ApiJson(body): ApiJson<EnrollmentUpdate>,
 ) -> AppResult<StatusCode> {
-    require_registry_access(&scope)?;
     let user = require_user(&actor)?;
     let programme = path_param(&params, "programme_id")?;
     let household = path_param(&params, "household_id")?;
@@ -290,7 +284,6 @@ pub async fn compute_cycle(
     params: RawPathParams,
     ApiJson(body): ApiJson<CycleCreate>,
 ) -> AppResult<Json<CycleSummary>> {
-    require_registry_access(&scope)?;
     let user = require_user(&actor)?;
     let id = path_param(&params, "programme_id")?;
     let period = parse_period(&body.period);
@@ -321,7 +314,6 @@ pub async fn cycle(
     Extension(scope): Extension<OrgScope>,
     params: RawPathParams,
 ) -> AppResult<Json<CycleSummary>> {
-    require_registry_access(&scope)?;
     let id = path_param(&params, "cycle_id")?;
     Ok(Json(state.store.cycle(&scope, id).await?))
 }
@@ -337,7 +329,6 @@ pub async fn approve_cycle(
     Extension(actor): Extension<Actor>,
     params: RawPathParams,
 ) -> AppResult<Json<CycleSummary>> {
-    require_registry_access(&scope)?;
     let user = require_user(&actor)?;
     let id = path_param(&params, "cycle_id")?;
     Ok(Json(state.store.approve_cycle(&scope, id, user.id).await?))
@@ -354,7 +345,6 @@ pub async fn entitlement(
     Extension(scope): Extension<OrgScope>,
     params: RawPathParams,
 ) -> AppResult<Json<EntitlementView>> {
-    require_registry_access(&scope)?;
     let cycle = path_param(&params, "cycle_id")?;
     let household = path_param(&params, "household_id")?;
     let (eligible, centimes, explanation) =

@@ -208,16 +208,6 @@ fn purpose(raw: Option<&str>) -> Result<String, AppError> {
     Ok(p.to_owned())
 }
 
-/// Beneficiaries' personal data is for the association's members (and platform admins), never
-/// for read-only platform roles (auditors, authorities), who pass the authorization layer on
-/// reads of other routes.
-pub fn require_registry_access(scope: &OrgScope) -> Result<(), AppError> {
-    match scope.grant() {
-        ScopeGrant::Member(_) | ScopeGrant::Platform(PlatformRole::PlatformAdmin) => Ok(()),
-        ScopeGrant::Platform(_) => Err(AppError::forbidden()),
-    }
-}
-
 /// Sensitive fields (disability) are for the roles that decide on aid.
 fn may_read_sensitive(scope: &OrgScope) -> bool {
     matches!(
@@ -240,7 +230,6 @@ pub async fn read(
     params: RawPathParams,
     Query(query): Query<ReadQuery>,
 ) -> AppResult<Json<HouseholdView>> {
-    require_registry_access(&scope)?;
     let user = require_user(&actor)?;
     let household = path_param(&params, "household_id")?;
     let purpose = purpose(query.purpose.as_deref())?;
@@ -292,7 +281,6 @@ pub async fn reads(
     Extension(scope): Extension<OrgScope>,
     params: RawPathParams,
 ) -> AppResult<Json<Vec<ReadView>>> {
-    require_registry_access(&scope)?;
     let household = path_param(&params, "household_id")?;
     let reads = state.store.household_reads(&scope, household).await?;
     Ok(Json(reads.into_iter().map(ReadView::from).collect()))
@@ -310,7 +298,6 @@ pub async fn export(
     Extension(actor): Extension<Actor>,
     params: RawPathParams,
 ) -> AppResult<Json<serde_json::Value>> {
-    require_registry_access(&scope)?;
     let user = require_user(&actor)?;
     let household = path_param(&params, "household_id")?;
     let export = state
@@ -345,7 +332,6 @@ pub async fn duplicates(
     Extension(scope): Extension<OrgScope>,
     params: RawPathParams,
 ) -> AppResult<Json<DuplicatesView>> {
-    require_registry_access(&scope)?;
     let household = path_param(&params, "household_id")?;
     Ok(Json(DuplicatesView {
         possible_duplicate_in: state
@@ -415,7 +401,6 @@ pub async fn import(
 ) -> AppResult<Json<ImportReport>> {
     use twiza_domain::registry_file::HouseholdFile;
     use twiza_store::Mode;
-    require_registry_access(&scope)?;
     let user = require_user(&actor)?;
     let mode_name = query.mode.unwrap_or_else(|| "dry_run".into());
     let mode = match mode_name.as_str() {

@@ -72,7 +72,7 @@ async fn every_operation_documents_the_errors_of_the_shared_mechanisms() {
         expect("401", "bearer token");
         match access {
             Access::Platform(_) => expect("403", "platform role"),
-            Access::Org(_) => {
+            Access::Org(_) | Access::Personal(_) => {
                 expect("403", "member without the role");
                 expect("404", "not a member");
             }
