@@ -1,6 +1,6 @@
 //! `/api/v1/…/campaigns`: fundraising campaigns, their Law 18-18 authorization and publication.
 
-use super::{require_user, ApiJson, PathId};
+use super::{ApiJson, CurrentUser, PathId};
 use crate::auth::Actor;
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::AppState;
@@ -124,10 +124,9 @@ pub fn collecting_today(c: &Campaign) -> Result<(), twiza_domain::campaign::NotC
 pub async fn create(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     ApiJson(body): ApiJson<CampaignCreate>,
 ) -> AppResult<(StatusCode, Json<CampaignView>)> {
-    let user = require_user(&actor)?;
     let input = CampaignInput {
         title_ar: &body.title_ar,
         title_fr: &body.title_fr,
@@ -235,11 +234,10 @@ pub const GRANT_BODY_LIMIT: usize = 3 * 1024 * 1024;
     security(("bearer" = [])))]
 pub async fn grant(
     State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     PathId(id): PathId,
     ApiJson(body): ApiJson<GrantRequest>,
 ) -> AppResult<Json<CampaignView>> {
-    let user = require_user(&actor)?;
     let reference = twiza_domain::text::parse_name("reference", &body.reference, 100);
     let from = parse_date("valid_from", &body.valid_from);
     let to = parse_date("valid_to", &body.valid_to);
@@ -320,11 +318,10 @@ pub struct RefuseRequest {
     responses((status = 200, body = CampaignView), (status = 409, body = ErrorBody)), security(("bearer" = [])))]
 pub async fn refuse(
     State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     PathId(id): PathId,
     ApiJson(body): ApiJson<RefuseRequest>,
 ) -> AppResult<Json<CampaignView>> {
-    let user = require_user(&actor)?;
     let reason = twiza_domain::text::parse_text("reason", &body.reason, 1000)?;
     decide(
         &state,

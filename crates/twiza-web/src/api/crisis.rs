@@ -2,8 +2,7 @@
 //! reported by anyone (rate-limited) or assessed by field agents, pledges of associations, and
 //! the gaps and oversupply that follow from them.
 
-use super::{parse_json, path_param, require_json, require_user, ApiJson, ApiQuery, PathId};
-use crate::auth::Actor;
+use super::{parse_json, path_param, require_json, ApiJson, ApiQuery, CurrentUser, PathId};
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::throttle::Admission;
 use crate::AppState;
@@ -93,10 +92,9 @@ fn limit(raw: Option<i64>) -> AppResult<i64> {
     security(("bearer" = [])))]
 pub async fn declare(
     State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     ApiJson(body): ApiJson<IncidentCreate>,
 ) -> AppResult<(StatusCode, Json<IncidentView>)> {
-    let user = require_user(&actor)?;
     let input = IncidentInput {
         kind: &body.kind,
         title_ar: &body.title_ar,
@@ -440,12 +438,11 @@ pub async fn report(
 pub async fn assess(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     params: RawPathParams,
     ApiJson(body): ApiJson<NeedCreate>,
 ) -> AppResult<(StatusCode, Json<NeedReceiptView>)> {
     let incident = path_param(&params, "incident_id")?;
-    let user = require_user(&actor)?;
     let reporter = Reporter::FieldAgent {
         org: scope.org_id().0,
         user: user.id,
@@ -708,11 +705,10 @@ pub struct AssignmentView {
     security(("bearer" = [])))]
 pub async fn assign(
     State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     PathId(id): PathId,
     ApiJson(body): ApiJson<AssignBody>,
 ) -> AppResult<(StatusCode, Json<Vec<AssignmentView>>)> {
-    let user = require_user(&actor)?;
     let new = state
         .store
         .assign_need(id, body.organization_id, user.id)
@@ -817,12 +813,11 @@ pub struct GapView {
 pub async fn pledge(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     params: RawPathParams,
     ApiJson(body): ApiJson<PledgeCreate>,
 ) -> AppResult<(StatusCode, Json<PledgeReceiptView>)> {
     let incident = path_param(&params, "incident_id")?;
-    let user = require_user(&actor)?;
     let pledge = NewPledge::parse(
         &PledgeInput {
             need_id: body.need_id,
@@ -976,10 +971,9 @@ pub struct ContactView {
 pub async fn contact(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     PathId(need): PathId,
 ) -> AppResult<Json<ContactView>> {
-    let user = require_user(&actor)?;
     // Read-only platform roles reach the association's reads; reporters' contacts are not theirs.
     match scope.grant() {
         twiza_domain::tenancy::ScopeGrant::Member(role)

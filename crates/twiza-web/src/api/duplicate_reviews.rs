@@ -3,8 +3,7 @@
 //! (a logged read of both households), and decides `same_person` or `different_people`; the
 //! decision is remembered and the pair never proposed again.
 
-use super::{path_param, require_user, ApiJson};
-use crate::auth::Actor;
+use super::{path_param, ApiJson, CurrentUser};
 use crate::error::{AppResult, ErrorBody};
 use crate::AppState;
 use axum::extract::{Query, RawPathParams, State};
@@ -53,10 +52,9 @@ pub async fn search(
 pub async fn list(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     Query(query): Query<PairsQuery>,
 ) -> AppResult<Json<Vec<DuplicatePair>>> {
-    let user = require_user(&actor)?;
     let reader = Reader {
         account: user.id,
         purpose: "duplicate_review",
@@ -77,11 +75,10 @@ pub async fn list(
 pub async fn decide(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     params: RawPathParams,
     ApiJson(body): ApiJson<PairDecisionCreate>,
 ) -> AppResult<StatusCode> {
-    let user = require_user(&actor)?;
     let pair = path_param(&params, "pair_id")?;
     let decision =
         PairDecision::parse(&body.decision).ok_or(FieldError::new("decision", "validation"))?;

@@ -5,8 +5,7 @@
 //! appeal. Lists show deadlines and what is overdue; reading the household's words is logged.
 
 use super::programmes::EntitlementView;
-use super::{path_param, require_user, ApiJson};
-use crate::auth::Actor;
+use super::{path_param, ApiJson, CurrentUser};
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::AppState;
 use axum::extract::{Query, RawPathParams, State};
@@ -131,10 +130,9 @@ fn parse_decision(body: &DecisionCreate) -> Result<Decision, AppError> {
 pub async fn file(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     ApiJson(body): ApiJson<GrievanceCreate>,
 ) -> AppResult<(StatusCode, Json<GrievanceCreated>)> {
-    let user = require_user(&actor)?;
     let grievance = parse_new(body)?;
     let deadlines = &state.config.grievance_deadlines;
     let (id, acknowledge_by, decide_by) = state
@@ -184,10 +182,9 @@ pub async fn list(
 pub async fn show(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     params: RawPathParams,
 ) -> AppResult<Json<GrievanceDetail>> {
-    let user = require_user(&actor)?;
     let id = path_param(&params, "grievance_id")?;
     let grievance = state
         .store
@@ -229,10 +226,9 @@ pub async fn show(
 pub async fn acknowledge(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     params: RawPathParams,
 ) -> AppResult<StatusCode> {
-    let user = require_user(&actor)?;
     let id = path_param(&params, "grievance_id")?;
     state
         .store
@@ -249,11 +245,10 @@ pub async fn acknowledge(
 pub async fn decide(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     params: RawPathParams,
     ApiJson(body): ApiJson<DecisionCreate>,
 ) -> AppResult<StatusCode> {
-    let user = require_user(&actor)?;
     let id = path_param(&params, "grievance_id")?;
     let decision = parse_decision(&body)?;
     let deadlines = &state.config.grievance_deadlines;
@@ -272,11 +267,10 @@ pub async fn decide(
 pub async fn appeal(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     params: RawPathParams,
     ApiJson(body): ApiJson<AppealCreate>,
 ) -> AppResult<StatusCode> {
-    let user = require_user(&actor)?;
     let id = path_param(&params, "grievance_id")?;
     let statement = parse_statement("statement", &body.statement)?;
     let deadlines = &state.config.grievance_deadlines;
@@ -295,11 +289,10 @@ pub async fn appeal(
 pub async fn decide_appeal(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     params: RawPathParams,
     ApiJson(body): ApiJson<DecisionCreate>,
 ) -> AppResult<StatusCode> {
-    let user = require_user(&actor)?;
     let id = path_param(&params, "grievance_id")?;
     let decision = parse_decision(&body)?;
     state

@@ -3,8 +3,7 @@
 //! (confirmed by the receiving one). Approvals and confirmations are booked and logged before
 //! the answer.
 
-use super::{parse_json, require_json, require_user, ApiJson, ApiQuery, PathId};
-use crate::auth::Actor;
+use super::{parse_json, require_json, ApiJson, ApiQuery, CurrentUser, PathId};
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::AppState;
 use axum::extract::State;
@@ -305,12 +304,11 @@ fn parse_expense(
 pub async fn submit_expense(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     PathId(campaign_id): PathId,
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> AppResult<(StatusCode, Json<ExpenseView>)> {
-    let user = require_user(&actor)?;
     let key = idempotency_key(&headers)?;
     require_json(&headers)?;
     let parsed: ExpenseCreate = parse_json(&body)?;
@@ -374,10 +372,9 @@ pub async fn list_expenses(
 pub async fn approve_expense(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     PathId(id): PathId,
 ) -> AppResult<Json<ExpenseView>> {
-    let user = require_user(&actor)?;
     let expense = state
         .store
         .approve_expense(&scope, id, user.id)
@@ -400,11 +397,10 @@ pub struct RejectRequest {
 pub async fn reject_expense(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     PathId(id): PathId,
     ApiJson(body): ApiJson<RejectRequest>,
 ) -> AppResult<Json<ExpenseView>> {
-    let user = require_user(&actor)?;
     let reason = parse_text("reason", &body.reason, 1000)?;
     let expense = state
         .store
@@ -552,11 +548,10 @@ impl TransferView {
 pub async fn create_transfer(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> AppResult<(StatusCode, Json<TransferView>)> {
-    let user = require_user(&actor)?;
     let key = idempotency_key(&headers)?;
     require_json(&headers)?;
     let parsed: TransferCreate = parse_json(&body)?;
@@ -622,10 +617,9 @@ pub async fn list_transfers(
 pub async fn confirm_transfer(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     PathId(id): PathId,
 ) -> AppResult<Json<TransferView>> {
-    let user = require_user(&actor)?;
     let transfer = state
         .store
         .confirm_transfer(&scope, id, user.id)

@@ -1,8 +1,8 @@
 //! `/api/v1/…` logistics: the item catalog, an association's warehouses and stock, deliveries
 //! for needs and their proof by a one-time code sent to the recipient's phone.
 
-use super::{require_user, ApiJson};
-use crate::auth::Actor;
+use super::ApiJson;
+use super::CurrentUser;
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::AppState;
 use axum::extract::{RawPathParams, State};
@@ -120,10 +120,9 @@ pub struct StockReceive {
 pub async fn receive(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     ApiJson(body): ApiJson<StockReceive>,
 ) -> AppResult<(StatusCode, Json<CreatedView>)> {
-    let user = require_user(&actor)?;
     let receipt = NewReceipt::parse(body.quantity, &body.source, &body.reference)?;
     let id = state
         .store
@@ -213,10 +212,9 @@ pub struct DeliveryView {
 pub async fn create_delivery(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     ApiJson(body): ApiJson<DeliveryCreate>,
 ) -> AppResult<(StatusCode, Json<DeliveryView>)> {
-    let user = require_user(&actor)?;
     let quantity = parse_quantity("quantity", body.quantity)?;
     let households = parse_quantity("households", body.households)?;
     let by_agent = match body.proof.as_deref().unwrap_or("otp") {
@@ -401,11 +399,10 @@ pub struct ConvoyReceiptView {
 pub async fn plan_convoy(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     params: RawPathParams,
     ApiJson(body): ApiJson<ConvoyCreate>,
 ) -> AppResult<(StatusCode, Json<ConvoyReceiptView>)> {
-    let user = require_user(&actor)?;
     let incident = super::path_param(&params, "incident_id")?;
     let commune = twiza_geo::CommuneCode::parse(&body.commune)
         .map_err(|_| FieldError::new("commune", "unknown_commune"))?;
@@ -547,12 +544,11 @@ pub struct AgentProofBody {
 pub async fn confirm_by_agent(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     params: RawPathParams,
     ApiJson(body): ApiJson<AgentProofBody>,
 ) -> AppResult<Json<ProofView>> {
     use base64::Engine;
-    let user = require_user(&actor)?;
     let id = super::path_param(&params, "delivery_id")?;
     let statement = twiza_domain::text::parse_text("statement", &body.statement, 1000)?;
     let invalid = || AppError::from(FieldError::new("photo", "invalid_photo"));

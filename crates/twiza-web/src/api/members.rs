@@ -1,7 +1,6 @@
 //! `/api/v1/organizations/{org_id}/members` and invitations: who belongs to an association.
 
-use super::{require_user, ApiJson, PathId};
-use crate::auth::Actor;
+use super::{ApiJson, CurrentUser, PathId};
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::AppState;
 use axum::extract::State;
@@ -94,10 +93,9 @@ pub fn parse_invitation(email: &str, role: &str) -> AppResult<(Email, OrgRole)> 
 pub async fn invite(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     ApiJson(body): ApiJson<InvitationCreate>,
 ) -> AppResult<(StatusCode, Json<InvitationView>)> {
-    let user = require_user(&actor)?;
     let (email, role) = parse_invitation(&body.email, &body.role)?;
     create_invitation(&state, &scope, user.id, &email, role)
         .await
@@ -170,10 +168,9 @@ pub struct AcceptedView {
     responses((status = 200, body = AcceptedView), (status = 404, body = ErrorBody)), security(("bearer" = [])))]
 pub async fn accept(
     State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     PathId(id): PathId,
 ) -> AppResult<Json<AcceptedView>> {
-    let user = require_user(&actor)?;
     let org = state
         .store
         .accept_invitation(InvitationId(id), user.id, &user.email)

@@ -131,6 +131,23 @@ pub fn path_param(params: &axum::extract::RawPathParams, name: &str) -> Result<i
         .ok_or_else(AppError::not_found)?
 }
 
+/// The signed-in caller of a route with `SignedIn` or stricter access (`unauthenticated`
+/// otherwise), taken from the [`crate::auth::Actor`] the authentication layer left.
+pub struct CurrentUser(pub twiza_store::User);
+
+impl FromRequestParts<AppState> for CurrentUser {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, AppError> {
+        parts
+            .extensions
+            .get::<crate::auth::Actor>()
+            .and_then(|actor| actor.user().cloned())
+            .map(CurrentUser)
+            .ok_or_else(AppError::unauthenticated)
+    }
+}
+
 /// The authenticated user of an API call (routes with `SignedIn` or stricter access).
 pub fn require_user(actor: &crate::auth::Actor) -> Result<&twiza_store::User, AppError> {
     actor.user().ok_or_else(AppError::unauthenticated)

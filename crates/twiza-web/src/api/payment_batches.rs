@@ -3,8 +3,7 @@
 //! accounts for it goes to each household's access log), the bank's `pain.002` status report
 //! applied to the lines, and the payee account of a household.
 
-use super::{path_param, require_user, ApiJson};
-use crate::auth::Actor;
+use super::{path_param, ApiJson, CurrentUser};
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::AppState;
 use axum::extract::{RawPathParams, State};
@@ -63,9 +62,8 @@ fn view(organization_id: i64, b: PaymentBatch) -> PaymentBatchView {
     security(("bearer" = [])))]
 pub async fn list(
     State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
 ) -> AppResult<Json<Vec<PaymentBatchView>>> {
-    let user = require_user(&actor)?;
     let mut out = Vec::new();
     for m in state.store.memberships_of(user.id).await? {
         if !matches!(m.role, OrgRole::Owner | OrgRole::Admin | OrgRole::Treasurer) {
@@ -111,10 +109,9 @@ fn iso_error(e: twiza_iso20022::Error) -> AppError {
 pub async fn pain001(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     params: RawPathParams,
 ) -> AppResult<Response> {
-    let user = require_user(&actor)?;
     let id = path_param(&params, "batch_id")?;
     let header_row = state.store.payment_batch(&scope, id).await?;
     let organization = state

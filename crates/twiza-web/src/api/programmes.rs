@@ -3,8 +3,7 @@
 //! of the households that consented, a cycle computed for a period, approved by a second person,
 //! a household's entitlement explained, and the cycle's payment batch for the bank.
 
-use super::{path_param, require_user, ApiJson};
-use crate::auth::Actor;
+use super::{path_param, ApiJson, CurrentUser};
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::AppState;
 use axum::extract::{RawPathParams, State};
@@ -160,10 +159,9 @@ fn parse_programme(body: &ProgrammeCreate) -> Result<NewProgramme, AppError> {
 pub async fn create(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     ApiJson(body): ApiJson<ProgrammeCreate>,
 ) -> AppResult<(StatusCode, Json<Created>)> {
-    let user = require_user(&actor)?;
     let programme = parse_programme(&body)?;
     let rules = checked_rules(&body.rules)?;
     let id = state
@@ -197,11 +195,10 @@ pub async fn list(
 pub async fn add_rules(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     params: RawPathParams,
     ApiJson(body): ApiJson<RulesCreate>,
 ) -> AppResult<(StatusCode, Json<Created>)> {
-    let user = require_user(&actor)?;
     let id = path_param(&params, "programme_id")?;
     let rules = checked_rules(&body.rules)?;
     let rules_version = state
@@ -226,10 +223,9 @@ pub struct Enrolled {
 pub async fn enroll(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     params: RawPathParams,
 ) -> AppResult<Json<Enrolled>> {
-    let user = require_user(&actor)?;
     let id = path_param(&params, "programme_id")?;
     let enrolled = state
         .store
@@ -253,11 +249,10 @@ pub struct EnrollmentUpdate {
 pub async fn set_enrollment(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     params: RawPathParams,
     ApiJson(body): ApiJson<EnrollmentUpdate>,
 ) -> AppResult<StatusCode> {
-    let user = require_user(&actor)?;
     let programme = path_param(&params, "programme_id")?;
     let household = path_param(&params, "household_id")?;
     let enrolled = match body.status.as_str() {
@@ -280,11 +275,10 @@ pub async fn set_enrollment(
 pub async fn compute_cycle(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     params: RawPathParams,
     ApiJson(body): ApiJson<CycleCreate>,
 ) -> AppResult<Json<CycleSummary>> {
-    let user = require_user(&actor)?;
     let id = path_param(&params, "programme_id")?;
     let period = parse_period(&body.period);
     let reference =
@@ -326,10 +320,9 @@ pub async fn cycle(
 pub async fn approve_cycle(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     params: RawPathParams,
 ) -> AppResult<Json<CycleSummary>> {
-    let user = require_user(&actor)?;
     let id = path_param(&params, "cycle_id")?;
     Ok(Json(state.store.approve_cycle(&scope, id, user.id).await?))
 }
@@ -366,11 +359,10 @@ pub async fn entitlement(
 pub async fn create_batch(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     params: RawPathParams,
     ApiJson(body): ApiJson<BatchCreate>,
 ) -> AppResult<(StatusCode, Json<serde_json::Value>)> {
-    let user = require_user(&actor)?;
     let cycle = path_param(&params, "cycle_id")?;
     let name = parse_text("debtor_name", &body.debtor_name, 70);
     let account = body.debtor_account.trim();

@@ -3,8 +3,7 @@
 //! identifiers only when asked, sensitive fields only for coordinators), the access log, the
 //! data-subject export, and possible duplicates in other associations (their names only).
 
-use super::{path_param, require_user, ApiJson};
-use crate::auth::Actor;
+use super::{path_param, ApiJson, CurrentUser};
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::AppState;
 use axum::extract::{Query, RawPathParams, State};
@@ -174,10 +173,9 @@ pub fn record_from_json(
 pub async fn register(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     ApiJson(body): ApiJson<HouseholdCreate>,
 ) -> AppResult<(StatusCode, Json<HouseholdCreated>)> {
-    let user = require_user(&actor)?;
     let record = record(&body, time::OffsetDateTime::now_utc().date())?;
     let (id, reference) = state
         .store
@@ -226,11 +224,10 @@ fn may_read_sensitive(scope: &OrgScope) -> bool {
 pub async fn read(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     params: RawPathParams,
     Query(query): Query<ReadQuery>,
 ) -> AppResult<Json<HouseholdView>> {
-    let user = require_user(&actor)?;
     let household = path_param(&params, "household_id")?;
     let purpose = purpose(query.purpose.as_deref())?;
     let view = state
@@ -295,10 +292,9 @@ pub async fn reads(
 pub async fn export(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     params: RawPathParams,
 ) -> AppResult<Json<serde_json::Value>> {
-    let user = require_user(&actor)?;
     let household = path_param(&params, "household_id")?;
     let export = state
         .store
@@ -394,14 +390,13 @@ pub struct ImportReport {
 pub async fn import(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     headers: axum::http::HeaderMap,
     Query(query): Query<ImportQuery>,
     body: axum::body::Bytes,
 ) -> AppResult<Json<ImportReport>> {
     use twiza_domain::registry_file::HouseholdFile;
     use twiza_store::Mode;
-    let user = require_user(&actor)?;
     let mode_name = query.mode.unwrap_or_else(|| "dry_run".into());
     let mode = match mode_name.as_str() {
         "dry_run" => Mode::DryRun,

@@ -1,12 +1,12 @@
 //! `/api/v1/tokens` and `/api/v1/me`: API tokens (issue, list, revoke) and the caller's identity.
 
-use super::{require_user, ApiJson, PathId};
-use crate::auth::{authenticate, client_address, new_secret, sha256_hex, Actor};
+use super::{ApiJson, CurrentUser, PathId};
+use crate::auth::{authenticate, client_address, new_secret, sha256_hex};
 use crate::error::{AppResult, ErrorBody};
 use crate::AppState;
 use axum::extract::State;
 use axum::http::{Extensions, StatusCode};
-use axum::{Extension, Json};
+use axum::Json;
 use serde::{Deserialize, Serialize};
 use twiza_domain::ids::TokenId;
 use utoipa::ToSchema;
@@ -87,9 +87,8 @@ pub struct TokenView {
     security(("bearer" = [])))]
 pub async fn list(
     State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
 ) -> AppResult<Json<Vec<TokenView>>> {
-    let user = require_user(&actor)?;
     let tokens = state.store.api_tokens(user.id).await?;
     Ok(Json(
         tokens
@@ -112,10 +111,9 @@ pub async fn list(
     responses((status = 204), (status = 404, body = ErrorBody)), security(("bearer" = [])))]
 pub async fn revoke(
     State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
     PathId(id): PathId,
 ) -> AppResult<StatusCode> {
-    let user = require_user(&actor)?;
     state.store.revoke_api_token(user.id, TokenId(id)).await?;
     state.access_cache.forget_tokens();
     Ok(StatusCode::NO_CONTENT)
@@ -144,9 +142,8 @@ pub struct MembershipView {
     responses((status = 200, body = MeView), (status = 401, body = ErrorBody)), security(("bearer" = [])))]
 pub async fn me(
     State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
+    CurrentUser(user): CurrentUser,
 ) -> AppResult<Json<MeView>> {
-    let user = require_user(&actor)?;
     let memberships = state.store.memberships_of(user.id).await?;
     Ok(Json(MeView {
         id: user.id.0,
