@@ -199,7 +199,9 @@ async fn a_programme_from_rules_to_the_bank_file() {
         ),
         (409, Some("two_person_rule"), None)
     );
-    assert!(refused["error"]["message"].as_str().is_some_and(|m| !m.is_empty()));
+    assert!(refused["error"]["message"]
+        .as_str()
+        .is_some_and(|m| !m.is_empty()));
     let approved = app
         .post_json(
             &format!("{base}/cycles/{cycle_id}/approve"),

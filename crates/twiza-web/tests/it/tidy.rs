@@ -312,7 +312,10 @@ fn every_refusal_has_a_message_in_every_language() {
             "{refusal:?}"
         );
     }
-    assert!(missing.is_empty(), "refusals without a message: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "refusals without a message: {missing:?}"
+    );
     assert!(Refusal::ALL.len() > 40);
 }
 
