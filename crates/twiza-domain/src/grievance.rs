@@ -2,6 +2,7 @@
 //! payment; the association acknowledges, decides with an explanation, and a different person
 //! decides an appeal — each step against a deadline.
 
+use crate::refusal::Refusal;
 use crate::text::FieldError;
 
 code_enum!(
@@ -144,16 +145,16 @@ pub enum Step {
     DecideAppeal,
 }
 
-/// The status a step leads to from `status`, or the stable code of why it cannot be taken.
-pub fn next_status(status: GrievanceStatus, step: Step) -> Result<GrievanceStatus, &'static str> {
+/// The status a step leads to from `status`, or the refusal saying why it cannot be taken.
+pub fn next_status(status: GrievanceStatus, step: Step) -> Result<GrievanceStatus, Refusal> {
     use GrievanceStatus as S;
     match (status, step) {
         (S::Received, Step::Acknowledge) => Ok(S::Acknowledged),
         (S::Received | S::Acknowledged, Step::Decide) => Ok(S::Decided),
         (S::Decided, Step::Appeal) => Ok(S::Appealed),
         (S::Appealed, Step::DecideAppeal) => Ok(S::Closed),
-        (S::Closed, _) => Err("grievance_closed"),
-        _ => Err("grievance_wrong_step"),
+        (S::Closed, _) => Err(Refusal::GrievanceClosed),
+        _ => Err(Refusal::GrievanceWrongStep),
     }
 }
 
@@ -265,19 +266,19 @@ mod tests {
         assert_eq!(next_status(S::Received, Step::Decide), Ok(S::Decided));
         assert_eq!(
             next_status(S::Received, Step::Appeal),
-            Err("grievance_wrong_step")
+            Err(Refusal::GrievanceWrongStep)
         );
         assert_eq!(
             next_status(S::Decided, Step::Decide),
-            Err("grievance_wrong_step")
+            Err(Refusal::GrievanceWrongStep)
         );
         assert_eq!(
             next_status(S::Closed, Step::Appeal),
-            Err("grievance_closed")
+            Err(Refusal::GrievanceClosed)
         );
         assert_eq!(
             next_status(S::Appealed, Step::Appeal),
-            Err("grievance_wrong_step")
+            Err(Refusal::GrievanceWrongStep)
         );
     }
 

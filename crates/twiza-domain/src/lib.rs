@@ -17,6 +17,7 @@ pub mod money;
 pub mod organization;
 pub mod pmt;
 pub mod programme;
+pub mod refusal;
 pub mod registry;
 pub mod registry_file;
 pub mod registry_xlsx;
@@ -25,6 +26,7 @@ pub mod tenancy;
 pub mod text;
 
 pub use ids::{OrgId, UserId};
+pub use refusal::{Refusal, RefusalClass};
 pub use roles::{OrgRole, PlatformRole};
 pub use tenancy::OrgScope;
 pub use text::FieldError;

@@ -3,9 +3,10 @@
 //! Session and API tokens are stored only as SHA-256 hashes: a copy of the database does not let
 //! anyone sign in.
 
-use crate::{conflict_on_unique, expect_one, now, to_datetime, Result, Store, StoreError};
+use crate::{expect_one, now, refuse_on_unique, to_datetime, Result, Store, StoreError};
 use time::OffsetDateTime;
 use twiza_domain::ids::TokenId;
+use twiza_domain::Refusal;
 use twiza_domain::{PlatformRole, UserId};
 
 /// An account.
@@ -84,7 +85,7 @@ impl Store {
         .bind(now())
         .fetch_one(self.writer())
         .await
-        .map_err(conflict_on_unique("email"))?;
+        .map_err(refuse_on_unique(Refusal::EmailTaken))?;
         Ok(UserId(id))
     }
 

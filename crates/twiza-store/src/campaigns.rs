@@ -2,7 +2,7 @@
 
 use crate::logged::{campaign_authorized_leaf, campaign_closed_leaf, AuthorizedCampaign};
 use crate::tlog::{append_one, NewLeaf};
-use crate::{conflict_on_unique, now, to_datetime, Result, Store, StoreError};
+use crate::{now, refuse_on_unique, to_datetime, Result, Store, StoreError};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 use time::{Date, OffsetDateTime};
@@ -10,6 +10,7 @@ use twiza_domain::campaign::{
     parse_date, AuthorizationStatus, CampaignScope, CampaignState, NewCampaign,
 };
 use twiza_domain::money::Amount;
+use twiza_domain::Refusal;
 use twiza_domain::{OrgId, OrgRole, OrgScope, UserId};
 
 /// A campaign as stored.
@@ -105,7 +106,7 @@ fn campaign_from_row(row: &AnyRow) -> Result<Campaign> {
 
 impl Store {
     /// Opens a campaign in draft with its authorization requested. `code` must be unique; a
-    /// collision is `Conflict("campaign_code")` and the caller draws another.
+    /// collision is `Refused(Refusal::CampaignCodeTaken)` and the caller draws another.
     pub async fn create_campaign(
         &self,
         scope: &OrgScope,
@@ -137,7 +138,7 @@ impl Store {
         .bind(now())
         .fetch_one(self.writer())
         .await
-        .map_err(conflict_on_unique("campaign_code"))?;
+        .map_err(refuse_on_unique(Refusal::CampaignCodeTaken))?;
         Ok(id)
     }
 
@@ -272,7 +273,7 @@ impl Store {
         if done.rows_affected() != 1 {
             drop(tx);
             return match self.campaign(id).await? {
-                Some(_) => Err(StoreError::Conflict("authorization_status")),
+                Some(_) => Err(StoreError::Refused(Refusal::AuthorizationDecided)),
                 None => Err(StoreError::NotFound),
             };
         }
@@ -343,7 +344,7 @@ impl Store {
         let column = match to {
             CampaignState::Published => "published_at",
             CampaignState::Closed => "closed_at",
-            CampaignState::Draft => return Err(StoreError::Conflict("campaign_state")),
+            CampaignState::Draft => return Err(StoreError::Refused(Refusal::InvalidCampaignState)),
         };
         let at = now();
         let sql = format!(
@@ -363,7 +364,7 @@ impl Store {
             drop(tx);
             return match self.campaign(id).await? {
                 Some(c) if c.org_id == scope.org_id() => {
-                    Err(StoreError::Conflict("campaign_state"))
+                    Err(StoreError::Refused(Refusal::InvalidCampaignState))
                 }
                 _ => Err(StoreError::NotFound),
             };

@@ -12,6 +12,7 @@ use serde::Serialize;
 use time::Date;
 use twiza_domain::money::Amount;
 use twiza_domain::OrgScope;
+use twiza_domain::Refusal;
 use twiza_domain::UserId;
 
 /// How a household is paid.
@@ -197,7 +198,7 @@ impl Store {
         .await?;
         let (status,) = row.ok_or(StoreError::NotFound)?;
         if status != "approved" {
-            return Err(StoreError::Conflict("cycle_not_approved"));
+            return Err(StoreError::Refused(Refusal::CycleNotApproved));
         }
         let at = now();
         let (id,): (i64,) = sqlx::query_as(
@@ -215,7 +216,7 @@ impl Store {
         .bind(at)
         .fetch_one(&mut *tx)
         .await
-        .map_err(crate::conflict_on_unique("payment_batch_exists"))?;
+        .map_err(crate::refuse_on_unique(Refusal::PaymentBatchExists))?;
         sqlx::query(
             "INSERT INTO payment_lines (batch_id, household_id, end_to_end_id, centimes, status, updated_at) \
              SELECT $1, e.household_id, 'B' || $2 || 'H' || e.household_id, e.centimes, 'sent', $3 \
@@ -242,7 +243,7 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?;
         if lines == 0 {
-            return Err(StoreError::Conflict("payment_batch_empty"));
+            return Err(StoreError::Refused(Refusal::PaymentBatchEmpty));
         }
         sqlx::query("UPDATE payment_batches SET lines = $1, total_centimes = $2, skipped = $3 WHERE id = $4")
             .bind(lines)

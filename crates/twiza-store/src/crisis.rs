@@ -11,6 +11,7 @@ use twiza_domain::crisis::{
     NeedStatus, NewDouar, NewIncident, NewNeed, NewPledge, PledgeStatus, Urgency,
     DUPLICATE_WINDOW_SECONDS, NEED_ASSIGNMENT_LIMIT,
 };
+use twiza_domain::Refusal;
 use twiza_domain::{OrgScope, UserId};
 
 /// A declared incident.
@@ -305,11 +306,11 @@ async fn check_place(
     douar: Option<i64>,
 ) -> Result<()> {
     if !incident_has_commune(conn, incident, commune).await? {
-        return Err(StoreError::Conflict("commune_not_in_incident"));
+        return Err(StoreError::Refused(Refusal::CommuneNotInIncident));
     }
     if let Some(d) = douar {
         if !douar_in_commune(conn, d, commune).await? {
-            return Err(StoreError::Conflict("unknown_douar"));
+            return Err(StoreError::Refused(Refusal::UnknownDouar));
         }
     }
     Ok(())
@@ -397,7 +398,7 @@ impl Store {
         .await;
         result
             .map(|(id,)| id)
-            .map_err(crate::conflict_on_unique("douar_exists"))
+            .map_err(crate::refuse_on_unique(Refusal::DouarExists))
     }
 
     /// The douars of an incident's communes.
@@ -566,7 +567,7 @@ impl Store {
             to,
             NeedStatus::Reported | NeedStatus::Verified | NeedStatus::Closed
         ) {
-            return Err(StoreError::Conflict("need_not_held"));
+            return Err(StoreError::Refused(Refusal::NeedNotHeld));
         }
         let done = sqlx::query(
             "UPDATE needs SET status = $1, updated_at = $2 WHERE id = $3 AND status = 'held'",
@@ -585,7 +586,7 @@ impl Store {
             .await?;
         match exists {
             None => Err(StoreError::NotFound),
-            Some(_) => Err(StoreError::Conflict("need_not_held")),
+            Some(_) => Err(StoreError::Refused(Refusal::NeedNotHeld)),
         }
     }
 
@@ -622,7 +623,7 @@ impl Store {
         if done.rows_affected() == 1 {
             Ok(())
         } else {
-            Err(StoreError::Conflict("status"))
+            Err(StoreError::Refused(Refusal::InvalidStatusChange))
         }
     }
 
@@ -630,7 +631,7 @@ impl Store {
     /// leaves the counts, its pledges move to the kept need.
     pub async fn merge_need(&self, duplicate: i64, into: i64) -> Result<()> {
         if duplicate == into {
-            return Err(StoreError::Conflict("merge_into_itself"));
+            return Err(StoreError::Refused(Refusal::MergeIntoItself));
         }
         let mut tx = self.writer().begin().await?;
         let rows: Vec<(i64, i64, String)> =
@@ -644,10 +645,10 @@ impl Store {
         }
         let open = |s: &str| NeedStatus::parse(s).is_some_and(NeedStatus::is_open);
         if rows[0].1 != rows[1].1 {
-            return Err(StoreError::Conflict("merge_across_incidents"));
+            return Err(StoreError::Refused(Refusal::MergeAcrossIncidents));
         }
         if !rows.iter().all(|r| open(&r.2)) {
-            return Err(StoreError::Conflict("need_not_open"));
+            return Err(StoreError::Refused(Refusal::NeedNotOpen));
         }
         let at = now();
         sqlx::query(
@@ -702,14 +703,14 @@ impl Store {
                 .fetch_optional(&mut *tx)
                 .await?;
             let Some((commune, status, need_douar)) = row else {
-                return Err(StoreError::Conflict("unknown_need"));
+                return Err(StoreError::Refused(Refusal::UnknownNeed));
             };
             douar = douar.or(need_douar);
             if commune != pledge.commune.as_str() {
-                return Err(StoreError::Conflict("need_elsewhere"));
+                return Err(StoreError::Refused(Refusal::NeedElsewhere));
             }
             if !NeedStatus::parse(&status).is_some_and(NeedStatus::is_open) {
-                return Err(StoreError::Conflict("need_not_open"));
+                return Err(StoreError::Refused(Refusal::NeedNotOpen));
             }
             sqlx::query(
                 "UPDATE needs SET status = 'assigned', updated_at = $1 \
@@ -842,7 +843,7 @@ impl Store {
                 | (PledgeStatus::InProgress, PledgeStatus::Cancelled)
         );
         if !allowed {
-            return Err(StoreError::Conflict("status"));
+            return Err(StoreError::Refused(Refusal::InvalidStatusChange));
         }
         let at = now();
         sqlx::query("UPDATE pledges SET status = $1, updated_at = $2 WHERE id = $3")
@@ -976,7 +977,7 @@ impl Store {
             return Err(StoreError::NotFound);
         };
         if !NeedStatus::parse(&status).is_some_and(NeedStatus::is_open) {
-            return Err(StoreError::Conflict("need_not_open"));
+            return Err(StoreError::Refused(Refusal::NeedNotOpen));
         }
         let org: Option<(String,)> =
             sqlx::query_as("SELECT status FROM organizations WHERE id = $1")
@@ -984,9 +985,9 @@ impl Store {
                 .fetch_optional(&mut *tx)
                 .await?;
         match org {
-            None => return Err(StoreError::Conflict("unknown_organization")),
+            None => return Err(StoreError::Refused(Refusal::UnknownOrganization)),
             Some((status,)) if status != "verified" => {
-                return Err(StoreError::Conflict("organization_not_verified"))
+                return Err(StoreError::Refused(Refusal::OrganizationNotVerified))
             }
             Some(_) => {}
         }
@@ -1172,7 +1173,7 @@ async fn assign_in(conn: &mut AnyConnection, a: Assignment) -> Result<bool> {
         return Ok(false);
     }
     if live_assignments(conn, a.need).await? >= NEED_ASSIGNMENT_LIMIT {
-        return Err(StoreError::Conflict("need_assignment_limit"));
+        return Err(StoreError::Refused(Refusal::NeedAssignmentLimit));
     }
     match existing {
         Some((id, _)) => {

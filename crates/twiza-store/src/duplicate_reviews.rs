@@ -8,6 +8,7 @@ use crate::registry::log_read;
 use crate::{now, Reader, Result, Store, StoreError};
 use serde::Serialize;
 use std::collections::BTreeSet;
+use twiza_domain::Refusal;
 use twiza_domain::{OrgScope, UserId};
 use twiza_link::{Config, Record};
 
@@ -254,7 +255,7 @@ impl Store {
         .await?;
         let (a, b, earlier) = row.ok_or(StoreError::NotFound)?;
         if earlier.is_some() {
-            return Err(StoreError::Conflict("pair_already_decided"));
+            return Err(StoreError::Refused(Refusal::PairAlreadyDecided));
         }
         // Only a pair still undecided: another reviewer may have decided it since the read.
         let done = sqlx::query(
@@ -268,7 +269,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() != 1 {
-            return Err(StoreError::Conflict("pair_already_decided"));
+            return Err(StoreError::Refused(Refusal::PairAlreadyDecided));
         }
         if decision == PairDecision::SamePerson {
             sqlx::query("UPDATE persons SET same_as = $1, updated_at = $2 WHERE id = $3 AND same_as IS NULL")

@@ -12,6 +12,7 @@ use twiza_domain::grievance::{
     current_deadline, next_status, Deadlines, Decision, FiledBy, GrievanceChannel, GrievanceStatus,
     GrievanceSubject, Step,
 };
+use twiza_domain::Refusal;
 use twiza_domain::{OrgScope, UserId};
 
 /// A grievance as recorded.
@@ -244,7 +245,7 @@ async fn current(
     let status = GrievanceStatus::parse(&status).ok_or(StoreError::Corrupt("grievance status"))?;
     Ok(Current {
         status,
-        next: next_status(status, step).map_err(StoreError::Conflict)?,
+        next: next_status(status, step).map_err(StoreError::Refused)?,
         decided_by,
         appeal_by,
     })
@@ -265,7 +266,7 @@ async fn apply<'q>(
         .execute(&mut *conn)
         .await?;
     if done.rows_affected() != 1 {
-        return Err(StoreError::Conflict("grievance_wrong_step"));
+        return Err(StoreError::Refused(Refusal::GrievanceWrongStep));
     }
     Ok(())
 }
@@ -295,7 +296,7 @@ impl Store {
             own_programme(&mut tx, scope, programme)
                 .await
                 .map_err(|e| match e {
-                    StoreError::NotFound => StoreError::Conflict("unknown_programme"),
+                    StoreError::NotFound => StoreError::Refused(Refusal::UnknownProgramme),
                     other => other,
                 })?;
         }
@@ -430,7 +431,7 @@ impl Store {
         let g = current(&mut tx, scope, id, Step::Appeal).await?;
         let at = now();
         if g.appeal_by.is_some_and(|end| at > end) {
-            return Err(StoreError::Conflict("appeal_window_closed"));
+            return Err(StoreError::Refused(Refusal::AppealWindowClosed));
         }
         let update = sqlx::query(
             "UPDATE grievances SET status = $1, appeal_statement = $2, appealed_at = $3, \
@@ -457,7 +458,7 @@ impl Store {
         let mut tx = self.writer().begin().await?;
         let g = current(&mut tx, scope, id, Step::DecideAppeal).await?;
         if g.decided_by == Some(by.0) {
-            return Err(StoreError::Conflict("appeal_same_decider"));
+            return Err(StoreError::Refused(Refusal::AppealSameDecider));
         }
         let update = sqlx::query(
             "UPDATE grievances SET status = $1, appeal_outcome = $2, appeal_remedy = $3, \

@@ -23,6 +23,7 @@ use twiza_domain::ledger::{
 };
 use twiza_domain::money::Amount;
 use twiza_domain::organization::OrgStatus;
+use twiza_domain::Refusal;
 use twiza_domain::{OrgId, OrgScope, UserId};
 
 /// A confirmed donation to book (built by the sequencer's batch).
@@ -479,7 +480,7 @@ pub const REPORT_IN_KIND_LINES: i64 = 1000;
 impl Store {
     /// Submits an expense of one of the scoped association's campaigns (status `submitted`).
     /// The same key with the same request answers the earlier expense (`true`); with another
-    /// request it is `Conflict("idempotency")`.
+    /// request it is `Refused(Refusal::IdempotencyConflict)`.
     pub async fn submit_expense(
         &self,
         scope: &OrgScope,
@@ -542,7 +543,7 @@ impl Store {
                 .fetch_one(&mut *tx)
                 .await?;
                 if hash != expense.request_hash {
-                    return Err(StoreError::Conflict("idempotency"));
+                    return Err(StoreError::Refused(Refusal::IdempotencyConflict));
                 }
                 (id, true)
             }
@@ -614,8 +615,8 @@ impl Store {
 
     /// Approves a submitted expense: a treasury member other than its author approves it, it is
     /// posted to the ledger and logged as `expense_approved`, all in one transaction. Refusals
-    /// write nothing: `Conflict("expense_self_approval")` (the author), `Conflict("expense_decided")`
-    /// (not submitted any more), `Conflict("insufficient_funds")` (more than the campaign has left).
+    /// write nothing: `Refused(Refusal::ExpenseSelfApproval)` (the author), `Refused(Refusal::ExpenseDecided)`
+    /// (not submitted any more), `Refused(Refusal::InsufficientFunds)` (more than the campaign has left).
     pub async fn approve_expense(&self, scope: &OrgScope, id: i64, by: UserId) -> Result<Expense> {
         let mut tx = self.writer().begin().await?;
         // The log lock first: on PostgreSQL it also serializes approvals, so the funds check
@@ -635,17 +636,17 @@ impl Store {
             return Err(StoreError::NotFound);
         };
         if author == by.0 {
-            return Err(StoreError::Conflict("expense_self_approval"));
+            return Err(StoreError::Refused(Refusal::ExpenseSelfApproval));
         }
         if status != ExpenseStatus::Submitted.as_str() {
-            return Err(StoreError::Conflict("expense_decided"));
+            return Err(StoreError::Refused(Refusal::ExpenseDecided));
         }
         let corrupt = StoreError::Corrupt;
         let amount = Amount::from_centimes(centimes).ok_or(corrupt("expense amount"))?;
         let category = ExpenseCategory::parse(&category).ok_or(corrupt("expense category"))?;
         let paid_from = PaidFrom::parse(&paid_from).ok_or(corrupt("expense paid_from"))?;
         if campaign_available(&mut tx, campaign_id, scope.org_id().0).await? < centimes {
-            return Err(StoreError::Conflict("insufficient_funds"));
+            return Err(StoreError::Refused(Refusal::InsufficientFunds));
         }
         let at = now();
         let done = sqlx::query(
@@ -658,7 +659,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() != 1 {
-            return Err(StoreError::Conflict("expense_decided"));
+            return Err(StoreError::Refused(Refusal::ExpenseDecided));
         }
         let entry =
             expense_entry(amount, category, paid_from).map_err(|_| corrupt("expense entry"))?;
@@ -710,15 +711,15 @@ impl Store {
         .await?;
         let expense = self.expense(scope, id).await?.ok_or(StoreError::NotFound)?;
         if done.rows_affected() != 1 {
-            return Err(StoreError::Conflict("expense_decided"));
+            return Err(StoreError::Refused(Refusal::ExpenseDecided));
         }
         Ok(expense)
     }
 
     /// Requests a transfer from the scoped association to another verified one, out of one of
     /// its campaigns (status `pending`). Refusals: `NotFound` (campaign not the sender's),
-    /// `Conflict("transfer_recipient")` (unknown, unverified or the sender itself),
-    /// `Conflict("insufficient_funds")`, `Conflict("idempotency")`.
+    /// `Refused(Refusal::InvalidRecipient)` (unknown, unverified or the sender itself),
+    /// `Refused(Refusal::InsufficientFunds)`, `Refused(Refusal::IdempotencyConflict)`.
     pub async fn create_transfer(
         &self,
         scope: &OrgScope,
@@ -737,7 +738,7 @@ impl Store {
         if let Some((id, hash)) = earlier {
             drop(tx);
             if hash != transfer.request_hash {
-                return Err(StoreError::Conflict("idempotency"));
+                return Err(StoreError::Refused(Refusal::IdempotencyConflict));
             }
             let t = self
                 .transfer(scope, id)
@@ -760,12 +761,12 @@ impl Store {
                 .await?;
         let verified = recipient.is_some_and(|(s,)| s == OrgStatus::Verified.as_str());
         if !verified || transfer.to.0 == from {
-            return Err(StoreError::Conflict("transfer_recipient"));
+            return Err(StoreError::Refused(Refusal::InvalidRecipient));
         }
         if campaign_available(&mut tx, transfer.campaign_id, from).await?
             < transfer.amount.centimes()
         {
-            return Err(StoreError::Conflict("insufficient_funds"));
+            return Err(StoreError::Refused(Refusal::InsufficientFunds));
         }
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO transfers (from_organization_id, to_organization_id, campaign_id, amount_centimes, \
@@ -783,7 +784,7 @@ impl Store {
         .bind(now())
         .fetch_one(&mut *tx)
         .await
-        .map_err(crate::conflict_on_unique("idempotency"))?;
+        .map_err(crate::refuse_on_unique(Refusal::IdempotencyConflict))?;
         tx.commit().await?;
         let t = self
             .transfer(scope, id)
@@ -838,7 +839,7 @@ impl Store {
 
     /// Confirms a pending transfer to the scoped (receiving) association: posted in both
     /// ledgers and logged as `transfer_confirmed`, in one transaction. Refusals write nothing:
-    /// `Conflict("transfer_decided")`, `Conflict("insufficient_funds")`.
+    /// `Refused(Refusal::TransferDecided)`, `Refused(Refusal::InsufficientFunds)`.
     pub async fn confirm_transfer(
         &self,
         scope: &OrgScope,
@@ -860,12 +861,12 @@ impl Store {
             return Err(StoreError::NotFound);
         };
         if status != TransferStatus::Pending.as_str() {
-            return Err(StoreError::Conflict("transfer_decided"));
+            return Err(StoreError::Refused(Refusal::TransferDecided));
         }
         let amount =
             Amount::from_centimes(centimes).ok_or(StoreError::Corrupt("transfer amount"))?;
         if campaign_available(&mut tx, campaign_id, from).await? < centimes {
-            return Err(StoreError::Conflict("insufficient_funds"));
+            return Err(StoreError::Refused(Refusal::InsufficientFunds));
         }
         let at = now();
         let done = sqlx::query(
@@ -878,7 +879,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() != 1 {
-            return Err(StoreError::Conflict("transfer_decided"));
+            return Err(StoreError::Refused(Refusal::TransferDecided));
         }
         let (out, inn) =
             transfer_entries(amount).map_err(|_| StoreError::Corrupt("transfer entry"))?;

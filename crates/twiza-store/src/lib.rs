@@ -72,6 +72,7 @@ use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, Executor};
 use std::time::Duration;
 use time::OffsetDateTime;
+use twiza_domain::Refusal;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
@@ -86,9 +87,10 @@ pub enum Backend {
 /// A failure of the storage layer.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    /// A uniqueness rule was violated (the payload names the rule, never the value).
-    #[error("conflict: {0}")]
-    Conflict(&'static str),
+    /// A rule refused the write (the refusal names the rule, never the value); nothing was
+    /// written.
+    #[error("refused: {0}")]
+    Refused(Refusal),
     #[error("not found")]
     NotFound,
     #[error("unsupported database url (expected sqlite:// or postgres://)")]
@@ -348,10 +350,10 @@ pub(crate) fn to_datetime(secs: i64) -> Result<OffsetDateTime> {
     OffsetDateTime::from_unix_timestamp(secs).map_err(|_| StoreError::Corrupt("timestamp"))
 }
 
-/// Maps a unique-constraint violation to [`StoreError::Conflict`] naming `rule`.
-pub(crate) fn conflict_on_unique(rule: &'static str) -> impl Fn(sqlx::Error) -> StoreError {
+/// Maps a unique-constraint violation to [`StoreError::Refused`] with `refusal`.
+pub(crate) fn refuse_on_unique(refusal: Refusal) -> impl Fn(sqlx::Error) -> StoreError {
     move |e| match &e {
-        sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Conflict(rule),
+        sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Refused(refusal),
         _ => StoreError::Database(e),
     }
 }

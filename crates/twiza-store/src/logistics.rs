@@ -8,6 +8,7 @@ use crate::{now, Backend, Result, Store, StoreError};
 use sqlx::AnyConnection;
 use twiza_domain::crisis::{households_estimate, NeedStatus};
 use twiza_domain::logistics::{code_matches, NewReceipt, MAX_PROOF_ATTEMPTS};
+use twiza_domain::Refusal;
 use twiza_domain::{OrgScope, UserId};
 
 /// An item of the catalog.
@@ -62,7 +63,7 @@ async fn item_id(conn: &mut AnyConnection, code: &str) -> Result<i64> {
         .fetch_optional(&mut *conn)
         .await?;
     row.map(|(id,)| id)
-        .ok_or(StoreError::Conflict("unknown_item"))
+        .ok_or(StoreError::Refused(Refusal::UnknownItem))
 }
 
 /// Locks the warehouse (PostgreSQL: row lock; SQLite has one writer) and checks it is the
@@ -85,7 +86,7 @@ async fn own_warehouse(
         .fetch_optional(&mut *conn)
         .await?;
     row.map(|_| ())
-        .ok_or(StoreError::Conflict("unknown_warehouse"))
+        .ok_or(StoreError::Refused(Refusal::UnknownWarehouse))
 }
 
 async fn balance(conn: &mut AnyConnection, warehouse: i64, item: i64) -> Result<i64> {
@@ -138,7 +139,7 @@ impl Store {
         .await;
         result
             .map(|(id,)| id)
-            .map_err(crate::conflict_on_unique("warehouse_exists"))
+            .map_err(crate::refuse_on_unique(Refusal::WarehouseExists))
     }
 
     /// Receives goods into one of the association's warehouses.
@@ -219,10 +220,10 @@ impl Store {
                 .fetch_optional(&mut *tx)
                 .await?;
         let Some((status,)) = need else {
-            return Err(StoreError::Conflict("unknown_need"));
+            return Err(StoreError::Refused(Refusal::UnknownNeed));
         };
         if !NeedStatus::parse(&status).is_some_and(NeedStatus::is_open) {
-            return Err(StoreError::Conflict("need_not_open"));
+            return Err(StoreError::Refused(Refusal::DeliveryNeedNotOpen));
         }
         if let Some(campaign) = delivery.campaign_id {
             let own: Option<(i64,)> =
@@ -232,7 +233,7 @@ impl Store {
                     .fetch_optional(&mut *tx)
                     .await?;
             if own.is_none() {
-                return Err(StoreError::Conflict("unknown_campaign"));
+                return Err(StoreError::Refused(Refusal::UnknownCampaign));
             }
         }
         if let Some(household) = delivery.household_id {
@@ -244,11 +245,11 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
             if own.is_none() {
-                return Err(StoreError::Conflict("unknown_household"));
+                return Err(StoreError::Refused(Refusal::UnknownHousehold));
             }
         }
         if balance(&mut tx, delivery.warehouse_id, item).await? < delivery.quantity {
-            return Err(StoreError::Conflict("insufficient_stock"));
+            return Err(StoreError::Refused(Refusal::InsufficientStock));
         }
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO deliveries (organization_id, incident_id, need_id, warehouse_id, item_id, quantity, \
@@ -425,12 +426,12 @@ async fn pending_delivery(
         return Err(StoreError::NotFound);
     };
     match status.as_str() {
-        "delivered" => return Err(StoreError::Conflict("proof_already_used")),
-        "locked" => return Err(StoreError::Conflict("proof_locked")),
+        "delivered" => return Err(StoreError::Refused(Refusal::ProofAlreadyUsed)),
+        "locked" => return Err(StoreError::Refused(Refusal::ProofLocked)),
         _ => {}
     }
     if proof != method {
-        return Err(StoreError::Conflict("proof_method_mismatch"));
+        return Err(StoreError::Refused(Refusal::ProofMethodMismatch));
     }
     Ok(PendingDelivery {
         id,
@@ -550,7 +551,7 @@ impl Store {
         for (item, quantity) in &convoy.manifest {
             let item = item_id(&mut tx, item).await?;
             if balance(&mut tx, warehouse, item).await? < *quantity {
-                return Err(StoreError::Conflict("insufficient_stock"));
+                return Err(StoreError::Refused(Refusal::InsufficientStock));
             }
             lines.push((item, *quantity));
         }
@@ -606,7 +607,7 @@ impl Store {
         };
         let current = ConvoyStatus::parse(&status).ok_or(StoreError::Corrupt("convoy status"))?;
         if !current.can_become(next) {
-            return Err(StoreError::Conflict("status"));
+            return Err(StoreError::Refused(Refusal::InvalidStatusChange));
         }
         let done = sqlx::query(
             "UPDATE convoys SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4",
@@ -620,7 +621,7 @@ impl Store {
         if done.rows_affected() == 1 {
             Ok(())
         } else {
-            Err(StoreError::Conflict("status"))
+            Err(StoreError::Refused(Refusal::InvalidStatusChange))
         }
     }
 

@@ -1,6 +1,6 @@
 //! Associations, their verification, the public directory, memberships and invitations.
 
-use crate::{conflict_on_unique, expect_one, now, to_datetime, Result, Store, StoreError};
+use crate::{expect_one, now, refuse_on_unique, to_datetime, Result, Store, StoreError};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 use time::Date;
@@ -8,6 +8,7 @@ use twiza_domain::ids::InvitationId;
 use twiza_domain::organization::{
     ActionDomain, NewOrganization, OrgStatus, Organization, Seat, VerificationDecision,
 };
+use twiza_domain::Refusal;
 use twiza_domain::{OrgId, OrgRole, OrgScope, UserId};
 
 /// Columns of `organizations` read into an [`Organization`] (the logo bytes are read apart).
@@ -182,7 +183,7 @@ impl Store {
             .bind(verified_at)
             .fetch_one(&mut *tx)
             .await
-            .map_err(conflict_on_unique("declaration_number"))?;
+            .map_err(refuse_on_unique(Refusal::DeclarationNumberTaken))?;
             sqlx::query(
                 "INSERT INTO memberships (organization_id, user_id, role, created_at) VALUES ($1, $2, $3, $4)",
             )
@@ -317,7 +318,7 @@ impl Store {
             return Ok(());
         }
         match self.organization(id).await? {
-            Some(_) => Err(StoreError::Conflict("status")),
+            Some(_) => Err(StoreError::Refused(Refusal::InvalidStatusChange)),
             None => Err(StoreError::NotFound),
         }
     }
@@ -397,7 +398,7 @@ impl Store {
         .fetch_optional(&mut *tx)
         .await?;
         if member.is_some() {
-            return Err(StoreError::Conflict("already_member"));
+            return Err(StoreError::Refused(Refusal::AlreadyMember));
         }
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO invitations (organization_id, email, role, invited_by, created_at) \
@@ -410,7 +411,7 @@ impl Store {
         .bind(now())
         .fetch_one(&mut *tx)
         .await
-        .map_err(conflict_on_unique("invitation"))?;
+        .map_err(refuse_on_unique(Refusal::AlreadyInvited))?;
         tx.commit().await?;
         Ok(InvitationId(id))
     }
@@ -489,7 +490,7 @@ impl Store {
         .bind(now)
         .execute(&mut *tx)
         .await
-        .map_err(conflict_on_unique("already_member"))?;
+        .map_err(refuse_on_unique(Refusal::AlreadyMember))?;
         tx.commit().await?;
         Ok(OrgId(org_id))
     }
@@ -505,7 +506,7 @@ impl Store {
         .bind(now())
         .execute(self.writer())
         .await
-        .map_err(conflict_on_unique("already_member"))?;
+        .map_err(refuse_on_unique(Refusal::AlreadyMember))?;
         Ok(())
     }
 }

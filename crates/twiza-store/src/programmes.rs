@@ -10,6 +10,7 @@ use twiza_domain::programme::{HouseholdFacts, MemberFacts, Rules};
 use twiza_domain::registry::{
     age_on, ranks_of_children, Area, Disability, HousingDamage, Relation, Schooling, Sex,
 };
+use twiza_domain::Refusal;
 use twiza_domain::{OrgScope, UserId};
 use twiza_geo::CommuneCode;
 
@@ -118,7 +119,7 @@ impl Store {
         .bind(now())
         .fetch_one(self.writer())
         .await
-        .map_err(crate::conflict_on_unique("programme_code_taken"))?;
+        .map_err(crate::refuse_on_unique(Refusal::ProgrammeCodeTaken))?;
         Ok(id)
     }
 
@@ -207,7 +208,7 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
             if consented.is_none() {
-                return Err(StoreError::Conflict("no_consent"));
+                return Err(StoreError::Refused(Refusal::NoConsent));
             }
             sqlx::query(
                 "INSERT INTO enrollments (programme_id, household_id, status, enrolled_by, enrolled_at) \
@@ -231,7 +232,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
             if done.rows_affected() != 1 {
-                return Err(StoreError::Conflict("not_enrolled"));
+                return Err(StoreError::Refused(Refusal::NotEnrolled));
             }
         }
         tx.commit().await?;
@@ -257,7 +258,8 @@ impl Store {
         .bind(programme)
         .fetch_optional(&mut *tx)
         .await?;
-        let (version, rules_json) = rules.ok_or(StoreError::Conflict("programme_without_rules"))?;
+        let (version, rules_json) =
+            rules.ok_or(StoreError::Refused(Refusal::ProgrammeWithoutRules))?;
         let rules =
             Rules::from_json(&rules_json).map_err(|_| StoreError::Corrupt("programme rules"))?;
         let existing: Option<(i64, String)> =
@@ -268,7 +270,7 @@ impl Store {
                 .await?;
         let cycle = match existing {
             Some((_, status)) if status != "computed" => {
-                return Err(StoreError::Conflict("cycle_already_approved"))
+                return Err(StoreError::Refused(Refusal::CycleAlreadyApproved))
             }
             Some((id, _)) => {
                 sqlx::query("DELETE FROM entitlements WHERE cycle_id = $1")
@@ -446,10 +448,10 @@ impl Store {
         .await?;
         let (_, status, computed_by) = row.ok_or(StoreError::NotFound)?;
         if status != "computed" {
-            return Err(StoreError::Conflict("cycle_already_approved"));
+            return Err(StoreError::Refused(Refusal::CycleAlreadyApproved));
         }
         if computed_by == Some(by.0) {
-            return Err(StoreError::Conflict("two_person_rule"));
+            return Err(StoreError::Refused(Refusal::TwoPersonRule));
         }
         sqlx::query("UPDATE cycles SET status = 'approved', approved_by = $1, approved_at = $2 WHERE id = $3")
             .bind(by.0)

@@ -2,7 +2,8 @@
 //!
 //! Domain and storage errors become an [`AppError`]: an HTTP status, a stable machine-readable
 //! `code` (documented in the OpenAPI document; never renamed) and optional details (the field,
-//! a limit). A handler returns it; [`render_errors`] — a middleware that knows the request's
+//! a limit). A storage refusal ([`StoreError::Refused`]) is answered here and nowhere else: the
+//! status of its [`RefusalClass`] with the [`Refusal`]'s code. A handler returns it; [`render_errors`] — a middleware that knows the request's
 //! language and whether it is an API call — turns it into `{"error":{"code","message"}}` or an
 //! HTML error page with the message from the `error-<code>` key of the message files.
 //! Messages never echo the rejected input.
@@ -13,7 +14,7 @@ use axum::http::{header, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
-use twiza_domain::FieldError;
+use twiza_domain::{FieldError, Refusal, RefusalClass};
 use twiza_store::StoreError;
 
 /// An error answered to the client.
@@ -101,21 +102,31 @@ impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::NotFound => AppError::not_found(),
-            StoreError::Conflict("email") => AppError::new(StatusCode::CONFLICT, "email_taken"),
-            StoreError::Conflict("already_member") => {
-                AppError::new(StatusCode::CONFLICT, "already_member")
-            }
-            StoreError::Conflict("status") => {
-                AppError::new(StatusCode::CONFLICT, "invalid_status_change")
-            }
-            StoreError::Conflict(rule) => {
-                AppError::new(StatusCode::CONFLICT, "conflict").with_field(rule)
-            }
+            StoreError::Refused(refusal) => refusal.into(),
             other => {
                 // The storage error text holds no personal data (values are bound, not formatted).
                 tracing::error!(error = %other, "storage failure");
                 AppError::internal()
             }
+        }
+    }
+}
+
+/// The one place a refusal becomes an answer: the status of its class, its code, and the field
+/// it names if any (an invalid field is also listed in `fields`, like any validation error).
+impl From<Refusal> for AppError {
+    fn from(refusal: Refusal) -> Self {
+        let status = match refusal.class() {
+            RefusalClass::Conflict => StatusCode::CONFLICT,
+            RefusalClass::Invalid => StatusCode::UNPROCESSABLE_ENTITY,
+            RefusalClass::Forbidden => StatusCode::FORBIDDEN,
+        };
+        match (refusal.class(), refusal.field()) {
+            (RefusalClass::Invalid, Some(field)) => {
+                AppError::invalid(vec![FieldError::new(field, refusal.code())])
+            }
+            (_, Some(field)) => AppError::new(status, refusal.code()).with_field(field),
+            (_, None) => AppError::new(status, refusal.code()),
         }
     }
 }

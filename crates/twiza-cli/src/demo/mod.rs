@@ -97,7 +97,7 @@ pub async fn create_user(
         .await
         .map_err(|e| anyhow::anyhow!("hashing failed: {}", e.code))?;
     match store.create_user(email.as_str(), &hash, &name, role).await {
-        Err(twiza_store::StoreError::Conflict(_)) => {
+        Err(twiza_store::StoreError::Refused(twiza_domain::Refusal::EmailTaken)) => {
             bail!("an account with this e-mail already exists")
         }
         other => Ok(other?),

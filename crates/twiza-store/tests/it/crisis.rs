@@ -10,6 +10,7 @@ use twiza_domain::crisis::{
     NewNeed, NewPledge, PledgeInput, PledgeStatus,
 };
 use twiza_domain::organization::VerificationDecision;
+use twiza_domain::Refusal;
 use twiza_domain::{OrgRole, OrgScope};
 use twiza_store::{NeedFilter, Reporter, StoreError};
 
@@ -83,7 +84,7 @@ on_both_backends!(needs_pledges_and_coverage, |db: TestDb| async move {
     let tnirt = s.create_douar(&douar).await.expect("douar");
     assert!(matches!(
         s.create_douar(&douar).await,
-        Err(StoreError::Conflict("douar_exists"))
+        Err(StoreError::Refused(Refusal::DouarExists))
     ));
 
     // A need, its likely duplicate, and a need of another category.
@@ -138,7 +139,7 @@ on_both_backends!(needs_pledges_and_coverage, |db: TestDb| async move {
         .await;
     assert!(matches!(
         outside,
-        Err(StoreError::Conflict("commune_not_in_incident"))
+        Err(StoreError::Refused(Refusal::CommuneNotInIncident))
     ));
     let wrong_douar = s
         .report_need(
@@ -151,14 +152,14 @@ on_both_backends!(needs_pledges_and_coverage, |db: TestDb| async move {
         .await;
     assert!(matches!(
         wrong_douar,
-        Err(StoreError::Conflict("unknown_douar"))
+        Err(StoreError::Refused(Refusal::UnknownDouar))
     ));
 
     // Merge the duplicate; filters and pages.
     s.merge_need(again.id, first.id).await.expect("merge");
     assert!(matches!(
         s.merge_need(first.id, first.id).await,
-        Err(StoreError::Conflict("merge_into_itself"))
+        Err(StoreError::Refused(Refusal::MergeIntoItself))
     ));
     let merged = s.need(again.id).await.expect("q").expect("found");
     assert_eq!(
@@ -239,7 +240,7 @@ on_both_backends!(needs_pledges_and_coverage, |db: TestDb| async move {
     assert!(matches!(
         s.set_pledge_status(&scope, p, PledgeStatus::Cancelled)
             .await,
-        Err(StoreError::Conflict("status"))
+        Err(StoreError::Refused(Refusal::InvalidStatusChange))
     ));
     assert_eq!(
         s.need(first.id).await.expect("q").expect("found").status,
@@ -325,7 +326,7 @@ on_both_backends!(
             .expect("warehouse");
         assert!(matches!(
             s.create_warehouse(&scope, "Dépôt d'Asni", ASNI).await,
-            Err(StoreError::Conflict("warehouse_exists"))
+            Err(StoreError::Refused(Refusal::WarehouseExists))
         ));
         let receipt = NewReceipt::parse(10, "in_kind_donation", "TWZ-ASN1").expect("receipt");
         s.receive_stock(&scope, warehouse, "tent", &receipt, owner)
@@ -335,12 +336,12 @@ on_both_backends!(
         assert!(matches!(
             s.receive_stock(&other_scope, warehouse, "tent", &receipt, owner)
                 .await,
-            Err(StoreError::Conflict("unknown_warehouse"))
+            Err(StoreError::Refused(Refusal::UnknownWarehouse))
         ));
         assert!(matches!(
             s.receive_stock(&scope, warehouse, "spaceship", &receipt, owner)
                 .await,
-            Err(StoreError::Conflict("unknown_item"))
+            Err(StoreError::Refused(Refusal::UnknownItem))
         ));
         let delivery = |quantity| NewDelivery {
             incident_id: incident,
@@ -358,7 +359,7 @@ on_both_backends!(
         assert!(matches!(
             s.create_delivery(&scope, &delivery(11), Some((&salt, &hash)), owner)
                 .await,
-            Err(StoreError::Conflict("insufficient_stock"))
+            Err(StoreError::Refused(Refusal::InsufficientStock))
         ));
         assert_eq!(s.stock(&scope).await.expect("stock")[0].quantity, 10);
         // The delivery names the registered household it reaches; another association's
@@ -393,7 +394,7 @@ on_both_backends!(
                 owner
             )
             .await,
-            Err(StoreError::Conflict("unknown_household"))
+            Err(StoreError::Refused(Refusal::UnknownHousehold))
         ));
         let id = s
             .create_delivery(
@@ -432,7 +433,7 @@ on_both_backends!(
         );
         assert!(matches!(
             s.confirm_delivery(&scope, id, "123456").await,
-            Err(StoreError::Conflict("proof_already_used"))
+            Err(StoreError::Refused(Refusal::ProofAlreadyUsed))
         ));
         // The family sees what it received in its own export; the leaf does not name it.
         let export = s
@@ -502,7 +503,7 @@ on_both_backends!(
         );
         assert!(matches!(
             s.confirm_delivery(&scope, locked, "123456").await,
-            Err(StoreError::Conflict("proof_locked"))
+            Err(StoreError::Refused(Refusal::ProofLocked))
         ));
 
         // Tampering with a delivered row is named by the audit.
@@ -625,15 +626,15 @@ on_both_backends!(
             .expect("assign"));
         assert!(matches!(
             s.assign_need(need_id, orgs[3].0, wali).await,
-            Err(StoreError::Conflict("need_assignment_limit"))
+            Err(StoreError::Refused(Refusal::NeedAssignmentLimit))
         ));
         assert!(matches!(
             s.assign_need(need_id, pending.0, wali).await,
-            Err(StoreError::Conflict("organization_not_verified"))
+            Err(StoreError::Refused(Refusal::OrganizationNotVerified))
         ));
         assert!(matches!(
             s.assign_need(need_id, 999_999, wali).await,
-            Err(StoreError::Conflict("unknown_organization"))
+            Err(StoreError::Refused(Refusal::UnknownOrganization))
         ));
         assert!(matches!(
             s.assign_need(999_999, orgs[1].0, wali).await,
@@ -679,7 +680,7 @@ on_both_backends!(
         // Alpha cannot come back while three associations hold the need.
         assert!(matches!(
             s.assign_need(need_id, orgs[0].0, wali).await,
-            Err(StoreError::Conflict("need_assignment_limit"))
+            Err(StoreError::Refused(Refusal::NeedAssignmentLimit))
         ));
         let names: Vec<_> = s
             .need_contact_releases(need_id, 10)
@@ -821,16 +822,16 @@ on_both_backends!(
         // Not open: no merge, pledge or assignment before review.
         assert!(matches!(
             s.merge_need(held.id, open.id).await,
-            Err(StoreError::Conflict("need_not_open"))
+            Err(StoreError::Refused(Refusal::NeedNotOpen))
         ));
         assert!(matches!(
             s.create_pledge(&scope, incident, &pledge(Some(held.id), IGHIL, 40), owner)
                 .await,
-            Err(StoreError::Conflict("need_not_open"))
+            Err(StoreError::Refused(Refusal::NeedNotOpen))
         ));
         assert!(matches!(
             s.assign_need(held.id, org.0, owner).await,
-            Err(StoreError::Conflict("need_not_open"))
+            Err(StoreError::Refused(Refusal::NeedNotOpen))
         ));
 
         // Accepted, it counts; rejected, it never does; each review happens once.
@@ -842,7 +843,7 @@ on_both_backends!(
             .expect("reject");
         assert!(matches!(
             s.review_held_need(held.id, NeedStatus::Closed).await,
-            Err(StoreError::Conflict("need_not_held"))
+            Err(StoreError::Refused(Refusal::NeedNotHeld))
         ));
         assert!(matches!(
             s.review_held_need(999_999, NeedStatus::Reported).await,

@@ -9,6 +9,7 @@ use crate::registry::{family, household, keys};
 use crate::suite::new_org;
 use twiza_domain::grievance::{Deadlines, Decision, FiledBy, GrievanceChannel, GrievanceSubject};
 use twiza_domain::programme::{DIRECT_SOCIAL_AID_EXAMPLE, EARTHQUAKE_MONTHLY_AID_EXAMPLE};
+use twiza_domain::Refusal;
 use twiza_domain::{OrgRole, OrgScope};
 use twiza_store::{GrievanceFilter, NewGrievance, NewProgramme, PairDecision, Reader, StoreError};
 
@@ -113,7 +114,7 @@ on_both_backends!(
                 &deadlines
             )
             .await,
-            Err(StoreError::Conflict("unknown_programme"))
+            Err(StoreError::Refused(Refusal::UnknownProgramme))
         ));
 
         let overdue = s
@@ -142,12 +143,12 @@ on_both_backends!(
         assert!(matches!(
             s.appeal_grievance(&scope, id, "Nous faisons appel.", owner, &deadlines)
                 .await,
-            Err(StoreError::Conflict("grievance_wrong_step"))
+            Err(StoreError::Refused(Refusal::GrievanceWrongStep))
         ));
         s.acknowledge_grievance(&scope, id, owner).await.unwrap();
         assert!(matches!(
             s.acknowledge_grievance(&scope, id, owner).await,
-            Err(StoreError::Conflict("grievance_wrong_step"))
+            Err(StoreError::Refused(Refusal::GrievanceWrongStep))
         ));
         // Acknowledged: now held to the decision deadline, still ahead.
         let listed = s
@@ -190,12 +191,12 @@ on_both_backends!(
         .unwrap();
         assert!(matches!(
             s.decide_appeal(&scope, id, &upheld, owner).await,
-            Err(StoreError::Conflict("appeal_same_decider"))
+            Err(StoreError::Refused(Refusal::AppealSameDecider))
         ));
         s.decide_appeal(&scope, id, &upheld, second).await.unwrap();
         assert!(matches!(
             s.decide_appeal(&scope, id, &upheld, second).await,
-            Err(StoreError::Conflict("grievance_closed"))
+            Err(StoreError::Refused(Refusal::GrievanceClosed))
         ));
 
         // Closed: no longer among the open ones, listed by its status.
@@ -275,7 +276,7 @@ on_both_backends!(
         assert!(matches!(
             s.appeal_grievance(&scope, late, "Trop tard ?", owner, &deadlines)
                 .await,
-            Err(StoreError::Conflict("appeal_window_closed"))
+            Err(StoreError::Refused(Refusal::AppealWindowClosed))
         ));
 
         // The household's own export lists its grievances.
@@ -344,7 +345,7 @@ on_both_backends!(duplicate_pairs_are_reviewed_once, |db: TestDb| async move {
     assert!(matches!(
         s.decide_duplicate_pair(&scope, brahim.id, PairDecision::DifferentPeople, owner)
             .await,
-        Err(StoreError::Conflict("pair_already_decided"))
+        Err(StoreError::Refused(Refusal::PairAlreadyDecided))
     ));
     assert!(s
         .duplicate_pairs(&scope, false, 50, reader)
@@ -423,7 +424,7 @@ on_both_backends!(duplicate_pairs_are_reviewed_once, |db: TestDb| async move {
         .unwrap();
     assert!(matches!(
         s.set_enrollment(&scope, aid, third, false, owner).await,
-        Err(StoreError::Conflict("not_enrolled"))
+        Err(StoreError::Refused(Refusal::NotEnrolled))
     ));
     let december = s
         .compute_cycle(&scope, aid, "2026-12", crate::registry::TODAY, owner)

@@ -9,6 +9,7 @@ use twiza_domain::donation::{DonationStatus, Gift, PaymentMethod, PledgedItem};
 use twiza_domain::ledger::{Account, ExpenseCategory, ExpenseStatus, PaidFrom, TransferStatus};
 use twiza_domain::money::Amount;
 use twiza_domain::organization::VerificationDecision;
+use twiza_domain::Refusal;
 use twiza_domain::{OrgRole, OrgScope, UserId};
 use twiza_store::{NewDonation, NewExpense, NewTransfer, Sequencer, Store, StoreError};
 
@@ -204,13 +205,16 @@ on_both_backends!(
             )
             .await
             .unwrap_err();
-        assert!(matches!(conflict, StoreError::Conflict("idempotency")));
+        assert!(matches!(
+            conflict,
+            StoreError::Refused(Refusal::IdempotencyConflict)
+        ));
 
         let size = s.log_size().await.expect("size");
         let tb = s.trial_balance(&k.a).await.expect("tb");
         let own = s.approve_expense(&k.a, e.id, k.alice).await.unwrap_err();
         assert!(
-            matches!(own, StoreError::Conflict("expense_self_approval")),
+            matches!(own, StoreError::Refused(Refusal::ExpenseSelfApproval)),
             "{}: {own:?}",
             db.name
         );
@@ -237,7 +241,10 @@ on_both_backends!(
         assert_eq!(approved.status, ExpenseStatus::Approved);
         assert_eq!(approved.leaf_index, Some(size));
         let twice = s.approve_expense(&k.a, e.id, k.bilal).await.unwrap_err();
-        assert!(matches!(twice, StoreError::Conflict("expense_decided")));
+        assert!(matches!(
+            twice,
+            StoreError::Refused(Refusal::ExpenseDecided)
+        ));
         let leaf = s.log_entry(size).await.expect("q").expect("leaf");
         let text = String::from_utf8(leaf.leaf).expect("utf8");
         assert_eq!(
@@ -270,7 +277,7 @@ on_both_backends!(
         let refused = s.approve_expense(&k.a, big.id, k.bilal).await.unwrap_err();
         assert!(matches!(
             refused,
-            StoreError::Conflict("insufficient_funds")
+            StoreError::Refused(Refusal::InsufficientFunds)
         ));
         assert_eq!(s.log_size().await.expect("size"), size);
         let rejected = s
@@ -280,7 +287,7 @@ on_both_backends!(
         assert_eq!(rejected.status, ExpenseStatus::Rejected);
         assert!(matches!(
             s.reject_expense(&k.a, big.id, k.bilal, "x").await,
-            Err(StoreError::Conflict("expense_decided"))
+            Err(StoreError::Refused(Refusal::ExpenseDecided))
         ));
         let (exact, _) = s
             .submit_expense(
@@ -344,13 +351,13 @@ on_both_backends!(
         assert!(matches!(
             s.create_transfer(&k.a, &new("transfer-0002", "1600.01"), k.alice)
                 .await,
-            Err(StoreError::Conflict("insufficient_funds"))
+            Err(StoreError::Refused(Refusal::InsufficientFunds))
         ));
         let mut to_self = new("transfer-0003", "1.00");
         to_self.to = k.a.org_id();
         assert!(matches!(
             s.create_transfer(&k.a, &to_self, k.alice).await,
-            Err(StoreError::Conflict("transfer_recipient"))
+            Err(StoreError::Refused(Refusal::InvalidRecipient))
         ));
         // The sender cannot confirm its own transfer.
         assert!(matches!(
@@ -372,7 +379,7 @@ on_both_backends!(
         );
         assert!(matches!(
             s.confirm_transfer(&k.b, t.id, k.b_treasurer).await,
-            Err(StoreError::Conflict("transfer_decided"))
+            Err(StoreError::Refused(Refusal::TransferDecided))
         ));
         let text = String::from_utf8(s.log_entry(size).await.expect("q").expect("leaf").leaf)
             .expect("utf8");

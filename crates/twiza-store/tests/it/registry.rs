@@ -12,6 +12,7 @@ use twiza_domain::programme::{DIRECT_SOCIAL_AID_EXAMPLE, EARTHQUAKE_MONTHLY_AID_
 use twiza_domain::registry::{
     HouseholdInput, LivingConditions, NewConsent, NewHousehold, NewPerson, PersonInput,
 };
+use twiza_domain::Refusal;
 use twiza_domain::{OrgRole, OrgScope};
 use twiza_store::{
     HouseholdRecord, IndexValue, LineStatus, NewPaymentBatch, NewProgramme, PayeeKind,
@@ -291,7 +292,7 @@ on_both_backends!(registry_privacy_and_cycles, |db: TestDb| async move {
         .unwrap();
     assert!(matches!(
         s.compute_cycle(&scope, asd, "2026-11", TODAY, owner).await,
-        Err(StoreError::Conflict("programme_without_rules"))
+        Err(StoreError::Refused(Refusal::ProgrammeWithoutRules))
     ));
     assert_eq!(
         s.add_programme_rules(&scope, asd, DIRECT_SOCIAL_AID_EXAMPLE, owner)
@@ -319,13 +320,13 @@ on_both_backends!(registry_privacy_and_cycles, |db: TestDb| async move {
     // Two-person rule.
     assert!(matches!(
         s.approve_cycle(&scope, cycle.id, owner).await,
-        Err(StoreError::Conflict("two_person_rule"))
+        Err(StoreError::Refused(Refusal::TwoPersonRule))
     ));
     let approved = s.approve_cycle(&scope, cycle.id, second).await.unwrap();
     assert_eq!(approved.status, "approved");
     assert!(matches!(
         s.compute_cycle(&scope, asd, "2026-11", TODAY, owner).await,
-        Err(StoreError::Conflict("cycle_already_approved"))
+        Err(StoreError::Refused(Refusal::CycleAlreadyApproved))
     ));
 
     // Payments: a batch of the approved cycle, the bank file's lines (a logged read), the
@@ -334,7 +335,7 @@ on_both_backends!(registry_privacy_and_cycles, |db: TestDb| async move {
         .create_payment_batch(&scope, cycle.id, &batch_input(), owner)
         .await;
     assert!(
-        matches!(empty, Err(StoreError::Conflict("payment_batch_empty"))),
+        matches!(empty, Err(StoreError::Refused(Refusal::PaymentBatchEmpty))),
         "{empty:?}"
     );
     s.set_payee_account(

@@ -7,6 +7,7 @@ use twiza_domain::account::Email;
 use twiza_domain::organization::{
     ActionDomain, NewOrganization, OrgStatus, Seat, VerificationDecision,
 };
+use twiza_domain::Refusal;
 use twiza_domain::{OrgRole, OrgScope, PlatformRole};
 use twiza_store::{DirectoryFilter, StoreError};
 
@@ -47,7 +48,7 @@ on_both_backends!(users_are_unique_by_email, |db: TestDb| async move {
         .await
         .unwrap_err();
     assert!(
-        matches!(err, StoreError::Conflict("email")),
+        matches!(err, StoreError::Refused(Refusal::EmailTaken)),
         "{}: {err:?}",
         db.name
     );
@@ -162,7 +163,7 @@ on_both_backends!(organization_lifecycle, |db: TestDb| async move {
         .await
         .unwrap_err();
     assert!(
-        matches!(dup, StoreError::Conflict("declaration_number")),
+        matches!(dup, StoreError::Refused(Refusal::DeclarationNumberTaken)),
         "{}: {dup:?}",
         db.name
     );
@@ -188,7 +189,10 @@ on_both_backends!(organization_lifecycle, |db: TestDb| async move {
         .decide_verification(id, &VerificationDecision::Verify, admin)
         .await
         .unwrap_err();
-    assert!(matches!(again, StoreError::Conflict("status")));
+    assert!(matches!(
+        again,
+        StoreError::Refused(Refusal::InvalidStatusChange)
+    ));
     let page = s
         .directory(&DirectoryFilter {
             page: 1,
@@ -299,14 +303,14 @@ on_both_backends!(
             .invite(&scope_a, "v@x.ma", OrgRole::Admin, a_owner)
             .await
             .unwrap_err();
-        assert!(matches!(dup, StoreError::Conflict("invitation")));
+        assert!(matches!(dup, StoreError::Refused(Refusal::AlreadyInvited)));
         let member_again = s
             .invite(&scope_a, "a@x.ma", OrgRole::Admin, a_owner)
             .await
             .unwrap_err();
         assert!(matches!(
             member_again,
-            StoreError::Conflict("already_member")
+            StoreError::Refused(Refusal::AlreadyMember)
         ));
         assert_eq!(s.invitations(&scope_a).await.expect("q").len(), 1);
         assert!(
@@ -399,7 +403,10 @@ on_both_backends!(campaigns_and_their_authorization, |db: TestDb| async move {
         .create_campaign(&scope_a, &new_campaign(), "TWZ-AAAA", owner)
         .await
         .unwrap_err();
-    assert!(matches!(dup, StoreError::Conflict("campaign_code")));
+    assert!(matches!(
+        dup,
+        StoreError::Refused(Refusal::CampaignCodeTaken)
+    ));
     let c = s
         .campaign_by_code("TWZ-AAAA")
         .await
@@ -430,7 +437,10 @@ on_both_backends!(campaigns_and_their_authorization, |db: TestDb| async move {
         .set_campaign_state(&scope_a, id, CampaignState::Draft, CampaignState::Published)
         .await
         .unwrap_err();
-    assert!(matches!(again, StoreError::Conflict("campaign_state")));
+    assert!(matches!(
+        again,
+        StoreError::Refused(Refusal::InvalidCampaignState)
+    ));
 
     let grant = AuthorizationDecision::Grant {
         reference: "W-1".into(),
@@ -450,7 +460,7 @@ on_both_backends!(campaigns_and_their_authorization, |db: TestDb| async move {
         .unwrap_err();
     assert!(matches!(
         twice,
-        StoreError::Conflict("authorization_status")
+        StoreError::Refused(Refusal::AuthorizationDecided)
     ));
     let c = s.campaign(id).await.expect("q").expect("found");
     assert_eq!(c.authorization.valid_to, Some(date!(2023 - 11 - 30)));

@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use axum::{Extension, Json};
 use serde::{Deserialize, Serialize};
 use twiza_domain::campaign::{parse_date, public_code, CampaignInput, CampaignState, NewCampaign};
-use twiza_domain::{FieldError, OrgScope};
+use twiza_domain::{FieldError, OrgScope, Refusal};
 use twiza_store::{AuthorizationDecision, Campaign, StoreError};
 use utoipa::ToSchema;
 
@@ -149,7 +149,7 @@ pub async fn create(
             .await
         {
             Ok(id) => return Ok((StatusCode::CREATED, view_of(&state, id).await?)),
-            Err(StoreError::Conflict("campaign_code")) => continue,
+            Err(StoreError::Refused(Refusal::CampaignCodeTaken)) => continue,
             Err(e) => return Err(e.into()),
         }
     }
@@ -270,17 +270,10 @@ pub async fn grant(
     let document = document
         .as_ref()
         .map(|(kind, bytes)| (*kind, bytes.as_slice()));
-    match state
+    state
         .store
         .decide_authorization_with_document(id, &decision, document, user.id)
-        .await
-    {
-        Ok(()) => {}
-        Err(StoreError::Conflict(_)) => {
-            return Err(AppError::new(StatusCode::CONFLICT, "authorization_decided"))
-        }
-        Err(e) => return Err(e.into()),
-    }
+        .await?;
     view_of(&state, id).await
 }
 
@@ -338,13 +331,7 @@ async fn decide(
     decision: AuthorizationDecision,
     by: twiza_domain::UserId,
 ) -> AppResult<Json<CampaignView>> {
-    match state.store.decide_authorization(id, &decision, by).await {
-        Ok(()) => {}
-        Err(StoreError::Conflict(_)) => {
-            return Err(AppError::new(StatusCode::CONFLICT, "authorization_decided"))
-        }
-        Err(e) => return Err(e.into()),
-    }
+    state.store.decide_authorization(id, &decision, by).await?;
     view_of(state, id).await
 }
 
@@ -393,15 +380,6 @@ async fn transition(
     from: CampaignState,
     to: CampaignState,
 ) -> AppResult<Json<CampaignView>> {
-    match state.store.set_campaign_state(scope, id, from, to).await {
-        Ok(()) => {}
-        Err(StoreError::Conflict(_)) => {
-            return Err(AppError::new(
-                StatusCode::CONFLICT,
-                "invalid_campaign_state",
-            ))
-        }
-        Err(e) => return Err(e.into()),
-    }
+    state.store.set_campaign_state(scope, id, from, to).await?;
     view_of(state, id).await
 }

@@ -17,34 +17,11 @@ use twiza_domain::crisis::{
     Priority,
 };
 use twiza_domain::OrgScope;
-use twiza_store::{Coverage, Need, NeedFilter, Reporter, StoreError};
+use twiza_store::{Coverage, Need, NeedFilter, Reporter};
 use utoipa::{IntoParams, ToSchema};
 
 /// Largest page of a list.
 pub const MAX_PAGE: i64 = 500;
-
-/// The codes a crisis write can be refused with, and their statuses.
-pub fn refused(e: StoreError) -> AppError {
-    match e {
-        StoreError::Conflict(
-            code @ ("commune_not_in_incident"
-            | "unknown_douar"
-            | "unknown_need"
-            | "need_elsewhere"
-            | "unknown_organization"),
-        ) => AppError::new(StatusCode::UNPROCESSABLE_ENTITY, code),
-        StoreError::Conflict(
-            code @ ("need_not_open"
-            | "need_not_held"
-            | "merge_into_itself"
-            | "merge_across_incidents"
-            | "douar_exists"
-            | "need_assignment_limit"
-            | "organization_not_verified"),
-        ) => AppError::new(StatusCode::CONFLICT, code),
-        other => other.into(),
-    }
-}
 
 /// A new incident.
 #[derive(Deserialize, ToSchema)]
@@ -204,7 +181,7 @@ pub async fn add_douar(
             "commune_not_in_incident",
         ));
     }
-    let id = state.store.create_douar(&douar).await.map_err(refused)?;
+    let id = state.store.create_douar(&douar).await?;
     Ok((
         StatusCode::CREATED,
         Json(DouarView {
@@ -384,8 +361,7 @@ pub async fn record_need(
     let written = state
         .store
         .report_need(incident, &need, &reference, sealed.as_deref(), reporter)
-        .await
-        .map_err(refused)?;
+        .await?;
     Ok(NeedReceiptView {
         id: written.id,
         reference: written.reference,
@@ -523,8 +499,7 @@ pub async fn accept(State(state): State<AppState>, PathId(id): PathId) -> AppRes
     state
         .store
         .review_held_need(id, NeedStatus::Reported)
-        .await
-        .map_err(refused)?;
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -534,11 +509,7 @@ pub async fn accept(State(state): State<AppState>, PathId(id): PathId) -> AppRes
     responses((status = 204), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)),
     security(("bearer" = [])))]
 pub async fn reject(State(state): State<AppState>, PathId(id): PathId) -> AppResult<StatusCode> {
-    state
-        .store
-        .review_held_need(id, NeedStatus::Closed)
-        .await
-        .map_err(refused)?;
+    state.store.review_held_need(id, NeedStatus::Closed).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -642,8 +613,7 @@ pub async fn verify(State(state): State<AppState>, PathId(id): PathId) -> AppRes
         state
             .store
             .review_held_need(id, NeedStatus::Verified)
-            .await
-            .map_err(refused)?;
+            .await?;
     } else {
         state
             .store
@@ -669,11 +639,7 @@ pub async fn merge(
     PathId(id): PathId,
     ApiJson(body): ApiJson<MergeBody>,
 ) -> AppResult<StatusCode> {
-    state
-        .store
-        .merge_need(id, body.into)
-        .await
-        .map_err(refused)?;
+    state.store.merge_need(id, body.into).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -712,8 +678,7 @@ pub async fn assign(
     let new = state
         .store
         .assign_need(id, body.organization_id, user.id)
-        .await
-        .map_err(refused)?;
+        .await?;
     let assignments = state.store.need_assignments(id).await?;
     Ok((
         if new {
@@ -833,8 +798,7 @@ pub async fn pledge(
     let (id, warning) = state
         .store
         .create_pledge(&scope, incident, &pledge, user.id)
-        .await
-        .map_err(refused)?;
+        .await?;
     Ok((
         StatusCode::CREATED,
         Json(PledgeReceiptView {

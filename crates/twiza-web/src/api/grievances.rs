@@ -125,7 +125,7 @@ fn parse_decision(body: &DecisionCreate) -> Result<Decision, AppError> {
 #[utoipa::path(post, path = "/api/v1/organizations/{org_id}/grievances", tag = "grievances",
     params(("org_id" = i64, Path)), request_body = GrievanceCreate,
     responses((status = 201, body = GrievanceCreated), (status = 422, body = ErrorBody), (status = 404, body = ErrorBody),
-              (status = 409, body = ErrorBody, description = "`conflict`: `field` names the rule, e.g. `unknown_programme`")),
+              (status = 409, body = ErrorBody, description = "`unknown_programme`: no such programme in the association")),
     security(("bearer" = [])))]
 pub async fn file(
     State(state): State<AppState>,

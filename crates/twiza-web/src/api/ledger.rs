@@ -17,7 +17,7 @@ use twiza_domain::ledger::{format_centimes, parse_evidence, ExpenseCategory, Pai
 use twiza_domain::money::{parse_currency, Amount, CURRENCY};
 use twiza_domain::text::parse_text;
 use twiza_domain::{FieldError, OrgId, OrgScope};
-use twiza_store::{Expense, NewExpense, NewTransfer, StoreError, Transfer};
+use twiza_store::{Expense, NewExpense, NewTransfer, Transfer};
 use utoipa::{IntoParams, ToSchema};
 
 /// Largest body of an expense: a 2 MB evidence file in base64 and the fields around it.
@@ -31,31 +31,6 @@ fn idempotency_key(headers: &HeaderMap) -> AppResult<String> {
         .to_str()
         .map_err(|_| AppError::bad_request("invalid_idempotency_key"))?;
     parse_idempotency_key(key).map_err(|_| AppError::bad_request("invalid_idempotency_key"))
-}
-
-/// Storage refusals of the books, as API errors.
-fn refusal(e: StoreError) -> AppError {
-    match e {
-        StoreError::Conflict("idempotency") => {
-            AppError::new(StatusCode::CONFLICT, "idempotency_conflict")
-        }
-        StoreError::Conflict("expense_self_approval") => {
-            AppError::new(StatusCode::FORBIDDEN, "expense_self_approval")
-        }
-        StoreError::Conflict("expense_decided") => {
-            AppError::new(StatusCode::CONFLICT, "expense_decided")
-        }
-        StoreError::Conflict("transfer_decided") => {
-            AppError::new(StatusCode::CONFLICT, "transfer_decided")
-        }
-        StoreError::Conflict("insufficient_funds") => {
-            AppError::new(StatusCode::CONFLICT, "insufficient_funds")
-        }
-        StoreError::Conflict("transfer_recipient") => {
-            FieldError::new("to_organization_id", "invalid_recipient").into()
-        }
-        other => other.into(),
-    }
 }
 
 /// A page of a list: items with an id below `before`.
@@ -328,8 +303,7 @@ pub async fn submit_expense(
     let (expense, replayed) = state
         .store
         .submit_expense(&scope, campaign_id, &new, user.id)
-        .await
-        .map_err(refusal)?;
+        .await?;
     let status = if replayed {
         StatusCode::OK
     } else {
@@ -375,11 +349,7 @@ pub async fn approve_expense(
     CurrentUser(user): CurrentUser,
     PathId(id): PathId,
 ) -> AppResult<Json<ExpenseView>> {
-    let expense = state
-        .store
-        .approve_expense(&scope, id, user.id)
-        .await
-        .map_err(refusal)?;
+    let expense = state.store.approve_expense(&scope, id, user.id).await?;
     Ok(Json(ExpenseView::new(expense, false)))
 }
 
@@ -405,8 +375,7 @@ pub async fn reject_expense(
     let expense = state
         .store
         .reject_expense(&scope, id, user.id, &reason)
-        .await
-        .map_err(refusal)?;
+        .await?;
     Ok(Json(ExpenseView::new(expense, false)))
 }
 
@@ -572,11 +541,7 @@ pub async fn create_transfer(
         campaign_id: parsed.campaign_id,
         amount,
     };
-    let (transfer, replayed) = state
-        .store
-        .create_transfer(&scope, &new, user.id)
-        .await
-        .map_err(refusal)?;
+    let (transfer, replayed) = state.store.create_transfer(&scope, &new, user.id).await?;
     let status = if replayed {
         StatusCode::OK
     } else {
@@ -620,10 +585,6 @@ pub async fn confirm_transfer(
     CurrentUser(user): CurrentUser,
     PathId(id): PathId,
 ) -> AppResult<Json<TransferView>> {
-    let transfer = state
-        .store
-        .confirm_transfer(&scope, id, user.id)
-        .await
-        .map_err(refusal)?;
+    let transfer = state.store.confirm_transfer(&scope, id, user.id).await?;
     Ok(Json(TransferView::new(transfer, scope.org_id(), false)))
 }

@@ -18,24 +18,6 @@ use twiza_i18n::{Arg, Locale};
 use twiza_store::{NewDelivery, ProofOutcome, StoreError};
 use utoipa::ToSchema;
 
-/// The codes a logistics write can be refused with, and their statuses.
-fn refused(e: StoreError) -> AppError {
-    match e {
-        StoreError::Conflict(
-            code @ ("unknown_item" | "unknown_warehouse" | "unknown_need" | "need_not_open"
-            | "unknown_campaign" | "unknown_household"),
-        ) => AppError::new(StatusCode::UNPROCESSABLE_ENTITY, code),
-        StoreError::Conflict(
-            code @ ("insufficient_stock"
-            | "warehouse_exists"
-            | "proof_locked"
-            | "proof_already_used"
-            | "proof_method_mismatch"),
-        ) => AppError::new(StatusCode::CONFLICT, code),
-        other => other.into(),
-    }
-}
-
 #[derive(Serialize, ToSchema)]
 pub struct ItemView {
     pub code: String,
@@ -93,8 +75,7 @@ pub async fn create_warehouse(
     let id = state
         .store
         .create_warehouse(&scope, &name, commune.as_str())
-        .await
-        .map_err(refused)?;
+        .await?;
     Ok((StatusCode::CREATED, Json(CreatedView { id })))
 }
 
@@ -127,8 +108,7 @@ pub async fn receive(
     let id = state
         .store
         .receive_stock(&scope, body.warehouse_id, &body.item, &receipt, user.id)
-        .await
-        .map_err(refused)?;
+        .await?;
     Ok((StatusCode::CREATED, Json(CreatedView { id })))
 }
 
@@ -236,8 +216,7 @@ pub async fn create_delivery(
         let id = state
             .store
             .create_delivery(&scope, &delivery, None, user.id)
-            .await
-            .map_err(refused)?;
+            .await?;
         return Ok((
             StatusCode::CREATED,
             Json(DeliveryView {
@@ -269,8 +248,7 @@ pub async fn create_delivery(
     let id = state
         .store
         .create_delivery(&scope, &delivery, Some((&salt, &hash)), user.id)
-        .await
-        .map_err(refused)?;
+        .await?;
     // In Arabic and French: the recipient's language is not known.
     let text = [Locale::Ar, Locale::Fr]
         .iter()
@@ -343,12 +321,7 @@ pub async fn confirm(
     if code.len() != 6 || !code.chars().all(|c| c.is_ascii_digit()) {
         return Err(FieldError::new("code", "proof_code_invalid").into());
     }
-    match state
-        .store
-        .confirm_delivery(&scope, id, code)
-        .await
-        .map_err(refused)?
-    {
+    match state.store.confirm_delivery(&scope, id, code).await? {
         ProofOutcome::Delivered { leaf_index } => Ok(Json(ProofView {
             status: "delivered".to_owned(),
             leaf_index,
@@ -429,13 +402,7 @@ pub async fn plan_convoy(
             &convoy,
             user.id,
         )
-        .await
-        .map_err(|e| match e {
-            StoreError::Conflict(code @ ("commune_not_in_incident" | "unknown_douar")) => {
-                AppError::new(StatusCode::UNPROCESSABLE_ENTITY, code)
-            }
-            other => refused(other),
-        })?;
+        .await?;
     Ok((
         StatusCode::CREATED,
         Json(ConvoyReceiptView {
@@ -563,8 +530,7 @@ pub async fn confirm_by_agent(
     let leaf_index = state
         .store
         .confirm_delivery_by_agent(&scope, id, (&statement, media_type, &photo), user.id)
-        .await
-        .map_err(refused)?;
+        .await?;
     Ok(Json(ProofView {
         status: "delivered".to_owned(),
         leaf_index,

@@ -82,7 +82,7 @@ pub async fn sign_up(
         .await
     {
         Ok(id) => id,
-        Err(twiza_store::StoreError::Conflict(_)) => {
+        Err(twiza_store::StoreError::Refused(twiza_domain::Refusal::EmailTaken)) => {
             let errors = vec![FieldError::new("email", "email_taken")];
             return Ok(render_status(
                 StatusCode::CONFLICT,

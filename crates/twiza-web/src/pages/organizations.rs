@@ -173,7 +173,7 @@ pub async fn create(
         .await
     {
         Ok(id) => Ok(see_other(&format!("/associations/{}/manage", id.0))),
-        Err(twiza_store::StoreError::Conflict(_)) => {
+        Err(twiza_store::StoreError::Refused(twiza_domain::Refusal::DeclarationNumberTaken)) => {
             let errors = vec![FieldError::new("declaration_number", "conflict")];
             Ok(render_status(
                 StatusCode::CONFLICT,

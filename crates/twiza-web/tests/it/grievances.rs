@@ -198,7 +198,7 @@ async fn a_grievance_is_tracked_to_resolution() {
         )
         .await;
     assert_eq!(again.status, 409);
-    assert_eq!(again.json()["error"]["field"], "grievance_wrong_step");
+    assert_eq!(again.json()["error"]["code"], "grievance_wrong_step");
     let appeal = app
         .post_json(
             &format!("{base}/{id}/appeal"),
@@ -218,7 +218,7 @@ async fn a_grievance_is_tracked_to_resolution() {
         )
         .await;
     assert_eq!(
-        (same.status.as_u16(), same.json()["error"]["field"].as_str()),
+        (same.status.as_u16(), same.json()["error"]["code"].as_str()),
         (409, Some("appeal_same_decider"))
     );
     let other = app
@@ -306,7 +306,7 @@ async fn duplicate_pairs_are_searched_reviewed_and_remembered() {
     assert_eq!(
         (
             twice.status.as_u16(),
-            twice.json()["error"]["field"].as_str()
+            twice.json()["error"]["code"].as_str()
         ),
         (409, Some("pair_already_decided"))
     );

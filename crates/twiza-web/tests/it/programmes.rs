@@ -96,7 +96,7 @@ async fn a_programme_from_rules_to_the_bank_file() {
     assert_eq!(
         (
             again.status.as_u16(),
-            again.json()["error"]["field"].as_str()
+            again.json()["error"]["code"].as_str()
         ),
         (409, Some("programme_code_taken"))
     );
@@ -178,7 +178,7 @@ async fn a_programme_from_rules_to_the_bank_file() {
     assert_eq!(
         (
             early.status.as_u16(),
-            early.json()["error"]["field"].as_str()
+            early.json()["error"]["code"].as_str()
         ),
         (409, Some("cycle_not_approved"))
     );
@@ -189,10 +189,19 @@ async fn a_programme_from_rules_to_the_bank_file() {
             &json!({}),
         )
         .await;
+    // The refusal is answered with its rule as the code, and names no field.
+    let refused = same.json();
     assert_eq!(
-        (same.status.as_u16(), same.json()["error"]["field"].as_str()),
-        (409, Some("two_person_rule"))
+        (
+            same.status.as_u16(),
+            refused["error"]["code"].as_str(),
+            refused["error"].get("field")
+        ),
+        (409, Some("two_person_rule"), None)
     );
+    assert!(refused["error"]["message"]
+        .as_str()
+        .is_some_and(|m| !m.is_empty()));
     let approved = app
         .post_json(
             &format!("{base}/cycles/{cycle_id}/approve"),
@@ -257,7 +266,7 @@ async fn a_programme_from_rules_to_the_bank_file() {
             &json!({"status": "exited"}),
         )
         .await;
-    assert_eq!(twice.json()["error"]["field"], "not_enrolled");
+    assert_eq!(twice.json()["error"]["code"], "not_enrolled");
     let december = app
         .post_json(
             &format!("{base}/programmes/{programme}/cycles"),

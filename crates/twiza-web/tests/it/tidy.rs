@@ -1,6 +1,6 @@
 //! Checks of the code base itself: no user-visible text outside the message files, every
-//! message key used exists in all four languages, every error code has a message, every file
-//! starts with a `//!` line, no stub macros.
+//! message key used exists in all four languages, every error code and every refusal has a
+//! message, every file starts with a `//!` line, no stub macros.
 
 use std::path::{Path, PathBuf};
 use twiza_i18n::{Locale, Messages};
@@ -283,6 +283,40 @@ fn every_error_code_has_a_message() {
         "error codes without a message: {missing:?}"
     );
     assert!(codes.len() > 20, "{codes:?}");
+}
+
+/// Every refusal's code has an `error-…` message in every language, and the answer it gets
+/// carries that code with the status of its class.
+#[test]
+fn every_refusal_has_a_message_in_every_language() {
+    use axum::http::StatusCode;
+    use twiza_domain::{Refusal, RefusalClass};
+    let messages = Messages::load().expect("messages");
+    let mut missing = Vec::new();
+    for &refusal in Refusal::ALL {
+        let key = format!("error-{}", refusal.code().replace('_', "-"));
+        for locale in Locale::ALL {
+            if !messages.has(locale, &key) {
+                missing.push(format!("{key} ({})", locale.tag()));
+            }
+        }
+        let answer = twiza_web::error::AppError::from(refusal);
+        let status = match refusal.class() {
+            RefusalClass::Conflict => StatusCode::CONFLICT,
+            RefusalClass::Invalid => StatusCode::UNPROCESSABLE_ENTITY,
+            RefusalClass::Forbidden => StatusCode::FORBIDDEN,
+        };
+        assert_eq!(
+            (answer.status, answer.code, answer.field.as_deref()),
+            (status, refusal.code(), refusal.field()),
+            "{refusal:?}"
+        );
+    }
+    assert!(
+        missing.is_empty(),
+        "refusals without a message: {missing:?}"
+    );
+    assert!(Refusal::ALL.len() > 40);
 }
 
 #[test]

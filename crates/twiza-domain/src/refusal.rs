@@ -1,0 +1,213 @@
+//! Refusals: the rules a well-formed request can still break (two-person approval, a need no
+//! longer open, stock that is short…), each with its stable code and its class.
+//!
+//! The storage layer refuses with a [`Refusal`]; the web layer answers it in one place, with the
+//! status of its [`RefusalClass`] and `{"error":{"code": refusal.code(), …}}`. Codes are stable
+//! API: a refusal is never renamed, and every code has an `error-<code>` message in every
+//! language (checked by a tidy test walking [`Refusal::ALL`]). A refusal names a rule, never
+//! the value that broke it.
+
+/// What kind of answer a refusal is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefusalClass {
+    /// The request conflicts with the current state of what it acts on (HTTP 409).
+    Conflict,
+    /// The request refers to something that does not exist or cannot be used (HTTP 422).
+    Invalid,
+    /// The caller may not do this, whatever the state (HTTP 403).
+    Forbidden,
+}
+
+macro_rules! refusals {
+    ($($(#[$doc:meta])* $variant:ident => $code:literal, $class:ident;)+) => {
+        /// A rule a request broke. See the [module documentation](self).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Refusal { $($(#[$doc])* $variant),+ }
+
+        impl Refusal {
+            /// Every refusal.
+            pub const ALL: &'static [Refusal] = &[$(Refusal::$variant),+];
+
+            /// The stable code clients see.
+            pub fn code(self) -> &'static str {
+                match self { $(Refusal::$variant => $code),+ }
+            }
+
+            /// The kind of answer, hence the HTTP status.
+            pub fn class(self) -> RefusalClass {
+                match self { $(Refusal::$variant => RefusalClass::$class),+ }
+            }
+        }
+    };
+}
+
+refusals! {
+    // Accounts and associations.
+    /// An account with this e-mail exists.
+    EmailTaken => "email_taken", Conflict;
+    /// An association with this declaration receipt number exists.
+    DeclarationNumberTaken => "declaration_number_taken", Conflict;
+    /// The person is already a member of the association.
+    AlreadyMember => "already_member", Conflict;
+    /// An invitation of this e-mail to the association is still open.
+    AlreadyInvited => "already_invited", Conflict;
+    /// The status cannot move from its current value to the one asked (an association's
+    /// verification, a need, a pledge, a convoy).
+    InvalidStatusChange => "invalid_status_change", Conflict;
+
+    // Campaigns.
+    /// A drawn public campaign code is taken (the caller draws another; never answered).
+    CampaignCodeTaken => "campaign_code_taken", Conflict;
+    /// The campaign's authorization was already decided.
+    AuthorizationDecided => "authorization_decided", Conflict;
+    /// The campaign is not in the state the change starts from.
+    InvalidCampaignState => "invalid_campaign_state", Conflict;
+
+    // The books.
+    /// The idempotency key was used for a different request.
+    IdempotencyConflict => "idempotency_conflict", Conflict;
+    /// An expense is approved by someone other than the person who submitted it.
+    ExpenseSelfApproval => "expense_self_approval", Forbidden;
+    /// The expense was already approved or rejected.
+    ExpenseDecided => "expense_decided", Conflict;
+    /// The transfer was already confirmed.
+    TransferDecided => "transfer_decided", Conflict;
+    /// The account would fall below zero.
+    InsufficientFunds => "insufficient_funds", Conflict;
+    /// A transfer's recipient is not another verified association.
+    InvalidRecipient => "invalid_recipient", Invalid;
+
+    // Crisis coordination.
+    /// The commune is not among those the incident hit.
+    CommuneNotInIncident => "commune_not_in_incident", Invalid;
+    /// The douar is not one of the commune's.
+    UnknownDouar => "unknown_douar", Invalid;
+    /// The commune already has a douar of this name.
+    DouarExists => "douar_exists", Conflict;
+    /// No such need in the incident.
+    UnknownNeed => "unknown_need", Invalid;
+    /// The need belongs to another incident.
+    NeedElsewhere => "need_elsewhere", Invalid;
+    /// The need is no longer open (met, closed or merged).
+    NeedNotOpen => "need_not_open", Conflict;
+    /// The need named by a delivery is no longer open. The same code as [`Refusal::NeedNotOpen`],
+    /// answered as invalid input since the delivery API began so.
+    DeliveryNeedNotOpen => "need_not_open", Invalid;
+    /// The need is not held for review.
+    NeedNotHeld => "need_not_held", Conflict;
+    /// A need cannot be merged into itself.
+    MergeIntoItself => "merge_into_itself", Conflict;
+    /// Needs of different incidents cannot be merged.
+    MergeAcrossIncidents => "merge_across_incidents", Conflict;
+    /// The need has as many associations assigned as it may.
+    NeedAssignmentLimit => "need_assignment_limit", Conflict;
+    /// No such association.
+    UnknownOrganization => "unknown_organization", Invalid;
+    /// The association is not verified.
+    OrganizationNotVerified => "organization_not_verified", Conflict;
+
+    // Logistics.
+    /// No such item in the catalog.
+    UnknownItem => "unknown_item", Invalid;
+    /// No such warehouse of the association.
+    UnknownWarehouse => "unknown_warehouse", Invalid;
+    /// The association already has a warehouse of this name.
+    WarehouseExists => "warehouse_exists", Conflict;
+    /// No such campaign of the association.
+    UnknownCampaign => "unknown_campaign", Invalid;
+    /// No such household in the association's registry.
+    UnknownHousehold => "unknown_household", Invalid;
+    /// The warehouse holds less than asked.
+    InsufficientStock => "insufficient_stock", Conflict;
+    /// The delivery's proof was already given.
+    ProofAlreadyUsed => "proof_already_used", Conflict;
+    /// Too many wrong proof codes: the delivery is locked.
+    ProofLocked => "proof_locked", Conflict;
+    /// The proof is not of the method the delivery expects.
+    ProofMethodMismatch => "proof_method_mismatch", Conflict;
+
+    // Programmes and cash transfers.
+    /// A programme with this code exists in the association.
+    ProgrammeCodeTaken => "programme_code_taken", Conflict;
+    /// The household has not consented to the programme.
+    NoConsent => "no_consent", Conflict;
+    /// The household is not enrolled in the programme.
+    NotEnrolled => "not_enrolled", Conflict;
+    /// The programme has no eligibility rules or no benefit model.
+    ProgrammeWithoutRules => "programme_without_rules", Conflict;
+    /// The cycle is already approved.
+    CycleAlreadyApproved => "cycle_already_approved", Conflict;
+    /// A cycle is approved by someone other than the person who computed it.
+    TwoPersonRule => "two_person_rule", Conflict;
+    /// Payments are prepared only for an approved cycle.
+    CycleNotApproved => "cycle_not_approved", Conflict;
+    /// The cycle already has a payment batch.
+    PaymentBatchExists => "payment_batch_exists", Conflict;
+    /// No household of the cycle has anything to be paid.
+    PaymentBatchEmpty => "payment_batch_empty", Conflict;
+
+    // Grievances and duplicate reviews.
+    /// No such programme of the association.
+    UnknownProgramme => "unknown_programme", Conflict;
+    /// The grievance is not at the step this action takes.
+    GrievanceWrongStep => "grievance_wrong_step", Conflict;
+    /// The grievance is closed.
+    GrievanceClosed => "grievance_closed", Conflict;
+    /// The time to appeal the decision has passed.
+    AppealWindowClosed => "appeal_window_closed", Conflict;
+    /// An appeal is decided by someone other than the first decider.
+    AppealSameDecider => "appeal_same_decider", Conflict;
+    /// The pair of possible duplicates was already decided.
+    PairAlreadyDecided => "pair_already_decided", Conflict;
+}
+
+impl Refusal {
+    /// The request field the refusal is about, when it names one.
+    pub fn field(self) -> Option<&'static str> {
+        match self {
+            Refusal::InvalidRecipient => Some("to_organization_id"),
+            Refusal::DeclarationNumberTaken => Some("declaration_number"),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_snake_case_and_name_one_rule_each() {
+        let mut seen = std::collections::BTreeMap::new();
+        for &r in Refusal::ALL {
+            let code = r.code();
+            assert!(
+                !code.is_empty() && code.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                "{code}"
+            );
+            if let Some(other) = seen.insert(code, r) {
+                // The one code answered in two classes, kept as clients know it.
+                assert_eq!(
+                    (other, r),
+                    (Refusal::NeedNotOpen, Refusal::DeliveryNeedNotOpen)
+                );
+            }
+        }
+        assert_eq!(Refusal::TwoPersonRule.code(), "two_person_rule");
+        assert_eq!(Refusal::TwoPersonRule.class(), RefusalClass::Conflict);
+        assert_eq!(
+            Refusal::ExpenseSelfApproval.class(),
+            RefusalClass::Forbidden
+        );
+        assert_eq!(
+            Refusal::InvalidRecipient.field(),
+            Some("to_organization_id")
+        );
+    }
+}
