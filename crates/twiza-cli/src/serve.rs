@@ -27,7 +27,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     }
     let store = crate::connect(&config).await?;
     store.migrate().await?;
-    run_server(store, &config, None).await
+    run_server(store, &config, None, None).await
 }
 
 /// Serves until Ctrl-C or SIGTERM, then finishes the requests in flight.
@@ -35,8 +35,12 @@ pub async fn run_server(
     store: twiza_store::Store,
     config: &Config,
     ready: Option<tokio::sync::oneshot::Sender<SocketAddr>>,
+    sms: Option<std::sync::Arc<dyn twiza_web::sms::SmsGateway>>,
 ) -> anyhow::Result<()> {
-    let state = twiza_web::AppState::new(store.clone(), config.web()?)?;
+    let state = match sms {
+        Some(sms) => twiza_web::AppState::with_sms(store.clone(), config.web()?, sms)?,
+        None => twiza_web::AppState::new(store.clone(), config.web()?)?,
+    };
     if let Some(address) = config.metrics_listen {
         let listener = tokio::net::TcpListener::bind(address).await?;
         tracing::info!(addr = %listener.local_addr()?, "metrics listening");

@@ -18,13 +18,28 @@ pub trait SmsGateway: Send + Sync {
 /// Messages kept in memory by [`LogOnlySms`].
 const KEPT: usize = 256;
 
-/// Sends nothing: logs the text without the number and keeps the last messages.
+/// Sends nothing: logs the text without the number and keeps the last messages; for the demo,
+/// also writes each message whole to a file that plays the family's phone.
 #[derive(Default)]
 pub struct LogOnlySms {
     sent: Mutex<VecDeque<(String, String)>>,
+    phone: Option<Mutex<std::fs::File>>,
 }
 
 impl LogOnlySms {
+    /// A log-only gateway whose messages also arrive, one JSON line each (`to` masked, `text`
+    /// whole), in the file at `path`: the demo's stand-in for the recipients' phones.
+    pub fn with_phone_file(path: &std::path::Path) -> std::io::Result<LogOnlySms> {
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)?;
+        Ok(LogOnlySms {
+            sent: Mutex::default(),
+            phone: Some(Mutex::new(file)),
+        })
+    }
+
     /// The last text sent to `to`, if any.
     pub fn last_to(&self, to: &str) -> Option<String> {
         let sent = self.sent.lock().ok()?;
@@ -41,6 +56,12 @@ impl SmsGateway for LogOnlySms {
             text = codes_masked(text),
             "text message (log-only gateway; the number is not logged)"
         );
+        if let Some(phone) = &self.phone {
+            use std::io::Write;
+            let line = serde_json::json!({"to": masked(to), "text": text});
+            let mut file = phone.lock().map_err(|_| SmsError)?;
+            writeln!(file, "{line}").map_err(|_| SmsError)?;
+        }
         let mut sent = self.sent.lock().map_err(|_| SmsError)?;
         if sent.len() == KEPT {
             sent.pop_front();

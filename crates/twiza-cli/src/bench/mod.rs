@@ -456,7 +456,7 @@ pub(crate) async fn start_server(store: &Store) -> anyhow::Result<BenchServer> {
     let (ready_tx, ready_rx) = tokio::sync::oneshot::channel();
     let server_store = store.clone();
     let task = tokio::spawn(async move {
-        crate::serve::run_server(server_store, &config, Some(ready_tx)).await
+        crate::serve::run_server(server_store, &config, Some(ready_tx), None).await
     });
     let addr = ready_rx.await.context("server did not start")?;
     Ok(BenchServer {

@@ -72,7 +72,16 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
             config.data_dir.display()
         );
     }
-    crate::serve::run_server(store, &config, None).await
+    // Nothing is sent: each text message lands whole in this file, the demo's stand-in for
+    // the families' phones (delivery codes are masked in the server's log).
+    let phone = config.data_dir.join("demo-phone.jsonl");
+    let sms = twiza_web::sms::LogOnlySms::with_phone_file(&phone)
+        .with_context(|| format!("creating {}", phone.display()))?;
+    println!(
+        "Text messages are not sent in the demo: they arrive in {}",
+        phone.display()
+    );
+    crate::serve::run_server(store, &config, None, Some(std::sync::Arc::new(sms))).await
 }
 
 /// Creates an account with an argon2id-hashed password.
