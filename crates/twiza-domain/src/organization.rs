@@ -398,6 +398,19 @@ pub enum VerificationDecision {
     Reject { reason: String },
 }
 
+/// The text an association is found by in the directory: its names and declaration number,
+/// normalized for search (case, accents, Arabic letter forms).
+pub fn search_text(org: &NewOrganization) -> String {
+    let joined = [
+        org.name_ar.as_str(),
+        org.name_fr.as_str(),
+        org.name_zgh.as_deref().unwrap_or_default(),
+        org.declaration_number.as_str(),
+    ]
+    .join(" ");
+    twiza_geo::normalize_for_search(&joined)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -40,3 +40,9 @@ pub use messages::{Arg, LoadError, Messages};
 pub use negotiate::negotiate;
 pub use number::{format_decimal, format_integer};
 pub use plural::{plural_category, PluralCategory};
+
+/// The message key of an error code: `error-` and the code with dashes (`two_person_rule` →
+/// `error-two-person-rule`).
+pub fn error_key(code: &str) -> String {
+    format!("error-{}", code.replace('_', "-"))
+}

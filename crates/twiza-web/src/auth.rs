@@ -7,15 +7,12 @@
 
 use crate::error::AppError;
 use crate::AppState;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::Argon2;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap};
 use axum::middleware::Next;
 use axum::response::Response;
-use base64::Engine;
-use rand::RngCore;
-use sha2::{Digest, Sha256};
+use twiza_app::accounts::verify_password;
+pub use twiza_app::accounts::{new_secret, sha256_hex};
 use twiza_store::User;
 
 pub const SESSION_COOKIE: &str = "twiza_session";
@@ -44,51 +41,6 @@ impl Actor {
             Actor::Session { user, .. } | Actor::Token { user } => Some(user),
         }
     }
-}
-
-/// A fresh random secret, URL-safe.
-pub fn new_secret() -> String {
-    let mut bytes = [0u8; 32];
-    rand::thread_rng().fill_bytes(&mut bytes);
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
-}
-
-pub fn sha256_hex(value: &str) -> String {
-    hex::encode(Sha256::digest(value.as_bytes()))
-}
-
-/// Hashes a password with argon2id (OWASP parameters: 19 MiB, 2 passes), off the async threads.
-pub async fn hash_password(password: String) -> Result<String, AppError> {
-    tokio::task::spawn_blocking(move || {
-        let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
-        Argon2::default()
-            .hash_password(password.as_bytes(), &salt)
-            .map(|h| h.to_string())
-    })
-    .await
-    .map_err(|_| AppError::internal())?
-    .map_err(|_| AppError::internal())
-}
-
-/// A hash of a password nobody knows, verified when the account does not exist so that timing
-/// does not reveal which e-mail addresses have accounts.
-const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2Yc8mCIhQ/bz8UYRP3BZMsnNQJpHX2nRhWXw0h+x3Mo";
-
-pub async fn verify_password(password: String, hash: Option<String>) -> bool {
-    tokio::task::spawn_blocking(move || {
-        let known = hash.is_some();
-        let hash = hash.unwrap_or_else(|| DUMMY_HASH.to_owned());
-        let ok = PasswordHash::new(&hash)
-            .map(|parsed| {
-                Argon2::default()
-                    .verify_password(password.as_bytes(), &parsed)
-                    .is_ok()
-            })
-            .unwrap_or(false);
-        known && ok
-    })
-    .await
-    .unwrap_or(false)
 }
 
 /// The value of one cookie.
@@ -298,27 +250,6 @@ pub fn client_address(request_extensions: &axum::http::Extensions) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[tokio::test]
-    async fn passwords_hash_and_verify() {
-        let hash = hash_password("correct horse battery".into()).await.unwrap();
-        assert!(hash.starts_with("$argon2id$"));
-        assert!(verify_password("correct horse battery".into(), Some(hash.clone())).await);
-        assert!(!verify_password("wrong".into(), Some(hash)).await);
-        assert!(!verify_password("anything".into(), None).await);
-    }
-
-    #[test]
-    fn the_stand_in_hash_costs_what_a_real_one_costs() {
-        let stand_in = PasswordHash::new(DUMMY_HASH).expect("a valid argon2 hash");
-        let params = argon2::Params::try_from(&stand_in).expect("params");
-        assert_eq!(stand_in.algorithm, argon2::Algorithm::Argon2id.ident());
-        let real = argon2::Params::default();
-        assert_eq!(
-            (params.m_cost(), params.t_cost(), params.p_cost()),
-            (real.m_cost(), real.t_cost(), real.p_cost())
-        );
-    }
 
     #[test]
     fn cookies_are_parsed() {

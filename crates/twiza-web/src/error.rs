@@ -88,7 +88,7 @@ impl AppError {
 
     /// The message key of this error in the message files.
     pub fn message_key(code: &str) -> String {
-        format!("error-{}", code.replace('_', "-"))
+        twiza_i18n::error_key(code)
     }
 }
 
@@ -128,6 +128,12 @@ impl From<Refusal> for AppError {
             (_, Some(field)) => AppError::new(status, refusal.code()).with_field(field),
             (_, None) => AppError::new(status, refusal.code()),
         }
+    }
+}
+
+impl From<twiza_app::accounts::HashError> for AppError {
+    fn from(_: twiza_app::accounts::HashError) -> Self {
+        AppError::internal()
     }
 }
 

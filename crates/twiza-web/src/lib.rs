@@ -15,7 +15,6 @@ pub mod ops;
 pub mod pages;
 pub mod payments;
 pub mod routes;
-pub mod sealing;
 pub mod sms;
 pub mod throttle;
 

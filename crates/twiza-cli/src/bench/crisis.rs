@@ -114,9 +114,7 @@ pub async fn run(
     // Intake: field agents posting assessments.
     let server = start_server(&store).await?;
     let addr = server.addr;
-    let (token, _) = twiza_web::api::tokens::issue(&store, owner, "bench")
-        .await
-        .map_err(|e| anyhow::anyhow!(e.code))?;
+    let (token, _) = twiza_app::accounts::issue_api_token(&store, owner, "bench").await?;
     let url = reqwest::Url::parse(&format!(
         "http://{addr}/api/v1/organizations/{}/incidents/{incident}/assessments",
         org.0

@@ -254,7 +254,7 @@ pub(crate) fn generated_organizations(n: usize) -> anyhow::Result<Vec<(NewOrgani
         };
         let org = NewOrganization::parse(&input, Ok(seat), today)
             .map_err(|e| anyhow::anyhow!("{e:?}"))?;
-        let search = twiza_web::api::organizations::search_text(&org);
+        let search = twiza_domain::organization::search_text(&org);
         out.push((org, search));
     }
     Ok(out)
@@ -402,9 +402,7 @@ async fn http(
     let server = start_server(&store).await?;
     let addr = server.addr;
 
-    let (token, _) = twiza_web::api::tokens::issue(&store, reader, "bench")
-        .await
-        .map_err(|e| anyhow::anyhow!(e.code))?;
+    let (token, _) = twiza_app::accounts::issue_api_token(&store, reader, "bench").await?;
 
     let pages: Vec<String> = (1..=50)
         .map(|p| format!("http://{addr}/directory?page={p}"))
@@ -523,9 +521,7 @@ async fn ingest(
 
     let server = start_server(&store).await?;
     let addr = server.addr;
-    let (token, _) = twiza_web::api::tokens::issue(&store, treasurer, "bench")
-        .await
-        .map_err(|e| anyhow::anyhow!(e.code))?;
+    let (token, _) = twiza_app::accounts::issue_api_token(&store, treasurer, "bench").await?;
 
     let url = reqwest::Url::parse(&format!(
         "http://{addr}/api/v1/campaigns/{campaign}/donations"

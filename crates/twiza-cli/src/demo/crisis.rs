@@ -365,12 +365,12 @@ pub async fn seed(
                 ..NeedInput::default()
             };
             let need = NewNeed::parse(&input).map_err(|e| anyhow::anyhow!("demo need: {e}"))?;
-            let reference = twiza_web::api::crisis::need_reference();
+            let reference = twiza_app::crisis::need_reference();
             let sealed = match &need.contact {
                 Some(contact) => Some(
-                    twiza_web::sealing::seal_json(
+                    twiza_app::sealing::seal_json(
                         identity_key,
-                        &twiza_web::sealing::need_contact_binding(&reference),
+                        &twiza_app::sealing::need_contact_binding(&reference),
                         contact,
                     )
                     .map_err(|_| anyhow::anyhow!("sealing a demo contact"))?,

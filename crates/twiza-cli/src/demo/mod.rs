@@ -102,9 +102,7 @@ pub async fn create_user(
             .unwrap_or_default()
             .to_owned()
     });
-    let hash = twiza_web::auth::hash_password(password.expose().to_owned())
-        .await
-        .map_err(|e| anyhow::anyhow!("hashing failed: {}", e.code))?;
+    let hash = twiza_app::accounts::hash_password(password.expose().to_owned()).await?;
     match store.create_user(email.as_str(), &hash, &name, role).await {
         Err(twiza_store::StoreError::Refused(twiza_domain::Refusal::EmailTaken)) => {
             bail!("an account with this e-mail already exists")
@@ -338,7 +336,7 @@ pub async fn seed(
         )
         .await?;
         let new = new_org(o)?;
-        let search = twiza_web::api::organizations::search_text(&new);
+        let search = twiza_domain::organization::search_text(&new);
         let id = store.create_organization(&new, &search, owner).await?;
         match i {
             6 => {}

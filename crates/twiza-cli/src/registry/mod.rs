@@ -16,7 +16,6 @@ use twiza_domain::{OrgId, OrgRole, OrgScope, UserId};
 use twiza_i18n::{Locale, Messages};
 pub use twiza_store::{ImportOutcome, Mode};
 use twiza_store::{PersonalDataKeys, Store};
-use twiza_web::error::AppError;
 
 #[derive(Subcommand)]
 pub enum RegistryCommand {
@@ -330,7 +329,7 @@ fn print_outcome(o: &ImportOutcome, mode: Mode) {
 
 fn message(messages: Option<&Messages>, locale: Locale, code: &str) -> String {
     match messages {
-        Some(m) => m.t(locale, &AppError::message_key(code)),
+        Some(m) => m.t(locale, &twiza_i18n::error_key(code)),
         None => code.to_owned(),
     }
 }
@@ -348,7 +347,7 @@ fn write_report(
     w.write_record(["row", "field", "code", "message"])?;
     for e in errors {
         let text = messages
-            .map(|m| m.t(locale, &AppError::message_key(e.code)))
+            .map(|m| m.t(locale, &twiza_i18n::error_key(e.code)))
             .unwrap_or_default();
         w.write_record([e.row.to_string(), e.field.clone(), e.code.to_owned(), text])?;
     }

@@ -315,17 +315,6 @@ impl NeedView {
     }
 }
 
-/// A random public reference for a need: `N-` and 16 base32 characters (80 bits).
-pub fn need_reference() -> String {
-    const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTVWXYZ0123456789";
-    let bytes: [u8; 16] = rand::random();
-    let code: String = bytes
-        .iter()
-        .map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char)
-        .collect();
-    format!("N-{code}")
-}
-
 /// Validates, seals the contact and records a need.
 pub async fn record_need(
     state: &AppState,
@@ -346,13 +335,13 @@ pub async fn record_need(
         contact_name: body.contact_name.as_deref(),
         contact_phone: body.contact_phone.as_deref(),
     })?;
-    let reference = need_reference();
+    let reference = twiza_app::crisis::need_reference();
     let sealed = match &need.contact {
         None => None,
         Some(contact) => Some(
-            crate::sealing::seal_json(
+            twiza_app::sealing::seal_json(
                 &state.config.identity_key,
-                &crate::sealing::need_contact_binding(&reference),
+                &twiza_app::sealing::need_contact_binding(&reference),
                 contact,
             )
             .map_err(|_| AppError::internal())?,
@@ -962,9 +951,9 @@ pub fn open_need_contact(
     reference: &str,
     sealed: &[u8],
 ) -> AppResult<twiza_domain::crisis::NeedContact> {
-    crate::sealing::open_json(
+    twiza_app::sealing::open_json(
         &state.config.identity_key,
-        &crate::sealing::need_contact_binding(reference),
+        &twiza_app::sealing::need_contact_binding(reference),
         sealed,
     )
     .map_err(|_| AppError::internal())

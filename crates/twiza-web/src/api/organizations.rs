@@ -140,18 +140,6 @@ pub fn parse_seat(region: &str, province: &str, commune: &str) -> Result<Seat, V
     })
 }
 
-/// The text the directory searches: names in every script and the receipt number, normalized.
-pub fn search_text(org: &NewOrganization) -> String {
-    let joined = [
-        org.name_ar.as_str(),
-        org.name_fr.as_str(),
-        org.name_zgh.as_deref().unwrap_or_default(),
-        org.declaration_number.as_str(),
-    ]
-    .join(" ");
-    twiza_geo::normalize_for_search(&joined)
-}
-
 /// Registers an association; its creator becomes its owner. It waits for verification.
 #[utoipa::path(post, path = "/api/v1/organizations", tag = "organizations",
     request_body = OrganizationCreate,
@@ -182,7 +170,11 @@ pub async fn create(
     let new = NewOrganization::parse(&input, seat, today).map_err(AppError::invalid)?;
     let id = state
         .store
-        .create_organization(&new, &search_text(&new), user.id)
+        .create_organization(
+            &new,
+            &twiza_domain::organization::search_text(&new),
+            user.id,
+        )
         .await?;
     let org = state
         .store

@@ -1,7 +1,7 @@
 //! `/api/v1/tokens` and `/api/v1/me`: API tokens (issue, list, revoke) and the caller's identity.
 
 use super::{ApiJson, CurrentUser, PathId};
-use crate::auth::{authenticate, client_address, new_secret, sha256_hex};
+use crate::auth::{authenticate, client_address};
 use crate::error::{AppResult, ErrorBody};
 use crate::AppState;
 use axum::extract::State;
@@ -52,22 +52,8 @@ pub async fn create(
         100,
     )?
     .unwrap_or_else(|| "api".to_owned());
-    let (token, id) = issue(&state.store, user.id, &label).await?;
+    let (token, id) = twiza_app::accounts::issue_api_token(&state.store, user.id, &label).await?;
     Ok((StatusCode::CREATED, Json(TokenCreated { token, id: id.0 })))
-}
-
-/// Creates a token for a user; returns the secret (shown once) and its id.
-pub async fn issue(
-    store: &twiza_store::Store,
-    user: twiza_domain::UserId,
-    label: &str,
-) -> AppResult<(String, TokenId)> {
-    let token = format!("twz_{}", new_secret());
-    let prefix: String = token.chars().take(10).collect();
-    let id = store
-        .create_api_token(user, &sha256_hex(&token), label, &prefix)
-        .await?;
-    Ok((token, id))
 }
 
 /// A token as listed to its owner.

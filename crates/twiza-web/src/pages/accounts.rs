@@ -3,8 +3,8 @@
 use super::PageForm;
 use super::{render, render_status, see_other};
 use crate::auth::{
-    authenticate, client_address, cookie, hash_password, new_secret, set_cookie, sha256_hex,
-    start_session, Actor, CSRF_COOKIE, SESSION_COOKIE,
+    authenticate, client_address, cookie, new_secret, set_cookie, sha256_hex, start_session, Actor,
+    CSRF_COOKIE, SESSION_COOKIE,
 };
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
@@ -75,7 +75,7 @@ pub async fn sign_up(
             ));
         }
     };
-    let hash = hash_password(password.expose().to_owned()).await?;
+    let hash = twiza_app::accounts::hash_password(password.expose().to_owned()).await?;
     let id = match state
         .store
         .create_user(email.as_str(), &hash, &name, None)

@@ -3,7 +3,7 @@
 
 use super::{render, render_status, see_other, PageForm};
 use crate::api::members::{create_invitation, parse_invitation};
-use crate::api::organizations::{is_insider, parse_seat, search_text};
+use crate::api::organizations::{is_insider, parse_seat};
 use crate::api::PathId;
 use crate::auth::Actor;
 use crate::ctx::Ctx;
@@ -169,7 +169,11 @@ pub async fn create(
     };
     match state
         .store
-        .create_organization(&new, &search_text(&new), user.id)
+        .create_organization(
+            &new,
+            &twiza_domain::organization::search_text(&new),
+            user.id,
+        )
         .await
     {
         Ok(id) => Ok(see_other(&format!("/associations/{}/manage", id.0))),

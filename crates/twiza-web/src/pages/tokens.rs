@@ -51,7 +51,7 @@ pub async fn create(
 ) -> AppResult<Response> {
     let user = actor.user().ok_or_else(AppError::unauthenticated)?;
     let label = twiza_domain::text::parse_name("label", &form.label, 100)?;
-    let (token, _) = crate::api::tokens::issue(&state.store, user.id, &label).await?;
+    let (token, _) = twiza_app::accounts::issue_api_token(&state.store, user.id, &label).await?;
     let tokens = state.store.api_tokens(user.id).await?;
     Ok(render(&TokensPage {
         c,

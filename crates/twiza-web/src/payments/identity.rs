@@ -2,8 +2,8 @@
 //! `Idempotency-Key` as associated data, so a sealed identity cannot be moved to another
 //! donation's row.
 
-pub use crate::sealing::SealError;
-use crate::sealing::{open_json, seal_json};
+pub use twiza_app::sealing::SealError;
+use twiza_app::sealing::{open_json, seal_json};
 use twiza_domain::donor::DonorIdentity;
 
 /// What a sealed identity is bound to.

@@ -295,9 +295,10 @@ async fn no_route_lets_a_tenant_into_another_association() {
         )
         .await
         .expect("invite");
-    let (_, b_token) = twiza_web::api::tokens::issue(&app.store, b_owner.id, "secret-token-b")
-        .await
-        .expect("token");
+    let (_, b_token) =
+        twiza_app::accounts::issue_api_token(&app.store, b_owner.id, "secret-token-b")
+            .await
+            .expect("token");
     app.store
         .set_organization_logo(&scope_b, "image/png", b"\x89PNG\r\n\x1a\nB")
         .await

@@ -117,7 +117,7 @@ impl TestApp {
 
     /// An account (password `correct horse battery`), with a token and a session.
     pub async fn user(&self, email: &str, role: Option<PlatformRole>) -> TestUser {
-        let hash = twiza_web::auth::hash_password("correct horse battery".into())
+        let hash = twiza_app::accounts::hash_password("correct horse battery".into())
             .await
             .expect("hash");
         let id = self
@@ -129,7 +129,7 @@ impl TestApp {
     }
 
     pub async fn session_for(&self, id: UserId, email: &str) -> TestUser {
-        let (token, _) = twiza_web::api::tokens::issue(&self.store, id, "test")
+        let (token, _) = twiza_app::accounts::issue_api_token(&self.store, id, "test")
             .await
             .expect("token");
         let user = self.store.user(id).await.expect("q").expect("user");
@@ -175,7 +175,7 @@ impl TestApp {
         let seat = twiza_web::api::organizations::parse_seat("07", "07.041", "07.041.07.03");
         let new = NewOrganization::parse(&input, seat, time::macros::date!(2026 - 01 - 01))
             .expect("valid");
-        let search = twiza_web::api::organizations::search_text(&new);
+        let search = twiza_domain::organization::search_text(&new);
         let id = self
             .store
             .create_organization(&new, &search, owner.id)
