@@ -8,7 +8,6 @@ use crate::privacy::{person_binding, PersonalDataKeys};
 use crate::registry::Reader;
 use crate::tlog::{append_at, lock_size, NewLeaf};
 use crate::{now, Result, Store, StoreError};
-use serde::Serialize;
 use time::Date;
 use twiza_domain::money::Amount;
 use twiza_domain::OrgScope;
@@ -43,7 +42,7 @@ pub struct NewPaymentBatch {
 }
 
 /// A payment batch.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PaymentBatch {
     pub id: i64,
     pub cycle_id: i64,
@@ -80,7 +79,7 @@ pub enum LineStatus {
 }
 
 /// What a reconciliation changed.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Reconciliation {
     pub paid: u64,
     pub rejected: u64,

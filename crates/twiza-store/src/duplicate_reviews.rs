@@ -6,7 +6,6 @@
 
 use crate::registry::log_read;
 use crate::{now, Reader, Result, Store, StoreError};
-use serde::Serialize;
 use std::collections::BTreeSet;
 use twiza_domain::Refusal;
 use twiza_domain::{OrgScope, UserId};
@@ -37,7 +36,7 @@ impl PairDecision {
 }
 
 /// What a matching run found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MatchingRun {
     /// Members compared.
     pub people: usize,
@@ -48,7 +47,7 @@ pub struct MatchingRun {
 }
 
 /// One side of a pair, as a reviewer sees it (no identifiers: only whether they agree).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct PairSide {
     pub person_id: i64,
     pub household_id: i64,
@@ -65,7 +64,7 @@ pub struct PairSide {
 }
 
 /// A pair to review, or reviewed.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct DuplicatePair {
     pub id: i64,
     /// Fellegi–Sunter score, in bits.

@@ -6,7 +6,6 @@
 use crate::programmes::own_programme;
 use crate::registry::{log_read, own_household};
 use crate::{now, Reader, Result, Store, StoreError};
-use serde::Serialize;
 use sqlx::AnyConnection;
 use twiza_domain::grievance::{
     current_deadline, next_status, Deadlines, Decision, FiledBy, GrievanceChannel, GrievanceStatus,
@@ -30,7 +29,7 @@ pub struct NewGrievance {
 }
 
 /// A decision as stored.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecisionView {
     pub outcome: String,
     pub remedy: String,
@@ -41,7 +40,7 @@ pub struct DecisionView {
 
 /// A grievance: its summary (lists) and, when read whole, the household's words and the
 /// decisions.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct GrievanceView {
     pub id: i64,
     pub household_id: i64,
@@ -64,9 +63,7 @@ pub struct GrievanceView {
     /// Past that deadline.
     pub overdue: bool,
     /// Present only in a whole read.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub statement: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub appeal_statement: Option<String>,
     pub decision: Option<DecisionView>,
     pub appeal_decision: Option<DecisionView>,

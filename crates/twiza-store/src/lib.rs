@@ -57,7 +57,8 @@ pub use programmes::{CycleSummary, NewProgramme, ProgrammeView};
 pub use receipts::DonationRecord;
 pub use registry::{
     ExportedHousehold, HouseholdRecord, HouseholdView, IndexValue, PersonView, ReadRecord,
-    ReadScope, Reader, Registration,
+    ReadScope, Reader, Registration, SubjectConsent, SubjectDelivery, SubjectEntitlement,
+    SubjectExport, SubjectIndex,
 };
 pub use registry_import::{refused_file, ImportOutcome, Mode};
 pub use schema::SchemaFacts;

@@ -3,7 +3,6 @@
 //! two-person approval of a cycle.
 
 use crate::{json_insert, now, Col, Result, Store, StoreError};
-use serde::Serialize;
 use std::collections::HashMap;
 use time::Date;
 use twiza_domain::programme::{HouseholdFacts, MemberFacts, Rules};
@@ -29,7 +28,7 @@ pub struct NewProgramme {
 }
 
 /// A cycle's totals.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CycleSummary {
     pub id: i64,
     pub programme_id: i64,
@@ -491,7 +490,7 @@ impl Store {
 }
 
 /// A programme as listed.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct ProgrammeView {
     pub id: i64,
     pub code: String,

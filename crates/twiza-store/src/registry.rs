@@ -5,7 +5,6 @@
 use crate::privacy::{person_binding, PersonalDataKeys};
 use crate::{json_insert, now, Backend, Col, Result, Store, StoreError};
 use rand::Rng;
-use serde::Serialize;
 use sqlx::{Any, AnyConnection, Transaction};
 use twiza_domain::pmt::{PmtMember, PmtModel};
 use twiza_domain::registry::{
@@ -70,7 +69,7 @@ pub struct Reader<'a> {
 }
 
 /// A member as read back. Identifiers are present only when asked for (and logged).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct PersonView {
     pub id: i64,
     pub reference: String,
@@ -90,7 +89,7 @@ pub struct PersonView {
 }
 
 /// A household as read back.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct HouseholdView {
     pub id: i64,
     pub reference: String,
@@ -116,12 +115,71 @@ pub struct ExportedHousehold {
 }
 
 /// One line of the access log.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadRecord {
     pub account_id: i64,
     pub what: String,
     pub purpose: String,
     pub at: i64,
+}
+
+/// Everything held about a household, for the household itself (Law 09-08 right of access).
+#[derive(Debug, Clone)]
+pub struct SubjectExport {
+    /// The record, with identifiers and sensitive fields.
+    pub household: HouseholdView,
+    /// Its grievances, read whole.
+    pub grievances: Vec<crate::GrievanceView>,
+    pub deliveries: Vec<SubjectDelivery>,
+    pub consents: Vec<SubjectConsent>,
+    /// Its socio-economic index values, oldest first.
+    pub indexes: Vec<SubjectIndex>,
+    pub entitlements: Vec<SubjectEntitlement>,
+    /// Its access log, oldest first.
+    pub reads: Vec<ReadRecord>,
+}
+
+/// A delivery to the household.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubjectDelivery {
+    pub id: i64,
+    /// The item's code.
+    pub item: String,
+    pub quantity: i64,
+    pub status: String,
+    pub delivered_at: Option<i64>,
+}
+
+/// A consent (or legal basis) recorded for the household.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubjectConsent {
+    pub purpose: String,
+    pub legal_basis: String,
+    pub channel: String,
+    pub recorded_at: i64,
+    pub withdrawn_at: Option<i64>,
+}
+
+/// A socio-economic index value of the household.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubjectIndex {
+    /// `YYYY-MM-DD`.
+    pub effective_on: String,
+    pub source: String,
+    /// The index in millionths.
+    pub value_micro: i64,
+}
+
+/// The household's entitlement in a cycle.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SubjectEntitlement {
+    /// The programme's code.
+    pub programme: String,
+    pub period: String,
+    pub eligible: bool,
+    pub centimes: i64,
+    /// The explanation as stored (JSON; `null` if unreadable).
+    pub explanation: serde_json::Value,
 }
 
 /// What to read of a household.
@@ -750,7 +808,7 @@ impl Store {
         keys: &PersonalDataKeys,
         household: i64,
         reader: Reader<'_>,
-    ) -> Result<serde_json::Value> {
+    ) -> Result<SubjectExport> {
         let mut tx = self.writer().begin().await?;
         own_household(&mut tx, scope, household).await?;
         log_read(&mut tx, scope, household, reader, "export").await?;
@@ -801,27 +859,63 @@ impl Store {
         .fetch_all(&mut *tx)
         .await?;
         tx.commit().await?;
-        Ok(serde_json::json!({
-            "household": view,
-            "grievances": grievances,
-            "deliveries": deliveries.into_iter().map(|(id, item, quantity, status, delivered_at)| serde_json::json!({
-                "id": id, "item": item, "quantity": quantity, "status": status, "delivered_at": delivered_at,
-            })).collect::<Vec<_>>(),
-            "consents": consents.into_iter().map(|(purpose, basis, channel, at, withdrawn)| serde_json::json!({
-                "purpose": purpose, "legal_basis": basis, "channel": channel, "recorded_at": at, "withdrawn_at": withdrawn,
-            })).collect::<Vec<_>>(),
-            "socio_economic_indexes": indexes.into_iter().map(|(on, source, micro)| serde_json::json!({
-                "effective_on": on, "source": source, "value": micro as f64 / 1e6,
-            })).collect::<Vec<_>>(),
-            "entitlements": entitlements.into_iter().map(|(programme, period, eligible, centimes, explanation)| serde_json::json!({
-                "programme": programme, "period": period, "eligible": eligible != 0,
-                "amount": twiza_domain::ledger::format_centimes(centimes),
-                "explanation": serde_json::from_str::<serde_json::Value>(&explanation).unwrap_or_default(),
-            })).collect::<Vec<_>>(),
-            "reads": reads.into_iter().map(|(account, what, purpose, at)| serde_json::json!({
-                "account_id": account, "what": what, "purpose": purpose, "at": at,
-            })).collect::<Vec<_>>(),
-        }))
+        Ok(SubjectExport {
+            household: view,
+            grievances,
+            deliveries: deliveries
+                .into_iter()
+                .map(
+                    |(id, item, quantity, status, delivered_at)| SubjectDelivery {
+                        id,
+                        item,
+                        quantity,
+                        status,
+                        delivered_at,
+                    },
+                )
+                .collect(),
+            consents: consents
+                .into_iter()
+                .map(
+                    |(purpose, legal_basis, channel, recorded_at, withdrawn_at)| SubjectConsent {
+                        purpose,
+                        legal_basis,
+                        channel,
+                        recorded_at,
+                        withdrawn_at,
+                    },
+                )
+                .collect(),
+            indexes: indexes
+                .into_iter()
+                .map(|(effective_on, source, value_micro)| SubjectIndex {
+                    effective_on,
+                    source,
+                    value_micro,
+                })
+                .collect(),
+            entitlements: entitlements
+                .into_iter()
+                .map(
+                    |(programme, period, eligible, centimes, explanation)| SubjectEntitlement {
+                        programme,
+                        period,
+                        eligible: eligible != 0,
+                        centimes,
+                        explanation: serde_json::from_str(&explanation).unwrap_or_default(),
+                    },
+                )
+                .collect(),
+            reads: reads
+                .into_iter()
+                .map(|(account_id, what, purpose, at)| ReadRecord {
+                    account_id,
+                    what,
+                    purpose,
+                    at,
+                })
+                .collect(),
+        })
     }
 
     /// A page of the association's active households after id `after`, for a file export: each

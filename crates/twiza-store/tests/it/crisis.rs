@@ -448,9 +448,9 @@ on_both_backends!(
             )
             .await
             .expect("export");
-        assert_eq!(export["deliveries"][0]["item"], "tent");
-        assert_eq!(export["deliveries"][0]["quantity"], 4);
-        assert_eq!(export["deliveries"][0]["status"], "delivered");
+        assert_eq!(export.deliveries[0].item, "tent");
+        assert_eq!(export.deliveries[0].quantity, 4);
+        assert_eq!(export.deliveries[0].status, "delivered");
         let leaf = s.log_entry(before).await.expect("entry").expect("leaf");
         let leaf = String::from_utf8(leaf.leaf).expect("utf-8");
         assert!(

@@ -281,7 +281,7 @@ on_both_backends!(
 
         // The household's own export lists its grievances.
         let export = s.subject_export(&scope, &k, hh, reader).await.unwrap();
-        assert_eq!(export["grievances"].as_array().unwrap().len(), 2);
+        assert_eq!(export.grievances.len(), 2);
     }
 );
 

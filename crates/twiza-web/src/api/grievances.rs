@@ -18,7 +18,7 @@ use twiza_domain::grievance::{
 };
 use twiza_domain::ledger::format_centimes;
 use twiza_domain::{FieldError, OrgScope};
-use twiza_store::{GrievanceFilter, GrievanceView, NewGrievance, Reader};
+use twiza_store::{GrievanceFilter, NewGrievance, Reader};
 use utoipa::ToSchema;
 
 #[derive(Deserialize, ToSchema)]
@@ -76,12 +76,98 @@ pub struct ListQuery {
     pub overdue: bool,
 }
 
+/// A decision on a grievance or on its appeal.
+#[derive(Serialize, ToSchema)]
+pub struct GrievanceDecisionView {
+    /// `upheld`, `partly_upheld` or `rejected`.
+    pub outcome: String,
+    pub remedy: String,
+    /// Told to the household: why.
+    pub explanation: String,
+    /// Unix seconds.
+    pub decided_at: i64,
+    pub decided_by: i64,
+}
+
+impl From<twiza_store::DecisionView> for GrievanceDecisionView {
+    fn from(d: twiza_store::DecisionView) -> Self {
+        GrievanceDecisionView {
+            outcome: d.outcome,
+            remedy: d.remedy,
+            explanation: d.explanation,
+            decided_at: d.decided_at,
+            decided_by: d.decided_by,
+        }
+    }
+}
+
+/// A grievance: its summary (lists) and, when read whole, the household's words and the
+/// decisions. Times are Unix seconds.
+#[derive(Serialize, ToSchema)]
+pub struct GrievanceView {
+    pub id: i64,
+    pub household_id: i64,
+    pub household_reference: String,
+    pub programme_id: Option<i64>,
+    pub subject: String,
+    pub channel: String,
+    pub filed_by: String,
+    pub status: String,
+    pub received_at: i64,
+    pub acknowledge_by: i64,
+    pub decide_by: i64,
+    pub acknowledged_at: Option<i64>,
+    /// End of the appeal window, once decided.
+    pub appeal_by: Option<i64>,
+    pub appealed_at: Option<i64>,
+    pub appeal_decide_by: Option<i64>,
+    /// The deadline the grievance is held to now, if any.
+    pub due_at: Option<i64>,
+    /// Past that deadline.
+    pub overdue: bool,
+    /// The household's words: present only in a whole read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statement: Option<String>,
+    /// Present only in a whole read of an appealed grievance.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub appeal_statement: Option<String>,
+    pub decision: Option<GrievanceDecisionView>,
+    pub appeal_decision: Option<GrievanceDecisionView>,
+}
+
+impl From<twiza_store::GrievanceView> for GrievanceView {
+    fn from(g: twiza_store::GrievanceView) -> Self {
+        GrievanceView {
+            id: g.id,
+            household_id: g.household_id,
+            household_reference: g.household_reference,
+            programme_id: g.programme_id,
+            subject: g.subject,
+            channel: g.channel,
+            filed_by: g.filed_by,
+            status: g.status,
+            received_at: g.received_at,
+            acknowledge_by: g.acknowledge_by,
+            decide_by: g.decide_by,
+            acknowledged_at: g.acknowledged_at,
+            appeal_by: g.appeal_by,
+            appealed_at: g.appealed_at,
+            appeal_decide_by: g.appeal_decide_by,
+            due_at: g.due_at,
+            overdue: g.overdue,
+            statement: g.statement,
+            appeal_statement: g.appeal_statement,
+            decision: g.decision.map(GrievanceDecisionView::from),
+            appeal_decision: g.appeal_decision.map(GrievanceDecisionView::from),
+        }
+    }
+}
+
 /// A grievance, with, for one about a programme, the household's latest entitlement in it and
 /// its explanation (the conditions unmet, or how the amount was made).
 #[derive(Serialize, ToSchema)]
 pub struct GrievanceDetail {
     #[serde(flatten)]
-    #[schema(value_type = Object)]
     pub grievance: GrievanceView,
     pub entitlement: Option<EntitlementView>,
 }
@@ -154,7 +240,7 @@ pub async fn file(
 /// `closed`…), `?household_id=` one household's, `?overdue=true` those past their deadline.
 #[utoipa::path(get, path = "/api/v1/organizations/{org_id}/grievances", tag = "grievances",
     params(("org_id" = i64, Path), ("status" = Option<String>, Query), ("household_id" = Option<i64>, Query), ("overdue" = Option<bool>, Query)),
-    responses((status = 200, description = "Grievances with their deadlines", content_type = "application/json"),
+    responses((status = 200, body = Vec<GrievanceView>, description = "Grievances with their deadlines"),
               (status = 422, body = ErrorBody, description = "`validation` (field `status`): not a status of a grievance")),
     security(("bearer" = [])))]
 pub async fn list(
@@ -170,7 +256,10 @@ pub async fn list(
         household_id: query.household_id,
         overdue: query.overdue,
     };
-    Ok(Json(state.store.grievances(&scope, filter).await?))
+    let grievances = state.store.grievances(&scope, filter).await?;
+    Ok(Json(
+        grievances.into_iter().map(GrievanceView::from).collect(),
+    ))
 }
 
 /// A grievance whole: the household's words (a logged read), the decisions, and for an
@@ -213,7 +302,7 @@ pub async fn show(
         None => None,
     };
     Ok(Json(GrievanceDetail {
-        grievance,
+        grievance: grievance.into(),
         entitlement,
     }))
 }

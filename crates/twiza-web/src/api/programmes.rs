@@ -14,7 +14,7 @@ use twiza_domain::ledger::format_centimes;
 use twiza_domain::programme::Rules;
 use twiza_domain::text::parse_text;
 use twiza_domain::{FieldError, OrgScope};
-use twiza_store::{CycleSummary, NewPaymentBatch, NewProgramme, ProgrammeView};
+use twiza_store::{CycleSummary, NewPaymentBatch, NewProgramme};
 use utoipa::ToSchema;
 
 /// Longest rules document accepted, in bytes.
@@ -76,6 +76,87 @@ pub struct EntitlementView {
     /// The unmet conditions (`unmet`), or the lines that make the amount (`lines`).
     #[schema(value_type = Object)]
     pub explanation: serde_json::Value,
+}
+
+/// A cycle's totals.
+#[derive(Serialize, ToSchema)]
+pub struct CycleView {
+    pub id: i64,
+    pub programme_id: i64,
+    /// `YYYY-MM`.
+    pub period: String,
+    /// The rules version the cycle was computed with.
+    pub rules_version: i64,
+    pub status: String,
+    pub households: i64,
+    pub eligible: i64,
+    /// Sum of the amounts, in centimes.
+    pub total_centimes: i64,
+    pub computed_by: Option<i64>,
+    pub approved_by: Option<i64>,
+}
+
+impl From<CycleSummary> for CycleView {
+    fn from(c: CycleSummary) -> Self {
+        CycleView {
+            id: c.id,
+            programme_id: c.programme_id,
+            period: c.period,
+            rules_version: c.rules_version,
+            status: c.status,
+            households: c.households,
+            eligible: c.eligible,
+            total_centimes: c.total_centimes,
+            computed_by: c.computed_by,
+            approved_by: c.approved_by,
+        }
+    }
+}
+
+/// A programme with its latest rules version, enrolled households and cycles.
+#[derive(Serialize, ToSchema)]
+pub struct ProgrammeView {
+    pub id: i64,
+    pub code: String,
+    pub name_ar: String,
+    pub name_fr: String,
+    pub retention_days: i64,
+    /// `YYYY-MM-DD`, if the programme has an end.
+    pub ends_on: Option<String>,
+    /// The latest rules version (0: none yet).
+    pub rules_version: i64,
+    pub enrolled: i64,
+    /// Its cycles, newest first.
+    pub cycles: Vec<CycleView>,
+}
+
+impl From<twiza_store::ProgrammeView> for ProgrammeView {
+    fn from(p: twiza_store::ProgrammeView) -> Self {
+        ProgrammeView {
+            id: p.id,
+            code: p.code,
+            name_ar: p.name_ar,
+            name_fr: p.name_fr,
+            retention_days: p.retention_days,
+            ends_on: p.ends_on,
+            rules_version: p.rules_version,
+            enrolled: p.enrolled,
+            cycles: p.cycles.into_iter().map(CycleView::from).collect(),
+        }
+    }
+}
+
+/// A payment batch just made.
+#[derive(Serialize, ToSchema)]
+pub struct PaymentBatchCreated {
+    pub id: i64,
+    pub lines: i64,
+    /// Eligible households left out for want of a payee account.
+    pub skipped: i64,
+    /// Decimal string in MAD.
+    pub total: String,
+    /// The bank file's message id.
+    pub message_id: String,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -178,13 +259,16 @@ pub async fn create(
 /// The association's programmes, with their rules version, enrolled households and cycles.
 #[utoipa::path(get, path = "/api/v1/organizations/{org_id}/programmes", tag = "programmes",
     params(("org_id" = i64, Path)),
-    responses((status = 200, description = "Programmes and their cycles", content_type = "application/json")),
+    responses((status = 200, body = Vec<ProgrammeView>, description = "Programmes and their cycles")),
     security(("bearer" = [])))]
 pub async fn list(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
 ) -> AppResult<Json<Vec<ProgrammeView>>> {
-    Ok(Json(state.store.programmes(&scope).await?))
+    let programmes = state.store.programmes(&scope).await?;
+    Ok(Json(
+        programmes.into_iter().map(ProgrammeView::from).collect(),
+    ))
 }
 
 /// Saves a new version of a programme's rules; the next cycle uses it.
@@ -270,7 +354,7 @@ pub async fn set_enrollment(
 /// Computes (or recomputes, until approved) the cycle of a period for every enrolled household.
 #[utoipa::path(post, path = "/api/v1/organizations/{org_id}/programmes/{programme_id}/cycles", tag = "programmes",
     params(("org_id" = i64, Path), ("programme_id" = i64, Path)), request_body = CycleCreate,
-    responses((status = 200, description = "The cycle's totals", content_type = "application/json"), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
+    responses((status = 200, body = CycleView, description = "The cycle's totals"), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("bearer" = [])))]
 pub async fn compute_cycle(
     State(state): State<AppState>,
@@ -278,7 +362,7 @@ pub async fn compute_cycle(
     CurrentUser(user): CurrentUser,
     params: RawPathParams,
     ApiJson(body): ApiJson<CycleCreate>,
-) -> AppResult<Json<CycleSummary>> {
+) -> AppResult<Json<CycleView>> {
     let id = path_param(&params, "programme_id")?;
     let period = parse_period(&body.period);
     let reference =
@@ -295,36 +379,38 @@ pub async fn compute_cycle(
         .store
         .compute_cycle(&scope, id, &period, reference, user.id)
         .await?;
-    Ok(Json(cycle))
+    Ok(Json(cycle.into()))
 }
 
 /// A cycle's totals.
 #[utoipa::path(get, path = "/api/v1/organizations/{org_id}/cycles/{cycle_id}", tag = "programmes",
     params(("org_id" = i64, Path), ("cycle_id" = i64, Path)),
-    responses((status = 200, description = "The cycle's totals", content_type = "application/json"), (status = 404, body = ErrorBody)),
+    responses((status = 200, body = CycleView, description = "The cycle's totals"), (status = 404, body = ErrorBody)),
     security(("bearer" = [])))]
 pub async fn cycle(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
     params: RawPathParams,
-) -> AppResult<Json<CycleSummary>> {
+) -> AppResult<Json<CycleView>> {
     let id = path_param(&params, "cycle_id")?;
-    Ok(Json(state.store.cycle(&scope, id).await?))
+    Ok(Json(state.store.cycle(&scope, id).await?.into()))
 }
 
 /// Approves a cycle: never by the person who computed it.
 #[utoipa::path(post, path = "/api/v1/organizations/{org_id}/cycles/{cycle_id}/approve", tag = "programmes",
     params(("org_id" = i64, Path), ("cycle_id" = i64, Path)),
-    responses((status = 200, description = "The approved cycle", content_type = "application/json"), (status = 409, body = ErrorBody)),
+    responses((status = 200, body = CycleView, description = "The approved cycle"), (status = 409, body = ErrorBody)),
     security(("bearer" = [])))]
 pub async fn approve_cycle(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
     CurrentUser(user): CurrentUser,
     params: RawPathParams,
-) -> AppResult<Json<CycleSummary>> {
+) -> AppResult<Json<CycleView>> {
     let id = path_param(&params, "cycle_id")?;
-    Ok(Json(state.store.approve_cycle(&scope, id, user.id).await?))
+    Ok(Json(
+        state.store.approve_cycle(&scope, id, user.id).await?.into(),
+    ))
 }
 
 /// A household's entitlement in a cycle, explained (the unmet conditions, or the lines that
@@ -354,7 +440,7 @@ pub async fn entitlement(
 /// eligible household with a payee account.
 #[utoipa::path(post, path = "/api/v1/organizations/{org_id}/cycles/{cycle_id}/payment-batch", tag = "programmes",
     params(("org_id" = i64, Path), ("cycle_id" = i64, Path)), request_body = BatchCreate,
-    responses((status = 201, description = "The batch", content_type = "application/json"), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
+    responses((status = 201, body = PaymentBatchCreated, description = "The batch"), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("bearer" = [])))]
 pub async fn create_batch(
     State(state): State<AppState>,
@@ -362,7 +448,7 @@ pub async fn create_batch(
     CurrentUser(user): CurrentUser,
     params: RawPathParams,
     ApiJson(body): ApiJson<BatchCreate>,
-) -> AppResult<(StatusCode, Json<serde_json::Value>)> {
+) -> AppResult<(StatusCode, Json<PaymentBatchCreated>)> {
     let cycle = path_param(&params, "cycle_id")?;
     let name = parse_text("debtor_name", &body.debtor_name, 70);
     let account = body.debtor_account.trim();
@@ -396,10 +482,12 @@ pub async fn create_batch(
         .await?;
     Ok((
         StatusCode::CREATED,
-        Json(serde_json::json!({
-            "id": made.id, "lines": made.lines, "skipped": made.skipped,
-            "total": format_centimes(made.total_centimes),
-            "message_id": made.message_id,
-        })),
+        Json(PaymentBatchCreated {
+            id: made.id,
+            lines: made.lines,
+            skipped: made.skipped,
+            total: format_centimes(made.total_centimes),
+            message_id: made.message_id,
+        }),
     ))
 }

@@ -3,6 +3,7 @@
 //! identifiers only when asked, sensitive fields only for coordinators), the access log, the
 //! data-subject export, and possible duplicates in other associations (their names only).
 
+use super::grievances::GrievanceView;
 use super::{path_param, ApiJson, CurrentUser};
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::AppState;
@@ -17,7 +18,7 @@ use twiza_domain::registry::{
 };
 use twiza_domain::tenancy::ScopeGrant;
 use twiza_domain::{FieldError, OrgRole, OrgScope, PlatformRole};
-use twiza_store::{HouseholdRecord, HouseholdView, IndexValue, ReadRecord, ReadScope, Reader};
+use twiza_store::{HouseholdRecord, IndexValue, ReadRecord, ReadScope, Reader};
 use utoipa::ToSchema;
 
 #[derive(Deserialize, ToSchema)]
@@ -218,7 +219,7 @@ fn may_read_sensitive(scope: &OrgScope) -> bool {
 /// Reads a household; the read is written to its access log.
 #[utoipa::path(get, path = "/api/v1/organizations/{org_id}/households/{household_id}", tag = "registry",
     params(("org_id" = i64, Path), ("household_id" = i64, Path), ("identifiers" = Option<bool>, Query), ("purpose" = Option<String>, Query)),
-    responses((status = 200, description = "The household and its members", content_type = "application/json"), (status = 404, body = ErrorBody),
+    responses((status = 200, body = HouseholdView, description = "The household and its members"), (status = 404, body = ErrorBody),
               (status = 422, body = ErrorBody, description = "`validation` (field `purpose`): the purpose of the read is missing or too long")),
     security(("bearer" = [])))]
 pub async fn read(
@@ -246,7 +247,79 @@ pub async fn read(
             },
         )
         .await?;
-    Ok(Json(view))
+    Ok(Json(view.into()))
+}
+
+/// A member as read back. Identifiers are present only when asked for (and logged).
+#[derive(Serialize, ToSchema)]
+pub struct PersonView {
+    pub id: i64,
+    pub reference: String,
+    pub given_name_ar: Option<String>,
+    pub family_name_ar: Option<String>,
+    pub given_name_lat: Option<String>,
+    pub family_name_lat: Option<String>,
+    pub sex: String,
+    pub birth_date: String,
+    pub relation: String,
+    /// `null` unless the reader may see sensitive fields.
+    pub disability: Option<String>,
+    pub schooling: String,
+    pub phone: Option<String>,
+    pub cin: Option<String>,
+    pub idcs: Option<String>,
+}
+
+impl From<twiza_store::PersonView> for PersonView {
+    fn from(p: twiza_store::PersonView) -> Self {
+        PersonView {
+            id: p.id,
+            reference: p.reference,
+            given_name_ar: p.given_name_ar,
+            family_name_ar: p.family_name_ar,
+            given_name_lat: p.given_name_lat,
+            family_name_lat: p.family_name_lat,
+            sex: p.sex,
+            birth_date: p.birth_date,
+            relation: p.relation,
+            disability: p.disability,
+            schooling: p.schooling,
+            phone: p.phone,
+            cin: p.cin,
+            idcs: p.idcs,
+        }
+    }
+}
+
+/// A household and its members.
+#[derive(Serialize, ToSchema)]
+pub struct HouseholdView {
+    pub id: i64,
+    pub reference: String,
+    pub commune_code: String,
+    /// `urban` or `rural`.
+    pub area: String,
+    pub douar: Option<String>,
+    pub address: Option<String>,
+    pub housing_damage: String,
+    pub status: String,
+    pub members: Vec<PersonView>,
+}
+
+impl From<twiza_store::HouseholdView> for HouseholdView {
+    fn from(h: twiza_store::HouseholdView) -> Self {
+        HouseholdView {
+            id: h.id,
+            reference: h.reference,
+            commune_code: h.commune_code,
+            area: h.area,
+            douar: h.douar,
+            address: h.address,
+            housing_damage: h.housing_damage,
+            status: h.status,
+            members: h.members.into_iter().map(PersonView::from).collect(),
+        }
+    }
 }
 
 #[derive(Serialize, ToSchema)]
@@ -287,14 +360,14 @@ pub async fn reads(
 /// export is itself a logged read.
 #[utoipa::path(get, path = "/api/v1/organizations/{org_id}/households/{household_id}/export", tag = "registry",
     params(("org_id" = i64, Path), ("household_id" = i64, Path)),
-    responses((status = 200, description = "The household's data", content_type = "application/json"), (status = 404, body = ErrorBody)),
+    responses((status = 200, body = SubjectExportView, description = "The household's data"), (status = 404, body = ErrorBody)),
     security(("bearer" = [])))]
 pub async fn export(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
     CurrentUser(user): CurrentUser,
     params: RawPathParams,
-) -> AppResult<Json<serde_json::Value>> {
+) -> AppResult<Json<SubjectExportView>> {
     let household = path_param(&params, "household_id")?;
     let export = state
         .store
@@ -308,7 +381,121 @@ pub async fn export(
             },
         )
         .await?;
-    Ok(Json(export))
+    Ok(Json(export.into()))
+}
+
+/// Everything held about a household (the data-subject export).
+#[derive(Serialize, ToSchema)]
+pub struct SubjectExportView {
+    /// The record with identifiers and sensitive fields.
+    pub household: HouseholdView,
+    /// Its grievances, read whole.
+    pub grievances: Vec<GrievanceView>,
+    pub deliveries: Vec<SubjectDeliveryView>,
+    pub consents: Vec<SubjectConsentView>,
+    /// Oldest first.
+    pub socio_economic_indexes: Vec<SubjectIndexView>,
+    pub entitlements: Vec<SubjectEntitlementView>,
+    /// The access log, oldest first (this export included).
+    pub reads: Vec<ReadView>,
+}
+
+/// A delivery to the household.
+#[derive(Serialize, ToSchema)]
+pub struct SubjectDeliveryView {
+    pub id: i64,
+    /// The item's code.
+    pub item: String,
+    pub quantity: i64,
+    pub status: String,
+    /// Unix seconds.
+    pub delivered_at: Option<i64>,
+}
+
+/// A consent (or legal basis) recorded for the household.
+#[derive(Serialize, ToSchema)]
+pub struct SubjectConsentView {
+    pub purpose: String,
+    pub legal_basis: String,
+    pub channel: String,
+    /// Unix seconds.
+    pub recorded_at: i64,
+    pub withdrawn_at: Option<i64>,
+}
+
+/// A socio-economic index value of the household.
+#[derive(Serialize, ToSchema)]
+pub struct SubjectIndexView {
+    /// `YYYY-MM-DD`.
+    pub effective_on: String,
+    pub source: String,
+    pub value: f64,
+}
+
+/// The household's entitlement in a cycle, explained.
+#[derive(Serialize, ToSchema)]
+pub struct SubjectEntitlementView {
+    /// The programme's code.
+    pub programme: String,
+    pub period: String,
+    pub eligible: bool,
+    /// Decimal string in MAD.
+    pub amount: String,
+    /// The unmet conditions (`unmet`), or the lines that make the amount (`lines`).
+    #[schema(value_type = Object)]
+    pub explanation: serde_json::Value,
+}
+
+impl From<twiza_store::SubjectExport> for SubjectExportView {
+    fn from(e: twiza_store::SubjectExport) -> Self {
+        SubjectExportView {
+            household: e.household.into(),
+            grievances: e.grievances.into_iter().map(GrievanceView::from).collect(),
+            deliveries: e
+                .deliveries
+                .into_iter()
+                .map(|d| SubjectDeliveryView {
+                    id: d.id,
+                    item: d.item,
+                    quantity: d.quantity,
+                    status: d.status,
+                    delivered_at: d.delivered_at,
+                })
+                .collect(),
+            consents: e
+                .consents
+                .into_iter()
+                .map(|c| SubjectConsentView {
+                    purpose: c.purpose,
+                    legal_basis: c.legal_basis,
+                    channel: c.channel,
+                    recorded_at: c.recorded_at,
+                    withdrawn_at: c.withdrawn_at,
+                })
+                .collect(),
+            socio_economic_indexes: e
+                .indexes
+                .into_iter()
+                .map(|i| SubjectIndexView {
+                    effective_on: i.effective_on,
+                    source: i.source,
+                    value: i.value_micro as f64 / 1e6,
+                })
+                .collect(),
+            entitlements: e
+                .entitlements
+                .into_iter()
+                .map(|t| SubjectEntitlementView {
+                    programme: t.programme,
+                    period: t.period,
+                    eligible: t.eligible,
+                    amount: twiza_domain::ledger::format_centimes(t.centimes),
+                    explanation: t.explanation,
+                })
+                .collect(),
+            reads: e.reads.into_iter().map(ReadView::from).collect(),
+        }
+    }
 }
 
 #[derive(Serialize, ToSchema)]

@@ -1,6 +1,7 @@
 //! The OpenAPI document: version 3.1, exactly the API routes of the route table, and every error
 //! response that the shared mechanisms give (authentication, access policies, identifiers, query
-//! strings, JSON bodies, limits) documented with the `ErrorBody` schema.
+//! strings, JSON bodies, limits) documented with the `ErrorBody` schema, and every JSON success
+//! documented with a schema that resolves.
 
 use crate::harness::TestApp;
 use serde_json::Value;
@@ -148,4 +149,95 @@ async fn every_error_response_is_an_error_body() {
         "error responses without the ErrorBody schema:\n{}",
         wrong.join("\n")
     );
+}
+
+/// Successes answered as JSON without a schema of ours, with the reason.
+const SCHEMALESS_SUCCESSES: &[(&str, &str)] = &[(
+    "GET /api/v1/openapi.json",
+    "the document itself: its schema is the OpenAPI 3.1 specification's, not one of the API's",
+)];
+
+/// Every `$ref` under `schema` that does not name a schema of `components/schemas`, followed
+/// through the schemas it names.
+fn dangling_refs(doc: &Value, schema: &Value, seen: &mut BTreeSet<String>, out: &mut Vec<String>) {
+    match schema {
+        Value::Object(map) => {
+            for (key, value) in map {
+                match (key.as_str(), value.as_str()) {
+                    ("$ref", Some(reference)) => {
+                        if !seen.insert(reference.to_owned()) {
+                            continue;
+                        }
+                        let target = reference
+                            .strip_prefix("#/components/schemas/")
+                            .and_then(|name| doc["components"]["schemas"].get(name));
+                        match target {
+                            Some(target) => dangling_refs(doc, target, seen, out),
+                            None => out.push(reference.to_owned()),
+                        }
+                    }
+                    _ => dangling_refs(doc, value, seen, out),
+                }
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                dangling_refs(doc, item, seen, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[tokio::test]
+async fn every_json_success_has_a_schema() {
+    let doc = document().await;
+    let mut wrong = Vec::new();
+    let mut excepted = BTreeSet::new();
+    for (method, path, operation) in operations(&doc) {
+        let operation_name = format!("{method} {path}");
+        for (status, response) in operation["responses"].as_object().expect("responses") {
+            if !status.starts_with('2') {
+                continue;
+            }
+            let response = match response["$ref"].as_str() {
+                Some(reference) => doc
+                    .pointer(reference.trim_start_matches('#'))
+                    .cloned()
+                    .unwrap_or(Value::Null),
+                None => response.clone(),
+            };
+            let Some(json) = response["content"].get("application/json") else {
+                continue;
+            };
+            if SCHEMALESS_SUCCESSES
+                .iter()
+                .any(|(name, _)| *name == operation_name)
+            {
+                excepted.insert(operation_name.clone());
+                continue;
+            }
+            let schema = &json["schema"];
+            if schema.as_object().is_none_or(|s| s.is_empty()) {
+                wrong.push(format!("{operation_name}: {status} has no schema"));
+                continue;
+            }
+            let mut dangling = Vec::new();
+            dangling_refs(&doc, schema, &mut BTreeSet::new(), &mut dangling);
+            for reference in dangling {
+                wrong.push(format!(
+                    "{operation_name}: {status} names {reference}, not in components"
+                ));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "JSON successes without a schema:\n{}",
+        wrong.join("\n")
+    );
+    // An exception that no longer applies is removed from the list.
+    for (name, _) in SCHEMALESS_SUCCESSES {
+        assert!(excepted.contains(*name), "{name} needs no exception");
+    }
 }
