@@ -2,7 +2,6 @@
 //! the first write), the coverage of every commune and douar, and keyset pages for lists and
 //! streamed exports.
 
-use crate::Backend;
 use crate::{now, Result, Store, StoreError};
 use sqlx::AnyConnection;
 use std::collections::BTreeMap;
@@ -687,17 +686,13 @@ impl Store {
         // A pledge on a need covers the need's douar unless it names one.
         let mut douar = pledge.douar_id;
         if let Some(need) = pledge.need_id {
-            // Locked on PostgreSQL: two first pledges on the same need take turns, so only one
-            // of them assigns it.
-            let sql = match self.backend() {
-                Backend::Postgres => {
-                    "SELECT commune_code, status, douar_id FROM needs WHERE id = $1 AND incident_id = $2 FOR UPDATE"
-                }
-                Backend::Sqlite => {
-                    "SELECT commune_code, status, douar_id FROM needs WHERE id = $1 AND incident_id = $2"
-                }
-            };
-            let row: Option<(String, String, Option<i64>)> = sqlx::query_as(sql)
+            // Locked (`Backend::for_update`): two first pledges on the same need take turns, so
+            // only one of them assigns it.
+            let sql = format!(
+                "SELECT commune_code, status, douar_id FROM needs WHERE id = $1 AND incident_id = $2{}",
+                self.backend().for_update()
+            );
+            let row: Option<(String, String, Option<i64>)> = sqlx::query_as(&sql)
                 .bind(need)
                 .bind(incident)
                 .fetch_optional(&mut *tx)
@@ -965,11 +960,12 @@ impl Store {
     /// the need already has [`NEED_ASSIGNMENT_LIMIT`] live assignments (`need_assignment_limit`).
     pub async fn assign_need(&self, need: i64, organization: i64, by: UserId) -> Result<bool> {
         let mut tx = self.writer().begin().await?;
-        let sql = match self.backend() {
-            Backend::Postgres => "SELECT status FROM needs WHERE id = $1 FOR UPDATE",
-            Backend::Sqlite => "SELECT status FROM needs WHERE id = $1",
-        };
-        let row: Option<(String,)> = sqlx::query_as(sql)
+        // Locked (`Backend::for_update`): two assignments of the same need take turns on it.
+        let sql = format!(
+            "SELECT status FROM needs WHERE id = $1{}",
+            self.backend().for_update()
+        );
+        let row: Option<(String,)> = sqlx::query_as(&sql)
             .bind(need)
             .fetch_optional(&mut *tx)
             .await?;

@@ -4,8 +4,8 @@
 //! limit), runs it in ONE transaction — donation rows, their log leaves, the new Merkle hashes,
 //! the new log size — commits once, then answers every submitter. A donation is acknowledged
 //! only after that commit, so nothing acknowledged is lost; one fsync serves the whole batch.
-//! On PostgreSQL the log size row is locked (`FOR UPDATE`) so several `twiza serve` nodes append
-//! one after the other.
+//! The log size row is read [`Backend::for_update`](crate::Backend::for_update) (locked on
+//! PostgreSQL) so several `twiza serve` nodes append one after the other.
 //!
 //! Two kinds of work go through it: new donations ([`NewDonation`]: recorded as settled, or
 //! pending a payment provider) and settlements of pending ones ([`Settlement`], from the

@@ -106,15 +106,14 @@ async fn insert_hashes(conn: &mut AnyConnection, hashes: &[StoredHash]) -> Resul
     Ok(())
 }
 
-/// Locks the log for an append in the caller's transaction and returns its size. On PostgreSQL
-/// the size row is locked (`FOR UPDATE`), so appenders on several nodes take turns; on SQLite
-/// the single writer connection already serializes them.
+/// Locks the log for an append in the caller's transaction and returns its size: the size row
+/// is read [`Backend::for_update`], so appenders on several nodes take turns.
 pub(crate) async fn lock_size(conn: &mut AnyConnection, backend: Backend) -> Result<u64> {
-    let sql = match backend {
-        Backend::Postgres => "SELECT size FROM log_state WHERE id = 1 FOR UPDATE",
-        Backend::Sqlite => "SELECT size FROM log_state WHERE id = 1",
-    };
-    let (size,): (i64,) = sqlx::query_as(sql).fetch_one(&mut *conn).await?;
+    let sql = format!(
+        "SELECT size FROM log_state WHERE id = 1{}",
+        backend.for_update()
+    );
+    let (size,): (i64,) = sqlx::query_as(&sql).fetch_one(&mut *conn).await?;
     Ok(size as u64)
 }
 
