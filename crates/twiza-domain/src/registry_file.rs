@@ -176,12 +176,12 @@ fn parse_count(field: &'static str, raw: &str) -> Result<Option<i64>, FieldError
     }
 }
 
+/// The input of an opened file: the sniffed first bytes put back in front of the rest.
+pub type Sniffed<R> = std::io::Chain<std::io::Cursor<Vec<u8>>, R>;
+
 impl<R: Read> HouseholdFile<R> {
     /// Reads the header; refuses UTF-16 files, unknown and missing columns.
-    pub fn open(
-        mut input: R,
-        today: Date,
-    ) -> Result<HouseholdFile<std::io::Chain<std::io::Cursor<Vec<u8>>, R>>, FileError> {
+    pub fn open(mut input: R, today: Date) -> Result<HouseholdFile<Sniffed<R>>, FileError> {
         // Sniff the byte-order mark, then put the bytes back (without a UTF-8 one).
         let mut head = [0u8; 3];
         let mut got = 0;

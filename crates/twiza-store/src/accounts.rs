@@ -49,6 +49,28 @@ pub struct ApiTokenRow {
 
 type UserTuple = (i64, String, String, Option<String>);
 
+/// The owner of an API token, with the token's id and last use (`user_for_api_token`).
+#[derive(sqlx::FromRow)]
+struct TokenOwnerRow {
+    id: i64,
+    email: String,
+    display_name: String,
+    platform_role: Option<String>,
+    token_id: i64,
+    last_used_at: Option<i64>,
+}
+
+/// An `api_tokens` row as read for its owner's list (times in Unix seconds).
+#[derive(sqlx::FromRow)]
+struct ApiTokenRecord {
+    id: i64,
+    label: String,
+    prefix: String,
+    created_at: i64,
+    last_used_at: Option<i64>,
+    revoked_at: Option<i64>,
+}
+
 fn user_from(row: UserTuple) -> Result<User> {
     let platform_role = match row.3 {
         Some(r) => Some(PlatformRole::parse(&r).ok_or(StoreError::Corrupt("platform_role"))?),
@@ -206,15 +228,24 @@ impl Store {
 
     /// The owner of a live (not revoked) API token.
     pub async fn user_for_api_token(&self, token_hash: &str) -> Result<Option<User>> {
-        let row: Option<(i64, String, String, Option<String>, i64, Option<i64>)> = sqlx::query_as(
-            "SELECT u.id, u.email, u.display_name, u.platform_role, t.id, t.last_used_at \
+        let row: Option<TokenOwnerRow> = sqlx::query_as(
+            "SELECT u.id AS id, u.email AS email, u.display_name AS display_name, \
+             u.platform_role AS platform_role, t.id AS token_id, t.last_used_at AS last_used_at \
              FROM api_tokens t JOIN users u ON u.id = t.user_id \
              WHERE t.token_hash = $1 AND t.revoked_at IS NULL",
         )
         .bind(token_hash)
         .fetch_optional(self.reader())
         .await?;
-        let Some((id, email, name, role, token_id, last_used)) = row else {
+        let Some(TokenOwnerRow {
+            id,
+            email,
+            display_name: name,
+            platform_role: role,
+            token_id,
+            last_used_at: last_used,
+        }) = row
+        else {
             return Ok(None);
         };
         let now = now();
@@ -229,7 +260,7 @@ impl Store {
     }
 
     pub async fn api_tokens(&self, user_id: UserId) -> Result<Vec<ApiTokenRow>> {
-        let rows: Vec<(i64, String, String, i64, Option<i64>, Option<i64>)> = sqlx::query_as(
+        let rows: Vec<ApiTokenRecord> = sqlx::query_as(
             "SELECT id, label, prefix, created_at, last_used_at, revoked_at FROM api_tokens \
              WHERE user_id = $1 ORDER BY id DESC LIMIT 200",
         )
@@ -237,14 +268,14 @@ impl Store {
         .fetch_all(self.reader())
         .await?;
         rows.into_iter()
-            .map(|(id, label, prefix, created, used, revoked)| {
+            .map(|r| {
                 Ok(ApiTokenRow {
-                    id: TokenId(id),
-                    label,
-                    prefix,
-                    created_at: to_datetime(created)?,
-                    last_used_at: used.map(to_datetime).transpose()?,
-                    revoked: revoked.is_some(),
+                    id: TokenId(r.id),
+                    label: r.label,
+                    prefix: r.prefix,
+                    created_at: to_datetime(r.created_at)?,
+                    last_used_at: r.last_used_at.map(to_datetime).transpose()?,
+                    revoked: r.revoked_at.is_some(),
                 })
             })
             .collect()

@@ -302,35 +302,37 @@ impl Store {
     ) -> Result<Vec<PaymentFileLine>> {
         self.payment_batch(scope, batch).await?;
         let mut tx = self.writer().begin().await?;
-        let rows: Vec<(i64, String, i64, i64, String, Option<String>, Option<Vec<u8>>, Option<String>, Option<String>, Option<String>, Option<String>)> =
-            sqlx::query_as(
-                "SELECT l.id, l.end_to_end_id, l.centimes, h.id, h.reference, h.payee_kind, h.payee_account_sealed, \
-                 m.given_name_lat, m.family_name_lat, m.given_name_ar, m.family_name_ar \
+        let rows: Vec<PaymentFileRow> = sqlx::query_as(
+            "SELECT l.id AS line_id, l.end_to_end_id AS end_to_end_id, l.centimes AS centimes, \
+                 h.id AS household_id, h.reference AS reference, h.payee_kind AS payee_kind, \
+                 h.payee_account_sealed AS payee_account_sealed, \
+                 m.given_name_lat AS given_name_lat, m.family_name_lat AS family_name_lat, \
+                 m.given_name_ar AS given_name_ar, m.family_name_ar AS family_name_ar \
                  FROM payment_lines l JOIN households h ON h.id = l.household_id \
                  LEFT JOIN persons m ON m.household_id = h.id AND m.relation = 'head' \
                  WHERE l.batch_id = $1 AND l.id > $2 ORDER BY l.id LIMIT $3",
-            )
-            .bind(batch)
-            .bind(after)
-            .bind(limit)
-            .fetch_all(&mut *tx)
-            .await?;
+        )
+        .bind(batch)
+        .bind(after)
+        .bind(limit)
+        .fetch_all(&mut *tx)
+        .await?;
         let mut lines = Vec::with_capacity(rows.len());
         let mut reads = Vec::with_capacity(rows.len());
         let at = now();
-        for (
+        for PaymentFileRow {
             line_id,
             end_to_end_id,
             centimes,
-            household,
+            household_id: household,
             reference,
-            kind,
-            sealed,
-            gl,
-            fl,
-            ga,
-            fa,
-        ) in rows
+            payee_kind: kind,
+            payee_account_sealed: sealed,
+            given_name_lat: gl,
+            family_name_lat: fl,
+            given_name_ar: ga,
+            family_name_ar: fa,
+        } in rows
         {
             let corrupt = || StoreError::Corrupt("payee");
             let payee_kind = match kind.as_deref() {
@@ -500,4 +502,20 @@ impl Store {
         .fetch_all(&self.reader)
         .await?)
     }
+}
+
+/// A payment line with its household's payee and head's names, for the payment file.
+#[derive(sqlx::FromRow)]
+struct PaymentFileRow {
+    line_id: i64,
+    end_to_end_id: String,
+    centimes: i64,
+    household_id: i64,
+    reference: String,
+    payee_kind: Option<String>,
+    payee_account_sealed: Option<Vec<u8>>,
+    given_name_lat: Option<String>,
+    family_name_lat: Option<String>,
+    given_name_ar: Option<String>,
+    family_name_ar: Option<String>,
 }

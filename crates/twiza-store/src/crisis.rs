@@ -2,7 +2,6 @@
 //! the first write), the coverage of every commune and douar, and keyset pages for lists and
 //! streamed exports.
 
-use crate::Backend;
 use crate::{now, Result, Store, StoreError};
 use sqlx::AnyConnection;
 use std::collections::BTreeMap;
@@ -430,7 +429,7 @@ impl Store {
             return Err(StoreError::NotFound);
         }
         check_place(&mut tx, incident, need.commune.as_str(), need.douar_id).await?;
-        let candidates: Vec<(i64, Option<i64>, Option<i64>, Option<i64>, i64)> = sqlx::query_as(
+        let candidates: Vec<NeedCandidateRow> = sqlx::query_as(
             "SELECT id, douar_id, lat_e6, lon_e6, reported_at FROM needs \
              WHERE incident_id = $1 AND commune_code = $2 AND category = $3 AND reported_at > $4 \
              AND status NOT IN ('merged', 'closed', 'held') ORDER BY id LIMIT 200",
@@ -450,18 +449,18 @@ impl Store {
         };
         let duplicate_of = candidates
             .into_iter()
-            .find(|(_, douar, lat, lon, reported)| {
+            .find(|c| {
                 likely_duplicate(
                     &this,
                     &NeedPlace {
-                        douar_id: *douar,
-                        point: point(*lat, *lon),
-                        reported_at: *reported,
+                        douar_id: c.douar_id,
+                        point: point(c.lat_e6, c.lon_e6),
+                        reported_at: c.reported_at,
                         ..this
                     },
                 )
             })
-            .map(|(id, ..)| id);
+            .map(|c| c.id);
         let (source, status, org, user) = match reporter {
             Reporter::Public => (NeedSource::Public, NeedStatus::Reported, None, None),
             Reporter::PublicHeld => (NeedSource::Public, NeedStatus::Held, None, None),
@@ -687,17 +686,13 @@ impl Store {
         // A pledge on a need covers the need's douar unless it names one.
         let mut douar = pledge.douar_id;
         if let Some(need) = pledge.need_id {
-            // Locked on PostgreSQL: two first pledges on the same need take turns, so only one
-            // of them assigns it.
-            let sql = match self.backend() {
-                Backend::Postgres => {
-                    "SELECT commune_code, status, douar_id FROM needs WHERE id = $1 AND incident_id = $2 FOR UPDATE"
-                }
-                Backend::Sqlite => {
-                    "SELECT commune_code, status, douar_id FROM needs WHERE id = $1 AND incident_id = $2"
-                }
-            };
-            let row: Option<(String, String, Option<i64>)> = sqlx::query_as(sql)
+            // Locked (`Backend::for_update`): two first pledges on the same need take turns, so
+            // only one of them assigns it.
+            let sql = format!(
+                "SELECT commune_code, status, douar_id FROM needs WHERE id = $1 AND incident_id = $2{}",
+                self.backend().for_update()
+            );
+            let row: Option<(String, String, Option<i64>)> = sqlx::query_as(&sql)
                 .bind(need)
                 .bind(incident)
                 .fetch_optional(&mut *tx)
@@ -965,11 +960,12 @@ impl Store {
     /// the need already has [`NEED_ASSIGNMENT_LIMIT`] live assignments (`need_assignment_limit`).
     pub async fn assign_need(&self, need: i64, organization: i64, by: UserId) -> Result<bool> {
         let mut tx = self.writer().begin().await?;
-        let sql = match self.backend() {
-            Backend::Postgres => "SELECT status FROM needs WHERE id = $1 FOR UPDATE",
-            Backend::Sqlite => "SELECT status FROM needs WHERE id = $1",
-        };
-        let row: Option<(String,)> = sqlx::query_as(sql)
+        // Locked (`Backend::for_update`): two assignments of the same need take turns on it.
+        let sql = format!(
+            "SELECT status FROM needs WHERE id = $1{}",
+            self.backend().for_update()
+        );
+        let row: Option<(String,)> = sqlx::query_as(&sql)
             .bind(need)
             .fetch_optional(&mut *tx)
             .await?;
@@ -1316,10 +1312,12 @@ impl Store {
         after: i64,
         limit: i64,
     ) -> Result<Vec<ActivityRow>> {
-        let rows: Vec<(i64, String, String, String, Option<String>, String, String, i64, i64)> =
+        let rows: Vec<ActivityRecord> =
             sqlx::query_as(
-                "SELECT p.id, o.name_fr, p.category, p.commune_code, d.name_latin, p.description, p.status, \
-                 p.created_at, p.households FROM pledges p JOIN organizations o ON o.id = p.organization_id \
+                "SELECT p.id AS pledge_id, o.name_fr AS organization, p.category AS category, \
+                 p.commune_code AS commune_code, d.name_latin AS douar_latin, p.description AS description, \
+                 p.status AS status, p.created_at AS created_at, p.households AS households \
+                 FROM pledges p JOIN organizations o ON o.id = p.organization_id \
                  LEFT JOIN douars d ON d.id = p.douar_id \
                  WHERE p.incident_id = $1 AND p.id > $2 AND p.status <> 'cancelled' ORDER BY p.id LIMIT $3",
             )
@@ -1332,15 +1330,15 @@ impl Store {
         rows.into_iter()
             .map(|r| {
                 Ok(ActivityRow {
-                    pledge_id: r.0,
-                    organization: r.1,
-                    category: NeedCategory::parse(&r.2).ok_or_else(corrupt)?,
-                    commune_code: r.3,
-                    douar_latin: r.4,
-                    description: r.5,
-                    status: PledgeStatus::parse(&r.6).ok_or_else(corrupt)?,
-                    started_at: r.7,
-                    households: r.8,
+                    pledge_id: r.pledge_id,
+                    organization: r.organization,
+                    category: NeedCategory::parse(&r.category).ok_or_else(corrupt)?,
+                    commune_code: r.commune_code,
+                    douar_latin: r.douar_latin,
+                    description: r.description,
+                    status: PledgeStatus::parse(&r.status).ok_or_else(corrupt)?,
+                    started_at: r.created_at,
+                    households: r.households,
                 })
             })
             .collect()
@@ -1458,4 +1456,28 @@ impl Store {
             })
             .collect()
     }
+}
+
+/// A recent need of the same commune and category, a candidate duplicate of a new report.
+#[derive(sqlx::FromRow)]
+struct NeedCandidateRow {
+    id: i64,
+    douar_id: Option<i64>,
+    lat_e6: Option<i64>,
+    lon_e6: Option<i64>,
+    reported_at: i64,
+}
+
+/// A pledge with its association's name and douar, as read for the activities page.
+#[derive(sqlx::FromRow)]
+struct ActivityRecord {
+    pledge_id: i64,
+    organization: String,
+    category: String,
+    commune_code: String,
+    douar_latin: Option<String>,
+    description: String,
+    status: String,
+    created_at: i64,
+    households: i64,
 }

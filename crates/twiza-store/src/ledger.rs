@@ -622,16 +622,27 @@ impl Store {
         // The log lock first: on PostgreSQL it also serializes approvals, so the funds check
         // below sees every earlier approval.
         let size = lock_size(&mut tx, self.backend()).await?;
-        let row: Option<(i64, i64, String, i64, String, String, String, String)> = sqlx::query_as(
-            "SELECT x.campaign_id, x.amount_centimes, x.category, x.submitted_by, x.status, x.paid_from, \
-             x.evidence_sha256, c.code FROM expenses x JOIN campaigns c ON c.id = x.campaign_id \
+        let row: Option<ExpenseDecisionRow> = sqlx::query_as(
+            "SELECT x.campaign_id AS campaign_id, x.amount_centimes AS amount_centimes, \
+             x.category AS category, x.submitted_by AS submitted_by, x.status AS status, \
+             x.paid_from AS paid_from, x.evidence_sha256 AS evidence_sha256, c.code AS campaign_code \
+             FROM expenses x JOIN campaigns c ON c.id = x.campaign_id \
              WHERE x.id = $1 AND x.organization_id = $2",
         )
         .bind(id)
         .bind(scope.org_id().0)
         .fetch_optional(&mut *tx)
         .await?;
-        let Some((campaign_id, centimes, category, author, status, paid_from, sha, code)) = row
+        let Some(ExpenseDecisionRow {
+            campaign_id,
+            amount_centimes: centimes,
+            category,
+            submitted_by: author,
+            status,
+            paid_from,
+            evidence_sha256: sha,
+            campaign_code: code,
+        }) = row
         else {
             return Err(StoreError::NotFound);
         };
@@ -1074,4 +1085,17 @@ impl Store {
             })
             .collect())
     }
+}
+
+/// An expense with its campaign's code, as read to approve it.
+#[derive(sqlx::FromRow)]
+struct ExpenseDecisionRow {
+    campaign_id: i64,
+    amount_centimes: i64,
+    category: String,
+    submitted_by: i64,
+    status: String,
+    paid_from: String,
+    evidence_sha256: String,
+    campaign_code: String,
 }

@@ -85,6 +85,20 @@ pub enum Backend {
     Postgres,
 }
 
+impl Backend {
+    /// The row-lock clause to end a `SELECT` that reads a row the same transaction will write
+    /// on the strength of what it read (a status check, a log size): `" FOR UPDATE"` on
+    /// PostgreSQL, where several `twiza serve` nodes write at once and must take turns on that
+    /// row; nothing on SQLite, which has no row locks and whose single writer connection
+    /// already serializes every writing transaction. This is the one place the rule is written.
+    pub(crate) fn for_update(self) -> &'static str {
+        match self {
+            Backend::Postgres => " FOR UPDATE",
+            Backend::Sqlite => "",
+        }
+    }
+}
+
 /// A failure of the storage layer.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

@@ -66,7 +66,7 @@ async fn item_id(conn: &mut AnyConnection, code: &str) -> Result<i64> {
         .ok_or(StoreError::Refused(Refusal::UnknownItem))
 }
 
-/// Locks the warehouse (PostgreSQL: row lock; SQLite has one writer) and checks it is the
+/// Locks the warehouse ([`Backend::for_update`]) and checks it is the
 /// association's.
 async fn own_warehouse(
     conn: &mut AnyConnection,
@@ -74,13 +74,11 @@ async fn own_warehouse(
     scope: &OrgScope,
     id: i64,
 ) -> Result<()> {
-    let sql = match backend {
-        Backend::Postgres => {
-            "SELECT id FROM warehouses WHERE id = $1 AND organization_id = $2 FOR UPDATE"
-        }
-        Backend::Sqlite => "SELECT id FROM warehouses WHERE id = $1 AND organization_id = $2",
-    };
-    let row: Option<(i64,)> = sqlx::query_as(sql)
+    let sql = format!(
+        "SELECT id FROM warehouses WHERE id = $1 AND organization_id = $2{}",
+        backend.for_update()
+    );
+    let row: Option<(i64,)> = sqlx::query_as(&sql)
         .bind(id)
         .bind(scope.org_id().0)
         .fetch_optional(&mut *conn)

@@ -40,20 +40,45 @@ pub struct SealedIdentity {
     pub ciphertext: Vec<u8>,
 }
 
+/// A donation with its log leaf once confirmed, as read by its provider reference.
+#[derive(sqlx::FromRow)]
+struct GiftRecord {
+    id: i64,
+    campaign_id: i64,
+    status: String,
+    amount_centimes: Option<i64>,
+    method: Option<String>,
+    created_at: i64,
+    confirmed_at: Option<i64>,
+    leaf_idx: Option<i64>,
+    leaf: Option<Vec<u8>>,
+}
+
 impl Store {
     /// The gift with this provider reference.
     pub async fn gift_by_reference(&self, reference: &str) -> Result<Option<GiftState>> {
-        let row: Option<(i64, i64, String, Option<i64>, Option<String>, i64, Option<i64>, Option<i64>, Option<Vec<u8>>)> =
+        let row: Option<GiftRecord> =
             sqlx::query_as(
-                "SELECT d.id, d.campaign_id, d.status, d.amount_centimes, d.method, d.created_at, d.confirmed_at, \
-                 e.idx, e.leaf FROM donations d \
+                "SELECT d.id AS id, d.campaign_id AS campaign_id, d.status AS status, \
+                 d.amount_centimes AS amount_centimes, d.method AS method, d.created_at AS created_at, \
+                 d.confirmed_at AS confirmed_at, e.idx AS leaf_idx, e.leaf AS leaf FROM donations d \
                  LEFT JOIN log_entries e ON e.kind = 'donation_confirmed' AND e.ref_id = d.id \
                  WHERE d.provider_reference = $1",
             )
             .bind(reference)
             .fetch_optional(self.reader())
             .await?;
-        let Some((id, campaign_id, status, amount, method, created, confirmed, idx, leaf)) = row
+        let Some(GiftRecord {
+            id,
+            campaign_id,
+            status,
+            amount_centimes: amount,
+            method,
+            created_at: created,
+            confirmed_at: confirmed,
+            leaf_idx: idx,
+            leaf,
+        }) = row
         else {
             return Ok(None);
         };

@@ -27,8 +27,8 @@ pub struct NewProgramme {
     pub ends_on: Option<Date>,
 }
 
-/// A cycle's totals.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A cycle's totals (read straight from its `cycles` row).
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct CycleSummary {
     pub id: i64,
     pub programme_id: i64,
@@ -509,11 +509,12 @@ impl Store {
     /// The association's programmes with their latest rules version, enrolled households and
     /// cycles.
     pub async fn programmes(&self, scope: &OrgScope) -> Result<Vec<ProgrammeView>> {
-        let rows: Vec<(i64, String, String, String, i64, Option<String>, i64, i64)> =
+        let rows: Vec<ProgrammeRecord> =
             sqlx::query_as(
-                "SELECT p.id, p.code, p.name_ar, p.name_fr, p.retention_days, p.ends_on, \
-                 (SELECT COALESCE(MAX(version), 0) FROM programme_rules r WHERE r.programme_id = p.id), \
-                 (SELECT COUNT(*) FROM enrollments e WHERE e.programme_id = p.id) \
+                "SELECT p.id AS id, p.code AS code, p.name_ar AS name_ar, p.name_fr AS name_fr, \
+                 p.retention_days AS retention_days, p.ends_on AS ends_on, \
+                 (SELECT COALESCE(MAX(version), 0) FROM programme_rules r WHERE r.programme_id = p.id) AS rules_version, \
+                 (SELECT COUNT(*) FROM enrollments e WHERE e.programme_id = p.id) AS enrolled \
                  FROM programmes p WHERE p.organization_id = $1 ORDER BY p.id",
             )
             .bind(scope.org_id().0)
@@ -521,7 +522,17 @@ impl Store {
             .await?;
         let mut conn = self.reader.acquire().await?;
         let mut out = Vec::with_capacity(rows.len());
-        for (id, code, name_ar, name_fr, retention_days, ends_on, rules_version, enrolled) in rows {
+        for ProgrammeRecord {
+            id,
+            code,
+            name_ar,
+            name_fr,
+            retention_days,
+            ends_on,
+            rules_version,
+            enrolled,
+        } in rows
+        {
             let cycle_ids: Vec<(i64,)> =
                 sqlx::query_as("SELECT id FROM cycles WHERE programme_id = $1 ORDER BY id DESC")
                     .bind(id)
@@ -589,37 +600,28 @@ impl Store {
     }
 }
 
+/// A programme with its latest rules version (0: none) and enrolled households.
+#[derive(sqlx::FromRow)]
+struct ProgrammeRecord {
+    id: i64,
+    code: String,
+    name_ar: String,
+    name_fr: String,
+    retention_days: i64,
+    ends_on: Option<String>,
+    rules_version: i64,
+    enrolled: i64,
+}
+
 async fn cycle_summary(conn: &mut sqlx::AnyConnection, cycle: i64) -> Result<CycleSummary> {
-    let (id, programme_id, period, rules_version, status, households, eligible, total_centimes, computed_by, approved_by): (
-        i64,
-        i64,
-        String,
-        i64,
-        String,
-        i64,
-        i64,
-        i64,
-        Option<i64>,
-        Option<i64>,
-    ) = sqlx::query_as(
+    let summary: CycleSummary = sqlx::query_as(
         "SELECT id, programme_id, period, rules_version, status, households, eligible, total_centimes, \
          computed_by, approved_by FROM cycles WHERE id = $1",
     )
     .bind(cycle)
     .fetch_one(&mut *conn)
     .await?;
-    Ok(CycleSummary {
-        id,
-        programme_id,
-        period,
-        rules_version,
-        status,
-        households,
-        eligible,
-        total_centimes,
-        computed_by,
-        approved_by,
-    })
+    Ok(summary)
 }
 
 #[cfg(test)]

@@ -21,6 +21,24 @@ pub struct DonationRecord {
     pub confirmed_at: Option<i64>,
 }
 
+/// A `donations` row with its campaign's code, as read for a receipt.
+#[derive(sqlx::FromRow)]
+struct DonationRow {
+    id: i64,
+    campaign_id: i64,
+    campaign_code: String,
+    organization_id: i64,
+    kind: String,
+    amount_centimes: Option<i64>,
+    method: Option<String>,
+    items: Option<String>,
+    status: String,
+    idempotency_key: String,
+    donor_commitment: String,
+    created_at: i64,
+    confirmed_at: Option<i64>,
+}
+
 impl Store {
     /// The association a donation belongs to.
     pub async fn donation_org(&self, id: i64) -> Result<Option<OrgId>> {
@@ -38,23 +56,12 @@ impl Store {
         scope: &twiza_domain::OrgScope,
         id: i64,
     ) -> Result<Option<DonationRecord>> {
-        let row: Option<(
-            i64,
-            i64,
-            String,
-            i64,
-            String,
-            Option<i64>,
-            Option<String>,
-            Option<String>,
-            String,
-            String,
-            String,
-            i64,
-            Option<i64>,
-        )> = sqlx::query_as(
-            "SELECT d.id, d.campaign_id, c.code, d.organization_id, d.kind, d.amount_centimes, d.method, \
-             d.items, d.status, d.idempotency_key, d.donor_commitment, d.created_at, d.confirmed_at \
+        let row: Option<DonationRow> = sqlx::query_as(
+            "SELECT d.id AS id, d.campaign_id AS campaign_id, c.code AS campaign_code, \
+             d.organization_id AS organization_id, d.kind AS kind, d.amount_centimes AS amount_centimes, \
+             d.method AS method, d.items AS items, d.status AS status, \
+             d.idempotency_key AS idempotency_key, d.donor_commitment AS donor_commitment, \
+             d.created_at AS created_at, d.confirmed_at AS confirmed_at \
              FROM donations d JOIN campaigns c ON c.id = d.campaign_id \
              WHERE d.id = $1 AND d.organization_id = $2",
         )
@@ -62,21 +69,21 @@ impl Store {
         .bind(scope.org_id().0)
         .fetch_optional(self.reader())
         .await?;
-        let Some((
+        let Some(DonationRow {
             id,
             campaign_id,
-            code,
-            org,
+            campaign_code: code,
+            organization_id: org,
             kind,
-            amount,
+            amount_centimes: amount,
             method,
             items,
             status,
-            key,
-            commitment,
-            created,
-            confirmed,
-        )) = row
+            idempotency_key: key,
+            donor_commitment: commitment,
+            created_at: created,
+            confirmed_at: confirmed,
+        }) = row
         else {
             return Ok(None);
         };

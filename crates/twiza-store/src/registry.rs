@@ -723,13 +723,7 @@ impl Store {
         let mut done = 0;
         loop {
             let mut tx = self.writer().begin().await?;
-            let rows: Vec<(
-                i64,
-                String,
-                Option<Vec<u8>>,
-                Option<Vec<u8>>,
-                Option<Vec<u8>>,
-            )> = sqlx::query_as(
+            let rows: Vec<SealedPersonRow> = sqlx::query_as(
                 "SELECT id, reference, phone_sealed, cin_sealed, idcs_sealed FROM persons \
                      WHERE seal_key_id <> $1 ORDER BY id LIMIT $2",
             )
@@ -740,7 +734,14 @@ impl Store {
             if rows.is_empty() {
                 return Ok(done);
             }
-            for (id, reference, phone, cin, idcs) in rows {
+            for SealedPersonRow {
+                id,
+                reference,
+                phone_sealed: phone,
+                cin_sealed: cin,
+                idcs_sealed: idcs,
+            } in rows
+            {
                 let reseal = |field: &str, sealed: Option<Vec<u8>>| -> Result<Option<Vec<u8>>> {
                     Ok(open_field(keys, &reference, field, sealed)?
                         .map(|v| keys.seal(&person_binding(&reference, field), &v)))
@@ -1122,4 +1123,14 @@ async fn read_household(
         status,
         members,
     })
+}
+
+/// A person's sealed identifiers, as read to re-seal them with the current key.
+#[derive(sqlx::FromRow)]
+struct SealedPersonRow {
+    id: i64,
+    reference: String,
+    phone_sealed: Option<Vec<u8>>,
+    cin_sealed: Option<Vec<u8>>,
+    idcs_sealed: Option<Vec<u8>>,
 }

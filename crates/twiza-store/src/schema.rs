@@ -124,16 +124,16 @@ impl Store {
             facts.insert(format!("column {table}.{column} {null}"));
         }
         // Constraints with their columns in key order: p primary, u unique, f foreign.
-        let constraints: Vec<(String, String, String, Option<String>, Option<String>)> =
+        let constraints: Vec<ConstraintRow> =
             sqlx::query_as(
-                "SELECT rel.relname::text, con.contype::text, \
+                "SELECT rel.relname::text AS table_name, con.contype::text AS kind, \
                    (SELECT string_agg(a.attname, ', ' ORDER BY k.n) \
                       FROM unnest(con.conkey) WITH ORDINALITY k(attnum, n) \
-                      JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum), \
-                   ref.relname::text, \
+                      JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum) AS columns, \
+                   ref.relname::text AS target, \
                    (SELECT string_agg(a.attname, ', ' ORDER BY k.n) \
                       FROM unnest(con.confkey) WITH ORDINALITY k(attnum, n) \
-                      JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum) \
+                      JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum) AS target_columns \
                  FROM pg_constraint con \
                  JOIN pg_class rel ON rel.oid = con.conrelid \
                  JOIN pg_namespace ns ON ns.oid = rel.relnamespace \
@@ -142,7 +142,14 @@ impl Store {
             )
             .fetch_all(&self.reader)
             .await?;
-        for (table, kind, cols, target, target_cols) in constraints {
+        for ConstraintRow {
+            table_name: table,
+            kind,
+            columns: cols,
+            target,
+            target_columns: target_cols,
+        } in constraints
+        {
             if TOOL_TABLES.contains(&table.as_str()) {
                 continue;
             }
@@ -184,4 +191,15 @@ impl Store {
         }
         Ok(facts)
     }
+}
+
+/// A primary key, unique or foreign key constraint of the PostgreSQL schema, columns in key
+/// order.
+#[derive(sqlx::FromRow)]
+struct ConstraintRow {
+    table_name: String,
+    kind: String,
+    columns: String,
+    target: Option<String>,
+    target_columns: Option<String>,
 }

@@ -4,8 +4,8 @@
 //! limit), runs it in ONE transaction — donation rows, their log leaves, the new Merkle hashes,
 //! the new log size — commits once, then answers every submitter. A donation is acknowledged
 //! only after that commit, so nothing acknowledged is lost; one fsync serves the whole batch.
-//! On PostgreSQL the log size row is locked (`FOR UPDATE`) so several `twiza serve` nodes append
-//! one after the other.
+//! The log size row is read [`Backend::for_update`](crate::Backend::for_update) (locked on
+//! PostgreSQL) so several `twiza serve` nodes append one after the other.
 //!
 //! Two kinds of work go through it: new donations ([`NewDonation`]: recorded as settled, or
 //! pending a payment provider) and settlements of pending ones ([`Settlement`], from the
@@ -270,15 +270,38 @@ struct CampaignFacts {
     refusal: Option<&'static str>,
 }
 
+/// A `campaigns` row as the batch reads it (dates as stored text).
+#[derive(sqlx::FromRow)]
+struct CampaignRow {
+    organization_id: i64,
+    code: String,
+    state: String,
+    auth_status: String,
+    starts_on: String,
+    ends_on: String,
+    auth_valid_from: Option<String>,
+    auth_valid_to: Option<String>,
+}
+
 async fn campaign_facts(conn: &mut AnyConnection, id: i64) -> Result<Option<CampaignFacts>> {
-    let row: Option<(i64, String, String, String, String, String, Option<String>, Option<String>)> = sqlx::query_as(
+    let row: Option<CampaignRow> = sqlx::query_as(
         "SELECT organization_id, code, state, auth_status, starts_on, ends_on, auth_valid_from, auth_valid_to \
          FROM campaigns WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(&mut *conn)
     .await?;
-    let Some((org_id, code, state, auth, starts, ends, from, to)) = row else {
+    let Some(CampaignRow {
+        organization_id: org_id,
+        code,
+        state,
+        auth_status: auth,
+        starts_on: starts,
+        ends_on: ends,
+        auth_valid_from: from,
+        auth_valid_to: to,
+    }) = row
+    else {
         return Ok(None);
     };
     let corrupt = || StoreError::Corrupt("campaign");
@@ -591,14 +614,23 @@ async fn settle_one(
     leaves: &mut Vec<NewLeaf>,
     confirmed_here: &mut HashMap<i64, (u64, Hash)>,
 ) -> Result<SettlementOutcome> {
-    let row: Option<(i64, String, Option<i64>, Option<String>, String, String)> = sqlx::query_as(
-        "SELECT d.id, d.status, d.amount_centimes, d.method, d.donor_commitment, c.code \
+    let row: Option<PendingDonationRow> = sqlx::query_as(
+        "SELECT d.id AS id, d.status AS status, d.amount_centimes AS amount_centimes, \
+         d.method AS method, d.donor_commitment AS donor_commitment, c.code AS campaign_code \
          FROM donations d JOIN campaigns c ON c.id = d.campaign_id WHERE d.provider_reference = $1",
     )
     .bind(&s.reference)
     .fetch_optional(&mut *tx)
     .await?;
-    let Some((id, status, amount, method, commitment, code)) = row else {
+    let Some(PendingDonationRow {
+        id,
+        status,
+        amount_centimes: amount,
+        method,
+        donor_commitment: commitment,
+        campaign_code: code,
+    }) = row
+    else {
         return Ok(Err(SettlementRefused::UnknownReference));
     };
     let status = DonationStatus::parse(&status).ok_or(StoreError::Corrupt("donation status"))?;
@@ -743,4 +775,15 @@ async fn replay(conn: &mut AnyConnection, id: i64, status: &str) -> Result<Outco
         leaf_index,
         leaf_hash,
     }))
+}
+
+/// A donation with its campaign's code, as read to settle it by its provider reference.
+#[derive(sqlx::FromRow)]
+struct PendingDonationRow {
+    id: i64,
+    status: String,
+    amount_centimes: Option<i64>,
+    method: Option<String>,
+    donor_commitment: String,
+    campaign_code: String,
 }

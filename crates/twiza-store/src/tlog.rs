@@ -9,13 +9,16 @@ use sqlx::AnyConnection;
 use std::collections::HashMap;
 use twiza_tlog::{Hash, HashReader, StoredHash};
 
+/// A stored hash's address: (level, index) in C2SP tlog-tiles addressing.
+type HashAddress = (u8, u64);
+
 /// A reader that first records which hashes a computation needs, then serves them from memory.
 /// Merkle computations touch addresses that depend only on the sizes and indexes involved, so
 /// one dry run lists them and one query fetches them.
 #[derive(Default)]
 pub(crate) struct Prefetched {
-    known: HashMap<(u8, u64), Hash>,
-    missing: Vec<(u8, u64)>,
+    known: HashMap<HashAddress, Hash>,
+    missing: Vec<HashAddress>,
 }
 
 impl HashReader for Prefetched {
@@ -40,7 +43,7 @@ pub(crate) async fn with_hashes<T>(
     compute(&mut reader)?;
     let missing = std::mem::take(&mut reader.missing);
     // Level 0 is not stored: a leaf's hash comes from the leaf.
-    let (leaves, missing): (Vec<(u8, u64)>, Vec<(u8, u64)>) =
+    let (leaves, missing): (Vec<HashAddress>, Vec<HashAddress>) =
         missing.into_iter().partition(|(level, _)| *level == 0);
     for chunk in leaves.chunks(400) {
         let sql = format!(
@@ -106,15 +109,14 @@ async fn insert_hashes(conn: &mut AnyConnection, hashes: &[StoredHash]) -> Resul
     Ok(())
 }
 
-/// Locks the log for an append in the caller's transaction and returns its size. On PostgreSQL
-/// the size row is locked (`FOR UPDATE`), so appenders on several nodes take turns; on SQLite
-/// the single writer connection already serializes them.
+/// Locks the log for an append in the caller's transaction and returns its size: the size row
+/// is read [`Backend::for_update`], so appenders on several nodes take turns.
 pub(crate) async fn lock_size(conn: &mut AnyConnection, backend: Backend) -> Result<u64> {
-    let sql = match backend {
-        Backend::Postgres => "SELECT size FROM log_state WHERE id = 1 FOR UPDATE",
-        Backend::Sqlite => "SELECT size FROM log_state WHERE id = 1",
-    };
-    let (size,): (i64,) = sqlx::query_as(sql).fetch_one(&mut *conn).await?;
+    let sql = format!(
+        "SELECT size FROM log_state WHERE id = 1{}",
+        backend.for_update()
+    );
+    let (size,): (i64,) = sqlx::query_as(&sql).fetch_one(&mut *conn).await?;
     Ok(size as u64)
 }
 

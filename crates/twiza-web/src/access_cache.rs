@@ -22,7 +22,15 @@ const MAX_ENTRIES: usize = 50_000;
 #[derive(Default)]
 pub struct AccessCache {
     tokens: Mutex<HashMap<String, (User, Instant)>>,
-    campaign_roles: Mutex<HashMap<(i64, UserId), (OrgId, OrgRole, Instant)>>,
+    /// Keyed by (campaign id, user).
+    campaign_roles: Mutex<HashMap<(i64, UserId), CachedRole>>,
+}
+
+/// A user's role in a campaign's association, and when it was read.
+struct CachedRole {
+    org: OrgId,
+    role: OrgRole,
+    at: Instant,
 }
 
 fn fresh(at: Instant) -> bool {
@@ -58,8 +66,8 @@ impl AccessCache {
     pub fn campaign_role(&self, campaign_id: i64, user: UserId) -> Option<(OrgId, OrgRole)> {
         let map = self.campaign_roles.lock().ok()?;
         map.get(&(campaign_id, user))
-            .filter(|(_, _, at)| fresh(*at))
-            .map(|(org, role, _)| (*org, *role))
+            .filter(|c| fresh(c.at))
+            .map(|c| (c.org, c.role))
     }
 
     pub fn remember_campaign_role(
@@ -73,7 +81,14 @@ impl AccessCache {
             if map.len() >= MAX_ENTRIES {
                 map.clear();
             }
-            map.insert((campaign_id, user), (org, role, Instant::now()));
+            map.insert(
+                (campaign_id, user),
+                CachedRole {
+                    org,
+                    role,
+                    at: Instant::now(),
+                },
+            );
         }
     }
 

@@ -47,17 +47,20 @@ pub fn batch(lines: Vec<CreditTransferLine>) -> CreditTransferBatch {
     }
 }
 
+/// An element's attributes: (name, value) in document order.
+pub type Attrs = Vec<(String, String)>;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     pub path: String,
-    pub attrs: Vec<(String, String)>,
+    pub attrs: Attrs,
     pub text: String,
 }
 
 /// Every element as a row, in document order of their closing tags, with unescaped text.
 pub fn flatten(xml: &str) -> Vec<Row> {
     let mut reader = quick_xml::Reader::from_str(xml);
-    let mut stack: Vec<(String, Vec<(String, String)>, String)> = Vec::new();
+    let mut stack: Vec<(String, Attrs, String)> = Vec::new();
     let mut rows = Vec::new();
     loop {
         match reader.read_event() {

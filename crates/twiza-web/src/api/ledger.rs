@@ -215,21 +215,19 @@ impl ExpenseView {
     }
 }
 
+/// An expense's fields once parsed (the currency is checked, not kept).
+struct ParsedExpense {
+    amount: Amount,
+    category: ExpenseCategory,
+    paid_from: PaidFrom,
+    description_ar: String,
+    description_fr: String,
+    evidence_type: &'static str,
+    evidence: Vec<u8>,
+}
+
 /// Parses an expense, reporting every invalid field.
-fn parse_expense(
-    body: &ExpenseCreate,
-) -> Result<
-    (
-        Amount,
-        ExpenseCategory,
-        PaidFrom,
-        String,
-        String,
-        &'static str,
-        Vec<u8>,
-    ),
-    AppError,
-> {
+fn parse_expense(body: &ExpenseCreate) -> Result<ParsedExpense, AppError> {
     let amount = Amount::parse("amount", &body.amount);
     let currency = parse_currency("currency", &body.currency);
     let category = ExpenseCategory::parse(&body.category)
@@ -248,9 +246,15 @@ fn parse_expense(
         description_fr,
         evidence,
     ) {
-        (Ok(a), Ok(_), Ok(c), Ok(p), Ok(ar), Ok(fr), Ok((kind, bytes))) => {
-            Ok((a, c, p, ar, fr, kind, bytes))
-        }
+        (Ok(a), Ok(_), Ok(c), Ok(p), Ok(ar), Ok(fr), Ok((kind, bytes))) => Ok(ParsedExpense {
+            amount: a,
+            category: c,
+            paid_from: p,
+            description_ar: ar,
+            description_fr: fr,
+            evidence_type: kind,
+            evidence: bytes,
+        }),
         (a, cur, c, p, ar, fr, ev) => Err(AppError::invalid(
             [
                 a.err(),
@@ -287,8 +291,15 @@ pub async fn submit_expense(
     let key = idempotency_key(&headers)?;
     require_json(&headers)?;
     let parsed: ExpenseCreate = parse_json(&body)?;
-    let (amount, category, paid_from, description_ar, description_fr, evidence_type, evidence) =
-        parse_expense(&parsed)?;
+    let ParsedExpense {
+        amount,
+        category,
+        paid_from,
+        description_ar,
+        description_fr,
+        evidence_type,
+        evidence,
+    } = parse_expense(&parsed)?;
     let new = NewExpense {
         idempotency_key: key,
         request_hash: request_hash(&body),
