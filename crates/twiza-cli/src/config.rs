@@ -67,6 +67,10 @@ struct GrievanceDeadlines {
     appeal_decide_days: Option<i64>,
 }
 
+/// The demo's SQLite file in the data directory (apart from `twiza.db`, so the demo never
+/// overwrites real data).
+pub const DEMO_DATABASE: &str = "twiza-demo.db";
+
 /// The resolved configuration.
 #[derive(Debug)]
 pub struct Config {
@@ -150,7 +154,7 @@ impl Config {
     /// make one, or how to reach the demo's database when it is in the data directory.
     pub fn no_database_here(&self) -> String {
         let dir = self.data_dir.display();
-        let demo = self.data_dir.join(crate::demo::DEMO_DATABASE);
+        let demo = self.data_dir.join(DEMO_DATABASE);
         if !self.has_database_url() && demo.exists() {
             format!(
                 "no Twiza database in {dir}, but the demo's is there: add --database-url sqlite://{}",

@@ -21,7 +21,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     // would look like lost data.
     if !config.has_database_url()
         && !config.data_dir.join("twiza.db").exists()
-        && config.data_dir.join(crate::demo::DEMO_DATABASE).exists()
+        && config.data_dir.join(crate::config::DEMO_DATABASE).exists()
     {
         anyhow::bail!("{}", config.no_database_here());
     }

@@ -8,7 +8,7 @@ pub mod campaigns;
 pub mod crisis;
 pub mod registry;
 
-use crate::config::{sqlite_url, Config};
+use crate::config::{sqlite_url, Config, DEMO_DATABASE};
 use anyhow::{bail, Context};
 use rand::distributions::{Alphanumeric, DistString};
 use secrecy::ExposeSecret;
@@ -26,10 +26,6 @@ pub struct DemoLogin {
     pub role: String,
     pub organization_id: Option<i64>,
 }
-
-/// The demo's SQLite file in the data directory (apart from `twiza.db`, so the demo never
-/// overwrites real data).
-pub const DEMO_DATABASE: &str = "twiza-demo.db";
 
 pub async fn run(config: Config) -> anyhow::Result<()> {
     let url = if config.has_database_url() {
