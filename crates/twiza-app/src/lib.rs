@@ -3,9 +3,10 @@
 //! the acting person in, domain results or a typed refusal out.
 //!
 //! This is the first slice: accounts (password hashes, API tokens), the sealing of personal data
-//! at rest, and the public references of reported needs. The other areas still live in
+//! at rest, the public references of reported needs, and donation receipts. The other areas still live in
 //! `twiza-web`'s handlers and move here one by one.
 
 pub mod accounts;
 pub mod crisis;
+pub mod receipts;
 pub mod sealing;

@@ -115,8 +115,7 @@ struct HashesView {
 }
 
 fn decode_hashes(hex_hashes: &[String]) -> anyhow::Result<Vec<Hash>> {
-    twiza_web::api::receipts::decode_hashes(hex_hashes)
-        .context("a proof hash is not 32 bytes of hex")
+    twiza_app::receipts::decode_hashes(hex_hashes).context("a proof hash is not 32 bytes of hex")
 }
 
 /// Verifies a signed checkpoint note with `verifier` and parses it.
@@ -242,7 +241,7 @@ async fn verify(
     if let Some(path) = receipt {
         let text =
             std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-        let r: twiza_web::api::receipts::Receipt =
+        let r: twiza_app::receipts::Receipt =
             serde_json::from_str(&text).context("the receipt is not a Twiza receipt")?;
         let checks = r.check(&verifier);
         let Some(checkpoint) = checks.checkpoint.clone() else {

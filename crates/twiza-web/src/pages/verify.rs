@@ -5,7 +5,7 @@
 //! donation (for the association's treasury to hand over) lives here too.
 
 use super::{render, PageForm};
-use crate::api::receipts::{build_receipt, Receipt};
+use crate::api::receipts::build_receipt;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::AppState;
@@ -15,6 +15,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
 use serde::Deserialize;
+use twiza_app::receipts::Receipt;
 use twiza_domain::OrgScope;
 use twiza_tlog::NoteVerifier;
 
