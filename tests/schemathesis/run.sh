@@ -83,18 +83,39 @@ for role in treasurer coordinator; do
   org[$role]=$(demo_login org "$role")
 done
 
-failed=0
-for role in treasurer coordinator; do
-  echo
-  echo "--- Schemathesis as the demo's $role (at most $max_examples examples per operation, ${max_seconds}s)"
-  export TWIZA_TOKEN="${token[$role]}" TWIZA_SPARE_TOKEN="${spare[$role]}" TWIZA_ORG_ID="${org[$role]}"
-  status=0
+# `run_as ROLE`: one Schemathesis run with that role's token; its exit status.
+run_as() {
+  local role=$1 status=0
   timeout --kill-after=20 "$(( max_seconds + 60 ))" \
     .venv/bin/schemathesis --config-file "$here/schemathesis.toml" run "$TWIZA_BASE_URL/api/v1/openapi.json" \
       --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
       --max-examples "$max_examples" --max-time "$max_seconds" --no-color \
       --report junit --report-junit-path "$artifacts/junit-$role.xml" \
     || status=$?
+  return $status
+}
+
+# `tool_error_only ROLE`: the run's report holds errors of Schemathesis itself (an exception in
+# its generator) and not one failed check about the API.
+tool_error_only() {
+  local report="$artifacts/junit-$1.xml"
+  [[ -s $report ]] && ! grep -q "<failure" "$report" && grep -q "<error" "$report"
+}
+
+failed=0
+for role in treasurer coordinator; do
+  echo
+  echo "--- Schemathesis as the demo's $role (at most $max_examples examples per operation, ${max_seconds}s)"
+  export TWIZA_TOKEN="${token[$role]}" TWIZA_SPARE_TOKEN="${spare[$role]}" TWIZA_ORG_ID="${org[$role]}"
+  status=0
+  run_as "$role" || status=$?
+  if [[ $status -ne 0 ]] && tool_error_only "$role"; then
+    # Schemathesis's own generator crashed (seen once: a Hypothesis AST error while describing a
+    # filter); no check failed. One more run, with new inputs, must then pass whole.
+    echo "Schemathesis as the $role stopped on an error of its own, not a finding about the API: running again once"
+    status=0
+    run_as "$role" || status=$?
+  fi
   if [[ $status -ne 0 ]]; then
     echo "Schemathesis as the $role: FAILED (exit $status)"
     failed=1
