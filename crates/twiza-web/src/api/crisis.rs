@@ -23,6 +23,16 @@ use utoipa::{IntoParams, ToSchema};
 /// Largest page of a list.
 pub const MAX_PAGE: i64 = 500;
 
+/// Refuses (`not_found`) a route about an incident that does not exist.
+pub async fn require_incident(state: &AppState, incident: i64) -> AppResult<()> {
+    state
+        .store
+        .incident(incident)
+        .await?
+        .ok_or_else(AppError::not_found)
+        .map(|_| ())
+}
+
 /// A new incident.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -204,11 +214,7 @@ pub async fn douars(
     State(state): State<AppState>,
     PathId(incident): PathId,
 ) -> AppResult<Json<Vec<DouarView>>> {
-    state
-        .store
-        .incident(incident)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    require_incident(&state, incident).await?;
     Ok(Json(
         state
             .store
@@ -436,11 +442,7 @@ pub async fn needs(
     PathId(incident): PathId,
     ApiQuery(q): ApiQuery<NeedQuery>,
 ) -> AppResult<Json<Vec<NeedView>>> {
-    state
-        .store
-        .incident(incident)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    require_incident(&state, incident).await?;
     let filter = need_filter(
         q.commune.as_deref(),
         q.category.as_deref(),
@@ -466,11 +468,7 @@ pub async fn held_needs(
     PathId(incident): PathId,
     ApiQuery(q): ApiQuery<PageQuery>,
 ) -> AppResult<Json<Vec<NeedView>>> {
-    state
-        .store
-        .incident(incident)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    require_incident(&state, incident).await?;
     let page = state
         .store
         .held_needs_page(incident, q.after.unwrap_or(0), limit(q.limit)?)
@@ -829,11 +827,7 @@ pub async fn pledges(
     PathId(incident): PathId,
     ApiQuery(q): ApiQuery<PageQuery>,
 ) -> AppResult<Json<Vec<PledgeView>>> {
-    state
-        .store
-        .incident(incident)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    require_incident(&state, incident).await?;
     let page = state
         .store
         .pledges_page(incident, q.after.unwrap_or(0), limit(q.limit)?)
@@ -895,11 +889,7 @@ pub async fn coverage(
     State(state): State<AppState>,
     PathId(incident): PathId,
 ) -> AppResult<Json<Vec<CoverageView>>> {
-    state
-        .store
-        .incident(incident)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    require_incident(&state, incident).await?;
     let coverage = state.store.coverage(incident).await?;
     Ok(Json(
         coverage.iter().map(CoverageView::from_store).collect(),

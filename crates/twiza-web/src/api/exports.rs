@@ -4,7 +4,7 @@
 
 use super::reports::csv_field;
 use super::PathId;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::AppState;
 use axum::body::Body;
 use axum::extract::State;
@@ -138,11 +138,7 @@ pub async fn three_w(
     State(state): State<AppState>,
     PathId(incident): PathId,
 ) -> AppResult<Response> {
-    state
-        .store
-        .incident(incident)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    super::crisis::require_incident(&state, incident).await?;
     let store = state.store.clone();
     let body = paged_body(
         three_w_header(),
@@ -213,11 +209,7 @@ pub async fn needs_geojson(
     State(state): State<AppState>,
     PathId(incident): PathId,
 ) -> AppResult<Response> {
-    state
-        .store
-        .incident(incident)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    super::crisis::require_incident(&state, incident).await?;
     let store = state.store.clone();
     let body = paged_body(
         "{\"type\":\"FeatureCollection\",\"features\":[".to_owned(),

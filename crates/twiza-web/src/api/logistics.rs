@@ -461,11 +461,7 @@ pub async fn convoys(
     State(state): State<AppState>,
     super::PathId(incident): super::PathId,
 ) -> AppResult<Json<Vec<ConvoyView>>> {
-    state
-        .store
-        .incident(incident)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    super::crisis::require_incident(&state, incident).await?;
     Ok(Json(
         state
             .store
