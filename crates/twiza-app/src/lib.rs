@@ -2,11 +2,17 @@
 //! soon SMS, USSD and the offline app — calls the same way. No HTTP, no HTML: domain inputs and
 //! the acting person in, domain results or a typed refusal out.
 //!
-//! This is the first slice: accounts (password hashes, API tokens), the sealing of personal data
-//! at rest, the public references of reported needs, and donation receipts. The other areas still live in
-//! `twiza-web`'s handlers and move here one by one.
+//! The areas here so far: accounts (password hashes, API tokens), associations, campaigns,
+//! gifts, crisis (needs), donation receipts and the sealing of personal data at rest. The other
+//! areas' use cases still live in `twiza-web`'s API handlers and move here one by one.
 
 pub mod accounts;
+pub mod campaigns;
 pub mod crisis;
+mod error;
+pub mod gifts;
+pub mod organizations;
 pub mod receipts;
 pub mod sealing;
+
+pub use error::{Error, Result};

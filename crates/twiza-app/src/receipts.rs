@@ -3,8 +3,14 @@
 //! donor commitment — without trusting the platform. The API serves it, the verify page and
 //! `twiza log verify --receipt` check it.
 
+use crate::error::{Error, Result};
 use base64::Engine;
 use serde::{Deserialize, Serialize};
+use twiza_domain::donation::{DonationStatus, Gift};
+use twiza_domain::money::CURRENCY;
+use twiza_domain::{OrgScope, Refusal};
+use twiza_store::Store;
+use twiza_tlog::NoteSigner;
 
 /// A receipt (format version 1).
 #[derive(Serialize, Deserialize)]
@@ -122,4 +128,93 @@ impl Receipt {
             donor_opens,
         }
     }
+}
+
+/// Builds the receipt of a confirmed donation of the scoped association.
+pub async fn build_receipt(
+    store: &Store,
+    log_signer: &NoteSigner,
+    receipt_key: &[u8; 32],
+    scope: &OrgScope,
+    id: i64,
+) -> Result<Receipt> {
+    let d = store
+        .donation_record(scope, id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let (Some(confirmed_at), DonationStatus::Confirmed) = (d.confirmed_at, d.status) else {
+        return Err(Refusal::DonationNotConfirmed.into());
+    };
+    let leaf_index = store
+        .log_index_of("donation_confirmed", d.id)
+        .await?
+        .ok_or(Error::Internal(
+            "a confirmed donation without its log proof",
+        ))?;
+    let entry = store.log_entry(leaf_index).await?.ok_or(Error::Internal(
+        "a confirmed donation without its log proof",
+    ))?;
+    let mut checkpoint = store.latest_checkpoint().await?;
+    if checkpoint.as_ref().is_none_or(|c| c.size <= leaf_index) {
+        // Younger than the publisher's interval: sign the current tree now.
+        checkpoint = Some(store.publish_checkpoint(log_signer).await?);
+    }
+    let checkpoint = checkpoint.ok_or(Error::Internal(
+        "a confirmed donation without its log proof",
+    ))?;
+    let proof = store
+        .log_inclusion_proof(leaf_index, checkpoint.size)
+        .await?
+        .ok_or(Error::Internal(
+            "a confirmed donation without its log proof",
+        ))?;
+    let secret = twiza_store::receipt_secret(receipt_key, d.campaign_id, &d.idempotency_key);
+    let (kind, amount, currency, method, items) = match &d.gift {
+        Gift::Money { amount, method } => (
+            "money",
+            Some(amount.to_string()),
+            Some(CURRENCY.to_owned()),
+            Some(method.as_str().to_owned()),
+            None,
+        ),
+        Gift::InKind { items } => (
+            "in_kind",
+            None,
+            None,
+            None,
+            Some(
+                items
+                    .iter()
+                    .map(|i| ReceiptItem {
+                        item: i.item.clone(),
+                        quantity: i.quantity,
+                        unit: i.unit.clone(),
+                    })
+                    .collect(),
+            ),
+        ),
+    };
+    Ok(Receipt {
+        v: 1,
+        donation_id: d.id,
+        campaign_id: d.campaign_id,
+        campaign_code: d.campaign_code,
+        organization_id: d.org_id.0,
+        kind: kind.to_owned(),
+        amount,
+        currency,
+        method,
+        items,
+        confirmed_at,
+        receipt_secret: hex::encode(secret),
+        leaf_index,
+        leaf_hash: hex::encode(twiza_tlog::leaf_hash(&entry.leaf)),
+        leaf: base64::engine::general_purpose::STANDARD.encode(&entry.leaf),
+        log_key: log_signer.verifier(),
+        checkpoint: checkpoint.note,
+        inclusion: ReceiptInclusion {
+            tree_size: checkpoint.size,
+            hashes: proof.iter().map(hex::encode).collect(),
+        },
+    })
 }

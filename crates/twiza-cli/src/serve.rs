@@ -37,9 +37,20 @@ pub async fn run_server(
     ready: Option<tokio::sync::oneshot::Sender<SocketAddr>>,
     sms: Option<std::sync::Arc<dyn twiza_web::sms::SmsGateway>>,
 ) -> anyhow::Result<()> {
+    let web = config.web()?;
+    // Values sealed before every kind shared the numbered personal-data keys move to them.
+    let moved =
+        twiza_app::sealing::reseal_legacy(&store, &web.personal_data, &web.identity_key).await?;
+    if moved != twiza_store::Resealed::default() {
+        tracing::info!(
+            donor_identities = moved.donor_identities,
+            need_contacts = moved.need_contacts,
+            "legacy sealed values re-sealed with the personal-data key"
+        );
+    }
     let state = match sms {
-        Some(sms) => twiza_web::AppState::with_sms(store.clone(), config.web()?, sms)?,
-        None => twiza_web::AppState::new(store.clone(), config.web()?)?,
+        Some(sms) => twiza_web::AppState::with_sms(store.clone(), web, sms)?,
+        None => twiza_web::AppState::new(store.clone(), web)?,
     };
     if let Some(address) = config.metrics_listen {
         let listener = tokio::net::TcpListener::bind(address).await?;

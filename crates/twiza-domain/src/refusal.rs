@@ -66,6 +66,8 @@ refusals! {
     // The books.
     /// The idempotency key was used for a different request.
     IdempotencyConflict => "idempotency_conflict", Conflict;
+    /// A receipt is asked for a donation that is not confirmed.
+    DonationNotConfirmed => "donation_not_confirmed", Conflict;
     /// An expense is approved by someone other than the person who submitted it.
     ExpenseSelfApproval => "expense_self_approval", Forbidden;
     /// The expense was already approved or rejected.

@@ -4,7 +4,7 @@
 //! transparency log, without personal data, in the same transaction.
 
 use crate::logged::{cash_transfer_paid_leaf, PaidTransfer};
-use crate::privacy::{person_binding, PersonalDataKeys};
+use crate::privacy::{payee_binding, PersonalDataKeys};
 use crate::registry::Reader;
 use crate::tlog::{append_at, lock_size, NewLeaf};
 use crate::{now, Result, Store, StoreError};
@@ -88,10 +88,6 @@ pub struct Reconciliation {
     pub unchanged: u64,
     /// End-to-end ids of no line of this batch.
     pub unknown: u64,
-}
-
-fn payee_binding(reference: &str) -> Vec<u8> {
-    person_binding(reference, "payee_account")
 }
 
 const BATCH_COLUMNS: &str =

@@ -26,6 +26,7 @@ mod programmes;
 mod registry;
 mod registry_import;
 mod schema;
+mod sealed;
 
 mod payments;
 mod receipts;
@@ -52,7 +53,10 @@ pub use ledger::{
 pub use logistics::{ConvoyOutline, Item, NewDelivery, ProofOutcome, StockLine};
 pub use organizations::{DirectoryFilter, DirectoryPage, Invitation, Member, MembershipRow};
 pub use payments::{GiftState, Raised, SealedIdentity};
-pub use privacy::{person_binding, OpenError, PersonalDataKeys};
+pub use privacy::{
+    donor_identity_binding, is_legacy, need_contact_binding, open_legacy, payee_binding,
+    person_binding, OpenError, PersonalDataKeys,
+};
 pub use programmes::{CycleSummary, NewProgramme, ProgrammeView};
 pub use receipts::DonationRecord;
 pub use registry::{
@@ -62,6 +66,7 @@ pub use registry::{
 };
 pub use registry_import::{refused_file, ImportOutcome, Mode};
 pub use schema::SchemaFacts;
+pub use sealed::{Resealed, SealedKind};
 pub use sequencer::{
     receipt_secret, DonationAck, DonationRefused, NewDonation, PaymentOutcome, Sequencer,
     Settlement, SettlementAck, SettlementRefused,

@@ -4,7 +4,13 @@
 //! value. The keys live outside the database (the data directory) and are handed to the store
 //! by the caller; they never print.
 //!
+//! Everything sealed uses this one scheme: registry identifiers, payee accounts, donor
+//! identities and the contacts of reported needs. Each kind of value has its binding below.
+//!
 //! Sealed layout: `2 (version) || key id (4, big-endian) || nonce (24) || ciphertext || tag (16)`.
+//! Version 1 (`1 || nonce (24) || ciphertext || tag`, one key and no id) sealed donor identities
+//! and need contacts before the scheme was shared; [`open_legacy`] reads it only so that
+//! `Store::reseal_sealed_values` can re-seal such values.
 
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
@@ -126,6 +132,52 @@ pub fn person_binding(reference: &str, field: &str) -> Vec<u8> {
     b.push(b'\n');
     b.extend_from_slice(reference.as_bytes());
     b
+}
+
+/// What a payee's sealed account is bound to: its household's reference.
+pub fn payee_binding(household_reference: &str) -> Vec<u8> {
+    person_binding(household_reference, "payee_account")
+}
+
+/// What a donor's sealed identity is bound to: its donation's campaign and `Idempotency-Key`.
+pub fn donor_identity_binding(campaign_id: i64, idempotency_key: &str) -> Vec<u8> {
+    let mut b = b"twiza-donor-identity-v1\n".to_vec();
+    b.extend_from_slice(&campaign_id.to_be_bytes());
+    b.extend_from_slice(idempotency_key.as_bytes());
+    b
+}
+
+/// What a need's sealed contact is bound to: its public reference.
+pub fn need_contact_binding(reference: &str) -> Vec<u8> {
+    let mut b = b"twiza-need-contact-v1\n".to_vec();
+    b.extend_from_slice(reference.as_bytes());
+    b
+}
+
+pub(crate) const LEGACY_VERSION: u8 = 1;
+
+/// Whether a value is sealed in the legacy version 1 layout.
+pub fn is_legacy(sealed: &[u8]) -> bool {
+    sealed.first() == Some(&LEGACY_VERSION)
+}
+
+/// Opens a value sealed in the legacy version 1 layout with its single key.
+pub fn open_legacy(key: &[u8; 32], binding: &[u8], sealed: &[u8]) -> Result<String, OpenError> {
+    let rest = sealed
+        .strip_prefix(&[LEGACY_VERSION])
+        .filter(|r| r.len() >= NONCE_LEN + 16)
+        .ok_or(OpenError)?;
+    let (nonce, ciphertext) = rest.split_at(NONCE_LEN);
+    let plain = XChaCha20Poly1305::new(key.into())
+        .decrypt(
+            XNonce::from_slice(nonce),
+            Payload {
+                msg: ciphertext,
+                aad: binding,
+            },
+        )
+        .map_err(|_| OpenError)?;
+    String::from_utf8(plain).map_err(|_| OpenError)
 }
 
 #[cfg(test)]

@@ -131,6 +131,46 @@ impl From<Refusal> for AppError {
     }
 }
 
+/// The answer to a donation the sequencer refused (nothing was written).
+impl From<twiza_store::DonationRefused> for AppError {
+    fn from(e: twiza_store::DonationRefused) -> Self {
+        use twiza_store::DonationRefused;
+        match e {
+            DonationRefused::UnknownCampaign => AppError::not_found(),
+            DonationRefused::NotCollecting(code) => AppError::new(StatusCode::CONFLICT, code),
+            DonationRefused::IdempotencyConflict => {
+                AppError::new(StatusCode::CONFLICT, "idempotency_conflict")
+            }
+            DonationRefused::Unavailable => {
+                AppError::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable")
+            }
+            DonationRefused::Store(e) => e.into(),
+        }
+    }
+}
+
+/// The answer to a use case of the application layer that did not do what was asked.
+impl From<twiza_app::Error> for AppError {
+    fn from(e: twiza_app::Error) -> Self {
+        use twiza_app::Error;
+        match e {
+            Error::NotFound => AppError::not_found(),
+            Error::Forbidden => AppError::forbidden(),
+            Error::Invalid(fields) => AppError::invalid(fields),
+            Error::InvalidQuery { field } => {
+                AppError::bad_request("invalid_query").with_field(field)
+            }
+            Error::Refused(refusal) => refusal.into(),
+            Error::RateLimited { retry_after } => AppError::rate_limited(retry_after),
+            Error::Internal(what) => {
+                tracing::error!(what, "internal failure");
+                AppError::internal()
+            }
+            Error::Store(e) => e.into(),
+        }
+    }
+}
+
 impl From<twiza_app::accounts::HashError> for AppError {
     fn from(_: twiza_app::accounts::HashError) -> Self {
         AppError::internal()

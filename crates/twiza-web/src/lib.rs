@@ -10,6 +10,7 @@ pub mod auth;
 pub mod authz;
 pub mod ctx;
 pub mod error;
+pub mod extract;
 pub mod logsite;
 pub mod ops;
 pub mod pages;

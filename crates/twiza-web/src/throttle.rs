@@ -10,10 +10,13 @@
 //! single address cannot fill the database without limit; beyond it the report is refused
 //! (429 with `Retry-After`).
 
+use crate::error::{AppError, AppResult};
+use crate::AppState;
 use governor::clock::{Clock, DefaultClock};
 use governor::{Quota, RateLimiter};
 use std::num::NonZeroU32;
 use std::time::Duration;
+use twiza_store::Reporter;
 
 type Keyed = governor::DefaultKeyedRateLimiter<String>;
 
@@ -95,6 +98,17 @@ impl NeedReportLimiter {
                 retry_after: wait.as_secs() + u64::from(wait.subsec_nanos() > 0),
             },
         }
+    }
+}
+
+/// The reporter of an anonymous need from `client`, counted against its address's bounds:
+/// within the rate a public report, beyond it a held one, beyond the held
+/// bound 429 `rate_limited` with the seconds to wait.
+pub fn anonymous_reporter(state: &AppState, client: &str) -> AppResult<Reporter> {
+    match state.need_reports.admit(client) {
+        Admission::Open => Ok(Reporter::Public),
+        Admission::Held => Ok(Reporter::PublicHeld),
+        Admission::Refused { retry_after } => Err(AppError::rate_limited(retry_after)),
     }
 }
 

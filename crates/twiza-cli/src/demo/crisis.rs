@@ -305,13 +305,13 @@ const PLEDGE_TEXTS: &[(&str, &str)] = &[
 ];
 
 /// Seeds the incident; `orgs[i]` (verified) is owned by `owners[i]`; `authority` declares it;
-/// `identity_key` seals the reporters' contacts, as the API does.
+/// `personal_data` seals the reporters' contacts, as the API does.
 pub async fn seed(
     store: &Store,
     orgs: &[OrgId],
     owners: &[UserId],
     authority: UserId,
-    identity_key: &[u8; 32],
+    personal_data: &twiza_store::PersonalDataKeys,
 ) -> anyhow::Result<i64> {
     let mut rng = rand::rngs::StdRng::seed_from_u64(20_230_908);
     let incident = NewIncident::parse(&IncidentInput {
@@ -368,12 +368,8 @@ pub async fn seed(
             let reference = twiza_app::crisis::need_reference();
             let sealed = match &need.contact {
                 Some(contact) => Some(
-                    twiza_app::sealing::seal_json(
-                        identity_key,
-                        &twiza_app::sealing::need_contact_binding(&reference),
-                        contact,
-                    )
-                    .map_err(|_| anyhow::anyhow!("sealing a demo contact"))?,
+                    twiza_app::crisis::seal_need_contact(personal_data, &reference, contact)
+                        .map_err(|_| anyhow::anyhow!("sealing a demo contact"))?,
                 ),
                 None => None,
             };

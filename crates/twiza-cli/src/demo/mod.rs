@@ -51,7 +51,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     }
     let web = config.web()?;
     let sequencer = twiza_store::Sequencer::start(store.clone(), web.receipt_key);
-    let logins = seed(&store, &sequencer, &web.identity_key, &web.personal_data).await?;
+    let logins = seed(&store, &sequencer, &web.personal_data).await?;
     std::fs::create_dir_all(&config.data_dir)?;
     let logins_path = config.data_dir.join("demo-logins.json");
     std::fs::write(&logins_path, serde_json::to_vec_pretty(&logins)?)?;
@@ -274,7 +274,6 @@ fn password() -> String {
 pub async fn seed(
     store: &Store,
     sequencer: &twiza_store::Sequencer,
-    identity_key: &[u8; 32],
     personal_data: &twiza_store::PersonalDataKeys,
 ) -> anyhow::Result<Vec<DemoLogin>> {
     let mut logins = Vec::new();
@@ -385,7 +384,7 @@ pub async fn seed(
     let treasurer = treasurer.context("treasurer")?;
     crate::demo::campaigns::seed(store, sequencer, &org_ids, &owners, authority, treasurer).await?;
     let incident =
-        crate::demo::crisis::seed(store, &org_ids, &owners, authority, identity_key).await?;
+        crate::demo::crisis::seed(store, &org_ids, &owners, authority, personal_data).await?;
     crate::demo::registry::seed(
         store,
         personal_data,

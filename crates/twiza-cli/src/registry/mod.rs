@@ -71,7 +71,8 @@ pub enum RegistryCommand {
     /// Creates a new personal-data sealing key (new values are sealed with it); run `reseal`
     /// next to re-seal the stored ones.
     RotateKey,
-    /// Re-seals every stored identifier with the newest personal-data key.
+    /// Re-seals everything sealed (identifiers, payee accounts, donor identities, need
+    /// contacts) with the newest personal-data key.
     Reseal,
 }
 
@@ -98,8 +99,16 @@ pub async fn run(command: RegistryCommand, config: Config) -> anyhow::Result<()>
             let store = crate::open_existing(&config).await?;
             store.migrate().await?;
             let keys = crate::keys::personal_data_keys(&config.data_dir)?;
-            let n = store.reseal_personal_data(&keys, 1000).await?;
-            println!("{n} people re-sealed with key {}", keys.current_id());
+            let legacy = crate::keys::load_or_create(&config.data_dir, "donor-identity")?;
+            let done = twiza_app::sealing::reseal(&store, &keys, Some(&legacy)).await?;
+            println!(
+                "re-sealed with key {}: {} people, {} payee accounts, {} donor identities, {} need contacts",
+                keys.current_id(),
+                done.persons,
+                done.values.payee_accounts,
+                done.values.donor_identities,
+                done.values.need_contacts
+            );
             Ok(())
         }
         RegistryCommand::Export {

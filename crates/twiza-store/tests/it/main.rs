@@ -12,4 +12,5 @@ mod harness;
 mod ledger;
 mod registry;
 mod schema;
+mod sealed;
 mod suite;

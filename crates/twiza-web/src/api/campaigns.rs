@@ -8,6 +8,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use serde::{Deserialize, Serialize};
+use twiza_app::campaigns::{collecting_today, visible_campaign};
 use twiza_domain::campaign::{parse_date, public_code, CampaignInput, CampaignState, NewCampaign};
 use twiza_domain::{FieldError, OrgScope, Refusal};
 use twiza_store::{AuthorizationDecision, Campaign, StoreError};
@@ -104,18 +105,6 @@ impl CampaignView {
     }
 }
 
-/// Whether a campaign takes donations today, and if not, why (a stable code).
-pub fn collecting_today(c: &Campaign) -> Result<(), twiza_domain::campaign::NotCollecting> {
-    let valid = c.authorization.valid_from.zip(c.authorization.valid_to);
-    twiza_domain::campaign::collecting(
-        c.state,
-        c.authorization.status,
-        (c.starts_on, c.ends_on),
-        valid,
-        time::OffsetDateTime::now_utc().date(),
-    )
-}
-
 /// Opens a campaign (owners, admins, treasurers of a verified association).
 #[utoipa::path(post, path = "/api/v1/organizations/{org_id}/campaigns", tag = "campaigns",
     params(("org_id" = i64, Path)), request_body = CampaignCreate,
@@ -181,7 +170,7 @@ pub async fn show(
     Extension(actor): Extension<Actor>,
     PathId(id): PathId,
 ) -> AppResult<Json<CampaignView>> {
-    let campaign = visible_campaign(&state, &actor, id).await?;
+    let campaign = visible_campaign(&state.store, actor.user(), id).await?;
     Ok(Json(CampaignView::from_store(campaign)))
 }
 
@@ -193,21 +182,6 @@ async fn view_of(state: &AppState, id: i64) -> AppResult<Json<CampaignView>> {
         .await?
         .ok_or_else(AppError::not_found)?;
     Ok(Json(CampaignView::from_store(campaign)))
-}
-
-/// A campaign the caller may see.
-pub async fn visible_campaign(state: &AppState, actor: &Actor, id: i64) -> AppResult<Campaign> {
-    let campaign = state
-        .store
-        .campaign(id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    if campaign.state == CampaignState::Draft
-        && !super::organizations::is_insider(state, actor, campaign.org_id).await?
-    {
-        return Err(AppError::not_found());
-    }
-    Ok(campaign)
 }
 
 /// Grants the authorization (an authority, or a platform admin recording a paper decision).
@@ -286,7 +260,7 @@ pub async fn authorization_document(
     Extension(actor): Extension<Actor>,
     PathId(id): PathId,
 ) -> AppResult<axum::response::Response> {
-    let campaign = visible_campaign(&state, &actor, id).await?;
+    let campaign = visible_campaign(&state.store, actor.user(), id).await?;
     let (media_type, bytes) = state
         .store
         .authorization_document(campaign.id)

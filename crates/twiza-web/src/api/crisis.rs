@@ -4,17 +4,16 @@
 
 use super::{parse_json, path_param, require_json, ApiJson, ApiQuery, CurrentUser, PathId};
 use crate::error::{AppError, AppResult, ErrorBody};
-use crate::throttle::Admission;
 use crate::AppState;
 use axum::extract::{RawPathParams, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use serde::{Deserialize, Serialize};
+use twiza_app::crisis::NeedCreate;
 use twiza_domain::crisis::{
     households_estimate, people_estimate, waited, DouarInput, IncidentInput, NeedCategory,
-    NeedInput, NeedStatus, NewDouar, NewIncident, NewNeed, NewPledge, PledgeInput, PledgeStatus,
-    Priority,
+    NeedStatus, NewDouar, NewIncident, NewPledge, PledgeInput, PledgeStatus, Priority,
 };
 use twiza_domain::OrgScope;
 use twiza_store::{Coverage, Need, NeedFilter, Reporter};
@@ -235,28 +234,6 @@ pub async fn douars(
     ))
 }
 
-/// A need, as reported by anyone or assessed by a field agent.
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct NeedCreate {
-    /// HCP code of the commune.
-    pub commune: String,
-    pub douar_id: Option<i64>,
-    /// `shelter`, `food`, `water`, `health`, `psychosocial`, `hygiene`, `education`,
-    /// `clothing_blankets`, `protection` or `other`.
-    pub category: String,
-    /// `critical`, `high`, `medium` or `low`.
-    pub urgency: String,
-    pub households: Option<i64>,
-    pub people: Option<i64>,
-    pub latitude: Option<f64>,
-    pub longitude: Option<f64>,
-    pub description: Option<String>,
-    /// Sealed at once; shown only to an association that pledges to cover the need.
-    pub contact_name: Option<String>,
-    pub contact_phone: Option<String>,
-}
-
 /// A need as answered to its reporter.
 #[derive(Serialize, ToSchema)]
 pub struct NeedReceiptView {
@@ -321,59 +298,27 @@ impl NeedView {
     }
 }
 
-/// Validates, seals the contact and records a need.
-pub async fn record_need(
+/// Records a need and answers it to its reporter.
+async fn record_need(
     state: &AppState,
     incident: i64,
     body: &NeedCreate,
     reporter: Reporter,
 ) -> AppResult<NeedReceiptView> {
-    let need = NewNeed::parse(&NeedInput {
-        commune: &body.commune,
-        douar_id: body.douar_id,
-        category: &body.category,
-        urgency: &body.urgency,
-        households: body.households,
-        people: body.people,
-        latitude: body.latitude,
-        longitude: body.longitude,
-        description: body.description.as_deref(),
-        contact_name: body.contact_name.as_deref(),
-        contact_phone: body.contact_phone.as_deref(),
-    })?;
-    let reference = twiza_app::crisis::need_reference();
-    let sealed = match &need.contact {
-        None => None,
-        Some(contact) => Some(
-            twiza_app::sealing::seal_json(
-                &state.config.identity_key,
-                &twiza_app::sealing::need_contact_binding(&reference),
-                contact,
-            )
-            .map_err(|_| AppError::internal())?,
-        ),
-    };
-    let written = state
-        .store
-        .report_need(incident, &need, &reference, sealed.as_deref(), reporter)
-        .await?;
+    let written = twiza_app::crisis::record_need(
+        &state.store,
+        &state.config.personal_data,
+        incident,
+        body,
+        reporter,
+    )
+    .await?;
     Ok(NeedReceiptView {
         id: written.id,
         reference: written.reference,
         status: written.status.as_str().to_owned(),
         possible_duplicate_of: written.possible_duplicate_of,
     })
-}
-
-/// The reporter of an anonymous need from `client`, counted against its address's bounds
-/// (`throttle.rs`): within the rate a public report, beyond it a held one, beyond the held
-/// bound 429 `rate_limited` with the seconds to wait.
-pub fn anonymous_reporter(state: &AppState, client: &str) -> AppResult<Reporter> {
-    match state.need_reports.admit(client) {
-        Admission::Open => Ok(Reporter::Public),
-        Admission::Held => Ok(Reporter::PublicHeld),
-        Admission::Refused { retry_after } => Err(AppError::rate_limited(retry_after)),
-    }
 }
 
 /// Reports a need without an account. Beyond the per-address rate the report is still
@@ -390,7 +335,7 @@ pub async fn report(
     request: axum::extract::Request,
 ) -> AppResult<Response> {
     let client = crate::auth::client_address(request.extensions());
-    let reporter = anonymous_reporter(&state, &client)?;
+    let reporter = crate::throttle::anonymous_reporter(&state, &client)?;
     let (parts, body) = request.into_parts();
     require_json(&parts.headers)?;
     let bytes = axum::body::to_bytes(body, state.config.max_body_bytes)
@@ -928,23 +873,10 @@ pub async fn contact(
         .release_need_contact(&scope, need, user.id)
         .await?
         .ok_or_else(AppError::not_found)?;
-    let contact = open_need_contact(&state, &reference, &sealed)?;
+    let contact =
+        twiza_app::crisis::open_need_contact(&state.config.personal_data, &reference, &sealed)?;
     Ok(Json(ContactView {
         name: contact.name,
         phone: contact.phone,
     }))
-}
-
-/// Opens a need's sealed contact (bound to the need's reference).
-pub fn open_need_contact(
-    state: &AppState,
-    reference: &str,
-    sealed: &[u8],
-) -> AppResult<twiza_domain::crisis::NeedContact> {
-    twiza_app::sealing::open_json(
-        &state.config.identity_key,
-        &twiza_app::sealing::need_contact_binding(reference),
-        sealed,
-    )
-    .map_err(|_| AppError::internal())
 }

@@ -15,7 +15,7 @@ use twiza_domain::donation::{
 };
 use twiza_domain::money::{parse_currency, Amount};
 use twiza_domain::FieldError;
-use twiza_store::{DonationRefused, NewDonation};
+use twiza_store::NewDonation;
 use utoipa::ToSchema;
 
 /// A donation: money (`amount`, `currency`, `method`) or in kind (`items`).
@@ -126,7 +126,7 @@ pub async fn record(
         provider_reference: None,
         sealed_identity: None,
     };
-    let ack = state.sequencer.submit(donation).await.map_err(refused)?;
+    let ack = state.sequencer.submit(donation).await?;
     Ok((
         if ack.replayed {
             StatusCode::OK
@@ -152,19 +152,4 @@ pub fn idempotency_key(headers: &HeaderMap) -> AppResult<String> {
         .to_str()
         .map_err(|_| AppError::bad_request("invalid_idempotency_key"))?;
     parse_idempotency_key(key).map_err(|_| AppError::bad_request("invalid_idempotency_key"))
-}
-
-/// The answer to a donation the sequencer refused (nothing was written).
-pub fn refused(e: DonationRefused) -> AppError {
-    match e {
-        DonationRefused::UnknownCampaign => AppError::not_found(),
-        DonationRefused::NotCollecting(code) => AppError::new(StatusCode::CONFLICT, code),
-        DonationRefused::IdempotencyConflict => {
-            AppError::new(StatusCode::CONFLICT, "idempotency_conflict")
-        }
-        DonationRefused::Unavailable => {
-            AppError::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable")
-        }
-        DonationRefused::Store(e) => e.into(),
-    }
 }

@@ -8,23 +8,18 @@ use super::{parse_json, PathId};
 use crate::auth::Actor;
 use crate::authz::TREASURY;
 use crate::error::{AppError, AppResult, ErrorBody};
-use crate::payments::{
-    accept_callback, identity, is_payment_reference, payment_reference, PaymentOrder,
-};
+use crate::payments::{accept_callback, is_payment_reference, place};
 use crate::AppState;
 use axum::extract::{RawPathParams, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
-use sha2::Sha256;
-use twiza_domain::donation::{DonationStatus, Gift, PaymentMethod};
-use twiza_domain::donor::{identity_required, DonorIdentity, DonorIdentityInput, IdDocument};
-use twiza_domain::money::{parse_currency, Amount, CURRENCY};
+use twiza_app::gifts::{gift_request_hash, parse_gift, GiftInput};
+use twiza_domain::donor::{DonorIdentityInput, IdDocument};
+use twiza_domain::money::CURRENCY;
 use twiza_domain::tenancy::ScopeGrant;
-use twiza_domain::{FieldError, OrgScope};
-use twiza_store::NewDonation;
+use twiza_domain::OrgScope;
 use utoipa::ToSchema;
 
 /// A gift: money only, paid online.
@@ -88,135 +83,6 @@ pub struct GiftView {
     pub payment: PaymentView,
     /// This answer repeats an earlier request with the same Idempotency-Key.
     pub replayed: bool,
-}
-
-/// A gift validated: amount, method and, when given, the donor's identity.
-pub struct ParsedGift {
-    pub amount: Amount,
-    pub method: PaymentMethod,
-    pub donor: Option<DonorIdentity>,
-}
-
-/// The raw fields of a gift (from JSON or a form).
-pub struct GiftInput<'a> {
-    pub amount: &'a str,
-    pub currency: &'a str,
-    pub method: &'a str,
-    pub donor: Option<DonorIdentityInput<'a>>,
-}
-
-/// Validates a gift, reporting every invalid field; above `threshold` the donor's identity is
-/// required (`donor_identity_required`).
-pub fn parse_gift(input: &GiftInput<'_>, threshold: Amount) -> Result<ParsedGift, Vec<FieldError>> {
-    let mut errors = Vec::new();
-    let amount = Amount::parse("amount", input.amount)
-        .map_err(|e| errors.push(e))
-        .ok();
-    if let Err(e) = parse_currency("currency", input.currency) {
-        errors.push(e);
-    }
-    let method = match PaymentMethod::parse(input.method) {
-        Some(m @ (PaymentMethod::Card | PaymentMethod::MobileWallet)) => Some(m),
-        Some(_) => {
-            errors.push(FieldError::new("method", "online_method_only"));
-            None
-        }
-        None => {
-            errors.push(FieldError::new("method", "invalid_method"));
-            None
-        }
-    };
-    let donor = match input.donor.filter(|d| !d.is_blank()) {
-        Some(d) => DonorIdentity::parse(&d).map_err(|e| errors.extend(e)).ok(),
-        None => {
-            if amount.is_some_and(|a| identity_required(a, threshold)) {
-                errors.push(FieldError::new("donor", "donor_identity_required"));
-            }
-            None
-        }
-    };
-    match (amount, method) {
-        (Some(amount), Some(method)) if errors.is_empty() => Ok(ParsedGift {
-            amount,
-            method,
-            donor,
-        }),
-        _ => Err(errors),
-    }
-}
-
-/// A gift placed: its donation and the next step of its payment.
-pub struct Placed {
-    pub ack: twiza_store::DonationAck,
-    pub reference: String,
-    pub next_url: String,
-}
-
-/// Writes the pending donation (sealed identity included) and starts its payment. A replay of
-/// a pending gift resumes the same payment.
-pub async fn place(
-    state: &AppState,
-    campaign_id: i64,
-    idempotency_key: String,
-    gift: ParsedGift,
-    request_hash: String,
-) -> AppResult<Placed> {
-    let reference = payment_reference(&state.config.receipt_key, campaign_id, &idempotency_key);
-    let sealed_identity = gift
-        .donor
-        .as_ref()
-        .map(|d| identity::seal(&state.config.identity_key, campaign_id, &idempotency_key, d))
-        .transpose()
-        .map_err(|_| AppError::internal())?;
-    let donation = NewDonation {
-        campaign_id,
-        idempotency_key,
-        request_hash,
-        gift: Gift::Money {
-            amount: gift.amount,
-            method: gift.method,
-        },
-        status: DonationStatus::Pending,
-        provider_reference: Some(reference.clone()),
-        sealed_identity,
-    };
-    let ack = state
-        .sequencer
-        .submit(donation)
-        .await
-        .map_err(super::donations::refused)?;
-    let page = format!("/gifts/{reference}");
-    let next_url = if ack.status == DonationStatus::Pending {
-        let order = PaymentOrder {
-            reference: reference.clone(),
-            amount: gift.amount,
-            method: gift.method,
-            return_path: page,
-        };
-        state
-            .payments
-            .start(&order)
-            .await
-            .map_err(|_| AppError::new(StatusCode::BAD_GATEWAY, "payment_provider_unavailable"))?
-            .redirect_to
-    } else {
-        page
-    };
-    Ok(Placed {
-        ack,
-        reference,
-        next_url,
-    })
-}
-
-/// The request hash kept beside the Idempotency-Key of a gift: keyed (HMAC with the identity
-/// key), because the body may hold the donor's identity.
-pub fn gift_request_hash(identity_key: &[u8; 32], body: &[u8]) -> String {
-    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(identity_key)
-        .unwrap_or_else(|_| unreachable!("HMAC accepts any key length"));
-    mac.update(b"twiza-gift-request-v1\n");
-    mac.update(body);
-    hex::encode(mac.finalize().into_bytes())
 }
 
 /// Gives to a campaign (anyone): answers 202 with the pending donation and where to pay.
@@ -400,8 +266,8 @@ pub async fn donor(
         .sealed_donor_identity(&scope, campaign_id, donation_id)
         .await?
         .ok_or_else(AppError::not_found)?;
-    let identity = identity::open(
-        &state.config.identity_key,
+    let identity = twiza_app::sealing::open_donor_identity(
+        &state.config.personal_data,
         sealed.campaign_id,
         &sealed.idempotency_key,
         &sealed.ciphertext,

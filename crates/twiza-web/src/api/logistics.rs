@@ -286,7 +286,8 @@ async fn need_phone(state: &AppState, scope: &OrgScope, need: i64) -> AppResult<
         return Ok(None);
     };
     Ok(Some(
-        super::crisis::open_need_contact(state, &reference, &sealed)?.phone,
+        twiza_app::crisis::open_need_contact(&state.config.personal_data, &reference, &sealed)?
+            .phone,
     ))
 }
 

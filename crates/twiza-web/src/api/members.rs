@@ -7,9 +7,8 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use serde::{Deserialize, Serialize};
-use twiza_domain::account::Email;
 use twiza_domain::ids::InvitationId;
-use twiza_domain::{FieldError, OrgRole, OrgScope};
+use twiza_domain::OrgScope;
 use utoipa::ToSchema;
 
 #[derive(Serialize, ToSchema)]
@@ -73,18 +72,6 @@ pub struct InvitationView {
     pub role: String,
 }
 
-/// Parses an invitation's address and role.
-pub fn parse_invitation(email: &str, role: &str) -> AppResult<(Email, OrgRole)> {
-    let email = Email::parse(email);
-    let role = OrgRole::parse(role.trim()).ok_or(FieldError::new("role", "invalid_role"));
-    match (email, role) {
-        (Ok(e), Ok(r)) => Ok((e, r)),
-        (e, r) => Err(AppError::invalid(
-            [e.err(), r.err()].into_iter().flatten().collect(),
-        )),
-    }
-}
-
 /// Invites someone by e-mail (owners and admins). Only an owner may invite another owner.
 #[utoipa::path(post, path = "/api/v1/organizations/{org_id}/invitations", tag = "members",
     params(("org_id" = i64, Path)), request_body = InvitationCreate,
@@ -96,9 +83,10 @@ pub async fn invite(
     CurrentUser(user): CurrentUser,
     ApiJson(body): ApiJson<InvitationCreate>,
 ) -> AppResult<(StatusCode, Json<InvitationView>)> {
-    let (email, role) = parse_invitation(&body.email, &body.role)?;
-    create_invitation(&state, &scope, user.id, &email, role)
+    let (email, role) = twiza_app::organizations::parse_invitation(&body.email, &body.role)?;
+    twiza_app::organizations::create_invitation(&state.store, &scope, user.id, &email, role)
         .await
+        .map_err(AppError::from)
         .map(|id| {
             (
                 StatusCode::CREATED,
@@ -110,30 +98,6 @@ pub async fn invite(
                 }),
             )
         })
-}
-
-/// Creates an invitation after checking the inviter may grant the role.
-pub async fn create_invitation(
-    state: &AppState,
-    scope: &OrgScope,
-    inviter: twiza_domain::UserId,
-    email: &Email,
-    role: OrgRole,
-) -> AppResult<InvitationId> {
-    let granter_is_owner = matches!(
-        scope.grant(),
-        twiza_domain::tenancy::ScopeGrant::Member(OrgRole::Owner)
-            | twiza_domain::tenancy::ScopeGrant::Platform(
-                twiza_domain::PlatformRole::PlatformAdmin
-            )
-    );
-    if role == OrgRole::Owner && !granter_is_owner {
-        return Err(AppError::forbidden());
-    }
-    Ok(state
-        .store
-        .invite(scope, email.as_str(), role, inviter)
-        .await?)
 }
 
 /// Open invitations of the association.

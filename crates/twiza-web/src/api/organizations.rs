@@ -8,13 +8,10 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use serde::{Deserialize, Serialize};
-use twiza_domain::organization::{
-    ActionDomain, NewOrganization, OrgStatus, Organization, OrganizationInput, Seat,
-    VerificationDecision,
-};
-use twiza_domain::{FieldError, OrgId};
-use twiza_store::DirectoryFilter;
-use utoipa::{IntoParams, ToSchema};
+use twiza_app::organizations::DirectoryQuery;
+use twiza_domain::organization::{NewOrganization, OrgStatus, Organization, OrganizationInput};
+use twiza_domain::OrgId;
+use utoipa::ToSchema;
 
 /// A new association.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -107,39 +104,6 @@ impl OrganizationView {
     }
 }
 
-/// Checks HCP codes against the reference geography: the commune must lie in the province, and
-/// the province in the region.
-pub fn parse_seat(region: &str, province: &str, commune: &str) -> Result<Seat, Vec<FieldError>> {
-    let geo = twiza_geo::geo();
-    let mut errors = Vec::new();
-    let region = twiza_geo::RegionCode::parse(region.trim())
-        .map_err(|_| errors.push(FieldError::new("region_code", "invalid_region")))
-        .ok();
-    let province = twiza_geo::ProvinceCode::parse(province.trim())
-        .map_err(|_| errors.push(FieldError::new("province_code", "invalid_province")))
-        .ok();
-    let commune = twiza_geo::CommuneCode::parse(commune.trim())
-        .map_err(|_| errors.push(FieldError::new("commune_code", "invalid_commune")))
-        .ok();
-    let (Some(region), Some(province), Some(commune)) = (region, province, commune) else {
-        return Err(errors);
-    };
-    let consistent = geo
-        .commune(&commune)
-        .is_some_and(|c| c.province_code == province)
-        && geo
-            .province(&province)
-            .is_some_and(|p| p.region_code == region);
-    if !consistent {
-        return Err(vec![FieldError::new("commune_code", "location_mismatch")]);
-    }
-    Ok(Seat {
-        region_code: region.as_str().to_owned(),
-        province_code: province.as_str().to_owned(),
-        commune_code: commune.as_str().to_owned(),
-    })
-}
-
 /// Registers an association; its creator becomes its owner. It waits for verification.
 #[utoipa::path(post, path = "/api/v1/organizations", tag = "organizations",
     request_body = OrganizationCreate,
@@ -165,7 +129,11 @@ pub async fn create(
         address: body.address.as_deref().unwrap_or_default(),
         description: body.description.as_deref().unwrap_or_default(),
     };
-    let seat = parse_seat(&body.region_code, &body.province_code, &body.commune_code);
+    let seat = twiza_app::organizations::parse_seat(
+        &body.region_code,
+        &body.province_code,
+        &body.commune_code,
+    );
     let today = time::OffsetDateTime::now_utc().date();
     let new = NewOrganization::parse(&input, seat, today).map_err(AppError::invalid)?;
     let id = state
@@ -187,17 +155,6 @@ pub async fn create(
     ))
 }
 
-/// Whether the caller sees the association's non-public side (members and platform staff).
-pub async fn is_insider(state: &AppState, actor: &Actor, id: OrgId) -> AppResult<bool> {
-    let Some(user) = actor.user() else {
-        return Ok(false);
-    };
-    if user.platform_role.is_some() {
-        return Ok(true);
-    }
-    Ok(state.store.membership(id, user.id).await?.is_some())
-}
-
 /// One association. Verified associations are public; others only exist for their members and
 /// platform staff.
 #[utoipa::path(get, path = "/api/v1/organizations/{org_id}", tag = "organizations",
@@ -213,7 +170,7 @@ pub async fn show(
         .organization(OrgId(id))
         .await?
         .ok_or_else(AppError::not_found)?;
-    let insider = is_insider(&state, &actor, org.id).await?;
+    let insider = twiza_app::organizations::is_insider(&state.store, actor.user(), org.id).await?;
     if org.status != OrgStatus::Verified && !insider {
         return Err(AppError::not_found());
     }
@@ -230,25 +187,6 @@ pub struct VerifyRequest {
     /// Required when rejecting; shown to the association.
     #[serde(default)]
     pub reason: Option<String>,
-}
-
-/// Parses a verification decision from its raw parts.
-pub fn parse_decision(
-    decision: Option<&str>,
-    reason: Option<&str>,
-) -> AppResult<VerificationDecision> {
-    match decision.unwrap_or("verify") {
-        "verify" => Ok(VerificationDecision::Verify),
-        "reject" => {
-            let reason =
-                twiza_domain::text::parse_text("reason", reason.unwrap_or_default(), 1000)?;
-            Ok(VerificationDecision::Reject { reason })
-        }
-        _ => Err(AppError::invalid(vec![FieldError::new(
-            "decision",
-            "validation",
-        )])),
-    }
 }
 
 /// Verifies or rejects a pending association (platform admin).
@@ -269,7 +207,10 @@ pub async fn verify(
     } else {
         super::parse_json(&body)?
     };
-    let decision = parse_decision(request.decision.as_deref(), request.reason.as_deref())?;
+    let decision = twiza_app::organizations::parse_decision(
+        request.decision.as_deref(),
+        request.reason.as_deref(),
+    )?;
     state
         .store
         .decide_verification(OrgId(id), &decision, user.id)
@@ -280,62 +221,6 @@ pub async fn verify(
         .await?
         .ok_or_else(AppError::not_found)?;
     Ok(Json(OrganizationView::from_domain(org, true)))
-}
-
-/// Directory search parameters.
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-#[serde(deny_unknown_fields)]
-pub struct DirectoryQuery {
-    /// Words of the name (any script) or the declaration number.
-    pub q: Option<String>,
-    pub region: Option<String>,
-    pub province: Option<String>,
-    pub domain: Option<String>,
-    /// 1-based page.
-    pub page: Option<u32>,
-    /// At most 100.
-    pub per_page: Option<u32>,
-}
-
-impl DirectoryQuery {
-    /// Turns the query into a storage filter; unknown codes are `invalid_query`.
-    pub fn to_filter(&self) -> AppResult<DirectoryFilter> {
-        let non_empty = |v: &Option<String>| {
-            v.as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-        };
-        let region = non_empty(&self.region);
-        if let Some(r) = &region {
-            twiza_geo::RegionCode::parse(r)
-                .map_err(|_| AppError::bad_request("invalid_query").with_field("region"))?;
-        }
-        let province = non_empty(&self.province);
-        if let Some(p) = &province {
-            twiza_geo::ProvinceCode::parse(p)
-                .map_err(|_| AppError::bad_request("invalid_query").with_field("province"))?;
-        }
-        let domain = match non_empty(&self.domain) {
-            Some(d) => Some(
-                ActionDomain::parse(&d)
-                    .ok_or_else(|| AppError::bad_request("invalid_query").with_field("domain"))?,
-            ),
-            None => None,
-        };
-        let query = non_empty(&self.q)
-            .map(|q| q.chars().take(200).collect::<String>())
-            .map(|q| twiza_geo::normalize_for_search(&q));
-        Ok(DirectoryFilter {
-            query,
-            region_code: region,
-            province_code: province,
-            domain,
-            page: self.page.unwrap_or(1).clamp(1, 1_000_000),
-            per_page: self.per_page.unwrap_or(20).clamp(1, 100),
-        })
-    }
 }
 
 /// One page of the directory.

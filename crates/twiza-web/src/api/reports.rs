@@ -5,7 +5,6 @@
 //! Distributions of goods are not recorded yet (they come with logistics): the report says so
 //! instead of showing a figure.
 
-use super::campaigns::visible_campaign;
 use super::PathId;
 use crate::auth::Actor;
 use crate::error::{AppResult, ErrorBody};
@@ -15,6 +14,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use serde::Serialize;
+use twiza_app::campaigns::visible_campaign;
 use twiza_domain::ledger::format_centimes;
 use twiza_domain::money::CURRENCY;
 use twiza_store::{CampaignReport, StockBalance, Store};
@@ -139,7 +139,7 @@ pub async fn show(
     Extension(actor): Extension<Actor>,
     PathId(id): PathId,
 ) -> AppResult<Json<ReportView>> {
-    let campaign = visible_campaign(&state, &actor, id).await?;
+    let campaign = visible_campaign(&state.store, actor.user(), id).await?;
     let report = state.store.campaign_report(id).await?;
     Ok(Json(ReportView::new(&campaign, report)))
 }
@@ -291,7 +291,7 @@ pub async fn csv(
     Extension(actor): Extension<Actor>,
     PathId(id): PathId,
 ) -> AppResult<Response> {
-    let campaign = visible_campaign(&state, &actor, id).await?;
+    let campaign = visible_campaign(&state.store, actor.user(), id).await?;
     let report = state.store.campaign_report(id).await?;
     let summary = csv_summary(&campaign.code, &report);
     let store = state.store.clone();

@@ -1,16 +1,16 @@
 //! The platform admin's verification queue.
 
 use super::{render, see_other, PageForm};
-use crate::api::organizations::parse_decision;
-use crate::api::PathId;
 use crate::auth::Actor;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
+use crate::extract::PathId;
 use crate::AppState;
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
 use axum::Extension;
+use twiza_app::organizations::parse_decision;
 use twiza_domain::organization::Organization;
 use twiza_domain::OrgId;
 

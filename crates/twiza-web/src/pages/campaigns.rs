@@ -3,13 +3,12 @@
 //! confirmed or failed). No page names a donor.
 
 use super::{render, render_status, see_other, PageForm};
-use crate::api::campaigns::{collecting_today, visible_campaign};
-use crate::api::gifts::{gift_request_hash, parse_gift, place, GiftInput};
-use crate::api::PathId;
 use crate::auth::Actor;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
+use crate::extract::PathId;
 use crate::payments::is_payment_reference;
+use crate::payments::place;
 use crate::AppState;
 use askama::Template;
 use axum::extract::{RawPathParams, State};
@@ -19,6 +18,8 @@ use axum::Extension;
 use rand::RngCore;
 use serde::Deserialize;
 use std::collections::HashMap;
+use twiza_app::campaigns::{collecting_today, visible_campaign};
+use twiza_app::gifts::{gift_request_hash, parse_gift, GiftInput};
 use twiza_domain::campaign::{normalize_code, AuthorizationStatus, CampaignScope, CampaignState};
 use twiza_domain::donation::{parse_idempotency_key, DonationStatus, PaymentMethod};
 use twiza_domain::donor::DonorIdentityInput;
@@ -161,7 +162,7 @@ pub async fn show(
     Extension(actor): Extension<Actor>,
     PathId(id): PathId,
 ) -> AppResult<Response> {
-    let campaign = visible_campaign(&state, &actor, id).await?;
+    let campaign = visible_campaign(&state.store, actor.user(), id).await?;
     campaign_page(&state, c, campaign, GiftForm::fresh(), StatusCode::OK).await
 }
 
@@ -174,7 +175,7 @@ pub async fn give(
     PathId(id): PathId,
     PageForm(pairs): PageForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let campaign = visible_campaign(&state, &actor, id).await?;
+    let campaign = visible_campaign(&state.store, actor.user(), id).await?;
     let mut values: HashMap<String, String> = HashMap::new();
     for (k, v) in &pairs {
         values.insert(k.clone(), v.clone());
@@ -254,7 +255,7 @@ pub const CODE_MAX_CHARS: usize = 40;
 pub async fn check(
     State(state): State<AppState>,
     c: Ctx,
-    query: Result<crate::api::ApiQuery<CheckQuery>, AppError>,
+    query: Result<crate::extract::ApiQuery<CheckQuery>, AppError>,
 ) -> AppResult<Response> {
     let raw = query.ok().and_then(|q| q.0.code).unwrap_or_default();
     if raw.chars().count() > CODE_MAX_CHARS {

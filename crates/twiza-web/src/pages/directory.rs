@@ -1,14 +1,14 @@
 //! The public directory of verified associations: search, filters, pages.
 
 use super::render;
-use crate::api::organizations::DirectoryQuery;
-use crate::api::ApiQuery;
 use crate::ctx::Ctx;
 use crate::error::AppResult;
+use crate::extract::ApiQuery;
 use crate::AppState;
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
+use twiza_app::organizations::DirectoryQuery;
 use twiza_domain::organization::{ActionDomain, Organization};
 
 #[derive(Template)]

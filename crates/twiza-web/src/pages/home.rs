@@ -29,7 +29,7 @@ pub struct SwitchQuery {
 /// `GET /language?to=fr&back=/directory`: remembers the language in a cookie and goes back.
 pub async fn switch_language(
     State(state): State<AppState>,
-    query: Result<crate::api::ApiQuery<SwitchQuery>, crate::error::AppError>,
+    query: Result<crate::extract::ApiQuery<SwitchQuery>, crate::error::AppError>,
 ) -> Response {
     let query = query.ok().map(|q| q.0);
     let back = query

@@ -2,10 +2,9 @@
 //! light form to report a need without an account, and the page a reporter follows a need on.
 
 use super::{render, render_status, see_other, PageForm};
-use crate::api::crisis::record_need;
-use crate::api::PathId;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
+use crate::extract::PathId;
 use crate::pages::map::{self, MapPlace, Shade};
 use crate::AppState;
 use askama::Template;
@@ -271,8 +270,8 @@ pub async fn report(
     let douar_id = form_count("douar_id", &get("douar_id")).unwrap_or(None);
     let optional = |name: &str| Some(get(name)).filter(|v| !v.is_empty());
     if errors.is_empty() {
-        let reporter = crate::api::crisis::anonymous_reporter(&state, &request_client.0)?;
-        let body = crate::api::crisis::NeedCreate {
+        let reporter = crate::throttle::anonymous_reporter(&state, &request_client.0)?;
+        let body = twiza_app::crisis::NeedCreate {
             commune: get("commune"),
             douar_id,
             category: get("category"),
@@ -285,15 +284,30 @@ pub async fn report(
             contact_name: optional("contact_name"),
             contact_phone: optional("contact_phone"),
         };
-        match record_need(&state, id, &body, reporter).await {
-            Ok(receipt) => return Ok(see_other(&format!("/needs/{}", receipt.reference))),
-            Err(e) if e.status == StatusCode::UNPROCESSABLE_ENTITY => {
+        let recorded = twiza_app::crisis::record_need(
+            &state.store,
+            &state.config.personal_data,
+            id,
+            &body,
+            reporter,
+        )
+        .await;
+        match recorded {
+            Ok(need) => return Ok(see_other(&format!("/needs/{}", need.reference))),
+            Err(twiza_app::Error::Invalid(fields)) => errors.extend(
+                fields
+                    .into_iter()
+                    .map(|f| FieldError::new(field_of(f.field), f.code)),
+            ),
+            Err(twiza_app::Error::Refused(refusal))
+                if refusal.class() == twiza_domain::RefusalClass::Invalid =>
+            {
                 errors.push(FieldError::new(
-                    field_of(e.field.as_deref().unwrap_or("")),
-                    e.code,
+                    field_of(refusal.field().unwrap_or("")),
+                    refusal.code(),
                 ));
             }
-            Err(e) => return Err(e),
+            Err(e) => return Err(e.into()),
         }
     }
     let form = NeedForm { values, errors };

@@ -2,18 +2,17 @@
 //! invitations, logo upload) and "my associations".
 
 use super::{render, render_status, see_other, PageForm};
-use crate::api::members::{create_invitation, parse_invitation};
-use crate::api::organizations::{is_insider, parse_seat};
-use crate::api::PathId;
 use crate::auth::Actor;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
+use crate::extract::PathId;
 use crate::AppState;
 use askama::Template;
 use axum::extract::{Multipart, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
+use twiza_app::organizations::{create_invitation, is_insider, parse_invitation, parse_seat};
 use twiza_domain::organization::{
     ActionDomain, NewOrganization, OrgStatus, Organization, OrganizationInput,
 };
@@ -208,7 +207,7 @@ pub async fn profile(
         .organization(OrgId(id))
         .await?
         .ok_or_else(AppError::not_found)?;
-    let insider = is_insider(&state, &actor, org.id).await?;
+    let insider = is_insider(&state.store, actor.user(), org.id).await?;
     if org.status != OrgStatus::Verified && !insider {
         return Err(AppError::not_found());
     }
@@ -225,7 +224,7 @@ pub async fn logo(
         .organization(OrgId(id))
         .await?
         .ok_or_else(AppError::not_found)?;
-    if org.status != OrgStatus::Verified && !is_insider(&state, &actor, org.id).await? {
+    if org.status != OrgStatus::Verified && !is_insider(&state.store, actor.user(), org.id).await? {
         return Err(AppError::not_found());
     }
     let (kind, bytes) = state
@@ -323,12 +322,12 @@ pub async fn invite(
 ) -> AppResult<Response> {
     let user = actor.user().ok_or_else(AppError::unauthenticated)?;
     let result = match parse_invitation(&form.email, &form.role) {
-        Ok((email, role)) => create_invitation(&state, &scope, user.id, &email, role)
+        Ok((email, role)) => create_invitation(&state.store, &scope, user.id, &email, role)
             .await
             .map(|_| ()),
         Err(e) => Err(e),
     };
-    match result {
+    match result.map_err(AppError::from) {
         Ok(()) => Ok(see_other(&format!(
             "/associations/{}/manage",
             scope.org_id().0

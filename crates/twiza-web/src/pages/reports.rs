@@ -3,16 +3,16 @@
 //! for its association.
 
 use super::render;
-use crate::api::campaigns::visible_campaign;
-use crate::api::PathId;
 use crate::auth::Actor;
 use crate::ctx::Ctx;
 use crate::error::AppResult;
+use crate::extract::PathId;
 use crate::AppState;
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
 use axum::Extension;
+use twiza_app::campaigns::visible_campaign;
 use twiza_domain::ledger::ExpenseCategory;
 use twiza_store::{Campaign, CampaignReport};
 
@@ -40,7 +40,7 @@ pub async fn show(
     Extension(actor): Extension<Actor>,
     PathId(id): PathId,
 ) -> AppResult<Response> {
-    let campaign = visible_campaign(&state, &actor, id).await?;
+    let campaign = visible_campaign(&state.store, actor.user(), id).await?;
     let report = state.store.campaign_report(id).await?;
     Ok(render(&ReportPage {
         c,

@@ -1,10 +1,10 @@
 //! The API tokens page: create, list, revoke.
 
 use super::{render, see_other, PageForm};
-use crate::api::PathId;
 use crate::auth::Actor;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
+use crate::extract::PathId;
 use crate::AppState;
 use askama::Template;
 use axum::extract::State;

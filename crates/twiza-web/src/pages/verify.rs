@@ -5,7 +5,6 @@
 //! donation (for the association's treasury to hand over) lives here too.
 
 use super::{render, PageForm};
-use crate::api::receipts::build_receipt;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::AppState;
@@ -15,6 +14,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
 use serde::Deserialize;
+use twiza_app::receipts::build_receipt;
 use twiza_app::receipts::Receipt;
 use twiza_domain::OrgScope;
 use twiza_tlog::NoteVerifier;
@@ -144,9 +144,16 @@ pub async fn printable(
     State(state): State<AppState>,
     c: Ctx,
     Extension(scope): Extension<OrgScope>,
-    crate::api::PathId(id): crate::api::PathId,
+    crate::extract::PathId(id): crate::extract::PathId,
 ) -> AppResult<Response> {
-    let r = build_receipt(&state, &scope, id).await?;
+    let r = build_receipt(
+        &state.store,
+        &state.log_signer,
+        &state.config.receipt_key,
+        &scope,
+        id,
+    )
+    .await?;
     let confirmed_on = time::OffsetDateTime::from_unix_timestamp(r.confirmed_at)
         .map(|t| c.date(&t.date()))
         .unwrap_or_default();
@@ -167,9 +174,16 @@ pub async fn printable(
 pub async fn file(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
-    crate::api::PathId(id): crate::api::PathId,
+    crate::extract::PathId(id): crate::extract::PathId,
 ) -> AppResult<Response> {
-    let r = build_receipt(&state, &scope, id).await?;
+    let r = build_receipt(
+        &state.store,
+        &state.log_signer,
+        &state.config.receipt_key,
+        &scope,
+        id,
+    )
+    .await?;
     let body = serde_json::to_vec_pretty(&r).map_err(|_| AppError::internal())?;
     Ok((
         [

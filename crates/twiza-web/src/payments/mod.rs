@@ -15,19 +15,20 @@
 //!
 //! [`simulated::SimulatedProvider`] is the provider of the demo and the tests.
 
-pub mod identity;
 pub mod simulated;
 
-use crate::error::AppError;
+use crate::error::{AppError, AppResult};
 use axum::http::{HeaderMap, StatusCode};
 use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 use std::future::Future;
 use std::pin::Pin;
-use twiza_domain::donation::PaymentMethod;
+use twiza_domain::donation::{DonationStatus, Gift, PaymentMethod};
 use twiza_domain::money::{parse_currency, Amount};
-use twiza_store::{PaymentOutcome, Sequencer, Settlement, SettlementAck, SettlementRefused};
+use twiza_store::{
+    NewDonation, PaymentOutcome, Sequencer, Settlement, SettlementAck, SettlementRefused,
+};
 
 /// Header holding a callback's signature: `sha256=<hex HMAC-SHA256 of the raw body>`.
 pub const SIGNATURE_HEADER: &str = "x-twiza-signature";
@@ -100,6 +101,73 @@ pub trait PaymentProvider: Send + Sync + 'static {
         body: &[u8],
         now: i64,
     ) -> Result<PaymentEvent, CallbackError>;
+}
+
+/// A gift placed: its donation and the next step of its payment.
+pub struct Placed {
+    pub ack: twiza_store::DonationAck,
+    pub reference: String,
+    pub next_url: String,
+}
+
+/// Writes the pending donation (sealed identity included) and starts its payment. A replay of
+/// a pending gift resumes the same payment.
+pub async fn place(
+    state: &crate::AppState,
+    campaign_id: i64,
+    idempotency_key: String,
+    gift: twiza_app::gifts::ParsedGift,
+    request_hash: String,
+) -> AppResult<Placed> {
+    let reference = payment_reference(&state.config.receipt_key, campaign_id, &idempotency_key);
+    let sealed_identity = gift
+        .donor
+        .as_ref()
+        .map(|d| {
+            twiza_app::sealing::seal_donor_identity(
+                &state.config.personal_data,
+                campaign_id,
+                &idempotency_key,
+                d,
+            )
+        })
+        .transpose()
+        .map_err(|_| AppError::internal())?;
+    let donation = NewDonation {
+        campaign_id,
+        idempotency_key,
+        request_hash,
+        gift: Gift::Money {
+            amount: gift.amount,
+            method: gift.method,
+        },
+        status: DonationStatus::Pending,
+        provider_reference: Some(reference.clone()),
+        sealed_identity,
+    };
+    let ack = state.sequencer.submit(donation).await?;
+    let page = format!("/gifts/{reference}");
+    let next_url = if ack.status == DonationStatus::Pending {
+        let order = PaymentOrder {
+            reference: reference.clone(),
+            amount: gift.amount,
+            method: gift.method,
+            return_path: page,
+        };
+        state
+            .payments
+            .start(&order)
+            .await
+            .map_err(|_| AppError::new(StatusCode::BAD_GATEWAY, "payment_provider_unavailable"))?
+            .redirect_to
+    } else {
+        page
+    };
+    Ok(Placed {
+        ack,
+        reference,
+        next_url,
+    })
 }
 
 /// The callback body of Twiza's generic provider protocol.

@@ -172,7 +172,7 @@ impl TestApp {
             email: "contact@example.ma",
             ..Default::default()
         };
-        let seat = twiza_web::api::organizations::parse_seat("07", "07.041", "07.041.07.03");
+        let seat = twiza_app::organizations::parse_seat("07", "07.041", "07.041.07.03");
         let new = NewOrganization::parse(&input, seat, time::macros::date!(2026 - 01 - 01))
             .expect("valid");
         let search = twiza_domain::organization::search_text(&new);

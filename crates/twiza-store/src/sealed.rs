@@ -1,0 +1,197 @@
+//! Re-sealing of the sealed values outside the registry's persons (donor identities, need
+//! contacts, payee accounts) with the current personal-data key: after a key rotation, and
+//! once for values still in the legacy single-key layout.
+
+use crate::privacy::{
+    donor_identity_binding, is_legacy, need_contact_binding, open_legacy, payee_binding,
+    PersonalDataKeys, LEGACY_VERSION,
+};
+use crate::{Result, Store, StoreError};
+
+/// A kind of sealed value kept outside the registry's persons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SealedKind {
+    DonorIdentity,
+    NeedContact,
+    PayeeAccount,
+}
+
+impl SealedKind {
+    pub const ALL: [SealedKind; 3] = [
+        SealedKind::DonorIdentity,
+        SealedKind::NeedContact,
+        SealedKind::PayeeAccount,
+    ];
+
+    /// Where the values live: table, row id, campaign (0 where the binding names none), the
+    /// label the binding names (an `Idempotency-Key` or a reference), and the sealed column.
+    fn columns(self) -> [&'static str; 5] {
+        match self {
+            SealedKind::DonorIdentity => [
+                "donor_identities i JOIN donations d ON d.id = i.donation_id",
+                "i.donation_id",
+                "d.campaign_id",
+                "d.idempotency_key",
+                "i.ciphertext",
+            ],
+            SealedKind::NeedContact => [
+                "needs",
+                "id",
+                "CAST(0 AS BIGINT)",
+                "reference",
+                "contact_sealed",
+            ],
+            SealedKind::PayeeAccount => [
+                "households",
+                "id",
+                "CAST(0 AS BIGINT)",
+                "reference",
+                "payee_account_sealed",
+            ],
+        }
+    }
+
+    /// The values after a row id (`$1`), in id order, at most `$2`; with `legacy_only`, only
+    /// those whose first byte is `$3` (the legacy layout's version).
+    fn select(self, legacy_only: bool) -> String {
+        let [from, id, campaign, label, sealed] = self.columns();
+        let legacy = if legacy_only {
+            format!(" AND substr({sealed}, 1, 1) = $3")
+        } else {
+            String::new()
+        };
+        format!(
+            "SELECT {id} AS id, {campaign} AS campaign_id, {label} AS label, {sealed} AS sealed \
+             FROM {from} WHERE {sealed} IS NOT NULL AND {id} > $1{legacy} ORDER BY {id} LIMIT $2"
+        )
+    }
+
+    /// Replaces one value, only if it is still the one read.
+    fn update(self) -> &'static str {
+        match self {
+            SealedKind::DonorIdentity => {
+                "UPDATE donor_identities SET ciphertext = $1 WHERE donation_id = $2 AND ciphertext = $3"
+            }
+            SealedKind::NeedContact => {
+                "UPDATE needs SET contact_sealed = $1 WHERE id = $2 AND contact_sealed = $3"
+            }
+            SealedKind::PayeeAccount => {
+                "UPDATE households SET payee_account_sealed = $1 WHERE id = $2 \
+                 AND payee_account_sealed = $3"
+            }
+        }
+    }
+
+    fn binding(self, row: &SealedRow) -> Vec<u8> {
+        match self {
+            SealedKind::DonorIdentity => donor_identity_binding(row.campaign_id, &row.label),
+            SealedKind::NeedContact => need_contact_binding(&row.label),
+            SealedKind::PayeeAccount => payee_binding(&row.label),
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct SealedRow {
+    id: i64,
+    campaign_id: i64,
+    label: String,
+    sealed: Vec<u8>,
+}
+
+/// How many values of each kind were re-sealed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Resealed {
+    pub donor_identities: u64,
+    pub need_contacts: u64,
+    pub payee_accounts: u64,
+}
+
+impl Resealed {
+    fn add(&mut self, kind: SealedKind, n: u64) {
+        match kind {
+            SealedKind::DonorIdentity => self.donor_identities += n,
+            SealedKind::NeedContact => self.need_contacts += n,
+            SealedKind::PayeeAccount => self.payee_accounts += n,
+        }
+    }
+}
+
+impl Store {
+    /// Re-seals with the current key every donor identity, need contact and payee account that
+    /// an older key sealed, `batch` rows per transaction. Values in the legacy layout open with
+    /// `legacy_key`; without it, or if any value does not open, nothing more is changed and the
+    /// store answers `Corrupt` (a value that cannot be opened is never overwritten).
+    pub async fn reseal_sealed_values(
+        &self,
+        keys: &PersonalDataKeys,
+        legacy_key: Option<&[u8; 32]>,
+        batch: i64,
+    ) -> Result<Resealed> {
+        self.reseal(keys, legacy_key, false, batch).await
+    }
+
+    /// Re-seals only the values still in the legacy layout (what start-up runs: it reads no
+    /// sealed bytes once every value is in the current layout).
+    pub async fn reseal_legacy_values(
+        &self,
+        keys: &PersonalDataKeys,
+        legacy_key: &[u8; 32],
+        batch: i64,
+    ) -> Result<Resealed> {
+        self.reseal(keys, Some(legacy_key), true, batch).await
+    }
+
+    async fn reseal(
+        &self,
+        keys: &PersonalDataKeys,
+        legacy_key: Option<&[u8; 32]>,
+        legacy_only: bool,
+        batch: i64,
+    ) -> Result<Resealed> {
+        let current = keys.current_id();
+        let mut done = Resealed::default();
+        for kind in SealedKind::ALL {
+            let mut after = 0i64;
+            loop {
+                let mut tx = self.writer().begin().await?;
+                let sql = kind.select(legacy_only);
+                let mut query = sqlx::query_as::<_, SealedRow>(&sql).bind(after).bind(batch);
+                if legacy_only {
+                    query = query.bind(vec![LEGACY_VERSION]);
+                }
+                let rows = query.fetch_all(&mut *tx).await?;
+                let Some(last) = rows.last() else {
+                    break;
+                };
+                after = last.id;
+                let mut changed = 0;
+                for row in &rows {
+                    if PersonalDataKeys::key_id_of(&row.sealed) == Some(current) {
+                        continue;
+                    }
+                    let binding = kind.binding(row);
+                    let opened = match (is_legacy(&row.sealed), legacy_key) {
+                        (true, Some(key)) => open_legacy(key, &binding, &row.sealed),
+                        (true, None) => {
+                            return Err(StoreError::Corrupt("legacy sealed value without its key"))
+                        }
+                        (false, _) => keys.open(&binding, &row.sealed),
+                    };
+                    let plain =
+                        opened.map_err(|_| StoreError::Corrupt("sealed value cannot be opened"))?;
+                    sqlx::query(kind.update())
+                        .bind(keys.seal(&binding, &plain))
+                        .bind(row.id)
+                        .bind(&row.sealed)
+                        .execute(&mut *tx)
+                        .await?;
+                    changed += 1;
+                }
+                tx.commit().await?;
+                done.add(kind, changed);
+            }
+        }
+        Ok(done)
+    }
+}
