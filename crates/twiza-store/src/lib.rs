@@ -15,6 +15,7 @@ mod campaigns;
 mod cash_transfers;
 mod checkpoints;
 mod crisis;
+mod crisis_load;
 mod duplicate_reviews;
 mod grievances;
 mod ledger;
@@ -44,6 +45,7 @@ pub use crisis::{
     ActivityRow, ActivitySummary, ContactRelease, Coverage, CoverageWarning, Douar, Incident,
     LocatedNeed, Need, NeedAssignment, NeedFilter, Pledge, ReportedNeed, Reporter,
 };
+pub use crisis_load::{LoadedNeed, LoadedPledge};
 pub use duplicate_reviews::{DuplicatePair, MatchingRun, PairDecision, PairSide};
 pub use grievances::{DecisionView, GrievanceFilter, GrievanceView, NewGrievance};
 pub use ledger::{
