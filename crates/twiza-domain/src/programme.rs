@@ -353,6 +353,20 @@ pub struct Decision {
     pub lines: Vec<EntitlementLine>,
 }
 
+impl Decision {
+    /// The decision for a household none of whose members is its own: every member was found
+    /// to be someone registered earlier, so it is a second registration of the same family and
+    /// is never paid twice (`duplicate_household`).
+    pub fn duplicate_household() -> Decision {
+        Decision {
+            eligible: false,
+            unmet: vec!["duplicate_household".to_owned()],
+            centimes: 0,
+            lines: Vec::new(),
+        }
+    }
+}
+
 /// A non-negative amount in centimes: `"0.00"` or a valid [`Amount`].
 fn amount(field: &'static str, raw: &str) -> Result<i64, FieldError> {
     if matches!(raw, "0" | "0.0" | "0.00") {

@@ -5,7 +5,7 @@
 use crate::{json_insert, now, Col, Result, Store, StoreError};
 use std::collections::HashMap;
 use time::Date;
-use twiza_domain::programme::{HouseholdFacts, MemberFacts, Rules};
+use twiza_domain::programme::{Decision, HouseholdFacts, MemberFacts, Rules};
 use twiza_domain::registry::{
     age_on, ranks_of_children, Area, Disability, HousingDamage, Relation, Schooling, Sex,
 };
@@ -364,28 +364,27 @@ impl Store {
             }
             let mut out = Vec::with_capacity(page.len());
             for (id, area, damage, incident, commune) in &page {
-                let Some(own_members) = members.get(id).filter(|m| !m.is_empty()) else {
-                    // Every member was found to be someone registered earlier: a second
-                    // registration of the same family, never paid twice.
-                    households += 1;
-                    let why = serde_json::json!({"unmet": ["duplicate_household"]});
-                    out.push(serde_json::json!([cycle, id, 0, 0, why.to_string()]));
-                    continue;
+                let decision = match members.get(id).filter(|m| !m.is_empty()) {
+                    None => Decision::duplicate_household(),
+                    Some(own_members) => {
+                        let corrupt = || StoreError::Corrupt("household");
+                        let code = CommuneCode::parse(commune).map_err(|_| corrupt())?;
+                        let place = twiza_geo::geo().commune(&code).ok_or_else(corrupt)?;
+                        let facts = HouseholdFacts {
+                            socio_economic_index: index
+                                .get(id)
+                                .map(|(_, micro)| *micro as f64 / 1e6),
+                            area: Area::parse(area).ok_or_else(corrupt)?,
+                            housing_damage: HousingDamage::parse(damage).ok_or_else(corrupt)?,
+                            affected_by_incident: incident.is_some(),
+                            region: place.region_code.as_str(),
+                            province: place.province_code.as_str(),
+                            commune: commune.as_str(),
+                            members: member_facts(own_members, reference_date),
+                        };
+                        rules.decide(&facts)
+                    }
                 };
-                let corrupt = || StoreError::Corrupt("household");
-                let code = CommuneCode::parse(commune).map_err(|_| corrupt())?;
-                let place = twiza_geo::geo().commune(&code).ok_or_else(corrupt)?;
-                let facts = HouseholdFacts {
-                    socio_economic_index: index.get(id).map(|(_, micro)| *micro as f64 / 1e6),
-                    area: Area::parse(area).ok_or_else(corrupt)?,
-                    housing_damage: HousingDamage::parse(damage).ok_or_else(corrupt)?,
-                    affected_by_incident: incident.is_some(),
-                    region: place.region_code.as_str(),
-                    province: place.province_code.as_str(),
-                    commune: commune.as_str(),
-                    members: member_facts(own_members, reference_date),
-                };
-                let decision = rules.decide(&facts);
                 households += 1;
                 if decision.eligible {
                     eligible += 1;
