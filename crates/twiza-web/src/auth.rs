@@ -12,7 +12,7 @@ use axum::http::{header, HeaderMap};
 use axum::middleware::Next;
 use axum::response::Response;
 use twiza_app::accounts::verify_password;
-pub use twiza_app::accounts::{new_secret, sha256_hex};
+use twiza_app::accounts::{new_secret, sha256_hex};
 use twiza_store::User;
 
 pub const SESSION_COOKIE: &str = "twiza_session";

@@ -1,7 +1,7 @@
 //! The per-request context of pages and messages: the negotiated language, the caller, the CSRF
 //! token for forms, and the helpers templates use to localize text, numbers, dates and names.
 
-use crate::auth::{cookie, new_secret, set_cookie, Actor, CSRF_COOKIE, LANG_COOKIE};
+use crate::auth::{cookie, set_cookie, Actor, CSRF_COOKIE, LANG_COOKIE};
 use crate::error::AppError;
 use crate::AppState;
 use axum::extract::{FromRequestParts, Request, State};
@@ -10,6 +10,7 @@ use axum::http::{header, HeaderMap, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
 use std::sync::Arc;
+use twiza_app::accounts::new_secret;
 use twiza_domain::organization::{ActionDomain, OrgStatus, Organization};
 use twiza_domain::{FieldError, OrgRole, PlatformRole};
 use twiza_i18n::{Arg, Locale, Messages};

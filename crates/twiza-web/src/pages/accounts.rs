@@ -3,8 +3,8 @@
 use super::PageForm;
 use super::{render, render_status, see_other};
 use crate::auth::{
-    authenticate, client_address, cookie, new_secret, set_cookie, sha256_hex, start_session, Actor,
-    CSRF_COOKIE, SESSION_COOKIE,
+    authenticate, client_address, cookie, set_cookie, start_session, Actor, CSRF_COOKIE,
+    SESSION_COOKIE,
 };
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
@@ -14,6 +14,7 @@ use axum::extract::State;
 use axum::http::{header, Extensions, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
+use twiza_app::accounts::{new_secret, sha256_hex};
 use twiza_domain::account::{Email, NewPassword};
 use twiza_domain::FieldError;
 

@@ -140,7 +140,7 @@ impl TestApp {
         let raw = cookie.split_once('=').expect("pair").1;
         let csrf = self
             .store
-            .session(&twiza_web::auth::sha256_hex(raw))
+            .session(&twiza_app::accounts::sha256_hex(raw))
             .await
             .expect("q")
             .expect("session")
