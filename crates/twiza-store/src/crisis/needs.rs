@@ -1,0 +1,415 @@
+//! Needs: reporting one (a likely duplicate flagged), reviewing held reports, reading them,
+//! moving their status and merging duplicates.
+
+use super::incidents::{check_place, self_incident_missing};
+use super::point;
+use crate::{now, Result, Store, StoreError};
+use twiza_domain::crisis::{
+    likely_duplicate, GeoPoint, NeedCategory, NeedPlace, NeedSource, NeedStatus, NewNeed, Urgency,
+    DUPLICATE_WINDOW_SECONDS,
+};
+use twiza_domain::Refusal;
+use twiza_domain::UserId;
+
+/// A need as listed in public (no contact).
+#[derive(Debug, Clone)]
+pub struct Need {
+    pub id: i64,
+    pub incident_id: i64,
+    pub reference: String,
+    pub commune_code: String,
+    pub douar_id: Option<i64>,
+    pub category: NeedCategory,
+    pub urgency: Urgency,
+    pub households: Option<i64>,
+    pub people: Option<i64>,
+    pub point: Option<GeoPoint>,
+    pub description: Option<String>,
+    pub source: NeedSource,
+    pub organization_id: Option<i64>,
+    pub status: NeedStatus,
+    pub possible_duplicate_of: Option<i64>,
+    pub merged_into: Option<i64>,
+    pub reported_at: i64,
+    pub has_contact: bool,
+}
+
+/// Who recorded a need.
+#[derive(Debug, Clone, Copy)]
+pub enum Reporter {
+    /// Anyone, without an account.
+    Public,
+    /// Anyone, from a client address beyond its anonymous rate: the need is `held` for a
+    /// coordinator's review, out of public lists and counts until accepted.
+    PublicHeld,
+    /// A field agent of a verified association: an assessment, verified at once.
+    FieldAgent { org: i64, user: UserId },
+}
+
+/// Filters of a needs list.
+#[derive(Debug, Clone, Default)]
+pub struct NeedFilter {
+    pub commune_code: Option<String>,
+    pub category: Option<NeedCategory>,
+    pub status: Option<NeedStatus>,
+}
+
+/// A need as written: its id, its public reference and the need it probably repeats.
+#[derive(Debug, Clone)]
+pub struct ReportedNeed {
+    pub id: i64,
+    pub reference: String,
+    pub status: NeedStatus,
+    pub possible_duplicate_of: Option<i64>,
+}
+
+pub(super) type NeedRow = (
+    i64,
+    i64,
+    String,
+    String,
+    Option<i64>,
+    String,
+    String,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<String>,
+    String,
+    Option<i64>,
+    String,
+    Option<i64>,
+    Option<i64>,
+    i64,
+    i64,
+);
+
+pub(super) const NEED_COLUMNS: &str =
+    "id, incident_id, reference, commune_code, douar_id, category, urgency, \
+     households, people, lat_e6, lon_e6, description, source, organization_id, status, \
+     possible_duplicate_of, merged_into, reported_at, \
+     CAST(CASE WHEN contact_sealed IS NULL THEN 0 ELSE 1 END AS BIGINT)";
+
+pub(super) fn need_from(r: NeedRow) -> Result<Need> {
+    let corrupt = || StoreError::Corrupt("need");
+    Ok(Need {
+        id: r.0,
+        incident_id: r.1,
+        reference: r.2,
+        commune_code: r.3,
+        douar_id: r.4,
+        category: NeedCategory::parse(&r.5).ok_or_else(corrupt)?,
+        urgency: Urgency::parse(&r.6).ok_or_else(corrupt)?,
+        households: r.7,
+        people: r.8,
+        point: point(r.9, r.10),
+        description: r.11,
+        source: NeedSource::parse(&r.12).ok_or_else(corrupt)?,
+        organization_id: r.13,
+        status: NeedStatus::parse(&r.14).ok_or_else(corrupt)?,
+        possible_duplicate_of: r.15,
+        merged_into: r.16,
+        reported_at: r.17,
+        has_contact: r.18 != 0,
+    })
+}
+
+impl Store {
+    /// Records a need in one transaction: the place must belong to the incident; a likely
+    /// duplicate (see `twiza_domain::crisis::likely_duplicate`) is flagged, not refused.
+    pub async fn report_need(
+        &self,
+        incident: i64,
+        need: &NewNeed,
+        reference: &str,
+        contact_sealed: Option<&[u8]>,
+        reporter: Reporter,
+    ) -> Result<ReportedNeed> {
+        let at = now();
+        let mut tx = self.writer().begin().await?;
+        if self_incident_missing(&mut tx, incident).await? {
+            return Err(StoreError::NotFound);
+        }
+        check_place(&mut tx, incident, need.commune.as_str(), need.douar_id).await?;
+        let candidates: Vec<NeedCandidateRow> = sqlx::query_as(
+            "SELECT id, douar_id, lat_e6, lon_e6, reported_at FROM needs \
+             WHERE incident_id = $1 AND commune_code = $2 AND category = $3 AND reported_at > $4 \
+             AND status NOT IN ('merged', 'closed', 'held') ORDER BY id LIMIT 200",
+        )
+        .bind(incident)
+        .bind(need.commune.as_str())
+        .bind(need.category.as_str())
+        .bind(at - DUPLICATE_WINDOW_SECONDS)
+        .fetch_all(&mut *tx)
+        .await?;
+        let this = NeedPlace {
+            commune: need.commune.as_str(),
+            douar_id: need.douar_id,
+            category: need.category,
+            point: need.point,
+            reported_at: at,
+        };
+        let duplicate_of = candidates
+            .into_iter()
+            .find(|c| {
+                likely_duplicate(
+                    &this,
+                    &NeedPlace {
+                        douar_id: c.douar_id,
+                        point: point(c.lat_e6, c.lon_e6),
+                        reported_at: c.reported_at,
+                        ..this
+                    },
+                )
+            })
+            .map(|c| c.id);
+        let (source, status, org, user) = match reporter {
+            Reporter::Public => (NeedSource::Public, NeedStatus::Reported, None, None),
+            Reporter::PublicHeld => (NeedSource::Public, NeedStatus::Held, None, None),
+            Reporter::FieldAgent { org, user } => (
+                NeedSource::Assessment,
+                NeedStatus::Verified,
+                Some(org),
+                Some(user.0),
+            ),
+        };
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO needs (incident_id, reference, commune_code, douar_id, category, urgency, \
+             households, people, lat_e6, lon_e6, description, contact_sealed, source, organization_id, \
+             reported_by, status, possible_duplicate_of, reported_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) \
+             RETURNING id",
+        )
+        .bind(incident)
+        .bind(reference)
+        .bind(need.commune.as_str())
+        .bind(need.douar_id)
+        .bind(need.category.as_str())
+        .bind(need.urgency.as_str())
+        .bind(need.households)
+        .bind(need.people)
+        .bind(need.point.map(|p| p.lat_e6))
+        .bind(need.point.map(|p| p.lon_e6))
+        .bind(need.description.as_deref())
+        .bind(contact_sealed)
+        .bind(source.as_str())
+        .bind(org)
+        .bind(user)
+        .bind(status.as_str())
+        .bind(duplicate_of)
+        .bind(at)
+        .fetch_one(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(ReportedNeed {
+            id,
+            reference: reference.to_owned(),
+            status,
+            possible_duplicate_of: duplicate_of,
+        })
+    }
+
+    /// One page of an incident's needs by id (keyset), with filters; held reports are never in
+    /// it (see [`Store::held_needs_page`]).
+    pub async fn needs_page(
+        &self,
+        incident: i64,
+        filter: &NeedFilter,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<Need>> {
+        let sql = format!(
+            "SELECT {NEED_COLUMNS} FROM needs WHERE incident_id = $1 AND id > $2 \
+             AND status <> 'held' \
+             AND ($3 = '' OR commune_code = $3) AND ($4 = '' OR category = $4) \
+             AND ($5 = '' OR status = $5) ORDER BY id LIMIT $6"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(incident)
+            .bind(after)
+            .bind(filter.commune_code.clone().unwrap_or_default())
+            .bind(filter.category.map_or("", |c| c.as_str()))
+            .bind(filter.status.map_or("", |s| s.as_str()))
+            .bind(limit)
+            .fetch_all(self.reader())
+            .await?;
+        rows.iter()
+            .map(|r| need_from(NeedRow::from_any(r)?))
+            .collect()
+    }
+
+    /// One page of an incident's held reports by id (keyset), for a coordinator's review.
+    pub async fn held_needs_page(
+        &self,
+        incident: i64,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<Need>> {
+        let sql = format!(
+            "SELECT {NEED_COLUMNS} FROM needs WHERE incident_id = $1 AND status = 'held' \
+             AND id > $2 ORDER BY id LIMIT $3"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(incident)
+            .bind(after)
+            .bind(limit)
+            .fetch_all(self.reader())
+            .await?;
+        rows.iter()
+            .map(|r| need_from(NeedRow::from_any(r)?))
+            .collect()
+    }
+
+    /// A coordinator's review of a held report: accepted (`Reported`, or `Verified` at once) it
+    /// joins the lists and counts; rejected (`Closed`) it stays out. Refused when the need is
+    /// not held (`need_not_held`), e.g. reviewed meanwhile.
+    pub async fn review_held_need(&self, id: i64, to: NeedStatus) -> Result<()> {
+        if !matches!(
+            to,
+            NeedStatus::Reported | NeedStatus::Verified | NeedStatus::Closed
+        ) {
+            return Err(StoreError::Refused(Refusal::NeedNotHeld));
+        }
+        let done = sqlx::query(
+            "UPDATE needs SET status = $1, updated_at = $2 WHERE id = $3 AND status = 'held'",
+        )
+        .bind(to.as_str())
+        .bind(now())
+        .bind(id)
+        .execute(self.writer())
+        .await?;
+        if done.rows_affected() == 1 {
+            return Ok(());
+        }
+        let exists: Option<(i64,)> = sqlx::query_as("SELECT id FROM needs WHERE id = $1")
+            .bind(id)
+            .fetch_optional(self.reader())
+            .await?;
+        match exists {
+            None => Err(StoreError::NotFound),
+            Some(_) => Err(StoreError::Refused(Refusal::NeedNotHeld)),
+        }
+    }
+
+    pub async fn need(&self, id: i64) -> Result<Option<Need>> {
+        let sql = format!("SELECT {NEED_COLUMNS} FROM needs WHERE id = $1");
+        let row = sqlx::query(&sql)
+            .bind(id)
+            .fetch_optional(self.reader())
+            .await?;
+        row.map(|r| need_from(NeedRow::from_any(&r)?)).transpose()
+    }
+
+    /// A need by its public reference (what the reporter was given).
+    pub async fn need_by_reference(&self, reference: &str) -> Result<Option<Need>> {
+        let sql = format!("SELECT {NEED_COLUMNS} FROM needs WHERE reference = $1");
+        let row = sqlx::query(&sql)
+            .bind(reference)
+            .fetch_optional(self.reader())
+            .await?;
+        row.map(|r| need_from(NeedRow::from_any(&r)?)).transpose()
+    }
+
+    /// Moves a need from `from` to `to` (a coordinator's decision); refused if it moved meanwhile.
+    pub async fn set_need_status(&self, id: i64, from: NeedStatus, to: NeedStatus) -> Result<()> {
+        let done = sqlx::query(
+            "UPDATE needs SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4",
+        )
+        .bind(to.as_str())
+        .bind(now())
+        .bind(id)
+        .bind(from.as_str())
+        .execute(self.writer())
+        .await?;
+        if done.rows_affected() == 1 {
+            Ok(())
+        } else {
+            Err(StoreError::Refused(Refusal::InvalidStatusChange))
+        }
+    }
+
+    /// Merges a duplicate into the need it repeats (same incident; both still open): the duplicate
+    /// leaves the counts, its pledges move to the kept need.
+    pub async fn merge_need(&self, duplicate: i64, into: i64) -> Result<()> {
+        if duplicate == into {
+            return Err(StoreError::Refused(Refusal::MergeIntoItself));
+        }
+        let mut tx = self.writer().begin().await?;
+        let rows: Vec<(i64, i64, String)> =
+            sqlx::query_as("SELECT id, incident_id, status FROM needs WHERE id = $1 OR id = $2")
+                .bind(duplicate)
+                .bind(into)
+                .fetch_all(&mut *tx)
+                .await?;
+        if rows.len() != 2 {
+            return Err(StoreError::NotFound);
+        }
+        let open = |s: &str| NeedStatus::parse(s).is_some_and(NeedStatus::is_open);
+        if rows[0].1 != rows[1].1 {
+            return Err(StoreError::Refused(Refusal::MergeAcrossIncidents));
+        }
+        if !rows.iter().all(|r| open(&r.2)) {
+            return Err(StoreError::Refused(Refusal::NeedNotOpen));
+        }
+        let at = now();
+        sqlx::query(
+            "UPDATE needs SET status = 'merged', merged_into = $1, updated_at = $2 WHERE id = $3",
+        )
+        .bind(into)
+        .bind(at)
+        .bind(duplicate)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("UPDATE pledges SET need_id = $1, updated_at = $2 WHERE need_id = $3")
+            .bind(into)
+            .bind(at)
+            .bind(duplicate)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// Reads the need columns (the first 19) of a wider row.
+pub(super) trait FromAny: Sized {
+    fn from_any(row: &sqlx::any::AnyRow) -> Result<Self>;
+}
+
+impl FromAny for NeedRow {
+    fn from_any(r: &sqlx::any::AnyRow) -> Result<NeedRow> {
+        use sqlx::Row;
+        Ok((
+            r.try_get(0)?,
+            r.try_get(1)?,
+            r.try_get(2)?,
+            r.try_get(3)?,
+            r.try_get(4)?,
+            r.try_get(5)?,
+            r.try_get(6)?,
+            r.try_get(7)?,
+            r.try_get(8)?,
+            r.try_get(9)?,
+            r.try_get(10)?,
+            r.try_get(11)?,
+            r.try_get(12)?,
+            r.try_get(13)?,
+            r.try_get(14)?,
+            r.try_get(15)?,
+            r.try_get(16)?,
+            r.try_get(17)?,
+            r.try_get(18)?,
+        ))
+    }
+}
+
+/// A recent need of the same commune and category, a candidate duplicate of a new report.
+#[derive(sqlx::FromRow)]
+struct NeedCandidateRow {
+    id: i64,
+    douar_id: Option<i64>,
+    lat_e6: Option<i64>,
+    lon_e6: Option<i64>,
+    reported_at: i64,
+}
