@@ -15,7 +15,6 @@ mod campaigns;
 mod cash_transfers;
 mod checkpoints;
 mod crisis;
-mod crisis_load;
 mod duplicate_reviews;
 mod grievances;
 mod ledger;
@@ -43,9 +42,9 @@ pub use cash_transfers::{
 pub use checkpoints::{spawn_checkpointer, StoredCheckpoint, CHECKPOINT_INTERVAL};
 pub use crisis::{
     ActivityRow, ActivitySummary, ContactRelease, Coverage, CoverageWarning, Douar, Incident,
-    LocatedNeed, Need, NeedAssignment, NeedFilter, Pledge, ReportedNeed, Reporter,
+    LoadedNeed, LoadedPledge, LocatedNeed, Need, NeedAssignment, NeedFilter, Pledge, ReportedNeed,
+    Reporter,
 };
-pub use crisis_load::{LoadedNeed, LoadedPledge};
 pub use duplicate_reviews::{DuplicatePair, MatchingRun, PairDecision, PairSide};
 pub use grievances::{DecisionView, GrievanceFilter, GrievanceView, NewGrievance};
 pub use ledger::{

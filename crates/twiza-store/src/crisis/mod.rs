@@ -6,6 +6,7 @@ mod assignments;
 mod coverage;
 mod exports;
 mod incidents;
+mod load;
 mod needs;
 mod pledges;
 
@@ -14,6 +15,7 @@ pub use coverage::{Coverage, CoverageWarning};
 pub use exports::{ActivityRow, ActivitySummary, LocatedNeed};
 pub(crate) use incidents::check_place_of;
 pub use incidents::{Douar, Incident};
+pub use load::{LoadedNeed, LoadedPledge};
 pub use needs::{Need, NeedFilter, ReportedNeed, Reporter};
 pub use pledges::Pledge;
 

@@ -2,7 +2,7 @@
 //! spreadsheet kept before Twiza, a benchmark's generated incident): many rows per statement,
 //! the places checked once per commune, no duplicate search and no contacts.
 
-use crate::crisis::check_place_of;
+use super::check_place_of;
 use crate::{values_placeholders, Result, Store};
 use std::collections::BTreeSet;
 use twiza_domain::crisis::{NeedSource, NeedStatus, NewNeed, NewPledge, PledgeStatus};
