@@ -61,30 +61,28 @@ pub struct ResealReport {
     pub values: Resealed,
 }
 
-/// Re-seals with the current key everything an older key sealed: the registry's identifiers,
-/// payee accounts, donor identities and need contacts. `legacy_key` opens values still in the
-/// legacy single-key layout. Run after `twiza registry rotate-key`, and at start-up (where it
-/// finds nothing to do once every value is current).
+/// Re-seals with the current key everything an older key (or the legacy layout) sealed: the
+/// registry's identifiers, payee accounts, donor identities and need contacts. What
+/// `twiza registry reseal` runs after `twiza registry rotate-key`.
 pub async fn reseal(
     store: &Store,
     keys: &PersonalDataKeys,
-    legacy_key: Option<&[u8; 32]>,
 ) -> Result<ResealReport, twiza_store::StoreError> {
     const BATCH: i64 = 1000;
     let persons = store.reseal_personal_data(keys, BATCH).await?;
-    let values = store.reseal_sealed_values(keys, legacy_key, BATCH).await?;
+    let values = store.reseal_sealed_values(keys, BATCH).await?;
     Ok(ResealReport { persons, values })
 }
 
-/// Re-seals the values still in the legacy single-key layout (donor identities and need
-/// contacts sealed with `legacy_key`) with the current personal-data key. Start-up runs it; it
-/// finds nothing once they are all moved.
+/// Re-seals the donor identities and need contacts still in the legacy single-key layout with
+/// the current personal-data key; a value that does not open is left and counted. `twiza
+/// serve` runs it in the background at start-up (reads open legacy values meanwhile); it
+/// finds nothing once they have all moved.
 pub async fn reseal_legacy(
     store: &Store,
     keys: &PersonalDataKeys,
-    legacy_key: &[u8; 32],
 ) -> Result<Resealed, twiza_store::StoreError> {
-    store.reseal_legacy_values(keys, legacy_key, 1000).await
+    store.reseal_legacy_values(keys, 1000).await
 }
 
 #[cfg(test)]

@@ -24,7 +24,9 @@ pub fn load_or_create(data_dir: &Path, name: &str) -> anyhow::Result<[u8; 32]> {
 }
 
 /// The personal-data keys: sealing keys `personal-data-<n>.key` (the highest number seals new
-/// values; `personal-data-1` is created on first use) and `blind-index.key`.
+/// values; `personal-data-1` is created on first use), `blind-index.key`, and, if it exists,
+/// `donor-identity.key`, which opens donor identities and need contacts sealed in the legacy
+/// layout until they are re-sealed.
 pub fn personal_data_keys(data_dir: &Path) -> anyhow::Result<twiza_store::PersonalDataKeys> {
     let numbers = sealing_key_numbers(data_dir)?;
     let numbers = if numbers.is_empty() { vec![1] } else { numbers };
@@ -33,7 +35,13 @@ pub fn personal_data_keys(data_dir: &Path) -> anyhow::Result<twiza_store::Person
         sealing.insert(n, load_or_create(data_dir, &format!("personal-data-{n}"))?);
     }
     let index = load_or_create(data_dir, "blind-index")?;
-    twiza_store::PersonalDataKeys::new(sealing, index).context("no personal-data key")
+    let keys =
+        twiza_store::PersonalDataKeys::new(sealing, index).context("no personal-data key")?;
+    Ok(if data_dir.join("keys/donor-identity.key").exists() {
+        keys.with_legacy(load_or_create(data_dir, "donor-identity")?)
+    } else {
+        keys
+    })
 }
 
 /// Creates the next personal-data sealing key and returns its number.

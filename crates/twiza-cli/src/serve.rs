@@ -30,6 +30,24 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     run_server(store, &config, None, None).await
 }
 
+/// Moves the values sealed before every kind shared the numbered personal-data keys to them,
+/// in the background: reads open either layout meanwhile. A value that does not open is left
+/// and counted (kinds and counts are logged, never a value).
+fn spawn_legacy_reseal(store: twiza_store::Store, keys: twiza_store::PersonalDataKeys) {
+    tokio::spawn(async move {
+        match twiza_app::sealing::reseal_legacy(&store, &keys).await {
+            Ok(moved) if moved == twiza_store::Resealed::default() => {}
+            Ok(moved) => tracing::info!(
+                donor_identities = moved.donor_identities,
+                need_contacts = moved.need_contacts,
+                unopened = moved.unopened,
+                "legacy sealed values re-sealed with the personal-data key"
+            ),
+            Err(e) => tracing::error!(error = %e, "re-sealing legacy values failed"),
+        }
+    });
+}
+
 /// Serves until Ctrl-C or SIGTERM, then finishes the requests in flight.
 pub async fn run_server(
     store: twiza_store::Store,
@@ -38,16 +56,7 @@ pub async fn run_server(
     sms: Option<std::sync::Arc<dyn twiza_web::sms::SmsGateway>>,
 ) -> anyhow::Result<()> {
     let web = config.web()?;
-    // Values sealed before every kind shared the numbered personal-data keys move to them.
-    let moved =
-        twiza_app::sealing::reseal_legacy(&store, &web.personal_data, &web.identity_key).await?;
-    if moved != twiza_store::Resealed::default() {
-        tracing::info!(
-            donor_identities = moved.donor_identities,
-            need_contacts = moved.need_contacts,
-            "legacy sealed values re-sealed with the personal-data key"
-        );
-    }
+    spawn_legacy_reseal(store.clone(), web.personal_data.clone());
     let state = match sms {
         Some(sms) => twiza_web::AppState::with_sms(store.clone(), web, sms)?,
         None => twiza_web::AppState::new(store.clone(), web)?,

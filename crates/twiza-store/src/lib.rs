@@ -55,8 +55,8 @@ pub use logistics::{ConvoyOutline, Item, NewDelivery, ProofOutcome, StockLine};
 pub use organizations::{DirectoryFilter, DirectoryPage, Invitation, Member, MembershipRow};
 pub use payments::{GiftState, Raised, SealedIdentity};
 pub use privacy::{
-    donor_identity_binding, is_legacy, need_contact_binding, open_legacy, payee_binding,
-    person_binding, OpenError, PersonalDataKeys,
+    donor_identity_binding, need_contact_binding, payee_binding, person_binding, OpenError,
+    PersonalDataKeys,
 };
 pub use programmes::{CycleSummary, NewProgramme, ProgrammeView};
 pub use receipts::DonationRecord;

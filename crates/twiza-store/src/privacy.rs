@@ -9,7 +9,8 @@
 //!
 //! Sealed layout: `2 (version) || key id (4, big-endian) || nonce (24) || ciphertext || tag (16)`.
 //! Version 1 (`1 || nonce (24) || ciphertext || tag`, one key and no id) sealed donor identities
-//! and need contacts before the scheme was shared; [`open_legacy`] reads it only so that
+//! and need contacts before the scheme was shared; [`PersonalDataKeys::open`] still reads it
+//! with the legacy key when one is given ([`PersonalDataKeys::with_legacy`]), so that
 //! `Store::reseal_sealed_values` can re-seal such values.
 
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
@@ -30,6 +31,8 @@ const HEADER_LEN: usize = 1 + 4 + NONCE_LEN;
 pub struct PersonalDataKeys {
     sealing: BTreeMap<u32, [u8; 32]>,
     index: [u8; 32],
+    /// The single key of the legacy layout, to open values not yet re-sealed.
+    legacy: Option<[u8; 32]>,
 }
 
 impl fmt::Debug for PersonalDataKeys {
@@ -48,7 +51,17 @@ pub struct OpenError;
 impl PersonalDataKeys {
     /// `sealing` must hold at least one key.
     pub fn new(sealing: BTreeMap<u32, [u8; 32]>, index: [u8; 32]) -> Option<PersonalDataKeys> {
-        (!sealing.is_empty()).then_some(PersonalDataKeys { sealing, index })
+        (!sealing.is_empty()).then_some(PersonalDataKeys {
+            sealing,
+            index,
+            legacy: None,
+        })
+    }
+
+    /// Also opens values in the legacy single-key layout, sealed with `key`.
+    pub fn with_legacy(mut self, key: [u8; 32]) -> PersonalDataKeys {
+        self.legacy = Some(key);
+        self
     }
 
     /// The id of the key that seals new values.
@@ -90,8 +103,13 @@ impl PersonalDataKeys {
             .then(|| u32::from_be_bytes([sealed[1], sealed[2], sealed[3], sealed[4]]))
     }
 
-    /// Opens a sealed value with whichever key sealed it.
+    /// Opens a sealed value with whichever key sealed it (the legacy key for the legacy
+    /// layout).
     pub fn open(&self, binding: &[u8], sealed: &[u8]) -> Result<String, OpenError> {
+        if is_legacy(sealed) {
+            let key = self.legacy.as_ref().ok_or(OpenError)?;
+            return open_legacy(key, binding, sealed);
+        }
         let id = Self::key_id_of(sealed).ok_or(OpenError)?;
         let key = self.sealing.get(&id).ok_or(OpenError)?;
         let nonce = &sealed[5..HEADER_LEN];
@@ -157,12 +175,12 @@ pub fn need_contact_binding(reference: &str) -> Vec<u8> {
 pub(crate) const LEGACY_VERSION: u8 = 1;
 
 /// Whether a value is sealed in the legacy version 1 layout.
-pub fn is_legacy(sealed: &[u8]) -> bool {
+pub(crate) fn is_legacy(sealed: &[u8]) -> bool {
     sealed.first() == Some(&LEGACY_VERSION)
 }
 
 /// Opens a value sealed in the legacy version 1 layout with its single key.
-pub fn open_legacy(key: &[u8; 32], binding: &[u8], sealed: &[u8]) -> Result<String, OpenError> {
+fn open_legacy(key: &[u8; 32], binding: &[u8], sealed: &[u8]) -> Result<String, OpenError> {
     let rest = sealed
         .strip_prefix(&[LEGACY_VERSION])
         .filter(|r| r.len() >= NONCE_LEN + 16)

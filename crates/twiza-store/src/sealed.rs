@@ -3,8 +3,7 @@
 //! once for values still in the legacy single-key layout.
 
 use crate::privacy::{
-    donor_identity_binding, is_legacy, need_contact_binding, open_legacy, payee_binding,
-    PersonalDataKeys, LEGACY_VERSION,
+    donor_identity_binding, need_contact_binding, payee_binding, PersonalDataKeys, LEGACY_VERSION,
 };
 use crate::{Result, Store, StoreError};
 
@@ -105,6 +104,8 @@ pub struct Resealed {
     pub donor_identities: u64,
     pub need_contacts: u64,
     pub payee_accounts: u64,
+    /// Values left as they were because they did not open (start-up pass only).
+    pub unopened: u64,
 }
 
 impl Resealed {
@@ -117,41 +118,53 @@ impl Resealed {
     }
 }
 
+/// What to do with a value that does not open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unopened {
+    /// Stop and answer `Corrupt` (an operator's re-seal must not pass over anything).
+    Fail,
+    /// Leave it as it is and count it (the start-up pass must not stop the server).
+    Count,
+}
+
 impl Store {
     /// Re-seals with the current key every donor identity, need contact and payee account that
-    /// an older key sealed, `batch` rows per transaction. Values in the legacy layout open with
-    /// `legacy_key`; without it, or if any value does not open, nothing more is changed and the
-    /// store answers `Corrupt` (a value that cannot be opened is never overwritten).
+    /// an older key (or the legacy layout) sealed, `batch` rows per transaction. If a value
+    /// does not open, nothing more is changed and the store answers `Corrupt`: a value that
+    /// cannot be opened is never overwritten.
     pub async fn reseal_sealed_values(
         &self,
         keys: &PersonalDataKeys,
-        legacy_key: Option<&[u8; 32]>,
         batch: i64,
     ) -> Result<Resealed> {
-        self.reseal(keys, legacy_key, false, batch).await
+        self.reseal(keys, &SealedKind::ALL, false, Unopened::Fail, batch)
+            .await
     }
 
-    /// Re-seals only the values still in the legacy layout (what start-up runs: it reads no
-    /// sealed bytes once every value is in the current layout).
+    /// Re-seals only the donor identities and need contacts still in the legacy layout (the
+    /// only kinds ever sealed in it). A value that does not open is left as it is and counted
+    /// in `unopened`.
     pub async fn reseal_legacy_values(
         &self,
         keys: &PersonalDataKeys,
-        legacy_key: &[u8; 32],
         batch: i64,
     ) -> Result<Resealed> {
-        self.reseal(keys, Some(legacy_key), true, batch).await
+        let kinds = [SealedKind::DonorIdentity, SealedKind::NeedContact];
+        self.reseal(keys, &kinds, true, Unopened::Count, batch)
+            .await
     }
 
     async fn reseal(
         &self,
         keys: &PersonalDataKeys,
-        legacy_key: Option<&[u8; 32]>,
+        kinds: &[SealedKind],
         legacy_only: bool,
+        unopened: Unopened,
         batch: i64,
     ) -> Result<Resealed> {
         let current = keys.current_id();
         let mut done = Resealed::default();
-        for kind in SealedKind::ALL {
+        for &kind in kinds {
             let mut after = 0i64;
             loop {
                 let mut tx = self.writer().begin().await?;
@@ -171,22 +184,26 @@ impl Store {
                         continue;
                     }
                     let binding = kind.binding(row);
-                    let opened = match (is_legacy(&row.sealed), legacy_key) {
-                        (true, Some(key)) => open_legacy(key, &binding, &row.sealed),
-                        (true, None) => {
-                            return Err(StoreError::Corrupt("legacy sealed value without its key"))
+                    let Ok(plain) = keys.open(&binding, &row.sealed) else {
+                        match unopened {
+                            Unopened::Fail => {
+                                return Err(StoreError::Corrupt("sealed value cannot be opened"))
+                            }
+                            Unopened::Count => {
+                                done.unopened += 1;
+                                continue;
+                            }
                         }
-                        (false, _) => keys.open(&binding, &row.sealed),
                     };
-                    let plain =
-                        opened.map_err(|_| StoreError::Corrupt("sealed value cannot be opened"))?;
-                    sqlx::query(kind.update())
+                    // Replaced only if still the value read: a value erased or changed since
+                    // is left as it now is.
+                    let replaced = sqlx::query(kind.update())
                         .bind(keys.seal(&binding, &plain))
                         .bind(row.id)
                         .bind(&row.sealed)
                         .execute(&mut *tx)
                         .await?;
-                    changed += 1;
+                    changed += replaced.rows_affected();
                 }
                 tx.commit().await?;
                 done.add(kind, changed);

@@ -99,8 +99,7 @@ pub async fn run(command: RegistryCommand, config: Config) -> anyhow::Result<()>
             let store = crate::open_existing(&config).await?;
             store.migrate().await?;
             let keys = crate::keys::personal_data_keys(&config.data_dir)?;
-            let legacy = crate::keys::load_or_create(&config.data_dir, "donor-identity")?;
-            let done = twiza_app::sealing::reseal(&store, &keys, Some(&legacy)).await?;
+            let done = twiza_app::sealing::reseal(&store, &keys).await?;
             println!(
                 "re-sealed with key {}: {} people, {} payee accounts, {} donor identities, {} need contacts",
                 keys.current_id(),

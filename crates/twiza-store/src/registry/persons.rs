@@ -96,14 +96,18 @@ impl Store {
         let mut done = 0;
         loop {
             let mut tx = self.writer().begin().await?;
-            let rows: Vec<SealedPersonRow> = sqlx::query_as(
+            // Locked (`Backend::for_update`): an erasure or a correction committed between this
+            // read and the update below must not be overwritten with the values read here.
+            let sql = format!(
                 "SELECT id, reference, phone_sealed, cin_sealed, idcs_sealed FROM persons \
-                     WHERE seal_key_id <> $1 ORDER BY id LIMIT $2",
-            )
-            .bind(current)
-            .bind(batch)
-            .fetch_all(&mut *tx)
-            .await?;
+                 WHERE seal_key_id <> $1 ORDER BY id LIMIT $2{}",
+                self.backend().for_update()
+            );
+            let rows: Vec<SealedPersonRow> = sqlx::query_as(&sql)
+                .bind(current)
+                .bind(batch)
+                .fetch_all(&mut *tx)
+                .await?;
             if rows.is_empty() {
                 return Ok(done);
             }

@@ -868,3 +868,87 @@ on_both_backends!(
             .is_empty());
     }
 );
+
+on_both_backends!(
+    needs_and_pledges_load_in_bulk_and_all_or_nothing,
+    |db: TestDb| async move {
+        use twiza_domain::crisis::{NeedSource, NeedStatus};
+        use twiza_store::{LoadedNeed, LoadedPledge};
+        let s = &db.store;
+        let owner = s.create_user("l@x.ma", "h", "L", None).await.expect("user");
+        let org = s
+            .create_organization(&new_org("L-1", "Org", "071"), "org", owner)
+            .await
+            .expect("org");
+        let incident = NewIncident::parse(&IncidentInput {
+            kind: "earthquake",
+            title_ar: "زلزال",
+            title_fr: "Séisme",
+            started_on: "2023-09-08",
+            communes: vec![IGHIL, ASNI],
+        })
+        .expect("incident");
+        let incident = s.declare_incident(&incident, owner).await.expect("declare");
+        // 250 needs: more than two statements' worth, so the last one is a shorter chunk.
+        let needs: Vec<LoadedNeed> = (0..250)
+            .map(|i| LoadedNeed {
+                need: need(if i % 2 == 0 { IGHIL } else { ASNI }, "water", 2, None),
+                reference: format!("L-{i}"),
+                source: NeedSource::Public,
+                status: if i % 5 == 0 {
+                    NeedStatus::Covered
+                } else {
+                    NeedStatus::Reported
+                },
+                reported_at: 1_700_000_000 + i,
+            })
+            .collect();
+        assert_eq!(s.load_needs(incident, &needs).await.expect("load"), 250);
+        let pledges = vec![LoadedPledge {
+            pledge: pledge(None, IGHIL, 40),
+            status: PledgeStatus::Pledged,
+        }];
+        assert_eq!(
+            s.load_pledges(incident, org, owner, &pledges)
+                .await
+                .expect("load"),
+            1
+        );
+        let page = s
+            .needs_page(incident, &NeedFilter::default(), 0, 1000)
+            .await
+            .expect("page");
+        assert_eq!(page.len(), 250);
+        assert_eq!(
+            page.iter()
+                .filter(|n| n.status == NeedStatus::Covered)
+                .count(),
+            50
+        );
+        assert_eq!(
+            s.pledges_page(incident, 0, 10)
+                .await
+                .expect("pledges")
+                .len(),
+            1
+        );
+
+        // A commune outside the incident refuses the whole load: nothing is written.
+        let mut outside = needs[..3].to_vec();
+        for (i, n) in outside.iter_mut().enumerate() {
+            n.reference = format!("X-{i}");
+        }
+        outside[2].need = need("07.041.07.11", "water", 2, None);
+        assert!(matches!(
+            s.load_needs(incident, &outside).await,
+            Err(StoreError::Refused(Refusal::CommuneNotInIncident))
+        ));
+        assert_eq!(
+            s.needs_page(incident, &NeedFilter::default(), 0, 1000)
+                .await
+                .expect("page")
+                .len(),
+            250
+        );
+    }
+);

@@ -351,14 +351,14 @@ on_both_backends!(registry_privacy_and_cycles, |db: TestDb| async move {
     // nothing is left under an older key, and the bank file below opens it with key 3.
     let third = keys(&[1, 2, 3]);
     assert_eq!(
-        s.reseal_sealed_values(&third, None, 10)
+        s.reseal_sealed_values(&third, 10)
             .await
             .unwrap()
             .payee_accounts,
         1
     );
     assert_eq!(
-        s.reseal_sealed_values(&keys(&[3]), None, 10)
+        s.reseal_sealed_values(&keys(&[3]), 10)
             .await
             .unwrap()
             .payee_accounts,

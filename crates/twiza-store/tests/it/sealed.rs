@@ -70,7 +70,7 @@ on_both_backends!(
             ..NeedInput::default()
         })
         .expect("need");
-        let old = keys(&[1]);
+        let old = keys(&[1]).with_legacy(LEGACY_KEY);
         let legacy_contact = legacy_seal(&need_contact_binding("N-LEGACY"), "0612345678");
         let current_contact = old.seal(&need_contact_binding("N-CURRENT"), "0698765432");
         for (reference, sealed) in [
@@ -82,9 +82,17 @@ on_both_backends!(
                 .expect("need");
         }
 
+        // Until they are re-sealed, legacy values open with the keys that hold the legacy key.
+        let binding = need_contact_binding("N-LEGACY");
+        assert_eq!(
+            old.open(&binding, &legacy_contact).expect("opens"),
+            "0612345678"
+        );
+        assert!(keys(&[1]).open(&binding, &legacy_contact).is_err());
+
         // Start-up moves the legacy values only, once.
         let moved = s
-            .reseal_legacy_values(&old, &LEGACY_KEY, 1)
+            .reseal_legacy_values(&old, 1)
             .await
             .expect("reseal legacy");
         assert_eq!(
@@ -92,13 +100,12 @@ on_both_backends!(
             Resealed {
                 donor_identities: 1,
                 need_contacts: 1,
-                payee_accounts: 0
+                payee_accounts: 0,
+                unopened: 0
             }
         );
         assert_eq!(
-            s.reseal_legacy_values(&old, &LEGACY_KEY, 1)
-                .await
-                .expect("again"),
+            s.reseal_legacy_values(&old, 1).await.expect("again"),
             Resealed::default()
         );
         let sealed = s
@@ -118,11 +125,8 @@ on_both_backends!(
 
         // A rotation: everything moves to key 2, in batches of one, and then opens with key 2
         // alone.
-        let rotated = keys(&[1, 2]);
-        let moved = s
-            .reseal_sealed_values(&rotated, None, 1)
-            .await
-            .expect("reseal");
+        let rotated = keys(&[1, 2]).with_legacy(LEGACY_KEY);
+        let moved = s.reseal_sealed_values(&rotated, 1).await.expect("reseal");
         assert_eq!(
             (moved.donor_identities, moved.need_contacts),
             (1, 2),
@@ -130,7 +134,7 @@ on_both_backends!(
         );
         let only_new = keys(&[2]);
         assert_eq!(
-            s.reseal_sealed_values(&only_new, None, 10)
+            s.reseal_sealed_values(&only_new, 10)
                 .await
                 .expect("nothing left under key 1"),
             Resealed::default()
@@ -150,7 +154,8 @@ on_both_backends!(
             identity
         );
 
-        // A value that does not open is never overwritten: the store says so and stops.
+        // A value that does not open is never overwritten: start-up leaves and counts it, an
+        // operator's re-seal says so and stops.
         s.report_need(
             incident,
             &need,
@@ -160,12 +165,20 @@ on_both_backends!(
         )
         .await
         .expect("need");
+        let current = keys(&[2]).with_legacy(LEGACY_KEY);
+        for _ in 0..2 {
+            assert_eq!(
+                s.reseal_legacy_values(&current, 10)
+                    .await
+                    .expect("start-up"),
+                Resealed {
+                    unopened: 1,
+                    ..Resealed::default()
+                }
+            );
+        }
         assert!(matches!(
-            s.reseal_legacy_values(&only_new, &LEGACY_KEY, 10).await,
-            Err(StoreError::Corrupt(_))
-        ));
-        assert!(matches!(
-            s.reseal_sealed_values(&only_new, None, 10).await,
+            s.reseal_sealed_values(&current, 10).await,
             Err(StoreError::Corrupt(_))
         ));
     }
