@@ -5,6 +5,7 @@ mod macros;
 
 pub mod account;
 pub mod campaign;
+pub mod competence;
 pub mod crisis;
 pub mod donation;
 pub mod donor;

@@ -60,6 +60,10 @@ refusals! {
     CampaignCodeTaken => "campaign_code_taken", Conflict;
     /// The campaign's authorization was already decided.
     AuthorizationDecided => "authorization_decided", Conflict;
+    /// The campaign is outside the deciding authority's competence (Law 18-18: the governor
+    /// decides local campaigns of their province, the wali regional ones of their region, the
+    /// Secretary-General of the Government national ones, Foreign Affairs those abroad).
+    OutsideCompetence => "outside_competence", Forbidden;
     /// The campaign is not in the state the change starts from.
     InvalidCampaignState => "invalid_campaign_state", Conflict;
 

@@ -201,6 +201,8 @@ fn every_error_code_has_a_message() {
         "ends_on",
         "scope",
         "bank_account",
+        "competence",
+        "competence_code",
         "decision",
         "role",
         "label",
