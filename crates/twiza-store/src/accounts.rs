@@ -5,6 +5,7 @@
 
 use crate::{expect_one, now, refuse_on_unique, to_datetime, Result, Store, StoreError};
 use time::OffsetDateTime;
+use twiza_domain::competence::Competence;
 use twiza_domain::ids::TokenId;
 use twiza_domain::Refusal;
 use twiza_domain::{PlatformRole, UserId};
@@ -17,6 +18,10 @@ pub struct User {
     pub email: String,
     pub display_name: String,
     pub platform_role: Option<PlatformRole>,
+    /// The territory whose authorizations an authority account decides (Law 18-18); none for
+    /// other accounts, and none for an authority whose competence is not set yet (it decides
+    /// nothing until a platform admin sets it).
+    pub competence: Option<Competence>,
 }
 
 /// A live web session.
@@ -47,17 +52,46 @@ pub struct ApiTokenRow {
     pub revoked: bool,
 }
 
-type UserTuple = (i64, String, String, Option<String>);
-
-/// The owner of an API token, with the token's id and last use (`user_for_api_token`).
+/// A `users` row as read into a [`User`] (`USER_COLUMNS`, on the table aliased `u`).
 #[derive(sqlx::FromRow)]
-struct TokenOwnerRow {
+struct UserRow {
     id: i64,
     email: String,
     display_name: String,
     platform_role: Option<String>,
+    competence_kind: Option<String>,
+    competence_code: Option<String>,
+}
+
+/// The columns of a [`UserRow`], from `users` aliased `u`.
+const USER_COLUMNS: &str = "u.id AS id, u.email AS email, u.display_name AS display_name, \
+     u.platform_role AS platform_role, u.competence_kind AS competence_kind, \
+     u.competence_code AS competence_code";
+
+/// The owner of an API token, with the token's id and last use (`user_for_api_token`).
+#[derive(sqlx::FromRow)]
+struct TokenOwnerRow {
+    #[sqlx(flatten)]
+    user: UserRow,
     token_id: i64,
     last_used_at: Option<i64>,
+}
+
+/// A session with its account (`session`).
+#[derive(sqlx::FromRow)]
+struct SessionRecord {
+    #[sqlx(flatten)]
+    user: UserRow,
+    csrf_token: String,
+    expires_at: i64,
+}
+
+/// An account with its password hash (`user_with_password`).
+#[derive(sqlx::FromRow)]
+struct PasswordRecord {
+    #[sqlx(flatten)]
+    user: UserRow,
+    password_hash: String,
 }
 
 /// An `api_tokens` row as read for its owner's list (times in Unix seconds).
@@ -71,16 +105,24 @@ struct ApiTokenRecord {
     revoked_at: Option<i64>,
 }
 
-fn user_from(row: UserTuple) -> Result<User> {
-    let platform_role = match row.3 {
+fn user_from(row: UserRow) -> Result<User> {
+    let platform_role = match row.platform_role {
         Some(r) => Some(PlatformRole::parse(&r).ok_or(StoreError::Corrupt("platform_role"))?),
         None => None,
     };
+    let competence = match row.competence_kind {
+        Some(kind) => Some(
+            Competence::parse(&kind, row.competence_code.as_deref())
+                .map_err(|_| StoreError::Corrupt("competence"))?,
+        ),
+        None => None,
+    };
     Ok(User {
-        id: UserId(row.0),
-        email: row.1,
-        display_name: row.2,
+        id: UserId(row.id),
+        email: row.email,
+        display_name: row.display_name,
         platform_role,
+        competence,
     })
 }
 
@@ -113,33 +155,74 @@ impl Store {
 
     /// The account and its password hash, for sign-in.
     pub async fn user_with_password(&self, email: &str) -> Result<Option<(User, String)>> {
-        let row: Option<(i64, String, String, Option<String>, String)> = sqlx::query_as(
-            "SELECT id, email, display_name, platform_role, password_hash FROM users WHERE email = $1",
-        )
+        let row: Option<PasswordRecord> = sqlx::query_as(&format!(
+            "SELECT {USER_COLUMNS}, u.password_hash AS password_hash FROM users u WHERE u.email = $1"
+        ))
         .bind(email)
         .fetch_optional(self.reader())
         .await?;
-        row.map(|(id, email, name, role, hash)| Ok((user_from((id, email, name, role))?, hash)))
+        row.map(|r| Ok((user_from(r.user)?, r.password_hash)))
             .transpose()
     }
 
     pub async fn user(&self, id: UserId) -> Result<Option<User>> {
-        let row: Option<UserTuple> = sqlx::query_as(
-            "SELECT id, email, display_name, platform_role FROM users WHERE id = $1",
-        )
+        let row: Option<UserRow> = sqlx::query_as(&format!(
+            "SELECT {USER_COLUMNS} FROM users u WHERE u.id = $1"
+        ))
         .bind(id.0)
         .fetch_optional(self.reader())
         .await?;
         row.map(user_from).transpose()
     }
 
+    /// Sets an account's platform role. Only an authority holds a competence: any other role
+    /// (or none) clears it.
     pub async fn set_platform_role(&self, id: UserId, role: Option<PlatformRole>) -> Result<()> {
-        let done = sqlx::query("UPDATE users SET platform_role = $1 WHERE id = $2")
-            .bind(role.map(|r| r.as_str()))
-            .bind(id.0)
-            .execute(self.writer())
-            .await?;
+        let done = sqlx::query(
+            "UPDATE users SET platform_role = $1, \
+             competence_kind = CASE WHEN $1 = 'authority' THEN competence_kind END, \
+             competence_code = CASE WHEN $1 = 'authority' THEN competence_code END \
+             WHERE id = $2",
+        )
+        .bind(role.map(|r| r.as_str()))
+        .bind(id.0)
+        .execute(self.writer())
+        .await?;
         expect_one(done)
+    }
+
+    /// Makes an account an authority with its competence (Law 18-18), replacing any platform
+    /// role and competence it had; records who set it (`None`: the command line) and when.
+    pub async fn set_authority_competence(
+        &self,
+        id: UserId,
+        competence: &Competence,
+        by: Option<UserId>,
+    ) -> Result<()> {
+        let done = sqlx::query(
+            "UPDATE users SET platform_role = $1, competence_kind = $2, competence_code = $3, \
+             competence_set_by = $4, competence_set_at = $5 WHERE id = $6",
+        )
+        .bind(PlatformRole::Authority.as_str())
+        .bind(competence.kind().as_str())
+        .bind(competence.code())
+        .bind(by.map(|u| u.0))
+        .bind(now())
+        .bind(id.0)
+        .execute(self.writer())
+        .await?;
+        expect_one(done)
+    }
+
+    /// The account with this e-mail (already normalized), if any.
+    pub async fn user_by_email(&self, email: &str) -> Result<Option<User>> {
+        let row: Option<UserRow> = sqlx::query_as(&format!(
+            "SELECT {USER_COLUMNS} FROM users u WHERE u.email = $1"
+        ))
+        .bind(email)
+        .fetch_optional(self.reader())
+        .await?;
+        row.map(user_from).transpose()
     }
 
     pub async fn create_session(
@@ -165,20 +248,20 @@ impl Store {
 
     /// The session with this token hash, if it has not expired.
     pub async fn session(&self, token_hash: &str) -> Result<Option<SessionRow>> {
-        let row: Option<(i64, String, String, Option<String>, String, i64)> = sqlx::query_as(
-            "SELECT u.id, u.email, u.display_name, u.platform_role, s.csrf_token, s.expires_at \
+        let row: Option<SessionRecord> = sqlx::query_as(&format!(
+            "SELECT {USER_COLUMNS}, s.csrf_token AS csrf_token, s.expires_at AS expires_at \
              FROM web_sessions s JOIN users u ON u.id = s.user_id \
-             WHERE s.token_hash = $1 AND s.expires_at > $2",
-        )
+             WHERE s.token_hash = $1 AND s.expires_at > $2"
+        ))
         .bind(token_hash)
         .bind(now())
         .fetch_optional(self.reader())
         .await?;
-        row.map(|(id, email, name, role, csrf_token, expires_at)| {
+        row.map(|r| {
             Ok(SessionRow {
-                user: user_from((id, email, name, role))?,
-                csrf_token,
-                expires_at,
+                user: user_from(r.user)?,
+                csrf_token: r.csrf_token,
+                expires_at: r.expires_at,
             })
         })
         .transpose()
@@ -228,20 +311,16 @@ impl Store {
 
     /// The owner of a live (not revoked) API token.
     pub async fn user_for_api_token(&self, token_hash: &str) -> Result<Option<User>> {
-        let row: Option<TokenOwnerRow> = sqlx::query_as(
-            "SELECT u.id AS id, u.email AS email, u.display_name AS display_name, \
-             u.platform_role AS platform_role, t.id AS token_id, t.last_used_at AS last_used_at \
+        let row: Option<TokenOwnerRow> = sqlx::query_as(&format!(
+            "SELECT {USER_COLUMNS}, t.id AS token_id, t.last_used_at AS last_used_at \
              FROM api_tokens t JOIN users u ON u.id = t.user_id \
-             WHERE t.token_hash = $1 AND t.revoked_at IS NULL",
-        )
+             WHERE t.token_hash = $1 AND t.revoked_at IS NULL"
+        ))
         .bind(token_hash)
         .fetch_optional(self.reader())
         .await?;
         let Some(TokenOwnerRow {
-            id,
-            email,
-            display_name: name,
-            platform_role: role,
+            user,
             token_id,
             last_used_at: last_used,
         }) = row
@@ -256,7 +335,7 @@ impl Store {
                 .execute(self.writer())
                 .await?;
         }
-        Ok(Some(user_from((id, email, name, role))?))
+        Ok(Some(user_from(user)?))
     }
 
     pub async fn api_tokens(&self, user_id: UserId) -> Result<Vec<ApiTokenRow>> {

@@ -9,9 +9,10 @@ use time::{Date, OffsetDateTime};
 use twiza_domain::campaign::{
     parse_date, AuthorizationStatus, CampaignScope, CampaignState, NewCampaign,
 };
+use twiza_domain::competence::{may_decide, Competence, CompetenceKind};
 use twiza_domain::money::Amount;
 use twiza_domain::Refusal;
-use twiza_domain::{OrgId, OrgRole, OrgScope, UserId};
+use twiza_domain::{OrgId, OrgRole, OrgScope, PlatformRole, UserId};
 
 /// A campaign as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,6 +59,40 @@ pub enum AuthorizationDecision {
     Refuse {
         reason: String,
     },
+}
+
+/// A campaign waiting for its authorization, as an authority's queue lists it: the campaign and
+/// the association that asks, whose seat decides the competent authority's territory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuthorizationRequest {
+    pub campaign: Campaign,
+    pub organization_name_ar: String,
+    pub organization_name_fr: String,
+    /// HCP code of the province of the association's seat.
+    pub province_code: String,
+    /// HCP code of the region of the association's seat.
+    pub region_code: String,
+}
+
+/// Whose authorization requests a queue lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RequestsIn<'a> {
+    /// Every request (a platform admin recording paper decisions).
+    All,
+    /// The requests this competence covers ([`Competence::covers`]).
+    Competence(&'a Competence),
+}
+
+/// What deciding an authorization checks first: the campaign's scope, its association's seat
+/// and the decider's platform role and competence.
+#[derive(sqlx::FromRow)]
+struct DecisionContext {
+    scope: String,
+    province_code: String,
+    region_code: String,
+    platform_role: Option<String>,
+    competence_kind: Option<String>,
+    competence_code: Option<String>,
 }
 
 const COLUMNS: &str = "id, organization_id, code, title_ar, title_fr, purpose_ar, purpose_fr, \
@@ -212,8 +247,76 @@ impl Store {
         rows.iter().map(campaign_from_row).collect()
     }
 
+    /// The authorization requests still waiting in `of`, oldest first, after the campaign id
+    /// `after` (keyset pages of at most `limit`).
+    pub async fn authorization_requests(
+        &self,
+        of: RequestsIn<'_>,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<AuthorizationRequest>> {
+        let columns: Vec<String> = COLUMNS
+            .split(", ")
+            .map(|c| format!("c.{c} AS {c}"))
+            .collect();
+        let mut sql = format!(
+            "SELECT {}, o.name_ar AS organization_name_ar, o.name_fr AS organization_name_fr, \
+             o.province_code AS seat_province, o.region_code AS seat_region \
+             FROM campaigns c JOIN organizations o ON o.id = c.organization_id \
+             WHERE c.auth_status = 'requested' AND c.id > $1",
+            columns.join(", ")
+        );
+        // The same rule as `Competence::covers`, in SQL (a store test checks they agree).
+        let (scope, code) = match of {
+            RequestsIn::All => (None, None),
+            RequestsIn::Competence(c) => (Some(c.kind().scope()), c.code()),
+        };
+        let mut next = 2;
+        if scope.is_some() {
+            sql.push_str(&format!(" AND c.scope = ${next}"));
+            next += 1;
+        }
+        if let RequestsIn::Competence(c) = of {
+            match c.kind() {
+                CompetenceKind::Province => {
+                    sql.push_str(&format!(" AND o.province_code = ${next}"));
+                    next += 1;
+                }
+                CompetenceKind::Region => {
+                    sql.push_str(&format!(" AND o.region_code = ${next}"));
+                    next += 1;
+                }
+                CompetenceKind::National | CompetenceKind::Abroad => {}
+            }
+        }
+        sql.push_str(&format!(" ORDER BY c.id LIMIT ${next}"));
+        let mut query = sqlx::query(&sql).bind(after);
+        if let Some(scope) = scope {
+            query = query.bind(scope.as_str());
+        }
+        if let Some(code) = code {
+            query = query.bind(code);
+        }
+        let rows = query.bind(limit).fetch_all(self.reader()).await?;
+        rows.iter()
+            .map(|row| {
+                Ok(AuthorizationRequest {
+                    campaign: campaign_from_row(row)?,
+                    organization_name_ar: row.try_get("organization_name_ar")?,
+                    organization_name_fr: row.try_get("organization_name_fr")?,
+                    province_code: row.try_get("seat_province")?,
+                    region_code: row.try_get("seat_region")?,
+                })
+            })
+            .collect()
+    }
+
     /// Records the authorization decision on a requested authorization. A grant is appended to
     /// the transparency log in the same transaction.
+    ///
+    /// `by` decides only a campaign in their competence (an authority) or records a paper
+    /// decision (a platform admin); anyone else is `Refused(Refusal::OutsideCompetence)`, and
+    /// nothing is written (see [`twiza_domain::competence::may_decide`]).
     pub async fn decide_authorization(
         &self,
         id: i64,
@@ -255,6 +358,39 @@ impl Store {
         };
         let at = now();
         let mut tx = self.writer().begin().await?;
+        let seen: Option<DecisionContext> = sqlx::query_as(
+            "SELECT c.scope AS scope, o.province_code AS province_code, o.region_code AS region_code, \
+             u.platform_role AS platform_role, u.competence_kind AS competence_kind, \
+             u.competence_code AS competence_code \
+             FROM campaigns c JOIN organizations o ON o.id = c.organization_id \
+             LEFT JOIN users u ON u.id = $2 WHERE c.id = $1",
+        )
+        .bind(id)
+        .bind(by.0)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(seen) = seen else {
+            return Err(StoreError::NotFound);
+        };
+        let role = match seen.platform_role {
+            Some(r) => Some(PlatformRole::parse(&r).ok_or(StoreError::Corrupt("platform_role"))?),
+            None => None,
+        };
+        let competence = match seen.competence_kind {
+            Some(kind) => Some(
+                Competence::parse(&kind, seen.competence_code.as_deref())
+                    .map_err(|_| StoreError::Corrupt("competence"))?,
+            ),
+            None => None,
+        };
+        may_decide(
+            role,
+            competence.as_ref(),
+            CampaignScope::parse(&seen.scope).ok_or(StoreError::Corrupt("scope"))?,
+            &seen.province_code,
+            &seen.region_code,
+        )
+        .map_err(StoreError::Refused)?;
         let done = sqlx::query(
             "UPDATE campaigns SET auth_status = $1, auth_reference = $2, auth_valid_from = $3, \
              auth_valid_to = $4, auth_refusal_reason = $5, auth_decided_by = $6, auth_decided_at = $7 \

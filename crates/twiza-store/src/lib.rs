@@ -35,7 +35,9 @@ mod tlog;
 
 pub use accounts::{ApiTokenRow, Failures, SessionRow, User};
 pub use audit::AuditReport;
-pub use campaigns::{Authorization, AuthorizationDecision, Campaign};
+pub use campaigns::{
+    Authorization, AuthorizationDecision, AuthorizationRequest, Campaign, RequestsIn,
+};
 pub use cash_transfers::{
     LineStatus, NewPaymentBatch, PayeeKind, PaymentBatch, PaymentFileLine, Reconciliation,
 };

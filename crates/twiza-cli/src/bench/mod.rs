@@ -507,9 +507,19 @@ async fn ingest(
         valid_from: time::macros::date!(2023 - 01 - 01),
         valid_to: time::macros::date!(2099 - 12 - 31),
     };
+    // The national campaign's authority: the Secretary-General of the Government.
+    let sgg = crate::demo::create_user(
+        &store,
+        "bench-sgg@bench.twiza.ma",
+        "bench-password-123",
+        None,
+        Some(twiza_domain::PlatformRole::Authority),
+    )
+    .await?;
     store
-        .decide_authorization(campaign, &grant, treasurer)
+        .set_authority_competence(sgg, &twiza_domain::competence::Competence::National, None)
         .await?;
+    store.decide_authorization(campaign, &grant, sgg).await?;
     store
         .set_campaign_state(
             &scope,

@@ -1,5 +1,7 @@
 //! The demo's fundraising: campaigns of the Al Haouz associations under Law 18-18 — authorized
-//! and collecting, one closed after its collection, one whose authorization is still pending —
+//! by the competent authority and collecting, one closed after its collection, and one request
+//! still pending for each demo authority (a local one in Al Haouz for its governor, a regional
+//! one in Marrakech-Safi for its wali, a national one for the Secretary-General) —
 //! with hundreds of donations of money and in kind, expenses with their evidence approved by a
 //! second person, and a transfer between two associations; every event in the transparency log.
 
@@ -88,6 +90,34 @@ const CAMPAIGNS: &[DemoCampaign] = &[
         money_donations: 0,
         in_kind_donations: 0,
     },
+    DemoCampaign {
+        code: "TWZ-OUR5",
+        title_ar: "أفران الخبز لنساء ويركان",
+        title_fr: "Fours à pain pour les femmes d'Ouirgane",
+        purpose_ar: "أفران تقليدية للأسر التي فقدت مطابخها",
+        purpose_fr: "Des fours traditionnels pour les familles qui ont perdu leur cuisine",
+        goal: "80000.00",
+        scope: "local",
+        org: 3,
+        authorization: None,
+        closed: false,
+        money_donations: 0,
+        in_kind_donations: 0,
+    },
+    DemoCampaign {
+        code: "TWZ-ADS6",
+        title_ar: "إصلاح سواقي أداسيل",
+        title_fr: "Réparer les seguias d'Adassil",
+        purpose_ar: "إعادة الماء إلى حقول الدواوير المتضررة",
+        purpose_fr: "Ramener l'eau aux champs des douars sinistrés",
+        goal: "300000.00",
+        scope: "regional",
+        org: 4,
+        authorization: None,
+        closed: false,
+        money_donations: 0,
+        in_kind_donations: 0,
+    },
 ];
 
 /// Expenses of the first campaign: amount, category, paid from, description (ar, fr).
@@ -132,8 +162,8 @@ const GOODS: &[(&str, &str)] = &[
     ("Kit d'hygiène", "kit"),
 ];
 
-/// Seeds the campaigns of `orgs` (verified associations; `owners[i]` owns `orgs[i]`). The
-/// authorization decisions are made by `authority`. Donations go through `sequencer`, like the
+/// Seeds the campaigns of `orgs` (verified associations; `owners[i]` owns `orgs[i]`). Each
+/// authorization is decided by the authority competent for its scope among `authorities`. Donations go through `sequencer`, like the
 /// API's, so each is durable and logged. The first association's `treasurer` submits its
 /// expenses and its owner approves them (two persons).
 pub async fn seed(
@@ -141,7 +171,7 @@ pub async fn seed(
     sequencer: &Sequencer,
     orgs: &[OrgId],
     owners: &[UserId],
-    authority: UserId,
+    authorities: &crate::demo::DemoAuthorities,
     treasurer: UserId,
 ) -> anyhow::Result<()> {
     let mut first_campaign = None;
@@ -176,6 +206,9 @@ pub async fn seed(
             valid_from: today - Duration::days(60),
             valid_to: today + Duration::days(120),
         };
+        let authority = authorities
+            .for_scope(new.scope)
+            .with_context(|| format!("no demo authority decides {}", c.code))?;
         store.decide_authorization(id, &grant, authority).await?;
         store
             .set_campaign_state(&scope, id, CampaignState::Draft, CampaignState::Published)

@@ -1,8 +1,9 @@
 //! `twiza demo`: a fresh database seeded with an Al Haouz earthquake scenario — verified
 //! associations in real communes of Al Haouz, Chichaoua and Taroudant, one pending and one
-//! rejected, one account per role, and campaigns with hundreds of logged donations (see
-//! `campaigns`) — served at once. Logins are printed and written to
-//! `<data-dir>/demo-logins.json`.
+//! rejected, one account per role, authorities with their competence (the governor of Al Haouz,
+//! the wali of Marrakech-Safi, the Secretary-General of the Government), and campaigns with
+//! hundreds of logged donations (see `campaigns`) — served at once. Logins are printed and
+//! written to `<data-dir>/demo-logins.json`, each authority's with its competence.
 
 pub mod campaigns;
 pub mod crisis;
@@ -14,6 +15,7 @@ use rand::distributions::{Alphanumeric, DistString};
 use secrecy::ExposeSecret;
 use serde::Serialize;
 use twiza_domain::account::{Email, NewPassword};
+use twiza_domain::competence::Competence;
 use twiza_domain::organization::{NewOrganization, OrganizationInput, Seat, VerificationDecision};
 use twiza_domain::{OrgId, OrgRole, OrgScope, PlatformRole, UserId};
 use twiza_store::{Store, StoreOptions};
@@ -25,6 +27,86 @@ pub struct DemoLogin {
     pub password: String,
     pub role: String,
     pub organization_id: Option<i64>,
+    /// An authority's competence; absent for other accounts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub competence: Option<DemoCompetence>,
+}
+
+/// An authority's competence as the logins file shows it.
+#[derive(Debug, Serialize)]
+pub struct DemoCompetence {
+    /// `province`, `region`, `national` or `abroad`.
+    pub kind: &'static str,
+    /// HCP code of the province or region.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// `governor`, `wali`, `secretary_general_of_government` or `foreign_affairs`.
+    pub authority: &'static str,
+    /// The territory's French name.
+    pub name: String,
+}
+
+impl DemoCompetence {
+    fn of(c: &Competence) -> DemoCompetence {
+        let geo = twiza_geo::geo();
+        let name = match c {
+            Competence::Province(p) => geo.province(p).map(|p| p.name_fr.clone()),
+            Competence::Region(r) => geo.region(r).map(|r| r.name_fr.clone()),
+            Competence::National => Some("Maroc".to_owned()),
+            Competence::Abroad => Some("Étranger".to_owned()),
+        };
+        DemoCompetence {
+            kind: c.kind().as_str(),
+            code: c.code().map(str::to_owned),
+            authority: c.authority().as_str(),
+            name: name.unwrap_or_default(),
+        }
+    }
+
+    /// `governor of Al Haouz (province 07.041)`, for the printed list.
+    fn describe(&self) -> String {
+        let authority = self.authority.replace('_', " ");
+        match &self.code {
+            Some(code) => format!("{authority} of {} ({} {code})", self.name, self.kind),
+            None => format!("{authority} ({})", self.kind),
+        }
+    }
+}
+
+/// The demo's authorities: e-mail, display name, competence (kind, code). Each has exactly one
+/// authorization request waiting in its competence (see `campaigns`).
+const AUTHORITIES: &[(&str, &str, &str, Option<&str>)] = &[
+    (
+        "governor-al-haouz@demo.twiza.ma",
+        "Gouverneur de la province d'Al Haouz (demo)",
+        "province",
+        Some("07.041"),
+    ),
+    (
+        "wali-marrakech-safi@demo.twiza.ma",
+        "Wali de la région Marrakech-Safi (demo)",
+        "region",
+        Some("07"),
+    ),
+    (
+        "sgg@demo.twiza.ma",
+        "Secrétariat général du gouvernement (demo)",
+        "national",
+        None,
+    ),
+];
+
+/// The demo's authorities, each with its competence.
+pub struct DemoAuthorities(pub Vec<(Competence, UserId)>);
+
+impl DemoAuthorities {
+    /// The authority whose competence decides campaigns of `scope`.
+    pub fn for_scope(&self, scope: twiza_domain::campaign::CampaignScope) -> Option<UserId> {
+        self.0
+            .iter()
+            .find(|(c, _)| c.kind().scope() == scope)
+            .map(|(_, id)| *id)
+    }
 }
 
 pub async fn run(config: Config) -> anyhow::Result<()> {
@@ -59,7 +141,15 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     println!("Twiza demo: http://{}/", config.listen);
     println!("Demo logins (also in {}):", logins_path.display());
     for l in &logins {
-        println!("  {:<16} {:<36} {}", l.role, l.email, l.password);
+        let competence = l
+            .competence
+            .as_ref()
+            .map(|c| format!("  {}", c.describe()))
+            .unwrap_or_default();
+        println!(
+            "  {:<16} {:<36} {}{competence}",
+            l.role, l.email, l.password
+        );
     }
     if !config.has_database_url() {
         // `twiza demo` starts afresh each time; this serves the same data again.
@@ -278,7 +368,10 @@ pub async fn seed(
 ) -> anyhow::Result<Vec<DemoLogin>> {
     let mut logins = Vec::new();
     let mut platform = Vec::new();
-    for role in PlatformRole::ALL {
+    for role in PlatformRole::ALL
+        .into_iter()
+        .filter(|r| *r != PlatformRole::Authority)
+    {
         let email = format!("{}@demo.twiza.ma", role.as_str().replace('_', "-"));
         let pw = password();
         let id = create_user(
@@ -295,6 +388,7 @@ pub async fn seed(
             password: pw,
             role: role.as_str().to_owned(),
             organization_id: None,
+            competence: None,
         });
     }
     let admin = platform
@@ -303,11 +397,29 @@ pub async fn seed(
         .map(|(_, id)| *id)
         .context("platform admin")?;
 
-    let authority = platform
-        .iter()
-        .find(|(r, _)| *r == PlatformRole::Authority)
-        .map(|(_, id)| *id)
-        .context("authority")?;
+    let mut authorities = Vec::new();
+    for (email, name, kind, code) in AUTHORITIES {
+        let competence = Competence::parse(kind, *code)
+            .map_err(|e| anyhow::anyhow!("demo competence {kind}: {e}"))?;
+        let pw = password();
+        let id = create_user(store, email, &pw, Some(name), Some(PlatformRole::Authority)).await?;
+        store
+            .set_authority_competence(id, &competence, Some(admin))
+            .await?;
+        logins.push(DemoLogin {
+            email: (*email).to_owned(),
+            password: pw,
+            role: PlatformRole::Authority.as_str().to_owned(),
+            organization_id: None,
+            competence: Some(DemoCompetence::of(&competence)),
+        });
+        authorities.push((competence, id));
+    }
+    let authorities = DemoAuthorities(authorities);
+    // The wali of Marrakech-Safi, the region the earthquake hit, declares the incident.
+    let authority = authorities
+        .for_scope(twiza_domain::campaign::CampaignScope::Regional)
+        .context("the wali")?;
 
     let mut org_ids: Vec<OrgId> = Vec::new();
     let mut owners: Vec<UserId> = Vec::new();
@@ -354,6 +466,7 @@ pub async fn seed(
                 password: pw,
                 role: OrgRole::Owner.as_str().to_owned(),
                 organization_id: Some(id.0),
+                competence: None,
             });
         }
         org_ids.push(id);
@@ -379,10 +492,12 @@ pub async fn seed(
             password: pw,
             role: role.as_str().to_owned(),
             organization_id: Some(main_org.0),
+            competence: None,
         });
     }
     let treasurer = treasurer.context("treasurer")?;
-    crate::demo::campaigns::seed(store, sequencer, &org_ids, &owners, authority, treasurer).await?;
+    crate::demo::campaigns::seed(store, sequencer, &org_ids, &owners, &authorities, treasurer)
+        .await?;
     let incident =
         crate::demo::crisis::seed(store, &org_ids, &owners, authority, personal_data).await?;
     crate::demo::registry::seed(

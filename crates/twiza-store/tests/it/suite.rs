@@ -447,14 +447,20 @@ on_both_backends!(campaigns_and_their_authorization, |db: TestDb| async move {
         valid_from: date!(2023 - 09 - 09),
         valid_to: date!(2023 - 11 - 30),
     };
-    s.decide_authorization(id, &grant, owner)
+    let itself = s.decide_authorization(id, &grant, owner).await.unwrap_err();
+    assert!(
+        matches!(itself, StoreError::Refused(Refusal::OutsideCompetence)),
+        "an association does not authorize itself"
+    );
+    let registrar = paper_registrar(s, "registrar@x.ma").await;
+    s.decide_authorization(id, &grant, registrar)
         .await
         .expect("grant");
     let twice = s
         .decide_authorization(
             id,
             &AuthorizationDecision::Refuse { reason: "x".into() },
-            owner,
+            registrar,
         )
         .await
         .unwrap_err();
@@ -466,6 +472,18 @@ on_both_backends!(campaigns_and_their_authorization, |db: TestDb| async move {
     assert_eq!(c.authorization.valid_to, Some(date!(2023 - 11 - 30)));
     assert_eq!(c.authorization.reference.as_deref(), Some("W-1"));
 });
+
+/// A platform admin, who records authorization decisions taken on paper.
+pub async fn paper_registrar(s: &twiza_store::Store, email: &str) -> twiza_domain::UserId {
+    s.create_user(
+        email,
+        "h",
+        "Registrar",
+        Some(twiza_domain::PlatformRole::PlatformAdmin),
+    )
+    .await
+    .expect("platform admin")
+}
 
 /// A published campaign with a granted authorization, ready to collect.
 pub async fn collecting_campaign(s: &twiza_store::Store, code: &str) -> (i64, OrgScope) {
@@ -497,7 +515,8 @@ pub async fn collecting_campaign(s: &twiza_store::Store, code: &str) -> (i64, Or
         valid_from: date!(2023 - 01 - 01),
         valid_to: date!(2099 - 12 - 31),
     };
-    s.decide_authorization(id, &grant, owner)
+    let registrar = paper_registrar(s, &format!("registrar-{code}@x.ma")).await;
+    s.decide_authorization(id, &grant, registrar)
         .await
         .expect("grant");
     s.set_campaign_state(&scope, id, CampaignState::Draft, CampaignState::Published)

@@ -488,9 +488,8 @@ pub fn campaign_body() -> serde_json::Value {
 async fn campaigns_need_a_verified_association_and_an_authorization() {
     let app = TestApp::new().await;
     let owner = app.user("owner@example.ma", None).await;
-    let authority = app
-        .user("wali@interieur.gov.ma", Some(PlatformRole::Authority))
-        .await;
+    // A national campaign: the Secretary-General of the Government's.
+    let authority = app.authority("sgg@sgg.gov.ma", "national", None).await;
     let id = app
         .post_json(
             "/api/v1/organizations",

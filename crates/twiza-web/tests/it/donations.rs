@@ -22,7 +22,7 @@ pub async fn collecting(app: &TestApp) -> (i64, TestUser, OrgScope) {
         valid_to: time::macros::date!(2099 - 01 - 01),
     };
     app.store
-        .decide_authorization(campaign, &grant, owner.id)
+        .decide_authorization(campaign, &grant, app.registrar().await)
         .await
         .expect("grant");
     app.store
@@ -246,7 +246,7 @@ async fn bad_donations_are_refused_and_write_nothing() {
         valid_to: time::macros::date!(2023 - 10 - 09),
     };
     app.store
-        .decide_authorization(expired, &grant, treasurer.id)
+        .decide_authorization(expired, &grant, app.registrar().await)
         .await
         .expect("grant");
     app.store

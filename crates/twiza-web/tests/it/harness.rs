@@ -208,6 +208,29 @@ impl TestApp {
         id
     }
 
+    /// A platform admin who records authorization decisions taken on paper (a new account at
+    /// each call).
+    pub async fn registrar(&self) -> UserId {
+        let email = format!("registrar-{:08x}@example.ma", rand::random::<u32>());
+        self.store
+            .create_user(&email, "x", "Registrar", Some(PlatformRole::PlatformAdmin))
+            .await
+            .expect("registrar")
+    }
+
+    /// An authority account with its competence (`province` and an HCP code, `region` and an
+    /// HCP code, `national` or `abroad`).
+    pub async fn authority(&self, email: &str, kind: &str, code: Option<&str>) -> TestUser {
+        let user = self.user(email, Some(PlatformRole::Authority)).await;
+        let competence =
+            twiza_domain::competence::Competence::parse(kind, code).expect("competence");
+        self.store
+            .set_authority_competence(user.id, &competence, None)
+            .await
+            .expect("competence");
+        user
+    }
+
     pub async fn member(&self, org: OrgId, role: OrgRole, email: &str) -> TestUser {
         let user = self.user(email, None).await;
         self.store
@@ -248,7 +271,7 @@ impl TestApp {
             valid_to: time::macros::date!(2099 - 01 - 01),
         };
         self.store
-            .decide_authorization(campaign, &grant, by)
+            .decide_authorization(campaign, &grant, self.registrar().await)
             .await
             .expect("grant");
         self.store
