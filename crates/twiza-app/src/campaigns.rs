@@ -1,8 +1,10 @@
-//! Campaigns: whether one is collecting today, and who may see it.
+//! Campaigns: whether one is collecting today, who may see it, and the authorization requests
+//! waiting for an authority.
 
 use crate::error::{Error, Result};
 use twiza_domain::campaign::CampaignState;
-use twiza_store::{Campaign, Store, User};
+use twiza_domain::PlatformRole;
+use twiza_store::{AuthorizationRequest, Campaign, RequestsIn, Store, User};
 
 /// Whether a campaign takes donations today, and if not, why (a stable code).
 pub fn collecting_today(c: &Campaign) -> Result<(), twiza_domain::campaign::NotCollecting> {
@@ -25,4 +27,23 @@ pub async fn visible_campaign(store: &Store, viewer: Option<&User>, id: i64) -> 
         return Err(Error::NotFound);
     }
     Ok(campaign)
+}
+
+/// The authorization requests waiting for `user`, oldest first, after the campaign id `after`
+/// (keyset pages of at most `limit`): for an authority, those of its competence — the same rule
+/// that lets it decide them (`twiza_domain::competence`); for a platform admin, who records
+/// decisions taken on paper, every one; for an authority whose competence is not set, and
+/// anyone else, none.
+pub async fn authorization_queue(
+    store: &Store,
+    user: &User,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<AuthorizationRequest>> {
+    let of = match (user.platform_role, user.competence.as_ref()) {
+        (Some(PlatformRole::PlatformAdmin), _) => RequestsIn::All,
+        (Some(PlatformRole::Authority), Some(competence)) => RequestsIn::Competence(competence),
+        _ => return Ok(Vec::new()),
+    };
+    Ok(store.authorization_requests(of, after, limit).await?)
 }

@@ -123,6 +123,7 @@ pub fn table() -> Vec<RouteSpec> {
         route(M::POST, "/api/v1/campaigns/{campaign_id}/authorization/grant", Platform(AUTHORITIES), post(api::campaigns::grant).layer(DefaultBodyLimit::max(api::campaigns::GRANT_BODY_LIMIT))),
         route(M::GET, "/api/v1/campaigns/{campaign_id}/authorization/document", Public, get(api::campaigns::authorization_document)),
         route(M::POST, "/api/v1/campaigns/{campaign_id}/authorization/refuse", Platform(AUTHORITIES), post(api::campaigns::refuse)),
+        route(M::GET, "/api/v1/authorizations", Platform(AUTHORITIES), get(api::authorizations::queue)),
         route(M::POST, "/api/v1/campaigns/{campaign_id}/publish", Org(TREASURY), post(api::campaigns::publish)),
         route(M::POST, "/api/v1/campaigns/{campaign_id}/close", Org(TREASURY), post(api::campaigns::close)),
         route(M::POST, "/api/v1/campaigns/{campaign_id}/donations", Org(TREASURY), post(api::donations::record)),

@@ -184,7 +184,8 @@ async fn view_of(state: &AppState, id: i64) -> AppResult<Json<CampaignView>> {
     Ok(Json(CampaignView::from_store(campaign)))
 }
 
-/// Grants the authorization (an authority, or a platform admin recording a paper decision).
+/// Grants the authorization (an authority whose competence covers the campaign, or a platform
+/// admin recording a paper decision).
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GrantRequest {
@@ -204,7 +205,9 @@ pub const GRANT_BODY_LIMIT: usize = 3 * 1024 * 1024;
 
 #[utoipa::path(post, path = "/api/v1/campaigns/{campaign_id}/authorization/grant", tag = "campaigns",
     params(("campaign_id" = i64, Path)), request_body = GrantRequest,
-    responses((status = 200, body = CampaignView), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
+    responses((status = 200, body = CampaignView),
+              (status = 403, description = "`forbidden`: the caller is neither an authority nor a platform admin; `outside_competence`: the campaign is outside the authority's competence (a governor decides the local campaigns of associations seated in their province, a wali the regional campaigns of their region, the Secretary-General of the Government national ones, Foreign Affairs those abroad)", body = ErrorBody),
+              (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("bearer" = [])))]
 pub async fn grant(
     State(state): State<AppState>,
@@ -282,7 +285,9 @@ pub struct RefuseRequest {
 
 #[utoipa::path(post, path = "/api/v1/campaigns/{campaign_id}/authorization/refuse", tag = "campaigns",
     params(("campaign_id" = i64, Path)), request_body = RefuseRequest,
-    responses((status = 200, body = CampaignView), (status = 409, body = ErrorBody)), security(("bearer" = [])))]
+    responses((status = 200, body = CampaignView),
+              (status = 403, description = "`forbidden`: the caller is neither an authority nor a platform admin; `outside_competence`: the campaign is outside the authority's competence", body = ErrorBody),
+              (status = 409, body = ErrorBody)), security(("bearer" = [])))]
 pub async fn refuse(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,

@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`: request extractors with stable error codes, and one module per
 //! resource. API types live here, apart from the domain types they are converted from.
 
+pub mod authorizations;
 pub mod campaigns;
 pub mod crisis;
 pub mod donations;

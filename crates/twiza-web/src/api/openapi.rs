@@ -7,9 +7,9 @@
 //! to every operation by [`SharedErrors`], so the document cannot forget one of them.
 
 use super::{
-    campaigns, crisis, donations, duplicate_reviews, exports, geo, gifts, grievances, ledger, log,
-    logistics, members, organizations, payment_batches, programmes, receipts, registry, reports,
-    tokens,
+    authorizations, campaigns, crisis, donations, duplicate_reviews, exports, geo, gifts,
+    grievances, ledger, log, logistics, members, organizations, payment_batches, programmes,
+    receipts, registry, reports, tokens,
 };
 use crate::authz::Access;
 use crate::error::{ErrorBody, ErrorDetail, FieldDetail};
@@ -36,7 +36,7 @@ use utoipa::{Modify, OpenApi};
         organizations::create, organizations::show, organizations::verify, organizations::directory,
         members::list, members::invite, members::invitations, members::accept,
         campaigns::create, campaigns::list, campaigns::show, campaigns::grant, campaigns::authorization_document, campaigns::refuse,
-        campaigns::publish, campaigns::close,
+        campaigns::publish, campaigns::close, authorizations::queue,
         donations::record, receipts::show,
         gifts::create, gifts::callback, gifts::show, gifts::donor,
         ledger::trial_balance, ledger::submit_expense, ledger::list_expenses, ledger::approve_expense,

@@ -111,7 +111,30 @@ pub struct MeView {
     pub id: i64,
     pub display_name: String,
     pub platform_role: Option<String>,
+    /// An authority's competence (Law 18-18); absent for other accounts.
+    pub competence: Option<CompetenceView>,
     pub memberships: Vec<MembershipView>,
+}
+
+/// The territory whose authorizations an authority decides.
+#[derive(Serialize, ToSchema)]
+pub struct CompetenceView {
+    /// `province`, `region`, `national` or `abroad`.
+    pub kind: String,
+    /// HCP code of the province or region; absent for national and abroad.
+    pub code: Option<String>,
+    /// `governor`, `wali`, `secretary_general_of_government` or `foreign_affairs`.
+    pub authority: String,
+}
+
+impl CompetenceView {
+    pub fn of(c: &twiza_domain::competence::Competence) -> CompetenceView {
+        CompetenceView {
+            kind: c.kind().as_str().to_owned(),
+            code: c.code().map(str::to_owned),
+            authority: c.authority().as_str().to_owned(),
+        }
+    }
 }
 
 #[derive(Serialize, ToSchema)]
@@ -135,6 +158,7 @@ pub async fn me(
         id: user.id.0,
         display_name: user.display_name.clone(),
         platform_role: user.platform_role.map(|r| r.as_str().to_owned()),
+        competence: user.competence.as_ref().map(CompetenceView::of),
         memberships: memberships
             .into_iter()
             .map(|m| MembershipView {

@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod api;
+mod authorities;
 mod authz;
 mod bad_input;
 mod crisis;

@@ -1,0 +1,233 @@
+//! Authorities with a territory through the API: each authority's queue lists only the requests
+//! of its competence, and a grant or refusal outside it is 403 `outside_competence`.
+
+use crate::harness::{TestApp, TestUser};
+use axum::http::StatusCode;
+use serde_json::{json, Value};
+use twiza_domain::organization::OrgStatus;
+use twiza_domain::PlatformRole;
+
+/// A campaign of `scope` asked by the owner of an association seated in Asni (Al Haouz,
+/// Marrakech-Safi); returns its id.
+async fn requested(app: &TestApp, owner: &TestUser, org: i64, scope: &str) -> i64 {
+    let mut body = crate::api::campaign_body();
+    body["scope"] = json!(scope);
+    let created = app
+        .post_json(
+            &format!("/api/v1/organizations/{org}/campaigns"),
+            Some(&owner.token),
+            &body,
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text());
+    created.json()["id"].as_i64().expect("id")
+}
+
+async fn queue_of(app: &TestApp, user: &TestUser) -> Vec<i64> {
+    let r = app.get("/api/v1/authorizations", Some(&user.token)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    r.json()
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|x| x["campaign"]["id"].as_i64().expect("id"))
+        .collect()
+}
+
+fn grant_body() -> Value {
+    json!({"reference": "PROV-AH/2026/17", "valid_from": "2023-09-09", "valid_to": "2030-12-31"})
+}
+
+#[tokio::test]
+async fn the_governor_of_al_haouz_grants_a_local_campaign_the_wali_does_not_see() {
+    let app = TestApp::new().await;
+    let owner = app.user("owner@example.ma", None).await;
+    let org = app
+        .org(&owner, "Association d'Asni", "5/2015", OrgStatus::Verified)
+        .await
+        .0;
+    let local = requested(&app, &owner, org, "local").await;
+    let regional = requested(&app, &owner, org, "regional").await;
+    let governor = app
+        .authority(
+            "gouverneur@alhaouz.interieur.gov.ma",
+            "province",
+            Some("07.041"),
+        )
+        .await;
+    let wali = app
+        .authority("wali@marrakech-safi.interieur.gov.ma", "region", Some("07"))
+        .await;
+    let chichaoua = app
+        .authority(
+            "gouverneur@chichaoua.interieur.gov.ma",
+            "province",
+            Some("07.161"),
+        )
+        .await;
+    let sgg = app.authority("sgg@sgg.gov.ma", "national", None).await;
+    let unset = app
+        .user("nouveau@interieur.gov.ma", Some(PlatformRole::Authority))
+        .await;
+    let admin = app
+        .user("admin@example.ma", Some(PlatformRole::PlatformAdmin))
+        .await;
+
+    // Each queue holds what its authority decides, and nothing else.
+    assert_eq!(queue_of(&app, &governor).await, vec![local]);
+    assert_eq!(queue_of(&app, &wali).await, vec![regional]);
+    assert!(queue_of(&app, &chichaoua).await.is_empty());
+    assert!(queue_of(&app, &sgg).await.is_empty());
+    assert!(queue_of(&app, &unset).await.is_empty());
+    assert_eq!(queue_of(&app, &admin).await, vec![local, regional]);
+    let item = &app
+        .get("/api/v1/authorizations", Some(&governor.token))
+        .await
+        .json()[0];
+    assert_eq!(
+        (
+            item["campaign"]["scope"].as_str(),
+            item["campaign"]["competent_authority"].as_str(),
+            item["campaign"]["authorization"]["status"].as_str(),
+            item["organization"]["id"].as_i64(),
+            item["organization"]["province_code"].as_str(),
+            item["organization"]["region_code"].as_str(),
+        ),
+        (
+            Some("local"),
+            Some("governor"),
+            Some("requested"),
+            Some(org),
+            Some("07.041"),
+            Some("07")
+        )
+    );
+    // Keyset pages.
+    let first = app
+        .get("/api/v1/authorizations?limit=1", Some(&admin.token))
+        .await
+        .json();
+    assert_eq!(first.as_array().map(Vec::len), Some(1));
+    let next = app
+        .get(
+            &format!("/api/v1/authorizations?limit=1&after={local}"),
+            Some(&admin.token),
+        )
+        .await
+        .json();
+    assert_eq!(next[0]["campaign"]["id"].as_i64(), Some(regional));
+    let bad = app
+        .get("/api/v1/authorizations?limit=0", Some(&admin.token))
+        .await;
+    assert_eq!(
+        (bad.status, bad.error_code().as_str()),
+        (StatusCode::BAD_REQUEST, "invalid_query")
+    );
+
+    // Outside competence: refused, whatever the decision, and nothing is written or logged.
+    let grant = format!("/api/v1/campaigns/{local}/authorization/grant");
+    let refuse = format!("/api/v1/campaigns/{local}/authorization/refuse");
+    for outsider in [&wali, &chichaoua, &sgg, &unset] {
+        let r = app
+            .post_json(&grant, Some(&outsider.token), &grant_body())
+            .await;
+        assert_eq!(
+            (r.status, r.error_code().as_str()),
+            (StatusCode::FORBIDDEN, "outside_competence"),
+            "{}",
+            r.text()
+        );
+        assert!(!r.json()["error"]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .is_empty());
+        let r = app
+            .post_json(&refuse, Some(&outsider.token), &json!({"reason": "non"}))
+            .await;
+        assert_eq!(
+            (r.status, r.error_code().as_str()),
+            (StatusCode::FORBIDDEN, "outside_competence")
+        );
+    }
+    let still = app
+        .get(&format!("/api/v1/campaigns/{local}"), Some(&owner.token))
+        .await;
+    assert_eq!(still.json()["authorization"]["status"], "requested");
+    assert_eq!(
+        app.store.log_size().await.expect("size"),
+        0,
+        "nothing logged"
+    );
+
+    // The competent governor grants; the request leaves the queues.
+    let granted = app
+        .post_json(&grant, Some(&governor.token), &grant_body())
+        .await;
+    assert_eq!(granted.status, StatusCode::OK, "{}", granted.text());
+    assert_eq!(granted.json()["authorization"]["status"], "granted");
+    assert!(queue_of(&app, &governor).await.is_empty());
+    assert_eq!(queue_of(&app, &admin).await, vec![regional]);
+
+    // The regional campaign is the wali's: the governor is refused, the wali refuses it.
+    let r = app
+        .post_json(
+            &format!("/api/v1/campaigns/{regional}/authorization/grant"),
+            Some(&governor.token),
+            &grant_body(),
+        )
+        .await;
+    assert_eq!(r.error_code(), "outside_competence");
+    let refused = app
+        .post_json(
+            &format!("/api/v1/campaigns/{regional}/authorization/refuse"),
+            Some(&wali.token),
+            &json!({"reason": "Dossier incomplet"}),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::OK, "{}", refused.text());
+    assert_eq!(refused.json()["authorization"]["status"], "refused");
+    assert!(queue_of(&app, &admin).await.is_empty());
+}
+
+#[tokio::test]
+async fn an_authority_knows_its_competence_and_others_have_no_queue() {
+    let app = TestApp::new().await;
+    let governor = app
+        .authority(
+            "gouverneur@alhaouz.interieur.gov.ma",
+            "province",
+            Some("07.041"),
+        )
+        .await;
+    let me = app.get("/api/v1/me", Some(&governor.token)).await.json();
+    assert_eq!(
+        me["competence"],
+        json!({"kind": "province", "code": "07.041", "authority": "governor"})
+    );
+    let sgg = app.authority("sgg@sgg.gov.ma", "national", None).await;
+    let me = app.get("/api/v1/me", Some(&sgg.token)).await.json();
+    assert_eq!(
+        me["competence"],
+        json!({"kind": "national", "code": null, "authority": "secretary_general_of_government"})
+    );
+    let owner = app.user("owner@example.ma", None).await;
+    assert_eq!(
+        app.get("/api/v1/me", Some(&owner.token)).await.json()["competence"],
+        Value::Null
+    );
+    let auditor = app
+        .user("auditor@example.ma", Some(PlatformRole::Auditor))
+        .await;
+    for user in [&owner, &auditor] {
+        assert_eq!(
+            app.get("/api/v1/authorizations", Some(&user.token))
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+    }
+    assert_eq!(
+        app.get("/api/v1/authorizations", None).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+}
