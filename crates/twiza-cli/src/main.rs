@@ -87,6 +87,21 @@ enum AdminCommand {
         #[arg(long)]
         platform_admin: bool,
     },
+    /// Gives an existing account the authority role with its competence under Law 18-18 (the
+    /// territory whose fundraising authorizations it decides), replacing any platform role.
+    SetAuthority {
+        /// The account's e-mail.
+        #[arg(long)]
+        email: String,
+        /// `province` (a governor), `region` (a wali), `national` (the Secretary-General of the
+        /// Government) or `abroad` (Foreign Affairs).
+        #[arg(long)]
+        competence: String,
+        /// HCP code of the province or prefecture (e.g. `07.041`, Al Haouz) or of the region
+        /// (e.g. `07`, Marrakech-Safi); none for national and abroad.
+        #[arg(long)]
+        code: Option<String>,
+    },
 }
 
 fn main() -> anyhow::Result<()> {
@@ -129,6 +144,11 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
                 println!("created user {id}");
                 Ok(())
             }
+            AdminCommand::SetAuthority {
+                email,
+                competence,
+                code,
+            } => set_authority(&config, &email, &competence, code.as_deref()).await,
         },
         Command::Keygen => logcmd::keygen(&config),
         Command::Log { command } => logcmd::run(command, config).await,
@@ -136,6 +156,45 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         Command::Registry { command } => registry::run(command, config).await,
         Command::Bench { command } => bench::run(command, config).await,
     }
+}
+
+/// `twiza admin set-authority`: makes the account with `email` an authority with its competence.
+async fn set_authority(
+    config: &Config,
+    email: &str,
+    competence: &str,
+    code: Option<&str>,
+) -> anyhow::Result<()> {
+    let competence =
+        twiza_domain::competence::Competence::parse(competence, code).map_err(|e| {
+            anyhow::anyhow!(
+                "invalid --{}: {} (province or region with its HCP code in --code; national or \
+             abroad without one)",
+                e.field.replace('_', "-"),
+                e.code
+            )
+        })?;
+    let email = twiza_domain::account::Email::parse(email).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let store = open_existing(config).await?;
+    store.migrate().await?;
+    let user = store
+        .user_by_email(email.as_str())
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("no account has this e-mail"))?;
+    store
+        .set_authority_competence(user.id, &competence, None)
+        .await?;
+    let territory = competence
+        .code()
+        .map(|code| format!(" {code}"))
+        .unwrap_or_default();
+    println!(
+        "user {} is now an authority ({}): {}{territory}",
+        user.id.0,
+        competence.authority().as_str(),
+        competence.kind().as_str()
+    );
+    Ok(())
 }
 
 /// Connects to the configured database (creating the data directory for SQLite).

@@ -30,6 +30,14 @@ fn commands_on_an_empty_data_directory_say_so_in_one_line() {
         &["log", "audit"][..],
         &["registry", "reseal"],
         &[
+            "admin",
+            "set-authority",
+            "--email",
+            "a@x.ma",
+            "--competence",
+            "national",
+        ],
+        &[
             "registry",
             "export",
             "--organization",
@@ -70,5 +78,90 @@ fn the_demos_database_is_pointed_to_when_it_is_there() {
             stderr.contains("--database-url sqlite://") && stderr.contains("twiza-demo.db"),
             "{args:?}: {stderr}"
         );
+    }
+}
+
+#[test]
+fn an_account_becomes_an_authority_with_its_competence() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (ok, stderr) = twiza(dir.path(), &["migrate"]);
+    assert!(ok, "{stderr}");
+    let (ok, stderr) = twiza(
+        dir.path(),
+        &[
+            "admin",
+            "create-user",
+            "--email",
+            "gouverneur@alhaouz.gov.ma",
+            "--password",
+            "a long enough password",
+        ],
+    );
+    assert!(ok, "{stderr}");
+    let run = |args: &[&str]| {
+        let output = Command::new(BIN)
+            .args(args)
+            .arg("--data-dir")
+            .arg(dir.path())
+            .env("RUST_LOG", "error")
+            .env_remove("RUST_BACKTRACE")
+            .env_remove("RUST_LIB_BACKTRACE")
+            .output()
+            .expect("twiza");
+        (
+            output.status.success(),
+            String::from_utf8_lossy(&output.stdout).trim().to_owned(),
+            String::from_utf8_lossy(&output.stderr).trim().to_owned(),
+        )
+    };
+    let set = |competence: &str, code: Option<&str>, email: &str| {
+        let mut args = vec![
+            "admin",
+            "set-authority",
+            "--email",
+            email,
+            "--competence",
+            competence,
+        ];
+        if let Some(code) = code {
+            args.extend(["--code", code]);
+        }
+        run(&args)
+    };
+    let (ok, stdout, stderr) = set("province", Some("07.041"), "gouverneur@alhaouz.gov.ma");
+    assert!(ok, "{stderr}");
+    assert!(
+        stdout.contains("authority (governor): province 07.041"),
+        "{stdout}"
+    );
+    let (ok, stdout, _) = set("region", Some("07"), "Gouverneur@AlHaouz.gov.ma");
+    assert!(ok, "e-mails are compared normalized");
+    assert!(stdout.contains("(wali): region 07"), "{stdout}");
+    for (competence, code, email, says) in [
+        (
+            "province",
+            Some("99.999"),
+            "gouverneur@alhaouz.gov.ma",
+            "invalid_province",
+        ),
+        ("province", None, "gouverneur@alhaouz.gov.ma", "required"),
+        (
+            "galaxy",
+            None,
+            "gouverneur@alhaouz.gov.ma",
+            "invalid_competence",
+        ),
+        (
+            "national",
+            None,
+            "nobody@x.ma",
+            "no account has this e-mail",
+        ),
+    ] {
+        let (ok, _, stderr) = set(competence, code, email);
+        assert!(!ok, "{competence} {code:?} {email}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.contains(says), "{stderr}");
+        assert!(!stderr.contains("nobody@x.ma"), "no personal data echoed");
     }
 }
