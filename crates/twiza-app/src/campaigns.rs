@@ -47,3 +47,30 @@ pub async fn authorization_queue(
     };
     Ok(store.authorization_requests(of, after, limit).await?)
 }
+
+/// A grant's fields parsed: the decision's reference, and a validity that ends on or after its
+/// start. Every invalid field is named.
+pub fn parse_grant(
+    reference: &str,
+    valid_from: &str,
+    valid_to: &str,
+) -> Result<twiza_store::AuthorizationDecision, Vec<twiza_domain::FieldError>> {
+    use twiza_domain::campaign::parse_date;
+    let reference = twiza_domain::text::parse_name("reference", reference, 100);
+    let from = parse_date("valid_from", valid_from);
+    let to = parse_date("valid_to", valid_to);
+    match (reference, from, to) {
+        (Ok(reference), Ok(valid_from), Ok(valid_to)) if valid_to >= valid_from => {
+            Ok(twiza_store::AuthorizationDecision::Grant {
+                reference,
+                valid_from,
+                valid_to,
+            })
+        }
+        (Ok(_), Ok(_), Ok(_)) => Err(vec![twiza_domain::FieldError::new(
+            "valid_to",
+            "invalid_period",
+        )]),
+        (r, f, t) => Err([r.err(), f.err(), t.err()].into_iter().flatten().collect()),
+    }
+}

@@ -18,6 +18,7 @@ nav-sign-up = إنشاء حساب
 nav-sign-out = تسجيل الخروج
 nav-my-associations = جمعياتي
 nav-verification-queue = الجمعيات المطلوب توثيقها
+nav-authorizations = طلبات الترخيص
 nav-api-tokens = رموز الواجهة البرمجية
 # التسمية الخاصة بقارئات الشاشة لعنصر التنقل الرئيسي.
 nav-main-label = التنقل الرئيسي
@@ -173,6 +174,23 @@ directory-empty = لا توجد أي جمعية تطابق بحثك.
 
 verify-title = الجمعيات في انتظار التوثيق
 verify-empty = لا توجد أي جمعية في الانتظار.
+authz-queue-title = طلبات الترخيص التي تنتظر قراركم
+authz-queue-empty = لا يوجد أي طلب ترخيص في انتظار قراركم ضمن اختصاصكم.
+authz-your-competence = اختصاصكم:
+authz-next = الطلبات التالية
+authz-back = الرجوع إلى طلبات الترخيص
+authz-request-title = البت في طلب ترخيص
+authz-seat = مقر الجمعية
+authz-bank-account = الحساب البنكي لعملية الجمع
+authz-document = وثيقة القرار
+authz-grant-title = منح الترخيص
+authz-reference = مرجع قراركم
+authz-grant = منح الترخيص
+authz-refuse-title = رفض الترخيص
+authz-reason = سبب الرفض
+authz-refuse = رفض الترخيص
+authz-granted = تم منح الترخيص. يمكن للجمعية الآن نشر حملتها.
+authz-refused = تم رفض الترخيص. ستطلع الجمعية على سبب الرفض.
 verify-reject-reason-label = السبب (سيطلع عليه أعضاء الجمعية)
 
 ## رموز الواجهة البرمجية

@@ -18,6 +18,7 @@ nav-sign-up = Create an account
 nav-sign-out = Sign out
 nav-my-associations = My associations
 nav-verification-queue = Associations to verify
+nav-authorizations = Authorization requests
 nav-api-tokens = API tokens
 # Accessible label of the main <nav>.
 nav-main-label = Main navigation
@@ -169,6 +170,23 @@ directory-empty = No association matches your search.
 
 verify-title = Associations waiting for verification
 verify-empty = No association is waiting.
+authz-queue-title = Authorization requests waiting for your decision
+authz-queue-empty = No authorization request is waiting in your competence.
+authz-your-competence = Your competence:
+authz-next = Next requests
+authz-back = Back to the authorization requests
+authz-request-title = Decide an authorization request
+authz-seat = Seat of the association
+authz-bank-account = Bank account of the collection
+authz-document = Document of the decision
+authz-grant-title = Grant the authorization
+authz-reference = Reference of your decision
+authz-grant = Grant the authorization
+authz-refuse-title = Refuse the authorization
+authz-reason = Reason for the refusal
+authz-refuse = Refuse the authorization
+authz-granted = The authorization was granted. The association can now publish its campaign.
+authz-refused = The authorization was refused. The association sees your reason.
 verify-reject-reason-label = Reason (shown to the association)
 
 ## API tokens

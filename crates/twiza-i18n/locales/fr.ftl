@@ -19,6 +19,7 @@ nav-sign-up = Créer un compte
 nav-sign-out = Se déconnecter
 nav-my-associations = Mes associations
 nav-verification-queue = Associations à vérifier
+nav-authorizations = Demandes d’autorisation
 nav-api-tokens = Jetons d’API
 # Libellé accessible du <nav> principal.
 nav-main-label = Navigation principale
@@ -171,6 +172,23 @@ directory-empty = Aucune association ne correspond à votre recherche.
 
 verify-title = Associations en attente de vérification
 verify-empty = Aucune association en attente.
+authz-queue-title = Demandes d’autorisation en attente de votre décision
+authz-queue-empty = Aucune demande d’autorisation n’attend dans votre compétence.
+authz-your-competence = Votre compétence :
+authz-next = Demandes suivantes
+authz-back = Retour aux demandes d’autorisation
+authz-request-title = Décider d’une demande d’autorisation
+authz-seat = Siège de l’association
+authz-bank-account = Compte bancaire de la collecte
+authz-document = Document de la décision
+authz-grant-title = Accorder l’autorisation
+authz-reference = Référence de votre décision
+authz-grant = Accorder l’autorisation
+authz-refuse-title = Refuser l’autorisation
+authz-reason = Motif du refus
+authz-refuse = Refuser l’autorisation
+authz-granted = L’autorisation a été accordée. L’association peut maintenant publier sa campagne.
+authz-refused = L’autorisation a été refusée. L’association voit votre motif.
 verify-reject-reason-label = Motif (communiqué à l’association)
 
 ## Jetons d’API

@@ -32,6 +32,7 @@ nav-sign-up = ⵙⵏⴼⵍⵓⵍ ⴰⵎⵉⴹⴰⵏ
 nav-sign-out = ⴼⴼⵖ
 nav-my-associations = ⵜⵉⵎⵓⵏⵉⵏ ⵉⵏⵓ
 nav-verification-queue = ⵜⵉⵎⵓⵏⵉⵏ ⵉ ⵓⵙⵙⵉⴷⴷ
+nav-authorizations = ⵜⵓⵜⵔⴰ ⵏ ⵓⵙⵓⵔⴳ
 nav-api-tokens = ⵜⵉⵙⵓⵔⴰ ⵏ API
 # Accessible label of the main <nav>.
 nav-main-label = ⴰⵙⵙⴰⵔⴰ ⴰⴳⵊⴷⴰⵏ
@@ -183,6 +184,23 @@ directory-empty = ⵓⵔ ⵜⵍⵍⵉ ⴽⵔⴰ ⵏ ⵜⵎⵓⵏⵜ ⵉⵎⵙⴰ
 
 verify-title = ⵜⵉⵎⵓⵏⵉⵏ ⵏⵏⴰ ⵉⵜⵜⵔⴰⵊⴰⵏ ⴰⵙⵙⵉⴷⴷ
 verify-empty = ⵓⵔ ⵜⵍⵍⵉ ⴽⵔⴰ ⵏ ⵜⵎⵓⵏⵜ ⵏⵏⴰ ⵉⵜⵜⵔⴰⵊⴰⵏ.
+authz-queue-title = ⵜⵓⵜⵔⴰ ⵏ ⵓⵙⵓⵔⴳ ⵉⵜⵜⵔⴰⵊⴰⵏ ⵜⴰⵖⵓⵔⵉ ⵏⵏⵓⵏ
+authz-queue-empty = ⵓⵔ ⵉⵍⵍⵉ ⴽⵔⴰ ⵏ ⵓⵙⵓⵜⵔ ⵏ ⵓⵙⵓⵔⴳ ⴳ ⵜⵎⵏⴰⴹⵜ ⵏⵏⵓⵏ.
+authz-your-competence = ⵜⴰⵎⵏⴰⴹⵜ ⵏⵏⵓⵏ:
+authz-next = ⵜⵓⵜⵔⴰ ⵉⴹⴼⴰⵕⵏ
+authz-back = ⴰⵖⵓⵍ ⵖⵔ ⵜⵓⵜⵔⴰ ⵏ ⵓⵙⵓⵔⴳ
+authz-request-title = ⴰⵖⵓⵔⵉ ⵅⴼ ⵓⵙⵓⵜⵔ ⵏ ⵓⵙⵓⵔⴳ
+authz-seat = ⴰⵙⵉⵏⴰⴳ ⵏ ⵜⵎⵓⵏⵜ
+authz-bank-account = ⴰⵎⵉⴹⴰⵏ ⵏ ⵍⴱⴰⵏⴽ ⵏ ⵓⵙⵎⵓⵏ
+authz-document = ⴰⴷⵍⵉⵙ ⵏ ⵜⵖⵓⵔⵉ
+authz-grant-title = ⴼⴽ ⴰⵙⵓⵔⴳ
+authz-reference = ⵓⵟⵟⵓⵏ ⵏ ⵜⵖⵓⵔⵉ ⵏⵏⵓⵏ
+authz-grant = ⴼⴽ ⴰⵙⵓⵔⴳ
+authz-refuse-title = ⴰⴳⵉ ⴰⵙⵓⵔⴳ
+authz-reason = ⵜⴰⵎⵏⵜⵉⵍⵜ ⵏ ⵓⴳⴰⵢ
+authz-refuse = ⴰⴳⵉ ⴰⵙⵓⵔⴳ
+authz-granted = ⵉⵜⵜⵓⴼⴽ ⵓⵙⵓⵔⴳ. ⵜⵣⵎⵔ ⵜⵎⵓⵏⵜ ⴰⴷ ⵜⵙⵙⵏⵜⵉ ⵜⴰⵎⵓⵔⵙⵍⵜ ⵏⵏⵙ.
+authz-refused = ⵉⵜⵜⵡⴰⴳⵉ ⵓⵙⵓⵔⴳ. ⵜⴰⵎⵓⵏⵜ ⴰⴷ ⵜⵥⵕ ⵜⴰⵎⵏⵜⵉⵍⵜ ⵏⵏⵓⵏ.
 verify-reject-reason-label = ⵜⴰⵎⵏⵜⵉⵍⵜ (ⵔⴰⴷ ⵜⵜ ⵜⵥⵕ ⵜⵎⵓⵏⵜ)
 
 ## API tokens

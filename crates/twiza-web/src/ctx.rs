@@ -154,6 +154,33 @@ impl Ctx {
         self.actor.user().is_some()
     }
 
+    /// Whether the caller decides authorizations: an authority, or a platform admin recording
+    /// paper decisions.
+    pub fn decides_authorizations(&self) -> bool {
+        self.actor.user().is_some_and(|u| {
+            matches!(
+                u.platform_role,
+                Some(PlatformRole::Authority | PlatformRole::PlatformAdmin)
+            )
+        })
+    }
+
+    /// The caller's competence, in words: "The governor of the province or prefecture — Al
+    /// Haouz".
+    pub fn competence_name(&self) -> Option<String> {
+        use twiza_domain::competence::Competence;
+        let competence = self.actor.user()?.competence.as_ref()?;
+        let authority = self.t(&format!(
+            "authority-{}",
+            competence.authority().as_str().replace('_', "-")
+        ));
+        Some(match competence {
+            Competence::Province(p) => format!("{authority} — {}", self.province_name(p.as_str())),
+            Competence::Region(r) => format!("{authority} — {}", self.region_name(r.as_str())),
+            Competence::National | Competence::Abroad => authority,
+        })
+    }
+
     pub fn is_platform_admin(&self) -> bool {
         self.actor
             .user()

@@ -97,6 +97,10 @@ pub fn table() -> Vec<RouteSpec> {
         route(M::GET, "/static/verify.js", Public, get(pages::verify::script)),
         route(M::GET, "/donations/{donation_id}/receipt", Org(TREASURY), get(pages::verify::printable)),
         route(M::GET, "/donations/{donation_id}/receipt.json", Org(TREASURY), get(pages::verify::file)),
+        route(M::GET, "/authority/authorizations", Platform(AUTHORITIES), get(pages::authority::queue)),
+        route(M::GET, "/authority/authorizations/{campaign_id}", Platform(AUTHORITIES), get(pages::authority::show)),
+        route(M::POST, "/authority/authorizations/{campaign_id}/grant", Platform(AUTHORITIES), post(pages::authority::grant)),
+        route(M::POST, "/authority/authorizations/{campaign_id}/refuse", Platform(AUTHORITIES), post(pages::authority::refuse)),
         route(M::GET, "/admin/verification", Platform(PLATFORM_ADMIN), get(pages::admin::queue)),
         route(M::POST, "/admin/verification/{org_id}", Platform(PLATFORM_ADMIN), post(pages::admin::decide)),
         // The transparency log, per C2SP (signed-note key, tlog-checkpoint, tlog-tiles).

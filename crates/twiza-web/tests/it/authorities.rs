@@ -231,3 +231,126 @@ async fn an_authority_knows_its_competence_and_others_have_no_queue() {
         StatusCode::UNAUTHORIZED
     );
 }
+
+#[tokio::test]
+async fn on_pages_the_governor_grants_and_the_wali_neither_sees_nor_decides() {
+    use axum::http::Method;
+    let app = TestApp::new().await;
+    let owner = app.user("owner@example.ma", None).await;
+    let org = app
+        .org(&owner, "Association d'Asni", "5/2015", OrgStatus::Verified)
+        .await
+        .0;
+    let local = requested(&app, &owner, org, "local").await;
+    let governor = app
+        .authority(
+            "gouverneur@alhaouz.interieur.gov.ma",
+            "province",
+            Some("07.041"),
+        )
+        .await;
+    let wali = app
+        .authority("wali@marrakech-safi.interieur.gov.ma", "region", Some("07"))
+        .await;
+    let request_path = format!("/authority/authorizations/{local}");
+    let grant_path = format!("{request_path}/grant");
+
+    // The governor reaches the request from the navigation and the queue.
+    let home = app
+        .page(Method::GET, "/", Some(&governor), &[])
+        .await
+        .text();
+    assert!(home.contains(r#"href="/authority/authorizations""#));
+    let queue = app
+        .page(
+            Method::GET,
+            "/authority/authorizations",
+            Some(&governor),
+            &[],
+        )
+        .await;
+    assert_eq!(queue.status, StatusCode::OK);
+    assert!(queue.text().contains(&format!(r#"href="{request_path}""#)));
+    assert!(queue.text().contains("الحوز"), "the competence is shown");
+    let page = app
+        .page(Method::GET, &request_path, Some(&governor), &[])
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.text().contains(&format!(r#"action="{grant_path}""#)));
+
+    // The wali sees neither the request in the queue nor its page, and cannot decide it.
+    let queue = app
+        .page(Method::GET, "/authority/authorizations", Some(&wali), &[])
+        .await;
+    assert!(!queue.text().contains(&request_path));
+    assert_eq!(
+        app.page(Method::GET, &request_path, Some(&wali), &[])
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let form = [
+        ("reference", "PROV-AH/2026/17"),
+        ("valid_from", "2026-01-01"),
+        ("valid_to", "2026-12-31"),
+    ];
+    let refused = app
+        .page(Method::POST, &grant_path, Some(&wali), &form)
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let message = app
+        .state
+        .messages
+        .t(twiza_i18n::Locale::Ar, "error-outside-competence");
+    assert!(refused.text().contains(&message), "{}", refused.text());
+
+    // A validity that ends before it starts: the message next to the field, what was typed
+    // kept, nothing written.
+    let bad = app
+        .page(
+            Method::POST,
+            &grant_path,
+            Some(&governor),
+            &[
+                ("reference", "PROV-AH-2026-17"),
+                ("valid_from", "2026-12-31"),
+                ("valid_to", "2026-01-01"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.text().contains(r#"class="error""#));
+    assert!(bad.text().contains("PROV-AH-2026-17"));
+    assert_eq!(app.store.log_size().await.expect("size"), 0);
+
+    // Granted: post/redirect/get to the queue with a confirmation.
+    let granted = app
+        .page(Method::POST, &grant_path, Some(&governor), &form)
+        .await;
+    assert_eq!(granted.status, StatusCode::SEE_OTHER, "{}", granted.text());
+    let to = granted
+        .headers
+        .get("location")
+        .and_then(|l| l.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert_eq!(to, "/authority/authorizations?done=granted");
+    let after = app
+        .page(Method::GET, &to, Some(&governor), &[])
+        .await
+        .text();
+    assert!(after.contains(r#"role="status""#));
+    assert!(!after.contains(&request_path));
+    let campaign = app
+        .store
+        .campaign(local)
+        .await
+        .expect("q")
+        .expect("campaign");
+    assert_eq!(campaign.authorization.status.as_str(), "granted");
+    // Submitted again (the back button): the request is no longer waiting.
+    let again = app
+        .page(Method::POST, &grant_path, Some(&governor), &form)
+        .await;
+    assert_eq!(again.status, StatusCode::CONFLICT);
+}

@@ -189,6 +189,12 @@ fn sample_form(path: &str) -> Option<Vec<(&'static str, &'static str)>> {
         ],
         "/associations/{org_id}/logo" => vec![],
         "/admin/verification/{org_id}" => vec![("decision", "verify")],
+        "/authority/authorizations/{campaign_id}/grant" => vec![
+            ("reference", "GOV-1"),
+            ("valid_from", "2023-09-09"),
+            ("valid_to", "2030-12-31"),
+        ],
+        "/authority/authorizations/{campaign_id}/refuse" => vec![("reason", "no")],
         "/incidents/{incident_id}/needs" => vec![
             ("commune", "07.041.07.05"),
             ("category", "food"),

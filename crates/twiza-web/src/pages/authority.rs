@@ -1,0 +1,212 @@
+//! An authority's pages: the queue of authorization requests in its competence, one request
+//! with its grant form (reference, validity) and refusal form (reason), post/redirect/get.
+
+use super::{render, render_status, see_other, PageForm};
+use crate::ctx::Ctx;
+use crate::error::{AppError, AppResult};
+use crate::extract::PathId;
+use crate::AppState;
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use twiza_app::campaigns::{authorization_queue, parse_grant};
+use twiza_domain::{FieldError, Refusal};
+use twiza_store::{AuthorizationDecision, AuthorizationRequest, StoreError, User};
+
+/// Requests per page of the queue.
+const PAGE: i64 = 25;
+
+#[derive(Template)]
+#[template(path = "authority_queue.html")]
+struct QueuePage {
+    c: Ctx,
+    requests: Vec<AuthorizationRequest>,
+    /// The cursor of the next page, if there is one.
+    next: Option<i64>,
+    /// The confirmation of the decision just made (a message key).
+    done: Option<&'static str>,
+}
+
+#[derive(serde::Deserialize)]
+pub struct QueueQuery {
+    after: Option<i64>,
+    done: Option<String>,
+}
+
+/// The requests waiting in the caller's competence, oldest first.
+pub async fn queue(
+    State(state): State<AppState>,
+    c: Ctx,
+    Query(q): Query<QueueQuery>,
+) -> AppResult<Response> {
+    let user = signed_in(&c)?;
+    let mut requests =
+        authorization_queue(&state.store, &user, q.after.unwrap_or(0), PAGE + 1).await?;
+    let next = if requests.len() > PAGE as usize {
+        requests.truncate(PAGE as usize);
+        requests.last().map(|r| r.campaign.id)
+    } else {
+        None
+    };
+    let done = match q.done.as_deref() {
+        Some("granted") => Some("authz-granted"),
+        Some("refused") => Some("authz-refused"),
+        _ => None,
+    };
+    Ok(render(&QueuePage {
+        c,
+        requests,
+        next,
+        done,
+    }))
+}
+
+/// What the forms of a request page hold: what was typed, the fields' errors, and a refusal.
+#[derive(Default)]
+pub struct DecisionForms {
+    pub reference: String,
+    pub valid_from: String,
+    pub valid_to: String,
+    pub reason: String,
+    pub errors: Vec<FieldError>,
+    /// The code of a rule the decision broke (`authorization_decided`…).
+    pub refusal: Option<&'static str>,
+}
+
+#[derive(Template)]
+#[template(path = "authority_request.html")]
+struct RequestPage {
+    c: Ctx,
+    r: AuthorizationRequest,
+    f: DecisionForms,
+}
+
+fn signed_in(c: &Ctx) -> AppResult<User> {
+    c.user().cloned().ok_or_else(AppError::unauthenticated)
+}
+
+/// The request of campaign `id` if it waits in `user`'s queue; otherwise not found, as if
+/// there were none.
+async fn waiting(state: &AppState, user: &User, id: i64) -> AppResult<AuthorizationRequest> {
+    let page = authorization_queue(&state.store, user, id.saturating_sub(1), 1).await?;
+    page.into_iter()
+        .find(|r| r.campaign.id == id)
+        .ok_or_else(AppError::not_found)
+}
+
+/// One request, with its grant and refusal forms.
+pub async fn show(
+    State(state): State<AppState>,
+    c: Ctx,
+    PathId(id): PathId,
+) -> AppResult<Response> {
+    let user = signed_in(&c)?;
+    let r = waiting(&state, &user, id).await?;
+    Ok(render(&RequestPage {
+        c,
+        r,
+        f: DecisionForms::default(),
+    }))
+}
+
+#[derive(serde::Deserialize)]
+pub struct GrantForm {
+    #[serde(default)]
+    reference: String,
+    #[serde(default)]
+    valid_from: String,
+    #[serde(default)]
+    valid_to: String,
+    #[allow(dead_code)]
+    csrf: String,
+}
+
+#[derive(serde::Deserialize)]
+pub struct RefuseForm {
+    #[serde(default)]
+    reason: String,
+    #[allow(dead_code)]
+    csrf: String,
+}
+
+/// Grants the authorization; a field error or a refusal shows the page again with the message.
+pub async fn grant(
+    State(state): State<AppState>,
+    c: Ctx,
+    PathId(id): PathId,
+    PageForm(form): PageForm<GrantForm>,
+) -> AppResult<Response> {
+    let f = DecisionForms {
+        reference: form.reference,
+        valid_from: form.valid_from,
+        valid_to: form.valid_to,
+        ..Default::default()
+    };
+    let decision = parse_grant(&f.reference, &f.valid_from, &f.valid_to);
+    decide(state, c, id, decision, f, "granted").await
+}
+
+/// Refuses the authorization, with its reason.
+pub async fn refuse(
+    State(state): State<AppState>,
+    c: Ctx,
+    PathId(id): PathId,
+    PageForm(form): PageForm<RefuseForm>,
+) -> AppResult<Response> {
+    let decision = twiza_domain::text::parse_text("reason", &form.reason, 1000)
+        .map(|reason| AuthorizationDecision::Refuse { reason })
+        .map_err(|e| vec![e]);
+    let f = DecisionForms {
+        reason: form.reason,
+        ..Default::default()
+    };
+    decide(state, c, id, decision, f, "refused").await
+}
+
+async fn decide(
+    state: AppState,
+    c: Ctx,
+    id: i64,
+    decision: Result<AuthorizationDecision, Vec<FieldError>>,
+    mut f: DecisionForms,
+    done: &str,
+) -> AppResult<Response> {
+    let user = signed_in(&c)?;
+    let outcome = match decision {
+        Ok(decision) => match state
+            .store
+            .decide_authorization(id, &decision, user.id)
+            .await
+        {
+            Ok(()) => return Ok(see_other(&format!("/authority/authorizations?done={done}"))),
+            Err(StoreError::Refused(refusal)) => Err(refusal),
+            Err(e) => return Err(e.into()),
+        },
+        Err(errors) => Ok(errors),
+    };
+    // Outside the caller's competence the request does not show: answered as the refusal.
+    let r = match waiting(&state, &user, id).await {
+        Ok(r) => r,
+        Err(e) => {
+            return Err(match outcome {
+                Err(refusal) => refusal.into(),
+                Ok(_) => e,
+            })
+        }
+    };
+    let status = match outcome {
+        Ok(errors) => {
+            f.errors = errors;
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
+        Err(refusal) => {
+            f.refusal = Some(refusal.code());
+            match refusal {
+                Refusal::OutsideCompetence => StatusCode::FORBIDDEN,
+                _ => StatusCode::CONFLICT,
+            }
+        }
+    };
+    Ok(render_status(status, &RequestPage { c, r, f }))
+}
