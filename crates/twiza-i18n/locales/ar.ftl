@@ -191,6 +191,12 @@ authz-reason = سبب الرفض
 authz-refuse = رفض الترخيص
 authz-granted = تم منح الترخيص. يمكن للجمعية الآن نشر حملتها.
 authz-refused = تم رفض الترخيص. ستطلع الجمعية على سبب الرفض.
+authz-confirm-title = تحققوا من قراركم
+authz-confirm-change = تعديل القرار
+authz-confirm-grant-warning = بعد منح الترخيص لا يمكن سحبه من هنا: ستتمكن الحملة من جمع التبرعات بين هذين التاريخين، ويُسجَّل الترخيص في السجل العمومي.
+authz-confirm-grant = تأكيد منح الترخيص
+authz-confirm-refuse-warning = بعد الرفض يُغلق الطلب: ستطلع الجمعية على سبب الرفض وعليها تقديم طلب جديد.
+authz-confirm-refuse = تأكيد الرفض
 verify-reject-reason-label = السبب (سيطلع عليه أعضاء الجمعية)
 
 ## رموز الواجهة البرمجية

@@ -187,6 +187,12 @@ authz-reason = Reason for the refusal
 authz-refuse = Refuse the authorization
 authz-granted = The authorization was granted. The association can now publish its campaign.
 authz-refused = The authorization was refused. The association sees your reason.
+authz-confirm-title = Check your decision
+authz-confirm-change = Change the decision
+authz-confirm-grant-warning = Once granted, the authorization cannot be withdrawn here: the campaign may collect donations within these dates, and the grant is written in the public log.
+authz-confirm-grant = Confirm the grant
+authz-confirm-refuse-warning = Once refused, the request is closed: the association sees your reason and must ask again.
+authz-confirm-refuse = Confirm the refusal
 verify-reject-reason-label = Reason (shown to the association)
 
 ## API tokens

@@ -189,6 +189,12 @@ authz-reason = Motif du refus
 authz-refuse = Refuser l’autorisation
 authz-granted = L’autorisation a été accordée. L’association peut maintenant publier sa campagne.
 authz-refused = L’autorisation a été refusée. L’association voit votre motif.
+authz-confirm-title = Vérifiez votre décision
+authz-confirm-change = Modifier la décision
+authz-confirm-grant-warning = Une fois accordée, l’autorisation ne peut pas être retirée ici. La campagne pourra collecter des dons entre ces dates, et l’autorisation est inscrite dans le journal public.
+authz-confirm-grant = Confirmer l’autorisation
+authz-confirm-refuse-warning = Une fois refusée, la demande est close. L’association voit votre motif et doit faire une nouvelle demande.
+authz-confirm-refuse = Confirmer le refus
 verify-reject-reason-label = Motif (communiqué à l’association)
 
 ## Jetons d’API

@@ -201,6 +201,12 @@ authz-reason = ⵜⴰⵎⵏⵜⵉⵍⵜ ⵏ ⵓⴳⴰⵢ
 authz-refuse = ⴰⴳⵉ ⴰⵙⵓⵔⴳ
 authz-granted = ⵉⵜⵜⵓⴼⴽ ⵓⵙⵓⵔⴳ. ⵜⵣⵎⵔ ⵜⵎⵓⵏⵜ ⴰⴷ ⵜⵙⵙⵏⵜⵉ ⵜⴰⵎⵓⵔⵙⵍⵜ ⵏⵏⵙ.
 authz-refused = ⵉⵜⵜⵡⴰⴳⵉ ⵓⵙⵓⵔⴳ. ⵜⴰⵎⵓⵏⵜ ⴰⴷ ⵜⵥⵕ ⵜⴰⵎⵏⵜⵉⵍⵜ ⵏⵏⵓⵏ.
+authz-confirm-title = ⵙⵙⵏⵜⵍ ⵜⴰⵖⵓⵔⵉ ⵏⵏⵓⵏ
+authz-confirm-change = ⵙⵏⴼⵍ ⵜⴰⵖⵓⵔⵉ
+authz-confirm-grant-warning = ⵎⴰⵛⴰ ⵉⵜⵜⵓⴼⴽ ⵓⵙⵓⵔⴳ, ⵓⵔ ⵉⵣⵎⵉⵔ ⴰⴷ ⵉⵜⵜⵓⴽⴽⵙ ⴷⴰ. ⵜⴰⵎⵓⵔⵙⵍⵜ ⴰⴷ ⵜⵙⵎⵓⵏ ⵜⵓⴼⴽⵉⵡⵉⵏ ⴳⵔ ⵉⵣⵎⵣ ⴰⴷ, ⴷ ⵓⵙⵓⵔⴳ ⴰⴷ ⵉⵜⵜⵓⵙⵜⴰ ⴳ ⵓⵎⵓⵍⵍⵉ ⴰⵎⴰⵜⴰⵢ.
+authz-confirm-grant = ⵙⵏⵜⵎ ⴰⵙⵓⵔⴳ
+authz-confirm-refuse-warning = ⵎⴰⵛⴰ ⵉⵜⵜⵡⴰⴳⵉ, ⴰⵙⵓⵜⵔ ⴰⴷ ⵉⵜⵜⵓⵔⴳⵍ. ⵜⴰⵎⵓⵏⵜ ⴰⴷ ⵜⵥⵕ ⵜⴰⵎⵏⵜⵉⵍⵜ ⵏⵏⵓⵏ.
+authz-confirm-refuse = ⵙⵏⵜⵎ ⴰⴳⴰⵢ
 verify-reject-reason-label = ⵜⴰⵎⵏⵜⵉⵍⵜ (ⵔⴰⴷ ⵜⵜ ⵜⵥⵕ ⵜⵎⵓⵏⵜ)
 
 ## API tokens

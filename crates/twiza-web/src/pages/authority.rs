@@ -1,5 +1,6 @@
 //! An authority's pages: the queue of authorization requests in its competence, one request
-//! with its grant form (reference, validity) and refusal form (reason), post/redirect/get.
+//! with its grant form (reference, validity) and refusal form (reason), a check of the decision
+//! before it is made (it cannot be undone), post/redirect/get.
 
 use super::{render, render_status, see_other, PageForm};
 use crate::ctx::Ctx;
@@ -118,6 +119,9 @@ pub struct GrantForm {
     valid_from: String,
     #[serde(default)]
     valid_to: String,
+    /// `yes` once the decision was checked on the confirmation page.
+    #[serde(default)]
+    confirm: String,
     #[allow(dead_code)]
     csrf: String,
 }
@@ -126,8 +130,28 @@ pub struct GrantForm {
 pub struct RefuseForm {
     #[serde(default)]
     reason: String,
+    #[serde(default)]
+    confirm: String,
     #[allow(dead_code)]
     csrf: String,
+}
+
+/// The check before a decision that cannot be undone: what will happen, and the same fields
+/// again with `confirm=yes`.
+#[derive(Template)]
+#[template(path = "authority_confirm.html")]
+struct ConfirmPage {
+    c: Ctx,
+    r: AuthorizationRequest,
+    decision: AuthorizationDecision,
+    /// The fields as typed, sent again with the confirmation.
+    f: DecisionForms,
+}
+
+impl ConfirmPage {
+    fn is_grant(&self) -> bool {
+        matches!(self.decision, AuthorizationDecision::Grant { .. })
+    }
 }
 
 /// Grants the authorization; a field error or a refusal shows the page again with the message.
@@ -144,7 +168,7 @@ pub async fn grant(
         ..Default::default()
     };
     let decision = parse_grant(&f.reference, &f.valid_from, &f.valid_to);
-    decide(state, c, id, decision, f, "granted").await
+    decide(state, c, id, decision, f, form.confirm == "yes", "granted").await
 }
 
 /// Refuses the authorization, with its reason.
@@ -161,7 +185,34 @@ pub async fn refuse(
         reason: form.reason,
         ..Default::default()
     };
-    decide(state, c, id, decision, f, "refused").await
+    decide(state, c, id, decision, f, form.confirm == "yes", "refused").await
+}
+
+/// The request of campaign `id` if `user` may decide it now; otherwise the answer the decision
+/// would get: 403 `outside_competence` (checked first, as the store does), 409
+/// `authorization_decided`, or not found.
+async fn decidable(state: &AppState, user: &User, id: i64) -> AppResult<AuthorizationRequest> {
+    if let Ok(r) = waiting(state, user, id).await {
+        return Ok(r);
+    }
+    let campaign = state
+        .store
+        .campaign(id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let org = state
+        .store
+        .organization(campaign.org_id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    twiza_domain::competence::may_decide(
+        user.platform_role,
+        user.competence.as_ref(),
+        campaign.scope,
+        &org.seat.province_code,
+        &org.seat.region_code,
+    )?;
+    Err(Refusal::AuthorizationDecided.into())
 }
 
 async fn decide(
@@ -170,43 +221,39 @@ async fn decide(
     id: i64,
     decision: Result<AuthorizationDecision, Vec<FieldError>>,
     mut f: DecisionForms,
+    confirmed: bool,
     done: &str,
 ) -> AppResult<Response> {
     let user = signed_in(&c)?;
-    let outcome = match decision {
-        Ok(decision) => match state
-            .store
-            .decide_authorization(id, &decision, user.id)
-            .await
-        {
-            Ok(()) => return Ok(see_other(&format!("/authority/authorizations?done={done}"))),
-            Err(StoreError::Refused(refusal)) => Err(refusal),
-            Err(e) => return Err(e.into()),
-        },
-        Err(errors) => Ok(errors),
-    };
-    // Outside the caller's competence the request does not show: answered as the refusal.
-    let r = match waiting(&state, &user, id).await {
-        Ok(r) => r,
-        Err(e) => {
-            return Err(match outcome {
-                Err(refusal) => refusal.into(),
-                Ok(_) => e,
-            })
-        }
-    };
-    let status = match outcome {
-        Ok(errors) => {
+    let r = decidable(&state, &user, id).await?;
+    let decision = match decision {
+        Ok(decision) => decision,
+        Err(errors) => {
             f.errors = errors;
-            StatusCode::UNPROCESSABLE_ENTITY
+            return Ok(render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &RequestPage { c, r, f },
+            ));
         }
-        Err(refusal) => {
+    };
+    if !confirmed {
+        return Ok(render(&ConfirmPage { c, r, decision, f }));
+    }
+    match state
+        .store
+        .decide_authorization(id, &decision, user.id)
+        .await
+    {
+        Ok(()) => Ok(see_other(&format!("/authority/authorizations?done={done}"))),
+        // Decided by someone else meanwhile, or the competence changed: the page says so.
+        Err(StoreError::Refused(refusal)) => {
             f.refusal = Some(refusal.code());
-            match refusal {
+            let status = match refusal {
                 Refusal::OutsideCompetence => StatusCode::FORBIDDEN,
                 _ => StatusCode::CONFLICT,
-            }
+            };
+            Ok(render_status(status, &RequestPage { c, r, f }))
         }
-    };
-    Ok(render_status(status, &RequestPage { c, r, f }))
+        Err(e) => Err(e.into()),
+    }
 }

@@ -323,9 +323,28 @@ async fn on_pages_the_governor_grants_and_the_wali_neither_sees_nor_decides() {
     assert!(bad.text().contains("PROV-AH-2026-17"));
     assert_eq!(app.store.log_size().await.expect("size"), 0);
 
-    // Granted: post/redirect/get to the queue with a confirmation.
-    let granted = app
+    // A grant cannot be undone: first a page to check it, which writes nothing.
+    let check = app
         .page(Method::POST, &grant_path, Some(&governor), &form)
+        .await;
+    assert_eq!(check.status, StatusCode::OK);
+    assert!(check.text().contains(r#"name="confirm" value="yes""#));
+    assert_eq!(
+        app.store
+            .campaign(local)
+            .await
+            .expect("q")
+            .expect("campaign")
+            .authorization
+            .status
+            .as_str(),
+        "requested"
+    );
+    // Confirmed: post/redirect/get to the queue with a confirmation.
+    let mut confirmed = form.to_vec();
+    confirmed.push(("confirm", "yes"));
+    let granted = app
+        .page(Method::POST, &grant_path, Some(&governor), &confirmed)
         .await;
     assert_eq!(granted.status, StatusCode::SEE_OTHER, "{}", granted.text());
     let to = granted
@@ -349,8 +368,15 @@ async fn on_pages_the_governor_grants_and_the_wali_neither_sees_nor_decides() {
         .expect("campaign");
     assert_eq!(campaign.authorization.status.as_str(), "granted");
     // Submitted again (the back button): the request is no longer waiting.
-    let again = app
-        .page(Method::POST, &grant_path, Some(&governor), &form)
+    for form in [&form[..], &confirmed[..]] {
+        let again = app
+            .page(Method::POST, &grant_path, Some(&governor), form)
+            .await;
+        assert_eq!(again.status, StatusCode::CONFLICT);
+    }
+    // Nor can the wali confirm a grant outside his competence.
+    let refused = app
+        .page(Method::POST, &grant_path, Some(&wali), &confirmed)
         .await;
-    assert_eq!(again.status, StatusCode::CONFLICT);
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
 }
