@@ -54,7 +54,8 @@ def demo_server(data_dir):
                 raise RuntimeError("twiza demo did not start: " + (pathlib.Path(data_dir) / "server.log").read_text())
             time.sleep(0.2)
         logins = json.loads((pathlib.Path(data_dir) / "demo-logins.json").read_text())
-        yield base, {l["role"]: l for l in logins}
+        # By role (one login each, but for authorities) and by e-mail.
+        yield base, {l["role"]: l for l in logins} | {l["email"]: l for l in logins}
     finally:
         server.terminate()
         server.wait(timeout=20)
