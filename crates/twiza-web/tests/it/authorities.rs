@@ -380,3 +380,56 @@ async fn on_pages_the_governor_grants_and_the_wali_neither_sees_nor_decides() {
         .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn on_pages_the_wali_refuses_a_regional_request_with_its_reason() {
+    use axum::http::Method;
+    let app = TestApp::new().await;
+    let owner = app.user("owner@example.ma", None).await;
+    let org = app
+        .org(&owner, "Association d'Asni", "5/2015", OrgStatus::Verified)
+        .await
+        .0;
+    let regional = requested(&app, &owner, org, "regional").await;
+    let wali = app
+        .authority("wali@marrakech-safi.interieur.gov.ma", "region", Some("07"))
+        .await;
+    let refuse_path = format!("/authority/authorizations/{regional}/refuse");
+    let empty = app
+        .page(Method::POST, &refuse_path, Some(&wali), &[("reason", " ")])
+        .await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(empty.text().contains(r#"class="error""#));
+    let check = app
+        .page(
+            Method::POST,
+            &refuse_path,
+            Some(&wali),
+            &[("reason", "Dossier incomplet")],
+        )
+        .await;
+    assert_eq!(check.status, StatusCode::OK);
+    assert!(check.text().contains("Dossier incomplet"));
+    let refused = app
+        .page(
+            Method::POST,
+            &refuse_path,
+            Some(&wali),
+            &[("reason", "Dossier incomplet"), ("confirm", "yes")],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::SEE_OTHER);
+    let campaign = app
+        .store
+        .campaign(regional)
+        .await
+        .expect("q")
+        .expect("campaign");
+    assert_eq!(
+        (
+            campaign.authorization.status.as_str(),
+            campaign.authorization.refusal_reason.as_deref()
+        ),
+        ("refused", Some("Dossier incomplet"))
+    );
+}
