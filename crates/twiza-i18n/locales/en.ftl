@@ -362,6 +362,13 @@ error-invalid-callback = The callback is malformed.
 error-payment-mismatch = The paid amount is not the donation’s amount.
 error-donation-not-pending = This donation is no longer waiting for its payment.
 error-payment-provider-unavailable = The payment provider cannot be reached. Your gift is saved: try again with the same request.
+error-payments-not-configured = This site does not take gifts online yet: no payment provider is configured.
+payments-test-mode = Test mode: payments here are simulated. No money moves and no card is charged.
+gift-pay-title = Pay your gift
+gift-pay-intro = You will now go to the secure payment page of the Centre Monétique Interbancaire (CMI) to enter your card. Twiza never sees your card number.
+gift-pay-continue = Continue to the secure payment page
+gift-pay-again = Pay or try the payment again
+gift-back-to-gift = Back to your gift
 
 ## The association ledger: expenses, transfers
 error-expense-self-approval = An expense must be approved by another treasury member than the one who submitted it.

@@ -365,6 +365,13 @@ error-invalid-callback = La notification est mal formée.
 error-payment-mismatch = Le montant payé n’est pas celui du don.
 error-donation-not-pending = Ce don n’attend plus son paiement.
 error-payment-provider-unavailable = Le prestataire de paiement est injoignable. Votre don est enregistré : réessayez avec la même requête.
+error-payments-not-configured = Ce site ne reçoit pas encore de dons en ligne : aucun prestataire de paiement n’est configuré.
+payments-test-mode = Mode test : les paiements sont simulés ici. Aucun argent ne circule et aucune carte n’est débitée.
+gift-pay-title = Payer votre don
+gift-pay-intro = Vous allez passer à la page de paiement sécurisée du Centre Monétique Interbancaire (CMI) pour saisir votre carte. Twiza ne voit jamais le numéro de votre carte.
+gift-pay-continue = Continuer vers la page de paiement sécurisée
+gift-pay-again = Payer ou réessayer le paiement
+gift-back-to-gift = Retour à votre don
 
 ## Comptabilité de l’association : dépenses, virements
 error-expense-self-approval = Une dépense doit être approuvée par un autre membre de la trésorerie que celui qui l’a soumise.

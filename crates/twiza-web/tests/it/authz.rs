@@ -67,6 +67,8 @@ fn sample_json(method: &Method, path: &str) -> Option<serde_json::Value> {
         ("POST", "/api/v1/payments/callback") => json!({
             "event_id": "evt-forged", "reference": "pay_00000000000000000000000000000000",
             "status": "paid", "amount": "100.00", "currency": "MAD", "timestamp": 0}),
+        // CMI's callback is a form; a JSON body is as forged as any (and there is no CMI here).
+        ("POST", "/api/v1/payments/cmi/callback") => json!({"oid": "forged"}),
         ("POST", "/api/v1/incidents") => json!({
             "kind": "flood", "title_ar": "فيضان", "title_fr": "Crue", "started_on": "2024-09-01",
             "communes": ["07.041.07.05"]}),

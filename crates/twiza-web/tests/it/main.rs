@@ -5,6 +5,7 @@
 mod api;
 mod authz;
 mod bad_input;
+mod cmi;
 mod crisis;
 mod donations;
 mod gifts;
