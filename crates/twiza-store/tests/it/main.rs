@@ -10,6 +10,7 @@ mod crisis;
 mod grievances;
 mod harness;
 mod ledger;
+mod members;
 mod registry;
 mod schema;
 mod sealed;

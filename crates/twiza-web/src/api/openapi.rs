@@ -35,6 +35,7 @@ use utoipa::{Modify, OpenApi};
         tokens::create, tokens::list, tokens::revoke, tokens::me,
         organizations::create, organizations::show, organizations::verify, organizations::directory,
         members::list, members::invite, members::invitations, members::accept,
+        members::change_role, members::remove, members::hand_over,
         campaigns::create, campaigns::list, campaigns::show, campaigns::grant, campaigns::authorization_document, campaigns::refuse,
         campaigns::publish, campaigns::close,
         donations::record, receipts::show,

@@ -9,6 +9,7 @@ pub mod directory;
 pub mod home;
 pub mod incidents;
 pub mod map;
+pub mod members;
 pub mod organizations;
 pub mod reports;
 pub mod tokens;

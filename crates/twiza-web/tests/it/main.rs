@@ -15,6 +15,7 @@ mod harness;
 mod ledger;
 mod log_site;
 mod logs;
+mod members;
 mod openapi;
 mod pages;
 mod programmes;
