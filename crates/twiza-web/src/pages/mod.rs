@@ -13,6 +13,7 @@ pub mod members;
 pub mod organizations;
 pub mod reports;
 pub mod tokens;
+pub mod treasury;
 pub mod verify;
 
 use crate::ctx::Ctx;

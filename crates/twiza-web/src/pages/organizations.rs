@@ -254,6 +254,8 @@ struct ManagePage {
     members: Vec<Member>,
     invitations: Vec<Invitation>,
     manager: bool,
+    /// The viewer works on the association's money (its campaigns' pages are theirs).
+    treasury: bool,
     roles: Vec<(&'static str, String)>,
     errors: Vec<FieldError>,
 }
@@ -291,6 +293,12 @@ async fn manage_page(
         members,
         invitations,
         manager,
+        treasury: match scope.grant() {
+            twiza_domain::tenancy::ScopeGrant::Member(role) => {
+                crate::authz::TREASURY.contains(&role)
+            }
+            twiza_domain::tenancy::ScopeGrant::Platform(_) => false,
+        },
         roles,
         errors,
     })

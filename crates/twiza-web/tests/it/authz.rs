@@ -189,6 +189,18 @@ fn sample_form(path: &str) -> Option<Vec<(&'static str, &'static str)>> {
         "/associations/{org_id}/members/{user_id}/role" => vec![("role", "volunteer")],
         "/associations/{org_id}/members/{user_id}/remove" => vec![],
         "/associations/{org_id}/ownership" => vec![("user_id", "1"), ("confirm", "yes")],
+        "/associations/{org_id}/campaigns" => vec![
+            ("title_ar", "حملة"),
+            ("title_fr", "Intrus"),
+            ("purpose_ar", "غرض"),
+            ("purpose_fr", "Objet"),
+            ("goal", "100.00"),
+            ("starts_on", "2026-01-01"),
+            ("ends_on", "2099-01-01"),
+            ("scope", "local"),
+            ("bank_account", "011780000012345678901296"),
+        ],
+        "/campaigns/{campaign_id}/publish" | "/campaigns/{campaign_id}/close" => vec![],
         "/campaigns/{campaign_id}/gifts" => vec![
             ("key", "gift-authz-key-0001"),
             ("amount", "100.00"),

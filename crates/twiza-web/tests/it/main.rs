@@ -22,3 +22,4 @@ mod programmes;
 mod registry;
 mod streams;
 mod tidy;
+mod treasury;
