@@ -633,3 +633,9 @@ treasury-report = تقرير الحملة
 treasury-done-created = فُتحت الحملة كمسودة وطُلب ترخيصها.
 treasury-done-published = نُشرت الحملة.
 treasury-done-closed = أُغلقت الحملة: لم تعد تستقبل التبرعات.
+
+# What waits for a member
+waiting-title = ما ينتظرك
+waiting-to-publish = مرخَّصة: يمكن نشرها
+waiting-authority = ترخيصها في انتظار قرار السلطة
+waiting-ending-soon = ينتهي جمع تبرعاتها خلال أسبوعين

@@ -629,3 +629,9 @@ treasury-report = The campaign's report
 treasury-done-created = The campaign is open as a draft and its authorization is requested.
 treasury-done-published = The campaign is published.
 treasury-done-closed = The campaign is closed: it takes no more gifts.
+
+# What waits for a member
+waiting-title = Waiting for you
+waiting-to-publish = authorized: it can be published
+waiting-authority = its authorization is awaited from the authority
+waiting-ending-soon = its collection ends within two weeks

@@ -632,3 +632,9 @@ treasury-report = Le rapport de la campagne
 treasury-done-created = La campagne est ouverte en brouillon et son autorisation est demandée.
 treasury-done-published = La campagne est publiée.
 treasury-done-closed = La campagne est clôturée : elle ne reçoit plus de dons.
+
+# What waits for a member
+waiting-title = Ce qui vous attend
+waiting-to-publish = autorisée : elle peut être publiée
+waiting-authority = son autorisation est attendue de l’autorité
+waiting-ending-soon = sa collecte se termine dans moins de deux semaines

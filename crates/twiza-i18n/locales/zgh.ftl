@@ -643,3 +643,9 @@ treasury-report = ⴰⵏⵏⴰⵍ ⵏ ⵜⴽⵔⴰⴷⵜ
 treasury-done-created = ⵜⵜⵓⵕⵥⵎ ⵜⴽⵔⴰⴷⵜ ⴷ ⴰⵣⵡⵉⵔ, ⵜⵜⵓⵜⵜⵔ ⵜⵓⵔⴰⴳⵜ ⵏⵏⵙ.
 treasury-done-published = ⵜⵜⵓⵙⵙⵓⴼⵖ ⵜⴽⵔⴰⴷⵜ.
 treasury-done-closed = ⵜⵜⵓⵇⵇⵏ ⵜⴽⵔⴰⴷⵜ: ⵓⵔ ⵜⵇⴱⵓⵍ ⵜⵓⴼⴽⵉⵡⵉⵏ ⵢⴰⴹⵏ.
+
+# What waits for a member
+waiting-title = ⵎⴰⴷ ⴽ ⵉⵜⵜⵔⴰⵊⵓⵏ
+waiting-to-publish = ⵜⵜⵓⴼⴽⴰ ⵜⵓⵔⴰⴳⵜ: ⵜⵣⵎⵔ ⴰⴷ ⵜⵜⵓⵙⵙⵓⴼⵖ
+waiting-authority = ⵜⵓⵔⴰⴳⵜ ⵏⵏⵙ ⵜⵜⵔⴰⵊⵓ ⵜⴰⵏⴱⴰⴹⵜ
+waiting-ending-soon = ⴰⵙⵎⵓⵏ ⵏⵏⵙ ⴰⴷ ⵉⵙⴰⵍⴰ ⴷⴰⵜ ⵙⵉⵏ ⵉⵎⴰⵍⴰⵙⵏ

@@ -102,6 +102,14 @@ async fn a_treasurer_opens_publishes_and_closes_a_campaign_on_pages() {
         .await
         .text();
     assert!(page.contains("id=\"done\""));
+    // The association's page tells the treasurer it waits for the authority.
+    let home = format!("/associations/{}/manage", org.0);
+    let waiting = app
+        .page(Method::GET, &home, Some(&treasurer), &[])
+        .await
+        .text();
+    assert!(waiting.contains("id=\"waiting\""));
+    assert!(waiting.contains(&format!("/campaigns/{id}/desk")));
     assert!(!page.contains("id=\"publish\""));
     let listed = app
         .page(Method::GET, &campaigns, Some(&treasurer), &[])
