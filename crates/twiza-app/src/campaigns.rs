@@ -1,10 +1,10 @@
-//! Campaigns: whether one is collecting today, who may see it, and the authorization requests
-//! waiting for an authority.
+//! Campaigns: opening one, whether one is collecting today, who may see it, and the
+//! authorization requests waiting for an authority.
 
 use crate::error::{Error, Result};
-use twiza_domain::campaign::CampaignState;
-use twiza_domain::PlatformRole;
-use twiza_store::{AuthorizationRequest, Campaign, RequestsIn, Store, User};
+use twiza_domain::campaign::{public_code, CampaignState, NewCampaign};
+use twiza_domain::{OrgScope, PlatformRole, Refusal, UserId};
+use twiza_store::{AuthorizationRequest, Campaign, RequestsIn, Store, StoreError, User};
 
 /// Whether a campaign takes donations today, and if not, why (a stable code).
 pub fn collecting_today(c: &Campaign) -> Result<(), twiza_domain::campaign::NotCollecting> {
@@ -73,4 +73,23 @@ pub fn parse_grant(
         )]),
         (r, f, t) => Err([r.err(), f.err(), t.err()].into_iter().flatten().collect()),
     }
+}
+
+/// Opens a campaign in draft for the scoped association, its authorization requested from the
+/// authority its scope names, under a fresh public code (20 random bits, drawn again on the rare
+/// collision). Returns its id.
+pub async fn open_campaign(
+    store: &Store,
+    scope: &OrgScope,
+    campaign: &NewCampaign,
+    by: UserId,
+) -> Result<i64> {
+    for _ in 0..8 {
+        let code = public_code(rand::random::<u32>());
+        match store.create_campaign(scope, campaign, &code, by).await {
+            Err(StoreError::Refused(Refusal::CampaignCodeTaken)) => continue,
+            written => return Ok(written?),
+        }
+    }
+    Err(Error::Internal("no free campaign code after eight draws"))
 }

@@ -55,6 +55,72 @@ struct FileConfig {
     /// Deadlines of grievances and appeals, in days.
     #[serde(default)]
     grievances: GrievanceDeadlines,
+    /// Where public gifts are paid.
+    #[serde(default)]
+    payments: PaymentsFile,
+}
+
+/// `[payments]`: `provider = "cmi"` with CMI's settings, or `"simulated"` (the demo's: no money
+/// moves, and every page taking a gift says so). Without it, gifts are refused.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PaymentsFile {
+    provider: Option<String>,
+    /// CMI's payment page, e.g. `https://payment.cmi.co.ma/fim/est3Dgate`.
+    cmi_gateway_url: Option<String>,
+    /// The merchant id CMI gave.
+    cmi_client_id: Option<String>,
+    /// The store key CMI gave (never printed).
+    cmi_store_key: Option<SecretString>,
+}
+
+/// Where public gifts are paid, as configured.
+#[derive(Debug, Clone)]
+pub enum Payments {
+    None,
+    Simulated,
+    Cmi {
+        gateway_url: String,
+        client_id: String,
+        store_key: SecretString,
+    },
+}
+
+impl PaymentsFile {
+    fn resolve(self, public_url: Option<&str>) -> anyhow::Result<Payments> {
+        match self.provider.as_deref() {
+            None => Ok(Payments::None),
+            Some("simulated") => Ok(Payments::Simulated),
+            Some("cmi") => {
+                let https = |u: &str| u.starts_with("https://");
+                if !public_url.is_some_and(https) {
+                    anyhow::bail!(
+                        "[payments] cmi needs public_url = \"https://…\" (CMI calls it back)"
+                    );
+                }
+                let gateway_url = self
+                    .cmi_gateway_url
+                    .filter(|u| https(u))
+                    .context("[payments] cmi needs cmi_gateway_url = \"https://…\"")?;
+                let client_id = self
+                    .cmi_client_id
+                    .filter(|c| !c.trim().is_empty())
+                    .context("[payments] cmi needs cmi_client_id")?;
+                let store_key = self
+                    .cmi_store_key
+                    .filter(|k| !k.expose_secret().is_empty())
+                    .context("[payments] cmi needs cmi_store_key")?;
+                Ok(Payments::Cmi {
+                    gateway_url,
+                    client_id,
+                    store_key,
+                })
+            }
+            Some(other) => anyhow::bail!(
+                "[payments] provider = \"{other}\" is not known (\"cmi\" or \"simulated\")"
+            ),
+        }
+    }
 }
 
 /// `[grievances]`: each step's deadline in days (defaults: 3, 30, 30, 30).
@@ -87,6 +153,8 @@ pub struct Config {
     pub grievance_deadlines: twiza_domain::grievance::Deadlines,
     pub metrics_listen: Option<SocketAddr>,
     metrics_token: Option<SecretString>,
+    /// Where public gifts are paid (`twiza demo` sets the simulator).
+    pub payments: Payments,
 }
 
 impl Config {
@@ -117,6 +185,7 @@ impl Config {
         grievance_deadlines
             .check()
             .map_err(|e| anyhow::anyhow!("[grievances]: {e}"))?;
+        let payments = file.payments.resolve(file.public_url.as_deref())?;
         Ok(Config {
             database_url: args
                 .database_url
@@ -139,6 +208,7 @@ impl Config {
             grievance_deadlines,
             metrics_listen: file.metrics_listen,
             metrics_token: file.metrics_token,
+            payments,
         })
     }
 
@@ -221,6 +291,24 @@ impl Config {
                 .is_some_and(|u| u.starts_with("https://")),
             request_timeout: std::time::Duration::from_secs(self.request_timeout_secs),
             session_ttl: std::time::Duration::from_secs(self.session_ttl_hours * 3600),
+            payments: match &self.payments {
+                Payments::None => twiza_web::payments::PaymentsSetting::None,
+                Payments::Simulated => twiza_web::payments::PaymentsSetting::Simulated {
+                    delay: Some(std::time::Duration::from_millis(300)),
+                },
+                Payments::Cmi {
+                    gateway_url,
+                    client_id,
+                    store_key,
+                } => twiza_web::payments::PaymentsSetting::Cmi(
+                    twiza_web::payments::cmi::CmiSettings {
+                        gateway_url: gateway_url.clone(),
+                        client_id: client_id.clone(),
+                        store_key: store_key.clone(),
+                        public_url: self.public_url.clone().unwrap_or_default(),
+                    },
+                ),
+            },
             ..Default::default()
         })
     }
@@ -231,4 +319,41 @@ pub fn sqlite_url(dir: &Path, file: &str) -> anyhow::Result<String> {
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     let path = dir.join(file);
     Ok(format!("sqlite://{}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn payments(toml_text: &str, public_url: Option<&str>) -> anyhow::Result<Payments> {
+        let file: FileConfig = toml::from_str(toml_text)?;
+        file.payments.resolve(public_url)
+    }
+
+    #[test]
+    fn payments_are_off_unless_configured_and_cmi_needs_all_its_settings() {
+        assert!(matches!(payments("", None).unwrap(), Payments::None));
+        assert!(matches!(
+            payments("[payments]\nprovider = \"simulated\"", None).unwrap(),
+            Payments::Simulated
+        ));
+        let cmi = "[payments]\nprovider = \"cmi\"\ncmi_gateway_url = \"https://gw.example/fim/est3Dgate\"\n\
+                   cmi_client_id = \"600000001\"\ncmi_store_key = \"secret-key\"";
+        assert!(matches!(
+            payments(cmi, Some("https://twiza.example")).unwrap(),
+            Payments::Cmi { .. }
+        ));
+        let refused = |text: &str, url: Option<&str>| payments(text, url).unwrap_err().to_string();
+        assert!(refused(cmi, None).contains("public_url"));
+        assert!(refused(cmi, Some("http://twiza.example")).contains("public_url"));
+        let no_key = cmi.replace("cmi_store_key = \"secret-key\"", "");
+        assert!(refused(&no_key, Some("https://twiza.example")).contains("cmi_store_key"));
+        assert!(refused("[payments]\nprovider = \"paypal\"", None).contains("not known"));
+        // The store key never prints.
+        let debug = format!(
+            "{:?}",
+            payments(cmi, Some("https://twiza.example")).unwrap()
+        );
+        assert!(!debug.contains("secret-key"), "{debug}");
+    }
 }

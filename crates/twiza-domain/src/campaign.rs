@@ -374,8 +374,9 @@ impl NewCampaign {
     }
 }
 
-/// A Moroccan bank account: a 24-digit RIB, or an IBAN `MA` + 2 check digits + the 24-digit RIB
-/// (ISO 13616 mod-97 check). Spaces are ignored.
+/// A Moroccan bank account: a 24-digit RIB (bank 3, locality 3, account 16, key 2: the key makes
+/// the whole number a multiple of 97), or an IBAN `MA` + 2 check digits + that RIB (ISO 13616
+/// mod-97 check, and the RIB's own key). Spaces are ignored.
 pub fn parse_bank_account(raw: &str) -> Result<String, crate::FieldError> {
     let err = || crate::FieldError::new("bank_account", "invalid_bank_account");
     let compact: String = raw
@@ -383,19 +384,28 @@ pub fn parse_bank_account(raw: &str) -> Result<String, crate::FieldError> {
         .filter(|c| !c.is_whitespace())
         .collect::<String>()
         .to_ascii_uppercase();
-    if compact.len() == 24 && compact.bytes().all(|b| b.is_ascii_digit()) {
-        return Ok(compact);
+    let mod97 = |digits: &str| {
+        digits
+            .bytes()
+            .fold(0u32, |acc, b| (acc * 10 + u32::from(b - b'0')) % 97)
+    };
+    let rib_ok =
+        |rib: &str| rib.len() == 24 && rib.bytes().all(|b| b.is_ascii_digit()) && mod97(rib) == 0;
+    if compact.len() == 24 {
+        return if rib_ok(&compact) {
+            Ok(compact)
+        } else {
+            Err(err())
+        };
     }
     if compact.len() == 28
         && compact.starts_with("MA")
         && compact[2..].bytes().all(|b| b.is_ascii_digit())
+        && rib_ok(&compact[4..])
     {
         // Move the first four characters to the end, letters to numbers (M=22, A=10), mod 97.
         let rearranged = format!("{}2210{}", &compact[4..], &compact[2..4]);
-        let remainder = rearranged
-            .bytes()
-            .fold(0u32, |acc, b| (acc * 10 + u32::from(b - b'0')) % 97);
-        if remainder == 1 {
+        if mod97(&rearranged) == 1 {
             return Ok(compact);
         }
     }
@@ -408,9 +418,14 @@ mod parse_tests {
 
     #[test]
     fn bank_accounts() {
-        assert!(parse_bank_account("011 780 0000 1234 5678 9012 34").is_ok());
+        assert!(parse_bank_account("011 780 0000 1234 5678 9012 96").is_ok());
+        // A wrong RIB key: every other key of the same account is refused.
+        for key in (1..=97).filter(|k| *k != 96) {
+            let rib = format!("0117800000123456789012{key:02}");
+            assert!(parse_bank_account(&rib).is_err(), "{rib}");
+        }
         // A valid Moroccan IBAN computed with the ISO 13616 rule.
-        let rib = "011780000012345678901234";
+        let rib = "011780000012345678901296";
         let check = 98 - {
             let s = format!("{rib}221000");
             s.bytes()

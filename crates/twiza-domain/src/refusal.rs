@@ -51,6 +51,12 @@ refusals! {
     AlreadyMember => "already_member", Conflict;
     /// An invitation of this e-mail to the association is still open.
     AlreadyInvited => "already_invited", Conflict;
+    /// Only an owner (or the platform admin) grants, changes or removes the owner role.
+    OwnerOnly => "owner_only", Forbidden;
+    /// Only owners and admins change members' roles.
+    ManagersOnly => "managers_only", Forbidden;
+    /// The change would leave the association without an owner.
+    LastOwner => "last_owner", Conflict;
     /// The status cannot move from its current value to the one asked (an association's
     /// verification, a need, a pledge, a convoy).
     InvalidStatusChange => "invalid_status_change", Conflict;

@@ -392,6 +392,13 @@ error-invalid-callback = الإشعار غير سليم البنية.
 error-payment-mismatch = المبلغ المؤدى لا يطابق مبلغ التبرع.
 error-donation-not-pending = هذا التبرع لم يعد في انتظار الأداء.
 error-payment-provider-unavailable = تعذر الاتصال بمزود الأداء. تبرعك محفوظ: أعد المحاولة بنفس الطلب.
+error-payments-not-configured = هذا الموقع لا يستقبل التبرعات عبر الإنترنت بعد: لم يُضبط أي مزود للأداء.
+payments-test-mode = وضع التجربة: الأداءات هنا محاكاة. لا تنتقل أي أموال ولا تُخصم أي بطاقة.
+gift-pay-title = أداء تبرعك
+gift-pay-intro = ستنتقل الآن إلى صفحة الأداء الآمنة للمركز النقدي ما بين البنوك (CMI) لإدخال بطاقتك. لا تطّلع تويزة أبدًا على رقم بطاقتك.
+gift-pay-continue = المتابعة إلى صفحة الأداء الآمنة
+gift-pay-again = الأداء أو إعادة محاولة الأداء
+gift-back-to-gift = العودة إلى تبرعك
 
 ## محاسبة الجمعية: المصاريف والتحويلات
 error-expense-self-approval = يجب أن يصادق على المصروف عضو آخر من أعضاء الخزينة غير الذي قدمه.
@@ -596,3 +603,65 @@ error-received-too-long-ago = يجب أن يكون تاريخ التوصل خل�
 error-unknown-household = هذه الأسرة غير مسجلة في سجل الجمعية.
 error-no-consent = لا تتوفر هذه الأسرة على موافقة أو أساس قانوني ساري المفعول للبرامج.
 error-not-enrolled = هذه الأسرة غير مسجلة في هذا البرنامج.
+
+# Members and roles
+members-title = الأعضاء والأدوار
+members-actions = التغييرات
+members-you = أنت
+members-new-role = الدور الجديد
+members-change-role = تغيير الدور
+members-remove = إخراج من الجمعية
+members-leave = مغادرة الجمعية
+members-done-role-changed = تم تغيير الدور.
+members-done-member-removed = تم إخراج العضو.
+members-done-ownership-handed-over = تم نقل الملكية. أنت الآن مسير.
+members-hand-over-title = نقل الملكية
+members-hand-over-hint = يصبح العضو الذي تختاره مالكًا وتصبح أنت مسيرًا. تحتفظ الجمعية دائمًا بمالك.
+members-hand-over-to = المالك الجديد
+members-hand-over-next = متابعة
+members-hand-over-check = تحقق مما سيحدث قبل التأكيد.
+members-hand-over-new-owner = يصبح مالكًا
+members-hand-over-your-role = دورك بعد ذلك
+members-hand-over-confirm = نقل الملكية
+members-history = التغييرات السابقة
+members-history-empty = لا تغيير بعد.
+members-removed = أُخرج
+members-changed-by = بواسطة
+action-cancel = إلغاء
+error-owner-only = وحده المالك يمكنه منح دور المالك أو تغييره أو سحبه.
+error-managers-only = وحدهم المالكون والمسيرون يغيرون أدوار الأعضاء.
+error-last-owner = يجب أن تحتفظ الجمعية بمالك: امنح هذا الدور لعضو آخر أولًا.
+error-unknown-member = اختر عضوًا في الجمعية.
+
+# The treasury's campaign pages
+treasury-campaigns-title = الحملات
+treasury-new-campaign = فتح حملة
+treasury-new-campaign-hint = تُفتح الحملة كمسودة ويُطلب ترخيصها طبقًا للقانون 18-18 فورًا من السلطة التي يحددها نطاقها. يمكن نشرها بعد الترخيص.
+treasury-no-campaign = لا توجد حملة بعد.
+treasury-campaign = الحملة
+treasury-title-ar = العنوان بالعربية
+treasury-title-fr = العنوان بالفرنسية
+treasury-purpose-ar = الغرض بالعربية
+treasury-purpose-fr = الغرض بالفرنسية
+treasury-goal = الهدف بالدرهم
+treasury-starts-on = أول يوم في جمع التبرعات
+treasury-ends-on = آخر يوم في جمع التبرعات
+treasury-scope = نطاق الجمع، ومن ثم السلطة المرخِّصة
+treasury-bank-account = الحساب البنكي للحملة
+treasury-bank-account-hint = الأرقام الأربعة والعشرون للتعريف البنكي (RIB)، أو رقم IBAN المغربي. يُتحقق من مفتاحه.
+treasury-emergency = جمع وفق مسطرة الاستعجال
+treasury-open-campaign = فتح الحملة وطلب ترخيصها
+treasury-refusal-reason = سبب الرفض
+treasury-publish = نشر الحملة
+treasury-close = إغلاق الحملة
+treasury-public-page = الصفحة العمومية للحملة
+treasury-report = تقرير الحملة
+treasury-done-created = فُتحت الحملة كمسودة وطُلب ترخيصها.
+treasury-done-published = نُشرت الحملة.
+treasury-done-closed = أُغلقت الحملة: لم تعد تستقبل التبرعات.
+
+# What waits for a member
+waiting-title = ما ينتظرك
+waiting-to-publish = مرخَّصة: يمكن نشرها
+waiting-authority = ترخيصها في انتظار قرار السلطة
+waiting-ending-soon = ينتهي جمع تبرعاتها خلال أسبوعين

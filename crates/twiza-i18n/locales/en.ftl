@@ -388,6 +388,13 @@ error-invalid-callback = The callback is malformed.
 error-payment-mismatch = The paid amount is not the donation’s amount.
 error-donation-not-pending = This donation is no longer waiting for its payment.
 error-payment-provider-unavailable = The payment provider cannot be reached. Your gift is saved: try again with the same request.
+error-payments-not-configured = This site does not take gifts online yet: no payment provider is configured.
+payments-test-mode = Test mode: payments here are simulated. No money moves and no card is charged.
+gift-pay-title = Pay your gift
+gift-pay-intro = You will now go to the secure payment page of the Centre Monétique Interbancaire (CMI) to enter your card. Twiza never sees your card number.
+gift-pay-continue = Continue to the secure payment page
+gift-pay-again = Pay or try the payment again
+gift-back-to-gift = Back to your gift
 
 ## The association ledger: expenses, transfers
 error-expense-self-approval = An expense must be approved by another treasury member than the one who submitted it.
@@ -592,3 +599,65 @@ error-received-too-long-ago = The date of receipt must be within the last year.
 error-unknown-household = This household is not in the association's registry.
 error-no-consent = This household has no standing consent or legal basis for programmes.
 error-not-enrolled = This household is not enrolled in this programme.
+
+# Members and roles
+members-title = Members and roles
+members-actions = Changes
+members-you = you
+members-new-role = New role
+members-change-role = Change the role
+members-remove = Remove from the association
+members-leave = Leave the association
+members-done-role-changed = The role was changed.
+members-done-member-removed = The member was removed.
+members-done-ownership-handed-over = Ownership was handed over. You are now an admin.
+members-hand-over-title = Hand ownership over
+members-hand-over-hint = The member you choose becomes an owner and you become an admin. An association always keeps an owner.
+members-hand-over-to = New owner
+members-hand-over-next = Continue
+members-hand-over-check = Check what will happen before you confirm.
+members-hand-over-new-owner = Becomes an owner
+members-hand-over-your-role = Your role afterwards
+members-hand-over-confirm = Hand ownership over
+members-history = Past changes
+members-history-empty = No change yet.
+members-removed = removed
+members-changed-by = by
+action-cancel = Cancel
+error-owner-only = Only an owner can give, change or remove the owner role.
+error-managers-only = Only owners and admins change the members’ roles.
+error-last-owner = The association must keep an owner: give the owner role to another member first.
+error-unknown-member = Choose a member of the association.
+
+# The treasury's campaign pages
+treasury-campaigns-title = Campaigns
+treasury-new-campaign = Open a campaign
+treasury-new-campaign-hint = The campaign opens as a draft and its authorization under Law 18-18 is requested at once from the authority its scope names. It can be published once authorized.
+treasury-no-campaign = No campaign yet.
+treasury-campaign = Campaign
+treasury-title-ar = Title in Arabic
+treasury-title-fr = Title in French
+treasury-purpose-ar = Purpose in Arabic
+treasury-purpose-fr = Purpose in French
+treasury-goal = Goal in dirhams
+treasury-starts-on = First day of the collection
+treasury-ends-on = Last day of the collection
+treasury-scope = Where it collects, and so who authorizes it
+treasury-bank-account = Bank account of the campaign
+treasury-bank-account-hint = The 24 digits of the RIB, or the Moroccan IBAN (MA…). Its check key is verified.
+treasury-emergency = Collected under the emergency procedure
+treasury-open-campaign = Open the campaign and request its authorization
+treasury-refusal-reason = Reason of the refusal
+treasury-publish = Publish the campaign
+treasury-close = Close the campaign
+treasury-public-page = The campaign's public page
+treasury-report = The campaign's report
+treasury-done-created = The campaign is open as a draft and its authorization is requested.
+treasury-done-published = The campaign is published.
+treasury-done-closed = The campaign is closed: it takes no more gifts.
+
+# What waits for a member
+waiting-title = Waiting for you
+waiting-to-publish = authorized: it can be published
+waiting-authority = its authorization is awaited from the authority
+waiting-ending-soon = its collection ends within two weeks

@@ -391,6 +391,13 @@ error-invalid-callback = La notification est mal formée.
 error-payment-mismatch = Le montant payé n’est pas celui du don.
 error-donation-not-pending = Ce don n’attend plus son paiement.
 error-payment-provider-unavailable = Le prestataire de paiement est injoignable. Votre don est enregistré : réessayez avec la même requête.
+error-payments-not-configured = Ce site ne reçoit pas encore de dons en ligne : aucun prestataire de paiement n’est configuré.
+payments-test-mode = Mode test : les paiements sont simulés ici. Aucun argent ne circule et aucune carte n’est débitée.
+gift-pay-title = Payer votre don
+gift-pay-intro = Vous allez passer à la page de paiement sécurisée du Centre Monétique Interbancaire (CMI) pour saisir votre carte. Twiza ne voit jamais le numéro de votre carte.
+gift-pay-continue = Continuer vers la page de paiement sécurisée
+gift-pay-again = Payer ou réessayer le paiement
+gift-back-to-gift = Retour à votre don
 
 ## Comptabilité de l’association : dépenses, virements
 error-expense-self-approval = Une dépense doit être approuvée par un autre membre de la trésorerie que celui qui l’a soumise.
@@ -595,3 +602,65 @@ error-received-too-long-ago = La date de réception doit dater de moins d’un a
 error-unknown-household = Ce foyer n’est pas inscrit au registre de l’association.
 error-no-consent = Ce foyer n’a pas de consentement ni de base légale en vigueur pour les programmes.
 error-not-enrolled = Ce foyer n’est pas inscrit à ce programme.
+
+# Members and roles
+members-title = Membres et rôles
+members-actions = Modifications
+members-you = vous
+members-new-role = Nouveau rôle
+members-change-role = Changer le rôle
+members-remove = Retirer de l’association
+members-leave = Quitter l’association
+members-done-role-changed = Le rôle a été changé.
+members-done-member-removed = Le membre a été retiré.
+members-done-ownership-handed-over = La propriété a été transmise. Vous êtes maintenant administrateur.
+members-hand-over-title = Transmettre la propriété
+members-hand-over-hint = Le membre choisi devient propriétaire et vous devenez administrateur. Une association garde toujours un propriétaire.
+members-hand-over-to = Nouveau propriétaire
+members-hand-over-next = Continuer
+members-hand-over-check = Vérifiez ce qui va se passer avant de confirmer.
+members-hand-over-new-owner = Devient propriétaire
+members-hand-over-your-role = Votre rôle ensuite
+members-hand-over-confirm = Transmettre la propriété
+members-history = Modifications passées
+members-history-empty = Aucune modification pour l’instant.
+members-removed = retiré
+members-changed-by = par
+action-cancel = Annuler
+error-owner-only = Seul un propriétaire peut donner, changer ou retirer le rôle de propriétaire.
+error-managers-only = Seuls les propriétaires et les administrateurs changent les rôles des membres.
+error-last-owner = L’association doit garder un propriétaire : donnez d’abord ce rôle à un autre membre.
+error-unknown-member = Choisissez un membre de l’association.
+
+# The treasury's campaign pages
+treasury-campaigns-title = Campagnes
+treasury-new-campaign = Ouvrir une campagne
+treasury-new-campaign-hint = La campagne s’ouvre en brouillon et son autorisation au titre de la loi 18-18 est demandée aussitôt à l’autorité que désigne sa portée. Elle peut être publiée une fois autorisée.
+treasury-no-campaign = Aucune campagne pour l’instant.
+treasury-campaign = Campagne
+treasury-title-ar = Titre en arabe
+treasury-title-fr = Titre en français
+treasury-purpose-ar = Objet en arabe
+treasury-purpose-fr = Objet en français
+treasury-goal = Objectif en dirhams
+treasury-starts-on = Premier jour de la collecte
+treasury-ends-on = Dernier jour de la collecte
+treasury-scope = Où elle collecte, et donc qui l’autorise
+treasury-bank-account = Compte bancaire de la campagne
+treasury-bank-account-hint = Les 24 chiffres du RIB, ou l’IBAN marocain (MA…). Sa clé est vérifiée.
+treasury-emergency = Collecte selon la procédure d’urgence
+treasury-open-campaign = Ouvrir la campagne et demander son autorisation
+treasury-refusal-reason = Motif du refus
+treasury-publish = Publier la campagne
+treasury-close = Clôturer la campagne
+treasury-public-page = La page publique de la campagne
+treasury-report = Le rapport de la campagne
+treasury-done-created = La campagne est ouverte en brouillon et son autorisation est demandée.
+treasury-done-published = La campagne est publiée.
+treasury-done-closed = La campagne est clôturée : elle ne reçoit plus de dons.
+
+# What waits for a member
+waiting-title = Ce qui vous attend
+waiting-to-publish = autorisée : elle peut être publiée
+waiting-authority = son autorisation est attendue de l’autorité
+waiting-ending-soon = sa collecte se termine dans moins de deux semaines

@@ -402,6 +402,13 @@ error-invalid-callback = ⴰⵙⵎⵎⴻⵍ ⴰⴷ ⵓⵔ ⵉⵜⵜⵓⵙⴽⵔ 
 error-payment-mismatch = ⴰⵎⴹⴰⵏ ⵏⵏⴰ ⵉⵜⵜⵓⵅⵍⵍⵚⵏ ⵓⵔ ⵉⴳⵉ ⴰⵎⴹⴰⵏ ⵏ ⵜⵓⴼⴽⵉⵜ.
 error-donation-not-pending = ⵜⵓⴼⴽⵉⵜ ⴰⴷ ⵓⵔ ⵜⵔⴰⵊⵓ ⴰⵅⵍⵍⵚ ⵏⵏⵙ ⴷⴰⵖ.
 error-payment-provider-unavailable = ⵓⵔ ⵉⵜⵜⵓⵍⴽⴰⵎ ⵓⵎⵙⵙⵓⴼⵖ ⵏ ⵓⵅⵍⵍⵚ. ⵜⵓⴼⴽⵉⵜ ⵏⵏⴽ ⵜⵜⵓⵃⴹⴰ: ⴰⵍⵙ ⵙ ⵢⴰⵏ ⵓⵙⵓⵜⵔ ⴰⴷ ⵓⵏⵏ.
+error-payments-not-configured = ⴰⵙⵉⵜ ⴰⴷ ⵓⵔ ⵉⵇⴱⵓⵍ ⴰⵔ ⴷⵖⵉ ⵜⵓⴼⴽⵉⵡⵉⵏ ⵙ ⵓⵥⵟⵟⴰ: ⵓⵔ ⵉⵍⵍⵉ ⴽⵔⴰ ⵏ ⵓⵎⵙⵙⵓⴼⵖ ⵏ ⵓⵅⵍⵍⵚ.
+payments-test-mode = ⴰⵙⵍⵖⵓ ⵏ ⵓⵔⵎⵎⵓ: ⴰⵅⵍⵍⵚ ⴷⵉⴷ ⴷ ⴰⵙⵎⴰⵔⵓ. ⵓⵔ ⵜⵜⵎⵓⵙⵙⵓⵏ ⵉⴷⵔⵉⵎⵏ, ⵓⵔ ⵜⵜⵓⵙⵎⵔⴰⵙ ⴽⵔⴰ ⵏ ⵜⴽⴰⵔⴹⴰ.
+gift-pay-title = ⵅⵍⵍⵚ ⵜⵓⴼⴽⵉⵜ ⵏⵏⴽ
+gift-pay-intro = ⴰⴷ ⵜⴷⴷⵓⴷ ⵖⵔ ⵜⴰⵙⵏⴰ ⵏ ⵓⵅⵍⵍⵚ ⵉⵜⵜⵓⵃⵔⵣⵏ ⵏ CMI ⴰⴷ ⵜⵙⴽⵛⵎⴷ ⵜⴰⴽⴰⵔⴹⴰ ⵏⵏⴽ. ⵜⵡⵉⵣⴰ ⵓⵔ ⵜⵥⵕⵕⴰ ⵓⵟⵟⵓⵏ ⵏ ⵜⴽⴰⵔⴹⴰ ⵏⵏⴽ.
+gift-pay-continue = ⴽⵎⵎⵍ ⵖⵔ ⵜⴰⵙⵏⴰ ⵏ ⵓⵅⵍⵍⵚ ⵉⵜⵜⵓⵃⵔⵣⵏ
+gift-pay-again = ⵅⵍⵍⵚ ⵏⵖ ⴰⵍⵙ ⴰⵅⵍⵍⵚ
+gift-back-to-gift = ⴰⵖⵓⵍ ⵖⵔ ⵜⵓⴼⴽⵉⵜ ⵏⵏⴽ
 
 ## ⴰⵎⵉⴹⴰⵏ ⵏ ⵜⵎⵓⵙⵙⵓⵏⵜ: ⵉⵙⵙⵓⴼⵖⴰ, ⵉⵎⵓⴷⴷⴰ
 error-expense-self-approval = ⴰⵙⵙⵓⴼⵖ ⵉⵇⵇⴰⵏ ⴰⴷ ⵜ ⵉⵙⴷⵓⴷⴷⵓ ⵢⴰⵏ ⵓⴳⵎⴰⵎ ⵢⴰⴹⵏ ⵏ ⵜⵙⵔⵔⴰⴼⵜ, ⵓⵔ ⴷ ⵡⵉⵏⵏ ⵜ ⵉⵙⴽⵛⵎⵏ.
@@ -606,3 +613,65 @@ error-received-too-long-ago = ⵉⵍⴰⵇ ⴰⴷ ⵉⴳ ⵓⵣⵎⵣ ⵏ ⵓⵙ
 error-unknown-household = ⵜⴰⵡⵊⴰ ⴰⴷ ⵓⵔ ⵜⵍⵍⵉ ⴳ ⵓⵎⵙⵍⴰⵢ ⵏ ⵜⵎⵓⵏⵜ.
 error-no-consent = ⵜⴰⵡⵊⴰ ⴰⴷ ⵓⵔ ⵖⵓⵔⵙ ⵜⴰⵎⵙⵙⵓⵔⵜ ⵏⵖ ⴰⵙⵉⵙ ⴰⵏⴰⵎⵓⵙ ⵉ ⵉⵖⴰⵡⴰⵙⵏ.
 error-not-enrolled = ⵜⴰⵡⵊⴰ ⴰⴷ ⵓⵔ ⵜⵜⵓⵣⵎⵎⴻⵎ ⴳ ⵓⵖⴰⵡⴰⵙ ⴰⴷ.
+
+# Members and roles
+members-title = ⵉⵎⴷⵔⴰⵡⵏ ⴷ ⵜⵎⵓⵙⵙⵏⵉⵡⵉⵏ
+members-actions = ⵉⴱⴷⴷⵍⵏ
+members-you = ⴽⵢⵢ
+members-new-role = ⵜⴰⵎⵓⵙⵙⵏⵉⵜ ⵜⴰⵎⴰⵢⵏⵓⵜ
+members-change-role = ⵙⵏⴼⵍ ⵜⴰⵎⵓⵙⵙⵏⵉⵜ
+members-remove = ⵙⵙⵓⴼⵖ ⵙⴳ ⵜⵎⵙⵙⵓⵖⵍⵜ
+members-leave = ⴼⴼⵖ ⵜⴰⵎⵙⵙⵓⵖⵍⵜ
+members-done-role-changed = ⵜⵜⵓⵙⵏⴼⵍ ⵜⵎⵓⵙⵙⵏⵉⵜ.
+members-done-member-removed = ⵉⵜⵜⵓⵙⵙⵓⴼⵖ ⵓⵎⴷⵔⴰⵡ.
+members-done-ownership-handed-over = ⵜⵜⵓⵣⵣⵏⵣ ⵜⵉⵍⴰ. ⵜⴳⵉⴷ ⴷⵖⵉ ⴷ ⴰⵎⵙⵙⵓⴷⵙ.
+members-hand-over-title = ⵙⵏⵉⴼⵍ ⵜⵉⵍⴰ
+members-hand-over-hint = ⴰⵎⴷⵔⴰⵡ ⵍⵍⵉ ⵜⵙⵜⵉⴷ ⴰⴷ ⵉⴳ ⴰⵎⵍⴰⵍ, ⴽⵢⵢ ⴰⴷ ⵜⴳⴷ ⴰⵎⵙⵙⵓⴷⵙ. ⵜⴰⵎⵙⵙⵓⵖⵍⵜ ⵜⵃⴹⴰ ⴷⵉⵎⴰ ⴰⵎⵍⴰⵍ.
+members-hand-over-to = ⴰⵎⵍⴰⵍ ⴰⵎⴰⵢⵏⵓ
+members-hand-over-next = ⴽⵎⵎⵍ
+members-hand-over-check = ⵥⵕ ⵎⴰⴷ ⵔⴰⴷ ⵉⵍⵉⵏ ⵇⴱⵍ ⴰⴷ ⵜⵙⵙⵏⵜⵎⴷ.
+members-hand-over-new-owner = ⴰⴷ ⵉⴳ ⴰⵎⵍⴰⵍ
+members-hand-over-your-role = ⵜⴰⵎⵓⵙⵙⵏⵉⵜ ⵏⵏⴽ ⴷⴼⴼⵉⵔ ⵓⵢⴰ
+members-hand-over-confirm = ⵙⵏⵉⴼⵍ ⵜⵉⵍⴰ
+members-history = ⵉⴱⴷⴷⵍⵏ ⵉⵣⵔⵉⵏ
+members-history-empty = ⵓⵔ ⵉⵍⵍⵉ ⴽⵔⴰ ⵏ ⵓⴱⴷⴷⵍ ⴰⵔ ⴷⵖⵉ.
+members-removed = ⵉⵜⵜⵓⵙⵙⵓⴼⵖ
+members-changed-by = ⵙ
+action-cancel = ⵙⵔ
+error-owner-only = ⵖⴰⵙ ⴰⵎⵍⴰⵍ ⴰⵢ ⵉⵣⵎⵔⵏ ⴰⴷ ⵉⴼⴽ, ⴰⴷ ⵉⵙⵏⴼⵍ ⵏⵖ ⴰⴷ ⵉⴽⴽⵙ ⵜⴰⵎⵓⵙⵙⵏⵉⵜ ⵏ ⵓⵎⵍⴰⵍ.
+error-managers-only = ⵖⴰⵙ ⵉⵎⵍⴰⵍⵏ ⴷ ⵉⵎⵙⵙⵓⴷⵙⵏ ⴰⵢ ⵉⵙⵏⴼⴰⵍⵏ ⵜⵉⵎⵓⵙⵙⵏⵉⵡⵉⵏ ⵏ ⵉⵎⴷⵔⴰⵡⵏ.
+error-last-owner = ⵜⴰⵎⵙⵙⵓⵖⵍⵜ ⵉⵇⵇⴰⵏ ⴰⴷ ⵜⵃⴹⵓ ⴰⵎⵍⴰⵍ: ⴼⴽ ⵜⴰⵎⵓⵙⵙⵏⵉⵜ ⴰⴷ ⵉ ⵢⴰⵏ ⵓⵎⴷⵔⴰⵡ ⵢⴰⴹⵏ ⵇⴱⵍ.
+error-unknown-member = ⵙⵜⵉ ⵢⴰⵏ ⵓⵎⴷⵔⴰⵡ ⵏ ⵜⵎⵙⵙⵓⵖⵍⵜ.
+
+# The treasury's campaign pages
+treasury-campaigns-title = ⵜⵉⴽⵔⴰⴷⵉⵏ
+treasury-new-campaign = ⵕⵥⵎ ⵢⴰⵜ ⵜⴽⵔⴰⴷⵜ
+treasury-new-campaign-hint = ⵜⴰⴽⵔⴰⴷⵜ ⵜⵜⵓⵕⵥⵎ ⴷ ⴰⵣⵡⵉⵔ, ⵜⵜⵓⵜⵜⵔ ⵜⵓⵔⴰⴳⵜ ⵏⵏⵙ ⵙ ⵓⵙⵍⵖⵓ ⵏ 18-18 ⵙⴳ ⵜⵏⴱⴰⴹⵜ ⵍⵍⵉ ⵉⵙⵎⴰⵏ ⵓⴳⵔⵓ ⵏⵏⵙ. ⵜⵣⵎⵔ ⴰⴷ ⵜⵜⵓⵙⵙⵓⴼⵖ ⵎⵔ ⵜⵜⵓⴼⴽⴰ ⵜⵓⵔⴰⴳⵜ.
+treasury-no-campaign = ⵓⵔ ⵜⵍⵍⵉ ⴽⵔⴰ ⵏ ⵜⴽⵔⴰⴷⵜ ⴰⵔ ⴷⵖⵉ.
+treasury-campaign = ⵜⴰⴽⵔⴰⴷⵜ
+treasury-title-ar = ⴰⵣⵡⵍ ⵙ ⵜⵄⵔⴰⴱⵜ
+treasury-title-fr = ⴰⵣⵡⵍ ⵙ ⵜⴼⵔⴰⵏⵙⵉⵙⵜ
+treasury-purpose-ar = ⴰⵏⵙⵉ ⵙ ⵜⵄⵔⴰⴱⵜ
+treasury-purpose-fr = ⴰⵏⵙⵉ ⵙ ⵜⴼⵔⴰⵏⵙⵉⵙⵜ
+treasury-goal = ⴰⵙⵡⵉⵏⴳⵎ ⵙ ⴷⴷⵔⵀⵎ
+treasury-starts-on = ⴰⵙⵙ ⴰⵎⵣⵡⴰⵔⵓ ⵏ ⵓⵙⵎⵓⵏ
+treasury-ends-on = ⴰⵙⵙ ⴰⵏⴳⴳⴰⵔⵓ ⵏ ⵓⵙⵎⵓⵏ
+treasury-scope = ⵎⴰⵏⵉ ⵙ ⵜⵙⵎⵓⵏ, ⴷ ⵎⴰⴷ ⴰⵙ ⵉⴼⴽⴰⵏ ⵜⵓⵔⴰⴳⵜ
+treasury-bank-account = ⴰⵎⵉⴹⴰⵏ ⵏ ⵜⴱⴰⵏⴽⴰ ⵏ ⵜⴽⵔⴰⴷⵜ
+treasury-bank-account-hint = 24 ⵏ ⵉⵎⴹⴰⵏⵏ ⵏ RIB, ⵏⵖ IBAN ⴰⵎⵖⵔⵉⴱⵉ. ⵜⵜⵓⵙⵙⵏⵜⵎ ⵜⵙⴰⵔⵓⵜ ⵏⵏⵙ.
+treasury-emergency = ⴰⵙⵎⵓⵏ ⵙ ⵓⴱⵔⵉⴷ ⵏ ⵓⵎⵥⵍⴰⵢ
+treasury-open-campaign = ⵕⵥⵎ ⵜⴰⴽⵔⴰⴷⵜ ⵜⵜⵔ ⵜⵓⵔⴰⴳⵜ ⵏⵏⵙ
+treasury-refusal-reason = ⵜⴰⵎⵏⵜⵉⵍⵜ ⵏ ⵓⴳⴳⵉ
+treasury-publish = ⵙⵙⵓⴼⵖ ⵜⴰⴽⵔⴰⴷⵜ
+treasury-close = ⵇⵇⵏ ⵜⴰⴽⵔⴰⴷⵜ
+treasury-public-page = ⵜⴰⵙⵏⴰ ⵜⴰⴳⴷⵓⴷⴰⵏⵜ ⵏ ⵜⴽⵔⴰⴷⵜ
+treasury-report = ⴰⵏⵏⴰⵍ ⵏ ⵜⴽⵔⴰⴷⵜ
+treasury-done-created = ⵜⵜⵓⵕⵥⵎ ⵜⴽⵔⴰⴷⵜ ⴷ ⴰⵣⵡⵉⵔ, ⵜⵜⵓⵜⵜⵔ ⵜⵓⵔⴰⴳⵜ ⵏⵏⵙ.
+treasury-done-published = ⵜⵜⵓⵙⵙⵓⴼⵖ ⵜⴽⵔⴰⴷⵜ.
+treasury-done-closed = ⵜⵜⵓⵇⵇⵏ ⵜⴽⵔⴰⴷⵜ: ⵓⵔ ⵜⵇⴱⵓⵍ ⵜⵓⴼⴽⵉⵡⵉⵏ ⵢⴰⴹⵏ.
+
+# What waits for a member
+waiting-title = ⵎⴰⴷ ⴽ ⵉⵜⵜⵔⴰⵊⵓⵏ
+waiting-to-publish = ⵜⵜⵓⴼⴽⴰ ⵜⵓⵔⴰⴳⵜ: ⵜⵣⵎⵔ ⴰⴷ ⵜⵜⵓⵙⵙⵓⴼⵖ
+waiting-authority = ⵜⵓⵔⴰⴳⵜ ⵏⵏⵙ ⵜⵜⵔⴰⵊⵓ ⵜⴰⵏⴱⴰⴹⵜ
+waiting-ending-soon = ⴰⵙⵎⵓⵏ ⵏⵏⵙ ⴰⴷ ⵉⵙⴰⵍⴰ ⴷⴰⵜ ⵙⵉⵏ ⵉⵎⴰⵍⴰⵙⵏ

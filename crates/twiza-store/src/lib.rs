@@ -20,6 +20,7 @@ mod grievances;
 mod ledger;
 mod logged;
 mod logistics;
+mod members;
 mod organizations;
 mod privacy;
 mod programmes;
@@ -54,6 +55,7 @@ pub use ledger::{
     TrialBalance, REPORT_IN_KIND_LINES,
 };
 pub use logistics::{ConvoyOutline, Item, NewDelivery, ProofOutcome, StockLine};
+pub use members::MembershipChange;
 pub use organizations::{DirectoryFilter, DirectoryPage, Invitation, Member, MembershipRow};
 pub use payments::{GiftState, Raised, SealedIdentity};
 pub use privacy::{

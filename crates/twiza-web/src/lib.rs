@@ -53,8 +53,8 @@ pub struct WebConfig {
     pub identity_key: [u8; 32],
     /// Shared secret of the payment provider's callback signatures.
     pub payment_secret: [u8; 32],
-    /// How long the simulated provider waits before confirming; `None`: it never calls back.
-    pub simulated_payment_delay: Option<Duration>,
+    /// Where public gifts are paid; none: gifts are refused (`payments_not_configured`).
+    pub payments: payments::PaymentsSetting,
     /// Needs one client address may report per minute without an account (0: no limit);
     /// beyond them, up to `throttle::HELD_FACTOR` times as many are held for review, then 429.
     pub need_reports_per_minute: u32,
@@ -84,7 +84,9 @@ impl Default for WebConfig {
             donor_identity_threshold: twiza_domain::money::DEFAULT_IDENTITY_THRESHOLD,
             identity_key: [0; 32],
             payment_secret: [0; 32],
-            simulated_payment_delay: Some(Duration::from_millis(300)),
+            payments: payments::PaymentsSetting::Simulated {
+                delay: Some(Duration::from_millis(300)),
+            },
             need_reports_per_minute: 20,
             personal_data: twiza_store::PersonalDataKeys::new(
                 std::collections::BTreeMap::from([(1, [0; 32])]),
@@ -108,7 +110,7 @@ impl std::fmt::Debug for WebConfig {
             .field("log_origin", &self.log_origin)
             .field("public_url", &self.public_url)
             .field("donor_identity_threshold", &self.donor_identity_threshold)
-            .field("simulated_payment_delay", &self.simulated_payment_delay)
+            .field("payments", &self.payments)
             .finish_non_exhaustive()
     }
 }
@@ -137,8 +139,10 @@ pub struct Shared {
     pub log_signer: Arc<twiza_tlog::NoteSigner>,
     /// Recent token owners and campaign roles (see `access_cache`).
     pub access_cache: Arc<access_cache::AccessCache>,
-    /// Where donations by the public are paid.
-    pub payments: Arc<dyn payments::PaymentProvider>,
+    /// Where donations by the public are paid; `None`: nowhere, gifts are refused.
+    pub payments: Option<Arc<dyn payments::PaymentProvider>>,
+    /// The same provider when it is CMI (its callback and payment page need it).
+    pub cmi: Option<Arc<payments::cmi::Cmi>>,
     /// Needs reported without an account, per client address.
     pub need_reports: throttle::NeedReportLimiter,
     /// Where delivery codes are sent.
@@ -167,20 +171,13 @@ impl AppState {
         );
         twiza_store::spawn_checkpointer(store.clone(), log_signer.clone());
         let sequencer = twiza_store::Sequencer::start(store.clone(), config.receipt_key);
-        let delivery = payments::simulated::SimulatedProvider::delivery_for(
-            config.public_url.as_deref(),
-            sequencer.clone(),
-        );
-        let provider = payments::simulated::SimulatedProvider::new(
-            config.payment_secret,
-            config.simulated_payment_delay,
-            delivery,
-        );
+        let payments::Providers { payments, cmi } = payments::provider(&config, &sequencer);
         Ok(AppState(Arc::new(Shared {
             log_signer,
             access_cache: Arc::default(),
             sequencer,
-            payments: Arc::new(provider),
+            payments,
+            cmi,
             store,
             messages: Arc::new(Messages::load()?),
             metrics: ops::Metrics::install()?,

@@ -495,7 +495,7 @@ async fn ingest(
         starts_on: "2023-01-01",
         ends_on: "2099-12-31",
         scope: "national",
-        bank_account: "011780000012345678901234",
+        bank_account: "011780000012345678901296",
         emergency: false,
     };
     let campaign = NewCampaign::parse(&input).map_err(|e| anyhow::anyhow!("{e:?}"))?;

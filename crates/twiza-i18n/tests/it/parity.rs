@@ -352,6 +352,8 @@ fn every_message_is_non_empty() {
 /// Latin words allowed in Arabic and Tifinagh text: acronyms, formats, units, the currency.
 const ALLOWED_LATIN: &[&str] = &[
     "API",
+    // The Centre Monétique Interbancaire, the card network's acronym as written in Morocco.
+    "CMI",
     "HCP",
     "CC",
     "BY",

@@ -38,7 +38,7 @@ async fn request(s: &Store, org: OrgId, scope: &str, code: &str, by: UserId) -> 
         starts_on: "2023-09-09",
         ends_on: "2023-12-31",
         scope,
-        bank_account: "011780000012345678901234",
+        bank_account: "011780000012345678901296",
         emergency: false,
     };
     let campaign = NewCampaign::parse(&input).expect("campaign");

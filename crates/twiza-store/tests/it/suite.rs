@@ -374,7 +374,7 @@ fn new_campaign() -> twiza_domain::campaign::NewCampaign {
         starts_on: "2023-09-09",
         ends_on: "2023-12-31",
         scope: "regional",
-        bank_account: "011780000012345678901234",
+        bank_account: "011780000012345678901296",
         emergency: false,
     };
     twiza_domain::campaign::NewCampaign::parse(&input).expect("campaign")

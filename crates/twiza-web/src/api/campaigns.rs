@@ -9,9 +9,9 @@ use axum::http::StatusCode;
 use axum::{Extension, Json};
 use serde::{Deserialize, Serialize};
 use twiza_app::campaigns::{collecting_today, visible_campaign};
-use twiza_domain::campaign::{parse_date, public_code, CampaignInput, CampaignState, NewCampaign};
-use twiza_domain::{FieldError, OrgScope, Refusal};
-use twiza_store::{AuthorizationDecision, Campaign, StoreError};
+use twiza_domain::campaign::{parse_date, CampaignInput, CampaignState, NewCampaign};
+use twiza_domain::{FieldError, OrgScope};
+use twiza_store::{AuthorizationDecision, Campaign};
 use utoipa::ToSchema;
 
 /// A new campaign (created in draft, with its authorization requested).
@@ -129,20 +129,8 @@ pub async fn create(
         emergency: body.emergency,
     };
     let campaign = NewCampaign::parse(&input).map_err(AppError::invalid)?;
-    // Codes have 20 random bits: draw again on the rare collision.
-    for _ in 0..8 {
-        let code = public_code(rand::random::<u32>());
-        match state
-            .store
-            .create_campaign(&scope, &campaign, &code, user.id)
-            .await
-        {
-            Ok(id) => return Ok((StatusCode::CREATED, view_of(&state, id).await?)),
-            Err(StoreError::Refused(Refusal::CampaignCodeTaken)) => continue,
-            Err(e) => return Err(e.into()),
-        }
-    }
-    Err(AppError::internal())
+    let id = twiza_app::campaigns::open_campaign(&state.store, &scope, &campaign, user.id).await?;
+    Ok((StatusCode::CREATED, view_of(&state, id).await?))
 }
 
 /// The association's campaigns (members).

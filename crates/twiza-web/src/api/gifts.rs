@@ -135,7 +135,7 @@ pub async fn create(
                 leaf_hash: placed.ack.leaf_hash.map(hex::encode),
             },
             payment: PaymentView {
-                provider: state.payments.name().to_owned(),
+                provider: placed.provider.to_owned(),
                 reference: placed.reference,
                 next_url: placed.next_url,
             },
@@ -168,12 +168,35 @@ pub async fn callback(
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> AppResult<Json<CallbackAnswer>> {
-    let ack = accept_callback(state.payments.as_ref(), &state.sequencer, &headers, &body).await?;
+    let provider = state.payments.as_ref().ok_or_else(AppError::not_found)?;
+    let ack = accept_callback(provider.as_ref(), &state.sequencer, &headers, &body).await?;
     Ok(Json(CallbackAnswer {
         donation_id: ack.donation_id,
         status: ack.status.as_str().to_owned(),
         replayed: ack.replayed,
     }))
+}
+
+/// CMI's server-to-server callback (form-encoded, signed with the store key): answered
+/// `ACTION=POSTAUTH` when it confirms the gift, `APPROVED` for a refused card (nothing
+/// changes), `FAILURE` when it is not believed or does not match the gift (nothing changes).
+#[utoipa::path(post, path = "/api/v1/payments/cmi/callback", tag = "donations",
+    request_body(content = String, content_type = "application/x-www-form-urlencoded",
+                 description = "CMI's callback fields, signed in `HASH`"),
+    responses((status = 200, content_type = "text/plain", body = String,
+               description = "`ACTION=POSTAUTH`, `APPROVED` or `FAILURE`"),
+              (status = 404, body = ErrorBody, description = "CMI is not this site's provider")))]
+pub async fn cmi_callback(
+    State(state): State<AppState>,
+    body: axum::body::Bytes,
+) -> AppResult<Response> {
+    let cmi = state.cmi.as_ref().ok_or_else(AppError::not_found)?;
+    let answer = crate::payments::cmi::answer_callback(cmi, &state.sequencer, &body).await;
+    Ok((
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        answer,
+    )
+        .into_response())
 }
 
 /// A gift as its donor follows it (anyone holding the reference; no donor data).

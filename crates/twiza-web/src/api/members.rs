@@ -143,3 +143,80 @@ pub async fn accept(
         organization_id: org.0,
     }))
 }
+
+/// A member's new role.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RoleChange {
+    /// `owner`, `admin`, `treasurer`, `coordinator`, `field_agent` or `volunteer`.
+    pub role: String,
+}
+
+/// Gives a member another role (owners and admins; only an owner touches the owner role, and
+/// the association keeps an owner). Recorded with who made it.
+#[utoipa::path(post, path = "/api/v1/organizations/{org_id}/members/{user_id}/role", tag = "members",
+    params(("org_id" = i64, Path), ("user_id" = i64, Path)), request_body = RoleChange,
+    responses((status = 204), (status = 403, body = ErrorBody, description = "`owner_only`"),
+              (status = 404, body = ErrorBody), (status = 409, body = ErrorBody, description = "`last_owner`"),
+              (status = 422, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn change_role(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    CurrentUser(user): CurrentUser,
+    params: axum::extract::RawPathParams,
+    ApiJson(body): ApiJson<RoleChange>,
+) -> AppResult<StatusCode> {
+    let member = twiza_domain::UserId(super::path_param(&params, "user_id")?);
+    let role = twiza_domain::OrgRole::parse(body.role.trim()).ok_or_else(|| {
+        AppError::invalid(vec![twiza_domain::FieldError::new("role", "invalid_role")])
+    })?;
+    state
+        .store
+        .change_member_role(&scope, member, role, user.id)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Removes a member (owners and admins; an owner only by an owner, and never the last one).
+#[utoipa::path(delete, path = "/api/v1/organizations/{org_id}/members/{user_id}", tag = "members",
+    params(("org_id" = i64, Path), ("user_id" = i64, Path)),
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+              (status = 409, body = ErrorBody, description = "`last_owner`")),
+    security(("bearer" = [])))]
+pub async fn remove(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    CurrentUser(user): CurrentUser,
+    params: axum::extract::RawPathParams,
+) -> AppResult<StatusCode> {
+    let member = twiza_domain::UserId(super::path_param(&params, "user_id")?);
+    state.store.remove_member(&scope, member, user.id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Who becomes an owner.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OwnershipHandOver {
+    pub user_id: i64,
+}
+
+/// An owner hands ownership to another member and becomes an admin, in one step.
+#[utoipa::path(post, path = "/api/v1/organizations/{org_id}/ownership", tag = "members",
+    params(("org_id" = i64, Path)), request_body = OwnershipHandOver,
+    responses((status = 204), (status = 403, body = ErrorBody, description = "`owner_only`"),
+              (status = 404, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn hand_over(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    CurrentUser(user): CurrentUser,
+    ApiJson(body): ApiJson<OwnershipHandOver>,
+) -> AppResult<StatusCode> {
+    state
+        .store
+        .hand_over_ownership(&scope, twiza_domain::UserId(body.user_id), user.id)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -35,10 +35,11 @@ use utoipa::{Modify, OpenApi};
         tokens::create, tokens::list, tokens::revoke, tokens::me,
         organizations::create, organizations::show, organizations::verify, organizations::directory,
         members::list, members::invite, members::invitations, members::accept,
+        members::change_role, members::remove, members::hand_over,
         campaigns::create, campaigns::list, campaigns::show, campaigns::grant, campaigns::authorization_document, campaigns::refuse,
         campaigns::publish, campaigns::close, authorizations::queue,
         donations::record, receipts::show,
-        gifts::create, gifts::callback, gifts::show, gifts::donor,
+        gifts::create, gifts::callback, gifts::cmi_callback, gifts::show, gifts::donor,
         ledger::trial_balance, ledger::submit_expense, ledger::list_expenses, ledger::approve_expense,
         ledger::reject_expense, ledger::evidence, ledger::create_transfer, ledger::list_transfers,
         ledger::confirm_transfer, reports::show, reports::csv,
@@ -100,6 +101,8 @@ const BODY_READERS: &[(&str, &str, BodyReader)] = &[
     // The payment provider's signed notification: the signature is checked over the raw bytes,
     // and a body that is not a callback is `invalid_callback` (documented by the handler).
     ("post", "/api/v1/payments/callback", BodyReader::Raw),
+    // CMI's form-encoded callback: whatever the body, the answer is CMI's text protocol.
+    ("post", "/api/v1/payments/cmi/callback", BodyReader::Raw),
     // An optional body: nothing (or blanks) means "verify".
     (
         "post",

@@ -122,6 +122,10 @@ struct CampaignPage {
     form: GiftForm,
     threshold: String,
     methods: [PaymentMethod; 2],
+    /// Whether this site takes gifts at all (a payment provider is configured).
+    payments_open: bool,
+    /// Whether the provider only pretends (the simulator): the page says no money moves.
+    test_payments: bool,
 }
 
 async fn campaign_page(
@@ -150,6 +154,8 @@ async fn campaign_page(
             form,
             threshold,
             methods: [PaymentMethod::Card, PaymentMethod::MobileWallet],
+            payments_open: state.payments.is_some(),
+            test_payments: state.payments.as_ref().is_some_and(|p| p.is_test()),
         },
     ))
 }
@@ -309,14 +315,26 @@ struct GiftPage {
     reference: String,
     gift: GiftState,
     campaign: Campaign,
+    /// The provider has a payment page to go (back) to (CMI).
+    pay_page: bool,
+    test_payments: bool,
 }
 
-/// `GET /gifts/{reference}`: the donor's thank-you page, refreshing itself while pending.
-pub async fn gift(
-    State(state): State<AppState>,
+#[derive(Template)]
+#[template(path = "gift_pay.html")]
+struct PayPage {
     c: Ctx,
-    params: RawPathParams,
-) -> AppResult<Response> {
+    reference: String,
+    gift: GiftState,
+    campaign: Campaign,
+    form: crate::payments::cmi::HostedForm,
+}
+
+/// The gift of a `{reference}` path, and its campaign.
+async fn gift_of(
+    state: &AppState,
+    params: &RawPathParams,
+) -> AppResult<(String, GiftState, Campaign)> {
     let reference = params
         .iter()
         .find(|(n, _)| *n == "reference")
@@ -333,10 +351,76 @@ pub async fn gift(
         .campaign(gift.campaign_id)
         .await?
         .ok_or_else(AppError::not_found)?;
+    Ok((reference, gift, campaign))
+}
+
+/// `GET /gifts/{reference}/pay`: the form that takes a pending gift to CMI's payment page (a
+/// button the donor presses; no script). Its CSP lets the form post to the gateway only.
+pub async fn pay(
+    State(state): State<AppState>,
+    c: Ctx,
+    params: RawPathParams,
+) -> AppResult<Response> {
+    let cmi = state.cmi.as_ref().ok_or_else(AppError::not_found)?;
+    let (reference, gift, campaign) = gift_of(&state, &params).await?;
+    if gift.status != twiza_domain::donation::DonationStatus::Pending {
+        return Ok(see_other(&format!("/gifts/{reference}")));
+    }
+    let order = crate::payments::PaymentOrder {
+        reference: reference.clone(),
+        amount: gift.amount,
+        method: gift.method,
+        return_path: format!("/gifts/{reference}"),
+    };
+    // CMI's pages speak Arabic, French and English.
+    let lang = match c.locale {
+        twiza_i18n::Locale::Ar => "ar",
+        twiza_i18n::Locale::Fr => "fr",
+        _ => "en",
+    };
+    let form = cmi.form(&order, lang);
+    let csp = format!(
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
+         frame-ancestors 'none'; form-action 'self' {}; base-uri 'none'",
+        origin_of(&form.action)
+    );
+    let mut response = render(&PayPage {
+        c,
+        reference,
+        gift,
+        campaign,
+        form,
+    });
+    if let Ok(value) = axum::http::HeaderValue::from_str(&csp) {
+        response
+            .headers_mut()
+            .insert(axum::http::header::CONTENT_SECURITY_POLICY, value);
+    }
+    Ok(response)
+}
+
+/// `scheme://host[:port]` of a URL (what a CSP source names).
+fn origin_of(url: &str) -> &str {
+    let after_scheme = url.find("://").map_or(0, |i| i + 3);
+    let end = url[after_scheme..]
+        .find('/')
+        .map_or(url.len(), |i| after_scheme + i);
+    &url[..end]
+}
+
+/// `GET /gifts/{reference}`: the donor's thank-you page, refreshing itself while pending.
+pub async fn gift(
+    State(state): State<AppState>,
+    c: Ctx,
+    params: RawPathParams,
+) -> AppResult<Response> {
+    let (reference, gift, campaign) = gift_of(&state, &params).await?;
     Ok(render(&GiftPage {
         c,
         reference,
         gift,
         campaign,
+        pay_page: state.cmi.is_some(),
+        test_payments: state.payments.as_ref().is_some_and(|p| p.is_test()),
     }))
 }

@@ -10,9 +10,11 @@ pub mod directory;
 pub mod home;
 pub mod incidents;
 pub mod map;
+pub mod members;
 pub mod organizations;
 pub mod reports;
 pub mod tokens;
+pub mod treasury;
 pub mod verify;
 
 use crate::ctx::Ctx;

@@ -17,7 +17,7 @@ use twiza_domain::organization::{
     ActionDomain, NewOrganization, OrgStatus, Organization, OrganizationInput,
 };
 use twiza_domain::{FieldError, OrgId, OrgRole, OrgScope};
-use twiza_store::{Invitation, Member, MembershipRow};
+use twiza_store::{Campaign, Invitation, Member, MembershipRow};
 
 /// The registration form's values, kept to re-display after an error.
 #[derive(Default)]
@@ -254,6 +254,11 @@ struct ManagePage {
     members: Vec<Member>,
     invitations: Vec<Invitation>,
     manager: bool,
+    /// The viewer works on the association's money (its campaigns' pages are theirs).
+    treasury: bool,
+    /// What waits for this member: campaigns to publish, awaiting their authority, or ending
+    /// within two weeks (treasury roles only).
+    waiting: Vec<(Campaign, &'static str)>,
     roles: Vec<(&'static str, String)>,
     errors: Vec<FieldError>,
 }
@@ -275,6 +280,15 @@ async fn manage_page(
             role == twiza_domain::PlatformRole::PlatformAdmin
         }
     };
+    let treasury = match scope.grant() {
+        twiza_domain::tenancy::ScopeGrant::Member(role) => crate::authz::TREASURY.contains(&role),
+        twiza_domain::tenancy::ScopeGrant::Platform(_) => false,
+    };
+    let waiting = if treasury {
+        waiting_campaigns(state.store.campaigns_of(scope).await?)
+    } else {
+        Vec::new()
+    };
     let members = state.store.members(scope).await?;
     let invitations = if manager {
         state.store.invitations(scope).await?
@@ -291,9 +305,33 @@ async fn manage_page(
         members,
         invitations,
         manager,
+        treasury,
+        waiting,
         roles,
         errors,
     })
+}
+
+/// The campaigns a treasurer should look at, each with why (a message key): authorized but
+/// not yet published, still waiting for the authority, or published and ending within 14 days.
+fn waiting_campaigns(campaigns: Vec<Campaign>) -> Vec<(Campaign, &'static str)> {
+    use twiza_domain::campaign::{AuthorizationStatus, CampaignState};
+    let today = time::OffsetDateTime::now_utc().date();
+    let soon = today + time::Duration::days(14);
+    campaigns
+        .into_iter()
+        .filter_map(|c| {
+            let why = match (c.state, c.authorization.status) {
+                (CampaignState::Draft, AuthorizationStatus::Granted) => "waiting-to-publish",
+                (CampaignState::Draft, AuthorizationStatus::Requested) => "waiting-authority",
+                (CampaignState::Published, _) if c.ends_on >= today && c.ends_on <= soon => {
+                    "waiting-ending-soon"
+                }
+                _ => return None,
+            };
+            Some((c, why))
+        })
+        .collect()
 }
 
 /// The members' space of one association.

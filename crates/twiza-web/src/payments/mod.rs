@@ -15,6 +15,7 @@
 //!
 //! [`simulated::SimulatedProvider`] is the provider of the demo and the tests.
 
+pub mod cmi;
 pub mod simulated;
 
 use crate::error::{AppError, AppResult};
@@ -82,10 +83,60 @@ pub enum CallbackError {
 #[error("the payment provider is unavailable")]
 pub struct ProviderError;
 
+/// Where public gifts are paid, as configured.
+#[derive(Debug, Clone)]
+pub enum PaymentsSetting {
+    /// No provider: campaigns are shown, gifts are refused (`payments_not_configured`).
+    None,
+    /// The simulator of the demo and the tests (no money moves; every gift page says so).
+    /// `delay`: how long before it confirms; `None`: it never calls back.
+    Simulated { delay: Option<std::time::Duration> },
+    /// CMI's hosted payment page.
+    Cmi(cmi::CmiSettings),
+}
+
+/// The configured provider, and the same one as CMI when it is.
+pub struct Providers {
+    pub payments: Option<std::sync::Arc<dyn PaymentProvider>>,
+    pub cmi: Option<std::sync::Arc<cmi::Cmi>>,
+}
+
+/// The provider of `config`.
+pub fn provider(config: &crate::WebConfig, sequencer: &Sequencer) -> Providers {
+    use std::sync::Arc;
+    let (payments, cmi): (Option<Arc<dyn PaymentProvider>>, _) = match &config.payments {
+        PaymentsSetting::None => (None, None),
+        PaymentsSetting::Simulated { delay } => {
+            let delivery = simulated::SimulatedProvider::delivery_for(
+                config.public_url.as_deref(),
+                sequencer.clone(),
+            );
+            let provider =
+                simulated::SimulatedProvider::new(config.payment_secret, *delay, delivery);
+            (Some(Arc::new(provider)), None)
+        }
+        PaymentsSetting::Cmi(settings) => {
+            let cmi = Arc::new(cmi::Cmi::new(settings.clone()));
+            (Some(cmi.clone()), Some(cmi))
+        }
+    };
+    Providers { payments, cmi }
+}
+
+/// The answer to a gift on a site with no payment provider.
+pub fn not_configured() -> AppError {
+    AppError::new(StatusCode::SERVICE_UNAVAILABLE, "payments_not_configured")
+}
+
 /// A payment provider (a card acquirer, a mobile-wallet operator, or the simulator).
 pub trait PaymentProvider: Send + Sync + 'static {
-    /// Short name shown in API answers (`simulated`).
+    /// Short name shown in API answers (`simulated`, `cmi`).
     fn name(&self) -> &'static str;
+
+    /// Whether it only pretends: no money moves (the simulator). Pages taking gifts say so.
+    fn is_test(&self) -> bool {
+        false
+    }
 
     /// Starts (or, for the same reference, resumes) the payment of a pending donation.
     fn start<'a>(
@@ -106,6 +157,8 @@ pub trait PaymentProvider: Send + Sync + 'static {
 /// A gift placed: its donation and the next step of its payment.
 pub struct Placed {
     pub ack: twiza_store::DonationAck,
+    /// The provider's name (`simulated`, `cmi`).
+    pub provider: &'static str,
     pub reference: String,
     pub next_url: String,
 }
@@ -119,6 +172,7 @@ pub async fn place(
     gift: twiza_app::gifts::ParsedGift,
     request_hash: String,
 ) -> AppResult<Placed> {
+    let provider = state.payments.as_ref().ok_or_else(not_configured)?;
     let reference = payment_reference(&state.config.receipt_key, campaign_id, &idempotency_key);
     let sealed_identity = gift
         .donor
@@ -154,8 +208,7 @@ pub async fn place(
             method: gift.method,
             return_path: page,
         };
-        state
-            .payments
+        provider
             .start(&order)
             .await
             .map_err(|_| AppError::new(StatusCode::BAD_GATEWAY, "payment_provider_unavailable"))?
@@ -165,6 +218,7 @@ pub async fn place(
     };
     Ok(Placed {
         ack,
+        provider: provider.name(),
         reference,
         next_url,
     })

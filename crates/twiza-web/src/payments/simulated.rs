@@ -124,6 +124,10 @@ impl PaymentProvider for SimulatedProvider {
         "simulated"
     }
 
+    fn is_test(&self) -> bool {
+        true
+    }
+
     fn start<'a>(
         &'a self,
         order: &'a PaymentOrder,

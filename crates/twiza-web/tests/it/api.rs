@@ -479,7 +479,7 @@ pub fn campaign_body() -> serde_json::Value {
         "starts_on": "2023-09-09",
         "ends_on": "2030-12-31",
         "scope": "national",
-        "bank_account": "011 780 0000 1234 5678 9012 34",
+        "bank_account": "011 780 0000 1234 5678 9012 96",
         "emergency": true
     })
 }

@@ -42,6 +42,9 @@ fn sample_json(method: &Method, path: &str) -> Option<serde_json::Value> {
         }
         ("POST", "/api/v1/invitations/{invitation_id}/accept") => json!({}),
         ("DELETE", "/api/v1/tokens/{token_id}") => json!({}),
+        ("DELETE", "/api/v1/organizations/{org_id}/members/{user_id}") => json!({}),
+        ("POST", "/api/v1/organizations/{org_id}/members/{user_id}/role") => json!({"role": "volunteer"}),
+        ("POST", "/api/v1/organizations/{org_id}/ownership") => json!({"user_id": 1}),
         ("POST", "/api/v1/organizations/{org_id}/campaigns") => crate::api::campaign_body(),
         ("POST", "/api/v1/campaigns/{campaign_id}/authorization/grant") => {
             json!({"reference": "GOV-1", "valid_from": "2023-09-09", "valid_to": "2030-12-31"})
@@ -67,6 +70,8 @@ fn sample_json(method: &Method, path: &str) -> Option<serde_json::Value> {
         ("POST", "/api/v1/payments/callback") => json!({
             "event_id": "evt-forged", "reference": "pay_00000000000000000000000000000000",
             "status": "paid", "amount": "100.00", "currency": "MAD", "timestamp": 0}),
+        // CMI's callback is a form; a JSON body is as forged as any (and there is no CMI here).
+        ("POST", "/api/v1/payments/cmi/callback") => json!({"oid": "forged"}),
         ("POST", "/api/v1/incidents") => json!({
             "kind": "flood", "title_ar": "فيضان", "title_fr": "Crue", "started_on": "2024-09-01",
             "communes": ["07.041.07.05"]}),
@@ -181,6 +186,21 @@ fn sample_form(path: &str) -> Option<Vec<(&'static str, &'static str)>> {
             ("domains", "relief"),
         ],
         "/associations/{org_id}/invitations" => vec![("email", "intruder@x.ma"), ("role", "owner")],
+        "/associations/{org_id}/members/{user_id}/role" => vec![("role", "volunteer")],
+        "/associations/{org_id}/members/{user_id}/remove" => vec![],
+        "/associations/{org_id}/ownership" => vec![("user_id", "1"), ("confirm", "yes")],
+        "/associations/{org_id}/campaigns" => vec![
+            ("title_ar", "حملة"),
+            ("title_fr", "Intrus"),
+            ("purpose_ar", "غرض"),
+            ("purpose_fr", "Objet"),
+            ("goal", "100.00"),
+            ("starts_on", "2026-01-01"),
+            ("ends_on", "2099-01-01"),
+            ("scope", "local"),
+            ("bank_account", "011780000012345678901296"),
+        ],
+        "/campaigns/{campaign_id}/publish" | "/campaigns/{campaign_id}/close" => vec![],
         "/campaigns/{campaign_id}/gifts" => vec![
             ("key", "gift-authz-key-0001"),
             ("amount", "100.00"),
@@ -406,6 +426,7 @@ async fn no_route_lets_a_tenant_into_another_association() {
                 .path
                 .replace("{org_id}", &target.0.to_string())
                 .replace("{invitation_id}", &invitation.0.to_string())
+                .replace("{user_id}", &b_owner.id.0.to_string())
                 .replace("{token_id}", &b_token.0.to_string())
                 .replace("{campaign_id}", &campaign.to_string())
                 .replace("{index}", "0")
@@ -563,6 +584,7 @@ async fn read_only_platform_roles_change_nothing_and_see_no_contacts() {
                 .path
                 .replace("{org_id}", &b.0.to_string())
                 .replace("{invitation_id}", "1")
+                .replace("{user_id}", &b_owner.id.0.to_string())
                 .replace("{campaign_id}", &campaign.to_string())
                 .replace("{donation_id}", "1")
                 .replace("{expense_id}", "1")

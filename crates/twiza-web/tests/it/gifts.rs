@@ -16,7 +16,7 @@ use twiza_web::WebConfig;
 /// A test app whose simulated provider never calls back: the tests send the callbacks.
 async fn manual() -> TestApp {
     TestApp::with_config(WebConfig {
-        simulated_payment_delay: None,
+        payments: twiza_web::payments::PaymentsSetting::Simulated { delay: None },
         payment_secret: [4; 32],
         identity_key: [5; 32],
         ..WebConfig::default()

@@ -251,7 +251,7 @@ impl TestApp {
             starts_on: "2023-09-09",
             ends_on: "2030-12-31",
             scope: "national",
-            bank_account: "011780000012345678901234",
+            bank_account: "011780000012345678901296",
             emergency: true,
         };
         let campaign = twiza_domain::campaign::NewCampaign::parse(&input).expect("valid campaign");

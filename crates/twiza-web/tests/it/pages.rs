@@ -234,6 +234,7 @@ async fn every_page_is_light_and_accessible() {
         (format!("/associations/{}", org.0), None),
         ("/associations/new".into(), Some(&owner)),
         (format!("/associations/{}/manage", org.0), Some(&owner)),
+        (format!("/associations/{}/members", org.0), Some(&owner)),
         ("/me/associations".into(), Some(&owner)),
         ("/me/tokens".into(), Some(&owner)),
         ("/admin/verification".into(), Some(&admin)),

@@ -270,6 +270,8 @@ fn every_error_code_has_a_message() {
         "debtor_account",
         "file",
         "mode",
+        "member",
+        "user_id",
     ];
     let mut missing = Vec::new();
     for code in codes.iter().filter(|c| !field_names.contains(&c.as_str())) {
