@@ -177,11 +177,33 @@ pub async fn callback(
     }))
 }
 
+/// The fields of CMI's callback that Twiza reads (CMI sends more; every one is signed in
+/// `HASH`). The handler reads the raw form; this type documents it.
+#[derive(Deserialize, ToSchema)]
+#[allow(dead_code)]
+pub struct CmiCallbackFields {
+    /// The order: the gift's payment reference.
+    oid: String,
+    /// Decimal string, e.g. `"250.00"`.
+    amount: String,
+    /// `504` (the dirham).
+    currency: Option<String>,
+    /// `00`: accepted; anything else: refused.
+    #[serde(rename = "ProcReturnCode")]
+    proc_return_code: Option<String>,
+    /// CMI's id of the transaction.
+    #[serde(rename = "TransId")]
+    trans_id: Option<String>,
+    /// The signature (`hashAlgorithm=ver3`).
+    #[serde(rename = "HASH")]
+    hash: String,
+}
+
 /// CMI's server-to-server callback (form-encoded, signed with the store key): answered
 /// `ACTION=POSTAUTH` when it confirms the gift, `APPROVED` for a refused card (nothing
 /// changes), `FAILURE` when it is not believed or does not match the gift (nothing changes).
 #[utoipa::path(post, path = "/api/v1/payments/cmi/callback", tag = "donations",
-    request_body(content = String, content_type = "application/x-www-form-urlencoded",
+    request_body(content = CmiCallbackFields, content_type = "application/x-www-form-urlencoded",
                  description = "CMI's callback fields, signed in `HASH`"),
     responses((status = 200, content_type = "text/plain", body = String,
                description = "`ACTION=POSTAUTH`, `APPROVED` or `FAILURE`"),
