@@ -321,7 +321,8 @@ fn form_field(encoded: &[u8], name: &str) -> Option<String> {
         .map(|(_, v)| v)
 }
 
-fn constant_time_eq(a: &str, b: &str) -> bool {
+/// Equality of two secrets in time independent of where they differ.
+pub(crate) fn constant_time_eq(a: &str, b: &str) -> bool {
     a.len() == b.len()
         && a.bytes()
             .zip(b.bytes())

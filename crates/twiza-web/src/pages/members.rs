@@ -2,7 +2,7 @@
 //! admins, a role change and a removal per member; for owners, handing ownership over (after a
 //! check of what will happen); and the record of past changes.
 
-use super::{render, render_status, see_other, PageForm};
+use super::{render, render_status, see_other, CsrfOnly, DoneQuery, PageForm};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::extract::{path_param, ApiQuery, CurrentUser};
@@ -54,11 +54,6 @@ struct HandOverCheck {
     c: Ctx,
     org: Organization,
     to: Member,
-}
-
-#[derive(serde::Deserialize)]
-pub struct DoneQuery {
-    done: Option<String>,
 }
 
 async fn members_page(
@@ -114,10 +109,7 @@ pub async fn list(
     CurrentUser(user): CurrentUser,
     ApiQuery(query): ApiQuery<DoneQuery>,
 ) -> AppResult<Response> {
-    let done = query
-        .done
-        .and_then(|d| DONE.into_iter().find(|(code, _)| *code == d))
-        .map(|(_, key)| key);
+    let done = query.key(&DONE);
     let page = members_page(&state, c, &scope, user.id, Vec::new(), done).await?;
     Ok(render(&page))
 }
@@ -175,12 +167,6 @@ pub async fn change_role(
         .change_member_role(&scope, member, role, user.id)
         .await;
     answer(&state, c, &scope, user.id, result, "role_changed").await
-}
-
-#[derive(serde::Deserialize)]
-pub struct CsrfOnly {
-    #[allow(dead_code)]
-    csrf: String,
 }
 
 /// `POST /associations/{org_id}/members/{user_id}/remove`.

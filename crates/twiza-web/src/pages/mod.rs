@@ -159,3 +159,28 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ClientAddress {
         )))
     }
 }
+
+/// The confirmation a page shows after a change, named by `?done=CODE` in the address it was
+/// redirected to; only the page's known codes count.
+#[derive(serde::Deserialize)]
+pub struct DoneQuery {
+    done: Option<String>,
+}
+
+impl DoneQuery {
+    /// The message key of the confirmation, among the page's `(code, message key)` pairs.
+    pub fn key(&self, known: &[(&'static str, &'static str)]) -> Option<&'static str> {
+        let done = self.done.as_deref()?;
+        known
+            .iter()
+            .find(|(code, _)| *code == done)
+            .map(|(_, key)| *key)
+    }
+}
+
+/// A form that carries nothing but its CSRF token (which the CSRF layer checks).
+#[derive(serde::Deserialize)]
+pub struct CsrfOnly {
+    #[allow(dead_code)]
+    csrf: String,
+}

@@ -2,7 +2,7 @@
 //! authorization requested at once from the authority its scope names), and one campaign's desk
 //! where it is published once authorized and closed.
 
-use super::{render, render_status, see_other, PageForm};
+use super::{render, render_status, see_other, CsrfOnly, DoneQuery, PageForm};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::extract::{ApiQuery, CurrentUser, PathId};
@@ -38,16 +38,6 @@ const DONE: [(&str, &str); 3] = [
     ("published", "treasury-done-published"),
     ("closed", "treasury-done-closed"),
 ];
-
-#[derive(serde::Deserialize)]
-pub struct DoneQuery {
-    done: Option<String>,
-}
-
-fn done_message(c: &Ctx, done: Option<String>) -> Option<String> {
-    done.and_then(|d| DONE.into_iter().find(|(code, _)| *code == d))
-        .map(|(_, key)| c.t(key))
-}
 
 async fn organization(state: &AppState, scope: &OrgScope) -> AppResult<Organization> {
     state
@@ -219,14 +209,8 @@ pub async fn desk(
     PathId(id): PathId,
     ApiQuery(query): ApiQuery<DoneQuery>,
 ) -> AppResult<Response> {
-    let done = done_message(&c, query.done);
+    let done = query.key(&DONE).map(|key| c.t(key));
     Ok(render(&desk_page(&state, c, &scope, id, done, None).await?))
-}
-
-#[derive(serde::Deserialize)]
-pub struct CsrfOnly {
-    #[allow(dead_code)]
-    csrf: String,
 }
 
 async fn transition(

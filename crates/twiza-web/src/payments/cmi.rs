@@ -111,7 +111,7 @@ impl Cmi {
     pub fn read_callback(&self, fields: &[(String, String)]) -> Result<CmiCallback, CallbackError> {
         let given = value(fields, "HASH").ok_or(CallbackError::BadSignature)?;
         let expected = hash(fields, self.settings.store_key.expose_secret());
-        if !constant_time_eq(given.as_bytes(), expected.as_bytes()) {
+        if !crate::authz::constant_time_eq(given, &expected) {
             return Err(CallbackError::BadSignature);
         }
         let reference = value(fields, "oid")
@@ -279,10 +279,6 @@ fn natural_cmp_ignoring_case(a: &str, b: &str) -> Ordering {
 fn trim_zeros(digits: &[u8]) -> &[u8] {
     let zeros = digits.iter().take_while(|d| **d == b'0').count();
     &digits[zeros..]
-}
-
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 #[cfg(test)]
