@@ -237,6 +237,19 @@ pub fn table() -> Vec<RouteSpec> {
 }
 
 /// The application router, built from [`table`].
+/// Every response's Content-Security-Policy, unless the handler set its own.
+pub const CONTENT_SECURITY_POLICY: &str =
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
+     frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+
+/// The same policy letting forms also post to `origin` (a payment gateway).
+pub fn content_security_policy_posting_to(origin: &str) -> String {
+    CONTENT_SECURITY_POLICY.replace(
+        "form-action 'self'",
+        &format!("form-action 'self' {origin}"),
+    )
+}
+
 pub fn router(state: AppState) -> Router {
     // Browsers that reached the site over https keep to https for a year.
     let https = state
@@ -279,10 +292,7 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(
-                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
-                 frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
-            ),
+            HeaderValue::from_static(CONTENT_SECURITY_POLICY),
         ))
         .with_state(state);
     if https {

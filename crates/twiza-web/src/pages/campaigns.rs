@@ -379,11 +379,7 @@ pub async fn pay(
         _ => "en",
     };
     let form = cmi.form(&order, lang);
-    let csp = format!(
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
-         frame-ancestors 'none'; form-action 'self' {}; base-uri 'none'",
-        origin_of(&form.action)
-    );
+    let csp = crate::routes::content_security_policy_posting_to(origin_of(&form.action));
     let mut response = render(&PayPage {
         c,
         reference,
