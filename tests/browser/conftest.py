@@ -1,6 +1,9 @@
 """Shared fixtures and helpers of the browser tests: the `twiza demo` server (one per test
 module), headless Chromium with and without JavaScript, screenshots to
-$TWIZA_ARTIFACTS/screenshots, and page helpers (waiting, languages, forms, signing in and out)."""
+$TWIZA_ARTIFACTS/screenshots, page helpers (waiting, languages, forms, signing in and out), and the
+audit of every page the tests see: axe-core finds no serious or critical violation, and the page
+weighs at most 30 KB transferred compressed (images excluded). Each audit is appended to
+$TWIZA_ARTIFACTS/page-audit.jsonl."""
 
 import contextlib
 import json
@@ -21,7 +24,11 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BIN = os.environ.get("TWIZA_BIN", str(ROOT / "target" / "debug" / "twiza"))
-SHOTS = pathlib.Path(os.environ.get("TWIZA_ARTIFACTS", ROOT / "ci-artifacts")) / "screenshots"
+ARTIFACTS = pathlib.Path(os.environ.get("TWIZA_ARTIFACTS", ROOT / "ci-artifacts"))
+SHOTS = ARTIFACTS / "screenshots"
+AXE = ROOT / ".ci" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+# The page budget of PAGES.md: 30 KB transferred compressed, images excluded.
+PAGE_BUDGET = 30 * 1024
 
 
 def free_port():
@@ -96,14 +103,65 @@ def browser():
 
 def shot(driver, name):
     SHOTS.mkdir(parents=True, exist_ok=True)
+    audit(driver)
     driver.save_screenshot(str(SHOTS / f"{name}.png"))
 
 
 def wait(driver, css):
     try:
-        return WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, css)))
+        found = WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, css)))
     except Exception as e:
         raise AssertionError(f"{css} not found on {driver.current_url}: {driver.page_source[:1500]}") from e
+    audit(driver)
+    return found
+
+
+# What each browser has already audited: (address, language, page text digest).
+_AUDITED = {}
+
+# The weight of the page as it came over the wire: the document and every resource but images,
+# compressed bodies (a resource served from the cache still counts).
+_WEIGHT = """
+const nav = performance.getEntriesByType('navigation')[0];
+let bytes = nav ? nav.encodedBodySize : 0;
+for (const r of performance.getEntriesByType('resource')) {
+  if (r.initiatorType !== 'img' && !/\\.(png|jpe?g|webp|gif|svg)(\\?|$)/.test(r.name)) bytes += r.encodedBodySize;
+}
+return bytes;
+"""
+
+
+def audit(driver):
+    """Runs axe-core on the page in view and measures its weight, once per page state; fails on a
+    serious or critical violation or a page over the budget. Pages whose document is not HTML
+    (a file download shown inline) are left alone."""
+    if not driver.execute_script("return document.contentType === 'text/html' && document.readyState === 'complete'"):
+        return
+    url = driver.current_url
+    lang = driver.execute_script("return document.documentElement.lang")
+    digest = driver.execute_script("return document.body ? document.body.innerText.length : 0")
+    seen = _AUDITED.setdefault(id(driver), set())
+    if (url, lang, digest) in seen:
+        return
+    seen.add((url, lang, digest))
+    if not driver.execute_script("return typeof axe !== 'undefined'"):
+        driver.execute_script(AXE.read_text())
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations), e => done(String(e)));")
+    assert isinstance(result, list), f"axe-core failed on {url}: {result}"
+    grave = [
+        {"id": v["id"], "impact": v["impact"], "help": v["help"],
+         "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result if v.get("impact") in ("serious", "critical")
+    ]
+    weight = driver.execute_script(_WEIGHT)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with open(ARTIFACTS / "page-audit.jsonl", "a") as f:
+        f.write(json.dumps({"url": url, "lang": lang, "bytes": weight,
+                            "violations": [{"id": v["id"], "impact": v["impact"]} for v in result]}) + "\n")
+    assert not grave, f"accessibility violations on {url} ({lang}): {json.dumps(grave, ensure_ascii=False)}"
+    assert weight <= PAGE_BUDGET, f"{url} ({lang}) weighs {weight} bytes compressed, over {PAGE_BUDGET}"
 
 
 def html_attrs(driver):

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Browser tests: the `twiza demo` server driven by headless Chromium through Selenium.
-# Installs Debian's chromium and chromium-driver (and a font with Tifinagh) when missing and the
-# Python test tools into .venv. Outside CI, a machine where Chromium cannot be installed skips
-# loudly; in CI the tests always run.
+# Installs Debian's chromium and chromium-driver (and a font with Tifinagh) when missing, the
+# Python test tools into .venv and axe-core into .ci/axe. Outside CI, a machine where Chromium
+# cannot be installed skips loudly; in CI the tests always run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -19,6 +19,8 @@ fi
 
 [[ -x .venv/bin/python ]] || python3 -m venv .venv
 .venv/bin/pip install -q -r .ci/browser-requirements.txt
+# axe-core, injected into every page the tests visit (conftest.py's audit), at the locked version.
+[[ -f .ci/axe/node_modules/axe-core/axe.min.js ]] || npm ci --prefix .ci/axe --no-audit --no-fund --silent
 
 cargo build -q -p twiza-cli
 export TWIZA_BIN="${TWIZA_BIN:-$PWD/target/debug/twiza}"

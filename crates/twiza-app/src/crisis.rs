@@ -1,11 +1,14 @@
-//! Crisis coordination's use cases that every face shares: needs reported and assessed, with
-//! their contacts sealed.
+//! Crisis coordination's use cases that every face shares: incidents declared in an authority's
+//! territory, their douars, and needs reported and assessed, with their contacts sealed.
 
 use crate::error::{Error, Result};
 use crate::sealing::{open_json, seal_json};
 use serde::Deserialize;
-use twiza_domain::crisis::{NeedContact, NeedInput, NewNeed};
-use twiza_store::{need_contact_binding, PersonalDataKeys, ReportedNeed, Reporter, Store};
+use twiza_domain::crisis::{NeedContact, NeedInput, NewDouar, NewIncident, NewNeed};
+use twiza_domain::roles::PlatformRole;
+use twiza_domain::Refusal;
+use twiza_geo::CommuneCode;
+use twiza_store::{need_contact_binding, PersonalDataKeys, ReportedNeed, Reporter, Store, User};
 
 /// A random public reference for a need: `N-` and 16 base32 characters (80 bits), what a
 /// reporter keeps to follow the need without an account.
@@ -105,4 +108,49 @@ mod tests {
         assert!(r.starts_with("N-"));
         assert!(!r[2..].contains(['I', 'L', 'O', 'U']));
     }
+}
+
+/// Whether `user` may act in the communes given: a platform admin anywhere; an authority
+/// whose competence is set only in its territory (an authority without one, as before
+/// competences existed, is not limited).
+fn within_competence<'a>(user: &User, mut communes: impl Iterator<Item = &'a str>) -> Result<()> {
+    let (Some(PlatformRole::Authority), Some(competence)) = (user.platform_role, &user.competence)
+    else {
+        return Ok(());
+    };
+    let geo = twiza_geo::geo();
+    let inside = communes.all(|code| {
+        CommuneCode::parse(code)
+            .ok()
+            .and_then(|code| geo.commune(&code))
+            .is_some_and(|c| {
+                competence.covers_place(c.province_code.as_str(), c.region_code.as_str())
+            })
+    });
+    if inside {
+        Ok(())
+    } else {
+        Err(Error::Refused(Refusal::OutsideCompetence))
+    }
+}
+
+/// Declares an incident in its communes; an authority declares only in its territory
+/// (`outside_competence`).
+pub async fn declare_incident(store: &Store, user: &User, incident: &NewIncident) -> Result<i64> {
+    within_competence(user, incident.communes.iter().map(CommuneCode::as_str))?;
+    Ok(store.declare_incident(incident, user.id).await?)
+}
+
+/// Adds a douar to one of the incident's communes (`commune_not_in_incident` otherwise), in the
+/// territory of the authority that adds it.
+pub async fn add_douar(store: &Store, user: &User, incident: i64, douar: &NewDouar) -> Result<i64> {
+    let communes = store.incident_communes(incident).await?;
+    if communes.is_empty() {
+        return Err(Error::NotFound);
+    }
+    if !communes.iter().any(|c| c == douar.commune.as_str()) {
+        return Err(Error::Refused(Refusal::CommuneNotInIncident));
+    }
+    within_competence(user, std::iter::once(douar.commune.as_str()))?;
+    Ok(store.create_douar(douar).await?)
 }

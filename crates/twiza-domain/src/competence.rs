@@ -133,6 +133,17 @@ impl Competence {
             _ => false,
         }
     }
+
+    /// Whether a place of `province` in `region` lies in this territory (an incident is
+    /// declared in the communes of its competence; abroad covers no commune).
+    pub fn covers_place(&self, province: &str, region: &str) -> bool {
+        match self {
+            Competence::Province(p) => p.as_str() == province,
+            Competence::Region(r) => r.as_str() == region,
+            Competence::National => true,
+            Competence::Abroad => false,
+        }
+    }
 }
 
 /// Whether an account may decide the authorization of a campaign of `scope` whose association is
@@ -183,6 +194,16 @@ mod tests {
         assert!(!governor.covers(National, AL_HAOUZ, MARRAKECH_SAFI));
         assert!(!governor.covers(Abroad, AL_HAOUZ, MARRAKECH_SAFI));
         assert_eq!(governor.authority(), CompetentAuthority::Governor);
+    }
+
+    #[test]
+    fn an_incident_is_declared_in_the_places_of_the_competence() {
+        assert!(governor_of_al_haouz().covers_place(AL_HAOUZ, MARRAKECH_SAFI));
+        assert!(!governor_of_al_haouz().covers_place("07.161", MARRAKECH_SAFI));
+        assert!(wali_of_marrakech_safi().covers_place("07.161", MARRAKECH_SAFI));
+        assert!(!wali_of_marrakech_safi().covers_place("01.051", "01"));
+        assert!(Competence::National.covers_place("01.051", "01"));
+        assert!(!Competence::Abroad.covers_place(AL_HAOUZ, MARRAKECH_SAFI));
     }
 
     #[test]

@@ -112,6 +112,10 @@ pub fn table() -> Vec<RouteSpec> {
         route(M::GET, "/authority/authorizations/{campaign_id}", Platform(AUTHORITIES), get(pages::authority::show)),
         route(M::POST, "/authority/authorizations/{campaign_id}/grant", Platform(AUTHORITIES), post(pages::authority::grant)),
         route(M::POST, "/authority/authorizations/{campaign_id}/refuse", Platform(AUTHORITIES), post(pages::authority::refuse)),
+        route(M::GET, "/authority/incidents/new", Platform(AUTHORITIES), get(pages::declaration::new_form)),
+        route(M::POST, "/authority/incidents", Platform(AUTHORITIES), post(pages::declaration::declare)),
+        route(M::GET, "/authority/incidents/{incident_id}", Platform(AUTHORITIES), get(pages::declaration::show)),
+        route(M::POST, "/authority/incidents/{incident_id}/douars", Platform(AUTHORITIES), post(pages::declaration::create_douar)),
         route(M::GET, "/admin/verification", Platform(PLATFORM_ADMIN), get(pages::admin::queue)),
         route(M::POST, "/admin/verification/{org_id}", Platform(PLATFORM_ADMIN), post(pages::admin::decide)),
         // The transparency log, per C2SP (signed-note key, tlog-checkpoint, tlog-tiles).

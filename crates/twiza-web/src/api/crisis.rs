@@ -10,7 +10,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use serde::{Deserialize, Serialize};
-use twiza_app::crisis::NeedCreate;
+use twiza_app::crisis::{add_douar as add_douar_to, declare_incident, NeedCreate};
 use twiza_domain::crisis::{
     households_estimate, people_estimate, waited, DouarInput, IncidentInput, NeedCategory,
     NeedStatus, NewDouar, NewIncident, NewPledge, PledgeInput, PledgeStatus, Priority,
@@ -74,7 +74,7 @@ fn limit(raw: Option<i64>) -> AppResult<i64> {
 
 /// Declares an incident (authorities and platform admins).
 #[utoipa::path(post, path = "/api/v1/incidents", tag = "crisis", request_body = IncidentCreate,
-    responses((status = 201, body = IncidentView), (status = 422, body = ErrorBody)),
+    responses((status = 201, body = IncidentView), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("bearer" = [])))]
 pub async fn declare(
     State(state): State<AppState>,
@@ -89,7 +89,7 @@ pub async fn declare(
         communes: body.communes.iter().map(String::as_str).collect(),
     };
     let incident = NewIncident::parse(&input)?;
-    let id = state.store.declare_incident(&incident, user.id).await?;
+    let id = declare_incident(&state.store, &user, &incident).await?;
     Ok((StatusCode::CREATED, Json(incident_view(&state, id).await?)))
 }
 
@@ -164,10 +164,11 @@ pub struct DouarView {
 /// Adds a douar in one of the incident's communes (authorities and platform admins).
 #[utoipa::path(post, path = "/api/v1/incidents/{incident_id}/douars", tag = "crisis",
     params(("incident_id" = i64, Path)), request_body = DouarCreate,
-    responses((status = 201, body = DouarView), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
+    responses((status = 201, body = DouarView), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("bearer" = [])))]
 pub async fn add_douar(
     State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
     PathId(incident): PathId,
     ApiJson(body): ApiJson<DouarCreate>,
 ) -> AppResult<(StatusCode, Json<DouarView>)> {
@@ -180,17 +181,7 @@ pub async fn add_douar(
         longitude: body.longitude,
         population: body.population,
     })?;
-    let communes = state.store.incident_communes(incident).await?;
-    if communes.is_empty() {
-        return Err(AppError::not_found());
-    }
-    if !communes.iter().any(|c| c == douar.commune.as_str()) {
-        return Err(AppError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "commune_not_in_incident",
-        ));
-    }
-    let id = state.store.create_douar(&douar).await?;
+    let id = add_douar_to(&state.store, &user, incident, &douar).await?;
     Ok((
         StatusCode::CREATED,
         Json(DouarView {

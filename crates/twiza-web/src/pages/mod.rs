@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod admin;
 pub mod authority;
 pub mod campaigns;
+pub mod declaration;
 pub mod directory;
 pub mod home;
 pub mod incidents;

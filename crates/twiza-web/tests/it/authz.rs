@@ -215,6 +215,19 @@ fn sample_form(path: &str) -> Option<Vec<(&'static str, &'static str)>> {
             ("valid_to", "2030-12-31"),
         ],
         "/authority/authorizations/{campaign_id}/refuse" => vec![("reason", "no")],
+        "/authority/incidents" => vec![
+            ("kind", "flood"),
+            ("title_ar", "فيضان"),
+            ("title_fr", "Crue"),
+            ("started_on", "2026-01-01"),
+            ("commune", "07.041.07.05"),
+        ],
+        "/authority/incidents/{incident_id}/douars" => vec![
+            ("commune", "07.041.07.05"),
+            ("name_ar", "دوار"),
+            ("name_fr", "Intrus"),
+            ("name_latin", "Intrus"),
+        ],
         "/incidents/{incident_id}/needs" => vec![
             ("commune", "07.041.07.05"),
             ("category", "food"),

@@ -8,6 +8,7 @@ mod authz;
 mod bad_input;
 mod cmi;
 mod crisis;
+mod declaration;
 mod donations;
 mod gifts;
 mod grievances;
