@@ -1,9 +1,10 @@
-//! Campaigns: opening one, whether one is collecting today, who may see it, and the
-//! authorization requests waiting for an authority.
+//! Campaigns: opening one, the file of its authorization request, whether one is collecting
+//! today, who may see it, and the authorization requests waiting for an authority.
 
 use crate::error::{Error, Result};
+use sha2::{Digest, Sha256};
 use twiza_domain::campaign::{public_code, CampaignState, NewCampaign};
-use twiza_domain::{OrgScope, PlatformRole, Refusal, UserId};
+use twiza_domain::{FieldError, OrgScope, PlatformRole, Refusal, UserId};
 use twiza_store::{AuthorizationRequest, Campaign, RequestsIn, Store, StoreError, User};
 
 /// Whether a campaign takes donations today, and if not, why (a stable code).
@@ -84,12 +85,54 @@ pub async fn open_campaign(
     campaign: &NewCampaign,
     by: UserId,
 ) -> Result<i64> {
+    open_campaign_once(store, scope, campaign, by, None).await
+}
+
+/// [`open_campaign`], once per `creation_key`: the same form sent twice (a double click, the
+/// back button) answers the campaign the first one opened.
+pub async fn open_campaign_once(
+    store: &Store,
+    scope: &OrgScope,
+    campaign: &NewCampaign,
+    by: UserId,
+    creation_key: Option<&str>,
+) -> Result<i64> {
     for _ in 0..8 {
         let code = public_code(rand::random::<u32>());
-        match store.create_campaign(scope, campaign, &code, by).await {
+        match store
+            .create_campaign_once(scope, campaign, &code, by, creation_key)
+            .await
+        {
             Err(StoreError::Refused(Refusal::CampaignCodeTaken)) => continue,
             written => return Ok(written?),
         }
     }
     Err(Error::Internal("no free campaign code after eight draws"))
+}
+
+/// Keeps the file sent with a campaign's authorization request (the request letter and its
+/// annexes: PDF, JPEG or PNG, checked by content against what its name says), while the
+/// authority has not decided.
+pub async fn attach_request_document(
+    store: &Store,
+    scope: &OrgScope,
+    campaign_id: i64,
+    declared_type: &str,
+    bytes: &[u8],
+    by: UserId,
+) -> Result<()> {
+    let campaign = store.campaign(campaign_id).await?.ok_or(Error::NotFound)?;
+    if campaign.org_id != scope.org_id() {
+        return Err(Error::NotFound);
+    }
+    let media_type = twiza_domain::ledger::parse_evidence(declared_type, bytes)
+        .map_err(|_| FieldError::new("document", "invalid_request_document"))?;
+    if media_type == "image/webp" {
+        return Err(FieldError::new("document", "invalid_request_document").into());
+    }
+    let sha256 = hex::encode(Sha256::digest(bytes));
+    store
+        .record_request_document(campaign_id, media_type, bytes, &sha256, by)
+        .await?;
+    Ok(())
 }

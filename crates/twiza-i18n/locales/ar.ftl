@@ -695,3 +695,18 @@ declaration-longitude = خط الطول (اختياري)
 declaration-done-declared = تم الإعلان عن الكارثة. أضيفوا دواويرها حتى يمكن تحديد مكان الحاجات.
 declaration-done-douar = تمت إضافة الدوار.
 error-outside-territory = اختاروا جماعات مجالكم الترابي فقط.
+
+home-switch-label = جمعياتكم الأخرى
+
+## ملف طلب الترخيص
+treasury-request-document = ملف طلب الترخيص
+treasury-request-document-download = تنزيل الملف المرسل
+treasury-request-document-missing = لم يرسل أي ملف بعد: أرسلوا الطلب الموقع وملحقاته حتى تتمكن السلطة من اتخاذ القرار.
+treasury-request-document-file = ملف الطلب
+treasury-request-document-hint = ملف واحد بصيغة PDF أو JPEG أو PNG لا يتجاوز 2 ميغابايت. يعوض الملف الجديد الملف السابق ما دامت السلطة لم تقرر.
+treasury-request-document-send = إرسال الملف
+treasury-done-document = تم إرفاق الملف بالطلب.
+treasury-file-size-kb = { $kb } كيلوبايت
+authz-request-document = ملف الطلب
+authz-request-document-missing = لم ترفق الجمعية أي ملف بهذا الطلب.
+error-invalid-request-document = اختاروا ملف PDF أو JPEG أو PNG لا يتجاوز 2 ميغابايت ويطابق محتواه اسمه.

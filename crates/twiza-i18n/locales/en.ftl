@@ -691,3 +691,18 @@ declaration-longitude = Longitude (optional)
 declaration-done-declared = The incident is declared. Add its douars so that needs can be placed.
 declaration-done-douar = The douar is added.
 error-outside-territory = Choose only communes of your territory.
+
+home-switch-label = Your other associations
+
+## The file of an authorization request
+treasury-request-document = The file of the authorization request
+treasury-request-document-download = Download the file sent
+treasury-request-document-missing = No file sent yet: send the signed request letter and its annexes so that the authority can decide.
+treasury-request-document-file = The request's file
+treasury-request-document-hint = One PDF, JPEG or PNG file of at most 2 MB. A new file replaces the one sent before, until the authority decides.
+treasury-request-document-send = Send the file
+treasury-done-document = The file is sent with the request.
+treasury-file-size-kb = { $kb } KB
+authz-request-document = The file of the request
+authz-request-document-missing = The association has not sent a file with this request.
+error-invalid-request-document = Choose a PDF, JPEG or PNG file of at most 2 MB whose content is what its name says.

@@ -694,3 +694,18 @@ declaration-longitude = Longitude (facultative)
 declaration-done-declared = L’incident est déclaré. Ajoutez ses douars pour que les besoins puissent y être situés.
 declaration-done-douar = Le douar est ajouté.
 error-outside-territory = Choisissez uniquement des communes de votre territoire.
+
+home-switch-label = Vos autres associations
+
+## Le fichier d’une demande d’autorisation
+treasury-request-document = Le dossier de la demande d’autorisation
+treasury-request-document-download = Télécharger le fichier envoyé
+treasury-request-document-missing = Aucun fichier envoyé pour l’instant : envoyez la demande signée et ses annexes pour que l’autorité puisse décider.
+treasury-request-document-file = Le fichier de la demande
+treasury-request-document-hint = Un fichier PDF, JPEG ou PNG de 2 Mo au maximum. Un nouveau fichier remplace le précédent, tant que l’autorité n’a pas décidé.
+treasury-request-document-send = Envoyer le fichier
+treasury-done-document = Le fichier est joint à la demande.
+treasury-file-size-kb = { $kb } Ko
+authz-request-document = Le dossier de la demande
+authz-request-document-missing = L’association n’a pas joint de fichier à cette demande.
+error-invalid-request-document = Choisissez un fichier PDF, JPEG ou PNG de 2 Mo au maximum, dont le contenu correspond à son nom.

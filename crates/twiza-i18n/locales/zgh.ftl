@@ -705,3 +705,18 @@ declaration-longitude = ⵜⵉⵣⵉ ⵏ ⵓⵣⴷⴷⵉⴳ (ⴰⴽⵎⴰⵎ)
 declaration-done-declared = ⵜⵜⵓⵙⵙⴰⵍⴰ ⵜⵔⴳⵉⵍⵜ. ⵔⵏⵓⵎ ⵉⴷⵡⵡⴰⵔⵏ ⵏⵏⵙ ⴰⴼⴰⴷ ⴰⴷ ⵜⵜⵓⵙⵔⵙⵏⵜ ⵜⵉⵙⵜⵜⵉⵔⵉⵏ.
 declaration-done-douar = ⵉⵜⵜⵓⵔⵏⴰ ⵓⴷⵡⵡⴰⵔ.
 error-outside-territory = ⵙⵜⵉⵎ ⵖⴰⵙ ⵜⵉⵎⵙⵙⵓⵔⵉⵏ ⵏ ⵜⵎⵏⴰⴹⵜ ⵏⵏⵓⵏ.
+
+home-switch-label = ⵜⵉⵎⵓⵏⵉⵡⵉⵏ ⵏⵏⵓⵏ ⵢⴰⴹⵏⵉⵏ
+
+## ⴰⴼⵍⵍⵓ ⵏ ⵜⵓⵜⵔⴰ ⵏ ⵓⵙⵓⵔⴳ
+treasury-request-document = ⴰⴼⵍⵍⵓ ⵏ ⵜⵓⵜⵔⴰ ⵏ ⵓⵙⵓⵔⴳ
+treasury-request-document-download = ⴰⴳⵎ ⴰⴼⵍⵍⵓ ⵉⵜⵜⵓⵣⵏⵏ
+treasury-request-document-missing = ⵓⵔ ⵉⵜⵜⵓⵣⵏ ⴽⵔⴰ ⵏ ⵓⴼⵍⵍⵓ ⴰⵔ ⴷⵖⵉ: ⴰⵣⵏⵎ ⵜⵓⵜⵔⴰ ⵉⵜⵜⵓⵙⵎⴰⵍⵏ ⴷ ⵜⵔⵏⵉⵡⵉⵏ ⵏⵏⵙ ⴰⴼⴰⴷ ⴰⴷ ⵜⵙⵙⵏⵜⵉ ⵜⵏⴱⴰⴹⵜ ⵜⴰⵖⵓⵔⵉ.
+treasury-request-document-file = ⴰⴼⵍⵍⵓ ⵏ ⵜⵓⵜⵔⴰ
+treasury-request-document-hint = ⵢⴰⵏ ⵓⴼⵍⵍⵓ PDF, JPEG ⵏⵖ PNG ⵓⵔ ⵉⵣⵔⵉⵏ 2 MB. ⴰⴼⵍⵍⵓ ⴰⵎⴰⵢⵏⵓ ⵉⵜⵜⵙⵏⴼⴰⵍ ⵡⵉⵏ ⵉⵣⵔⵉⵏ, ⴰⵔ ⴷ ⵜⵙⵙⵏⵜⵉ ⵜⵏⴱⴰⴹⵜ ⵜⴰⵖⵓⵔⵉ.
+treasury-request-document-send = ⴰⵣⵏ ⴰⴼⵍⵍⵓ
+treasury-done-document = ⵉⵜⵜⵓⵣⵏ ⵓⴼⵍⵍⵓ ⴷ ⵜⵓⵜⵔⴰ.
+treasury-file-size-kb = { $kb } ⴽⵉⵍⵓⴱⴰⵢⵜ
+authz-request-document = ⴰⴼⵍⵍⵓ ⵏ ⵜⵓⵜⵔⴰ
+authz-request-document-missing = ⵓⵔ ⵜⵣⵏ ⵜⵎⵓⵏⵉ ⴽⵔⴰ ⵏ ⵓⴼⵍⵍⵓ ⴷ ⵜⵓⵜⵔⴰ ⴰⴷ.
+error-invalid-request-document = ⵙⵜⵉ ⴰⴼⵍⵍⵓ PDF, JPEG ⵏⵖ PNG ⵓⵔ ⵉⵣⵔⵉⵏ 2 MB, ⵉⵎⵙⴰⵙⴰⵏ ⵓⴳⴱⵓⵔ ⵏⵏⵙ ⴷ ⵢⵉⵙⵎ ⵏⵏⵙ.

@@ -149,11 +149,26 @@ impl Store {
         code: &str,
         created_by: UserId,
     ) -> Result<i64> {
-        let (id,): (i64,) = sqlx::query_as(
+        self.create_campaign_once(scope, campaign, code, created_by, None)
+            .await
+    }
+
+    /// Opens a campaign; a form's `creation_key` seen before in the association answers the
+    /// campaign it opened then, so that the same form sent twice opens one campaign.
+    pub async fn create_campaign_once(
+        &self,
+        scope: &OrgScope,
+        campaign: &NewCampaign,
+        code: &str,
+        created_by: UserId,
+        creation_key: Option<&str>,
+    ) -> Result<i64> {
+        let created: Option<(i64,)> = sqlx::query_as(
             "INSERT INTO campaigns (organization_id, code, title_ar, title_fr, purpose_ar, purpose_fr, \
              goal_centimes, starts_on, ends_on, scope, bank_account, emergency, state, auth_status, \
-             created_by, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id",
+             created_by, created_at, creation_key) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) \
+             ON CONFLICT (organization_id, creation_key) DO NOTHING RETURNING id",
         )
         .bind(scope.org_id().0)
         .bind(code)
@@ -171,10 +186,90 @@ impl Store {
         .bind(AuthorizationStatus::Requested.as_str())
         .bind(created_by.0)
         .bind(now())
-        .fetch_one(self.writer())
+        .bind(creation_key)
+        .fetch_optional(self.writer())
         .await
         .map_err(refuse_on_unique(Refusal::CampaignCodeTaken))?;
+        if let Some((id,)) = created {
+            return Ok(id);
+        }
+        let (id,): (i64,) = sqlx::query_as(
+            "SELECT id FROM campaigns WHERE organization_id = $1 AND creation_key = $2",
+        )
+        .bind(scope.org_id().0)
+        .bind(creation_key)
+        .fetch_one(self.writer())
+        .await?;
         Ok(id)
+    }
+
+    /// Keeps the file of a campaign's authorization request (media type, bytes, SHA-256 in
+    /// hex), replacing an earlier one, while the authority has not decided
+    /// (`authorization_decided` after).
+    pub async fn record_request_document(
+        &self,
+        campaign_id: i64,
+        media_type: &str,
+        content: &[u8],
+        sha256: &str,
+        by: UserId,
+    ) -> Result<()> {
+        let mut tx = self.writer().begin().await?;
+        let status: Option<(String,)> =
+            sqlx::query_as("SELECT auth_status FROM campaigns WHERE id = $1")
+                .bind(campaign_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        match status {
+            None => return Err(StoreError::NotFound),
+            Some((s,)) if s != AuthorizationStatus::Requested.as_str() => {
+                return Err(StoreError::Refused(Refusal::AuthorizationDecided))
+            }
+            Some(_) => {}
+        }
+        sqlx::query(
+            "INSERT INTO authorization_request_documents \
+             (campaign_id, media_type, content, sha256, uploaded_by, uploaded_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) \
+             ON CONFLICT (campaign_id) DO UPDATE SET media_type = excluded.media_type, \
+             content = excluded.content, sha256 = excluded.sha256, \
+             uploaded_by = excluded.uploaded_by, uploaded_at = excluded.uploaded_at",
+        )
+        .bind(campaign_id)
+        .bind(media_type)
+        .bind(content)
+        .bind(sha256)
+        .bind(by.0)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// What is known of a request's file without reading it: (media type, SHA-256 in hex,
+    /// size in bytes).
+    pub async fn request_document_info(
+        &self,
+        campaign_id: i64,
+    ) -> Result<Option<(String, String, i64)>> {
+        Ok(sqlx::query_as(
+            "SELECT media_type, sha256, CAST(LENGTH(content) AS BIGINT) FROM authorization_request_documents \
+             WHERE campaign_id = $1",
+        )
+        .bind(campaign_id)
+        .fetch_optional(self.reader())
+        .await?)
+    }
+
+    /// The file of a campaign's authorization request: (media type, bytes).
+    pub async fn request_document(&self, campaign_id: i64) -> Result<Option<(String, Vec<u8>)>> {
+        Ok(sqlx::query_as(
+            "SELECT media_type, content FROM authorization_request_documents WHERE campaign_id = $1",
+        )
+        .bind(campaign_id)
+        .fetch_optional(self.reader())
+        .await?)
     }
 
     /// One campaign, whatever its state. Callers decide who may see a draft.

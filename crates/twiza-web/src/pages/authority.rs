@@ -81,6 +81,18 @@ struct RequestPage {
     c: Ctx,
     r: AuthorizationRequest,
     f: DecisionForms,
+    /// The file the association sent with its request: (media type, SHA-256 in hex, size).
+    document: Option<(String, String, i64)>,
+}
+
+async fn request_page(
+    state: &AppState,
+    c: Ctx,
+    r: AuthorizationRequest,
+    f: DecisionForms,
+) -> AppResult<RequestPage> {
+    let document = state.store.request_document_info(r.campaign.id).await?;
+    Ok(RequestPage { c, r, f, document })
 }
 
 fn signed_in(c: &Ctx) -> AppResult<User> {
@@ -104,11 +116,8 @@ pub async fn show(
 ) -> AppResult<Response> {
     let user = signed_in(&c)?;
     let r = waiting(&state, &user, id).await?;
-    Ok(render(&RequestPage {
-        c,
-        r,
-        f: DecisionForms::default(),
-    }))
+    let page = request_page(&state, c, r, DecisionForms::default()).await?;
+    Ok(render(&page))
 }
 
 #[derive(serde::Deserialize)]
@@ -230,10 +239,8 @@ async fn decide(
         Ok(decision) => decision,
         Err(errors) => {
             f.errors = errors;
-            return Ok(render_status(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &RequestPage { c, r, f },
-            ));
+            let page = request_page(&state, c, r, f).await?;
+            return Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page));
         }
     };
     if !confirmed {
@@ -252,8 +259,31 @@ async fn decide(
                 Refusal::OutsideCompetence => StatusCode::FORBIDDEN,
                 _ => StatusCode::CONFLICT,
             };
-            Ok(render_status(status, &RequestPage { c, r, f }))
+            let page = request_page(&state, c, r, f).await?;
+            Ok(render_status(status, &page))
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// `GET /authority/authorizations/{campaign_id}/request-document`: the file the association
+/// sent with a request waiting in the caller's competence.
+pub async fn request_document(
+    State(state): State<AppState>,
+    c: Ctx,
+    PathId(id): PathId,
+) -> AppResult<Response> {
+    let user = signed_in(&c)?;
+    let r = waiting(&state, &user, id).await?;
+    let (media_type, bytes) = state
+        .store
+        .request_document(id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let name = format!(
+        "request-{}.{}",
+        r.campaign.code,
+        super::treasury::extension_of(&media_type)
+    );
+    Ok(super::treasury::attachment(media_type, bytes, &name))
 }

@@ -261,6 +261,8 @@ struct ManagePage {
     waiting: Vec<(Campaign, &'static str)>,
     roles: Vec<(&'static str, String)>,
     errors: Vec<FieldError>,
+    /// The viewer's other associations, to switch to (empty when they belong to one).
+    others: Vec<MembershipRow>,
 }
 
 async fn manage_page(
@@ -299,7 +301,18 @@ async fn manage_page(
         .iter()
         .map(|r| (r.as_str(), c.role_name(r)))
         .collect();
+    let others = match c.user() {
+        Some(user) => state
+            .store
+            .memberships_of(user.id)
+            .await?
+            .into_iter()
+            .filter(|m| m.org_id != org.id)
+            .collect(),
+        None => Vec::new(),
+    };
     Ok(ManagePage {
+        others,
         c,
         org,
         members,

@@ -8,12 +8,13 @@ use crate::error::{AppError, AppResult};
 use crate::extract::{ApiQuery, CurrentUser, PathId};
 use crate::AppState;
 use askama::Template;
+use axum::extract::Multipart;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Extension;
 use std::collections::HashMap;
-use twiza_app::campaigns::{collecting_today, open_campaign};
+use twiza_app::campaigns::{attach_request_document, collecting_today, open_campaign_once};
 use twiza_domain::campaign::{CampaignInput, CampaignScope, CampaignState, NewCampaign};
 use twiza_domain::organization::Organization;
 use twiza_domain::{FieldError, OrgScope};
@@ -33,8 +34,9 @@ const FIELDS: [&str; 9] = [
 ];
 
 /// Confirmations after a change (`?done=`), with their messages.
-const DONE: [(&str, &str); 3] = [
+const DONE: [(&str, &str); 4] = [
     ("created", "treasury-done-created"),
+    ("document", "treasury-done-document"),
     ("published", "treasury-done-published"),
     ("closed", "treasury-done-closed"),
 ];
@@ -111,8 +113,12 @@ pub async fn new_form(
     Extension(scope): Extension<OrgScope>,
 ) -> AppResult<Response> {
     let org = organization(&state, &scope).await?;
+    let key: [u8; 16] = rand::random();
     let form = CampaignForm {
-        values: HashMap::from([("scope".to_owned(), "local".to_owned())]),
+        values: HashMap::from([
+            ("scope".to_owned(), "local".to_owned()),
+            ("creation_key".to_owned(), hex::encode(key)),
+        ]),
         errors: Vec::new(),
     };
     Ok(render(&new_page(c, org, form)))
@@ -129,7 +135,7 @@ pub async fn create(
 ) -> AppResult<Response> {
     let values: HashMap<String, String> = FIELDS
         .iter()
-        .chain(&["emergency"])
+        .chain(&["emergency", "creation_key"])
         .filter_map(|f| raw.get(*f).map(|v| ((*f).to_owned(), v.trim().to_owned())))
         .collect();
     let get = |f: &str| values.get(f).map_or("", String::as_str);
@@ -146,7 +152,15 @@ pub async fn create(
         emergency: get("emergency") == "yes",
     };
     let errors = match NewCampaign::parse(&input) {
-        Ok(campaign) => match open_campaign(&state.store, &scope, &campaign, user.id).await {
+        Ok(campaign) => match open_campaign_once(
+            &state.store,
+            &scope,
+            &campaign,
+            user.id,
+            creation_key(get("creation_key")),
+        )
+        .await
+        {
             Ok(id) => return Ok(see_other(&format!("/campaigns/{id}/desk?done=created"))),
             Err(twiza_app::Error::Invalid(errors)) => errors,
             Err(e) => return Err(e.into()),
@@ -161,6 +175,12 @@ pub async fn create(
     ))
 }
 
+/// The key a campaign form carries (made when the form is shown): 32 hexadecimal digits, or
+/// none when a form comes without one.
+fn creation_key(raw: &str) -> Option<&str> {
+    (raw.len() == 32 && raw.bytes().all(|b| b.is_ascii_hexdigit())).then_some(raw)
+}
+
 #[derive(Template)]
 #[template(path = "treasury_campaign.html")]
 struct DeskPage {
@@ -172,6 +192,12 @@ struct DeskPage {
     can_close: bool,
     done: Option<String>,
     error: Option<String>,
+    /// The request's file, if sent: (media type, SHA-256 in hex, size in bytes).
+    document: Option<(String, String, i64)>,
+    /// The request's file may still be sent or replaced (the authority has not decided).
+    can_send_document: bool,
+    /// Why the file just sent was refused (next to the file field).
+    document_errors: Vec<FieldError>,
 }
 
 async fn desk_page(
@@ -188,9 +214,12 @@ async fn desk_page(
         .await?
         .filter(|campaign| campaign.org_id == scope.org_id())
         .ok_or_else(AppError::not_found)?;
-    let authorized =
-        campaign.authorization.status == twiza_domain::campaign::AuthorizationStatus::Granted;
+    use twiza_domain::campaign::AuthorizationStatus;
+    let authorized = campaign.authorization.status == AuthorizationStatus::Granted;
     Ok(DeskPage {
+        document: state.store.request_document_info(campaign.id).await?,
+        can_send_document: campaign.authorization.status == AuthorizationStatus::Requested,
+        document_errors: Vec::new(),
         not_collecting: collecting_today(&campaign).err().map(|n| n.code()),
         can_publish: campaign.state == CampaignState::Draft && authorized,
         can_close: campaign.state == CampaignState::Published,
@@ -255,4 +284,113 @@ pub async fn close(
 ) -> AppResult<Response> {
     let states = (CampaignState::Published, CampaignState::Closed);
     transition(&state, c, &scope, id, states, "closed").await
+}
+
+/// Largest body of the request's file upload: the 2 MB file and the multipart around it.
+pub const DOCUMENT_BODY_LIMIT: usize = twiza_domain::ledger::MAX_EVIDENCE_BYTES + 64 * 1024;
+
+/// The type a file's name says it is (`pdf`, `png`, `jpeg`), which its content must match.
+fn declared_type(file_name: &str) -> &str {
+    let extension = file_name.rsplit_once('.').map_or("", |(_, e)| e);
+    match extension.to_ascii_lowercase().as_str() {
+        "pdf" => "pdf",
+        "png" => "png",
+        "jpg" | "jpeg" => "jpeg",
+        _ => "",
+    }
+}
+
+/// `POST /campaigns/{campaign_id}/authorization/request-document` (multipart, `document`): the
+/// file of the authorization request, or the desk again with the error next to the field.
+pub async fn send_request_document(
+    State(state): State<AppState>,
+    c: Ctx,
+    Extension(scope): Extension<OrgScope>,
+    CurrentUser(user): CurrentUser,
+    PathId(id): PathId,
+    mut multipart: Multipart,
+) -> AppResult<Response> {
+    let mut file: Option<(String, Vec<u8>)> = None;
+    while let Ok(Some(field)) = multipart.next_field().await {
+        if field.name() == Some("document") {
+            let name = field.file_name().unwrap_or_default().to_owned();
+            match field.bytes().await {
+                Ok(bytes) => file = Some((name, bytes.to_vec())),
+                Err(_) => file = None,
+            }
+        }
+    }
+    let (name, bytes) = file.unwrap_or_default();
+    let result = attach_request_document(
+        &state.store,
+        &scope,
+        id,
+        declared_type(&name),
+        &bytes,
+        user.id,
+    )
+    .await;
+    let errors = match result {
+        Ok(()) => return Ok(see_other(&format!("/campaigns/{id}/desk?done=document"))),
+        Err(twiza_app::Error::Invalid(errors)) => errors,
+        Err(twiza_app::Error::Refused(refusal)) => {
+            vec![FieldError::new("document", refusal.code())]
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let mut page = desk_page(&state, c, &scope, id, None, None).await?;
+    page.document_errors = errors;
+    Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
+}
+
+/// A stored file as a download that the browser neither runs nor sniffs.
+pub fn attachment(media_type: String, bytes: Vec<u8>, file_name: &str) -> Response {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    (
+        [
+            (header::CONTENT_TYPE, media_type),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file_name}\""),
+            ),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'none'".to_owned(),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+/// The extension of a stored file's media type.
+pub fn extension_of(media_type: &str) -> &'static str {
+    match media_type {
+        "application/pdf" => "pdf",
+        "image/png" => "png",
+        _ => "jpg",
+    }
+}
+
+/// `GET /campaigns/{campaign_id}/authorization/request-document`: the request's file, to the
+/// association's treasury.
+pub async fn request_document(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    PathId(id): PathId,
+) -> AppResult<Response> {
+    let campaign = state
+        .store
+        .campaign(id)
+        .await?
+        .filter(|campaign| campaign.org_id == scope.org_id())
+        .ok_or_else(AppError::not_found)?;
+    let (media_type, bytes) = state
+        .store
+        .request_document(campaign.id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let name = format!("request-{}.{}", campaign.code, extension_of(&media_type));
+    Ok(attachment(media_type, bytes, &name))
 }

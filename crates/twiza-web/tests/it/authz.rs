@@ -207,7 +207,8 @@ fn sample_form(path: &str) -> Option<Vec<(&'static str, &'static str)>> {
             ("currency", "MAD"),
             ("method", "card"),
         ],
-        "/associations/{org_id}/logo" => vec![],
+        "/associations/{org_id}/logo"
+        | "/campaigns/{campaign_id}/authorization/request-document" => vec![],
         "/admin/verification/{org_id}" => vec![("decision", "verify")],
         "/authority/authorizations/{campaign_id}/grant" => vec![
             ("reference", "GOV-1"),

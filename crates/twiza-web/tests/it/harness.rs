@@ -395,6 +395,39 @@ impl TestApp {
         self.send(r.body(Body::from(body)).expect("request")).await
     }
 
+    /// A page's file upload as a browser sends it: a multipart body with one file field, the
+    /// CSRF token in the address (as the pages' upload forms carry it).
+    pub async fn page_file(
+        &self,
+        path: &str,
+        user: &TestUser,
+        field: &str,
+        file_name: &str,
+        bytes: &[u8],
+    ) -> Response {
+        let boundary = "twiza-test-boundary-7f3a";
+        let mut body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{file_name}\"\r\n\
+             Content-Type: application/octet-stream\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let separator = if path.contains('?') { '&' } else { '?' };
+        let r = Request::builder()
+            .method(Method::POST)
+            .uri(format!("{path}{separator}csrf={}", user.csrf))
+            .header(
+                header::COOKIE,
+                format!("twiza_csrf=visitor-token; {}", user.cookie),
+            )
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            );
+        self.send(r.body(Body::from(body)).expect("request")).await
+    }
+
     /// A page request as a browser would send it (cookie, form body with the CSRF token).
     pub async fn page(
         &self,

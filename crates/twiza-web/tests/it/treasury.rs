@@ -111,6 +111,58 @@ async fn a_treasurer_opens_publishes_and_closes_a_campaign_on_pages() {
     assert!(waiting.contains("id=\"waiting\""));
     assert!(waiting.contains(&format!("/campaigns/{id}/desk")));
     assert!(!page.contains("id=\"publish\""));
+
+    // The same form sent again (a double click) opens no second campaign.
+    let mut keyed = GOOD.to_vec();
+    keyed.push(("creation_key", "00112233445566778899aabbccddeeff"));
+    let first = app
+        .page(Method::POST, &campaigns, Some(&treasurer), &keyed)
+        .await;
+    let again = app
+        .page(Method::POST, &campaigns, Some(&treasurer), &keyed)
+        .await;
+    assert_eq!(first.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        first.headers[header::LOCATION],
+        again.headers[header::LOCATION]
+    );
+    assert_eq!(app.store.campaigns_of(&scope).await.expect("q").len(), 2);
+
+    // The request's file: a text file named .pdf is refused next to the field, nothing kept;
+    // a real PDF is kept and offered for download.
+    assert!(page.contains("id=\"request-document-form\""));
+    let upload = format!("/campaigns/{id}/authorization/request-document");
+    let r = app
+        .page_file(
+            &upload,
+            &treasurer,
+            "document",
+            "demande.pdf",
+            b"not a pdf at all",
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().contains("class=\"error\""));
+    assert!(app.store.request_document(id).await.expect("q").is_none());
+    let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+    let r = app
+        .page_file(&upload, &treasurer, "document", "demande.pdf", pdf)
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    let page = app
+        .page(
+            Method::GET,
+            &format!("/campaigns/{id}/desk?done=document"),
+            Some(&treasurer),
+            &[],
+        )
+        .await
+        .text();
+    assert!(page.contains("id=\"request-document\""));
+    let file = app.page(Method::GET, &upload, Some(&treasurer), &[]).await;
+    assert_eq!(file.status, StatusCode::OK);
+    assert_eq!(file.body, pdf.to_vec());
+    assert_eq!(file.headers[header::CONTENT_TYPE], "application/pdf");
     let listed = app
         .page(Method::GET, &campaigns, Some(&treasurer), &[])
         .await
@@ -141,6 +193,11 @@ async fn a_treasurer_opens_publishes_and_closes_a_campaign_on_pages() {
         .decide_authorization(id, &grant, app.registrar().await)
         .await
         .expect("grant");
+    // Once decided, the request's file stays as it was sent.
+    let r = app
+        .page_file(&upload, &treasurer, "document", "autre.pdf", pdf)
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     let page = app
         .page(Method::GET, &desk, Some(&treasurer), &[])
         .await
