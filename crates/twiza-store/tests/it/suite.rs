@@ -380,6 +380,76 @@ fn new_campaign() -> twiza_domain::campaign::NewCampaign {
     twiza_domain::campaign::NewCampaign::parse(&input).expect("campaign")
 }
 
+on_both_backends!(
+    a_campaign_form_sent_twice_opens_one_campaign_and_keeps_its_request_file,
+    |db: TestDb| async move {
+        use twiza_store::AuthorizationDecision;
+        let s = &db.store;
+        let owner = s.create_user("o@x.ma", "h", "O", None).await.expect("user");
+        let org = s
+            .create_organization(&new_org("1/2019", "A", "071"), "a", owner)
+            .await
+            .expect("org");
+        let scope = OrgScope::for_member(org, OrgRole::Owner);
+        let key = Some("00112233445566778899aabbccddeeff");
+        let first = s
+            .create_campaign_once(&scope, &new_campaign(), "TWZ-AAAA", owner, key)
+            .await
+            .expect("campaign");
+        let again = s
+            .create_campaign_once(&scope, &new_campaign(), "TWZ-BBBB", owner, key)
+            .await
+            .expect("the same campaign");
+        assert_eq!(first, again);
+        let other = s
+            .create_campaign_once(&scope, &new_campaign(), "TWZ-CCCC", owner, None)
+            .await
+            .expect("campaign");
+        assert_ne!(first, other);
+        assert_eq!(s.campaigns_of(&scope).await.expect("q").len(), 2);
+
+        s.record_request_document(first, "application/pdf", b"%PDF-1", "aa", owner)
+            .await
+            .expect("file");
+        s.record_request_document(first, "image/png", b"\x89PNG", "bb", owner)
+            .await
+            .expect("replaced");
+        assert_eq!(
+            s.request_document_info(first).await.expect("q"),
+            Some(("image/png".to_owned(), "bb".to_owned(), 4))
+        );
+        let grant = AuthorizationDecision::Grant {
+            reference: "GOV-1".into(),
+            valid_from: time::macros::date!(2023 - 09 - 09),
+            valid_to: time::macros::date!(2023 - 12 - 31),
+        };
+        let admin = s
+            .create_user(
+                "admin@x.ma",
+                "h",
+                "A",
+                Some(twiza_domain::PlatformRole::PlatformAdmin),
+            )
+            .await
+            .expect("admin");
+        s.decide_authorization(first, &grant, admin)
+            .await
+            .expect("grant");
+        let late = s
+            .record_request_document(first, "application/pdf", b"%PDF-2", "cc", owner)
+            .await
+            .unwrap_err();
+        assert!(matches!(
+            late,
+            StoreError::Refused(Refusal::AuthorizationDecided)
+        ));
+        assert_eq!(
+            s.request_document(first).await.expect("q").map(|(t, _)| t),
+            Some("image/png".to_owned())
+        );
+    }
+);
+
 on_both_backends!(campaigns_and_their_authorization, |db: TestDb| async move {
     use twiza_domain::campaign::{AuthorizationStatus, CampaignState};
     use twiza_store::AuthorizationDecision;
