@@ -78,18 +78,21 @@ def demo():
         yield running
 
 
-def chrome(javascript=True):
+def chrome(javascript=True, width=412, downloads=None):
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
     for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--window-size=412,915", f"--user-data-dir={tempfile.mkdtemp(prefix='chrome-')}"]:
+                 f"--window-size={width},915", f"--user-data-dir={tempfile.mkdtemp(prefix='chrome-')}"]:
         options.add_argument(flag)
     # A phone set up in Morocco: Arabic first, then French.
     options.add_argument("--lang=ar-MA")
     prefs = {"intl.accept_languages": "ar-MA,ar,fr"}
     if not javascript:
         prefs["profile.managed_default_content_settings.javascript"] = 2
+    if downloads:
+        prefs["download.default_directory"] = downloads
+        prefs["download.prompt_for_download"] = False
     options.add_experimental_option("prefs", prefs)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     # axe-core runs as a script: pages seen without JavaScript are audited where the tests see
