@@ -93,3 +93,22 @@ pub async fn open_campaign(
     }
     Err(Error::Internal("no free campaign code after eight draws"))
 }
+
+/// The scoped association's published campaigns whose collection ends within `days` days of
+/// `today` (today included), soonest first: what its home reminds the treasury of.
+pub async fn campaigns_ending(
+    store: &Store,
+    scope: &OrgScope,
+    today: time::Date,
+    days: i64,
+) -> Result<Vec<Campaign>> {
+    let last = today.saturating_add(time::Duration::days(days.max(0)));
+    let mut ending: Vec<Campaign> = store
+        .campaigns_of(scope)
+        .await?
+        .into_iter()
+        .filter(|c| c.state == CampaignState::Published && c.ends_on >= today && c.ends_on <= last)
+        .collect();
+    ending.sort_by_key(|c| (c.ends_on, c.id));
+    Ok(ending)
+}

@@ -8,6 +8,7 @@ mod authz;
 mod bad_input;
 mod cmi;
 mod crisis;
+mod donation_pages;
 mod donations;
 mod gifts;
 mod grievances;
