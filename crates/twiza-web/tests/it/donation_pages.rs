@@ -955,3 +955,48 @@ async fn a_bad_report_is_refused_next_to_the_file_field_and_writes_nothing() {
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn the_campaigns_ending_soon_are_those_published_that_end_within_the_days() {
+    let d = desk().await;
+    let draft = d.app.campaign(&d.scope, d.owner.id, "Brouillon").await;
+    let ending = |today: time::Date, days: i64| {
+        let (store, scope) = (&d.app.store, &d.scope);
+        async move {
+            twiza_app::campaigns::campaigns_ending(store, scope, today, days)
+                .await
+                .expect("campaigns")
+                .into_iter()
+                .map(|c| c.id)
+                .collect::<Vec<_>>()
+        }
+    };
+    // The published campaign ends on 2030-12-31; the draft too, but is not published.
+    assert!(ending(time::macros::date!(2030 - 12 - 01), 14)
+        .await
+        .is_empty());
+    assert_eq!(
+        ending(time::macros::date!(2030 - 12 - 17), 14).await,
+        vec![d.campaign]
+    );
+    assert_eq!(
+        ending(time::macros::date!(2030 - 12 - 31), 0).await,
+        vec![d.campaign]
+    );
+    assert!(ending(time::macros::date!(2031 - 01 - 01), 14)
+        .await
+        .is_empty());
+    assert!(!ending(time::macros::date!(2030 - 12 - 31), 30)
+        .await
+        .contains(&draft));
+    let other = OrgScope::for_member(OrgId(d.org.0 + 100), OrgRole::Owner);
+    assert!(twiza_app::campaigns::campaigns_ending(
+        &d.app.store,
+        &other,
+        time::macros::date!(2030 - 12 - 31),
+        30
+    )
+    .await
+    .expect("campaigns")
+    .is_empty());
+}
