@@ -29,6 +29,9 @@ fn shows(messages: &twiza_i18n::Messages, html: &str, key: &str) -> bool {
     })
 }
 
+/// Form fields as sent.
+type Fields<'a> = &'a [(&'a str, &'a str)];
+
 struct Desk {
     app: TestApp,
     org: OrgId,
@@ -247,7 +250,7 @@ async fn money_and_goods_are_recorded_once_through_the_pages() {
 async fn bad_donations_are_answered_next_to_the_field_and_write_nothing() {
     let d = desk().await;
     let key = form_key(&d).await;
-    let cases: [(&[(&str, &str)], &str, &str); 7] = [
+    let cases: [(Fields, &str, &str); 7] = [
         (
             &[("kind", "money"), ("method", "cash")],
             "amount",
