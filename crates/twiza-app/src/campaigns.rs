@@ -136,3 +136,22 @@ pub async fn attach_request_document(
         .await?;
     Ok(())
 }
+
+/// The scoped association's published campaigns whose collection ends within `days` days of
+/// `today` (today included), soonest first: what its home reminds the treasury of.
+pub async fn campaigns_ending(
+    store: &Store,
+    scope: &OrgScope,
+    today: time::Date,
+    days: i64,
+) -> Result<Vec<Campaign>> {
+    let last = today.saturating_add(time::Duration::days(days.max(0)));
+    let mut ending: Vec<Campaign> = store
+        .campaigns_of(scope)
+        .await?
+        .into_iter()
+        .filter(|c| c.state == CampaignState::Published && c.ends_on >= today && c.ends_on <= last)
+        .collect();
+    ending.sort_by_key(|c| (c.ends_on, c.id));
+    Ok(ending)
+}

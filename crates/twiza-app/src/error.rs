@@ -2,7 +2,7 @@
 //! the CLI, the channels) turns these into its own kind of answer in one place.
 
 use twiza_domain::{FieldError, Refusal};
-use twiza_store::StoreError;
+use twiza_store::{DonationRefused, StoreError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -29,6 +29,16 @@ pub enum Error {
     /// log leaf); the message holds no personal data.
     #[error("internal failure: {0}")]
     Internal(&'static str),
+    /// A file the request carries is refused — a bank file that cannot be made, a status
+    /// report that cannot be read or speaks of another batch: `code` says what, `detail` where.
+    #[error("file refused: {code}")]
+    FileRefused {
+        code: &'static str,
+        detail: Option<&'static str>,
+    },
+    /// The donation sequencer refused the donation; nothing was written.
+    #[error(transparent)]
+    Donation(DonationRefused),
     #[error(transparent)]
     Store(StoreError),
 }
@@ -60,5 +70,14 @@ impl From<FieldError> for Error {
 impl From<Vec<FieldError>> for Error {
     fn from(e: Vec<FieldError>) -> Self {
         Error::Invalid(e)
+    }
+}
+
+impl From<DonationRefused> for Error {
+    fn from(e: DonationRefused) -> Self {
+        match e {
+            DonationRefused::Store(e) => e.into(),
+            other => Error::Donation(other),
+        }
     }
 }

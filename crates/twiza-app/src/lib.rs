@@ -3,15 +3,18 @@
 //! the acting person in, domain results or a typed refusal out.
 //!
 //! The areas here so far: accounts (password hashes, API tokens), associations, campaigns,
-//! gifts, crisis (needs), donation receipts and the sealing of personal data at rest. The other
-//! areas' use cases still live in `twiza-web`'s API handlers and move here one by one.
+//! gifts, donations recorded by the treasury, payment batches, crisis (needs), donation
+//! receipts and the sealing of personal data at rest. The other areas' use cases still live in
+//! `twiza-web`'s API handlers and move here one by one.
 
 pub mod accounts;
 pub mod campaigns;
 pub mod crisis;
+pub mod donations;
 mod error;
 pub mod gifts;
 pub mod organizations;
+pub mod payment_batches;
 pub mod receipts;
 pub mod sealing;
 

@@ -710,3 +710,118 @@ treasury-file-size-kb = { $kb } كيلوبايت
 authz-request-document = ملف الطلب
 authz-request-document-missing = لم ترفق الجمعية أي ملف بهذا الطلب.
 error-invalid-request-document = اختاروا ملف PDF أو JPEG أو PNG لا يتجاوز 2 ميغابايت ويطابق محتواه اسمه.
+# Donations and payment batches (the treasury's pages)
+donations-title = التبرعات
+donations-record = تسجيل تبرع
+donations-record-hint = للمال الذي تم استلامه (نقدا أو بتحويل بنكي أو ببطاقة في مكتبكم) أو للسلع المسلمة. يُسجَّل التبرع فورا في السجل العمومي ويحصل على وصله.
+donations-done-recorded = تم تسجيل التبرع.
+donations-print-receipt = طباعة وصله
+donations-kind = نوع التبرع
+donations-any = الكل
+donations-money = مال
+donations-in-kind = عيني (سلع)
+donations-method = طريقة الأداء
+donations-online = تبرع عبر الإنترنت
+donations-from = من (تاريخ)
+donations-to = إلى (تاريخ)
+donations-minimum = أدنى مبلغ بالدرهم
+donations-filter = عرض
+donations-none = لا يوجد أي تبرع مطابق.
+donations-number = رقم التبرع
+donations-date = التاريخ
+donations-what = المبلغ أو السلع
+donations-status = الحالة
+donations-actions = إجراءات
+donations-receipt = الوصل
+donations-show-donor = عرض هوية المتبرع
+donations-amount = المبلغ بالدرهم
+donations-amount-hint = أرقام بعشريتين على الأكثر، مثلا 250.00.
+donations-choose = اختر
+donations-items-hint = اختر ما يصل إلى ثلاثة أصناف من الفهرس وكمياتها (أعداد صحيحة).
+donations-item = الصنف
+donations-quantity = الكمية
+donations-record-submit = تسجيل التبرع
+donations-conflict = سبق إرسال هذه الاستمارة بقيم أخرى. تحقق من لائحة التبرعات قبل التسجيل من جديد.
+donations-donor-title = هوية المتبرع
+donations-donor-hint = قُدمت لتبرع كبير، وتُحفظ مختومة، ولا تُعرض إلا على أمانة المال. تُسجَّل هذه القراءة.
+donations-donor-name = الاسم الكامل
+donations-donor-document = وثيقة الهوية
+donations-donor-country = البلد
+donations-document-cin = البطاقة الوطنية للتعريف
+donations-document-passport = جواز السفر
+batches-title = دفعات الأداء
+batches-hint = كل دفعة تؤدي للأسر المستفيدة من دورة مصادق عليها عبر بنك الجمعية.
+batches-none = لا توجد أي دفعة أداء بعد.
+batches-programme = البرنامج
+batches-period = الفترة
+batches-lines = الأداءات
+batches-total = المجموع
+batches-execution-date = تاريخ التنفيذ
+batches-status = الحالة
+batch-title = دفعة الأداء
+batch-done-reconciled = تم تطبيق تقرير البنك.
+batch-message-id = مرجع الملف البنكي
+batch-skipped = أسر مستبعدة (بدون حساب للأداء)
+batch-file-title = الملف الموجه للبنك
+batch-file-hint = تحويلات الدفعة بالصيغة المعيارية التي يقرأها بنككم. تُسجَّل قراءة أسماء المستفيدين وحساباتهم في سجل الولوج لكل أسرة.
+batch-file-download = تنزيل الملف البنكي
+batch-report-title = تقرير البنك عن حالة الأداءات
+batch-report-file = ملف تقرير الحالة
+batch-report-hint = الملف الذي أعاده البنك عن هذه الدفعة. إرسال التقرير نفسه مرة أخرى لا يغير شيئا.
+batch-report-submit = تطبيق التقرير
+batch-lines-title = أداءات الدفعة
+batch-line-reference = المرجع
+batch-line-household = الأسرة
+batch-line-amount = المبلغ
+batch-line-reason = سبب البنك
+payment-line-status-sent = أُرسل إلى البنك
+payment-line-status-pending = في انتظار البنك
+payment-line-status-paid = مؤدى
+payment-line-status-rejected = مرفوض
+payment-batch-status-ready = جاهز للإرسال
+payment-batch-status-reconciled = مطابق
+batch-report-paid =
+    { PLURAL($count) ->
+        [zero] لم يُؤدَّ أي أداء
+        [one] أداء واحد مؤدى
+        [two] أداءان مؤديان
+        [few] { $count } أداءات مؤداة
+        [many] { $count } أداء مؤدى
+       *[other] { $count } أداء مؤدى
+    }
+batch-report-rejected =
+    { PLURAL($count) ->
+        [zero] لم يُرفض أي أداء
+        [one] أداء واحد مرفوض
+        [two] أداءان مرفوضان
+        [few] { $count } أداءات مرفوضة
+        [many] { $count } أداء مرفوض
+       *[other] { $count } أداء مرفوض
+    }
+batch-report-pending =
+    { PLURAL($count) ->
+        [zero] لا يوجد أي أداء في الانتظار
+        [one] أداء واحد في الانتظار
+        [two] أداءان في الانتظار
+        [few] { $count } أداءات في الانتظار
+        [many] { $count } أداء في الانتظار
+       *[other] { $count } أداء في الانتظار
+    }
+batch-report-unchanged =
+    { PLURAL($count) ->
+        [zero] لا يوجد أي سطر معروف مسبقا
+        [one] سطر واحد معروف مسبقا
+        [two] سطران معروفان مسبقا
+        [few] { $count } أسطر معروفة مسبقا
+        [many] { $count } سطرا معروفا مسبقا
+       *[other] { $count } سطر معروف مسبقا
+    }
+batch-report-unmatched =
+    { PLURAL($count) ->
+        [zero] لا يوجد أي سطر غير مطابق
+        [one] سطر واحد من التقرير لا يطابق أي أداء في هذه الدفعة
+        [two] سطران من التقرير لا يطابقان أي أداء في هذه الدفعة
+        [few] { $count } أسطر من التقرير لا تطابق أي أداء في هذه الدفعة
+        [many] { $count } سطرا من التقرير لا يطابق أي أداء في هذه الدفعة
+       *[other] { $count } سطر من التقرير لا يطابق أي أداء في هذه الدفعة
+    }

@@ -706,3 +706,98 @@ treasury-file-size-kb = { $kb } KB
 authz-request-document = The file of the request
 authz-request-document-missing = The association has not sent a file with this request.
 error-invalid-request-document = Choose a PDF, JPEG or PNG file of at most 2 MB whose content is what its name says.
+# Donations and payment batches (the treasury's pages)
+donations-title = Donations
+donations-record = Record a donation
+donations-record-hint = For money already received (cash, bank transfer, card at your desk) or goods handed over. It is written to the public log at once and gets its receipt.
+donations-done-recorded = The donation is recorded.
+donations-print-receipt = Print its receipt
+donations-kind = Kind of donation
+donations-any = All
+donations-money = Money
+donations-in-kind = In kind (goods)
+donations-method = How it was paid
+donations-online = Online gift
+donations-from = From (date)
+donations-to = To (date)
+donations-minimum = Minimum amount in dirhams
+donations-filter = Show
+donations-none = No donation matches.
+donations-number = Donation number
+donations-date = Date
+donations-what = Amount or goods
+donations-status = Status
+donations-actions = Actions
+donations-receipt = Receipt
+donations-show-donor = Show the donor
+donations-amount = Amount in dirhams
+donations-amount-hint = Digits with at most two decimals, for example 250.00.
+donations-choose = Choose
+donations-items-hint = Choose up to three items of the catalogue and their quantities (whole numbers).
+donations-item = Item
+donations-quantity = Quantity
+donations-record-submit = Record the donation
+donations-conflict = This form was already sent with other values. Check the list of donations before recording again.
+donations-donor-title = The donor's identity
+donations-donor-hint = Given for a large gift, kept sealed, shown to the treasury only. This reading is recorded.
+donations-donor-name = Full name
+donations-donor-document = Identity document
+donations-donor-country = Country
+donations-document-cin = National identity card
+donations-document-passport = Passport
+batches-title = Payment batches
+batches-hint = Each batch pays the households of an approved cycle through the association's bank.
+batches-none = No payment batch yet.
+batches-programme = Programme
+batches-period = Period
+batches-lines = Payments
+batches-total = Total
+batches-execution-date = Execution date
+batches-status = Status
+batch-title = Payment batch
+batch-done-reconciled = The bank's report is applied.
+batch-message-id = Reference of the bank file
+batch-skipped = Households left out (no account to pay)
+batch-file-title = The bank file
+batch-file-hint = The credit transfers of the batch in the ISO 20022 format your bank reads. Reading the payees' names and accounts is recorded in each household's access log.
+batch-file-download = Download the bank file
+batch-report-title = The bank's status report
+batch-report-file = Status report file
+batch-report-hint = The XML file (pain.002) the bank sent back for this batch. Sending the same report again changes nothing.
+batch-report-submit = Apply the report
+batch-lines-title = Payments of the batch
+batch-line-reference = Reference
+batch-line-household = Household
+batch-line-amount = Amount
+batch-line-reason = Bank's reason
+payment-line-status-sent = Sent to the bank
+payment-line-status-pending = Waiting for the bank
+payment-line-status-paid = Paid
+payment-line-status-rejected = Rejected
+payment-batch-status-ready = Ready to send
+payment-batch-status-reconciled = Reconciled
+batch-report-paid =
+    { PLURAL($count) ->
+        [one] { $count } payment paid
+       *[other] { $count } payments paid
+    }
+batch-report-rejected =
+    { PLURAL($count) ->
+        [one] { $count } payment rejected
+       *[other] { $count } payments rejected
+    }
+batch-report-pending =
+    { PLURAL($count) ->
+        [one] { $count } payment still waiting
+       *[other] { $count } payments still waiting
+    }
+batch-report-unchanged =
+    { PLURAL($count) ->
+        [one] { $count } line already known
+       *[other] { $count } lines already known
+    }
+batch-report-unmatched =
+    { PLURAL($count) ->
+        [one] { $count } line of the report matches no payment of this batch
+       *[other] { $count } lines of the report match no payment of this batch
+    }

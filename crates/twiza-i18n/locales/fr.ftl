@@ -709,3 +709,98 @@ treasury-file-size-kb = { $kb } Ko
 authz-request-document = Le dossier de la demande
 authz-request-document-missing = L’association n’a pas joint de fichier à cette demande.
 error-invalid-request-document = Choisissez un fichier PDF, JPEG ou PNG de 2 Mo au maximum, dont le contenu correspond à son nom.
+# Donations and payment batches (the treasury's pages)
+donations-title = Dons
+donations-record = Enregistrer un don
+donations-record-hint = Pour l’argent déjà reçu (espèces, virement, carte à votre guichet) ou les biens remis. Le don est inscrit aussitôt dans le journal public et reçoit son reçu.
+donations-done-recorded = Le don est enregistré.
+donations-print-receipt = Imprimer son reçu
+donations-kind = Nature du don
+donations-any = Tous
+donations-money = Argent
+donations-in-kind = En nature (biens)
+donations-method = Mode de paiement
+donations-online = Don en ligne
+donations-from = Du (date)
+donations-to = Au (date)
+donations-minimum = Montant minimum en dirhams
+donations-filter = Afficher
+donations-none = Aucun don ne correspond.
+donations-number = Numéro du don
+donations-date = Date
+donations-what = Montant ou biens
+donations-status = État
+donations-actions = Actions
+donations-receipt = Reçu
+donations-show-donor = Voir le donateur
+donations-amount = Montant en dirhams
+donations-amount-hint = Des chiffres avec au plus deux décimales, par exemple 250.00.
+donations-choose = Choisir
+donations-items-hint = Choisissez jusqu’à trois articles du catalogue et leurs quantités (nombres entiers).
+donations-item = Article
+donations-quantity = Quantité
+donations-record-submit = Enregistrer le don
+donations-conflict = Ce formulaire a déjà été envoyé avec d’autres valeurs. Vérifiez la liste des dons avant d’enregistrer à nouveau.
+donations-donor-title = L’identité du donateur
+donations-donor-hint = Donnée pour un don important, gardée scellée, montrée à la trésorerie seulement. Cette lecture est enregistrée.
+donations-donor-name = Nom complet
+donations-donor-document = Pièce d’identité
+donations-donor-country = Pays
+donations-document-cin = Carte nationale d’identité
+donations-document-passport = Passeport
+batches-title = Lots de paiement
+batches-hint = Chaque lot paie les ménages d’un cycle approuvé par la banque de l’association.
+batches-none = Aucun lot de paiement pour l’instant.
+batches-programme = Programme
+batches-period = Période
+batches-lines = Paiements
+batches-total = Total
+batches-execution-date = Date d’exécution
+batches-status = État
+batch-title = Lot de paiement
+batch-done-reconciled = Le relevé de la banque est appliqué.
+batch-message-id = Référence du fichier bancaire
+batch-skipped = Ménages écartés (sans compte où payer)
+batch-file-title = Le fichier pour la banque
+batch-file-hint = Les virements du lot au format ISO 20022 que lit votre banque. La lecture des noms et comptes des bénéficiaires est inscrite au journal d’accès de chaque ménage.
+batch-file-download = Télécharger le fichier bancaire
+batch-report-title = Le relevé de statut de la banque
+batch-report-file = Fichier du relevé de statut
+batch-report-hint = Le fichier XML (pain.002) que la banque a renvoyé pour ce lot. Envoyer deux fois le même relevé ne change rien.
+batch-report-submit = Appliquer le relevé
+batch-lines-title = Paiements du lot
+batch-line-reference = Référence
+batch-line-household = Ménage
+batch-line-amount = Montant
+batch-line-reason = Motif de la banque
+payment-line-status-sent = Envoyé à la banque
+payment-line-status-pending = En attente de la banque
+payment-line-status-paid = Payé
+payment-line-status-rejected = Rejeté
+payment-batch-status-ready = Prêt à envoyer
+payment-batch-status-reconciled = Rapproché
+batch-report-paid =
+    { PLURAL($count) ->
+        [one] { $count } paiement payé
+       *[other] { $count } paiements payés
+    }
+batch-report-rejected =
+    { PLURAL($count) ->
+        [one] { $count } paiement rejeté
+       *[other] { $count } paiements rejetés
+    }
+batch-report-pending =
+    { PLURAL($count) ->
+        [one] { $count } paiement encore en attente
+       *[other] { $count } paiements encore en attente
+    }
+batch-report-unchanged =
+    { PLURAL($count) ->
+        [one] { $count } ligne déjà connue
+       *[other] { $count } lignes déjà connues
+    }
+batch-report-unmatched =
+    { PLURAL($count) ->
+        [one] { $count } ligne du relevé ne correspond à aucun paiement de ce lot
+       *[other] { $count } lignes du relevé ne correspondent à aucun paiement de ce lot
+    }

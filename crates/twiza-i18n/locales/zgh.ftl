@@ -720,3 +720,93 @@ treasury-file-size-kb = { $kb } ⴽⵉⵍⵓⴱⴰⵢⵜ
 authz-request-document = ⴰⴼⵍⵍⵓ ⵏ ⵜⵓⵜⵔⴰ
 authz-request-document-missing = ⵓⵔ ⵜⵣⵏ ⵜⵎⵓⵏⵉ ⴽⵔⴰ ⵏ ⵓⴼⵍⵍⵓ ⴷ ⵜⵓⵜⵔⴰ ⴰⴷ.
 error-invalid-request-document = ⵙⵜⵉ ⴰⴼⵍⵍⵓ PDF, JPEG ⵏⵖ PNG ⵓⵔ ⵉⵣⵔⵉⵏ 2 MB, ⵉⵎⵙⴰⵙⴰⵏ ⵓⴳⴱⵓⵔ ⵏⵏⵙ ⴷ ⵢⵉⵙⵎ ⵏⵏⵙ.
+# Donations and payment batches (the treasury's pages)
+donations-title = ⵜⵓⴽⴼⵉⵡⵉⵏ
+donations-record = ⵙⵊⵍ ⵢⴰⵜ ⵜⵓⴽⴼⴰ
+donations-record-hint = ⵉ ⵉⴷⵔⵉⵎⵏ ⵍⵍⵉ ⵉⵜⵜⵓⵎⵥⵏ (ⵙ ⵓⴼⵓⵙ, ⵙ ⵓⵙⵉⵡⴹ ⵏ ⵍⴱⴰⵏⴽ, ⵙ ⵜⴽⴰⵕⴹⴰ) ⵏⵖ ⵉ ⵉⵖⴰⵍⵍⵏ ⵍⵍⵉ ⵉⵜⵜⵓⴼⴽⴰⵏ. ⵜⵜⵓⵙⵊⴰⵍ ⵜⵓⴽⴼⴰ ⴷⵉⵖ ⴳ ⵓⵙⵊⵍ ⴰⴳⴷⵓⴷⴰⵏ ⵜⴰⵡⵉ ⵜⴰⵙⵍⵖⵓⵜ ⵏⵏⵙ.
+donations-done-recorded = ⵜⵜⵓⵙⵊⴰⵍ ⵜⵓⴽⴼⴰ.
+donations-print-receipt = ⵙⵉⴳⴳⵣ ⵜⴰⵙⵍⵖⵓⵜ ⵏⵏⵙ
+donations-kind = ⴰⵏⴰⵡ ⵏ ⵜⵓⴽⴼⴰ
+donations-any = ⴰⴽⴽⵯ
+donations-money = ⵉⴷⵔⵉⵎⵏ
+donations-in-kind = ⵙ ⵉⵖⴰⵍⵍⵏ
+donations-method = ⴰⵎⴽ ⵏ ⵓⵅⵍⵍⵚ
+donations-online = ⵜⵓⴽⴼⴰ ⵙ ⵓⵥⵟⵟⴰ
+donations-from = ⵙⴳ (ⴰⵙⴰⴽⵓⴷ)
+donations-to = ⴰⵔ (ⴰⵙⴰⴽⵓⴷ)
+donations-minimum = ⴰⵎⵓⵏ ⴰⴷⵔⵓⵙ ⵙ ⴷⴷⵔⵀⵎ
+donations-filter = ⵙⵎⴰⵍ
+donations-none = ⵓⵔ ⵜⵍⵍⵉ ⴽⵔⴰ ⵏ ⵜⵓⴽⴼⴰ ⵉⵎⵙⴰⵙⴰⵏ.
+donations-number = ⵓⵟⵟⵓⵏ ⵏ ⵜⵓⴽⴼⴰ
+donations-date = ⴰⵙⴰⴽⵓⴷ
+donations-what = ⴰⵎⵓⵏ ⵏⵖ ⵉⵖⴰⵍⵍⵏ
+donations-status = ⴰⴷⴷⴰⴷ
+donations-actions = ⵜⵉⴳⴰⵡⵉⵏ
+donations-receipt = ⵜⴰⵙⵍⵖⵓⵜ
+donations-show-donor = ⵙⵎⴰⵍ ⴰⵎⴽⴼⴰ
+donations-amount = ⴰⵎⵓⵏ ⵙ ⴷⴷⵔⵀⵎ
+donations-amount-hint = ⵉⵎⴹⴰⵏⵏ ⵙ ⵙⵉⵏ ⵉⵎⵥⵥⵉⵢⵏ ⵎⴰ ⵓⴳⴳⴰⵔ, ⴰⵎⵎ 250.00.
+donations-choose = ⴼⵔⵏ
+donations-items-hint = ⴼⵔⵏ ⴰⵔ ⴽⵕⴰⴹ ⵏ ⵉⵖⴰⵍⵍⵏ ⵙⴳ ⵓⴽⴰⵜⴰⵍⵓⴳ ⴷ ⵜⵉⵎⴰⵏⵜⵉⵏ ⵏⵏⵙⵏ.
+donations-item = ⴰⵖⴰⵍⵍ
+donations-quantity = ⵜⴰⵎⴰⵏⵜ
+donations-record-submit = ⵙⵊⵍ ⵜⵓⴽⴼⴰ
+donations-conflict = ⵜⵜⵓⵣⵏ ⵜⴰⵍⵖⴰ ⴰⴷ ⵙ ⵜⵉⵏⴰⴼⵓⵜⵉⵏ ⵢⴰⴹⵏ. ⵥⵕ ⵜⴰⵍⴳⴰⵎⵜ ⵏ ⵜⵓⴽⴼⵉⵡⵉⵏ ⵇⴱⵍ ⴰⴷ ⵜⵙⵊⵍⴷ ⴷⴰⵖ.
+donations-donor-title = ⵜⴰⵎⴰⵜⴰⵔⵜ ⵏ ⵓⵎⴽⴼⴰ
+donations-donor-hint = ⵜⵜⵓⴼⴽⴰ ⵉ ⵢⴰⵜ ⵜⵓⴽⴼⴰ ⵜⴰⵎⵇⵔⴰⵏⵜ, ⵜⵜⵓⵃⴹⴰ ⵜⵜⵓⵇⵇⵏ, ⵜⵜⵓⵙⵎⴰⵍ ⵉ ⵓⵎⵙⵙⵓ ⵏ ⵉⴷⵔⵉⵎⵏ ⵖⴰⵙ. ⵜⵜⵓⵙⵊⴰⵍ ⵜⵖⵔⵉ ⴰⴷ.
+donations-donor-name = ⵉⵙⵎ ⴰⵎⴷⴷⴰⴷ
+donations-donor-document = ⵜⴰⵙⴽⴰⵔⵜ ⵏ ⵜⵎⴰⵜⴰⵔⵜ
+donations-donor-country = ⵜⴰⵎⵓⵔⵜ
+donations-document-cin = ⵜⴰⴽⴰⵕⴹⴰ ⵜⴰⵏⴰⵎⵓⵔⵜ ⵏ ⵜⵎⴰⵜⴰⵔⵜ
+donations-document-passport = ⴰⵙⵉⵔ ⵏ ⵓⵎⵓⴷⴷⵓ
+batches-title = ⵜⵉⴳⵔⵓⵎⵎⴰ ⵏ ⵓⵅⵍⵍⵚ
+batches-hint = ⴽⵓ ⵜⴰⴳⵔⵓⵎⵎⴰ ⵜⵅⵍⵍⵚ ⵉⵅⵅⴰⵎⵏ ⵏ ⵢⴰⵏ ⵓⵣⵎⵣ ⵉⵜⵜⵓⵙⵏⵜⵎⵏ ⵙ ⵍⴱⴰⵏⴽ ⵏ ⵜⵎⵙⵙⵓⵖⵍⵜ.
+batches-none = ⵓⵔ ⵜⵍⵍⵉ ⴽⵔⴰ ⵏ ⵜⴳⵔⵓⵎⵎⴰ ⴰⵔ ⴷⵖⵉ.
+batches-programme = ⴰⵖⴰⵡⴰⵙ
+batches-period = ⴰⵣⵎⵣ
+batches-lines = ⵉⵅⵍⵍⵚⵏ
+batches-total = ⴰⵎⴰⵜⴰ
+batches-execution-date = ⴰⵙⴰⴽⵓⴷ ⵏ ⵓⵙⴼⵙⵔ
+batches-status = ⴰⴷⴷⴰⴷ
+batch-title = ⵜⴰⴳⵔⵓⵎⵎⴰ ⵏ ⵓⵅⵍⵍⵚ
+batch-done-reconciled = ⵉⵜⵜⵓⵙⵎⵔⵙ ⵓⵏⵏⴰⵍ ⵏ ⵍⴱⴰⵏⴽ.
+batch-message-id = ⴰⵙⵎⴷⵢⴰ ⵏ ⵓⴼⴰⵢⵍⵓ ⵏ ⵍⴱⴰⵏⴽ
+batch-skipped = ⵉⵅⵅⴰⵎⵏ ⵉⵜⵜⵓⵙⵙⵓⴼⵖⵏ (ⵡⴰⵔ ⴰⵎⵉⴹⴰⵏ)
+batch-file-title = ⴰⴼⴰⵢⵍⵓ ⵏ ⵍⴱⴰⵏⴽ
+batch-file-hint = ⵉⵙⵉⵡⴹⵏ ⵏ ⵜⴳⵔⵓⵎⵎⴰ ⵙ ⵜⵍⴰⵖⴰ ⵍⵍⵉ ⵉⵜⵜⵖⵔⴰ ⵍⴱⴰⵏⴽ ⵏⵏⵓⵏ. ⵜⵜⵓⵙⵊⴰⵍ ⵜⵖⵔⵉ ⵏ ⵉⵙⵎⴰⵡⵏ ⴷ ⵉⵎⵉⴹⴰⵏⵏ ⴳ ⵓⵙⵊⵍ ⵏ ⴽⵓ ⴰⵅⵅⴰⵎ.
+batch-file-download = ⴰⴳⵎ ⴰⴼⴰⵢⵍⵓ ⵏ ⵍⴱⴰⵏⴽ
+batch-report-title = ⴰⵏⵏⴰⵍ ⵏ ⵍⴱⴰⵏⴽ ⵖⴼ ⵉⵅⵍⵍⵚⵏ
+batch-report-file = ⴰⴼⴰⵢⵍⵓ ⵏ ⵓⵏⵏⴰⵍ
+batch-report-hint = ⴰⴼⴰⵢⵍⵓ ⵍⵍⵉ ⴷ ⵉⵔⵓⵔ ⵍⴱⴰⵏⴽ ⵖⴼ ⵜⴳⵔⵓⵎⵎⴰ ⴰⴷ. ⴰⵣⵏ ⵏ ⵓⵏⵏⴰⵍ ⵏⵏⵉⴹⵏ ⵓⵔ ⵉⵙⵏⴼⴰⵍ ⴽⵔⴰ.
+batch-report-submit = ⵙⵎⵔⵙ ⴰⵏⵏⴰⵍ
+batch-lines-title = ⵉⵅⵍⵍⵚⵏ ⵏ ⵜⴳⵔⵓⵎⵎⴰ
+batch-line-reference = ⴰⵙⵎⴷⵢⴰ
+batch-line-household = ⴰⵅⵅⴰⵎ
+batch-line-amount = ⴰⵎⵓⵏ
+batch-line-reason = ⵜⴰⵎⵏⵜⵉⵍⵜ ⵏ ⵍⴱⴰⵏⴽ
+payment-line-status-sent = ⵉⵜⵜⵓⵣⵏ ⵉ ⵍⴱⴰⵏⴽ
+payment-line-status-pending = ⵉⵜⵜⵔⴰⵊⵓ ⵍⴱⴰⵏⴽ
+payment-line-status-paid = ⵉⵜⵜⵓⵅⵍⵍⵚ
+payment-line-status-rejected = ⵉⵜⵜⵓⴳⴳⵉ
+payment-batch-status-ready = ⵉⵀⵢⵢⴰ ⵉ ⵓⵣⵏ
+payment-batch-status-reconciled = ⵉⵜⵜⵓⵙⵎⵙⴰⵙⴰ
+batch-report-paid =
+    { PLURAL($count) ->
+       *[other] { $count } ⵏ ⵉⵅⵍⵍⵚⵏ ⵉⵜⵜⵓⵅⵍⵍⵚⵏ
+    }
+batch-report-rejected =
+    { PLURAL($count) ->
+       *[other] { $count } ⵏ ⵉⵅⵍⵍⵚⵏ ⵉⵜⵜⵓⴳⴳⴰⵏ
+    }
+batch-report-pending =
+    { PLURAL($count) ->
+       *[other] { $count } ⵏ ⵉⵅⵍⵍⵚⵏ ⴰⵔ ⵜⵜⵔⴰⵊⵓⵏ
+    }
+batch-report-unchanged =
+    { PLURAL($count) ->
+       *[other] { $count } ⵏ ⵉⵣⵔⵉⴳⵏ ⵉⵜⵜⵓⵙⵙⵏⵏ
+    }
+batch-report-unmatched =
+    { PLURAL($count) ->
+       *[other] { $count } ⵏ ⵉⵣⵔⵉⴳⵏ ⵏ ⵓⵏⵏⴰⵍ ⵓⵔ ⵎⵙⴰⵙⴰⵏ ⴷ ⴽⵔⴰ ⵏ ⵓⵅⵍⵍⵚ
+    }

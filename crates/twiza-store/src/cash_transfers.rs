@@ -90,6 +90,28 @@ pub struct Reconciliation {
     pub unknown: u64,
 }
 
+/// A line of a batch as the treasury follows it (no personal data: the household by its id).
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct PaymentLineState {
+    pub id: i64,
+    pub household_id: i64,
+    pub end_to_end_id: String,
+    pub centimes: i64,
+    /// `sent`, `pending`, `paid` or `rejected`.
+    pub status: String,
+    /// The bank's reason code of a rejection (`AC01`, …).
+    pub reason: Option<String>,
+}
+
+/// A page of an association's payment batches, newest first, and whether there are newer and
+/// older ones.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PaymentBatchPage {
+    pub batches: Vec<PaymentBatch>,
+    pub newer: bool,
+    pub older: bool,
+}
+
 const BATCH_COLUMNS: &str =
     "b.id, b.cycle_id, p.code, c.period, b.message_id, b.debtor_name, b.debtor_iban, \
      b.execution_date, b.status, b.lines, b.total_centimes, b.skipped, b.created_at";
@@ -482,6 +504,68 @@ impl Store {
         .fetch_all(&self.reader)
         .await?;
         Ok(rows.into_iter().map(|(e,)| e).collect())
+    }
+
+    /// A page of the association's payment batches, newest first (at most `limit`, 1 to 200):
+    /// older than `after`, or else newer than `before`.
+    pub async fn payment_batches_page(
+        &self,
+        scope: &OrgScope,
+        after: Option<i64>,
+        before: Option<i64>,
+        limit: i64,
+    ) -> Result<PaymentBatchPage> {
+        let limit = limit.clamp(1, 200);
+        let upwards = before.is_some() && after.is_none();
+        let (bound, order) = match (after, before) {
+            (Some(after), _) => (format!("AND b.id < {after}"), "DESC"),
+            (None, Some(before)) => (format!("AND b.id > {before}"), "ASC"),
+            (None, None) => (String::new(), "DESC"),
+        };
+        let mut rows: Vec<BatchRow> = sqlx::query_as(&format!(
+            "SELECT {BATCH_COLUMNS} FROM payment_batches b JOIN cycles c ON c.id = b.cycle_id \
+             JOIN programmes p ON p.id = c.programme_id WHERE b.organization_id = $1 {bound} \
+             ORDER BY b.id {order} LIMIT {}",
+            limit + 1
+        ))
+        .bind(scope.org_id().0)
+        .fetch_all(&self.reader)
+        .await?;
+        let more = rows.len() as i64 > limit;
+        rows.truncate(limit as usize);
+        if upwards {
+            rows.reverse();
+        }
+        let (newer, older) = if upwards {
+            (more, true)
+        } else {
+            (after.is_some(), more)
+        };
+        Ok(PaymentBatchPage {
+            batches: rows.into_iter().map(batch_of).collect(),
+            newer,
+            older,
+        })
+    }
+
+    /// The lines of a batch after line `after`, in order, at most `limit` (1 to 500).
+    pub async fn payment_lines(
+        &self,
+        scope: &OrgScope,
+        batch: i64,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<PaymentLineState>> {
+        self.payment_batch(scope, batch).await?;
+        Ok(sqlx::query_as(
+            "SELECT id, household_id, end_to_end_id, centimes, status, reason FROM payment_lines \
+             WHERE batch_id = $1 AND id > $2 ORDER BY id LIMIT $3",
+        )
+        .bind(batch)
+        .bind(after)
+        .bind(limit.clamp(1, 500))
+        .fetch_all(&self.reader)
+        .await?)
     }
 
     /// Line counts of a batch by status.

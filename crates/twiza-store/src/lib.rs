@@ -15,6 +15,7 @@ mod campaigns;
 mod cash_transfers;
 mod checkpoints;
 mod crisis;
+mod donation_listing;
 mod duplicate_reviews;
 mod grievances;
 mod ledger;
@@ -40,13 +41,17 @@ pub use campaigns::{
     Authorization, AuthorizationDecision, AuthorizationRequest, Campaign, RequestsIn,
 };
 pub use cash_transfers::{
-    LineStatus, NewPaymentBatch, PayeeKind, PaymentBatch, PaymentFileLine, Reconciliation,
+    LineStatus, NewPaymentBatch, PayeeKind, PaymentBatch, PaymentBatchPage, PaymentFileLine,
+    PaymentLineState, Reconciliation,
 };
 pub use checkpoints::{spawn_checkpointer, StoredCheckpoint, CHECKPOINT_INTERVAL};
 pub use crisis::{
     ActivityRow, ActivitySummary, ContactRelease, Coverage, CoverageWarning, Douar, Incident,
     LoadedNeed, LoadedPledge, LocatedNeed, Need, NeedAssignment, NeedFilter, Pledge, ReportedNeed,
     Reporter,
+};
+pub use donation_listing::{
+    DonationChannel, DonationFilter, DonationPage, GiftKind, ListedDonation,
 };
 pub use duplicate_reviews::{DuplicatePair, MatchingRun, PairDecision, PairSide};
 pub use grievances::{DecisionView, GrievanceFilter, GrievanceView, NewGrievance};

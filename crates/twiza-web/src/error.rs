@@ -166,6 +166,14 @@ impl From<twiza_app::Error> for AppError {
                 tracing::error!(what, "internal failure");
                 AppError::internal()
             }
+            Error::FileRefused { code, detail } => {
+                let error = AppError::new(StatusCode::UNPROCESSABLE_ENTITY, code);
+                match detail {
+                    Some(detail) => error.with_field(detail),
+                    None => error,
+                }
+            }
+            Error::Donation(e) => e.into(),
             Error::Store(e) => e.into(),
         }
     }

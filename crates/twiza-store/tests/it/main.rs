@@ -8,6 +8,7 @@
 mod audit;
 mod competence;
 mod crisis;
+mod donation_listing;
 mod grievances;
 mod harness;
 mod ledger;

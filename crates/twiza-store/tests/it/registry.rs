@@ -412,6 +412,40 @@ on_both_backends!(registry_privacy_and_cycles, |db: TestDb| async move {
         .await
         .unwrap();
     assert_eq!((r.paid, r.unknown), (1, 1));
+    // The treasury's pages: batches a keyset page at a time, lines without names.
+    let page = s
+        .payment_batches_page(&scope, None, None, 10)
+        .await
+        .unwrap();
+    assert_eq!(
+        (page.batches.len(), page.newer, page.older),
+        (1, false, false)
+    );
+    let older = s
+        .payment_batches_page(&scope, Some(batch.id), None, 10)
+        .await
+        .unwrap();
+    assert!(older.batches.is_empty() && older.newer);
+    let newer = s
+        .payment_batches_page(&scope, None, Some(batch.id - 1), 10)
+        .await
+        .unwrap();
+    assert_eq!(newer.batches.len(), 1);
+    assert!(s
+        .payment_batches_page(&other_scope, None, None, 10)
+        .await
+        .unwrap()
+        .batches
+        .is_empty());
+    let state = s.payment_lines(&scope, batch.id, 0, 10).await.unwrap();
+    assert_eq!(
+        (state[0].end_to_end_id.as_str(), state[0].status.as_str()),
+        (e2e.as_str(), "paid")
+    );
+    assert!(s
+        .payment_lines(&other_scope, batch.id, 0, 10)
+        .await
+        .is_err());
     assert_eq!(s.log_size().await.unwrap(), before + 1);
     let leaf = String::from_utf8(s.log_entry(before).await.unwrap().unwrap().leaf).unwrap();
     assert!(

@@ -10,12 +10,8 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use serde::{Deserialize, Serialize};
-use twiza_domain::donation::{
-    parse_idempotency_key, parse_items, request_hash, DonationStatus, Gift, PaymentMethod,
-};
-use twiza_domain::money::{parse_currency, Amount};
-use twiza_domain::FieldError;
-use twiza_store::NewDonation;
+use twiza_app::donations::{parse_donation, record_donation, DonationInput, ItemInput};
+use twiza_domain::donation::{parse_idempotency_key, request_hash, Gift};
 use utoipa::ToSchema;
 
 /// A donation: money (`amount`, `currency`, `method`) or in kind (`items`).
@@ -62,42 +58,23 @@ pub struct DonationView {
 }
 
 fn parse_gift(body: &DonationCreate) -> AppResult<Gift> {
-    match body.kind.as_str() {
-        "money" => {
-            let amount = Amount::parse("amount", body.amount.as_deref().unwrap_or_default());
-            let currency = parse_currency("currency", body.currency.as_deref().unwrap_or_default());
-            let method = PaymentMethod::parse(body.method.as_deref().unwrap_or_default())
-                .ok_or(FieldError::new("method", "invalid_method"));
-            let items = match body.items {
-                Some(_) => Err(FieldError::new("items", "validation")),
-                None => Ok(()),
-            };
-            match (amount, currency, method, items) {
-                (Ok(amount), Ok(_), Ok(method), Ok(())) => Ok(Gift::Money { amount, method }),
-                (a, c, m, i) => Err(AppError::invalid(
-                    [a.err(), c.err(), m.err(), i.err()]
-                        .into_iter()
-                        .flatten()
-                        .collect(),
-                )),
-            }
-        }
-        "in_kind" => {
-            if body.amount.is_some() || body.currency.is_some() || body.method.is_some() {
-                return Err(FieldError::new("amount", "validation").into());
-            }
-            let lines: Vec<(String, i64, String)> = body
-                .items
+    let input = DonationInput {
+        kind: &body.kind,
+        amount: body.amount.as_deref(),
+        currency: body.currency.as_deref(),
+        method: body.method.as_deref(),
+        items: body.items.as_ref().map(|items| {
+            items
                 .iter()
-                .flatten()
-                .map(|i| (i.item.clone(), i.quantity, i.unit.clone()))
-                .collect();
-            Ok(Gift::InKind {
-                items: parse_items(&lines)?,
-            })
-        }
-        _ => Err(FieldError::new("kind", "validation").into()),
-    }
+                .map(|i| ItemInput {
+                    item: &i.item,
+                    quantity: i.quantity,
+                    unit: &i.unit,
+                })
+                .collect()
+        }),
+    };
+    Ok(parse_donation(&input)?)
 }
 
 /// Records a settled donation (owners, admins, treasurers); answers once it is durable and logged.
@@ -117,16 +94,14 @@ pub async fn record(
     super::require_json(&headers)?;
     let parsed: DonationCreate = parse_json(&body)?;
     let gift = parse_gift(&parsed)?;
-    let donation = NewDonation {
+    let ack = record_donation(
+        &state.sequencer,
         campaign_id,
-        idempotency_key: key,
-        request_hash: request_hash(&body),
+        key,
+        request_hash(&body),
         gift,
-        status: DonationStatus::Confirmed,
-        provider_reference: None,
-        sealed_identity: None,
-    };
-    let ack = state.sequencer.submit(donation).await?;
+    )
+    .await?;
     Ok((
         if ack.replayed {
             StatusCode::OK

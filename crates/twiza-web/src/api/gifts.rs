@@ -6,7 +6,6 @@
 
 use super::{parse_json, PathId};
 use crate::auth::Actor;
-use crate::authz::TREASURY;
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::payments::{accept_callback, is_payment_reference, place};
 use crate::AppState;
@@ -18,7 +17,6 @@ use serde::{Deserialize, Serialize};
 use twiza_app::gifts::{gift_request_hash, parse_gift, GiftInput};
 use twiza_domain::donor::{DonorIdentityInput, IdDocument};
 use twiza_domain::money::CURRENCY;
-use twiza_domain::tenancy::ScopeGrant;
 use twiza_domain::OrgScope;
 use utoipa::ToSchema;
 
@@ -294,9 +292,8 @@ pub async fn donor(
     params: RawPathParams,
 ) -> AppResult<Response> {
     // Read-only platform roles reach the association's reads; donors' identities are not theirs.
-    match scope.grant() {
-        ScopeGrant::Member(role) if TREASURY.contains(&role) => {}
-        _ => return Err(AppError::forbidden()),
+    if !twiza_app::donations::reads_donors(&scope) {
+        return Err(AppError::forbidden());
     }
     let id = |name: &str| {
         params
@@ -306,27 +303,15 @@ pub async fn donor(
             .ok_or_else(AppError::not_found)
     };
     let (campaign_id, donation_id) = (id("campaign_id")?, id("donation_id")?);
-    let sealed = state
-        .store
-        .sealed_donor_identity(&scope, campaign_id, donation_id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let identity = twiza_app::sealing::open_donor_identity(
+    let identity = twiza_app::donations::read_donor_identity(
+        &state.store,
         &state.config.personal_data,
-        sealed.campaign_id,
-        &sealed.idempotency_key,
-        &sealed.ciphertext,
-    )
-    .map_err(|_| {
-        tracing::error!(donation_id, "a sealed donor identity does not open");
-        AppError::internal()
-    })?;
-    tracing::info!(
+        &scope,
+        actor.user().map(|u| u.id),
+        campaign_id,
         donation_id,
-        organization_id = scope.org_id().0,
-        user_id = actor.user().map(|u| u.id.0),
-        "donor identity read"
-    );
+    )
+    .await?;
     let (document_type, document_number) = match identity.document {
         IdDocument::Cin(n) => ("cin", n),
         IdDocument::Passport(n) => ("passport", n),

@@ -12,14 +12,9 @@ use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use serde::{Deserialize, Serialize};
 use twiza_domain::{FieldError, OrgRole, OrgScope};
-use twiza_iso20022::pain001::{ChargeBearer, CreditTransferBatch, CreditTransferLine};
-use twiza_iso20022::pain002::PaymentStatus;
-use twiza_iso20022::{Account, AccountScheme};
-use twiza_store::{LineStatus, PayeeKind, PaymentBatch, Reader, Reconciliation};
+use twiza_iso20022::Account;
+use twiza_store::{PayeeKind, PaymentBatch, Reconciliation};
 use utoipa::ToSchema;
-
-/// Lines read from the store at a time while the file is written.
-const PAGE: i64 = 2000;
 
 #[derive(Serialize, ToSchema)]
 pub struct PaymentBatchView {
@@ -97,10 +92,6 @@ pub async fn show(
     Ok(Json(view(scope.org_id().0, batch)))
 }
 
-fn iso_error(e: twiza_iso20022::Error) -> AppError {
-    AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "payment_file_invalid").with_field(e.code())
-}
-
 /// The batch as an ISO 20022 `pain.001.001.09` credit-transfer file for the association's bank.
 #[utoipa::path(get, path = "/api/v1/payment-batches/{batch_id}/pain.001.xml", tag = "payments",
     params(("batch_id" = i64, Path)),
@@ -113,70 +104,20 @@ pub async fn pain001(
     params: RawPathParams,
 ) -> AppResult<Response> {
     let id = path_param(&params, "batch_id")?;
-    let header_row = state.store.payment_batch(&scope, id).await?;
-    let organization = state
-        .store
-        .organization(scope.org_id())
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let mut lines = Vec::with_capacity(usize::try_from(header_row.lines).unwrap_or(0));
-    let mut after = 0;
-    loop {
-        let page = state
-            .store
-            .payment_file_lines(
-                &scope,
-                &state.config.personal_data,
-                id,
-                Reader {
-                    account: user.id,
-                    purpose: "payment",
-                },
-                after,
-                PAGE,
-            )
-            .await?;
-        let Some(last) = page.last() else { break };
-        after = last.line_id;
-        for l in page {
-            let account = match l.payee_kind {
-                PayeeKind::Rib => Account::moroccan_rib(&l.payee_account).map_err(iso_error)?,
-                PayeeKind::Wallet => Account::Other {
-                    id: l.payee_account,
-                    scheme: AccountScheme::Proprietary("MOBILE_WALLET".to_owned()),
-                },
-            };
-            lines.push(CreditTransferLine {
-                instruction_id: l.end_to_end_id.clone(),
-                end_to_end_id: l.end_to_end_id,
-                amount_centimes: l.centimes,
-                currency: "MAD".to_owned(),
-                creditor_name: l.creditor_name,
-                creditor_account: account,
-                creditor_agent_bic: None,
-                remittance_info: Some(format!("{} {}", header_row.programme, header_row.period)),
-            });
-        }
-    }
-    let execution =
-        twiza_domain::campaign::parse_date("execution_date", &header_row.execution_date)
-            .map_err(|_| AppError::internal())?;
-    let batch = CreditTransferBatch {
-        message_id: header_row.message_id.clone(),
-        created_at: time::OffsetDateTime::from_unix_timestamp(header_row.created_at)
-            .map_err(|_| AppError::internal())?,
-        initiating_party_name: organization.name_fr.clone(),
-        payment_info_id: header_row.message_id.clone(),
-        requested_execution_date: execution,
-        debtor_name: header_row.debtor_name.clone(),
-        debtor_account: header_row.debtor_iban.clone(),
-        debtor_agent_bic: None,
-        batch_booking: false,
-        charge_bearer: Some(ChargeBearer::Debtor),
-        lines,
-    };
-    let xml = twiza_iso20022::pain001::to_xml(&batch).map_err(iso_error)?;
-    Ok((
+    let file = twiza_app::payment_batches::pain001(
+        &state.store,
+        &state.config.personal_data,
+        &scope,
+        user.id,
+        id,
+    )
+    .await?;
+    Ok(pain001_response(file))
+}
+
+/// The bank file as a download.
+pub fn pain001_response(file: twiza_app::payment_batches::PaymentFile) -> Response {
+    (
         [
             (
                 header::CONTENT_TYPE,
@@ -184,12 +125,12 @@ pub async fn pain001(
             ),
             (
                 header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{}.xml\"", header_row.message_id),
+                format!("attachment; filename=\"{}.xml\"", file.message_id),
             ),
         ],
-        xml,
+        file.xml,
     )
-        .into_response())
+        .into_response()
 }
 
 #[derive(Serialize, ToSchema)]
@@ -241,60 +182,9 @@ pub async fn status_report(
             "unsupported_media_type",
         ));
     }
-    let batch = state.store.payment_batch(&scope, id).await?;
-    let report = twiza_iso20022::pain002::parse(body.as_ref()).map_err(|e| {
-        AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "status_report_invalid")
-            .with_field(e.code())
-    })?;
-    if report.original_message_id != batch.message_id {
-        return Err(AppError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "status_report_other_batch",
-        ));
-    }
-    let line_status = |status: PaymentStatus| match status {
-        PaymentStatus::Paid => Some(LineStatus::Paid),
-        PaymentStatus::Rejected { reason } => Some(LineStatus::Rejected {
-            reason: reason.unwrap_or_else(|| "NARR".to_owned()),
-        }),
-        PaymentStatus::Pending | PaymentStatus::Accepted => Some(LineStatus::Pending),
-        PaymentStatus::Unknown => None,
-    };
-    let statuses: Vec<(String, LineStatus)> = if report.transactions.is_empty() {
-        // A report with a group status only (the whole file rejected, say) speaks for every
-        // line still waiting for the bank.
-        let group = report
-            .group_status
-            .as_deref()
-            .map(|code| PaymentStatus::from_code(code, report.group_reason.clone()))
-            .and_then(line_status)
-            .ok_or_else(|| {
-                AppError::new(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    "status_report_without_lines",
-                )
-            })?;
-        state
-            .store
-            .open_payment_lines(&scope, id)
-            .await?
-            .into_iter()
-            .map(|e| (e, group.clone()))
-            .collect()
-    } else {
-        report
-            .transactions
-            .into_iter()
-            .filter_map(|t| {
-                let status = line_status(t.status)?;
-                Some((t.end_to_end_id.or(t.instruction_id)?, status))
-            })
-            .collect()
-    };
-    let done = state
-        .store
-        .reconcile_payments(&scope, id, &statuses)
-        .await?;
+    let done =
+        twiza_app::payment_batches::apply_status_report(&state.store, &scope, id, body.as_ref())
+            .await?;
     Ok(Json(done.into()))
 }
 

@@ -209,6 +209,13 @@ fn sample_form(path: &str) -> Option<Vec<(&'static str, &'static str)>> {
         ],
         "/associations/{org_id}/logo"
         | "/campaigns/{campaign_id}/authorization/request-document" => vec![],
+        "/campaigns/{campaign_id}/donations" => vec![
+            ("idempotency_key", "authz-donation-key-0001"),
+            ("kind", "money"),
+            ("amount", "100.00"),
+            ("method", "cash"),
+        ],
+        "/associations/{org_id}/payment-batches/{batch_id}/status-report" => vec![],
         "/admin/verification/{org_id}" => vec![("decision", "verify")],
         "/authority/authorizations/{campaign_id}/grant" => vec![
             ("reference", "GOV-1"),

@@ -9,6 +9,7 @@ mod bad_input;
 mod cmi;
 mod crisis;
 mod declaration;
+mod donation_pages;
 mod donations;
 mod gifts;
 mod grievances;

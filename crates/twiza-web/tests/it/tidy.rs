@@ -272,6 +272,7 @@ fn every_error_code_has_a_message() {
         "mode",
         "member",
         "user_id",
+        "report",
     ];
     let mut missing = Vec::new();
     for code in codes.iter().filter(|c| !field_names.contains(&c.as_str())) {
