@@ -11,6 +11,7 @@ mod crisis;
 mod grievances;
 mod harness;
 mod ledger;
+mod mail;
 mod members;
 mod registry;
 mod schema;

@@ -16,6 +16,7 @@ mod harness;
 mod ledger;
 mod log_site;
 mod logs;
+mod mail;
 mod members;
 mod openapi;
 mod pages;
