@@ -1,11 +1,14 @@
 """Shared fixtures and helpers of the browser tests: the `twiza demo` server (one per test
-module), headless Chromium with and without JavaScript, screenshots to
-$TWIZA_ARTIFACTS/screenshots, page helpers (waiting, languages, forms, signing in and out), and the
-audit of every page the tests see: axe-core finds no serious or critical violation, and the page
-weighs at most 30 KB transferred compressed (images excluded). Each audit is appended to
+module), an SMTP server on this machine that keeps the messages it receives (aiosmtpd),
+headless Chromium with and without JavaScript, screenshots to $TWIZA_ARTIFACTS/screenshots,
+page helpers (waiting, languages, forms, signing in and out), and the audit of every page the
+tests see: axe-core finds no serious or critical violation, and the page weighs at most 30 KB
+transferred compressed (images excluded). Each audit is appended to
 $TWIZA_ARTIFACTS/page-audit.jsonl."""
 
 import contextlib
+import email
+import email.policy
 import json
 import os
 import pathlib
@@ -37,16 +40,52 @@ def free_port():
         return s.getsockname()[1]
 
 
+class Mailbox:
+    """What an SMTP server on this machine received: each message parsed (`email.message`)."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
+        return "250 OK"
+
+    def wait_for(self, to, timeout=30):
+        """The first message to `to`, waiting for it to arrive."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for m in self.messages:
+                if to in str(m["To"]):
+                    return m
+            time.sleep(0.2)
+        raise AssertionError(f"no message to {to} arrived; got {[str(m['To']) for m in self.messages]}")
+
+
 @contextlib.contextmanager
-def demo_server(data_dir):
-    """Runs `twiza demo` on a free port over `data_dir` until the block ends; yields the base URL
-    and the demo logins by role."""
+def smtp_server():
+    """An SMTP server (aiosmtpd) on a free port of this machine; yields its port and mailbox."""
+    from aiosmtpd.controller import Controller
+
+    mailbox = Mailbox()
+    port = free_port()
+    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield port, mailbox
+    finally:
+        controller.stop()
+
+
+@contextlib.contextmanager
+def demo_server(data_dir, smtp_port=None):
+    """Runs `twiza demo` on a free port over `data_dir` until the block ends (sending e-mail to
+    the SMTP server on `smtp_port` if given); yields the base URL and the demo logins by role."""
     port = free_port()
     log = open(pathlib.Path(data_dir) / "server.log", "w")
-    server = subprocess.Popen(
-        [BIN, "demo", "--data-dir", data_dir, "--listen", f"127.0.0.1:{port}"],
-        stdout=log, stderr=subprocess.STDOUT,
-    )
+    command = [BIN, "demo", "--data-dir", data_dir, "--listen", f"127.0.0.1:{port}"]
+    if smtp_port is not None:
+        command += ["--smtp", f"127.0.0.1:{smtp_port}"]
+    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
     try:
         base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60

@@ -1,5 +1,6 @@
-//! Accounts: password hashes (argon2id), random secrets and API tokens — what signing up,
-//! signing in and issuing a token do, whichever face asks.
+//! Accounts: password hashes (argon2id), random secrets, API tokens and one-time password
+//! links — what signing up, signing in, issuing a token and resetting a password do, whichever
+//! face asks.
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
@@ -75,6 +76,120 @@ pub async fn issue_api_token(
         .create_api_token(user, &sha256_hex(&token), label, &prefix)
         .await?;
     Ok((token, id))
+}
+
+/// How long a password link works.
+pub const PASSWORD_LINK_SECS: i64 = 3600;
+/// Password links one address may ask for, for every account together, per window.
+const LINKS_PER_CLIENT: i64 = 10;
+/// Password links sent to one account per window, whoever asks (more are silently not sent).
+const LINKS_PER_ACCOUNT: i64 = 3;
+/// The window of both limits.
+const LINK_WINDOW_SECS: i64 = 15 * 60;
+
+/// Sends `user_id` a one-time link to set a new password (valid [`PASSWORD_LINK_SECS`], its hash
+/// stored), in the account's language, else `locale`. Returns false, sending nothing, when
+/// e-mail is off. For the forgotten-password page and the platform admin's account pages.
+pub async fn send_password_link(
+    store: &twiza_store::Store,
+    mail: &crate::mail::Mail,
+    user_id: UserId,
+    locale: twiza_i18n::Locale,
+) -> crate::Result<bool> {
+    if !mail.is_on() {
+        return Ok(false);
+    }
+    let user = store.user(user_id).await?.ok_or(crate::Error::NotFound)?;
+    let locale =
+        crate::mail::recipient_locale(store.user_locale(user_id).await?.as_deref(), locale);
+    let token = new_secret();
+    let token_hash = sha256_hex(&token);
+    let link = mail.link(&format!("/password/reset/{token}"));
+    let message = mail.compose(
+        locale,
+        "password_link",
+        format!("password_link:{token_hash}"),
+        &user.email,
+        &[("link", twiza_i18n::Arg::Str(&link))],
+    );
+    let hash = twiza_store::LinkHash {
+        token_hash: &token_hash,
+        expires_at: twiza_store::now() + PASSWORD_LINK_SECS,
+    };
+    store.create_password_link(user_id, hash, &message).await?;
+    Ok(true)
+}
+
+/// Someone who forgot their password asks for a link at `email` from address `client`. The
+/// answer is the same whether an account has this address or not; a link goes out only if
+/// one does, at most [`LINKS_PER_ACCOUNT`] per window. An address asking too often is refused
+/// (`rate_limited`) for every e-mail alike.
+pub async fn request_password_link(
+    store: &twiza_store::Store,
+    mail: &crate::mail::Mail,
+    email: &twiza_domain::account::Email,
+    client: &str,
+    locale: twiza_i18n::Locale,
+) -> crate::Result<()> {
+    let now = twiza_store::now();
+    let since = now - LINK_WINDOW_SECS;
+    let client_key = sha256_hex(&format!("password-link-client:{client}"));
+    let by_client = store.sign_in_failures_since(&client_key, since).await?;
+    if by_client.count >= LINKS_PER_CLIENT {
+        let wait = (by_client.oldest + LINK_WINDOW_SECS - now).max(1);
+        return Err(crate::Error::RateLimited {
+            retry_after: wait.unsigned_abs(),
+        });
+    }
+    store.record_sign_in_failure(&client_key).await?;
+    let account_key = sha256_hex(&format!("password-link-email:{}", email.as_str()));
+    if store
+        .sign_in_failures_since(&account_key, since)
+        .await?
+        .count
+        >= LINKS_PER_ACCOUNT
+    {
+        return Ok(());
+    }
+    store.record_sign_in_failure(&account_key).await?;
+    if let Some(user) = store.user_by_email(email.as_str()).await? {
+        send_password_link(store, mail, user.id, locale).await?;
+    }
+    Ok(())
+}
+
+/// Whether a password link's secret is open (unused, unexpired).
+pub async fn password_link_is_open(store: &twiza_store::Store, token: &str) -> crate::Result<bool> {
+    Ok(store
+        .password_link_user(&sha256_hex(token), twiza_store::now())
+        .await?
+        .is_some())
+}
+
+/// Sets a new password through a password link, which it uses up with every other open link
+/// of the account, and ends all the account's sessions. The password follows the sign-up rules
+/// (`password` names the field); an unknown, used or expired link is not found.
+pub async fn reset_password(
+    store: &twiza_store::Store,
+    token: &str,
+    password: &str,
+) -> crate::Result<UserId> {
+    let password = twiza_domain::account::NewPassword::parse(password)?;
+    let token_hash = sha256_hex(token);
+    // Checked before the costly hash; the store checks again when it writes.
+    if store
+        .password_link_user(&token_hash, twiza_store::now())
+        .await?
+        .is_none()
+    {
+        return Err(crate::Error::NotFound);
+    }
+    let hash = hash_password(password.expose().to_owned())
+        .await
+        .map_err(|_| crate::Error::Internal("password hashing failed"))?;
+    Ok(store
+        .reset_password_with_link(&token_hash, &hash, twiza_store::now())
+        .await?)
 }
 
 #[cfg(test)]

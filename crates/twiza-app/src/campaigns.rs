@@ -155,3 +155,24 @@ pub async fn campaigns_ending(
     ending.sort_by_key(|c| (c.ends_on, c.id));
     Ok(ending)
 }
+/// Records an authority's decision on campaign `id`'s authorization (with the decision's
+/// document, if any), then tells the association's owners and treasurers by e-mail, in their
+/// language (else `locale`, the decider's). A message that cannot be queued is logged; the
+/// decision stands.
+pub async fn decide_authorization(
+    store: &Store,
+    mail: &crate::mail::Mail,
+    id: i64,
+    decision: &twiza_store::AuthorizationDecision,
+    document: Option<(&str, &[u8])>,
+    by: UserId,
+    locale: twiza_i18n::Locale,
+) -> Result<()> {
+    store
+        .decide_authorization_with_document(id, decision, document, by)
+        .await?;
+    if let Err(e) = crate::mail::authorization_decided(store, mail, id, locale).await {
+        tracing::error!(error = %e, campaign_id = id, "the decision's e-mail was not queued");
+    }
+    Ok(())
+}

@@ -1,14 +1,17 @@
 //! Associations: where an association sits, who sees its inside, its verification, the
 //! public directory's query, and the invitations of new members.
 
+use crate::accounts::{new_secret, sha256_hex};
 use crate::error::{Error, Result};
+use crate::mail::{recipient_locale, Mail};
 use serde::Deserialize;
 use twiza_domain::account::Email;
 use twiza_domain::ids::InvitationId;
 use twiza_domain::organization::{ActionDomain, Seat, VerificationDecision};
 use twiza_domain::tenancy::ScopeGrant;
 use twiza_domain::{FieldError, OrgId, OrgRole, OrgScope, PlatformRole, UserId};
-use twiza_store::{DirectoryFilter, Store, User};
+use twiza_i18n::{Arg, Locale};
+use twiza_store::{DirectoryFilter, Invitation, LinkHash, Store, User};
 
 /// Checks HCP codes against the reference geography: the commune must lie in the province, and
 /// the province in the region.
@@ -82,14 +85,22 @@ pub fn parse_invitation(email: &str, role: &str) -> Result<(Email, OrgRole)> {
     }
 }
 
+/// How long an invitation's link works.
+pub const INVITATION_LINK_SECS: i64 = 14 * 24 * 3600;
+
 /// Invites someone to the scoped association after checking the inviter may grant the role:
-/// only an owner (or the platform admin) may invite another owner.
+/// only an owner (or the platform admin) may invite another owner. With e-mail on, the
+/// invitation gets a one-time link (its hash stored, valid [`INVITATION_LINK_SECS`]) and the
+/// message that carries it is queued in the same transaction, in the invitee's language if
+/// they have an account that used one, else in `locale` (the inviter's).
 pub async fn create_invitation(
     store: &Store,
+    mail: &Mail,
     scope: &OrgScope,
     inviter: UserId,
     email: &Email,
     role: OrgRole,
+    locale: Locale,
 ) -> Result<InvitationId> {
     let granter_is_owner = matches!(
         scope.grant(),
@@ -98,7 +109,60 @@ pub async fn create_invitation(
     if role == OrgRole::Owner && !granter_is_owner {
         return Err(Error::Forbidden);
     }
-    Ok(store.invite(scope, email.as_str(), role, inviter).await?)
+    if !mail.is_on() {
+        return Ok(store.invite(scope, email.as_str(), role, inviter).await?);
+    }
+    let org = store
+        .organization(scope.org_id())
+        .await?
+        .ok_or(Error::NotFound)?;
+    let locale = match store.user_by_email(email.as_str()).await? {
+        Some(user) => recipient_locale(store.user_locale(user.id).await?.as_deref(), locale),
+        None => locale,
+    };
+    let token = new_secret();
+    let token_hash = sha256_hex(&token);
+    let link = mail.link(&format!("/invitations/{token}"));
+    let name = match locale {
+        Locale::Ar | Locale::Zgh => &org.name_ar,
+        _ => &org.name_fr,
+    };
+    let role_name = mail.text(locale, &format!("role-{}", role.as_str().replace('_', "-")));
+    let message = mail.compose(
+        locale,
+        "invitation",
+        format!("invitation:{token_hash}"),
+        email.as_str(),
+        &[
+            ("association", Arg::Str(name)),
+            ("role", Arg::Str(&role_name)),
+            ("link", Arg::Str(&link)),
+        ],
+    );
+    let hash = LinkHash {
+        token_hash: &token_hash,
+        expires_at: twiza_store::now() + INVITATION_LINK_SECS,
+    };
+    Ok(store
+        .invite_with_link(scope, email.as_str(), role, inviter, hash, &message)
+        .await?)
+}
+
+/// The open, unexpired invitation of a link's secret.
+pub async fn invitation_of_link(store: &Store, token: &str) -> Result<Invitation> {
+    store
+        .invitation_by_link(&sha256_hex(token), twiza_store::now())
+        .await?
+        .ok_or(Error::NotFound)
+}
+
+/// Accepts the invitation of a link's secret for the signed-in `user`, once: the link is the
+/// proof that its holder received the message. Not found when the link is unknown, used or
+/// expired; `already_member` when the account already belongs to the association.
+pub async fn accept_invitation_link(store: &Store, token: &str, user: UserId) -> Result<OrgId> {
+    Ok(store
+        .accept_invitation_by_link(&sha256_hex(token), user, twiza_store::now())
+        .await?)
 }
 
 /// The public directory's query, from the API's query string or the directory page's form.

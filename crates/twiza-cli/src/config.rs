@@ -58,7 +58,194 @@ struct FileConfig {
     /// Where public gifts are paid.
     #[serde(default)]
     payments: PaymentsFile,
+    /// How e-mail is sent; without it, e-mail is off.
+    email: Option<EmailFile>,
 }
+
+/// `[email]`: `transport = "smtp"` with the server's settings, or `"log"` (demo and tests only:
+/// nothing is delivered, and the log says a message went out, never to whom nor what).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EmailFile {
+    transport: Option<String>,
+    smtp_host: Option<String>,
+    smtp_port: Option<u16>,
+    /// `"tls"` (SMTPS, default port 465), `"starttls"` (default port 587) or `"none"` (only to
+    /// a server on this machine, default port 25).
+    security: Option<String>,
+    username: Option<String>,
+    /// A file holding the SMTP password (its first line).
+    password_file: Option<PathBuf>,
+    /// The name of an environment variable holding the SMTP password.
+    password_env: Option<String>,
+    from_address: Option<String>,
+    from_name: Option<String>,
+}
+
+/// How e-mail is sent, as configured.
+#[derive(Debug, Clone)]
+pub enum Email {
+    Off,
+    Log {
+        from_address: String,
+        from_name: Option<String>,
+    },
+    Smtp {
+        smtp: twiza_app::mail::SmtpSettings,
+        from_address: String,
+        from_name: Option<String>,
+    },
+}
+
+/// The host names of this machine: the only ones plain SMTP may reach.
+fn is_local_host(host: &str) -> bool {
+    matches!(host, "localhost" | "127.0.0.1" | "::1" | "[::1]")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+impl EmailFile {
+    fn resolve(self, env: &dyn Fn(&str) -> Option<String>) -> anyhow::Result<Email> {
+        let from_address = self.from_address.clone();
+        let from_name = self.from_name.clone().filter(|n| !n.trim().is_empty());
+        let from = |from_address: Option<String>| -> anyhow::Result<String> {
+            let address = from_address
+                .filter(|a| twiza_domain::account::Email::parse(a).is_ok())
+                .context("[email] needs from_address = \"…@…\"")?;
+            Ok(address)
+        };
+        match self.transport.as_deref() {
+            Some("log") => Ok(Email::Log {
+                from_address: from(from_address)?,
+                from_name,
+            }),
+            Some("smtp") => {
+                let host = self
+                    .smtp_host
+                    .clone()
+                    .filter(|h| !h.trim().is_empty())
+                    .context("[email] smtp needs smtp_host")?;
+                let security = match self.security.as_deref().unwrap_or("starttls") {
+                    "tls" => twiza_app::mail::Security::Tls,
+                    "starttls" => twiza_app::mail::Security::StartTls,
+                    "none" if is_local_host(&host) => twiza_app::mail::Security::None,
+                    "none" => anyhow::bail!(
+                        "[email] security = \"none\" only reaches a server on this machine \
+                         (localhost): use \"starttls\" or \"tls\""
+                    ),
+                    other => anyhow::bail!(
+                        "[email] security = \"{other}\" is not known (\"tls\", \"starttls\" or \"none\")"
+                    ),
+                };
+                let port = self.smtp_port.unwrap_or(match security {
+                    twiza_app::mail::Security::Tls => 465,
+                    twiza_app::mail::Security::StartTls => 587,
+                    twiza_app::mail::Security::None => 25,
+                });
+                let password = match (&self.password_file, &self.password_env) {
+                    (Some(_), Some(_)) => {
+                        anyhow::bail!("[email] give password_file or password_env, not both")
+                    }
+                    (Some(path), None) => {
+                        let text = std::fs::read_to_string(path).with_context(|| {
+                            format!("[email] reading password_file {}", path.display())
+                        })?;
+                        Some(text.lines().next().unwrap_or_default().to_owned())
+                    }
+                    (None, Some(name)) => Some(env(name).with_context(|| {
+                        format!("[email] the environment variable {name} is not set")
+                    })?),
+                    (None, None) => None,
+                };
+                let credentials = match (self.username.clone(), password) {
+                    (Some(user), Some(password)) => Some((user, password)),
+                    (None, None) => None,
+                    _ => anyhow::bail!(
+                        "[email] username and a password (password_file or password_env) go together"
+                    ),
+                };
+                Ok(Email::Smtp {
+                    smtp: twiza_app::mail::SmtpSettings {
+                        host,
+                        port,
+                        security,
+                        credentials,
+                    },
+                    from_address: from(from_address)?,
+                    from_name,
+                })
+            }
+            None => anyhow::bail!("[email] needs transport = \"smtp\" or \"log\""),
+            Some(other) => {
+                anyhow::bail!("[email] transport = \"{other}\" is not known (\"smtp\" or \"log\")")
+            }
+        }
+    }
+}
+
+impl Email {
+    /// The plain SMTP server of `twiza demo --smtp HOST:PORT` (on this machine).
+    pub fn demo_smtp(address: &str) -> anyhow::Result<Email> {
+        let (host, port) = address.rsplit_once(':').context("--smtp takes HOST:PORT")?;
+        let port: u16 = port.parse().context("--smtp takes HOST:PORT")?;
+        if !is_local_host(host) {
+            anyhow::bail!("--smtp sends in plain text: only to a server on this machine");
+        }
+        Ok(Email::Smtp {
+            smtp: twiza_app::mail::SmtpSettings {
+                host: host.trim_matches(|c| c == '[' || c == ']').to_owned(),
+                port,
+                security: twiza_app::mail::Security::None,
+                credentials: None,
+            },
+            from_address: DEMO_FROM.to_owned(),
+            from_name: Some("Twiza (demo)".to_owned()),
+        })
+    }
+
+    /// The demo's default: messages go to the log only.
+    pub fn demo_log() -> Email {
+        Email::Log {
+            from_address: DEMO_FROM.to_owned(),
+            from_name: Some("Twiza (demo)".to_owned()),
+        }
+    }
+
+    pub fn mode(&self) -> twiza_app::mail::MailMode {
+        match self {
+            Email::Off => twiza_app::mail::MailMode::Off,
+            Email::Log { .. } => twiza_app::mail::MailMode::Log,
+            Email::Smtp { .. } => twiza_app::mail::MailMode::Smtp,
+        }
+    }
+
+    /// The sender of the outbox; `None` when e-mail is off.
+    pub fn sender(&self) -> anyhow::Result<Option<twiza_app::mail::Sender>> {
+        Ok(match self {
+            Email::Off => None,
+            Email::Log {
+                from_address,
+                from_name,
+            } => Some(twiza_app::mail::Sender::log(
+                from_address,
+                from_name.as_deref(),
+            )?),
+            Email::Smtp {
+                smtp,
+                from_address,
+                from_name,
+            } => Some(twiza_app::mail::Sender::smtp(
+                smtp,
+                from_address,
+                from_name.as_deref(),
+            )?),
+        })
+    }
+}
+
+/// The demo's sender address.
+const DEMO_FROM: &str = "no-reply@demo.twiza.ma";
 
 /// `[payments]`: `provider = "cmi"` with CMI's settings, or `"simulated"` (the demo's: no money
 /// moves, and every page taking a gift says so). Without it, gifts are refused.
@@ -155,6 +342,8 @@ pub struct Config {
     metrics_token: Option<SecretString>,
     /// Where public gifts are paid (`twiza demo` sets the simulator).
     pub payments: Payments,
+    /// How e-mail is sent (`twiza demo` sets the log, or SMTP with `--smtp`).
+    pub email: Email,
 }
 
 impl Config {
@@ -186,6 +375,13 @@ impl Config {
             .check()
             .map_err(|e| anyhow::anyhow!("[grievances]: {e}"))?;
         let payments = file.payments.resolve(file.public_url.as_deref())?;
+        let email = match file.email {
+            Some(email) => email.resolve(&|name| std::env::var(name).ok())?,
+            None => Email::Off,
+        };
+        if matches!(email, Email::Smtp { .. }) && file.public_url.is_none() {
+            anyhow::bail!("[email] smtp needs public_url = \"https://…\" (the links in messages)");
+        }
         Ok(Config {
             database_url: args
                 .database_url
@@ -209,6 +405,7 @@ impl Config {
             metrics_listen: file.metrics_listen,
             metrics_token: file.metrics_token,
             payments,
+            email,
         })
     }
 
@@ -309,8 +506,18 @@ impl Config {
                     },
                 ),
             },
+            mail: self.email.mode(),
+            mail_base_url: self.mail_base_url(),
             ..Default::default()
         })
+    }
+
+    /// Where links in messages point: the public URL, else the listening address.
+    pub fn mail_base_url(&self) -> String {
+        match &self.public_url {
+            Some(url) => url.trim_end_matches('/').to_owned(),
+            None => format!("http://{}", self.listen),
+        }
     }
 }
 
@@ -355,5 +562,80 @@ mod tests {
             payments(cmi, Some("https://twiza.example")).unwrap()
         );
         assert!(!debug.contains("secret-key"), "{debug}");
+    }
+
+    fn email(toml_text: &str) -> anyhow::Result<Email> {
+        let file: FileConfig = toml::from_str(toml_text)?;
+        let env = |name: &str| (name == "SMTP_PASSWORD").then(|| "env-secret".to_owned());
+        file.email.map_or(Ok(Email::Off), |e| e.resolve(&env))
+    }
+
+    #[test]
+    fn email_is_off_unless_configured_and_smtp_is_checked() {
+        assert!(matches!(email("").unwrap(), Email::Off));
+        assert!(matches!(
+            email("[email]\ntransport = \"log\"\nfrom_address = \"no-reply@x.ma\"").unwrap(),
+            Email::Log { .. }
+        ));
+        let smtp = "[email]\ntransport = \"smtp\"\nsmtp_host = \"smtp.example.ma\"\n\
+                    username = \"twiza\"\npassword_env = \"SMTP_PASSWORD\"\n\
+                    from_address = \"no-reply@x.ma\"\nfrom_name = \"Twiza\"";
+        match email(smtp).unwrap() {
+            Email::Smtp { smtp, .. } => {
+                assert_eq!(smtp.port, 587);
+                assert_eq!(smtp.security, twiza_app::mail::Security::StartTls);
+                assert!(smtp.credentials.is_some());
+            }
+            other => panic!("{other:?}"),
+        }
+        // The password never prints, not even in Debug.
+        let debug = format!("{:?}", email(smtp).unwrap());
+        assert!(!debug.contains("env-secret"), "{debug}");
+        let tls = format!("{smtp}\nsecurity = \"tls\"");
+        assert!(matches!(
+            email(&tls).unwrap(),
+            Email::Smtp { smtp, .. } if smtp.port == 465
+        ));
+        let refused = |text: &str| email(text).unwrap_err().to_string();
+        // Plain text only to this machine.
+        assert!(refused(&format!("{smtp}\nsecurity = \"none\"")).contains("localhost"));
+        let local = smtp.replace("smtp.example.ma", "127.0.0.1");
+        assert!(email(&format!("{local}\nsecurity = \"none\"")).is_ok());
+        assert!(
+            refused(&smtp.replace("SMTP_PASSWORD", "UNSET_VARIABLE")).contains("UNSET_VARIABLE")
+        );
+        assert!(refused(&smtp.replace("no-reply@x.ma", "nobody")).contains("from_address"));
+        assert!(refused("[email]\ntransport = \"carrier-pigeon\"").contains("not known"));
+        assert!(
+            refused("[email]\ntransport = \"smtp\"\nfrom_address = \"a@b.ma\"")
+                .contains("smtp_host")
+        );
+        // A password from a file: its first line.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("smtp-password");
+        std::fs::write(&path, "file-secret\n").unwrap();
+        let from_file = smtp.replace(
+            "password_env = \"SMTP_PASSWORD\"",
+            &format!("password_file = {:?}", path.display().to_string()),
+        );
+        match email(&from_file).unwrap() {
+            Email::Smtp { smtp, .. } => {
+                assert_eq!(
+                    smtp.credentials.map(|c| c.1).as_deref(),
+                    Some("file-secret")
+                )
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_demo_smtp_flag_reaches_this_machine_only() {
+        assert!(matches!(
+            Email::demo_smtp("127.0.0.1:2525").unwrap(),
+            Email::Smtp { smtp, .. } if smtp.port == 2525 && smtp.security == twiza_app::mail::Security::None
+        ));
+        assert!(Email::demo_smtp("smtp.example.ma:25").is_err());
+        assert!(Email::demo_smtp("127.0.0.1").is_err());
     }
 }

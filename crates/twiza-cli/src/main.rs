@@ -42,7 +42,12 @@ enum Command {
     /// Applies pending database migrations.
     Migrate,
     /// Serves a fresh database seeded with the Al Haouz earthquake scenario.
-    Demo,
+    Demo {
+        /// Sends e-mail by plain SMTP to this server on this machine (`127.0.0.1:2525`)
+        /// instead of only logging that it went out.
+        #[arg(long, value_name = "HOST:PORT")]
+        smtp: Option<String>,
+    },
     /// Administrative tasks.
     Admin {
         #[command(subcommand)]
@@ -128,7 +133,14 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             println!("migrations applied");
             Ok(())
         }
-        Command::Demo => demo::run(config).await,
+        Command::Demo { smtp } => {
+            let mut config = config;
+            config.email = match smtp {
+                Some(address) => config::Email::demo_smtp(&address)?,
+                None => config::Email::demo_log(),
+            };
+            demo::run(config).await
+        }
         Command::Admin { command } => match command {
             AdminCommand::CreateUser {
                 email,

@@ -61,6 +61,7 @@ pub async fn run_server(
         Some(sms) => twiza_web::AppState::with_sms(store.clone(), web, sms)?,
         None => twiza_web::AppState::new(store.clone(), web)?,
     };
+    start_email(store.clone(), config)?;
     if let Some(address) = config.metrics_listen {
         let listener = tokio::net::TcpListener::bind(address).await?;
         tracing::info!(addr = %listener.local_addr()?, "metrics listening");
@@ -86,6 +87,31 @@ pub async fn run_server(
     .await?;
     store.close().await;
     tracing::info!("stopped");
+    Ok(())
+}
+
+/// Says at start how e-mail leaves, and starts the outbox's sender unless e-mail is off.
+fn start_email(store: twiza_store::Store, config: &Config) -> anyhow::Result<()> {
+    use crate::config::Email;
+    match &config.email {
+        Email::Off => tracing::warn!(
+            "e-mail is off (no [email] in the configuration): invitations have no link, and \
+             forgotten passwords cannot be reset by e-mail"
+        ),
+        Email::Log { .. } => tracing::warn!(
+            "e-mail goes to the log only (transport = \"log\", for the demo and tests): \
+             nothing is delivered"
+        ),
+        Email::Smtp { smtp, .. } => tracing::info!(
+            host = %smtp.host,
+            port = smtp.port,
+            security = ?smtp.security,
+            "e-mail is sent by SMTP"
+        ),
+    }
+    if let Some(sender) = config.email.sender()? {
+        twiza_app::mail::spawn_sender(store, sender);
+    }
     Ok(())
 }
 

@@ -825,3 +825,52 @@ batch-report-unmatched =
         [many] { $count } سطرا من التقرير لا يطابق أي أداء في هذه الدفعة
        *[other] { $count } سطر من التقرير لا يطابق أي أداء في هذه الدفعة
     }
+# البريد الإلكتروني: الدعوات بالرابط، كلمات المرور المنسية، الإشعارات
+password-forgot-link = نسيت كلمة المرور؟
+password-forgot-title = استعادة كلمة مرور منسية
+password-forgot-hint = أدخل البريد الإلكتروني لحسابك. إذا كان لحساب هذا العنوان، يُرسل إليه رابط لاختيار كلمة مرور جديدة؛ يصلح مرة واحدة خلال ساعة.
+password-forgot-submit = أرسل لي رابطًا
+password-link-sent = إذا كان لحساب هذا العنوان، فقد أُرسل إليه رابط لاختيار كلمة مرور جديدة. تفقّد بريدك.
+password-mail-off = إرسال البريد الإلكتروني غير مُعدّ على هذا الخادم: اطلب رابطًا من مسؤول المنصة.
+password-link-invalid = هذا الرابط لم يعد صالحًا: استُعمل من قبل أو انتهت مدته. اطلب رابطًا جديدًا من صفحة «نسيت كلمة المرور؟».
+password-reset-title = اختيار كلمة مرور جديدة
+password-reset-hint = كلمة المرور الجديدة تُنهي كل جلسات حسابك: سجّل الدخول من جديد بعدها.
+password-new = كلمة المرور الجديدة
+password-reset-submit = حفظ كلمة المرور الجديدة
+password-changed = تم تغيير كلمة المرور. سجّل الدخول بالجديدة.
+invitation-title = الانضمام إلى جمعية
+invitation-association = الجمعية
+invitation-join-as = ستنضم باسم { $name }.
+invitation-accept = قبول الدعوة
+invitation-sign-in-first = سجّل الدخول أو أنشئ حسابًا لقبول هذه الدعوة، ثم تعود إلى هذه الصفحة.
+invitation-link-invalid = رابط الدعوة هذا لم يعد صالحًا: استُعمل من قبل أو انتهت مدته. اطلب دعوة جديدة من الجمعية.
+invitation-accepted = مرحبًا بك: أصبحت عضوًا في الجمعية.
+invitation-mail-hint = يتلقى الشخص رسالة بريد إلكتروني فيها رابط للانضمام؛ يصلح الرابط مرة واحدة خلال 14 يومًا.
+invitation-mail-off = إرسال البريد الإلكتروني غير مُعدّ على هذا الخادم: على الشخص أن ينشئ حسابًا بهذا العنوان، فتظهر الدعوة في جمعياته.
+mail-invitation-subject = دعوة للانضمام إلى { $association }
+mail-invitation-body = السلام عليكم،
+    أنت مدعو للانضمام إلى { $association } على منصة تويزة بصفة { $role }.
+    للقبول، افتح هذا الرابط (يصلح مرة واحدة خلال 14 يومًا):
+    { $link }
+    إذا لم تكن تنتظر هذه الدعوة، فتجاهل هذه الرسالة.
+mail-password-link-subject = اختيار كلمة مرور جديدة على تويزة
+mail-password-link-body = السلام عليكم،
+    طلب أحدهم كلمة مرور جديدة لحسابك على تويزة. لاختيارها، افتح هذا الرابط (يصلح مرة واحدة خلال ساعة):
+    { $link }
+    إذا لم تطلب ذلك، فتجاهل هذه الرسالة: كلمة مرورك لا تتغير.
+mail-authorization-granted-subject = منح الترخيص: { $campaign }
+mail-authorization-granted-body = السلام عليكم،
+    منحت السلطة ترخيص التماس الإحسان العمومي لحملة «{ $campaign }». يمكن نشرها الآن:
+    { $link }
+mail-authorization-refused-subject = رفض الترخيص: { $campaign }
+mail-authorization-refused-body = السلام عليكم،
+    رفضت السلطة ترخيص التماس الإحسان العمومي لحملة «{ $campaign }». السبب مذكور في صفحة الحملة:
+    { $link }
+mail-expense-waiting-subject = نفقة تنتظر موافقتك
+mail-expense-waiting-body = السلام عليكم،
+    نفقة لـ { $association } تنتظر موافقة عضو ثانٍ. للاطلاع عليها:
+    { $link }
+mail-transfer-arrived-subject = وصل تحويل إلى { $association }
+mail-transfer-arrived-body = السلام عليكم،
+    وصل تحويل من جمعية أخرى إلى { $association } وينتظر تأكيدك:
+    { $link }

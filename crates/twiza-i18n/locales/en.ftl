@@ -801,3 +801,52 @@ batch-report-unmatched =
         [one] { $count } line of the report matches no payment of this batch
        *[other] { $count } lines of the report match no payment of this batch
     }
+# E-mail: invitations by link, forgotten passwords, notifications
+password-forgot-link = Forgot your password?
+password-forgot-title = Reset a forgotten password
+password-forgot-hint = Enter the e-mail address of your account. If an account has it, a link to set a new password is sent there; it works once, for one hour.
+password-forgot-submit = Send me a link
+password-link-sent = If an account has this address, a link to set a new password has been sent to it. Check your inbox.
+password-mail-off = E-mail is not set up on this server: ask the platform administrator to send you a link.
+password-link-invalid = This link no longer works: it was used already or it expired. Ask for a new one on the “Forgot your password?” page.
+password-reset-title = Set a new password
+password-reset-hint = Your new password ends every session of your account: sign in again afterwards.
+password-new = New password
+password-reset-submit = Set the new password
+password-changed = Your password was changed. Sign in with the new one.
+invitation-title = Join an association
+invitation-association = Association
+invitation-join-as = You will join as { $name }.
+invitation-accept = Accept the invitation
+invitation-sign-in-first = Sign in, or create an account, to accept this invitation. You come back here afterwards.
+invitation-link-invalid = This invitation link no longer works: it was used already or it expired. Ask the association for a new invitation.
+invitation-accepted = Welcome: you are now a member of the association.
+invitation-mail-hint = The person receives an e-mail with a link to join; the link works once, for 14 days.
+invitation-mail-off = E-mail is not set up on this server: the person must create an account with this address; the invitation then appears in their associations.
+mail-invitation-subject = Invitation to join { $association }
+mail-invitation-body = Hello,
+    You are invited to join { $association } on Twiza as { $role }.
+    To accept, open this link (it works once, for 14 days):
+    { $link }
+    If you did not expect this invitation, ignore this message.
+mail-password-link-subject = Set a new Twiza password
+mail-password-link-body = Hello,
+    Someone asked to set a new password for your Twiza account. To do so, open this link (it works once, for one hour):
+    { $link }
+    If you did not ask for it, ignore this message: your password stays as it is.
+mail-authorization-granted-subject = Authorization granted: { $campaign }
+mail-authorization-granted-body = Hello,
+    The authority granted the fundraising authorization of the campaign “{ $campaign }”. It can now be published:
+    { $link }
+mail-authorization-refused-subject = Authorization refused: { $campaign }
+mail-authorization-refused-body = Hello,
+    The authority refused the fundraising authorization of the campaign “{ $campaign }”. The reason is on the campaign's page:
+    { $link }
+mail-expense-waiting-subject = An expense waits for your approval
+mail-expense-waiting-body = Hello,
+    An expense of { $association } waits for the approval of a second member. To look at it:
+    { $link }
+mail-transfer-arrived-subject = A transfer arrived for { $association }
+mail-transfer-arrived-body = Hello,
+    A transfer from another association arrived for { $association } and waits for your confirmation:
+    { $link }

@@ -804,3 +804,52 @@ batch-report-unmatched =
         [one] { $count } ligne du relevé ne correspond à aucun paiement de ce lot
        *[other] { $count } lignes du relevé ne correspondent à aucun paiement de ce lot
     }
+# E-mail : invitations par lien, mots de passe oubliés, notifications
+password-forgot-link = Mot de passe oublié ?
+password-forgot-title = Retrouver l’accès à son compte
+password-forgot-hint = Saisissez l’adresse e-mail de votre compte. Si un compte a cette adresse, un lien pour choisir un nouveau mot de passe y est envoyé ; il sert une fois, pendant une heure.
+password-forgot-submit = M’envoyer un lien
+password-link-sent = Si un compte a cette adresse, un lien pour choisir un nouveau mot de passe lui a été envoyé. Consultez votre messagerie.
+password-mail-off = L’envoi d’e-mails n’est pas configuré sur ce serveur : demandez un lien à l’administrateur de la plateforme.
+password-link-invalid = Ce lien ne fonctionne plus : il a déjà servi ou il a expiré. Demandez-en un nouveau sur la page « Mot de passe oublié ? ».
+password-reset-title = Choisir un nouveau mot de passe
+password-reset-hint = Le nouveau mot de passe ferme toutes les sessions de votre compte : reconnectez-vous ensuite.
+password-new = Nouveau mot de passe
+password-reset-submit = Enregistrer le nouveau mot de passe
+password-changed = Votre mot de passe a été changé. Connectez-vous avec le nouveau.
+invitation-title = Rejoindre une association
+invitation-association = Association
+invitation-join-as = Vous rejoindrez l’association en tant que { $name }.
+invitation-accept = Accepter l’invitation
+invitation-sign-in-first = Connectez-vous, ou créez un compte, pour accepter cette invitation. Vous reviendrez ensuite ici.
+invitation-link-invalid = Ce lien d’invitation ne fonctionne plus : il a déjà servi ou il a expiré. Demandez une nouvelle invitation à l’association.
+invitation-accepted = Bienvenue : vous êtes maintenant membre de l’association.
+invitation-mail-hint = La personne reçoit un e-mail avec un lien pour rejoindre l’association ; le lien sert une fois, pendant 14 jours.
+invitation-mail-off = L’envoi d’e-mails n’est pas configuré sur ce serveur : la personne doit créer un compte avec cette adresse ; l’invitation apparaît alors dans ses associations.
+mail-invitation-subject = Invitation à rejoindre { $association }
+mail-invitation-body = Bonjour,
+    Vous êtes invité(e) à rejoindre { $association } sur Twiza en tant que { $role }.
+    Pour accepter, ouvrez ce lien (il sert une fois, pendant 14 jours) :
+    { $link }
+    Si vous n’attendiez pas cette invitation, ignorez ce message.
+mail-password-link-subject = Choisir un nouveau mot de passe Twiza
+mail-password-link-body = Bonjour,
+    Quelqu’un a demandé un nouveau mot de passe pour votre compte Twiza. Pour le choisir, ouvrez ce lien (il sert une fois, pendant une heure) :
+    { $link }
+    Si vous n’avez rien demandé, ignorez ce message : votre mot de passe ne change pas.
+mail-authorization-granted-subject = Autorisation accordée : { $campaign }
+mail-authorization-granted-body = Bonjour,
+    L’autorité a accordé l’autorisation d’appel à la générosité publique de la campagne « { $campaign } ». Elle peut maintenant être publiée :
+    { $link }
+mail-authorization-refused-subject = Autorisation refusée : { $campaign }
+mail-authorization-refused-body = Bonjour,
+    L’autorité a refusé l’autorisation d’appel à la générosité publique de la campagne « { $campaign } ». Le motif figure sur la page de la campagne :
+    { $link }
+mail-expense-waiting-subject = Une dépense attend votre approbation
+mail-expense-waiting-body = Bonjour,
+    Une dépense de { $association } attend l’approbation d’un second membre. Pour la consulter :
+    { $link }
+mail-transfer-arrived-subject = Un transfert est arrivé pour { $association }
+mail-transfer-arrived-body = Bonjour,
+    Un transfert d’une autre association est arrivé pour { $association } et attend votre confirmation :
+    { $link }

@@ -810,3 +810,52 @@ batch-report-unmatched =
     { PLURAL($count) ->
        *[other] { $count } ⵏ ⵉⵣⵔⵉⴳⵏ ⵏ ⵓⵏⵏⴰⵍ ⵓⵔ ⵎⵙⴰⵙⴰⵏ ⴷ ⴽⵔⴰ ⵏ ⵓⵅⵍⵍⵚ
     }
+# ⵜⴰⵏⵙⴰ ⵜⴰⵍⵉⴽⵜⵔⵓⵏⵉⵜ: ⵉⵙⵏⵓⴱⴳⵏ, ⵜⵉⴳⵓⵔⵉⵡⵉⵏ ⵏ ⵓⵣⵔⴰⵢ, ⵉⵙⵍⵖⵏ
+password-forgot-link = ⵜⴻⵜⵜⵓⴷ ⵜⴰⴳⵓⵔⵉ ⵏ ⵓⵣⵔⴰⵢ?
+password-forgot-title = ⵔⵔ ⵢⴰⵜ ⵜⴳⵓⵔⵉ ⵏ ⵓⵣⵔⴰⵢ ⵉⵜⵜⵓⵜⵜⵓⵏ
+password-forgot-hint = ⵙⵙⴽⵛⵎ ⵜⴰⵏⵙⴰ ⵜⴰⵍⵉⴽⵜⵔⵓⵏⵉⵜ ⵏ ⵓⵎⵉⴹⴰⵏ ⵏⵏⴽ. ⵎⴽ ⵍⵍⴰⵏⵜ ⵖⵓⵔ ⵢⴰⵏ ⵓⵎⵉⴹⴰⵏ, ⴰⴷ ⴰⵙ ⵏⴰⵣⵏ ⵢⴰⵏ ⵓⵣⴷⴰⵢ ⵃⵎⴰ ⴰⴷ ⵜⴼⵔⵏⴷ ⵜⴰⴳⵓⵔⵉ ⵜⴰⵎⴰⵢⵏⵓⵜ; ⵉⵜⵜⵎⵢⴰⵡⴰⵙ ⵢⴰⵜ ⵜⵉⴽⴽⴰⵍⵜ, ⵖⵉⵔ ⵢⴰⵜ ⵜⵙⵔⴰⴳⵜ.
+password-forgot-submit = ⴰⵣⵏ ⵉⵢⵉ ⵢⴰⵏ ⵓⵣⴷⴰⵢ
+password-link-sent = ⵎⴽ ⵍⵍⴰⵏⵜ ⵜⴰⵏⵙⴰ ⴰⴷ ⵖⵓⵔ ⵢⴰⵏ ⵓⵎⵉⴹⴰⵏ, ⵉⵜⵜⵓⵣⵏ ⴰⵙ ⵢⴰⵏ ⵓⵣⴷⴰⵢ. ⵙⵙⵉⴳⵍ ⵜⴰⵏⵙⴰ ⵏⵏⴽ.
+password-mail-off = ⴰⵣⵣⵏ ⵏ ⵜⵏⵣⴰⵡ ⵜⵉⵍⵉⴽⵜⵔⵓⵏⵉⵢⵉⵏ ⵓⵔ ⵉⵜⵜⵓⵙⵡⵓⴷⴷⵓ ⴳ ⵓⵎⴰⴽⴰⵢ ⴰⴷ: ⵜⵜⵔ ⵢⴰⵏ ⵓⵣⴷⴰⵢ ⵙⴳ ⵓⵏⵎⵀⴰⵍ ⵏ ⵜⵖⵔⵖⴰⵔⵜ.
+password-link-invalid = ⴰⵣⴷⴰⵢ ⴰⴷ ⵓⵔ ⴷⴰ ⵉⵜⵜⵎⵢⴰⵡⴰⵙ: ⵉⵜⵜⵓⵙⵎⵔⵙ ⵏⵖ ⵉⵣⵔⵉ ⵓⵣⵎⵣ ⵏⵏⵙ. ⵜⵜⵔ ⵢⴰⵏ ⵓⵎⴰⵢⵏⵓ.
+password-reset-title = ⴼⵔⵏ ⵢⴰⵜ ⵜⴳⵓⵔⵉ ⵏ ⵓⵣⵔⴰⵢ ⵜⴰⵎⴰⵢⵏⵓⵜ
+password-reset-hint = ⵜⴰⴳⵓⵔⵉ ⵜⴰⵎⴰⵢⵏⵓⵜ ⴰⴷ ⵜⵙⵎⴷ ⴰⴽⴽ ⵜⵉⵖⵉⵎⵉⵡⵉⵏ ⵏ ⵓⵎⵉⴹⴰⵏ ⵏⵏⴽ: ⴽⵛⵎ ⴷⴰⵖ ⴷⴼⴼⵉⵔ ⵙ.
+password-new = ⵜⴰⴳⵓⵔⵉ ⵏ ⵓⵣⵔⴰⵢ ⵜⴰⵎⴰⵢⵏⵓⵜ
+password-reset-submit = ⵃⴹⵓ ⵜⴰⴳⵓⵔⵉ ⵜⴰⵎⴰⵢⵏⵓⵜ
+password-changed = ⵜⵜⵓⵙⵏⴼⵍ ⵜⴳⵓⵔⵉ ⵏ ⵓⵣⵔⴰⵢ ⵏⵏⴽ. ⴽⵛⵎ ⵙ ⵜⵎⴰⵢⵏⵓⵜ.
+invitation-title = ⴽⵛⵎ ⵙ ⵢⴰⵜ ⵜⵎⵙⵎⵓⵏⵜ
+invitation-association = ⵜⴰⵎⵙⵎⵓⵏⵜ
+invitation-join-as = ⴰⴷ ⵜⴽⵛⵎⴷ ⵙ ⵢⵉⵙⵎ ⵏ { $name }.
+invitation-accept = ⵇⴱⵍ ⴰⵙⵏⵓⴱⴳ
+invitation-sign-in-first = ⴽⵛⵎ ⵏⵖ ⵙⵏⴼⵍⵓⵍ ⵢⴰⵏ ⵓⵎⵉⴹⴰⵏ ⵃⵎⴰ ⴰⴷ ⵜⵇⴱⵍⴷ ⴰⵙⵏⵓⴱⴳ ⴰⴷ, ⴷⴼⴼⵉⵔ ⵙ ⴰⴷ ⵜⵓⵖⴰⵍⴷ ⵖⵔ ⵜⴰⵙⵏⴰ ⴰⴷ.
+invitation-link-invalid = ⴰⵣⴷⴰⵢ ⵏ ⵓⵙⵏⵓⴱⴳ ⴰⴷ ⵓⵔ ⴷⴰ ⵉⵜⵜⵎⵢⴰⵡⴰⵙ: ⵉⵜⵜⵓⵙⵎⵔⵙ ⵏⵖ ⵉⵣⵔⵉ ⵓⵣⵎⵣ ⵏⵏⵙ. ⵜⵜⵔ ⵢⴰⵏ ⵓⵙⵏⵓⴱⴳ ⴰⵎⴰⵢⵏⵓ ⵙⴳ ⵜⵎⵙⵎⵓⵏⵜ.
+invitation-accepted = ⴰⵏⵙⵓⴼ: ⵜⴳⵉⴷ ⵖⵉⵍⴰ ⴰⴳⵎⴰⵎ ⵏ ⵜⵎⵙⵎⵓⵏⵜ.
+invitation-mail-hint = ⴰⴷ ⵢⴰⵡⵉ ⵓⴼⵔⴷ ⵢⴰⵜ ⵜⵏⵣⵉⵡⵜ ⵙ ⵢⴰⵏ ⵓⵣⴷⴰⵢ ⵃⵎⴰ ⴰⴷ ⵢⴽⵛⵎ; ⵉⵜⵜⵎⵢⴰⵡⴰⵙ ⵓⵣⴷⴰⵢ ⵢⴰⵜ ⵜⵉⴽⴽⴰⵍⵜ, ⵖⵉⵔ 14 ⵏ ⵡⵓⵙⵙⴰⵏ.
+invitation-mail-off = ⴰⵣⵣⵏ ⵏ ⵜⵏⵣⴰⵡ ⵜⵉⵍⵉⴽⵜⵔⵓⵏⵉⵢⵉⵏ ⵓⵔ ⵉⵜⵜⵓⵙⵡⵓⴷⴷⵓ ⴳ ⵓⵎⴰⴽⴰⵢ ⴰⴷ: ⵉⵇⵇⴰⵏ ⴰⴼⵔⴷ ⴰⴷ ⵉⵙⵏⴼⵍⵓⵍ ⵢⴰⵏ ⵓⵎⵉⴹⴰⵏ ⵙ ⵜⵏⵙⴰ ⴰⴷ, ⴰⴷ ⴷ ⵉⴱⴰⵢⵏ ⵓⵙⵏⵓⴱⴳ ⴳ ⵜⵎⵙⵎⵓⵏⵉⵏ ⵏⵏⵙ.
+mail-invitation-subject = ⴰⵙⵏⵓⴱⴳ ⵃⵎⴰ ⴰⴷ ⵜⴽⵛⵎⴷ ⵙ { $association }
+mail-invitation-body = ⴰⵣⵓⵍ,
+    ⵜⵜⵓⵙⵏⵓⴱⴳⴷ ⵃⵎⴰ ⴰⴷ ⵜⴽⵛⵎⴷ ⵙ { $association } ⴳ ⵜⵡⵉⵣⴰ ⵙ ⵓⴷⵓⵔ ⵏ { $role }.
+    ⵃⵎⴰ ⴰⴷ ⵜⵇⴱⵍⴷ, ⵕⵥⵎ ⴰⵣⴷⴰⵢ ⴰⴷ (ⵉⵜⵜⵎⵢⴰⵡⴰⵙ ⵢⴰⵜ ⵜⵉⴽⴽⴰⵍⵜ, ⵖⵉⵔ 14 ⵏ ⵡⵓⵙⵙⴰⵏ):
+    { $link }
+    ⵎⴽ ⵓⵔ ⵜⵔⴰⵊⵓⴷ ⴰⵙⵏⵓⴱⴳ ⴰⴷ, ⴰⴷⵊ ⵜⵉⵏⵣⵉⵡⵜ ⴰⴷ.
+mail-password-link-subject = ⴼⵔⵏ ⵢⴰⵜ ⵜⴳⵓⵔⵉ ⵏ ⵓⵣⵔⴰⵢ ⵜⴰⵎⴰⵢⵏⵓⵜ ⴳ ⵜⵡⵉⵣⴰ
+mail-password-link-body = ⴰⵣⵓⵍ,
+    ⵢⴰⵏ ⵉⵜⵜⵔ ⵢⴰⵜ ⵜⴳⵓⵔⵉ ⵏ ⵓⵣⵔⴰⵢ ⵜⴰⵎⴰⵢⵏⵓⵜ ⵉ ⵓⵎⵉⴹⴰⵏ ⵏⵏⴽ ⴳ ⵜⵡⵉⵣⴰ. ⵃⵎⴰ ⴰⴷ ⵜⵜ ⵜⴼⵔⵏⴷ, ⵕⵥⵎ ⴰⵣⴷⴰⵢ ⴰⴷ (ⵉⵜⵜⵎⵢⴰⵡⴰⵙ ⵢⴰⵜ ⵜⵉⴽⴽⴰⵍⵜ, ⵖⵉⵔ ⵢⴰⵜ ⵜⵙⵔⴰⴳⵜ):
+    { $link }
+    ⵎⴽ ⵓⵔ ⵜⵜⵔⴷ ⴰⵡⴷ ⵢⴰⵏ, ⴰⴷⵊ ⵜⵉⵏⵣⵉⵡⵜ ⴰⴷ: ⵜⴰⴳⵓⵔⵉ ⵏ ⵓⵣⵔⴰⵢ ⵏⵏⴽ ⵓⵔ ⵜⵜⵎⵙⴰⵔⴰ.
+mail-authorization-granted-subject = ⵜⵜⵓⴼⴽⴰ ⵜⵓⵔⴰⴳⵜ: { $campaign }
+mail-authorization-granted-body = ⴰⵣⵓⵍ,
+    ⵜⴼⴽⴰ ⵜⵏⴱⴰⴹⵜ ⵜⵓⵔⴰⴳⵜ ⵏ ⵓⵙⵎⵓⵏ ⵏ ⵜⴽⵔⴰⴷⵜ «{ $campaign }». ⵜⵣⵎⵔ ⵖⵉⵍⴰ ⴰⴷ ⵜⵜⵓⵙⵙⵓⴼⵖ:
+    { $link }
+mail-authorization-refused-subject = ⵜⵜⵓⴳⴷⵍ ⵜⵓⵔⴰⴳⵜ: { $campaign }
+mail-authorization-refused-body = ⴰⵣⵓⵍ,
+    ⵜⴳⴷⵍ ⵜⵏⴱⴰⴹⵜ ⵜⵓⵔⴰⴳⵜ ⵏ ⵓⵙⵎⵓⵏ ⵏ ⵜⴽⵔⴰⴷⵜ «{ $campaign }». ⵍⵍⴰⵏ ⵉⵙⵎⵉⵍ ⴳ ⵜⴰⵙⵏⴰ ⵏ ⵜⴽⵔⴰⴷⵜ:
+    { $link }
+mail-expense-waiting-subject = ⵢⴰⵜ ⵜⵙⵙⵓⴷⴼⴰ ⵜⵔⴰⵊⴰ ⴰⵙⵏⵇⴱⵍ ⵏⵏⴽ
+mail-expense-waiting-body = ⴰⵣⵓⵍ,
+    ⵢⴰⵜ ⵜⵙⵙⵓⴷⴼⴰ ⵏ { $association } ⵜⵔⴰⵊⴰ ⴰⵙⵏⵇⴱⵍ ⵏ ⵢⴰⵏ ⵓⴳⵎⴰⵎ ⵡⵉⵙⵙ ⵙⵉⵏ. ⵃⵎⴰ ⴰⴷ ⵜⵜ ⵜⵥⵕⴷ:
+    { $link }
+mail-transfer-arrived-subject = ⵢⵓⵙⴰ ⴷ ⵢⴰⵏ ⵓⵙⵉⴼⴹ ⵉ { $association }
+mail-transfer-arrived-body = ⴰⵣⵓⵍ,
+    ⵢⵓⵙⴰ ⴷ ⵢⴰⵏ ⵓⵙⵉⴼⴹ ⵙⴳ ⵢⴰⵜ ⵜⵎⵙⵎⵓⵏⵜ ⵢⴰⴹⵏ ⵉ { $association } ⵉⵔⴰⵊⴰ ⴰⵙⵙⵏⵜⵉ ⵏⵏⴽ:
+    { $link }

@@ -21,6 +21,7 @@ mod grievances;
 mod ledger;
 mod logged;
 mod logistics;
+mod mail_outbox;
 mod members;
 mod organizations;
 mod privacy;
@@ -60,6 +61,7 @@ pub use ledger::{
     TrialBalance, REPORT_IN_KIND_LINES,
 };
 pub use logistics::{ConvoyOutline, Item, NewDelivery, ProofOutcome, StockLine};
+pub use mail_outbox::{DueMail, LinkHash, MailRecipient, MailRecord, NewMail};
 pub use members::MembershipChange;
 pub use organizations::{DirectoryFilter, DirectoryPage, Invitation, Member, MembershipRow};
 pub use payments::{GiftState, Raised, SealedIdentity};

@@ -380,7 +380,8 @@ impl Store {
             .collect()
     }
 
-    /// Invites an e-mail address into the scoped association.
+    /// Invites an e-mail address into the scoped association (without a link: the invitee
+    /// finds it among their invitations once signed in with that address).
     pub async fn invite(
         &self,
         scope: &OrgScope,
@@ -389,31 +390,9 @@ impl Store {
         invited_by: UserId,
     ) -> Result<InvitationId> {
         let mut tx = self.writer().begin().await?;
-        let member: Option<(i64,)> = sqlx::query_as(
-            "SELECT m.user_id FROM memberships m JOIN users u ON u.id = m.user_id \
-             WHERE m.organization_id = $1 AND u.email = $2",
-        )
-        .bind(scope.org_id().0)
-        .bind(email)
-        .fetch_optional(&mut *tx)
-        .await?;
-        if member.is_some() {
-            return Err(StoreError::Refused(Refusal::AlreadyMember));
-        }
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO invitations (organization_id, email, role, invited_by, created_at) \
-             VALUES ($1, $2, $3, $4, $5) RETURNING id",
-        )
-        .bind(scope.org_id().0)
-        .bind(email)
-        .bind(role.as_str())
-        .bind(invited_by.0)
-        .bind(now())
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(refuse_on_unique(Refusal::AlreadyInvited))?;
+        let id = insert_invitation(&mut tx, scope, email, role, invited_by, None).await?;
         tx.commit().await?;
-        Ok(InvitationId(id))
+        Ok(id)
     }
 
     /// Open invitations of the scoped association.
@@ -509,6 +488,45 @@ impl Store {
         .map_err(refuse_on_unique(Refusal::AlreadyMember))?;
         Ok(())
     }
+}
+
+/// Writes an invitation on `conn` (in the caller's transaction), with its one-time link's hash
+/// and expiry if it has one: refused when the address already belongs to a member or has an
+/// open invitation.
+pub(crate) async fn insert_invitation(
+    conn: &mut sqlx::AnyConnection,
+    scope: &OrgScope,
+    email: &str,
+    role: OrgRole,
+    invited_by: UserId,
+    link: Option<crate::mail_outbox::LinkHash<'_>>,
+) -> Result<InvitationId> {
+    let member: Option<(i64,)> = sqlx::query_as(
+        "SELECT m.user_id FROM memberships m JOIN users u ON u.id = m.user_id \
+         WHERE m.organization_id = $1 AND u.email = $2",
+    )
+    .bind(scope.org_id().0)
+    .bind(email)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if member.is_some() {
+        return Err(StoreError::Refused(Refusal::AlreadyMember));
+    }
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO invitations (organization_id, email, role, invited_by, created_at, \
+         token_hash, token_expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(scope.org_id().0)
+    .bind(email)
+    .bind(role.as_str())
+    .bind(invited_by.0)
+    .bind(now())
+    .bind(link.map(|l| l.token_hash.to_owned()))
+    .bind(link.map(|l| l.expires_at))
+    .fetch_one(&mut *conn)
+    .await
+    .map_err(refuse_on_unique(Refusal::AlreadyInvited))?;
+    Ok(InvitationId(id))
 }
 
 enum InvitationKey<'a> {

@@ -136,3 +136,25 @@ impl FromRequestParts<AppState> for PathId {
         path_id(raw).map(PathId)
     }
 }
+
+/// The secret of a one-time link in the path (`/invitations/{token}`,
+/// `/password/reset/{token}`): URL-safe base64 of a sensible length, else `not_found`. Never
+/// logged (logs carry route templates).
+pub struct PathSecret(pub String);
+
+impl FromRequestParts<AppState> for PathSecret {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let params = axum::extract::RawPathParams::from_request_parts(parts, state)
+            .await
+            .map_err(|_| AppError::not_found())?;
+        let raw = params.iter().last().map(|(_, v)| v).unwrap_or_default();
+        let url_safe = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+        if (20..=100).contains(&raw.len()) && raw.chars().all(url_safe) {
+            Ok(PathSecret(raw.to_owned()))
+        } else {
+            Err(AppError::not_found())
+        }
+    }
+}

@@ -66,6 +66,11 @@ pub struct WebConfig {
     /// SHA-256 of the bearer token that opens `/metrics` on the public address; `None`: the
     /// metrics are not served there (only on the separate `metrics_listen` address, if any).
     pub metrics_token_sha256: Option<[u8; 32]>,
+    /// How e-mail leaves (off: invitations have no link and forgotten passwords cannot be
+    /// reset by e-mail; log: the demo's and tests' transport, which delivers nothing).
+    pub mail: twiza_app::mail::MailMode,
+    /// The address links in messages start with (the public URL, else the listening address).
+    pub mail_base_url: String,
 }
 
 impl Default for WebConfig {
@@ -95,6 +100,8 @@ impl Default for WebConfig {
             .unwrap_or_else(|| unreachable!("one key given")),
             grievance_deadlines: twiza_domain::grievance::Deadlines::default(),
             metrics_token_sha256: None,
+            mail: twiza_app::mail::MailMode::Log,
+            mail_base_url: "http://localhost".to_owned(),
         }
     }
 }
@@ -111,6 +118,7 @@ impl std::fmt::Debug for WebConfig {
             .field("public_url", &self.public_url)
             .field("donor_identity_threshold", &self.donor_identity_threshold)
             .field("payments", &self.payments)
+            .field("mail", &self.mail)
             .finish_non_exhaustive()
     }
 }
@@ -150,6 +158,8 @@ pub struct Shared {
     /// Passwords checked against a stored hash: one per sign-in attempt that passed the
     /// throttle, whether the account exists or not.
     pub password_checks: std::sync::atomic::AtomicU64,
+    /// Composes and queues e-mail (the CLI runs the sender).
+    pub mail: twiza_app::mail::Mail,
 }
 
 impl AppState {
@@ -172,14 +182,17 @@ impl AppState {
         twiza_store::spawn_checkpointer(store.clone(), log_signer.clone());
         let sequencer = twiza_store::Sequencer::start(store.clone(), config.receipt_key);
         let payments::Providers { payments, cmi } = payments::provider(&config, &sequencer);
+        let messages = Arc::new(Messages::load()?);
+        let mail = twiza_app::mail::Mail::new(messages.clone(), &config.mail_base_url, config.mail);
         Ok(AppState(Arc::new(Shared {
+            mail,
             log_signer,
             access_cache: Arc::default(),
             sequencer,
             payments,
             cmi,
             store,
-            messages: Arc::new(Messages::load()?),
+            messages,
             metrics: ops::Metrics::install()?,
             need_reports: throttle::NeedReportLimiter::per_minute(config.need_reports_per_minute),
             sms,

@@ -12,6 +12,7 @@ mod donation_listing;
 mod grievances;
 mod harness;
 mod ledger;
+mod mail;
 mod members;
 mod registry;
 mod schema;

@@ -201,6 +201,7 @@ pub async fn grant(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
     PathId(id): PathId,
+    headers: axum::http::HeaderMap,
     ApiJson(body): ApiJson<GrantRequest>,
 ) -> AppResult<Json<CampaignView>> {
     let reference = twiza_domain::text::parse_name("reference", &body.reference, 100);
@@ -235,10 +236,16 @@ pub async fn grant(
     let document = document
         .as_ref()
         .map(|(kind, bytes)| (*kind, bytes.as_slice()));
-    state
-        .store
-        .decide_authorization_with_document(id, &decision, document, user.id)
-        .await?;
+    twiza_app::campaigns::decide_authorization(
+        &state.store,
+        &state.mail,
+        id,
+        &decision,
+        document,
+        user.id,
+        crate::ctx::locale_of(&headers),
+    )
+    .await?;
     view_of(&state, id).await
 }
 
@@ -280,26 +287,21 @@ pub async fn refuse(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
     PathId(id): PathId,
+    headers: axum::http::HeaderMap,
     ApiJson(body): ApiJson<RefuseRequest>,
 ) -> AppResult<Json<CampaignView>> {
     let reason = twiza_domain::text::parse_text("reason", &body.reason, 1000)?;
-    decide(
-        &state,
+    twiza_app::campaigns::decide_authorization(
+        &state.store,
+        &state.mail,
         id,
-        AuthorizationDecision::Refuse { reason },
+        &AuthorizationDecision::Refuse { reason },
+        None,
         user.id,
+        crate::ctx::locale_of(&headers),
     )
-    .await
-}
-
-async fn decide(
-    state: &AppState,
-    id: i64,
-    decision: AuthorizationDecision,
-    by: twiza_domain::UserId,
-) -> AppResult<Json<CampaignView>> {
-    state.store.decide_authorization(id, &decision, by).await?;
-    view_of(state, id).await
+    .await?;
+    view_of(&state, id).await
 }
 
 /// Publishes a draft campaign (it takes donations once authorized and within its dates).

@@ -72,7 +72,8 @@ pub struct InvitationView {
     pub role: String,
 }
 
-/// Invites someone by e-mail (owners and admins). Only an owner may invite another owner.
+/// Invites someone by e-mail (owners and admins). Only an owner may invite another owner. With
+/// e-mail on, the invitee receives a one-time link (valid 14 days) in a message.
 #[utoipa::path(post, path = "/api/v1/organizations/{org_id}/invitations", tag = "members",
     params(("org_id" = i64, Path)), request_body = InvitationCreate,
     responses((status = 201, body = InvitationView), (status = 409, body = ErrorBody),
@@ -81,23 +82,33 @@ pub async fn invite(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
     CurrentUser(user): CurrentUser,
+    headers: axum::http::HeaderMap,
     ApiJson(body): ApiJson<InvitationCreate>,
 ) -> AppResult<(StatusCode, Json<InvitationView>)> {
     let (email, role) = twiza_app::organizations::parse_invitation(&body.email, &body.role)?;
-    twiza_app::organizations::create_invitation(&state.store, &scope, user.id, &email, role)
-        .await
-        .map_err(AppError::from)
-        .map(|id| {
-            (
-                StatusCode::CREATED,
-                Json(InvitationView {
-                    id: id.0,
-                    organization_id: scope.org_id().0,
-                    email: email.as_str().to_owned(),
-                    role: role.as_str().to_owned(),
-                }),
-            )
-        })
+    let locale = crate::ctx::locale_of(&headers);
+    twiza_app::organizations::create_invitation(
+        &state.store,
+        &state.mail,
+        &scope,
+        user.id,
+        &email,
+        role,
+        locale,
+    )
+    .await
+    .map_err(AppError::from)
+    .map(|id| {
+        (
+            StatusCode::CREATED,
+            Json(InvitationView {
+                id: id.0,
+                organization_id: scope.org_id().0,
+                email: email.as_str().to_owned(),
+                role: role.as_str().to_owned(),
+            }),
+        )
+    })
 }
 
 /// Open invitations of the association.

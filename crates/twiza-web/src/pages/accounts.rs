@@ -1,4 +1,5 @@
-//! Sign-up, sign-in and sign-out pages.
+//! Sign-up, sign-in and sign-out pages. Both forms may carry `next`, a local path to go to once
+//! signed in (an invitation's link page, for instance).
 
 use super::PageForm;
 use super::{render, render_status, see_other};
@@ -10,7 +11,7 @@ use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::AppState;
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::{header, Extensions, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
@@ -22,6 +23,7 @@ use twiza_domain::FieldError;
 #[template(path = "sign_up.html")]
 struct SignUpPage {
     c: Ctx,
+    next: String,
     email: String,
     display_name: String,
     errors: Vec<FieldError>,
@@ -31,13 +33,45 @@ struct SignUpPage {
 #[template(path = "sign_in.html")]
 struct SignInPage {
     c: Ctx,
+    next: String,
     email: String,
     error: Option<String>,
+    done: Option<&'static str>,
 }
 
-pub async fn sign_up_form(c: Ctx) -> Response {
+/// Where to go once signed in: `next` if it is a path of this site, else the member's
+/// associations. Anything else (another site, `//host`, a backslash, control characters, an
+/// oversized value) is ignored, so the parameter cannot send anyone away.
+pub fn local_path(next: Option<&str>) -> Option<&str> {
+    next.filter(|n| {
+        n.starts_with('/')
+            && !n.starts_with("//")
+            && n.len() <= 512
+            && !n
+                .chars()
+                .any(|c| c == '\\' || c.is_control() || c.is_whitespace())
+    })
+}
+
+/// `?next=` (and `?done=` on the sign-in page).
+#[derive(Deserialize)]
+pub struct SignInQuery {
+    next: Option<String>,
+    done: Option<String>,
+}
+
+impl SignInQuery {
+    fn next(&self) -> String {
+        local_path(self.next.as_deref())
+            .unwrap_or_default()
+            .to_owned()
+    }
+}
+
+pub async fn sign_up_form(c: Ctx, Query(query): Query<SignInQuery>) -> Response {
     render(&SignUpPage {
         c,
+        next: query.next(),
         email: String::new(),
         display_name: String::new(),
         errors: Vec::new(),
@@ -49,6 +83,8 @@ pub struct SignUpForm {
     email: String,
     password: String,
     display_name: String,
+    #[serde(default)]
+    next: String,
     #[allow(dead_code)]
     csrf: String,
 }
@@ -69,6 +105,7 @@ pub async fn sign_up(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &SignUpPage {
                     c,
+                    next: local_path(Some(&form.next)).unwrap_or_default().to_owned(),
                     email: form.email,
                     display_name: form.display_name,
                     errors,
@@ -89,6 +126,7 @@ pub async fn sign_up(
                 StatusCode::CONFLICT,
                 &SignUpPage {
                     c,
+                    next: local_path(Some(&form.next)).unwrap_or_default().to_owned(),
                     email: form.email,
                     display_name: form.display_name,
                     errors,
@@ -98,25 +136,37 @@ pub async fn sign_up(
         Err(e) => return Err(e.into()),
     };
     let user = state.store.user(id).await?.ok_or_else(AppError::internal)?;
-    signed_in(&state, &user).await
+    signed_in(&state, &c, &user, &form.next).await
 }
 
-/// Starts the new session and sends the user to their associations. The visitor's CSRF cookie is
-/// replaced, so a token learnt before sign-in is worth nothing after it.
-async fn signed_in(state: &AppState, user: &twiza_store::User) -> AppResult<Response> {
+/// Starts the new session and sends the user to `next` if it is a local path, else to their
+/// associations. The visitor's CSRF cookie is replaced, so a token learnt before sign-in is
+/// worth nothing after it. The page's language is remembered as the account's, for its e-mail.
+async fn signed_in(
+    state: &AppState,
+    c: &Ctx,
+    user: &twiza_store::User,
+    next: &str,
+) -> AppResult<Response> {
+    state.store.set_user_locale(user.id, c.lang()).await?;
     let session = start_session(state, user).await?;
     let csrf = set_cookie(state, CSRF_COOKIE, &new_secret(), 7 * 24 * 3600);
-    Ok(with_cookie(
-        with_cookie(see_other("/me/associations"), &session),
-        &csrf,
-    ))
+    let to = local_path(Some(next)).unwrap_or("/me/associations");
+    Ok(with_cookie(with_cookie(see_other(to), &session), &csrf))
 }
 
-pub async fn sign_in_form(c: Ctx) -> Response {
+pub async fn sign_in_form(c: Ctx, Query(query): Query<SignInQuery>) -> Response {
+    let done = query
+        .done
+        .as_deref()
+        .filter(|d| *d == "password-changed")
+        .map(|_| "password-changed");
     render(&SignInPage {
         c,
+        next: query.next(),
         email: String::new(),
         error: None,
+        done,
     })
 }
 
@@ -124,6 +174,8 @@ pub async fn sign_in_form(c: Ctx) -> Response {
 pub struct SignInForm {
     email: String,
     password: String,
+    #[serde(default)]
+    next: String,
     #[allow(dead_code)]
     csrf: String,
 }
@@ -142,15 +194,17 @@ pub async fn sign_in(
     )
     .await
     {
-        Ok(user) => signed_in(&state, &user).await,
+        Ok(user) => signed_in(&state, &c, &user, &form.next).await,
         Err(e) if matches!(e.code, "invalid_credentials" | "rate_limited") => {
             let message = c.error_message(&e);
             let mut page = render_status(
                 e.status,
                 &SignInPage {
                     c,
+                    next: local_path(Some(&form.next)).unwrap_or_default().to_owned(),
                     email: form.email,
                     error: Some(message),
+                    done: None,
                 },
             );
             if let Some(seconds) = e.retry_after {

@@ -13,7 +13,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use twiza_app::campaigns::{authorization_queue, parse_grant};
 use twiza_domain::{FieldError, Refusal};
-use twiza_store::{AuthorizationDecision, AuthorizationRequest, StoreError, User};
+use twiza_store::{AuthorizationDecision, AuthorizationRequest, User};
 
 /// Requests per page of the queue.
 const PAGE: i64 = 25;
@@ -246,14 +246,20 @@ async fn decide(
     if !confirmed {
         return Ok(render(&ConfirmPage { c, r, decision, f }));
     }
-    match state
-        .store
-        .decide_authorization(id, &decision, user.id)
-        .await
+    match twiza_app::campaigns::decide_authorization(
+        &state.store,
+        &state.mail,
+        id,
+        &decision,
+        None,
+        user.id,
+        c.locale,
+    )
+    .await
     {
         Ok(()) => Ok(see_other(&format!("/authority/authorizations?done={done}"))),
         // Decided by someone else meanwhile, or the competence changed: the page says so.
-        Err(StoreError::Refused(refusal)) => {
+        Err(twiza_app::Error::Refused(refusal)) => {
             f.refusal = Some(refusal.code());
             let status = match refusal {
                 Refusal::OutsideCompetence => StatusCode::FORBIDDEN,

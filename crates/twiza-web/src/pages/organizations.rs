@@ -263,6 +263,8 @@ struct ManagePage {
     errors: Vec<FieldError>,
     /// The viewer's other associations, to switch to (empty when they belong to one).
     others: Vec<MembershipRow>,
+    /// E-mail is on: invitations go out with a link.
+    mail_on: bool,
 }
 
 async fn manage_page(
@@ -322,6 +324,7 @@ async fn manage_page(
         waiting,
         roles,
         errors,
+        mail_on: state.mail.is_on(),
     })
 }
 
@@ -373,9 +376,17 @@ pub async fn invite(
 ) -> AppResult<Response> {
     let user = actor.user().ok_or_else(AppError::unauthenticated)?;
     let result = match parse_invitation(&form.email, &form.role) {
-        Ok((email, role)) => create_invitation(&state.store, &scope, user.id, &email, role)
-            .await
-            .map(|_| ()),
+        Ok((email, role)) => create_invitation(
+            &state.store,
+            &state.mail,
+            &scope,
+            user.id,
+            &email,
+            role,
+            c.locale,
+        )
+        .await
+        .map(|_| ()),
         Err(e) => Err(e),
     };
     match result.map_err(AppError::from) {
@@ -444,12 +455,14 @@ struct MinePage {
     c: Ctx,
     memberships: Vec<MembershipRow>,
     invitations: Vec<Invitation>,
+    done: Option<&'static str>,
 }
 
 pub async fn mine(
     State(state): State<AppState>,
     c: Ctx,
     Extension(actor): Extension<Actor>,
+    axum::extract::Query(done): axum::extract::Query<super::DoneQuery>,
 ) -> AppResult<Response> {
     let user = actor.user().ok_or_else(AppError::unauthenticated)?;
     let memberships = state.store.memberships_of(user.id).await?;
@@ -458,6 +471,7 @@ pub async fn mine(
         c,
         memberships,
         invitations,
+        done: done.key(&[("invitation-accepted", "invitation-accepted")]),
     }))
 }
 

@@ -175,6 +175,9 @@ fn sample_form(path: &str) -> Option<Vec<(&'static str, &'static str)>> {
         "/sign-out" | "/me/invitations/{invitation_id}/accept" | "/me/tokens/{token_id}/revoke" => {
             vec![]
         }
+        "/password/forgot" => vec![("email", "nobody@x.ma")],
+        "/password/reset/{token}" => vec![("password", "long enough pw")],
+        "/invitations/{token}" => vec![],
         "/me/tokens" => vec![("label", "mine")],
         "/associations" => vec![
             ("name_ar", "جمعية"),
@@ -466,6 +469,7 @@ async fn no_route_lets_a_tenant_into_another_association() {
                 .replace("{programme_id}", "1")
                 .replace("{cycle_id}", "1")
                 .replace("{pair_id}", "1")
+                .replace("{token}", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
                 .replace("{*path}", "entries/000.p/1");
             assert!(
                 !path.contains('{'),

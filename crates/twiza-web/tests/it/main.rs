@@ -18,6 +18,7 @@ mod harness;
 mod ledger;
 mod log_site;
 mod logs;
+mod mail;
 mod members;
 mod openapi;
 mod pages;
