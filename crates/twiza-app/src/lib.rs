@@ -3,7 +3,8 @@
 //! the acting person in, domain results or a typed refusal out.
 //!
 //! The areas here so far: accounts (password hashes, API tokens), associations, campaigns,
-//! gifts, crisis (needs), donation receipts and the sealing of personal data at rest. The other
+//! gifts, crisis (needs), the ledger (expenses, transfers, the books), donation receipts and
+//! the sealing of personal data at rest. The other
 //! areas' use cases still live in `twiza-web`'s API handlers and move here one by one.
 
 pub mod accounts;
@@ -11,6 +12,7 @@ pub mod campaigns;
 pub mod crisis;
 mod error;
 pub mod gifts;
+pub mod ledger;
 pub mod organizations;
 pub mod receipts;
 pub mod sealing;

@@ -5,15 +5,19 @@
 pub mod accounts;
 pub mod admin;
 pub mod authority;
+pub mod books;
 pub mod campaigns;
 pub mod directory;
+pub mod expenses;
 pub mod home;
 pub mod incidents;
+pub mod ledger;
 pub mod map;
 pub mod members;
 pub mod organizations;
 pub mod reports;
 pub mod tokens;
+pub mod transfers;
 pub mod treasury;
 pub mod verify;
 

@@ -14,6 +14,7 @@ mod grievances;
 mod hardening;
 mod harness;
 mod ledger;
+mod ledger_pages;
 mod log_site;
 mod logs;
 mod members;
