@@ -4,9 +4,9 @@
 //!
 //! The areas here so far: accounts (password hashes, API tokens, password links), associations
 //! (with invitations by e-mail), campaigns, e-mail (the outbox's sender, notifications), gifts,
-//! donations recorded by the treasury, payment batches, crisis (needs), donation receipts and
-//! the sealing of personal data at rest. The other areas' use cases still live in `twiza-web`'s
-//! API handlers and move here one by one.
+//! donations recorded by the treasury, the ledger (expenses, transfers, the books), payment
+//! batches, crisis (needs), donation receipts and the sealing of personal data at rest. The
+//! other areas' use cases still live in `twiza-web`'s API handlers and move here one by one.
 
 pub mod accounts;
 pub mod campaigns;
@@ -15,6 +15,7 @@ pub mod donations;
 mod error;
 pub mod gifts;
 pub mod mail;
+pub mod ledger;
 pub mod organizations;
 pub mod payment_batches;
 pub mod receipts;

@@ -57,8 +57,8 @@ pub use donation_listing::{
 pub use duplicate_reviews::{DuplicatePair, MatchingRun, PairDecision, PairSide};
 pub use grievances::{DecisionView, GrievanceFilter, GrievanceView, NewGrievance};
 pub use ledger::{
-    AccountBalance, CampaignReport, Expense, NewExpense, NewTransfer, StockBalance, Transfer,
-    TrialBalance, REPORT_IN_KIND_LINES,
+    AccountBalance, CampaignReport, Expense, JournalFilter, JournalLine, Keyset, NewExpense,
+    NewTransfer, StockBalance, Transfer, TrialBalance, REPORT_IN_KIND_LINES,
 };
 pub use logistics::{ConvoyOutline, Item, NewDelivery, ProofOutcome, StockLine};
 pub use mail_outbox::{DueMail, LinkHash, MailRecipient, MailRecord, NewMail};

@@ -3,6 +3,7 @@
 
 use super::balances::campaign_available;
 use super::entries::{insert_entries, EntryHead};
+use super::Keyset;
 use crate::logged::{expense_approved_leaf, ApprovedExpense};
 use crate::tlog::{append_at, lock_size, NewLeaf};
 use crate::{now, to_datetime, Result, Store, StoreError};
@@ -205,6 +206,57 @@ impl Store {
             .bind(campaign_id)
             .bind(scope.org_id().0)
             .bind(before.unwrap_or(i64::MAX))
+            .fetch_all(self.reader())
+            .await?;
+        rows.iter().map(expense_from_row).collect()
+    }
+
+    /// A campaign's expenses, newest first, `limit` from where `page` starts.
+    pub async fn campaign_expenses_page(
+        &self,
+        scope: &OrgScope,
+        campaign_id: i64,
+        page: Keyset,
+        limit: i64,
+    ) -> Result<Vec<Expense>> {
+        let (keyset, order, bound) = page.sql("x.id", 3);
+        let sql = format!(
+            "SELECT {EXPENSE_COLUMNS} {EXPENSE_FROM} WHERE x.campaign_id = $1 AND x.organization_id = $2 \
+             AND {keyset} ORDER BY x.id {order} LIMIT $4"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(campaign_id)
+            .bind(scope.org_id().0)
+            .bind(bound)
+            .bind(limit)
+            .fetch_all(self.reader())
+            .await?;
+        let expenses = rows
+            .iter()
+            .map(expense_from_row)
+            .collect::<Result<Vec<_>>>()?;
+        Ok(page.newest_first(expenses))
+    }
+
+    /// The scoped association's expenses waiting for a decision, oldest first, at most `limit`:
+    /// of one campaign if `campaign_id` is given, and submitted by someone other than
+    /// `except_author` if given (those this member may approve).
+    pub async fn expenses_waiting(
+        &self,
+        scope: &OrgScope,
+        campaign_id: Option<i64>,
+        except_author: Option<UserId>,
+        limit: i64,
+    ) -> Result<Vec<Expense>> {
+        let sql = format!(
+            "SELECT {EXPENSE_COLUMNS} {EXPENSE_FROM} WHERE x.organization_id = $1 AND x.status = 'submitted' \
+             AND ($2 = 0 OR x.campaign_id = $2) AND x.submitted_by <> $3 ORDER BY x.id LIMIT $4"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(scope.org_id().0)
+            .bind(campaign_id.unwrap_or(0))
+            .bind(except_author.map_or(0, |u| u.0))
+            .bind(limit)
             .fetch_all(self.reader())
             .await?;
         rows.iter().map(expense_from_row).collect()

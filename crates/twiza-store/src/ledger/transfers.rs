@@ -3,6 +3,7 @@
 
 use super::balances::campaign_available;
 use super::entries::{insert_entries, EntryHead};
+use super::Keyset;
 use crate::logged::{transfer_confirmed_leaf, ConfirmedTransfer};
 use crate::tlog::{append_at, lock_size, NewLeaf};
 use crate::{now, to_datetime, Result, Store, StoreError};
@@ -187,6 +188,52 @@ impl Store {
         let rows = sqlx::query(&sql)
             .bind(scope.org_id().0)
             .bind(before.unwrap_or(i64::MAX))
+            .fetch_all(self.reader())
+            .await?;
+        rows.iter().map(transfer_from_row).collect()
+    }
+
+    /// Transfers the scoped association sends or receives, newest first, `limit` from where
+    /// `page` starts.
+    pub async fn transfers_page(
+        &self,
+        scope: &OrgScope,
+        page: Keyset,
+        limit: i64,
+    ) -> Result<Vec<Transfer>> {
+        let (keyset, order, bound) = page.sql("t.id", 2);
+        let sql = format!(
+            "SELECT {TRANSFER_COLUMNS} {TRANSFER_FROM} \
+             WHERE (t.from_organization_id = $1 OR t.to_organization_id = $1) AND {keyset} \
+             ORDER BY t.id {order} LIMIT $3"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(scope.org_id().0)
+            .bind(bound)
+            .bind(limit)
+            .fetch_all(self.reader())
+            .await?;
+        let transfers = rows
+            .iter()
+            .map(transfer_from_row)
+            .collect::<Result<Vec<_>>>()?;
+        Ok(page.newest_first(transfers))
+    }
+
+    /// Pending transfers to the scoped association, waiting for it to confirm them, oldest
+    /// first, at most `limit`.
+    pub async fn transfers_pending_to(
+        &self,
+        scope: &OrgScope,
+        limit: i64,
+    ) -> Result<Vec<Transfer>> {
+        let sql = format!(
+            "SELECT {TRANSFER_COLUMNS} {TRANSFER_FROM} \
+             WHERE t.to_organization_id = $1 AND t.status = 'pending' ORDER BY t.id LIMIT $2"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(scope.org_id().0)
+            .bind(limit)
             .fetch_all(self.reader())
             .await?;
         rows.iter().map(transfer_from_row).collect()

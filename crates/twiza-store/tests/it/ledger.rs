@@ -544,3 +544,168 @@ on_both_backends!(
         );
     }
 );
+
+on_both_backends!(
+    expense_pages_waiting_lists_and_the_journal_read_by_keyset,
+    |db: TestDb| async move {
+        use twiza_store::{JournalFilter, Keyset};
+        let s = &db.store;
+        let k = books(s).await;
+        let mut ids = Vec::new();
+        for i in 0..5 {
+            let e = expense(
+                &format!("page-key-{i:04}"),
+                "10.00",
+                ExpenseCategory::Programme,
+            );
+            let by = if i % 2 == 0 { k.alice } else { k.bilal };
+            ids.push(
+                s.submit_expense(&k.a, k.campaign, &e, by)
+                    .await
+                    .expect("e")
+                    .0
+                    .id,
+            );
+        }
+        let page = |p| s.campaign_expenses_page(&k.a, k.campaign, p, 2);
+        let got = |v: Vec<twiza_store::Expense>| v.iter().map(|e| e.id).collect::<Vec<_>>();
+        assert_eq!(
+            got(page(Keyset::Newest).await.expect("q")),
+            vec![ids[4], ids[3]]
+        );
+        assert_eq!(
+            got(page(Keyset::Before(ids[3])).await.expect("q")),
+            vec![ids[2], ids[1]]
+        );
+        assert_eq!(
+            got(page(Keyset::After(ids[1])).await.expect("q")),
+            vec![ids[3], ids[2]],
+            "{}",
+            db.name
+        );
+        // Waiting for Alice: what Bilal submitted, oldest first; of another campaign, nothing.
+        let waiting = s
+            .expenses_waiting(&k.a, None, Some(k.alice), 100)
+            .await
+            .expect("q");
+        assert_eq!(got(waiting), vec![ids[1], ids[3]]);
+        let all = s
+            .expenses_waiting(&k.a, Some(k.campaign), None, 100)
+            .await
+            .expect("q");
+        assert_eq!(all.len(), 5);
+        assert!(s
+            .expenses_waiting(&k.a, Some(k.campaign + 1000), None, 100)
+            .await
+            .expect("q")
+            .is_empty());
+        // B sees none of A's.
+        assert!(s
+            .expenses_waiting(&k.b, None, None, 100)
+            .await
+            .expect("q")
+            .is_empty());
+
+        // The journal: by account, by period, in pages.
+        s.approve_expense(&k.a, ids[1], k.alice)
+            .await
+            .expect("approve");
+        let everything = JournalFilter::default();
+        let lines = s
+            .journal(&k.a, &everything, Keyset::Newest, 100)
+            .await
+            .expect("q");
+        assert!(lines.windows(2).all(|w| w[0].id > w[1].id), "newest first");
+        let expenses = JournalFilter {
+            account: Some(Account::ProgrammeExpenses),
+            ..Default::default()
+        };
+        let lines = s
+            .journal(&k.a, &expenses, Keyset::Newest, 100)
+            .await
+            .expect("q");
+        assert_eq!(lines.len(), 1, "{}", db.name);
+        assert_eq!(
+            (lines[0].source.as_str(), lines[0].source_id),
+            ("expense", ids[1])
+        );
+        assert_eq!(lines[0].debit_centimes, 1_000);
+        let future = JournalFilter {
+            from: Some(lines[0].at.unix_timestamp() + 1),
+            ..expenses.clone()
+        };
+        assert!(s
+            .journal(&k.a, &future, Keyset::Newest, 100)
+            .await
+            .expect("q")
+            .is_empty());
+        let past = JournalFilter {
+            until: Some(lines[0].at.unix_timestamp()),
+            ..expenses
+        };
+        assert!(s
+            .journal(&k.a, &past, Keyset::Newest, 100)
+            .await
+            .expect("q")
+            .is_empty());
+        let first = s
+            .journal(&k.a, &everything, Keyset::Newest, 2)
+            .await
+            .expect("q");
+        let next = s
+            .journal(&k.a, &everything, Keyset::Before(first[1].id), 2)
+            .await
+            .expect("q");
+        assert!(next.iter().all(|l| l.id < first[1].id));
+        let back = s
+            .journal(&k.a, &everything, Keyset::After(next[0].id), 2)
+            .await
+            .expect("q");
+        assert_eq!(
+            back.iter().map(|l| l.id).collect::<Vec<_>>(),
+            first.iter().map(|l| l.id).collect::<Vec<_>>()
+        );
+        assert!(s
+            .journal(&k.b, &everything, Keyset::Newest, 100)
+            .await
+            .expect("q")
+            .is_empty());
+
+        // Transfers: pages and those waiting for the receiver.
+        let t = NewTransfer {
+            idempotency_key: "page-transfer-1".into(),
+            request_hash: "h".into(),
+            to: k.b.org_id(),
+            campaign_id: k.campaign,
+            amount: mad("5.00"),
+        };
+        let (t, _) = s.create_transfer(&k.a, &t, k.alice).await.expect("t");
+        let pending = s.transfers_pending_to(&k.b, 100).await.expect("q");
+        assert_eq!(pending.iter().map(|x| x.id).collect::<Vec<_>>(), vec![t.id]);
+        assert!(s
+            .transfers_pending_to(&k.a, 100)
+            .await
+            .expect("q")
+            .is_empty());
+        assert_eq!(
+            s.transfers_page(&k.a, Keyset::Newest, 10)
+                .await
+                .expect("q")
+                .len(),
+            1
+        );
+        assert!(s
+            .transfers_page(&k.a, Keyset::Before(t.id), 10)
+            .await
+            .expect("q")
+            .is_empty());
+        s.confirm_transfer(&k.b, t.id, k.b_treasurer)
+            .await
+            .expect("confirm");
+        assert!(s
+            .transfers_pending_to(&k.b, 100)
+            .await
+            .expect("q")
+            .is_empty());
+    }
+);

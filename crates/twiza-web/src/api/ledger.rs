@@ -1,7 +1,7 @@
 //! The association's books through the API: the trial balance, expenses (submitted with an
 //! evidence file, approved by a second treasury member) and transfers between associations
 //! (confirmed by the receiving one). Approvals and confirmations are booked and logged before
-//! the answer.
+//! the answer. The rules are `twiza_app::ledger`'s; this module translates JSON.
 
 use super::{parse_json, require_json, ApiJson, ApiQuery, CurrentUser, PathId};
 use crate::error::{AppError, AppResult, ErrorBody};
@@ -12,12 +12,12 @@ use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use base64::Engine;
 use serde::{Deserialize, Serialize};
+use twiza_app::ledger;
 use twiza_domain::donation::{parse_idempotency_key, request_hash};
-use twiza_domain::ledger::{format_centimes, parse_evidence, ExpenseCategory, PaidFrom};
-use twiza_domain::money::{parse_currency, Amount, CURRENCY};
-use twiza_domain::text::parse_text;
+use twiza_domain::ledger::{format_centimes, parse_evidence};
+use twiza_domain::money::CURRENCY;
 use twiza_domain::{FieldError, OrgId, OrgScope};
-use twiza_store::{Expense, NewExpense, NewTransfer, Transfer};
+use twiza_store::{Expense, NewTransfer, Transfer};
 use utoipa::{IntoParams, ToSchema};
 
 /// Largest body of an expense: a 2 MB evidence file in base64 and the fields around it.
@@ -90,7 +90,7 @@ pub async fn trial_balance(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
 ) -> AppResult<Json<LedgerView>> {
-    let tb = state.store.trial_balance(&scope).await?;
+    let tb = ledger::trial_balance(&state.store, &scope).await?;
     Ok(Json(LedgerView {
         organization_id: scope.org_id().0,
         currency: CURRENCY.to_owned(),
@@ -215,63 +215,6 @@ impl ExpenseView {
     }
 }
 
-/// An expense's fields once parsed (the currency is checked, not kept).
-struct ParsedExpense {
-    amount: Amount,
-    category: ExpenseCategory,
-    paid_from: PaidFrom,
-    description_ar: String,
-    description_fr: String,
-    evidence_type: &'static str,
-    evidence: Vec<u8>,
-}
-
-/// Parses an expense, reporting every invalid field.
-fn parse_expense(body: &ExpenseCreate) -> Result<ParsedExpense, AppError> {
-    let amount = Amount::parse("amount", &body.amount);
-    let currency = parse_currency("currency", &body.currency);
-    let category = ExpenseCategory::parse(&body.category)
-        .ok_or(FieldError::new("category", "invalid_category"));
-    let paid_from =
-        PaidFrom::parse(&body.paid_from).ok_or(FieldError::new("paid_from", "invalid_paid_from"));
-    let description_ar = parse_text("description_ar", &body.description_ar, 500);
-    let description_fr = parse_text("description_fr", &body.description_fr, 500);
-    let evidence = decode_file(&body.evidence, "evidence", "invalid_evidence");
-    match (
-        amount,
-        currency,
-        category,
-        paid_from,
-        description_ar,
-        description_fr,
-        evidence,
-    ) {
-        (Ok(a), Ok(_), Ok(c), Ok(p), Ok(ar), Ok(fr), Ok((kind, bytes))) => Ok(ParsedExpense {
-            amount: a,
-            category: c,
-            paid_from: p,
-            description_ar: ar,
-            description_fr: fr,
-            evidence_type: kind,
-            evidence: bytes,
-        }),
-        (a, cur, c, p, ar, fr, ev) => Err(AppError::invalid(
-            [
-                a.err(),
-                cur.err(),
-                c.err(),
-                p.err(),
-                ar.err(),
-                fr.err(),
-                ev.err(),
-            ]
-            .into_iter()
-            .flatten()
-            .collect(),
-        )),
-    }
-}
-
 /// Submits an expense with its evidence (owners, admins, treasurers); another treasury member
 /// approves it.
 #[utoipa::path(post, path = "/api/v1/campaigns/{campaign_id}/expenses", tag = "ledger",
@@ -291,30 +234,27 @@ pub async fn submit_expense(
     let key = idempotency_key(&headers)?;
     require_json(&headers)?;
     let parsed: ExpenseCreate = parse_json(&body)?;
-    let ParsedExpense {
-        amount,
-        category,
-        paid_from,
-        description_ar,
-        description_fr,
-        evidence_type,
+    let evidence = decode_base64(&parsed.evidence.content_base64)
+        .map(|bytes| (parsed.evidence.media_type.as_str(), bytes));
+    let expense = ledger::parse_expense(ledger::ExpenseInput {
+        amount: &parsed.amount,
+        currency: &parsed.currency,
+        category: &parsed.category,
+        paid_from: &parsed.paid_from,
+        description_ar: &parsed.description_ar,
+        description_fr: &parsed.description_fr,
         evidence,
-    } = parse_expense(&parsed)?;
-    let new = NewExpense {
-        idempotency_key: key,
-        request_hash: request_hash(&body),
-        amount,
-        category,
-        paid_from,
-        description_ar,
-        description_fr,
-        evidence_type,
-        evidence,
-    };
-    let (expense, replayed) = state
-        .store
-        .submit_expense(&scope, campaign_id, &new, user.id)
-        .await?;
+    })
+    .map_err(AppError::invalid)?;
+    let (expense, replayed) = ledger::submit_expense(
+        &state.store,
+        &scope,
+        campaign_id,
+        expense,
+        (key, request_hash(&body)),
+        user.id,
+    )
+    .await?;
     let status = if replayed {
         StatusCode::OK
     } else {
@@ -360,7 +300,7 @@ pub async fn approve_expense(
     CurrentUser(user): CurrentUser,
     PathId(id): PathId,
 ) -> AppResult<Json<ExpenseView>> {
-    let expense = state.store.approve_expense(&scope, id, user.id).await?;
+    let expense = ledger::approve_expense(&state.store, &scope, id, user.id).await?;
     Ok(Json(ExpenseView::new(expense, false)))
 }
 
@@ -382,11 +322,7 @@ pub async fn reject_expense(
     PathId(id): PathId,
     ApiJson(body): ApiJson<RejectRequest>,
 ) -> AppResult<Json<ExpenseView>> {
-    let reason = parse_text("reason", &body.reason, 1000)?;
-    let expense = state
-        .store
-        .reject_expense(&scope, id, user.id, &reason)
-        .await?;
+    let expense = ledger::reject_expense(&state.store, &scope, id, user.id, &body.reason).await?;
     Ok(Json(ExpenseView::new(expense, false)))
 }
 
@@ -421,18 +357,24 @@ pub fn decode_file(
     code: &'static str,
 ) -> Result<(&'static str, Vec<u8>), FieldError> {
     let invalid = || FieldError::new(field, code);
-    // Refuse an oversized file before decoding it.
-    if file.content_base64.len() > twiza_domain::ledger::MAX_EVIDENCE_BYTES.div_ceil(3) * 4 {
-        return Err(invalid());
-    }
-    base64::engine::general_purpose::STANDARD
-        .decode(file.content_base64.trim())
-        .map_err(|_| invalid())
+    decode_base64(&file.content_base64)
+        .ok_or_else(invalid)
         .and_then(|bytes| {
             parse_evidence(&file.media_type, &bytes)
                 .map(|kind| (kind, bytes))
                 .map_err(|_| invalid())
         })
+}
+
+/// The bytes of a base64 file, unless it is not base64 or is larger than an evidence file may
+/// be (refused before decoding).
+fn decode_base64(content: &str) -> Option<Vec<u8>> {
+    if content.len() > twiza_domain::ledger::MAX_EVIDENCE_BYTES.div_ceil(3) * 4 {
+        return None;
+    }
+    base64::engine::general_purpose::STANDARD
+        .decode(content.trim())
+        .ok()
 }
 
 /// A stored file as a download that no browser renders in the site's origin.
@@ -535,16 +477,8 @@ pub async fn create_transfer(
     let key = idempotency_key(&headers)?;
     require_json(&headers)?;
     let parsed: TransferCreate = parse_json(&body)?;
-    let amount = Amount::parse("amount", &parsed.amount);
-    let currency = parse_currency("currency", &parsed.currency);
-    let amount = match (amount, currency) {
-        (Ok(a), Ok(_)) => a,
-        (a, c) => {
-            return Err(AppError::invalid(
-                [a.err(), c.err()].into_iter().flatten().collect(),
-            ))
-        }
-    };
+    let amount = ledger::parse_transfer_amount(&parsed.amount, &parsed.currency)
+        .map_err(AppError::invalid)?;
     let new = NewTransfer {
         idempotency_key: key,
         request_hash: request_hash(&body),
@@ -552,7 +486,7 @@ pub async fn create_transfer(
         campaign_id: parsed.campaign_id,
         amount,
     };
-    let (transfer, replayed) = state.store.create_transfer(&scope, &new, user.id).await?;
+    let (transfer, replayed) = ledger::send_transfer(&state.store, &scope, &new, user.id).await?;
     let status = if replayed {
         StatusCode::OK
     } else {
@@ -596,6 +530,6 @@ pub async fn confirm_transfer(
     CurrentUser(user): CurrentUser,
     PathId(id): PathId,
 ) -> AppResult<Json<TransferView>> {
-    let transfer = state.store.confirm_transfer(&scope, id, user.id).await?;
+    let transfer = ledger::confirm_transfer(&state.store, &scope, id, user.id).await?;
     Ok(Json(TransferView::new(transfer, scope.org_id(), false)))
 }

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod authority;
+pub mod books;
 pub mod campaigns;
 pub mod declaration;
 pub mod directory;
@@ -12,6 +13,10 @@ pub mod donations;
 pub mod home;
 pub mod incidents;
 pub mod invitations;
+pub mod expenses;
+pub mod home;
+pub mod incidents;
+pub mod ledger;
 pub mod map;
 pub mod members;
 pub mod organizations;
@@ -19,6 +24,7 @@ pub mod payment_batches;
 pub mod passwords;
 pub mod reports;
 pub mod tokens;
+pub mod transfers;
 pub mod treasury;
 pub mod verify;
 

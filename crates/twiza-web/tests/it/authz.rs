@@ -204,6 +204,16 @@ fn sample_form(path: &str) -> Option<Vec<(&'static str, &'static str)>> {
             ("bank_account", "011780000012345678901296"),
         ],
         "/campaigns/{campaign_id}/publish" | "/campaigns/{campaign_id}/close" => vec![],
+        "/campaigns/{campaign_id}/expenses" | "/expenses/{expense_id}/approve" => vec![],
+        "/expenses/{expense_id}/reject" => vec![("reason", "no")],
+        "/associations/{org_id}/transfers" => vec![
+            ("to_organization_id", "1"),
+            ("campaign_id", "1"),
+            ("amount", "10.00"),
+            ("key", "transfer-authz-key-0001"),
+            ("confirm", "yes"),
+        ],
+        "/transfers/{transfer_id}/confirm" => vec![],
         "/campaigns/{campaign_id}/gifts" => vec![
             ("key", "gift-authz-key-0001"),
             ("amount", "100.00"),

@@ -1,4 +1,4 @@
-//! `TestApp`: a fresh SQLite database and the whole router, with helpers to create accounts,
+//! `TestApp`: a fresh SQLite database (or PostgreSQL schema) and the whole router, with helpers to create accounts,
 //! associations and members, and to send requests in-process.
 
 use axum::body::Body;
@@ -98,6 +98,44 @@ impl TestApp {
             .await
             .expect("connect");
         store.migrate().await.expect("migrate");
+        TestApp::on_store(store, config, dir)
+    }
+
+    /// A test app on a fresh PostgreSQL schema of `TWIZA_TEST_POSTGRES_URL`, or `None` (with a
+    /// loud line) when no server is configured; under CI the variable is required.
+    pub async fn postgres() -> Option<TestApp> {
+        let Ok(base) = std::env::var("TWIZA_TEST_POSTGRES_URL") else {
+            if std::env::var_os("CI").is_some() {
+                panic!("TWIZA_TEST_POSTGRES_URL must be set in CI");
+            }
+            eprintln!(
+                "!!! SKIPPED: PostgreSQL half of a web test (set TWIZA_TEST_POSTGRES_URL) !!!"
+            );
+            return None;
+        };
+        watch_server_panics();
+        let schema = format!("w_{:016x}", rand::random::<u64>());
+        let one = StoreOptions {
+            max_connections: 1,
+            ..Default::default()
+        };
+        let admin = Store::connect(&base, &one).await.expect("connect postgres");
+        admin
+            .execute_raw(&format!("CREATE SCHEMA {schema}"))
+            .await
+            .expect("create schema");
+        admin.close().await;
+        let sep = if base.contains('?') { '&' } else { '?' };
+        let url = format!("{base}{sep}options[search_path]={schema}");
+        let store = Store::connect(&url, &StoreOptions::default())
+            .await
+            .expect("connect postgres schema");
+        store.migrate().await.expect("migrate postgres");
+        let dir = tempfile::tempdir().expect("tempdir");
+        Some(TestApp::on_store(store, WebConfig::default(), dir))
+    }
+
+    fn on_store(store: Store, config: WebConfig, dir: tempfile::TempDir) -> TestApp {
         let sms = std::sync::Arc::new(twiza_web::sms::LogOnlySms::default());
         let state = AppState::with_sms(store.clone(), config, sms.clone()).expect("state");
         let router = twiza_web::app(state.clone());

@@ -16,6 +16,7 @@ mod grievances;
 mod hardening;
 mod harness;
 mod ledger;
+mod ledger_pages;
 mod log_site;
 mod logs;
 mod mail;
