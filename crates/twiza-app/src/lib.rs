@@ -2,11 +2,13 @@
 //! soon SMS, USSD and the offline app — calls the same way. No HTTP, no HTML: domain inputs and
 //! the acting person in, domain results or a typed refusal out.
 //!
-//! The areas here so far: accounts (password hashes, API tokens), associations, campaigns,
-//! gifts, crisis (needs), donation receipts and the sealing of personal data at rest. The other
+//! The areas here so far: accounts (password hashes, API tokens), platform administration,
+//! associations (with their documents), campaigns, gifts, crisis (needs), donation receipts and
+//! the sealing of personal data at rest. The other
 //! areas' use cases still live in `twiza-web`'s API handlers and move here one by one.
 
 pub mod accounts;
+pub mod administration;
 pub mod campaigns;
 pub mod crisis;
 mod error;

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod administration;
 pub mod authority;
 pub mod campaigns;
 pub mod directory;

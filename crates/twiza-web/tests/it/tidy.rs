@@ -272,6 +272,8 @@ fn every_error_code_has_a_message() {
         "mode",
         "member",
         "user_id",
+        "document",
+        "document_kind",
     ];
     let mut missing = Vec::new();
     for code in codes.iter().filter(|c| !field_names.contains(&c.as_str())) {
