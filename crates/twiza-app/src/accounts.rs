@@ -44,12 +44,14 @@ pub async fn hash_password(password: String) -> Result<String, HashError> {
 /// does not exist so that timing does not reveal which e-mail addresses have accounts.
 const STAND_IN_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2Yc8mCIhQ/bz8UYRP3BZMsnNQJpHX2nRhWXw0h+x3Mo";
 
-/// Whether `password` matches `hash`; without a hash (no such account) the stand-in is checked
-/// all the same and the answer is `false`.
+/// Whether `password` matches `hash`; without a usable hash (no such account, or an account
+/// whose holder has not set a password yet) the stand-in is checked all the same and the answer
+/// is `false`, so the time taken tells neither apart.
 pub async fn verify_password(password: String, hash: Option<String>) -> bool {
     tokio::task::spawn_blocking(move || {
-        let known = hash.is_some();
-        let hash = hash.unwrap_or_else(|| STAND_IN_HASH.to_owned());
+        let usable = hash.filter(|h| PasswordHash::new(h).is_ok());
+        let known = usable.is_some();
+        let hash = usable.unwrap_or_else(|| STAND_IN_HASH.to_owned());
         let ok = PasswordHash::new(&hash)
             .map(|parsed| {
                 Argon2::default()
@@ -203,6 +205,7 @@ mod tests {
         assert!(verify_password("correct horse battery".into(), Some(hash.clone())).await);
         assert!(!verify_password("wrong".into(), Some(hash)).await);
         assert!(!verify_password("anything".into(), None).await);
+        assert!(!verify_password("!unset".into(), Some("!unset".into())).await);
     }
 
     #[test]

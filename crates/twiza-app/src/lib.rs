@@ -2,20 +2,22 @@
 //! soon SMS, USSD and the offline app — calls the same way. No HTTP, no HTML: domain inputs and
 //! the acting person in, domain results or a typed refusal out.
 //!
-//! The areas here so far: accounts (password hashes, API tokens, password links), associations
-//! (with invitations by e-mail), campaigns, e-mail (the outbox's sender, notifications), gifts,
-//! donations recorded by the treasury, the ledger (expenses, transfers, the books), payment
-//! batches, crisis (needs), donation receipts and the sealing of personal data at rest. The
-//! other areas' use cases still live in `twiza-web`'s API handlers and move here one by one.
+//! The areas here so far: accounts (password hashes, API tokens, password links), platform
+//! administration, associations (with invitations by e-mail and their documents), campaigns,
+//! e-mail (the outbox's sender, notifications), gifts, donations recorded by the treasury, the
+//! ledger (expenses, transfers, the books), payment batches, crisis (needs), donation receipts
+//! and the sealing of personal data at rest. The other areas' use cases still live in
+//! `twiza-web`'s API handlers and move here one by one.
 
 pub mod accounts;
+pub mod administration;
 pub mod campaigns;
 pub mod crisis;
 pub mod donations;
 mod error;
 pub mod gifts;
-pub mod mail;
 pub mod ledger;
+pub mod mail;
 pub mod organizations;
 pub mod payment_batches;
 pub mod receipts;

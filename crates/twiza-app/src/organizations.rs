@@ -1,5 +1,5 @@
-//! Associations: where an association sits, who sees its inside, its verification, the
-//! public directory's query, and the invitations of new members.
+//! Associations: where an association sits, who sees its inside, its verification and the
+//! documents it gives for it, the public directory's query, and the invitations of new members.
 
 use crate::accounts::{new_secret, sha256_hex};
 use crate::error::{Error, Result};
@@ -7,11 +7,13 @@ use crate::mail::{recipient_locale, Mail};
 use serde::Deserialize;
 use twiza_domain::account::Email;
 use twiza_domain::ids::InvitationId;
-use twiza_domain::organization::{ActionDomain, Seat, VerificationDecision};
+use twiza_domain::organization::{
+    parse_document, ActionDomain, DocumentKind, Seat, VerificationDecision,
+};
 use twiza_domain::tenancy::ScopeGrant;
 use twiza_domain::{FieldError, OrgId, OrgRole, OrgScope, PlatformRole, UserId};
 use twiza_i18n::{Arg, Locale};
-use twiza_store::{DirectoryFilter, Invitation, LinkHash, Store, User};
+use twiza_store::{DirectoryFilter, Invitation, LinkHash, OrgDocument, Store, User};
 
 /// Checks HCP codes against the reference geography: the commune must lie in the province, and
 /// the province in the region.
@@ -163,6 +165,55 @@ pub async fn accept_invitation_link(store: &Store, token: &str, user: UserId) ->
     Ok(store
         .accept_invitation_by_link(&sha256_hex(token), user, twiza_store::now())
         .await?)
+}
+
+/// Adds a document to the scoped association for its verification: its kind (`statutes`,
+/// `declaration_receipt`, `board_list`) and the file, whose content must be of its declared
+/// media type (PDF, JPEG or PNG, see [`parse_document`]). Only its owners and admins (and the
+/// platform admin) add documents. Every invalid field is named.
+pub async fn add_document(
+    store: &Store,
+    scope: &OrgScope,
+    by: UserId,
+    kind: &str,
+    declared: &str,
+    content: &[u8],
+) -> Result<i64> {
+    let may = match scope.grant() {
+        ScopeGrant::Member(role) => role.manages_members(),
+        ScopeGrant::Platform(role) => role == PlatformRole::PlatformAdmin,
+    };
+    if !may {
+        return Err(Error::Forbidden);
+    }
+    let kind =
+        DocumentKind::parse(kind).ok_or(FieldError::new("document_kind", "invalid_document_kind"));
+    let media_type = parse_document(declared, content);
+    let (kind, media_type) = match (kind, media_type) {
+        (Ok(k), Ok(m)) => (k, m),
+        (k, m) => {
+            return Err(Error::Invalid(
+                [k.err(), m.err()].into_iter().flatten().collect(),
+            ))
+        }
+    };
+    Ok(store
+        .add_organization_document(scope, kind, media_type, content, by)
+        .await?)
+}
+
+/// One of the scoped association's documents with its content, for its members and the
+/// platform admin only (not the read-only platform roles: a board list names people).
+pub async fn document(store: &Store, scope: &OrgScope, id: i64) -> Result<(OrgDocument, Vec<u8>)> {
+    if let ScopeGrant::Platform(role) = scope.grant() {
+        if role != PlatformRole::PlatformAdmin {
+            return Err(Error::Forbidden);
+        }
+    }
+    store
+        .organization_document(scope, id)
+        .await?
+        .ok_or(Error::NotFound)
 }
 
 /// The public directory's query, from the API's query string or the directory page's form.

@@ -170,7 +170,8 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
     }
 }
 
-/// `twiza admin set-authority`: makes the account with `email` an authority with its competence.
+/// `twiza admin set-authority`: makes the account with `email` an authority with its competence,
+/// through the same use case as the platform admin's pages (so the change is recorded).
 async fn set_authority(
     config: &Config,
     email: &str,
@@ -193,9 +194,15 @@ async fn set_authority(
         .user_by_email(email.as_str())
         .await?
         .ok_or_else(|| anyhow::anyhow!("no account has this e-mail"))?;
-    store
-        .set_authority_competence(user.id, &competence, None)
-        .await?;
+    let grant = twiza_domain::account::PlatformGrant::Authority(competence.clone());
+    twiza_app::administration::change_platform_role(
+        &store,
+        twiza_app::administration::Administrator::CommandLine,
+        user.id,
+        Some(&grant),
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("the role was not given: {e}"))?;
     let territory = competence
         .code()
         .map(|code| format!(" {code}"))

@@ -1,5 +1,5 @@
-//! Associations (the tenants): their legal identity under Dahir 1-58-376, their verification status
-//! and domains of action.
+//! Associations (the tenants): their legal identity under Dahir 1-58-376, their verification status,
+//! domains of action, and the documents they give for their verification.
 
 use crate::account::Email;
 use crate::text::{parse_name, parse_optional_text, FieldError};
@@ -398,6 +398,62 @@ pub enum VerificationDecision {
     Reject { reason: String },
 }
 
+/// A document an association gives for its verification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DocumentKind {
+    /// Its statutes.
+    Statutes,
+    /// The receipt of its declaration (récépissé) from the local authority.
+    DeclarationReceipt,
+    /// The list of the members of its board.
+    BoardList,
+}
+
+impl DocumentKind {
+    pub const ALL: [DocumentKind; 3] = [
+        DocumentKind::Statutes,
+        DocumentKind::DeclarationReceipt,
+        DocumentKind::BoardList,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentKind::Statutes => "statutes",
+            DocumentKind::DeclarationReceipt => "declaration_receipt",
+            DocumentKind::BoardList => "board_list",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<DocumentKind> {
+        DocumentKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == raw.trim())
+    }
+}
+
+/// The largest document accepted (a scanned PDF of a few pages).
+pub const MAX_DOCUMENT_BYTES: usize = 2 * 1024 * 1024;
+
+/// Checks a document against its declared media type (what the browser sent with the file): a
+/// PDF, a JPEG or a PNG of at most [`MAX_DOCUMENT_BYTES`], whose content is of that type. Returns
+/// the media type; anything else is `invalid_association_document` on the `document` field.
+pub fn parse_document(declared: &str, bytes: &[u8]) -> Result<&'static str, FieldError> {
+    let invalid = || FieldError::new("document", "invalid_association_document");
+    if bytes.is_empty() || bytes.len() > MAX_DOCUMENT_BYTES {
+        return Err(invalid());
+    }
+    let declared = match declared.trim().to_ascii_lowercase().as_str() {
+        "application/pdf" => "application/pdf",
+        "image/png" => "image/png",
+        "image/jpeg" | "image/jpg" => "image/jpeg",
+        _ => return Err(invalid()),
+    };
+    match crate::ledger::evidence_media_type(bytes) {
+        Some(found) if found == declared => Ok(found),
+        _ => Err(invalid()),
+    }
+}
+
 /// The text an association is found by in the directory: its names and declaration number,
 /// normalized for search (case, accents, Arabic letter forms).
 pub fn search_text(org: &NewOrganization) -> String {
@@ -415,6 +471,39 @@ pub fn search_text(org: &NewOrganization) -> String {
 mod tests {
     use super::*;
     use time::macros::date;
+
+    #[test]
+    fn documents_are_checked_by_content_against_their_declared_type() {
+        assert_eq!(
+            parse_document("application/pdf", b"%PDF-1.7\n"),
+            Ok("application/pdf")
+        );
+        assert_eq!(
+            parse_document("image/png", b"\x89PNG\r\n\x1a\nxx"),
+            Ok("image/png")
+        );
+        assert_eq!(
+            parse_document("image/jpeg", &[0xFF, 0xD8, 0xFF, 0xE0]),
+            Ok("image/jpeg")
+        );
+        for (declared, bytes) in [
+            ("application/pdf", &b"<html><script>"[..]),
+            ("application/pdf", b"\x89PNG\r\n\x1a\nxx"),
+            ("image/webp", b"RIFF\x00\x00\x00\x00WEBPVP8 "),
+            ("application/octet-stream", b"%PDF-1.7"),
+            ("application/pdf", b""),
+        ] {
+            assert_eq!(
+                parse_document(declared, bytes),
+                Err(FieldError::new("document", "invalid_association_document"))
+            );
+        }
+        let big = [b"%PDF-".as_slice(), &vec![0u8; MAX_DOCUMENT_BYTES]].concat();
+        assert!(parse_document("application/pdf", &big).is_err());
+        for k in DocumentKind::ALL {
+            assert_eq!(DocumentKind::parse(k.as_str()), Some(k));
+        }
+    }
 
     fn seat() -> Seat {
         Seat {

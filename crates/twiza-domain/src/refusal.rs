@@ -45,6 +45,10 @@ refusals! {
     // Accounts and associations.
     /// An account with this e-mail exists.
     EmailTaken => "email_taken", Conflict;
+    /// A platform admin cannot disable their own account or change its platform role.
+    OwnAccount => "own_account", Forbidden;
+    /// The change would leave the platform without an active platform admin.
+    LastPlatformAdmin => "last_platform_admin", Conflict;
     /// An association with this declaration receipt number exists.
     DeclarationNumberTaken => "declaration_number_taken", Conflict;
     /// The person is already a member of the association.

@@ -54,7 +54,7 @@ pub struct ApiTokenRow {
 
 /// A `users` row as read into a [`User`] (`USER_COLUMNS`, on the table aliased `u`).
 #[derive(sqlx::FromRow)]
-struct UserRow {
+pub(crate) struct UserRow {
     id: i64,
     email: String,
     display_name: String,
@@ -64,7 +64,8 @@ struct UserRow {
 }
 
 /// The columns of a [`UserRow`], from `users` aliased `u`.
-const USER_COLUMNS: &str = "u.id AS id, u.email AS email, u.display_name AS display_name, \
+pub(crate) const USER_COLUMNS: &str =
+    "u.id AS id, u.email AS email, u.display_name AS display_name, \
      u.platform_role AS platform_role, u.competence_kind AS competence_kind, \
      u.competence_code AS competence_code";
 
@@ -105,7 +106,7 @@ struct ApiTokenRecord {
     revoked_at: Option<i64>,
 }
 
-fn user_from(row: UserRow) -> Result<User> {
+pub(crate) fn user_from(row: UserRow) -> Result<User> {
     let platform_role = match row.platform_role {
         Some(r) => Some(PlatformRole::parse(&r).ok_or(StoreError::Corrupt("platform_role"))?),
         None => None,
@@ -153,10 +154,11 @@ impl Store {
         Ok(UserId(id))
     }
 
-    /// The account and its password hash, for sign-in.
+    /// The account and its password hash, for sign-in; none for a disabled account.
     pub async fn user_with_password(&self, email: &str) -> Result<Option<(User, String)>> {
         let row: Option<PasswordRecord> = sqlx::query_as(&format!(
-            "SELECT {USER_COLUMNS}, u.password_hash AS password_hash FROM users u WHERE u.email = $1"
+            "SELECT {USER_COLUMNS}, u.password_hash AS password_hash FROM users u \
+             WHERE u.email = $1 AND u.disabled_at IS NULL"
         ))
         .bind(email)
         .fetch_optional(self.reader())
@@ -246,12 +248,12 @@ impl Store {
         Ok(())
     }
 
-    /// The session with this token hash, if it has not expired.
+    /// The session with this token hash, if it has not expired and its account is not disabled.
     pub async fn session(&self, token_hash: &str) -> Result<Option<SessionRow>> {
         let row: Option<SessionRecord> = sqlx::query_as(&format!(
             "SELECT {USER_COLUMNS}, s.csrf_token AS csrf_token, s.expires_at AS expires_at \
              FROM web_sessions s JOIN users u ON u.id = s.user_id \
-             WHERE s.token_hash = $1 AND s.expires_at > $2"
+             WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL"
         ))
         .bind(token_hash)
         .bind(now())
@@ -309,12 +311,12 @@ impl Store {
         Ok(TokenId(id))
     }
 
-    /// The owner of a live (not revoked) API token.
+    /// The owner of a live (not revoked) API token whose account is not disabled.
     pub async fn user_for_api_token(&self, token_hash: &str) -> Result<Option<User>> {
         let row: Option<TokenOwnerRow> = sqlx::query_as(&format!(
             "SELECT {USER_COLUMNS}, t.id AS token_id, t.last_used_at AS last_used_at \
              FROM api_tokens t JOIN users u ON u.id = t.user_id \
-             WHERE t.token_hash = $1 AND t.revoked_at IS NULL"
+             WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled_at IS NULL"
         ))
         .bind(token_hash)
         .fetch_optional(self.reader())

@@ -10,11 +10,13 @@
 //! [`twiza_domain::OrgScope`] and filters its queries on that organization id.
 
 mod accounts;
+mod administration;
 mod audit;
 mod campaigns;
 mod cash_transfers;
 mod checkpoints;
 mod crisis;
+mod documents;
 mod donation_listing;
 mod duplicate_reviews;
 mod grievances;
@@ -37,6 +39,9 @@ mod sequencer;
 mod tlog;
 
 pub use accounts::{ApiTokenRow, Failures, SessionRow, User};
+pub use administration::{
+    Account, AccountChange, AccountsPage, AccountsQuery, UNUSABLE_PASSWORD_HASH,
+};
 pub use audit::AuditReport;
 pub use campaigns::{
     Authorization, AuthorizationDecision, AuthorizationRequest, Campaign, RequestsIn,
@@ -51,6 +56,7 @@ pub use crisis::{
     LoadedNeed, LoadedPledge, LocatedNeed, Need, NeedAssignment, NeedFilter, Pledge, ReportedNeed,
     Reporter,
 };
+pub use documents::OrgDocument;
 pub use donation_listing::{
     DonationChannel, DonationFilter, DonationPage, GiftKind, ListedDonation,
 };

@@ -536,7 +536,7 @@ enum InvitationKey<'a> {
 
 /// Drops LIKE wildcards and the escape character from a search query, so a query can never widen
 /// the match (normalized search text never contains them).
-fn escape_like(q: &str) -> String {
+pub(crate) fn escape_like(q: &str) -> String {
     q.chars()
         .filter(|c| !matches!(c, '%' | '_' | '\\'))
         .collect()

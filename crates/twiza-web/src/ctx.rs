@@ -168,17 +168,8 @@ impl Ctx {
     /// The caller's competence, in words: "The governor of the province or prefecture — Al
     /// Haouz".
     pub fn competence_name(&self) -> Option<String> {
-        use twiza_domain::competence::Competence;
         let competence = self.actor.user()?.competence.as_ref()?;
-        let authority = self.t(&format!(
-            "authority-{}",
-            competence.authority().as_str().replace('_', "-")
-        ));
-        Some(match competence {
-            Competence::Province(p) => format!("{authority} — {}", self.province_name(p.as_str())),
-            Competence::Region(r) => format!("{authority} — {}", self.region_name(r.as_str())),
-            Competence::National | Competence::Abroad => authority,
-        })
+        Some(self.competence_words(competence))
     }
 
     pub fn is_platform_admin(&self) -> bool {

@@ -164,4 +164,38 @@ fn an_account_becomes_an_authority_with_its_competence() {
         assert!(stderr.contains(says), "{stderr}");
         assert!(!stderr.contains("nobody@x.ma"), "no personal data echoed");
     }
+    // Each role given is recorded as the command line's, as a platform admin's would be.
+    let url = format!("sqlite://{}", dir.path().join("twiza.db").display());
+    let changes = tokio::runtime::Runtime::new()
+        .expect("runtime")
+        .block_on(async {
+            let store = twiza_store::Store::connect(&url, &twiza_store::StoreOptions::default())
+                .await
+                .expect("store");
+            let user = store
+                .user_by_email("gouverneur@alhaouz.gov.ma")
+                .await
+                .expect("q")
+                .expect("account");
+            store.account_changes(user.id, 10).await.expect("changes")
+        });
+    let recorded: Vec<_> = changes
+        .iter()
+        .rev()
+        .map(|c| {
+            (
+                c.action,
+                c.competence.as_ref().and_then(|c| c.code()),
+                c.changed_by,
+            )
+        })
+        .collect();
+    use twiza_domain::account::AccountAction::RoleGiven;
+    assert_eq!(
+        recorded,
+        [
+            (RoleGiven, Some("07.041"), None),
+            (RoleGiven, Some("07"), None)
+        ]
+    );
 }

@@ -5,6 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod administration;
 mod audit;
 mod competence;
 mod crisis;

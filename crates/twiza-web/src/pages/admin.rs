@@ -1,4 +1,5 @@
-//! The platform admin's verification queue.
+//! The platform admin's verification queue: each association waiting, with the documents it gave
+//! (statutes, declaration receipt, board list) to download, and the decision forms.
 
 use super::{render, see_other, PageForm};
 use crate::auth::Actor;
@@ -13,17 +14,31 @@ use axum::Extension;
 use twiza_app::organizations::parse_decision;
 use twiza_domain::organization::Organization;
 use twiza_domain::OrgId;
+use twiza_store::OrgDocument;
 
 #[derive(Template)]
 #[template(path = "admin_queue.html")]
 struct QueuePage {
     c: Ctx,
     pending: Vec<Organization>,
+    documents: Vec<OrgDocument>,
+}
+
+impl QueuePage {
+    /// The documents of one association, newest first.
+    fn documents_of(&self, org: &OrgId) -> Vec<&OrgDocument> {
+        self.documents.iter().filter(|d| d.org_id == *org).collect()
+    }
 }
 
 pub async fn queue(State(state): State<AppState>, c: Ctx) -> AppResult<Response> {
     let pending = state.store.pending_organizations(100).await?;
-    Ok(render(&QueuePage { c, pending }))
+    let documents = state.store.pending_organizations_documents().await?;
+    Ok(render(&QueuePage {
+        c,
+        pending,
+        documents,
+    }))
 }
 
 #[derive(serde::Deserialize)]

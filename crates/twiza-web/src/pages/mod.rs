@@ -4,24 +4,23 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod administration;
 pub mod authority;
 pub mod books;
 pub mod campaigns;
 pub mod declaration;
 pub mod directory;
 pub mod donations;
-pub mod home;
-pub mod incidents;
-pub mod invitations;
 pub mod expenses;
 pub mod home;
 pub mod incidents;
+pub mod invitations;
 pub mod ledger;
 pub mod map;
 pub mod members;
 pub mod organizations;
-pub mod payment_batches;
 pub mod passwords;
+pub mod payment_batches;
 pub mod reports;
 pub mod tokens;
 pub mod transfers;

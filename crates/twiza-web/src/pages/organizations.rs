@@ -1,23 +1,26 @@
 //! Association pages: registration, public profile and logo, the members' space (members,
-//! invitations, logo upload) and "my associations".
+//! invitations, logo upload, the documents for its verification) and "my associations".
 
-use super::{render, render_status, see_other, PageForm};
+use super::{render, render_status, see_other, DoneQuery, PageForm};
 use crate::auth::Actor;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
-use crate::extract::PathId;
+use crate::extract::{path_param, ApiQuery, CurrentUser, PathId};
 use crate::AppState;
 use askama::Template;
-use axum::extract::{Multipart, State};
+use axum::extract::{Multipart, RawPathParams, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
-use twiza_app::organizations::{create_invitation, is_insider, parse_invitation, parse_seat};
+use twiza_app::organizations::{
+    add_document, create_invitation, document, is_insider, parse_invitation, parse_seat,
+};
 use twiza_domain::organization::{
-    ActionDomain, NewOrganization, OrgStatus, Organization, OrganizationInput,
+    ActionDomain, DocumentKind, NewOrganization, OrgStatus, Organization, OrganizationInput,
+    MAX_DOCUMENT_BYTES,
 };
 use twiza_domain::{FieldError, OrgId, OrgRole, OrgScope};
-use twiza_store::{Campaign, Invitation, Member, MembershipRow};
+use twiza_store::{Campaign, Invitation, Member, MembershipRow, OrgDocument};
 
 /// The registration form's values, kept to re-display after an error.
 #[derive(Default)]
@@ -265,7 +268,15 @@ struct ManagePage {
     others: Vec<MembershipRow>,
     /// E-mail is on: invitations go out with a link.
     mail_on: bool,
+    /// The documents given for the association's verification.
+    documents: Vec<OrgDocument>,
+    document_kinds: Vec<(&'static str, String)>,
+    /// The confirmation of the change just made (a message key).
+    done: Option<&'static str>,
 }
+
+/// Confirmations of the members' space (`?done=`), with their messages.
+const MANAGE_DONE: [(&str, &str); 1] = [("document_added", "org-done-document-added")];
 
 async fn manage_page(
     state: &AppState,
@@ -313,6 +324,11 @@ async fn manage_page(
             .collect(),
         None => Vec::new(),
     };
+    let documents = state.store.organization_documents(scope).await?;
+    let document_kinds = DocumentKind::ALL
+        .iter()
+        .map(|k| (k.as_str(), c.document_kind_name(k)))
+        .collect();
     Ok(ManagePage {
         others,
         c,
@@ -325,6 +341,9 @@ async fn manage_page(
         roles,
         errors,
         mail_on: state.mail.is_on(),
+        documents,
+        document_kinds,
+        done: None,
     })
 }
 
@@ -355,8 +374,11 @@ pub async fn manage(
     State(state): State<AppState>,
     c: Ctx,
     Extension(scope): Extension<OrgScope>,
+    ApiQuery(query): ApiQuery<DoneQuery>,
 ) -> AppResult<Response> {
-    Ok(render(&manage_page(&state, c, &scope, Vec::new()).await?))
+    let mut page = manage_page(&state, c, &scope, Vec::new()).await?;
+    page.done = query.key(&MANAGE_DONE);
+    Ok(render(&page))
 }
 
 #[derive(serde::Deserialize)]
@@ -449,6 +471,92 @@ pub async fn upload_logo(
     )))
 }
 
+/// The largest upload body of a document: the file and the form around it.
+pub const DOCUMENT_BODY_LIMIT: usize = MAX_DOCUMENT_BYTES + 64 * 1024;
+
+/// `POST /associations/{org_id}/documents` (multipart: `document_kind`, `document`): adds a
+/// document for the association's verification; an invalid kind or file shows the members'
+/// space again with the message next to its field.
+pub async fn upload_document(
+    State(state): State<AppState>,
+    c: Ctx,
+    Extension(scope): Extension<OrgScope>,
+    CurrentUser(user): CurrentUser,
+    mut multipart: Multipart,
+) -> AppResult<Response> {
+    let mut kind = String::new();
+    let mut file: Option<(String, axum::body::Bytes)> = None;
+    let mut unreadable = false;
+    loop {
+        match multipart.next_field().await {
+            Ok(Some(field)) => match field.name().map(str::to_owned).as_deref() {
+                Some("document_kind") => kind = field.text().await.unwrap_or_default(),
+                Some("document") => {
+                    let declared = field.content_type().unwrap_or_default().to_owned();
+                    match field.bytes().await {
+                        Ok(bytes) => file = Some((declared, bytes)),
+                        Err(_) => unreadable = true,
+                    }
+                }
+                _ => {}
+            },
+            Ok(None) => break,
+            // A body beyond the limit, or not multipart: the file is refused as invalid.
+            Err(_) => {
+                unreadable = true;
+                break;
+            }
+        }
+    }
+    let (declared, bytes) = file.filter(|_| !unreadable).unwrap_or_default();
+    let result = add_document(&state.store, &scope, user.id, &kind, &declared, &bytes).await;
+    match result.map_err(AppError::from) {
+        Ok(_) => Ok(see_other(&format!(
+            "/associations/{}/manage?done=document_added#documents",
+            scope.org_id().0
+        ))),
+        Err(e) if e.status == StatusCode::UNPROCESSABLE_ENTITY => {
+            let page = manage_page(&state, c, &scope, e.fields.clone()).await?;
+            Ok(render_status(e.status, &page))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// `GET /associations/{org_id}/documents/{document_id}`: the file, for the association's
+/// members and platform admins only; downloaded, never shown inline.
+pub async fn download_document(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    params: RawPathParams,
+) -> AppResult<Response> {
+    let id = path_param(&params, "document_id")?;
+    let (doc, content) = document(&state.store, &scope, id).await?;
+    let extension = match doc.media_type.as_str() {
+        "application/pdf" => "pdf",
+        "image/png" => "png",
+        _ => "jpg",
+    };
+    let disposition = format!(
+        "attachment; filename=\"{}-{}.{extension}\"",
+        doc.kind.as_str().replace('_', "-"),
+        doc.id
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, doc.media_type),
+            (header::CONTENT_DISPOSITION, disposition),
+            (header::CACHE_CONTROL, "private, no-store".to_owned()),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'none'".to_owned(),
+            ),
+        ],
+        content,
+    )
+        .into_response())
+}
+
 #[derive(Template)]
 #[template(path = "my_orgs.html")]
 struct MinePage {
@@ -489,6 +597,19 @@ pub async fn accept_invitation(
 }
 
 impl Ctx {
+    /// The name of a kind of document.
+    pub fn document_kind_name(&self, kind: &DocumentKind) -> String {
+        self.t(&format!(
+            "document-kind-{}",
+            kind.as_str().replace('_', "-")
+        ))
+    }
+
+    /// A document's size in kilobytes (rounded up): "120 KB".
+    pub fn kilobytes(&self, bytes: &i64) -> String {
+        self.tn("org-document-size", "kb", (*bytes + 1023) / 1024)
+    }
+
     /// A membership's association name in the reader's language.
     pub fn membership_name<'a>(&self, m: &'a MembershipRow) -> &'a str {
         if self.locale == twiza_i18n::Locale::Ar {

@@ -24,6 +24,7 @@ const SECRETS: &[&str] = &[
     "SB123456",
     "+212662000111",
     "Secret grievance words",
+    "secret-document-b",
 ];
 
 /// A body that would succeed if the caller were allowed, so that only authorization stops it.
@@ -221,6 +222,7 @@ fn sample_form(path: &str) -> Option<Vec<(&'static str, &'static str)>> {
             ("method", "card"),
         ],
         "/associations/{org_id}/logo"
+        | "/associations/{org_id}/documents"
         | "/campaigns/{campaign_id}/authorization/request-document" => vec![],
         "/campaigns/{campaign_id}/donations" => vec![
             ("idempotency_key", "authz-donation-key-0001"),
@@ -229,6 +231,9 @@ fn sample_form(path: &str) -> Option<Vec<(&'static str, &'static str)>> {
             ("method", "cash"),
         ],
         "/associations/{org_id}/payment-batches/{batch_id}/status-report" => vec![],
+        "/admin/accounts" => vec![("display_name", "Intruder"), ("email", "intruder@x.ma")],
+        "/admin/accounts/{user_id}/disable" | "/admin/accounts/{user_id}/enable" => vec![],
+        "/admin/accounts/{user_id}/role" => vec![("role", "platform_admin"), ("confirm", "yes")],
         "/admin/verification/{org_id}" => vec![("decision", "verify")],
         "/authority/authorizations/{campaign_id}/grant" => vec![
             ("reference", "GOV-1"),
@@ -296,7 +301,7 @@ async fn snapshot(app: &TestApp, b: OrgId, c: OrgId, b_owner: &TestUser) -> Stri
     let scope_b = OrgScope::for_member(b, OrgRole::Owner);
     let scope_c = OrgScope::for_member(c, OrgRole::Owner);
     format!(
-        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
         s.campaigns_of(&scope_b).await.expect("q"),
         s.organization(b).await.expect("q"),
         s.organization(c).await.expect("q"),
@@ -310,6 +315,8 @@ async fn snapshot(app: &TestApp, b: OrgId, c: OrgId, b_owner: &TestUser) -> Stri
         s.transfers_of(&scope_b, None).await.expect("q"),
         s.pledges_page(1, 0, 100).await.expect("q"),
         s.payment_batches(&scope_b).await.expect("q"),
+        s.organization_documents(&scope_b).await.expect("q"),
+        s.account(b_owner.id).await.expect("q"),
     )
 }
 
@@ -363,6 +370,19 @@ async fn no_route_lets_a_tenant_into_another_association() {
         .set_organization_logo(&scope_b, "image/png", b"\x89PNG\r\n\x1a\nB")
         .await
         .expect("logo");
+    // A document of B's for its verification (id 1): only B's members and platform admins read it.
+    let document = app
+        .store
+        .add_organization_document(
+            &scope_b,
+            twiza_domain::organization::DocumentKind::BoardList,
+            "application/pdf",
+            b"%PDF-1.7 secret-document-b",
+            b_owner.id,
+        )
+        .await
+        .expect("document");
+    assert_eq!(document, 1);
     let campaign = app
         .campaign(&scope_b, b_owner.id, "secret-campaign-b")
         .await;
@@ -480,6 +500,7 @@ async fn no_route_lets_a_tenant_into_another_association() {
                 .replace("{cycle_id}", "1")
                 .replace("{pair_id}", "1")
                 .replace("{token}", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
+                .replace("{document_id}", "1")
                 .replace("{*path}", "entries/000.p/1");
             assert!(
                 !path.contains('{'),
@@ -636,6 +657,7 @@ async fn read_only_platform_roles_change_nothing_and_see_no_contacts() {
                 .replace("{programme_id}", "1")
                 .replace("{cycle_id}", "1")
                 .replace("{pair_id}", "1")
+                .replace("{document_id}", "1")
                 .replace("{index}", "0");
             let response = call(&app, route, &path, Some(&user)).await;
             assert!(

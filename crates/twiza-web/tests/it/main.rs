@@ -2,6 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod admin_pages;
 mod api;
 mod authorities;
 mod authz;

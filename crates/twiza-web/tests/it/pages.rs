@@ -238,6 +238,10 @@ async fn every_page_is_light_and_accessible() {
         ("/me/associations".into(), Some(&owner)),
         ("/me/tokens".into(), Some(&owner)),
         ("/admin/verification".into(), Some(&admin)),
+        ("/admin".into(), Some(&admin)),
+        ("/admin/accounts".into(), Some(&admin)),
+        ("/admin/accounts/new".into(), Some(&admin)),
+        (format!("/admin/accounts/{}", owner.id.0), Some(&admin)),
         ("/does-not-exist".into(), None),
     ];
     for lang in ["ar", "fr", "zgh", "en"] {

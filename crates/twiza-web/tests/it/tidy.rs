@@ -273,6 +273,8 @@ fn every_error_code_has_a_message() {
         "member",
         "user_id",
         "report",
+        "document",
+        "document_kind",
     ];
     let mut missing = Vec::new();
     for code in codes.iter().filter(|c| !field_names.contains(&c.as_str())) {
