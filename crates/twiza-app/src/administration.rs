@@ -61,7 +61,8 @@ pub async fn account(
 }
 
 /// Creates an account with its platform role, if any. It has no usable password: its holder
-/// sets one through the link sent to the address. Refused: `email_taken`.
+/// sets one through the link the caller sends (`accounts::send_password_link`). Refused:
+/// `email_taken`.
 pub async fn create_account(
     store: &Store,
     by: Administrator<'_>,
@@ -76,7 +77,6 @@ pub async fn create_account(
             author,
         )
         .await?;
-    // LEAD: send the set-password link here
     Ok(id)
 }
 

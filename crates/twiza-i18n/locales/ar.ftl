@@ -1047,3 +1047,6 @@ document-kind-statutes = النظام الأساسي
 document-kind-declaration-receipt = وصل إيداع التصريح
 document-kind-board-list = قائمة أعضاء المكتب
 verify-no-documents = لم تقدم هذه الجمعية أي مستند بعد.
+home-expense-to-approve = نفقة تنتظر موافقتكم
+home-transfer-to-confirm = تحويل ينتظر تأكيدكم
+file-fingerprint = بصمة الملف

@@ -1023,3 +1023,6 @@ document-kind-statutes = Statutes
 document-kind-declaration-receipt = Receipt of declaration
 document-kind-board-list = List of the board
 verify-no-documents = This association has given no document yet.
+home-expense-to-approve = An expense to approve
+home-transfer-to-confirm = A transfer to confirm
+file-fingerprint = Fingerprint of the file

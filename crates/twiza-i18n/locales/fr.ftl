@@ -1026,3 +1026,6 @@ document-kind-statutes = Statuts
 document-kind-declaration-receipt = Récépissé de déclaration
 document-kind-board-list = Liste du bureau
 verify-no-documents = Cette association n’a encore donné aucun document.
+home-expense-to-approve = Une dépense à approuver
+home-transfer-to-confirm = Un transfert à confirmer
+file-fingerprint = Empreinte du fichier

@@ -1032,3 +1032,6 @@ document-kind-statutes = ⴰⵏⴰⴹ ⴰⵙⵍⵙⴰⴷ
 document-kind-declaration-receipt = ⴰⵡⵚⵍ ⵏ ⵓⵙⵏⵖⵎⵙ
 document-kind-board-list = ⵜⴰⵍⴳⴰⵎⵜ ⵏ ⵓⵙⵇⵇⵉⵎ
 verify-no-documents = ⵜⴰⵎⵓⵏⵜ ⴰ ⵓⵔ ⵜⴼⴽⵉ ⴽⵔⴰ ⵏ ⵓⵏⴰⵎⵎⴰⵙ ⴰⵔ ⴷⵖⵉ.
+home-expense-to-approve = ⵜⴰⵙⵇⵇⵉⵎⵜ ⵉⵜⵜⵔⴰⵊⴰⵏ ⴰⵙⵎⵎⵓⵜⵜⴳ ⵏⵏⵓⵏ
+home-transfer-to-confirm = ⴰⵙⵎⴷⴷⵓ ⵉⵜⵜⵔⴰⵊⴰⵏ ⴰⵙⵙⵏⵜⵎ ⵏⵏⵓⵏ
+file-fingerprint = ⴰⵙⵎⴰⵍ ⵏ ⵓⴼⵍⵍⵓ

@@ -256,7 +256,13 @@ pub async fn create(
         Err(errors) => Err(errors.into()),
     };
     match result.map_err(AppError::from) {
-        Ok(id) => Ok(see_other(&format!("/admin/accounts/{}?done=created", id.0))),
+        Ok(id) => {
+            // The holder sets a password through the link sent to the address (when e-mail is
+            // on; otherwise through "forgot password" once it is).
+            twiza_app::accounts::send_password_link(&state.store, &state.mail, id, c.locale)
+                .await?;
+            Ok(see_other(&format!("/admin/accounts/{}?done=created", id.0)))
+        }
         Err(e) if e.status.is_client_error() && e.status != StatusCode::FORBIDDEN => {
             f.errors = e.fields.clone();
             if f.errors.is_empty() {

@@ -266,6 +266,10 @@ struct ManagePage {
     errors: Vec<FieldError>,
     /// The viewer's other associations, to switch to (empty when they belong to one).
     others: Vec<MembershipRow>,
+    /// Expenses another member submitted, waiting for this member's approval (treasury roles).
+    expenses_waiting: Vec<twiza_store::Expense>,
+    /// Transfers sent to the association, waiting for its confirmation (treasury roles).
+    transfers_waiting: Vec<twiza_store::Transfer>,
     /// E-mail is on: invitations go out with a link.
     mail_on: bool,
     /// The documents given for the association's verification.
@@ -299,10 +303,13 @@ async fn manage_page(
         twiza_domain::tenancy::ScopeGrant::Member(role) => crate::authz::TREASURY.contains(&role),
         twiza_domain::tenancy::ScopeGrant::Platform(_) => false,
     };
-    let waiting = if treasury {
-        waiting_campaigns(state.store.campaigns_of(scope).await?)
-    } else {
-        Vec::new()
+    let (waiting, expenses_waiting, transfers_waiting) = match (treasury, c.user()) {
+        (true, Some(user)) => (
+            waiting_campaigns(state.store.campaigns_of(scope).await?),
+            twiza_app::ledger::expenses_waiting_for(&state.store, scope, user.id).await?,
+            twiza_app::ledger::transfers_to_confirm(&state.store, scope).await?,
+        ),
+        _ => (Vec::new(), Vec::new(), Vec::new()),
     };
     let members = state.store.members(scope).await?;
     let invitations = if manager {
@@ -331,6 +338,8 @@ async fn manage_page(
         .collect();
     Ok(ManagePage {
         others,
+        expenses_waiting,
+        transfers_waiting,
         c,
         org,
         members,
