@@ -99,16 +99,6 @@ pub async fn record_need(
         .await?)
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn references_are_short_and_unambiguous() {
-        let r = super::need_reference();
-        assert_eq!(r.len(), 18);
-        assert!(r.starts_with("N-"));
-        assert!(!r[2..].contains(['I', 'L', 'O', 'U']));
-    }
-}
 
 /// Whether `user` may act in the communes given: a platform admin anywhere; an authority
 /// whose competence is set only in its territory (an authority without one, as before
@@ -153,4 +143,15 @@ pub async fn add_douar(store: &Store, user: &User, incident: i64, douar: &NewDou
     }
     within_competence(user, std::iter::once(douar.commune.as_str()))?;
     Ok(store.create_douar(douar).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn references_are_short_and_unambiguous() {
+        let r = super::need_reference();
+        assert_eq!(r.len(), 18);
+        assert!(r.starts_with("N-"));
+        assert!(!r[2..].contains(['I', 'L', 'O', 'U']));
+    }
 }
