@@ -99,7 +99,6 @@ pub async fn record_need(
         .await?)
 }
 
-
 /// Whether `user` may act in the communes given: a platform admin anywhere; an authority
 /// whose competence is set only in its territory (an authority without one, as before
 /// competences existed, is not limited).

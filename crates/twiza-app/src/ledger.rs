@@ -140,6 +140,7 @@ pub async fn submit_expense(
     expense: ParsedExpense,
     (idempotency_key, request_hash): (String, String),
     by: UserId,
+    (mail, locale): (&crate::mail::Mail, twiza_i18n::Locale),
 ) -> Result<(Expense, bool)> {
     let new = NewExpense {
         idempotency_key,
@@ -152,7 +153,24 @@ pub async fn submit_expense(
         evidence_type: expense.evidence_type,
         evidence: expense.evidence,
     };
-    Ok(store.submit_expense(scope, campaign_id, &new, by).await?)
+    let (expense, replayed) = store.submit_expense(scope, campaign_id, &new, by).await?;
+    if !replayed {
+        let path = format!("/expenses/{}/approve", expense.id);
+        let told = crate::mail::expense_waiting(
+            store,
+            mail,
+            scope.org_id(),
+            expense.id,
+            by,
+            &path,
+            locale,
+        )
+        .await;
+        if let Err(e) = told {
+            tracing::error!(error = %e, expense_id = expense.id, "the expense's e-mail was not queued");
+        }
+    }
+    Ok((expense, replayed))
 }
 
 /// The expense `by` is about to approve, checked as the approval will be: refused with
@@ -278,8 +296,18 @@ pub async fn send_transfer(
     scope: &OrgScope,
     transfer: &NewTransfer,
     by: UserId,
+    (mail, locale): (&crate::mail::Mail, twiza_i18n::Locale),
 ) -> Result<(Transfer, bool)> {
-    Ok(store.create_transfer(scope, transfer, by).await?)
+    let (sent, replayed) = store.create_transfer(scope, transfer, by).await?;
+    if !replayed {
+        let path = format!("/associations/{}/transfers", sent.to.0);
+        let told =
+            crate::mail::transfer_arrived(store, mail, sent.to, sent.id, &path, locale).await;
+        if let Err(e) = told {
+            tracing::error!(error = %e, transfer_id = sent.id, "the transfer's e-mail was not queued");
+        }
+    }
+    Ok((sent, replayed))
 }
 
 /// A fingerprint of a transfer, to tell a repeated request from another one with the same key.

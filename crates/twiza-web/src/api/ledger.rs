@@ -253,6 +253,7 @@ pub async fn submit_expense(
         expense,
         (key, request_hash(&body)),
         user.id,
+        (&state.mail, crate::ctx::locale_of(&headers)),
     )
     .await?;
     let status = if replayed {
@@ -486,7 +487,14 @@ pub async fn create_transfer(
         campaign_id: parsed.campaign_id,
         amount,
     };
-    let (transfer, replayed) = ledger::send_transfer(&state.store, &scope, &new, user.id).await?;
+    let (transfer, replayed) = ledger::send_transfer(
+        &state.store,
+        &scope,
+        &new,
+        user.id,
+        (&state.mail, crate::ctx::locale_of(&headers)),
+    )
+    .await?;
     let status = if replayed {
         StatusCode::OK
     } else {

@@ -291,6 +291,7 @@ pub async fn submit(
                 expense,
                 (key, hash),
                 user.id,
+                (&state.mail, c.locale),
             )
             .await;
             match submitted {

@@ -306,7 +306,15 @@ pub async fn send(
         campaign_id: plan.campaign.id,
         amount: plan.amount,
     };
-    match twiza_app::ledger::send_transfer(&state.store, &scope, &new, user.id).await {
+    match twiza_app::ledger::send_transfer(
+        &state.store,
+        &scope,
+        &new,
+        user.id,
+        (&state.mail, c.locale),
+    )
+    .await
+    {
         Ok(_) => Ok(see_other(&format!(
             "/associations/{}/transfers?done=sent",
             scope.org_id().0

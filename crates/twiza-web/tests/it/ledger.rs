@@ -558,3 +558,71 @@ async fn a_drafts_report_exists_only_for_its_association() {
         .await;
     assert_eq!(page.status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn an_expense_waiting_and_a_transfer_arriving_are_told_by_e_mail_to_the_others() {
+    let app = TestApp::new().await;
+    let s = setup(&app).await;
+    let r = post_keyed(
+        &app,
+        &format!("/api/v1/campaigns/{}/expenses", s.campaign),
+        &s.treasurer,
+        "told-expense-1",
+        &expense_body("50.00", "Bâches"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let expense = r.json()["id"].as_i64().expect("id");
+    // Sent again (a retry): told once.
+    post_keyed(
+        &app,
+        &format!("/api/v1/campaigns/{}/expenses", s.campaign),
+        &s.treasurer,
+        "told-expense-1",
+        &expense_body("50.00", "Bâches"),
+    )
+    .await;
+    let other_owner = app.user("other@example.ma", None).await;
+    let other = app
+        .org(
+            &other_owner,
+            "Autre association",
+            "9/2016",
+            OrgStatus::Verified,
+        )
+        .await;
+    let r = post_keyed(
+        &app,
+        &format!("/api/v1/organizations/{}/transfers", s.scope.org_id().0),
+        &s.treasurer,
+        "told-transfer-1",
+        &json!({"to_organization_id": other.0, "campaign_id": s.campaign, "amount": "100.00", "currency": "MAD"}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let mut told: Vec<(String, String)> = app
+        .store
+        .mail_outbox(100)
+        .await
+        .expect("outbox")
+        .into_iter()
+        .map(|m| (m.recipient, m.kind))
+        .collect();
+    told.sort();
+    assert_eq!(
+        told,
+        vec![
+            ("other@example.ma".to_owned(), "transfer_arrived".to_owned()),
+            ("owner@example.ma".to_owned(), "expense_waiting".to_owned()),
+        ],
+        "the owner is told (not the author, and the admin is no money role); the receiver's owner too"
+    );
+    let to_owner = app.store.mail_outbox(100).await.expect("outbox");
+    let message = to_owner
+        .iter()
+        .find(|m| m.kind == "expense_waiting")
+        .expect("the expense's message");
+    assert!(message
+        .body_text
+        .contains(&format!("/expenses/{expense}/approve")));
+}
