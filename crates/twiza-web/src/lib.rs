@@ -9,6 +9,7 @@ pub mod api;
 pub mod auth;
 pub mod authz;
 pub mod ctx;
+pub mod download;
 pub mod error;
 pub mod extract;
 pub mod logsite;

@@ -264,7 +264,7 @@ pub async fn authorization_document(
         .authorization_document(campaign.id)
         .await?
         .ok_or_else(AppError::not_found)?;
-    Ok(super::ledger::file_response(
+    Ok(crate::download::file_response(
         media_type,
         bytes,
         &format!("authorization-{}", campaign.code),

@@ -7,8 +7,8 @@ use super::{parse_json, require_json, ApiJson, ApiQuery, CurrentUser, PathId};
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::AppState;
 use axum::extract::State;
-use axum::http::{header, HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use axum::{Extension, Json};
 use base64::Engine;
 use serde::{Deserialize, Serialize};
@@ -342,7 +342,7 @@ pub async fn evidence(
         .expense_evidence(&scope, id)
         .await?
         .ok_or_else(AppError::not_found)?;
-    Ok(file_response(
+    Ok(crate::download::file_response(
         media_type,
         bytes,
         &format!("expense-{id}"),
@@ -376,33 +376,6 @@ fn decode_base64(content: &str) -> Option<Vec<u8>> {
     base64::engine::general_purpose::STANDARD
         .decode(content.trim())
         .ok()
-}
-
-/// A stored file as a download that no browser renders in the site's origin.
-pub fn file_response(media_type: String, bytes: Vec<u8>, name: &str, cache: &str) -> Response {
-    let extension = match media_type.as_str() {
-        "application/pdf" => "pdf",
-        "image/png" => "png",
-        "image/jpeg" => "jpg",
-        _ => "webp",
-    };
-    (
-        [
-            (header::CONTENT_TYPE, media_type),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}.{extension}\""),
-            ),
-            (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
-            (header::CACHE_CONTROL, cache.to_owned()),
-            (
-                header::CONTENT_SECURITY_POLICY,
-                "default-src 'none'; sandbox".to_owned(),
-            ),
-        ],
-        bytes,
-    )
-        .into_response()
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -286,10 +286,11 @@ pub async fn request_document(
         .request_document(id)
         .await?
         .ok_or_else(AppError::not_found)?;
-    let name = format!(
-        "request-{}.{}",
-        r.campaign.code,
-        super::treasury::extension_of(&media_type)
-    );
-    Ok(super::treasury::attachment(media_type, bytes, &name))
+    let name = format!("request-{}", r.campaign.code);
+    Ok(crate::download::file_response(
+        media_type,
+        bytes,
+        &name,
+        crate::download::PRIVATE,
+    ))
 }

@@ -525,7 +525,7 @@ pub async fn evidence(
         .expense_evidence(&scope, id)
         .await?
         .ok_or_else(AppError::not_found)?;
-    Ok(crate::api::ledger::file_response(
+    Ok(crate::download::file_response(
         media_type,
         bytes,
         &format!("expense-{id}"),

@@ -541,29 +541,13 @@ pub async fn download_document(
 ) -> AppResult<Response> {
     let id = path_param(&params, "document_id")?;
     let (doc, content) = document(&state.store, &scope, id).await?;
-    let extension = match doc.media_type.as_str() {
-        "application/pdf" => "pdf",
-        "image/png" => "png",
-        _ => "jpg",
-    };
-    let disposition = format!(
-        "attachment; filename=\"{}-{}.{extension}\"",
-        doc.kind.as_str().replace('_', "-"),
-        doc.id
-    );
-    Ok((
-        [
-            (header::CONTENT_TYPE, doc.media_type),
-            (header::CONTENT_DISPOSITION, disposition),
-            (header::CACHE_CONTROL, "private, no-store".to_owned()),
-            (
-                header::CONTENT_SECURITY_POLICY,
-                "default-src 'none'".to_owned(),
-            ),
-        ],
+    let name = format!("{}-{}", doc.kind.as_str().replace('_', "-"), doc.id);
+    Ok(crate::download::file_response(
+        doc.media_type,
         content,
-    )
-        .into_response())
+        &name,
+        crate::download::PRIVATE,
+    ))
 }
 
 #[derive(Template)]

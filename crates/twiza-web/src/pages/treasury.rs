@@ -4,6 +4,7 @@
 
 use super::{render, render_status, see_other, CsrfOnly, DoneQuery, PageForm};
 use crate::ctx::Ctx;
+use crate::download::{file_response, PRIVATE};
 use crate::error::{AppError, AppResult};
 use crate::extract::{ApiQuery, CurrentUser, PathId};
 use crate::AppState;
@@ -343,36 +344,6 @@ pub async fn send_request_document(
     Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
 }
 
-/// A stored file as a download that the browser neither runs nor sniffs.
-pub fn attachment(media_type: String, bytes: Vec<u8>, file_name: &str) -> Response {
-    use axum::http::header;
-    use axum::response::IntoResponse;
-    (
-        [
-            (header::CONTENT_TYPE, media_type),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{file_name}\""),
-            ),
-            (
-                header::CONTENT_SECURITY_POLICY,
-                "default-src 'none'".to_owned(),
-            ),
-        ],
-        bytes,
-    )
-        .into_response()
-}
-
-/// The extension of a stored file's media type.
-pub fn extension_of(media_type: &str) -> &'static str {
-    match media_type {
-        "application/pdf" => "pdf",
-        "image/png" => "png",
-        _ => "jpg",
-    }
-}
-
 /// `GET /campaigns/{campaign_id}/authorization/request-document`: the request's file, to the
 /// association's treasury.
 pub async fn request_document(
@@ -391,6 +362,6 @@ pub async fn request_document(
         .request_document(campaign.id)
         .await?
         .ok_or_else(AppError::not_found)?;
-    let name = format!("request-{}.{}", campaign.code, extension_of(&media_type));
-    Ok(attachment(media_type, bytes, &name))
+    let name = format!("request-{}", campaign.code);
+    Ok(file_response(media_type, bytes, &name, PRIVATE))
 }
