@@ -11,7 +11,7 @@
 use crate::{expect_one, now, refuse_on_unique, Result, Store, StoreError};
 use sqlx::AnyConnection;
 use twiza_domain::ids::InvitationId;
-use twiza_domain::{OrgId, OrgRole, OrgScope, Refusal, UserId};
+use twiza_domain::{OrgId, OrgRole, Refusal, UserId};
 
 /// A message to queue.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -212,32 +212,6 @@ impl Store {
         .bind(limit)
         .fetch_all(self.reader())
         .await?)
-    }
-
-    /// Invites an e-mail address into the scoped association with a one-time link (its hash
-    /// and expiry) and queues the message that carries it, in one transaction.
-    pub async fn invite_with_link(
-        &self,
-        scope: &OrgScope,
-        email: &str,
-        role: OrgRole,
-        invited_by: UserId,
-        link: LinkHash<'_>,
-        mail: &NewMail,
-    ) -> Result<InvitationId> {
-        let mut tx = self.writer().begin().await?;
-        let id = crate::organizations::insert_invitation(
-            &mut tx,
-            scope,
-            email,
-            role,
-            invited_by,
-            Some(link),
-        )
-        .await?;
-        queue_mail_in(&mut tx, mail).await?;
-        tx.commit().await?;
-        Ok(id)
     }
 
     /// The open invitation whose link has this hash, if it has not expired at `now`.

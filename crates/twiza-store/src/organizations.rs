@@ -499,7 +499,7 @@ pub(crate) async fn insert_invitation(
     email: &str,
     role: OrgRole,
     invited_by: UserId,
-    link: Option<crate::mail_outbox::LinkHash<'_>>,
+    link: Option<crate::LinkHash<'_>>,
 ) -> Result<InvitationId> {
     let member: Option<(i64,)> = sqlx::query_as(
         "SELECT m.user_id FROM memberships m JOIN users u ON u.id = m.user_id \
@@ -540,6 +540,26 @@ pub(crate) fn escape_like(q: &str) -> String {
     q.chars()
         .filter(|c| !matches!(c, '%' | '_' | '\\'))
         .collect()
+}
+
+impl Store {
+    /// Invites an e-mail address into the scoped association with a one-time link (its hash
+    /// and expiry) and queues the message that carries it, in one transaction.
+    pub async fn invite_with_link(
+        &self,
+        scope: &OrgScope,
+        email: &str,
+        role: OrgRole,
+        invited_by: UserId,
+        link: crate::LinkHash<'_>,
+        mail: &crate::NewMail,
+    ) -> Result<InvitationId> {
+        let mut tx = self.writer().begin().await?;
+        let id = insert_invitation(&mut tx, scope, email, role, invited_by, Some(link)).await?;
+        crate::mail_outbox::queue_mail_in(&mut tx, mail).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
 }
 
 #[cfg(test)]
