@@ -1,14 +1,23 @@
 //! Crisis coordination's use cases that every face shares: incidents declared in an authority's
-//! territory, their douars, and needs reported and assessed, with their contacts sealed.
+//! territory, their douars, needs reported and assessed with their contacts sealed, the triage
+//! of needs by explained priority (verify, merge, assign), pledges, and the release of a need's
+//! contact to an association the need is assigned to.
 
 use crate::error::{Error, Result};
 use crate::sealing::{open_json, seal_json};
 use serde::Deserialize;
-use twiza_domain::crisis::{NeedContact, NeedInput, NewDouar, NewIncident, NewNeed};
+use std::collections::HashMap;
+use twiza_domain::crisis::{
+    households_estimate, people_estimate, waited, NeedContact, NeedInput, NeedStatus, NewDouar,
+    NewIncident, NewNeed, NewPledge, Priority,
+};
 use twiza_domain::roles::PlatformRole;
-use twiza_domain::Refusal;
+use twiza_domain::{FieldError, OrgScope, Refusal, UserId};
 use twiza_geo::CommuneCode;
-use twiza_store::{need_contact_binding, PersonalDataKeys, ReportedNeed, Reporter, Store, User};
+use twiza_store::{
+    need_contact_binding, Coverage, CoverageWarning, Need, NeedFilter, PersonalDataKeys,
+    ReportedNeed, Reporter, Store, User,
+};
 
 /// A random public reference for a need: `N-` and 16 base32 characters (80 bits), what a
 /// reporter keeps to follow the need without an account.
@@ -126,8 +135,21 @@ fn within_competence<'a>(user: &User, mut communes: impl Iterator<Item = &'a str
 /// Declares an incident in its communes; an authority declares only in its territory
 /// (`outside_competence`).
 pub async fn declare_incident(store: &Store, user: &User, incident: &NewIncident) -> Result<i64> {
+    declare_incident_once(store, user, incident, None).await
+}
+
+/// [`declare_incident`], once per `creation_key`: the same form sent twice (a double click, the
+/// back button) answers the incident the first one declared.
+pub async fn declare_incident_once(
+    store: &Store,
+    user: &User,
+    incident: &NewIncident,
+    creation_key: Option<&str>,
+) -> Result<i64> {
     within_competence(user, incident.communes.iter().map(CommuneCode::as_str))?;
-    Ok(store.declare_incident(incident, user.id).await?)
+    Ok(store
+        .declare_incident_once(incident, user.id, creation_key)
+        .await?)
 }
 
 /// Adds a douar to one of the incident's communes (`commune_not_in_incident` otherwise), in the
@@ -142,6 +164,224 @@ pub async fn add_douar(store: &Store, user: &User, incident: i64, douar: &NewDou
     }
     within_competence(user, std::iter::once(douar.commune.as_str()))?;
     Ok(store.create_douar(douar).await?)
+}
+
+/// A need's priority now, from its commune's coverage (see `docs/crisis-coordination.md`).
+pub fn priority_of(need: &Need, commune: &Coverage, now: time::OffsetDateTime) -> Priority {
+    Priority::compute(
+        need.urgency,
+        people_estimate(need.households, need.people),
+        waited(need.reported_at, now),
+        commune.needed,
+        commune.pledged + commune.delivered,
+    )
+}
+
+/// A need's priority now, its commune's coverage read from the store.
+pub async fn need_priority(store: &Store, need: &Need) -> Result<Priority> {
+    let commune = store
+        .commune_coverage(need.incident_id, &need.commune_code)
+        .await?;
+    Ok(priority_of(need, &commune, time::OffsetDateTime::now_utc()))
+}
+
+/// A need of the triage queue with its explained priority.
+#[derive(Debug, Clone)]
+pub struct Triaged {
+    pub need: Need,
+    pub priority: Priority,
+}
+
+impl Triaged {
+    /// The queue's keyset cursor: the priority, then the id.
+    pub fn cursor(&self) -> (u8, i64) {
+        (self.priority.total, self.need.id)
+    }
+}
+
+/// Open needs a triage queue reads at most (by id) before ordering them by priority; beyond it
+/// the queue is read commune by commune (`commune` filter).
+pub const TRIAGE_SCAN: usize = 20_000;
+const TRIAGE_READ: i64 = 500;
+
+/// One page of an incident's open needs, highest priority first (ties: oldest first), after the
+/// cursor `after` (a priority and an id, from [`Triaged::cursor`]). Priorities are computed now
+/// from one read of the incident's coverage, so a page explains each need's place.
+pub async fn triage_queue(
+    store: &Store,
+    incident: i64,
+    commune: Option<&str>,
+    after: Option<(u8, i64)>,
+    limit: usize,
+) -> Result<Vec<Triaged>> {
+    if store.incident(incident).await?.is_none() {
+        return Err(Error::NotFound);
+    }
+    let communes: HashMap<String, Coverage> = store
+        .coverage(incident)
+        .await?
+        .into_iter()
+        .filter(|c| c.douar_id.is_none())
+        .map(|c| (c.commune_code.clone(), c))
+        .collect();
+    let filter = NeedFilter {
+        commune_code: commune.map(str::to_owned),
+        ..NeedFilter::default()
+    };
+    let now = time::OffsetDateTime::now_utc();
+    let none = Coverage::default();
+    let mut queue = Vec::new();
+    let mut cursor = 0;
+    let mut scanned = 0;
+    while scanned < TRIAGE_SCAN {
+        let page = store
+            .needs_page(incident, &filter, cursor, TRIAGE_READ)
+            .await?;
+        let Some(last) = page.last() else { break };
+        cursor = last.id;
+        scanned += page.len();
+        let full = page.len() as i64 == TRIAGE_READ;
+        for need in page.into_iter().filter(|n| n.status.is_open()) {
+            let priority = priority_of(
+                &need,
+                communes.get(&need.commune_code).unwrap_or(&none),
+                now,
+            );
+            queue.push(Triaged { need, priority });
+        }
+        if !full {
+            break;
+        }
+    }
+    queue.sort_by(|a, b| {
+        b.priority
+            .total
+            .cmp(&a.priority.total)
+            .then(a.need.id.cmp(&b.need.id))
+    });
+    Ok(queue
+        .into_iter()
+        .filter(|t| {
+            after.is_none_or(|(total, id)| {
+                t.priority.total < total || (t.priority.total == total && t.need.id > id)
+            })
+        })
+        .take(limit)
+        .collect())
+}
+
+/// Why two needs are probably one, each a message code: what they share (commune, douar,
+/// category), how close in time, and how near when both carry a point.
+pub fn duplicate_reasons(a: &Need, b: &Need) -> Vec<&'static str> {
+    let mut reasons = Vec::new();
+    if a.commune_code == b.commune_code {
+        reasons.push("same_commune");
+    }
+    if a.douar_id == b.douar_id {
+        reasons.push(if a.douar_id.is_some() {
+            "same_douar"
+        } else {
+            "no_douar"
+        });
+    }
+    if a.category == b.category {
+        reasons.push("same_category");
+    }
+    if (a.reported_at - b.reported_at).abs() < twiza_domain::crisis::DUPLICATE_WINDOW_SECONDS {
+        reasons.push("close_in_time");
+    }
+    if let (Some(p), Some(q)) = (a.point, b.point) {
+        if p.distance_m(q) < twiza_domain::crisis::DUPLICATE_DISTANCE_M {
+            reasons.push("close_points");
+        }
+    }
+    reasons
+}
+
+/// A need an authority may triage: it exists and lies in the authority's territory
+/// (`outside_competence`).
+async fn triaged_need(store: &Store, user: &User, id: i64) -> Result<Need> {
+    let need = store.need(id).await?.ok_or(Error::NotFound)?;
+    within_competence(user, std::iter::once(need.commune_code.as_str()))?;
+    Ok(need)
+}
+
+/// Verifies a reported need, or accepts a held report as verified at once (authorities in
+/// their territory, platform admins).
+pub async fn verify_need(store: &Store, user: &User, id: i64) -> Result<()> {
+    let need = triaged_need(store, user, id).await?;
+    if need.status == NeedStatus::Held {
+        store.review_held_need(id, NeedStatus::Verified).await?;
+    } else {
+        store
+            .set_need_status(id, NeedStatus::Reported, NeedStatus::Verified)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Merges a duplicate need into the need it repeats (kept): same incident, both open, never a
+/// need into itself (`merge_into_itself`).
+pub async fn merge_need(store: &Store, user: &User, duplicate: i64, into: i64) -> Result<()> {
+    if duplicate == into {
+        return Err(Error::Refused(Refusal::MergeIntoItself));
+    }
+    triaged_need(store, user, duplicate).await?;
+    triaged_need(store, user, into).await?;
+    Ok(store.merge_need(duplicate, into).await?)
+}
+
+/// Assigns a need to a verified association, which may then read the reporter's contact;
+/// `false` when it already held the need.
+pub async fn assign_need(store: &Store, user: &User, need: i64, organization: i64) -> Result<bool> {
+    triaged_need(store, user, need).await?;
+    Ok(store.assign_need(need, organization, user.id).await?)
+}
+
+/// Pledges the association to cover a need or a place, once per `creation_key`. A pledge on a
+/// need covers at most the households of that need (`pledge_beyond_need` on `households`).
+pub async fn pledge(
+    store: &Store,
+    scope: &OrgScope,
+    by: UserId,
+    incident: i64,
+    pledge: &NewPledge,
+    creation_key: Option<&str>,
+) -> Result<(i64, Option<CoverageWarning>)> {
+    if let Some(id) = pledge.need_id {
+        let need = store
+            .need(id)
+            .await?
+            .filter(|n| n.incident_id == incident)
+            .ok_or(Error::Refused(Refusal::UnknownNeed))?;
+        if pledge.households > households_estimate(need.households, need.people) {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "households",
+                "pledge_beyond_need",
+            )]));
+        }
+    }
+    Ok(store
+        .create_pledge_once(scope, incident, pledge, by, creation_key)
+        .await?)
+}
+
+/// Releases a need's contact to a member of an association the need is assigned to, the read
+/// written to the need's access log in the same transaction (the reporter sees the association
+/// and the date). `NotFound` when the association holds no live assignment; `None` when the
+/// reporter left no contact.
+pub async fn read_need_contact(
+    store: &Store,
+    keys: &PersonalDataKeys,
+    scope: &OrgScope,
+    by: UserId,
+    need: i64,
+) -> Result<Option<NeedContact>> {
+    store
+        .release_need_contact(scope, need, by)
+        .await?
+        .map(|(reference, sealed)| open_need_contact(keys, &reference, &sealed))
+        .transpose()
 }
 
 #[cfg(test)]

@@ -34,10 +34,22 @@ pub struct Douar {
 impl Store {
     /// Declares an incident and the communes it hit.
     pub async fn declare_incident(&self, incident: &NewIncident, by: UserId) -> Result<i64> {
+        self.declare_incident_once(incident, by, None).await
+    }
+
+    /// Declares an incident; a form's `creation_key` that `by` sent before answers the incident
+    /// it declared then, so that the same form sent twice declares one incident.
+    pub async fn declare_incident_once(
+        &self,
+        incident: &NewIncident,
+        by: UserId,
+        creation_key: Option<&str>,
+    ) -> Result<i64> {
         let mut tx = self.writer().begin().await?;
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO incidents (kind, title_ar, title_fr, started_on, declared_by, declared_at) \
-             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        let created: Option<(i64,)> = sqlx::query_as(
+            "INSERT INTO incidents (kind, title_ar, title_fr, started_on, declared_by, declared_at, \
+             creation_key) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+             ON CONFLICT (declared_by, creation_key) DO NOTHING RETURNING id",
         )
         .bind(incident.kind.as_str())
         .bind(&incident.title_ar)
@@ -45,8 +57,19 @@ impl Store {
         .bind(incident.started_on.to_string())
         .bind(by.0)
         .bind(now())
-        .fetch_one(&mut *tx)
+        .bind(creation_key)
+        .fetch_optional(&mut *tx)
         .await?;
+        let Some((id,)) = created else {
+            let (id,): (i64,) = sqlx::query_as(
+                "SELECT id FROM incidents WHERE declared_by = $1 AND creation_key = $2",
+            )
+            .bind(by.0)
+            .bind(creation_key)
+            .fetch_one(&mut *tx)
+            .await?;
+            return Ok(id);
+        };
         for chunk in crate::fixed_chunks(&incident.communes) {
             let sql = format!(
                 "INSERT INTO incident_communes (incident_id, commune_code) VALUES {}",

@@ -76,8 +76,25 @@ impl Store {
         pledge: &NewPledge,
         by: UserId,
     ) -> Result<(i64, Option<CoverageWarning>)> {
+        self.create_pledge_once(scope, incident, pledge, by, None)
+            .await
+    }
+
+    /// [`Store::create_pledge`], once per `creation_key`: a form's key seen before in the
+    /// association answers the pledge it made then (without a warning), and nothing is written.
+    pub async fn create_pledge_once(
+        &self,
+        scope: &OrgScope,
+        incident: i64,
+        pledge: &NewPledge,
+        by: UserId,
+        creation_key: Option<&str>,
+    ) -> Result<(i64, Option<CoverageWarning>)> {
         let at = now();
         let mut tx = self.writer().begin().await?;
+        if let Some(id) = keyed_pledge(&mut tx, scope, creation_key).await? {
+            return Ok((id, None));
+        }
         if self_incident_missing(&mut tx, incident).await? {
             return Err(StoreError::NotFound);
         }
@@ -116,10 +133,11 @@ impl Store {
             .await?;
         }
         let before = commune_coverage(&mut tx, incident, pledge.commune.as_str()).await?;
-        let (id,): (i64,) = sqlx::query_as(
+        let created: Option<(i64,)> = sqlx::query_as(
             "INSERT INTO pledges (incident_id, organization_id, need_id, commune_code, douar_id, category, \
-             households, description, due_on, status, created_by, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pledged', $10, $11, $11) RETURNING id",
+             households, description, due_on, status, created_by, created_at, updated_at, creation_key) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pledged', $10, $11, $11, $12) \
+             ON CONFLICT (organization_id, creation_key) DO NOTHING RETURNING id",
         )
         .bind(incident)
         .bind(scope.org_id().0)
@@ -132,8 +150,18 @@ impl Store {
         .bind(pledge.due_on.to_string())
         .bind(by.0)
         .bind(at)
-        .fetch_one(&mut *tx)
+        .bind(creation_key)
+        .fetch_optional(&mut *tx)
         .await?;
+        let Some((id,)) = created else {
+            // The same form, sent at the same moment, won the race: nothing of this one is kept.
+            drop(tx);
+            let mut conn = self.writer().acquire().await?;
+            let id = keyed_pledge(&mut conn, scope, creation_key).await?;
+            return id
+                .map(|id| (id, None))
+                .ok_or(StoreError::Corrupt("keyed pledge"));
+        };
         // The first pledge on a need nobody is assigned to assigns it to the pledging
         // association; a later pledge on an assigned need does not.
         if let Some(need) = pledge.need_id {
@@ -262,4 +290,22 @@ impl Store {
             .await?;
         rows.into_iter().map(pledge_from).collect()
     }
+}
+
+/// The pledge the association made with the form `key`, if any.
+async fn keyed_pledge(
+    conn: &mut sqlx::AnyConnection,
+    scope: &OrgScope,
+    key: Option<&str>,
+) -> Result<Option<i64>> {
+    let Some(key) = key else {
+        return Ok(None);
+    };
+    let row: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM pledges WHERE organization_id = $1 AND creation_key = $2")
+            .bind(scope.org_id().0)
+            .bind(key)
+            .fetch_optional(&mut *conn)
+            .await?;
+    Ok(row.map(|(id,)| id))
 }

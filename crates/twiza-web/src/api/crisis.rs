@@ -12,8 +12,8 @@ use axum::{Extension, Json};
 use serde::{Deserialize, Serialize};
 use twiza_app::crisis::{add_douar as add_douar_to, declare_incident, NeedCreate};
 use twiza_domain::crisis::{
-    households_estimate, people_estimate, waited, DouarInput, IncidentInput, NeedCategory,
-    NeedStatus, NewDouar, NewIncident, NewPledge, PledgeInput, PledgeStatus, Priority,
+    households_estimate, people_estimate, DouarInput, IncidentInput, NeedCategory, NeedStatus,
+    NewDouar, NewIncident, NewPledge, PledgeInput, PledgeStatus,
 };
 use twiza_domain::OrgScope;
 use twiza_store::{Coverage, Need, NeedFilter, Reporter};
@@ -479,21 +479,6 @@ pub struct PriorityView {
     pub coverage_gap: u8,
 }
 
-/// A need's priority now, from its commune's coverage.
-pub async fn priority_of(state: &AppState, need: &Need) -> AppResult<Priority> {
-    let commune = state
-        .store
-        .commune_coverage(need.incident_id, &need.commune_code)
-        .await?;
-    Ok(Priority::compute(
-        need.urgency,
-        people_estimate(need.households, need.people),
-        waited(need.reported_at, time::OffsetDateTime::now_utc()),
-        commune.needed,
-        commune.pledged + commune.delivered,
-    ))
-}
-
 /// One need with its priority explained (a report held for review is not public: 404).
 #[utoipa::path(get, path = "/api/v1/needs/{need_id}", tag = "crisis",
     params(("need_id" = i64, Path)),
@@ -508,7 +493,7 @@ pub async fn need(
         .await?
         .filter(|n| n.status != NeedStatus::Held)
         .ok_or_else(AppError::not_found)?;
-    let p = priority_of(&state, &need).await?;
+    let p = twiza_app::crisis::need_priority(&state.store, &need).await?;
     Ok(Json(NeedDetailView {
         need: NeedView::from_store(need),
         priority: PriorityView {
@@ -526,23 +511,12 @@ pub async fn need(
 #[utoipa::path(post, path = "/api/v1/needs/{need_id}/verify", tag = "crisis",
     params(("need_id" = i64, Path)),
     responses((status = 204), (status = 409, body = ErrorBody)), security(("bearer" = [])))]
-pub async fn verify(State(state): State<AppState>, PathId(id): PathId) -> AppResult<StatusCode> {
-    let need = state
-        .store
-        .need(id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    if need.status == NeedStatus::Held {
-        state
-            .store
-            .review_held_need(id, NeedStatus::Verified)
-            .await?;
-    } else {
-        state
-            .store
-            .set_need_status(id, NeedStatus::Reported, NeedStatus::Verified)
-            .await?;
-    }
+pub async fn verify(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    PathId(id): PathId,
+) -> AppResult<StatusCode> {
+    twiza_app::crisis::verify_need(&state.store, &user, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -559,10 +533,11 @@ pub struct MergeBody {
     responses((status = 204), (status = 409, body = ErrorBody)), security(("bearer" = [])))]
 pub async fn merge(
     State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
     PathId(id): PathId,
     ApiJson(body): ApiJson<MergeBody>,
 ) -> AppResult<StatusCode> {
-    state.store.merge_need(id, body.into).await?;
+    twiza_app::crisis::merge_need(&state.store, &user, id, body.into).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -598,10 +573,7 @@ pub async fn assign(
     PathId(id): PathId,
     ApiJson(body): ApiJson<AssignBody>,
 ) -> AppResult<(StatusCode, Json<Vec<AssignmentView>>)> {
-    let new = state
-        .store
-        .assign_need(id, body.organization_id, user.id)
-        .await?;
+    let new = twiza_app::crisis::assign_need(&state.store, &user, id, body.organization_id).await?;
     let assignments = state.store.need_assignments(id).await?;
     Ok((
         if new {
@@ -718,10 +690,8 @@ pub async fn pledge(
         },
         time::OffsetDateTime::now_utc().date(),
     )?;
-    let (id, warning) = state
-        .store
-        .create_pledge(&scope, incident, &pledge, user.id)
-        .await?;
+    let (id, warning) =
+        twiza_app::crisis::pledge(&state.store, &scope, user.id, incident, &pledge, None).await?;
     Ok((
         StatusCode::CREATED,
         Json(PledgeReceiptView {
@@ -859,13 +829,15 @@ pub async fn contact(
             if crate::authz::COORDINATION.contains(&role) => {}
         _ => return Err(AppError::forbidden()),
     }
-    let (reference, sealed) = state
-        .store
-        .release_need_contact(&scope, need, user.id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let contact =
-        twiza_app::crisis::open_need_contact(&state.config.personal_data, &reference, &sealed)?;
+    let contact = twiza_app::crisis::read_need_contact(
+        &state.store,
+        &state.config.personal_data,
+        &scope,
+        user.id,
+        need,
+    )
+    .await?
+    .ok_or_else(AppError::not_found)?;
     Ok(Json(ContactView {
         name: contact.name,
         phone: contact.phone,

@@ -10,7 +10,7 @@ use askama::Template;
 use axum::extract::{Query, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use twiza_app::crisis::{add_douar, declare_incident};
+use twiza_app::crisis::{add_douar, declare_incident_once};
 use twiza_domain::competence::Competence;
 use twiza_domain::crisis::{DouarInput, IncidentInput, IncidentKind, NewDouar, NewIncident};
 use twiza_domain::roles::PlatformRole;
@@ -88,6 +88,8 @@ struct NewIncidentPage {
     provinces: Vec<&'static Province>,
     /// The communes of the chosen provinces, province by province.
     communes: Vec<(&'static Province, Vec<&'static Commune>)>,
+    /// The form's key: the same form sent twice declares one incident.
+    creation_key: String,
 }
 
 fn new_page(c: Ctx, user: &User, form: DeclarationForm) -> NewIncidentPage {
@@ -105,12 +107,17 @@ fn new_page(c: Ctx, user: &User, form: DeclarationForm) -> NewIncidentPage {
         .into_iter()
         .map(|p| (p, geo.communes_of(&p.code)))
         .collect();
+    let creation_key = match creation_key(form.get("creation_key")) {
+        Some(key) => key.to_owned(),
+        None => hex::encode(rand::random::<[u8; 16]>()),
+    };
     NewIncidentPage {
         c,
         form,
         kinds: IncidentKind::ALL,
         provinces,
         communes,
+        creation_key,
     }
 }
 
@@ -142,7 +149,14 @@ pub async fn declare(
         communes: form.all("commune"),
     };
     let errors = match NewIncident::parse(&input) {
-        Ok(incident) => match declare_incident(&state.store, &user, &incident).await {
+        Ok(incident) => match declare_incident_once(
+            &state.store,
+            &user,
+            &incident,
+            creation_key(form.get("creation_key")),
+        )
+        .await
+        {
             Ok(id) => {
                 return Ok(see_other(&format!(
                     "/authority/incidents/{id}?done=declared"
@@ -160,6 +174,12 @@ pub async fn declare(
         StatusCode::UNPROCESSABLE_ENTITY,
         &new_page(c, &user, form),
     ))
+}
+
+/// The key a declaration form carries (made when the form is shown): 32 hexadecimal digits,
+/// or none when a form comes without one.
+fn creation_key(raw: &str) -> Option<&str> {
+    (raw.len() == 32 && raw.bytes().all(|b| b.is_ascii_hexdigit())).then_some(raw)
 }
 
 /// The douar form's values.

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod admin;
 pub mod administration;
 pub mod authority;
+pub mod board;
 pub mod books;
 pub mod campaigns;
 pub mod declaration;
@@ -25,6 +26,7 @@ pub mod reports;
 pub mod tokens;
 pub mod transfers;
 pub mod treasury;
+pub mod triage;
 pub mod verify;
 
 use crate::ctx::Ctx;

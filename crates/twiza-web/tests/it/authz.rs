@@ -254,6 +254,15 @@ fn sample_form(path: &str) -> Option<Vec<(&'static str, &'static str)>> {
             ("name_fr", "Intrus"),
             ("name_latin", "Intrus"),
         ],
+        "/associations/{org_id}/needs/{need_id}/pledge" => vec![
+            ("households", "3"),
+            ("description", "Intruder's tents"),
+            ("due_on", "2099-01-01"),
+            ("creation_key", "00112233445566778899aabbccddeeff"),
+        ],
+        "/authority/needs/{need_id}/verify" => vec![],
+        "/authority/needs/{need_id}/merge" => vec![("into", "1")],
+        "/authority/needs/{need_id}/assign" => vec![("organization_id", "1")],
         "/incidents/{incident_id}/needs" => vec![
             ("commune", "07.041.07.05"),
             ("category", "food"),

@@ -7,6 +7,7 @@ mod api;
 mod authorities;
 mod authz;
 mod bad_input;
+mod board;
 mod cmi;
 mod crisis;
 mod declaration;

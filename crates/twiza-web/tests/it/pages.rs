@@ -225,7 +225,37 @@ async fn every_page_is_light_and_accessible() {
         );
     }
     let org = last.expect("org");
+    // An incident with a need the association pledged to cover (its contact then readable).
+    let (incident, need, _) = crate::crisis::incident_with_pledged_need(
+        &app,
+        &twiza_domain::OrgScope::for_member(org, twiza_domain::OrgRole::Owner),
+        owner.id,
+        "Fatima",
+        "0612345678",
+    )
+    .await;
     let pages: Vec<(String, Option<&crate::harness::TestUser>)> = vec![
+        (format!("/associations/{}/incidents", org.0), Some(&owner)),
+        (
+            format!("/associations/{}/incidents/{incident}", org.0),
+            Some(&owner),
+        ),
+        (
+            format!("/associations/{}/needs/{need}/pledge", org.0),
+            Some(&owner),
+        ),
+        (
+            format!("/associations/{}/needs/{need}/contact", org.0),
+            Some(&owner),
+        ),
+        ("/authority/incidents".into(), Some(&admin)),
+        ("/authority/incidents/new".into(), Some(&admin)),
+        (format!("/authority/incidents/{incident}"), Some(&admin)),
+        (
+            format!("/authority/incidents/{incident}/needs"),
+            Some(&admin),
+        ),
+        (format!("/authority/needs/{need}"), Some(&admin)),
         ("/".into(), None),
         ("/sign-in".into(), None),
         ("/sign-up".into(), None),
