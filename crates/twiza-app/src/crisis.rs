@@ -354,7 +354,9 @@ pub async fn pledge(
             .await?
             .filter(|n| n.incident_id == incident)
             .ok_or(Error::Refused(Refusal::UnknownNeed))?;
-        if pledge.households > households_estimate(need.households, need.people) {
+        // A need elsewhere or no longer open is refused by the store with its own rule.
+        let comparable = need.commune_code == pledge.commune.as_str() && need.status.is_open();
+        if comparable && pledge.households > households_estimate(need.households, need.people) {
             return Err(Error::Invalid(vec![FieldError::new(
                 "households",
                 "pledge_beyond_need",

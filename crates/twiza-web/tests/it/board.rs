@@ -189,6 +189,20 @@ async fn pledges_from_the_board(app: TestApp) {
         .await
         .expect("q")
         .is_empty());
+    // The API applies the same rule: it calls the same use case.
+    let r = app
+        .post_json(
+            &format!(
+                "/api/v1/organizations/{}/incidents/{incident}/pledges",
+                org.0
+            ),
+            Some(&coordinator.token),
+            &json!({"need_id": need, "commune": IGHIL, "category": "shelter", "households": 13,
+                    "description": "13 tentes", "due_on": "2099-01-01"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.error_code(), "pledge_beyond_need");
 
     // Good, sent twice at once (a double click), then once more (the back button): one pledge.
     let good = [
