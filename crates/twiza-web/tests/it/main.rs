@@ -21,6 +21,7 @@ mod ledger_pages;
 mod log_site;
 mod logs;
 mod mail;
+mod map;
 mod members;
 mod openapi;
 mod pages;
