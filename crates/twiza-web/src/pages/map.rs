@@ -268,8 +268,8 @@ fn simplify(points: &[(f64, f64)], tolerance: f64) -> Vec<(f64, f64)> {
             continue;
         }
         let (mut worst, mut at) = (0.0, a);
-        for i in a + 1..b {
-            let d = segment_distance(points[i], points[a], points[b]);
+        for (i, p) in points.iter().enumerate().take(b).skip(a + 1) {
+            let d = segment_distance(*p, points[a], points[b]);
             if d > worst {
                 worst = d;
                 at = i;
