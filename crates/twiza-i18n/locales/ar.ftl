@@ -477,11 +477,23 @@ coverage-delivered = أسر وصلتها المساعدة
 coverage-gap = الخصاص (أسر)
 coverage-oversupply = الفائض (أسر)
 coverage-commune = الجماعة
-incident-map = الحاجات والتغطية حسب الدوار
+incident-map = الحاجات والتغطية حسب الجماعة والدوار
 coverage-shade-gap = غير مغطى في الغالب
 coverage-shade-partial = مغطى جزئيا
 coverage-shade-covered = مغطى
 coverage-shade-oversupply = فائض
+coverage-shade-quiet = لا حاجة مبلغ عنها
+coverage-status = الوضعية
+map-legend = مفتاح الخريطة
+map-legend-communes =
+    { PLURAL($count) ->
+        [zero] لا جماعة
+        [one] جماعة واحدة
+        [two] جماعتان
+        [few] { $count } جماعات
+       *[other] { $count } جماعة
+    }
+map-legend-douar = دائرة: دوار، تكبر كلما كثرت الأسر المحتاجة
 incident-coverage = الخصاص حسب الجماعة
 incident-3w = من يفعل ماذا وأين
 threew-organization = الجمعية

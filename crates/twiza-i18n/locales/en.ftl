@@ -473,11 +473,20 @@ coverage-delivered = Households reached
 coverage-gap = Gap (households)
 coverage-oversupply = Oversupply (households)
 coverage-commune = Commune
-incident-map = Needs and coverage by douar
+incident-map = Needs and coverage by commune and douar
 coverage-shade-gap = Mostly uncovered
 coverage-shade-partial = Partly covered
 coverage-shade-covered = Covered
 coverage-shade-oversupply = Oversupplied
+coverage-shade-quiet = No need reported
+coverage-status = Situation
+map-legend = Map legend
+map-legend-communes =
+    { PLURAL($count) ->
+        [one] { $count } commune
+       *[other] { $count } communes
+    }
+map-legend-douar = Disc: a douar, larger where more households are in need
 incident-coverage = Gaps by commune
 incident-3w = Who does what where
 threew-organization = Association

@@ -476,11 +476,20 @@ coverage-delivered = Ménages atteints
 coverage-gap = Écart (ménages)
 coverage-oversupply = Surplus (ménages)
 coverage-commune = Commune
-incident-map = Besoins et couverture par douar
+incident-map = Besoins et couverture par commune et douar
 coverage-shade-gap = Surtout non couvert
 coverage-shade-partial = Partiellement couvert
 coverage-shade-covered = Couvert
 coverage-shade-oversupply = Surapprovisionné
+coverage-shade-quiet = Aucun besoin signalé
+coverage-status = Situation
+map-legend = Légende de la carte
+map-legend-communes =
+    { PLURAL($count) ->
+        [one] { $count } commune
+       *[other] { $count } communes
+    }
+map-legend-douar = Disque : un douar, plus grand quand plus de ménages sont dans le besoin
 incident-coverage = Écarts par commune
 incident-3w = Qui fait quoi où
 threew-organization = Association

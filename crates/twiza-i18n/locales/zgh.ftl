@@ -487,11 +487,20 @@ coverage-delivered = ⵜⵉⵡⵊⵊⴰⵡⵉⵏ ⵢⵓⵡⵡⴹⵏ
 coverage-gap = ⴰⵅⵚⴰⵚ (ⵜⵉⵡⵊⵊⴰⵡⵉⵏ)
 coverage-oversupply = ⴰⵔⵏⴰⵢ (ⵜⵉⵡⵊⵊⴰⵡⵉⵏ)
 coverage-commune = ⵜⴰⵎⵙⵙⵓⵔⵜ
-incident-map = ⵜⵉⵙⵜⵜⵉⵔⵉⵏ ⴷ ⵓⴳⴷⴰⵍ ⵙ ⵓⴷⵡⵡⴰⵔ
+incident-map = ⵜⵉⵙⵜⵜⵉⵔⵉⵏ ⴷ ⵓⴳⴷⴰⵍ ⵙ ⵜⵎⵙⵙⵓⵔⵜ ⴷ ⵓⴷⵡⵡⴰⵔ
 coverage-shade-gap = ⵓⵔ ⵉⵜⵜⵡⴰⴳⴷⵍ ⴰⵟⵟⴰⵚ
 coverage-shade-partial = ⵉⵜⵜⵡⴰⴳⴷⵍ ⵙ ⵓⵃⵟⵟⵓ
 coverage-shade-covered = ⵉⵜⵜⵡⴰⴳⴷⵍ
 coverage-shade-oversupply = ⵉⵣⵔⵉ ⵜⴰⵙⵜⵜⵉⵔⵜ
+coverage-shade-quiet = ⵓⵔ ⵜⵍⵍⵉ ⴽⵔⴰ ⵏ ⵜⵙⵜⵜⵉⵔⵜ
+coverage-status = ⴰⴷⴷⴰⴷ
+map-legend = ⵉⵙⴽⴽⵉⵍⵏ ⵏ ⵜⴽⴰⵕⴹⴰ
+map-legend-communes =
+    { PLURAL($count) ->
+        [one] { $count } ⵏ ⵜⵎⵙⵙⵓⵔⵜ
+       *[other] { $count } ⵏ ⵜⵎⵙⵙⵓⵔⵉⵏ
+    }
+map-legend-douar = ⵜⴰⵡⵍⴰⴼⵜ: ⴰⴷⵡⵡⴰⵔ, ⵜⵜⵎⵇⵇⵓⵔ ⵎⴰⵃⵃ ⴳⵜⵔⵏⵜ ⵜⵡⵊⵊⴰⵡⵉⵏ ⵢⵓⵙⵔⵏ
 incident-coverage = ⴰⵅⵚⴰⵚ ⵙ ⵜⵎⵙⵙⵓⵔⵜ
 incident-3w = ⵎⴰⵏⵉ ⵉⵙⴽⴰⵔ ⵎⴰⵏⵉ ⵎⴰⵏⴰⴷ
 threew-organization = ⵜⴰⵎⵙⵙⵓⵔⵜ ⵜⴰⵏⴰⵎⵓⵏⵜ

@@ -2,6 +2,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod shapes;
+
 use twiza_geo::{geo, CommuneCode, CommuneKind, Geo, GeoError, ProvinceCode, RegionCode};
 
 #[test]

@@ -4,7 +4,7 @@
 //! for authorities (who verify, merge likely duplicates and assign, on `pages::triage`).
 
 use super::incidents::CoverageLine;
-use super::map::{self, MapPlace, Shade};
+use super::map::{IncidentMap, Shade};
 use super::{render, render_status, see_other, PageForm};
 use crate::authz::COORDINATION;
 use crate::ctx::Ctx;
@@ -70,8 +70,7 @@ struct BoardPage {
     /// The board's own address (the queue's filter and pages come back to it).
     base: String,
     done: Option<&'static str>,
-    map: String,
-    legend: Vec<(&'static str, &'static str)>,
+    map: IncidentMap,
     totals: Coverage,
     communes: Vec<CoverageLine>,
     douars: Vec<DouarLine>,
@@ -105,37 +104,6 @@ impl BoardQuery {
     }
 }
 
-/// The incident's map, drawn by `pages::map`, and its legend.
-fn incident_map(
-    c: &Ctx,
-    coverage: &[Coverage],
-    douars: &[Douar],
-) -> (String, Vec<(&'static str, &'static str)>) {
-    let by_douar: HashMap<i64, &Coverage> = coverage
-        .iter()
-        .filter_map(|cv| cv.douar_id.map(|d| (d, cv)))
-        .collect();
-    let places: Vec<MapPlace<'_>> = douars
-        .iter()
-        .map(|d| MapPlace {
-            douar: d,
-            name: c.douar_name(d),
-            coverage: by_douar.get(&d.id).copied(),
-        })
-        .collect();
-    let svg = map::svg(&places, &c.t("incident-map"));
-    let legend = [
-        Shade::Gap,
-        Shade::Partial,
-        Shade::Covered,
-        Shade::Oversupply,
-    ]
-    .into_iter()
-    .map(|s| (s.class(), map::colour(s)))
-    .collect();
-    (svg, legend)
-}
-
 /// Reads everything a board shows.
 async fn board(
     state: &AppState,
@@ -152,7 +120,8 @@ async fn board(
         .ok_or_else(AppError::not_found)?;
     let coverage = state.store.coverage(id).await?;
     let douars = state.store.incident_douars(id).await?;
-    let (map, legend) = incident_map(&c, &coverage, &douars);
+    let incident_communes = state.store.incident_communes(id).await?;
+    let map = IncidentMap::build(&c, &incident_communes, &coverage, &douars);
     let mut totals = Coverage::default();
     let mut communes = Vec::new();
     let names: HashMap<i64, &Douar> = douars.iter().map(|d| (d.id, d)).collect();
@@ -217,7 +186,6 @@ async fn board(
         base,
         done,
         map,
-        legend,
         totals,
         communes,
         douars: douar_lines,

@@ -5,7 +5,7 @@ use super::{render, render_status, see_other, PageForm};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::extract::PathId;
-use crate::pages::map::{self, MapPlace, Shade};
+use crate::pages::map::{IncidentMap, Shade};
 use crate::AppState;
 use askama::Template;
 use axum::extract::{RawPathParams, State};
@@ -78,8 +78,7 @@ pub struct CoverageLine {
 struct IncidentPage {
     c: Ctx,
     incident: Incident,
-    map: String,
-    legend: Vec<(&'static str, &'static str)>,
+    map: IncidentMap,
     communes: Vec<CoverageLine>,
     activities: Vec<ActivitySummary>,
     totals: Coverage,
@@ -99,19 +98,8 @@ pub async fn show(
         .ok_or_else(AppError::not_found)?;
     let coverage = state.store.coverage(id).await?;
     let douars = state.store.incident_douars(id).await?;
-    let by_douar: HashMap<i64, &Coverage> = coverage
-        .iter()
-        .filter_map(|cv| cv.douar_id.map(|d| (d, cv)))
-        .collect();
-    let places: Vec<MapPlace<'_>> = douars
-        .iter()
-        .map(|d| MapPlace {
-            douar: d,
-            name: c.douar_name(d),
-            coverage: by_douar.get(&d.id).copied(),
-        })
-        .collect();
-    let map = map::svg(&places, &c.t("incident-map"));
+    let incident_communes = state.store.incident_communes(id).await?;
+    let map = IncidentMap::build(&c, &incident_communes, &coverage, &douars);
     let mut communes: Vec<CoverageLine> = coverage
         .iter()
         .filter(|cv| cv.douar_id.is_none())
@@ -133,21 +121,11 @@ pub async fn show(
         totals.pledged += line.coverage.pledged;
         totals.delivered += line.coverage.delivered;
     }
-    let legend = [
-        Shade::Gap,
-        Shade::Partial,
-        Shade::Covered,
-        Shade::Oversupply,
-    ]
-    .into_iter()
-    .map(|s| (s.class(), map::colour(s)))
-    .collect();
     let activities = state.store.activity_summary(id, 60).await?;
     Ok(render(&IncidentPage {
         c,
         incident,
         map,
-        legend,
         communes,
         activities,
         totals,

@@ -22,6 +22,7 @@ mod ledger_pages;
 mod log_site;
 mod logs;
 mod mail;
+mod map;
 mod members;
 mod openapi;
 mod pages;

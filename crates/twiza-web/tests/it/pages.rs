@@ -194,7 +194,7 @@ async fn arabic_by_default_and_every_language_on_request() {
     assert_eq!(evil.headers[header::LOCATION], "/", "no open redirect");
 }
 
-fn gzip_len(bytes: &[u8]) -> usize {
+pub fn gzip_len(bytes: &[u8]) -> usize {
     let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     e.write_all(bytes).expect("gzip");
     e.finish().expect("gzip").len()
@@ -234,7 +234,9 @@ async fn every_page_is_light_and_accessible() {
         "0612345678",
     )
     .await;
+    let map_incident = crate::map::demo_incident(&app).await;
     let pages: Vec<(String, Option<&crate::harness::TestUser>)> = vec![
+        (format!("/incidents/{map_incident}"), None),
         (format!("/associations/{}/incidents", org.0), Some(&owner)),
         (
             format!("/associations/{}/incidents/{incident}", org.0),
