@@ -259,6 +259,9 @@ struct ManagePage {
     manager: bool,
     /// The viewer works on the association's money (its campaigns' pages are theirs).
     treasury: bool,
+    /// The viewer delivers (stock and deliveries) and runs logistics (convoys).
+    field_work: bool,
+    logistics: bool,
     /// What waits for this member: campaigns to publish, awaiting their authority, or ending
     /// within two weeks (treasury roles only).
     waiting: Vec<(Campaign, &'static str)>,
@@ -346,6 +349,8 @@ async fn manage_page(
         invitations,
         manager,
         treasury,
+        field_work: super::stock::role_in(scope, crate::authz::FIELD),
+        logistics: super::stock::role_in(scope, crate::authz::LOGISTICS),
         waiting,
         roles,
         errors,
