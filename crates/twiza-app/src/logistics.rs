@@ -109,7 +109,7 @@ pub async fn count_lot(
 
 /// Sends a delivery's code to the family's phone (the web's SMS gateway, in the languages the
 /// face chooses).
-pub trait CodeSender {
+pub trait CodeSender: Sync {
     /// Sends `code` to `phone`; `Err` when the gateway failed.
     fn send_code(&self, phone: &str, code: &str) -> std::result::Result<(), SendFailed>;
 }

@@ -232,11 +232,10 @@ fn manifest(form: &mut Form) -> Vec<(i64, i64)> {
         if lot.is_empty() && quantity.is_empty() {
             continue;
         }
-        let lot = lot.parse::<i64>().ok();
+        let (lot, quantity) = (lot.parse::<i64>().ok(), quantity.parse::<i64>().ok());
         if lot.is_none() {
             form.errors.push(FieldError::new(lot_field, "required"));
         }
-        let quantity = quantity.parse::<i64>().ok();
         if quantity.is_none() {
             form.errors
                 .push(FieldError::new(quantity_field, "quantity_not_positive"));

@@ -713,11 +713,12 @@ async fn convoys_warn_before_saving(app: &TestApp) {
             ("quantity_1", quantity.to_owned()),
         ]
     };
+    let owner = &f.owner;
     let plan = |form: Vec<(&'static str, String)>| async move {
         let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
         post(
             app,
-            &f.owner,
+            owner,
             &format!("/associations/{org}/convoys"),
             &form,
         )
