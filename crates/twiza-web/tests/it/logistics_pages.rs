@@ -716,13 +716,7 @@ async fn convoys_warn_before_saving(app: &TestApp) {
     let owner = &f.owner;
     let plan = |form: Vec<(&'static str, String)>| async move {
         let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        post(
-            app,
-            owner,
-            &format!("/associations/{org}/convoys"),
-            &form,
-        )
-        .await
+        post(app, owner, &format!("/associations/{org}/convoys"), &form).await
     };
     // Bad input: beyond the lot, a past date, no manifest.
     let r = plan(convoy(TALAT, "101", "2099-01-01")).await;
