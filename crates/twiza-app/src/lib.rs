@@ -17,6 +17,7 @@ pub mod donations;
 mod error;
 pub mod gifts;
 pub mod ledger;
+pub mod logistics;
 pub mod mail;
 pub mod organizations;
 pub mod payment_batches;

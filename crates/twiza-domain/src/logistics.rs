@@ -20,6 +20,15 @@ pub fn parse_quantity(field: &'static str, raw: i64) -> Result<i64, FieldError> 
     }
 }
 
+/// A count of goods found in a warehouse: a whole number, zero or more.
+pub fn parse_count(field: &'static str, raw: i64) -> Result<i64, FieldError> {
+    match raw {
+        n if n < 0 => Err(FieldError::new(field, "quantity_negative")),
+        n if n > MAX_QUANTITY => Err(FieldError::new(field, "quantity_too_large")),
+        n => Ok(n),
+    }
+}
+
 /// Where received goods come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StockSource {

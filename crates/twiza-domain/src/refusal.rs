@@ -141,6 +141,17 @@ refusals! {
     ProofLocked => "proof_locked", Conflict;
     /// The proof is not of the method the delivery expects.
     ProofMethodMismatch => "proof_method_mismatch", Conflict;
+    /// No such lot of the association (or not of the item asked).
+    UnknownLot => "unknown_lot", Invalid;
+    /// The donation is not a confirmed in-kind gift of this item to one of the association's
+    /// campaigns.
+    LotDonationInvalid => "lot_donation_invalid", Invalid;
+    /// More would be received from the donation than it gave of the item.
+    LotBeyondDonation => "lot_beyond_donation", Conflict;
+    /// The expense is not an approved expense of the association.
+    LotExpenseInvalid => "lot_expense_invalid", Invalid;
+    /// Goods are moved to the warehouse they are in.
+    SameWarehouse => "same_warehouse", Invalid;
 
     // Programmes and cash transfers.
     /// A programme with this code exists in the association.
@@ -183,6 +194,11 @@ impl Refusal {
         match self {
             Refusal::InvalidRecipient => Some("to_organization_id"),
             Refusal::DeclarationNumberTaken => Some("declaration_number"),
+            Refusal::UnknownLot => Some("lot_id"),
+            Refusal::LotDonationInvalid => Some("donation_id"),
+            Refusal::LotBeyondDonation => Some("quantity"),
+            Refusal::LotExpenseInvalid => Some("expense_id"),
+            Refusal::SameWarehouse => Some("to_warehouse_id"),
             _ => None,
         }
     }

@@ -23,6 +23,7 @@ mod grievances;
 mod ledger;
 mod logged;
 mod logistics;
+mod lots;
 mod mail_outbox;
 mod members;
 mod organizations;
@@ -66,7 +67,13 @@ pub use ledger::{
     AccountBalance, CampaignReport, Expense, JournalFilter, JournalLine, Keyset, NewExpense,
     NewTransfer, StockBalance, Transfer, TrialBalance, REPORT_IN_KIND_LINES,
 };
-pub use logistics::{ConvoyOutline, Item, NewDelivery, ProofOutcome, StockLine};
+pub use logistics::{
+    ConvoyLine, ConvoyOutline, DeliveryLine, Item, NewDelivery, ProofOutcome, StockLine,
+};
+pub use lots::{
+    ApprovedExpense, DonationLot, InKindDonation, Lot, LotCount, LotDelivery, LotLine, LotLink,
+    NeedToServe, Warehouse,
+};
 pub use mail_outbox::{DueMail, LinkHash, MailRecipient, MailRecord, NewMail};
 pub use members::MembershipChange;
 pub use organizations::{DirectoryFilter, DirectoryPage, Invitation, Member, MembershipRow};

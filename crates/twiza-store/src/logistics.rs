@@ -3,8 +3,9 @@
 //! confirms a delivery — written with its transparency-log leaf in one transaction.
 
 use crate::logged::{delivery_confirmed_leaf, ConfirmedDelivery};
+use crate::lots::{lock_warehouse, lot_balance, own_lot, write_movement, LotLink, Movement};
 use crate::tlog::{append_at, lock_size, NewLeaf};
-use crate::{now, Backend, Result, Store, StoreError};
+use crate::{now, Result, Store, StoreError};
 use sqlx::AnyConnection;
 use twiza_domain::crisis::{households_estimate, NeedStatus};
 use twiza_domain::logistics::{code_matches, NewReceipt, MAX_PROOF_ATTEMPTS};
@@ -44,6 +45,8 @@ pub struct NewDelivery {
     pub campaign_id: Option<i64>,
     /// The registered household of the association that receives the goods, if named.
     pub household_id: Option<i64>,
+    /// The lot the goods are taken from; without one, the warehouse's oldest lots of the item.
+    pub lot_id: Option<i64>,
 }
 
 /// What a proof attempt did.
@@ -57,34 +60,13 @@ pub enum ProofOutcome {
     Locked,
 }
 
-async fn item_id(conn: &mut AnyConnection, code: &str) -> Result<i64> {
+pub(crate) async fn item_id(conn: &mut AnyConnection, code: &str) -> Result<i64> {
     let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM items WHERE code = $1")
         .bind(code)
         .fetch_optional(&mut *conn)
         .await?;
     row.map(|(id,)| id)
         .ok_or(StoreError::Refused(Refusal::UnknownItem))
-}
-
-/// Locks the warehouse ([`Backend::for_update`]) and checks it is the
-/// association's.
-async fn own_warehouse(
-    conn: &mut AnyConnection,
-    backend: Backend,
-    scope: &OrgScope,
-    id: i64,
-) -> Result<()> {
-    let sql = format!(
-        "SELECT id FROM warehouses WHERE id = $1 AND organization_id = $2{}",
-        backend.for_update()
-    );
-    let row: Option<(i64,)> = sqlx::query_as(&sql)
-        .bind(id)
-        .bind(scope.org_id().0)
-        .fetch_optional(&mut *conn)
-        .await?;
-    row.map(|_| ())
-        .ok_or(StoreError::Refused(Refusal::UnknownWarehouse))
 }
 
 async fn balance(conn: &mut AnyConnection, warehouse: i64, item: i64) -> Result<i64> {
@@ -97,6 +79,49 @@ async fn balance(conn: &mut AnyConnection, warehouse: i64, item: i64) -> Result<
     .fetch_one(&mut *conn)
     .await?;
     Ok(quantity)
+}
+
+/// The lots a delivery takes its goods from, with how much of each: the lot it names (of the
+/// same item, holding enough in the warehouse), or the warehouse's oldest lots of the item.
+async fn lots_to_take(
+    conn: &mut AnyConnection,
+    scope: &OrgScope,
+    delivery: &NewDelivery,
+    item: i64,
+) -> Result<Vec<(i64, i64)>> {
+    if let Some(lot) = delivery.lot_id {
+        let (lot_item, _) = own_lot(conn, scope, lot).await?;
+        if lot_item != item {
+            return Err(StoreError::Refused(Refusal::UnknownLot));
+        }
+        if lot_balance(conn, lot, delivery.warehouse_id).await? < delivery.quantity {
+            return Err(StoreError::Refused(Refusal::InsufficientStock));
+        }
+        return Ok(vec![(lot, delivery.quantity)]);
+    }
+    let held: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT lot_id, CAST(SUM(quantity) AS BIGINT) FROM stock_movements \
+         WHERE warehouse_id = $1 AND item_id = $2 AND lot_id IS NOT NULL \
+         GROUP BY lot_id HAVING SUM(quantity) > 0 ORDER BY lot_id",
+    )
+    .bind(delivery.warehouse_id)
+    .bind(item)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut left = delivery.quantity;
+    let mut taken = Vec::new();
+    for (lot, quantity) in held {
+        if left == 0 {
+            break;
+        }
+        let take = quantity.min(left);
+        taken.push((lot, take));
+        left -= take;
+    }
+    if left > 0 {
+        return Err(StoreError::Refused(Refusal::InsufficientStock));
+    }
+    Ok(taken)
 }
 
 impl Store {
@@ -140,7 +165,8 @@ impl Store {
             .map_err(crate::refuse_on_unique(Refusal::WarehouseExists))
     }
 
-    /// Receives goods into one of the association's warehouses.
+    /// Receives goods into one of the association's warehouses, as a lot linked to nothing
+    /// (see [`Store::receive_lot`]); returns the lot's id.
     pub async fn receive_stock(
         &self,
         scope: &OrgScope,
@@ -149,25 +175,8 @@ impl Store {
         receipt: &NewReceipt,
         by: UserId,
     ) -> Result<i64> {
-        let mut tx = self.writer().begin().await?;
-        own_warehouse(&mut tx, self.backend(), scope, warehouse).await?;
-        let item = item_id(&mut tx, item).await?;
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO stock_movements (organization_id, warehouse_id, item_id, quantity, source, \
-             reference, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-        )
-        .bind(scope.org_id().0)
-        .bind(warehouse)
-        .bind(item)
-        .bind(receipt.quantity)
-        .bind(receipt.source.as_str())
-        .bind(receipt.reference.as_deref())
-        .bind(by.0)
-        .bind(now())
-        .fetch_one(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        Ok(id)
+        self.receive_lot(scope, warehouse, item, receipt, LotLink::default(), by)
+            .await
     }
 
     /// The association's stock, per warehouse and item (lines with nothing left included).
@@ -209,7 +218,7 @@ impl Store {
     ) -> Result<i64> {
         let at = now();
         let mut tx = self.writer().begin().await?;
-        own_warehouse(&mut tx, self.backend(), scope, delivery.warehouse_id).await?;
+        lock_warehouse(&mut tx, self.backend(), scope, delivery.warehouse_id).await?;
         let item = item_id(&mut tx, &delivery.item).await?;
         let need: Option<(String,)> =
             sqlx::query_as("SELECT status FROM needs WHERE id = $1 AND incident_id = $2")
@@ -249,6 +258,7 @@ impl Store {
         if balance(&mut tx, delivery.warehouse_id, item).await? < delivery.quantity {
             return Err(StoreError::Refused(Refusal::InsufficientStock));
         }
+        let taken = lots_to_take(&mut tx, scope, delivery, item).await?;
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO deliveries (organization_id, incident_id, need_id, warehouse_id, item_id, quantity, \
              households, campaign_id, status, proof_method, otp_salt, otp_hash, attempts, created_by, \
@@ -271,19 +281,28 @@ impl Store {
         .bind(delivery.household_id)
         .fetch_one(&mut *tx)
         .await?;
-        sqlx::query(
-            "INSERT INTO stock_movements (organization_id, warehouse_id, item_id, quantity, source, \
-             delivery_id, created_by, created_at) VALUES ($1, $2, $3, $4, 'delivery', $5, $6, $7)",
-        )
-        .bind(scope.org_id().0)
-        .bind(delivery.warehouse_id)
-        .bind(item)
-        .bind(-delivery.quantity)
-        .bind(id)
-        .bind(by.0)
-        .bind(at)
-        .execute(&mut *tx)
-        .await?;
+        for (lot, quantity) in taken {
+            let m = Movement {
+                scope,
+                warehouse: delivery.warehouse_id,
+                item,
+                lot,
+                quantity: -quantity,
+                source: "delivery",
+                delivery: Some(id),
+                by,
+                at,
+            };
+            write_movement(&mut tx, &m).await?;
+            sqlx::query(
+                "INSERT INTO delivery_lots (delivery_id, lot_id, quantity) VALUES ($1, $2, $3)",
+            )
+            .bind(id)
+            .bind(lot)
+            .bind(quantity)
+            .execute(&mut *tx)
+            .await?;
+        }
         tx.commit().await?;
         Ok(id)
     }
@@ -539,11 +558,12 @@ impl Store {
         warehouse: i64,
         (commune, douar): (&str, Option<i64>),
         convoy: &twiza_domain::logistics::NewConvoy,
+        lots: &[(i64, i64)],
         by: UserId,
     ) -> Result<(i64, Option<crate::CoverageWarning>)> {
         let at = now();
         let mut tx = self.writer().begin().await?;
-        own_warehouse(&mut tx, self.backend(), scope, warehouse).await?;
+        lock_warehouse(&mut tx, self.backend(), scope, warehouse).await?;
         crate::crisis::check_place_of(&mut tx, incident, commune, douar).await?;
         let mut lines = Vec::with_capacity(convoy.manifest.len());
         for (item, quantity) in &convoy.manifest {
@@ -552,6 +572,12 @@ impl Store {
                 return Err(StoreError::Refused(Refusal::InsufficientStock));
             }
             lines.push((item, *quantity));
+        }
+        for (lot, quantity) in lots {
+            own_lot(&mut tx, scope, *lot).await?;
+            if lot_balance(&mut tx, *lot, warehouse).await? < *quantity {
+                return Err(StoreError::Refused(Refusal::InsufficientStock));
+            }
         }
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO convoys (organization_id, incident_id, warehouse_id, commune_code, douar_id, vehicle, \
@@ -577,6 +603,16 @@ impl Store {
             )
             .bind(id)
             .bind(item)
+            .bind(quantity)
+            .execute(&mut *tx)
+            .await?;
+        }
+        for (lot, quantity) in lots {
+            sqlx::query(
+                "INSERT INTO convoy_lots (convoy_id, lot_id, quantity) VALUES ($1, $2, $3)",
+            )
+            .bind(id)
+            .bind(lot)
             .bind(quantity)
             .execute(&mut *tx)
             .await?;
@@ -654,5 +690,142 @@ impl Store {
             });
         }
         Ok(out)
+    }
+}
+
+/// A delivery of the association as its pages show it.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct DeliveryLine {
+    pub id: i64,
+    pub need_id: i64,
+    pub need_reference: String,
+    pub commune_code: String,
+    pub douar_ar: Option<String>,
+    pub douar_fr: Option<String>,
+    pub warehouse: String,
+    pub item: String,
+    pub item_ar: String,
+    pub item_fr: String,
+    pub quantity: i64,
+    pub households: i64,
+    /// `awaiting_proof`, `delivered` or `locked`.
+    pub status: String,
+    /// `otp` or `agent`.
+    pub proof_method: String,
+    pub attempts: i64,
+    pub created_at: i64,
+    pub delivered_at: Option<i64>,
+}
+
+/// One of the association's convoys.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ConvoyLine {
+    pub id: i64,
+    pub incident_id: i64,
+    pub warehouse: String,
+    pub commune_code: String,
+    pub douar_ar: Option<String>,
+    pub douar_fr: Option<String>,
+    pub vehicle: String,
+    pub route: String,
+    pub departs_on: String,
+    pub status: String,
+}
+
+const DELIVERY_COLUMNS: &str =
+    "SELECT d.id AS id, d.need_id AS need_id, n.reference AS need_reference, \
+     n.commune_code AS commune_code, dr.name_ar AS douar_ar, dr.name_fr AS douar_fr, \
+     w.name AS warehouse, i.code AS item, i.name_ar AS item_ar, i.name_fr AS item_fr, \
+     d.quantity AS quantity, d.households AS households, d.status AS status, \
+     d.proof_method AS proof_method, d.attempts AS attempts, d.created_at AS created_at, \
+     d.delivered_at AS delivered_at FROM deliveries d JOIN needs n ON n.id = d.need_id \
+     LEFT JOIN douars dr ON dr.id = n.douar_id JOIN warehouses w ON w.id = d.warehouse_id \
+     JOIN items i ON i.id = d.item_id";
+
+impl Store {
+    /// The association's deliveries, newest first, before the id given (at most `limit`).
+    pub async fn deliveries_of(
+        &self,
+        scope: &OrgScope,
+        before: Option<i64>,
+        limit: i64,
+    ) -> Result<Vec<DeliveryLine>> {
+        let sql = format!(
+            "{DELIVERY_COLUMNS} WHERE d.organization_id = $1 AND d.id < $2 ORDER BY d.id DESC LIMIT $3"
+        );
+        Ok(sqlx::query_as(&sql)
+            .bind(scope.org_id().0)
+            .bind(before.unwrap_or(i64::MAX))
+            .bind(limit)
+            .fetch_all(self.reader())
+            .await?)
+    }
+
+    /// One delivery of the association, with the lots it consumed (lot id, quantity).
+    pub async fn delivery(
+        &self,
+        scope: &OrgScope,
+        id: i64,
+    ) -> Result<(DeliveryLine, Vec<(i64, i64)>)> {
+        let sql = format!("{DELIVERY_COLUMNS} WHERE d.id = $1 AND d.organization_id = $2");
+        let line: Option<DeliveryLine> = sqlx::query_as(&sql)
+            .bind(id)
+            .bind(scope.org_id().0)
+            .fetch_optional(self.reader())
+            .await?;
+        let line = line.ok_or(StoreError::NotFound)?;
+        let lots: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT lot_id, quantity FROM delivery_lots WHERE delivery_id = $1 ORDER BY lot_id",
+        )
+        .bind(id)
+        .fetch_all(self.reader())
+        .await?;
+        Ok((line, lots))
+    }
+
+    /// The association's convoys, newest first, before the id given (at most `limit`).
+    pub async fn convoys_of(
+        &self,
+        scope: &OrgScope,
+        before: Option<i64>,
+        limit: i64,
+    ) -> Result<Vec<ConvoyLine>> {
+        Ok(sqlx::query_as(
+            "SELECT c.id AS id, c.incident_id AS incident_id, w.name AS warehouse, \
+             c.commune_code AS commune_code, dr.name_ar AS douar_ar, dr.name_fr AS douar_fr, \
+             c.vehicle AS vehicle, c.route AS route, c.departs_on AS departs_on, c.status AS status \
+             FROM convoys c JOIN warehouses w ON w.id = c.warehouse_id \
+             LEFT JOIN douars dr ON dr.id = c.douar_id \
+             WHERE c.organization_id = $1 AND c.id < $2 ORDER BY c.id DESC LIMIT $3",
+        )
+        .bind(scope.org_id().0)
+        .bind(before.unwrap_or(i64::MAX))
+        .bind(limit)
+        .fetch_all(self.reader())
+        .await?)
+    }
+
+    /// The lots a convoy carries (lot id, item code, quantity).
+    pub async fn convoy_lots(&self, scope: &OrgScope, id: i64) -> Result<Vec<(i64, String, i64)>> {
+        Ok(sqlx::query_as(
+            "SELECT cl.lot_id, i.code, cl.quantity FROM convoy_lots cl \
+             JOIN convoys c ON c.id = cl.convoy_id JOIN stock_lots l ON l.id = cl.lot_id \
+             JOIN items i ON i.id = l.item_id WHERE cl.convoy_id = $1 AND c.organization_id = $2 \
+             ORDER BY cl.lot_id",
+        )
+        .bind(id)
+        .bind(scope.org_id().0)
+        .fetch_all(self.reader())
+        .await?)
+    }
+
+    /// The warning a convoy to `commune` would get, before it is planned: the place has no gap
+    /// while communes of its province in the incident wait.
+    pub async fn convoy_destination_warning(
+        &self,
+        incident: i64,
+        commune: &str,
+    ) -> Result<Option<crate::CoverageWarning>> {
+        self.covered_destination(incident, commune).await
     }
 }

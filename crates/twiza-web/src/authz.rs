@@ -79,6 +79,15 @@ pub const FIELD: &[OrgRole] = &[
     OrgRole::Coordinator,
     OrgRole::FieldAgent,
 ];
+/// Who follows goods from a lot to the douars it reached: the field roles, and the treasury
+/// (an in-kind donation is followed from its campaign's books).
+pub const STOCK_TRAIL: &[OrgRole] = &[
+    OrgRole::Owner,
+    OrgRole::Admin,
+    OrgRole::Coordinator,
+    OrgRole::Treasurer,
+    OrgRole::FieldAgent,
+];
 /// Who decides Law 18-18 authorizations in Twiza, declares incidents and triages needs.
 pub const AUTHORITIES: &[PlatformRole] = &[PlatformRole::PlatformAdmin, PlatformRole::Authority];
 pub const PLATFORM_ADMIN: &[PlatformRole] = &[PlatformRole::PlatformAdmin];

@@ -4,7 +4,7 @@
 
 use crate::authz::{
     enforce, Access, Policy, ANY_MEMBER, AUTHORITIES, COORDINATION, CYCLE_APPROVAL, FIELD,
-    LOGISTICS, MANAGERS, PLATFORM_ADMIN, TREASURY,
+    LOGISTICS, MANAGERS, PLATFORM_ADMIN, STOCK_TRAIL, TREASURY,
 };
 use crate::{api, auth, ctx, error, logsite, ops, pages, AppState};
 use axum::extract::DefaultBodyLimit;
@@ -132,6 +132,23 @@ pub fn table() -> Vec<RouteSpec> {
         route(M::GET, "/associations/{org_id}/needs/{need_id}/pledge", Org(COORDINATION), get(pages::board::pledge_form)),
         route(M::POST, "/associations/{org_id}/needs/{need_id}/pledge", Org(COORDINATION), post(pages::board::pledge)).verified(),
         route(M::GET, "/associations/{org_id}/needs/{need_id}/contact", Personal(COORDINATION), get(pages::board::contact)),
+        route(M::GET, "/associations/{org_id}/stock", Org(FIELD), get(pages::stock::show)),
+        route(M::POST, "/associations/{org_id}/warehouses", Org(LOGISTICS), post(pages::stock::create_warehouse)),
+        route(M::GET, "/associations/{org_id}/stock/receive", Org(LOGISTICS), get(pages::stock::receive_form)),
+        route(M::POST, "/associations/{org_id}/stock/receive", Org(LOGISTICS), post(pages::stock::receive)),
+        route(M::GET, "/associations/{org_id}/lots/{lot_id}", Org(STOCK_TRAIL), get(pages::stock::lot)),
+        route(M::POST, "/associations/{org_id}/lots/{lot_id}/move", Org(LOGISTICS), post(pages::stock::move_lot)),
+        route(M::POST, "/associations/{org_id}/lots/{lot_id}/count", Org(LOGISTICS), post(pages::stock::count_lot)),
+        route(M::GET, "/associations/{org_id}/deliveries", Org(FIELD), get(pages::deliveries::list)),
+        route(M::GET, "/associations/{org_id}/deliveries/new", Org(FIELD), get(pages::deliveries::new_form)),
+        route(M::POST, "/associations/{org_id}/deliveries", Org(FIELD), post(pages::deliveries::prepare)),
+        route(M::GET, "/associations/{org_id}/deliveries/{delivery_id}", Org(FIELD), get(pages::deliveries::show)),
+        route(M::POST, "/associations/{org_id}/deliveries/{delivery_id}/confirm", Org(FIELD), post(pages::deliveries::confirm)),
+        route(M::POST, "/associations/{org_id}/deliveries/{delivery_id}/confirm-by-agent", Org(FIELD), post(pages::deliveries::confirm_by_agent).layer(DefaultBodyLimit::max(pages::deliveries::AGENT_PROOF_LIMIT))),
+        route(M::GET, "/associations/{org_id}/convoys", Org(LOGISTICS), get(pages::convoys::list)),
+        route(M::GET, "/associations/{org_id}/convoys/new", Org(LOGISTICS), get(pages::convoys::new_form)),
+        route(M::POST, "/associations/{org_id}/convoys", Org(LOGISTICS), post(pages::convoys::plan)),
+        route(M::POST, "/associations/{org_id}/convoys/{convoy_id}/status", Org(LOGISTICS), post(pages::convoys::set_status)),
         route(M::GET, "/me/associations", SignedIn, get(pages::organizations::mine)),
         route(M::POST, "/me/invitations/{invitation_id}/accept", SignedIn, post(pages::organizations::accept_invitation)),
         route(M::GET, "/me/tokens", SignedIn, get(pages::tokens::list)),

@@ -6,6 +6,29 @@
 use std::collections::VecDeque;
 use std::sync::Mutex;
 
+/// Texts a delivery's code through the configured gateway, in Arabic and French (the family's
+/// language is not known).
+pub struct CodeBySms<'a>(pub &'a crate::AppState);
+
+impl twiza_app::logistics::CodeSender for CodeBySms<'_> {
+    fn send_code(&self, phone: &str, code: &str) -> Result<(), twiza_app::logistics::SendFailed> {
+        use twiza_i18n::{Arg, Locale};
+        let text = [Locale::Ar, Locale::Fr]
+            .iter()
+            .map(|l| {
+                self.0
+                    .messages
+                    .t_args(*l, "sms-delivery-code", &[("code", Arg::Str(code))])
+            })
+            .collect::<Vec<_>>()
+            .join(" / ");
+        self.0
+            .sms
+            .send(phone, &text)
+            .map_err(|_| twiza_app::logistics::SendFailed)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("the text message could not be sent")]
 pub struct SmsError;

@@ -512,6 +512,7 @@ async fn logistics(
                     warehouse,
                     (destination, None),
                     &convoy,
+                    &[],
                     by,
                 )
                 .await?;
@@ -549,6 +550,7 @@ async fn logistics(
                 households: *households,
                 campaign_id: None,
                 household_id: None,
+                lot_id: None,
             };
             let id = store
                 .create_delivery(&scope, &delivery, Some((&salt, &hash)), by)

@@ -352,6 +352,7 @@ on_both_backends!(
             households: 4,
             campaign_id: None,
             household_id: None,
+            lot_id: None,
         };
         let salt = [3u8; 16];
         let hash = code_hash(&salt, "123456");

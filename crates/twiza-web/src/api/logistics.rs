@@ -9,13 +9,8 @@ use axum::extract::{RawPathParams, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use serde::{Deserialize, Serialize};
-use twiza_domain::crisis::parse_phone;
-use twiza_domain::logistics::{
-    code_hash, draw_code, parse_quantity, parse_warehouse_name, NewReceipt,
-};
 use twiza_domain::{FieldError, OrgScope};
-use twiza_i18n::{Arg, Locale};
-use twiza_store::{NewDelivery, ProofOutcome, StoreError};
+use twiza_store::ProofOutcome;
 use utoipa::ToSchema;
 
 #[derive(Serialize, ToSchema)]
@@ -69,13 +64,9 @@ pub async fn create_warehouse(
     Extension(scope): Extension<OrgScope>,
     ApiJson(body): ApiJson<WarehouseCreate>,
 ) -> AppResult<(StatusCode, Json<CreatedView>)> {
-    let name = parse_warehouse_name(&body.name)?;
-    let commune = twiza_geo::CommuneCode::parse(&body.commune)
-        .map_err(|_| FieldError::new("commune", "unknown_commune"))?;
-    let id = state
-        .store
-        .create_warehouse(&scope, &name, commune.as_str())
-        .await?;
+    let id =
+        twiza_app::logistics::create_warehouse(&state.store, &scope, &body.name, &body.commune)
+            .await?;
     Ok((StatusCode::CREATED, Json(CreatedView { id })))
 }
 
@@ -91,9 +82,16 @@ pub struct StockReceive {
     /// The campaign's code, the expense or the partner, as written on the delivery note.
     #[serde(default)]
     pub reference: String,
+    /// The confirmed in-kind donation these goods are (source `in_kind_donation`): the lot is
+    /// linked to it, never beyond what it gave of the item.
+    #[serde(default)]
+    pub donation_id: Option<i64>,
+    /// The approved expense that bought these goods (source `purchase`).
+    #[serde(default)]
+    pub expense_id: Option<i64>,
 }
 
-/// Receives goods into one of the association's warehouses.
+/// Receives goods into one of the association's warehouses as a lot; answers the lot's id.
 #[utoipa::path(post, path = "/api/v1/organizations/{org_id}/stock", tag = "logistics",
     params(("org_id" = i64, Path)), request_body = StockReceive,
     responses((status = 201, body = CreatedView), (status = 422, body = ErrorBody)),
@@ -104,11 +102,16 @@ pub async fn receive(
     CurrentUser(user): CurrentUser,
     ApiJson(body): ApiJson<StockReceive>,
 ) -> AppResult<(StatusCode, Json<CreatedView>)> {
-    let receipt = NewReceipt::parse(body.quantity, &body.source, &body.reference)?;
-    let id = state
-        .store
-        .receive_stock(&scope, body.warehouse_id, &body.item, &receipt, user.id)
-        .await?;
+    let input = twiza_app::logistics::ReceiptInput {
+        warehouse_id: body.warehouse_id,
+        item: &body.item,
+        quantity: body.quantity,
+        source: &body.source,
+        reference: &body.reference,
+        donation_id: body.donation_id,
+        expense_id: body.expense_id,
+    };
+    let id = twiza_app::logistics::receive(&state.store, &scope, &input, user.id).await?;
     Ok((StatusCode::CREATED, Json(CreatedView { id })))
 }
 
@@ -170,6 +173,10 @@ pub struct DeliveryCreate {
     /// delivery then appears in that household's own data export.
     #[serde(default)]
     pub household_id: Option<i64>,
+    /// The lot to take the goods from (of the same item, in that warehouse); by default the
+    /// warehouse's oldest lots of the item. The delivery names the lots it consumed.
+    #[serde(default)]
+    pub lot_id: Option<i64>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -195,100 +202,53 @@ pub async fn create_delivery(
     CurrentUser(user): CurrentUser,
     ApiJson(body): ApiJson<DeliveryCreate>,
 ) -> AppResult<(StatusCode, Json<DeliveryView>)> {
-    let quantity = parse_quantity("quantity", body.quantity)?;
-    let households = parse_quantity("households", body.households)?;
     let by_agent = match body.proof.as_deref().unwrap_or("otp") {
         "otp" => false,
         "agent" => true,
         _ => return Err(FieldError::new("proof", "validation").into()),
     };
-    let delivery = NewDelivery {
+    let input = twiza_app::logistics::DeliveryInput {
         incident_id: body.incident_id,
         need_id: body.need_id,
         warehouse_id: body.warehouse_id,
-        item: body.item.clone(),
-        quantity,
-        households,
+        item: &body.item,
+        lot_id: body.lot_id,
+        quantity: body.quantity,
+        households: body.households,
         campaign_id: body.campaign_id,
         household_id: body.household_id,
+        recipient_phone: body.recipient_phone.as_deref(),
+        by_agent,
     };
-    if by_agent {
-        let id = state
-            .store
-            .create_delivery(&scope, &delivery, None, user.id)
-            .await?;
-        return Ok((
-            StatusCode::CREATED,
-            Json(DeliveryView {
-                id,
-                status: "awaiting_proof".to_owned(),
-                proof: "agent".to_owned(),
-                code_sent_to: None,
-            }),
-        ));
-    }
-    let phone = match body
-        .recipient_phone
-        .as_deref()
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-    {
-        Some(phone) => parse_phone("recipient_phone", phone)?,
-        None => need_phone(&state, &scope, body.need_id)
-            .await?
-            .ok_or_else(|| {
-                AppError::from(FieldError::new(
-                    "recipient_phone",
-                    "recipient_phone_required",
-                ))
-            })?,
-    };
-    let (code, salt) = draw_code(rand::random());
-    let hash = code_hash(&salt, &code);
-    let id = state
-        .store
-        .create_delivery(&scope, &delivery, Some((&salt, &hash)), user.id)
-        .await?;
-    // In Arabic and French: the recipient's language is not known.
-    let text = [Locale::Ar, Locale::Fr]
-        .iter()
-        .map(|l| {
-            state
-                .messages
-                .t_args(*l, "sms-delivery-code", &[("code", Arg::Str(&code))])
-        })
-        .collect::<Vec<_>>()
-        .join(" / ");
-    state
-        .sms
-        .send(&phone, &text)
-        .map_err(|_| AppError::new(StatusCode::BAD_GATEWAY, "sms_unavailable"))?;
+    let sender = crate::sms::CodeBySms(&state);
+    let prepared = twiza_app::logistics::prepare_delivery(
+        &state.store,
+        (&state.config.personal_data, &sender),
+        &scope,
+        &input,
+        user.id,
+    )
+    .await
+    .map_err(sms_unavailable)?;
     Ok((
         StatusCode::CREATED,
         Json(DeliveryView {
-            id,
+            id: prepared.id,
             status: "awaiting_proof".to_owned(),
-            proof: "otp".to_owned(),
-            code_sent_to: Some(crate::sms::masked(&phone)),
+            proof: if by_agent { "agent" } else { "otp" }.to_owned(),
+            code_sent_to: prepared.code_sent_to.as_deref().map(crate::sms::masked),
         }),
     ))
 }
 
-/// The phone left with a need, when the need is assigned to the association: the platform
-/// texts the code to it and the association sees it masked (not a release of the contact).
-async fn need_phone(state: &AppState, scope: &OrgScope, need: i64) -> AppResult<Option<String>> {
-    let sealed = match state.store.assigned_need_contact(scope, need).await {
-        Ok(sealed) => sealed,
-        Err(StoreError::NotFound) => return Ok(None),
-        Err(e) => return Err(e.into()),
-    };
-    let Some((reference, sealed)) = sealed else {
-        return Ok(None);
-    };
-    Ok(Some(
-        twiza_app::crisis::open_need_contact(&state.config.personal_data, &reference, &sealed)?
-            .phone,
-    ))
+/// A gateway that failed after the delivery was written: 502 `sms_unavailable`.
+pub(crate) fn sms_unavailable(e: twiza_app::Error) -> AppError {
+    match e {
+        twiza_app::Error::Internal("sms_unavailable") => {
+            AppError::new(StatusCode::BAD_GATEWAY, "sms_unavailable")
+        }
+        e => e.into(),
+    }
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -318,11 +278,7 @@ pub async fn confirm(
     ApiJson(body): ApiJson<ProofBody>,
 ) -> AppResult<Json<ProofView>> {
     let id = super::path_param(&params, "delivery_id")?;
-    let code = body.code.trim();
-    if code.len() != 6 || !code.chars().all(|c| c.is_ascii_digit()) {
-        return Err(FieldError::new("code", "proof_code_invalid").into());
-    }
-    match state.store.confirm_delivery(&scope, id, code).await? {
+    match twiza_app::logistics::confirm_by_code(&state.store, &scope, id, &body.code).await? {
         ProofOutcome::Delivered { leaf_index } => Ok(Json(ProofView {
             status: "delivered".to_owned(),
             leaf_index,
@@ -378,32 +334,27 @@ pub async fn plan_convoy(
     ApiJson(body): ApiJson<ConvoyCreate>,
 ) -> AppResult<(StatusCode, Json<ConvoyReceiptView>)> {
     let incident = super::path_param(&params, "incident_id")?;
-    let commune = twiza_geo::CommuneCode::parse(&body.commune)
-        .map_err(|_| FieldError::new("commune", "unknown_commune"))?;
-    let manifest: Vec<(String, i64)> = body
-        .manifest
-        .iter()
-        .map(|l| (l.item.clone(), l.quantity))
-        .collect();
-    let convoy = twiza_domain::logistics::NewConvoy::parse(
-        &body.vehicle,
-        &body.driver,
-        &body.route,
-        &body.departs_on,
-        &manifest,
-        time::OffsetDateTime::now_utc().date(),
-    )?;
-    let (id, warning) = state
-        .store
-        .plan_convoy(
-            &scope,
-            incident,
-            body.warehouse_id,
-            (commune.as_str(), body.douar_id),
-            &convoy,
-            user.id,
-        )
-        .await?;
+    let input = twiza_app::logistics::ConvoyInput {
+        incident_id: incident,
+        warehouse_id: body.warehouse_id,
+        commune: &body.commune,
+        douar_id: body.douar_id,
+        vehicle: &body.vehicle,
+        driver: &body.driver,
+        route: &body.route,
+        departs_on: &body.departs_on,
+        items: body
+            .manifest
+            .iter()
+            .map(|l| (l.item.clone(), l.quantity))
+            .collect(),
+        lots: Vec::new(),
+    };
+    let plan =
+        twiza_app::logistics::plan_convoy(&state.store, &scope, &input, true, user.id).await?;
+    let twiza_app::logistics::ConvoyPlan::Planned { id, warning } = plan else {
+        return Err(AppError::internal());
+    };
     Ok((
         StatusCode::CREATED,
         Json(ConvoyReceiptView {
@@ -514,20 +465,17 @@ pub async fn confirm_by_agent(
 ) -> AppResult<Json<ProofView>> {
     use base64::Engine;
     let id = super::path_param(&params, "delivery_id")?;
-    let statement = twiza_domain::text::parse_text("statement", &body.statement, 1000)?;
-    let invalid = || AppError::from(FieldError::new("photo", "invalid_photo"));
     let photo = base64::engine::general_purpose::STANDARD
         .decode(body.photo.trim())
-        .map_err(|_| invalid())?;
-    let media_type =
-        twiza_domain::ledger::parse_evidence(&body.photo_type, &photo).map_err(|_| invalid())?;
-    if media_type == "application/pdf" {
-        return Err(invalid());
-    }
-    let leaf_index = state
-        .store
-        .confirm_delivery_by_agent(&scope, id, (&statement, media_type, &photo), user.id)
-        .await?;
+        .map_err(|_| AppError::from(FieldError::new("photo", "invalid_photo")))?;
+    let leaf_index = twiza_app::logistics::confirm_by_agent(
+        &state.store,
+        &scope,
+        id,
+        (&body.statement, Some(body.photo_type.as_str()), &photo),
+        user.id,
+    )
+    .await?;
     Ok(Json(ProofView {
         status: "delivered".to_owned(),
         leaf_index,

@@ -159,6 +159,10 @@ pub struct DonationLine {
     pub confirmed: bool,
     /// The viewer may open the donor's identity.
     pub donor: bool,
+    /// A confirmed gift in kind, which stock can receive.
+    pub in_kind: bool,
+    /// The lots received from it (lot, received, delivered): its trail to the douars.
+    pub lots: Vec<(i64, i64, i64)>,
 }
 
 #[derive(Template)]
@@ -174,6 +178,8 @@ struct ListPage {
     /// The donation just recorded.
     recorded: Option<i64>,
     methods: Vec<(&'static str, String)>,
+    /// The viewer may receive goods into stock.
+    logistics: bool,
 }
 
 fn goods(c: &Ctx, items: &[twiza_domain::donation::PledgedItem], catalogue: &[Item]) -> String {
@@ -213,6 +219,9 @@ fn line(c: &Ctx, d: twiza_store::ListedDonation, catalogue: &[Item], donors: boo
         status: c.donation_status_name(&d.status),
         confirmed: d.status == twiza_domain::donation::DonationStatus::Confirmed,
         donor: donors && d.has_donor,
+        in_kind: matches!(d.gift, Gift::InKind { .. })
+            && d.status == twiza_domain::donation::DonationStatus::Confirmed,
+        lots: Vec::new(),
     }
 }
 
@@ -248,11 +257,21 @@ pub async fn list(
         .then(|| page.donations.last())
         .flatten()
         .map(|d| query.page_href(campaign_id, ("after", d.id)));
-    let donations = page
+    let mut donations: Vec<DonationLine> = page
         .donations
         .into_iter()
         .map(|d| line(&c, d, &catalogue, donors))
         .collect();
+    let in_kind: Vec<i64> = donations
+        .iter()
+        .filter(|d| d.in_kind)
+        .map(|d| d.id)
+        .collect();
+    for lot in state.store.donation_lots(&scope, &in_kind).await? {
+        if let Some(d) = donations.iter_mut().find(|d| d.id == lot.donation_id) {
+            d.lots.push((lot.lot_id, lot.quantity, lot.delivered));
+        }
+    }
     let recorded = query
         .recorded
         .filter(|_| query.done.as_deref() == Some("recorded"));
@@ -267,6 +286,7 @@ pub async fn list(
         older,
         recorded,
         methods,
+        logistics: super::stock::role_in(&scope, crate::authz::LOGISTICS),
     }))
 }
 

@@ -261,6 +261,9 @@ struct ManagePage {
     treasury: bool,
     /// The viewer coordinates the association's crisis work (its incident boards).
     coordination: bool,
+    /// The viewer delivers (stock and deliveries) and runs logistics (convoys).
+    field_work: bool,
+    logistics: bool,
     /// What waits for this member: campaigns to publish, awaiting their authority, or ending
     /// within two weeks (treasury roles only).
     waiting: Vec<(Campaign, &'static str)>,
@@ -355,6 +358,8 @@ async fn manage_page(
         manager,
         treasury,
         coordination,
+        field_work: super::stock::role_in(scope, crate::authz::FIELD),
+        logistics: super::stock::role_in(scope, crate::authz::LOGISTICS),
         waiting,
         roles,
         errors,

@@ -263,6 +263,45 @@ fn sample_form(path: &str) -> Option<Vec<(&'static str, &'static str)>> {
         "/authority/needs/{need_id}/verify" => vec![],
         "/authority/needs/{need_id}/merge" => vec![("into", "1")],
         "/authority/needs/{need_id}/assign" => vec![("organization_id", "1")],
+        "/associations/{org_id}/warehouses" => {
+            vec![("name", "Intrus"), ("commune", "07.041.07.03")]
+        }
+        "/associations/{org_id}/stock/receive" => vec![
+            ("warehouse_id", "1"),
+            ("source", "other"),
+            ("item", "tent"),
+            ("quantity", "5"),
+        ],
+        "/associations/{org_id}/lots/{lot_id}/move" => vec![
+            ("from_warehouse_id", "1"),
+            ("to_warehouse_id", "2"),
+            ("quantity", "1"),
+        ],
+        "/associations/{org_id}/lots/{lot_id}/count" => {
+            vec![("count_warehouse_id", "1"), ("counted", "0")]
+        }
+        "/associations/{org_id}/deliveries" => vec![
+            ("lot", "1-1"),
+            ("need_id", "1"),
+            ("quantity", "1"),
+            ("households", "1"),
+            ("proof", "agent"),
+        ],
+        "/associations/{org_id}/deliveries/{delivery_id}/confirm" => vec![("code", "000000")],
+        "/associations/{org_id}/deliveries/{delivery_id}/confirm-by-agent" => vec![],
+        "/associations/{org_id}/convoys" => vec![
+            ("incident_id", "1"),
+            ("warehouse_id", "1"),
+            ("commune", "07.041.07.05"),
+            ("vehicle", "Camion"),
+            ("driver", "Intrus"),
+            ("route", "A – B"),
+            ("departs_on", "2099-01-01"),
+            ("lot_1", "1"),
+            ("quantity_1", "1"),
+            ("confirm", "yes"),
+        ],
+        "/associations/{org_id}/convoys/{convoy_id}/status" => vec![("status", "left")],
         "/incidents/{incident_id}/needs" => vec![
             ("commune", "07.041.07.05"),
             ("category", "food"),
@@ -310,7 +349,7 @@ async fn snapshot(app: &TestApp, b: OrgId, c: OrgId, b_owner: &TestUser) -> Stri
     let scope_b = OrgScope::for_member(b, OrgRole::Owner);
     let scope_c = OrgScope::for_member(c, OrgRole::Owner);
     format!(
-        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
         s.campaigns_of(&scope_b).await.expect("q"),
         s.organization(b).await.expect("q"),
         s.organization(c).await.expect("q"),
@@ -326,6 +365,8 @@ async fn snapshot(app: &TestApp, b: OrgId, c: OrgId, b_owner: &TestUser) -> Stri
         s.payment_batches(&scope_b).await.expect("q"),
         s.organization_documents(&scope_b).await.expect("q"),
         s.account(b_owner.id).await.expect("q"),
+        s.lot_lines(&scope_b, None, 100).await.expect("q"),
+        s.convoys_of(&scope_b, None, 100).await.expect("q"),
     )
 }
 
@@ -502,6 +543,7 @@ async fn no_route_lets_a_tenant_into_another_association() {
                 .replace("{pledge_id}", &pledge.to_string())
                 .replace("{delivery_id}", "1")
                 .replace("{convoy_id}", "1")
+                .replace("{lot_id}", "1")
                 .replace("{household_id}", &household.to_string())
                 .replace("{batch_id}", &batch.to_string())
                 .replace("{grievance_id}", &grievance.to_string())
@@ -660,6 +702,7 @@ async fn read_only_platform_roles_change_nothing_and_see_no_contacts() {
                 .replace("{pledge_id}", &pledge.to_string())
                 .replace("{delivery_id}", "1")
                 .replace("{convoy_id}", "1")
+                .replace("{lot_id}", "1")
                 .replace("{household_id}", &household.to_string())
                 .replace("{batch_id}", &batch.to_string())
                 .replace("{grievance_id}", &grievance.to_string())

@@ -20,6 +20,7 @@ mod harness;
 mod ledger;
 mod ledger_pages;
 mod log_site;
+mod logistics_pages;
 mod logs;
 mod mail;
 mod map;

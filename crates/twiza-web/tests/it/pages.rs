@@ -267,6 +267,18 @@ async fn every_page_is_light_and_accessible() {
         ("/associations/new".into(), Some(&owner)),
         (format!("/associations/{}/manage", org.0), Some(&owner)),
         (format!("/associations/{}/members", org.0), Some(&owner)),
+        (format!("/associations/{}/stock", org.0), Some(&owner)),
+        (
+            format!("/associations/{}/stock/receive", org.0),
+            Some(&owner),
+        ),
+        (format!("/associations/{}/deliveries", org.0), Some(&owner)),
+        (
+            format!("/associations/{}/deliveries/new", org.0),
+            Some(&owner),
+        ),
+        (format!("/associations/{}/convoys", org.0), Some(&owner)),
+        (format!("/associations/{}/convoys/new", org.0), Some(&owner)),
         ("/me/associations".into(), Some(&owner)),
         ("/me/tokens".into(), Some(&owner)),
         ("/admin/verification".into(), Some(&admin)),

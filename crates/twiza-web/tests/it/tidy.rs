@@ -275,6 +275,8 @@ fn every_error_code_has_a_message() {
         "report",
         "document",
         "document_kind",
+        "lot",
+        "need_id",
     ];
     let mut missing = Vec::new();
     for code in codes.iter().filter(|c| !field_names.contains(&c.as_str())) {
