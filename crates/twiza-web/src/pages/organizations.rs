@@ -259,6 +259,8 @@ struct ManagePage {
     manager: bool,
     /// The viewer works on the association's money (its campaigns' pages are theirs).
     treasury: bool,
+    /// The viewer works with the registry of households (field roles).
+    registry: bool,
     /// What waits for this member: campaigns to publish, awaiting their authority, or ending
     /// within two weeks (treasury roles only).
     waiting: Vec<(Campaign, &'static str)>,
@@ -301,6 +303,10 @@ async fn manage_page(
     };
     let treasury = match scope.grant() {
         twiza_domain::tenancy::ScopeGrant::Member(role) => crate::authz::TREASURY.contains(&role),
+        twiza_domain::tenancy::ScopeGrant::Platform(_) => false,
+    };
+    let registry = match scope.grant() {
+        twiza_domain::tenancy::ScopeGrant::Member(role) => crate::authz::FIELD.contains(&role),
         twiza_domain::tenancy::ScopeGrant::Platform(_) => false,
     };
     let (waiting, expenses_waiting, transfers_waiting) = match (treasury, c.user()) {
@@ -346,6 +352,7 @@ async fn manage_page(
         invitations,
         manager,
         treasury,
+        registry,
         waiting,
         roles,
         errors,

@@ -26,6 +26,7 @@ mod openapi;
 mod pages;
 mod programmes;
 mod registry;
+mod registry_pages;
 mod streams;
 mod tidy;
 mod treasury;

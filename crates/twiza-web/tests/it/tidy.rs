@@ -275,6 +275,7 @@ fn every_error_code_has_a_message() {
         "report",
         "document",
         "document_kind",
+        "programme",
     ];
     let mut missing = Vec::new();
     for code in codes.iter().filter(|c| !field_names.contains(&c.as_str())) {
