@@ -189,12 +189,13 @@ pub fn read_purpose(raw: Option<&str>) -> Result<String> {
     Ok(p.to_owned())
 }
 
-/// How much of a household the scope reads on its page: identifiers always (the page is for
-/// the people who work with the household), sensitive fields by role.
+/// How much of a household the scope reads on its page: identifiers and sensitive fields for
+/// the roles that keep the registry, the rest for field agents.
 pub fn page_read_scope(scope: &OrgScope) -> ReadScope {
+    let keeps = keeps_registry(scope);
     ReadScope {
-        identifiers: true,
-        sensitive: may_read_sensitive(scope),
+        identifiers: keeps,
+        sensitive: keeps,
     }
 }
 

@@ -194,7 +194,8 @@ impl Store {
 pub const RETENTION_CHECK: std::time::Duration = std::time::Duration::from_secs(3600);
 
 /// Starts the retention job: a minute after start, then every [`RETENTION_CHECK`], the node
-/// runs today's retention unless another node already claimed it.
+/// runs today's retention unless another node already claimed it (and first gives name keys
+/// to members registered before they existed).
 pub fn spawn_retention(store: Store) {
     tokio::spawn(async move {
         let start = tokio::time::Instant::now() + std::time::Duration::from_secs(60);
@@ -202,6 +203,12 @@ pub fn spawn_retention(store: Store) {
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tick.tick().await;
+            // Members registered before name keys existed get theirs, a batch at a time.
+            while let Ok(filled) = store.fill_name_keys(1000).await {
+                if filled == 0 {
+                    break;
+                }
+            }
             let today = time::OffsetDateTime::now_utc().date();
             if let Err(e) = store.run_retention(today, &today.to_string()).await {
                 tracing::warn!(error = %e, "retention not run");

@@ -267,3 +267,51 @@ mod tests {
         );
     }
 }
+
+impl Store {
+    /// Gives name keys to members registered before they existed (migration 0034), `batch` at
+    /// a time; returns how many were filled (0: none left). Safe to run on several nodes: a row
+    /// is only filled while its keys are missing.
+    pub async fn fill_name_keys(&self, batch: i64) -> Result<u64> {
+        let rows: Vec<NameRow> = sqlx::query_as(
+            "SELECT id, given_name_ar, family_name_ar, given_name_lat, family_name_lat FROM persons \
+             WHERE name_keys IS NULL AND (given_name_ar IS NOT NULL OR family_name_ar IS NOT NULL \
+             OR given_name_lat IS NOT NULL OR family_name_lat IS NOT NULL) ORDER BY id LIMIT $1",
+        )
+        .bind(batch)
+        .fetch_all(&self.reader)
+        .await?;
+        let mut tx = self.writer().begin().await?;
+        let mut done = 0;
+        for r in rows {
+            // A name without a letter gets a blank key, so it is not picked again.
+            let keys = name_keys([
+                r.given_name_ar.as_deref(),
+                r.family_name_ar.as_deref(),
+                r.given_name_lat.as_deref(),
+                r.family_name_lat.as_deref(),
+            ])
+            .unwrap_or_else(|| " ".to_owned());
+            done += sqlx::query(
+                "UPDATE persons SET name_keys = $1 WHERE id = $2 AND name_keys IS NULL",
+            )
+            .bind(keys)
+            .bind(r.id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        }
+        tx.commit().await?;
+        Ok(done)
+    }
+}
+
+/// A member's names, to fold into keys.
+#[derive(sqlx::FromRow)]
+struct NameRow {
+    id: i64,
+    given_name_ar: Option<String>,
+    family_name_ar: Option<String>,
+    given_name_lat: Option<String>,
+    family_name_lat: Option<String>,
+}

@@ -822,3 +822,29 @@ async fn retention_runs_once_a_day_and_shows_on_the_operations_page() {
         StatusCode::FORBIDDEN
     );
 }
+
+#[tokio::test]
+async fn members_registered_before_name_keys_are_found_once_filled() {
+    let app = TestApp::new().await;
+    let d = desk(&app).await;
+    let id = register(&app, &d, "Mohamed", "BE819283").await;
+    app.store
+        .execute_raw("UPDATE persons SET name_keys = NULL")
+        .await
+        .unwrap();
+    let search = twiza_store::HouseholdSearch {
+        name: Some("محمد".into()),
+        limit: 10,
+        ..Default::default()
+    };
+    let reader = twiza_store::Reader {
+        account: d.owner.id,
+        purpose: "test",
+    };
+    let scope = scope(d.org);
+    let found = || app.store.search_households(&scope, &search, reader);
+    assert_eq!(found().await.unwrap().households.len(), 0);
+    assert_eq!(app.store.fill_name_keys(1000).await.unwrap(), 2);
+    assert_eq!(app.store.fill_name_keys(1000).await.unwrap(), 0);
+    assert_eq!(found().await.unwrap().households.len(), 1, "household {id}");
+}
