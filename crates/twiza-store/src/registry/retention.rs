@@ -113,7 +113,7 @@ impl Store {
 pub const RETENTION_JOB: &str = "retention";
 
 /// A run of a job: what ran, when, and how many households it anonymized.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct JobRun {
     pub id: i64,
     pub job: String,
@@ -165,28 +165,14 @@ impl Store {
 
     /// The latest runs of a job, newest first.
     pub async fn job_runs(&self, job: &str, limit: i64) -> Result<Vec<JobRun>> {
-        let rows: Vec<(i64, String, String, String, i64, Option<i64>, i64)> = sqlx::query_as(
+        Ok(sqlx::query_as::<_, JobRun>(
             "SELECT id, job, run_key, status, started_at, finished_at, households FROM job_runs \
              WHERE job = $1 ORDER BY id DESC LIMIT $2",
         )
         .bind(job)
         .bind(limit.clamp(1, 500))
         .fetch_all(&self.reader)
-        .await?;
-        Ok(rows
-            .into_iter()
-            .map(
-                |(id, job, run_key, status, started_at, finished_at, households)| JobRun {
-                    id,
-                    job,
-                    run_key,
-                    status,
-                    started_at,
-                    finished_at,
-                    households,
-                },
-            )
-            .collect())
+        .await?)
     }
 }
 
