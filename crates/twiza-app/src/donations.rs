@@ -1,6 +1,6 @@
 //! Donations the association's treasury records by hand (settled bank transfers, cash, card
 //! payments at its desk, goods received), the listing of a campaign's donations, and the reading
-//! of a donor's sealed identity — each read written to the server's log, without the identity.
+//! of a donor's sealed identity — each read written to the access log, without the identity.
 
 use crate::error::{Error, Result};
 use twiza_domain::donation::{parse_items, DonationStatus, Gift, PaymentMethod};
@@ -115,8 +115,9 @@ pub fn reads_donors(scope: &OrgScope) -> bool {
     matches!(scope.grant(), ScopeGrant::Member(role) if DONOR_READERS.contains(&role))
 }
 
-/// Opens the identity a donor gave (treasury members of the association only) and writes the
-/// read to the server's log — the donation, the association and the reader, never the identity.
+/// Opens the identity a donor gave (treasury members of the association only): the read is
+/// written to the donor access log (`donor_identity_reads`, in the read's transaction) and to
+/// the server's log — the donation, the association and the reader, never the identity.
 pub async fn read_donor_identity(
     store: &Store,
     keys: &twiza_store::PersonalDataKeys,
@@ -129,8 +130,9 @@ pub async fn read_donor_identity(
     if !reads_donors(scope) {
         return Err(Error::Forbidden);
     }
+    let reader = reader.ok_or(Error::Forbidden)?;
     let sealed = store
-        .sealed_donor_identity(scope, campaign_id, donation_id)
+        .read_sealed_donor_identity(scope, campaign_id, donation_id, reader)
         .await?
         .ok_or(Error::NotFound)?;
     let identity = crate::sealing::open_donor_identity(
@@ -146,7 +148,7 @@ pub async fn read_donor_identity(
     tracing::info!(
         donation_id,
         organization_id = scope.org_id().0,
-        user_id = reader.map(|u| u.0),
+        user_id = reader.0,
         "donor identity read"
     );
     Ok(identity)

@@ -1252,3 +1252,252 @@ triage-description = الوصف
 triage-done-verified = تم التحقق من الحاجة.
 triage-done-merged = تم دمج الحاجة المكررة في هذه الحاجة.
 triage-done-assigned = تم إسناد الحاجة إلى الجمعية.
+## السجل: الأسر والملفات والتكرارات
+registry-households-title = سجل الأسر
+registry-back-to-association = العودة إلى الجمعية
+registry-done-registered = تم تسجيل الأسرة.
+registry-open-household = فتح ملفها
+registry-register = تسجيل أسرة
+registry-import = استيراد ملف أسر
+registry-duplicates = التكرارات المطلوب فحصها
+registry-search-name = اسم أحد الأفراد
+registry-search-name-hint = بالحروف العربية أو اللاتينية أو تيفيناغ: تتطابق الكتابات المختلفة للاسم نفسه.
+registry-reference = المرجع
+registry-commune = الجماعة
+registry-douar = الدوار
+registry-programme = البرنامج
+registry-any = الكل
+registry-status = الحالة
+registry-status-active = نشط
+registry-status-anonymized = مجهول الهوية
+registry-search = بحث
+registry-none = لا توجد أسرة مطابقة.
+registry-head = رب الأسرة
+registry-place = المكان
+registry-members = الأفراد
+registry-register-hint = أدخل الأسرة وأفرادها ثم سجلها. لا يحفظ أي شيء ما دام هناك حقل يحتاج إلى تصحيح.
+registry-household = الأسرة
+registry-commune-hint = رمزها لدى المندوبية السامية للتخطيط (مثلا 07.041.07.05) أو اسمها.
+registry-address = العنوان
+registry-damage = الأضرار التي لحقت بالمسكن
+registry-consent = الموافقة
+registry-consent-hint = لماذا تعالج معطيات الأسرة وعلى أي أساس (القانون 09-08).
+registry-purpose = الغرض
+registry-basis = الأساس القانوني
+registry-channel = طريقة الإدلاء
+registry-members-hint = سطر لكل فرد؛ اترك الأسطر الزائدة فارغة. للأسرة رب أسرة واحد بالضبط.
+registry-member-n = الفرد { $n }
+registry-register-submit = تسجيل الأسرة
+registry-more-rows = أسطر إضافية للأفراد
+registry-given-name-ar = الاسم الشخصي بالعربية
+registry-family-name-ar = الاسم العائلي بالعربية
+registry-given-name-lat = الاسم الشخصي بالحروف اللاتينية
+registry-family-name-lat = الاسم العائلي بالحروف اللاتينية
+registry-sex = الجنس
+registry-choose = اختر
+registry-birth-date = تاريخ الازدياد
+registry-relation = صلة القرابة برب الأسرة
+registry-disability = الإعاقة
+registry-schooling = التمدرس
+registry-cin = رقم البطاقة الوطنية
+registry-phone = الهاتف
+registry-idcs = المعرف الرقمي المدني والاجتماعي
+registry-rectify-title = تصحيح معطيات أحد الأفراد
+registry-rectify-hint = حق التصحيح (القانون 09-08): يحفظ التصحيح مع سببه دون القيم القديمة.
+registry-rectify-reason = سبب التصحيح
+registry-rectify-reason-hint = مثلا: طلب الأسرة، تقديم وثيقة من الحالة المدنية.
+registry-rectify-submit = حفظ التصحيح
+registry-rectify = تصحيح
+registry-consents = الموافقات
+registry-none-yet = لا شيء حتى الآن.
+registry-recorded = سجلت في
+registry-withdrawn = السحب
+registry-withdrawn-on = سحبت في
+registry-standing = سارية
+registry-decisions = قرارات البرامج
+registry-eligible = مؤهلة
+registry-not-eligible = غير مؤهلة
+registry-indexes = المؤشرات السوسيو-اقتصادية
+registry-deliveries = المساعدات المستلمة
+registry-grievances = الشكايات
+registry-name = الاسم
+registry-identifiers = المعرفات
+registry-export = ما نحتفظ به عن الأسرة
+registry-corrections = التصحيحات
+registry-withdraw-title = سحب موافقة
+registry-withdraw-hint = يمكن للأسرة سحب موافقتها في أي وقت؛ يؤرخ السحب ويحفظ.
+registry-withdraw = سحب الموافقة
+registry-access-log = من اطلع على هذه المعطيات
+registry-access-log-hint = تسجل هنا كل قراءة للمعطيات الشخصية للأسرة.
+registry-when = متى
+registry-who = من
+registry-what = ماذا
+registry-why = لماذا
+registry-done-withdrawn = تم سحب الموافقة.
+registry-done-rectified = تم حفظ التصحيح.
+registry-reader-platform = إدارة المنصة
+registry-export-intro = كل ما تحتفظ به الجمعية عن الأسرة (القانون 09-08، حق الولوج). هذا الاطلاع بدوره مسجل.
+registry-printed-on = طبع في
+registry-export-rights = يمكن للأسرة أن تطلب من الجمعية تصحيح معطياتها وسحب موافقتها.
+registry-import-hint = يفحص الملف أولا دون استيراد أي شيء؛ ثم تختار استيراده كاملا أو الأسر الصالحة فقط.
+registry-import-file = ملف الأسر
+registry-import-file-hint = ملف CSV أو مصنف جداول (أول ورقة منه)، 16 MB على الأكثر.
+registry-import-check = فحص الملف
+registry-import-report = نتيجة فحص الملف
+registry-import-report-hint = لم يستورد أي شيء بعد. يعرض كل سطر غير صالح مع حقله والسبب.
+registry-import-valid = الأسر الصالحة
+registry-import-persons = الأشخاص في هذه الأسر
+registry-import-invalid = الأسر غير الصالحة
+registry-import-errors = الأخطاء
+registry-import-row = السطر
+registry-import-field = العمود
+registry-import-reason = السبب
+registry-import-how = ماذا تريد أن تستورد؟
+registry-import-all = الملف كاملا (فقط إن لم يكن فيه أي خطأ)
+registry-import-submit = استيراد
+registry-import-nothing = لا توجد أسرة صالحة: صحح الملف وأرسله من جديد.
+duplicates-title = التكرارات المحتملة
+duplicates-hint = سجلان يبدو أنهما لشخص واحد مع أسباب التطابق. قرر بعد التحقق مع الأسرة.
+duplicates-search = البحث عن تكرارات جديدة
+duplicates-none = لا توجد تكرارات في الانتظار.
+duplicates-pair = زوج بنقطة { $score }
+duplicates-field = الحقل
+duplicates-first = السجل الأول
+duplicates-second = السجل الثاني
+duplicates-reasons = أسباب التطابق
+duplicates-same = نفس الشخص
+duplicates-different = شخصان مختلفان
+duplicates-done-same = تقرر: نفس الشخص. لم يعد السجل الأحدث يحتسب في الدورات.
+duplicates-done-different = تقرر: شخصان مختلفان. لن يقترح هذا الزوج مرة أخرى.
+registry-done-imported =
+    { PLURAL($count) ->
+        [zero] لم تستورد أي أسرة
+        [one] تم استيراد أسرة واحدة
+        [two] تم استيراد أسرتين
+        [few] تم استيراد { $count } أسر
+        [many] تم استيراد { $count } أسرة
+       *[other] تم استيراد { $count } أسرة
+    }
+registry-import-more-errors =
+    { PLURAL($count) ->
+        [zero] ولا أخطاء أخرى
+        [one] وخطأ واحد آخر
+        [two] وخطآن آخران
+        [few] و{ $count } أخطاء أخرى
+        [many] و{ $count } خطأ آخر
+       *[other] و{ $count } خطأ آخر
+    }
+registry-import-valid-only =
+    { PLURAL($count) ->
+        [zero] الأسر الصالحة فقط ({ $count })
+        [one] الأسرة الصالحة فقط ({ $count })
+        [two] الأسرتان الصالحتان فقط ({ $count })
+        [few] الأسر الصالحة فقط ({ $count })
+        [many] الأسر الصالحة فقط ({ $count })
+       *[other] الأسر الصالحة فقط ({ $count })
+    }
+duplicates-done-searched =
+    { PLURAL($count) ->
+        [zero] لا يوجد زوج جديد للفحص
+        [one] زوج جديد واحد للفحص
+        [two] زوجان جديدان للفحص
+        [few] { $count } أزواج جديدة للفحص
+        [many] { $count } زوجا جديدا للفحص
+       *[other] { $count } زوج جديد للفحص
+    }
+error-consent-not-standing = ليست لهذه الأسرة موافقة سارية لهذا الغرض.
+error-file-not-household-file = اختر ملف CSV أو مصنف جداول.
+error-import-has-errors = في الملف أخطاء: استورد الأسر الصالحة فقط أو صححه.
+registry-sex-f = أنثى
+registry-sex-m = ذكر
+registry-relation-head = رب الأسرة
+registry-relation-spouse = الزوج أو الزوجة
+registry-relation-child = ابن أو بنت
+registry-relation-parent = أب أو أم
+registry-relation-sibling = أخ أو أخت
+registry-relation-grandchild = حفيد أو حفيدة
+registry-relation-other-relative = قريب آخر
+registry-relation-not-related = بدون قرابة
+registry-disability-none = لا توجد
+registry-disability-physical = حركية
+registry-disability-sensory = حسية
+registry-disability-intellectual = ذهنية
+registry-disability-mental = نفسية
+registry-disability-multiple = متعددة
+registry-schooling-none = غير متمدرس
+registry-schooling-preschool = التعليم الأولي
+registry-schooling-primary = الابتدائي
+registry-schooling-lower-secondary = الإعدادي
+registry-schooling-upper-secondary = الثانوي التأهيلي
+registry-schooling-higher = التعليم العالي
+registry-schooling-vocational = التكوين المهني
+registry-damage-none = لا توجد
+registry-damage-partial = جزئية
+registry-damage-total = مسكن مهدم
+registry-purpose-registration = التسجيل في السجل
+registry-purpose-programme-enrollment = التسجيل في البرامج
+registry-purpose-payments = الأداءات
+registry-purpose-duplicate-check = البحث عن التكرارات
+registry-basis-consent = الموافقة
+registry-basis-legal-obligation = التزام قانوني
+registry-basis-vital-interest = مصلحة حيوية
+registry-basis-public-interest = المصلحة العامة
+registry-channel-paper = على الورق
+registry-channel-in-person = حضوريا
+registry-channel-phone = عبر الهاتف
+registry-channel-sms = عبر رسالة نصية
+registry-channel-ussd = عبر خدمة الرموز القصيرة
+registry-channel-web = عبر الإنترنت
+registry-field-given-name-ar = الاسم الشخصي بالعربية
+registry-field-family-name-ar = الاسم العائلي بالعربية
+registry-field-given-name-lat = الاسم الشخصي بالحروف اللاتينية
+registry-field-family-name-lat = الاسم العائلي بالحروف اللاتينية
+registry-field-sex = الجنس
+registry-field-birth-date = تاريخ الازدياد
+registry-field-relation = صلة القرابة
+registry-field-disability = الإعاقة
+registry-field-schooling = التمدرس
+registry-field-phone = الهاتف
+registry-field-cin = رقم البطاقة الوطنية
+registry-field-idcs = المعرف الرقمي المدني والاجتماعي
+duplicates-field-given-name = الاسم الشخصي
+duplicates-field-family-name = الاسم العائلي
+duplicates-field-birth-date = تاريخ الازدياد
+duplicates-field-sex = الجنس
+duplicates-field-national-id = رقم البطاقة الوطنية
+duplicates-field-phone = الهاتف
+duplicates-field-address = الدوار
+duplicates-field-locality = الجماعة
+duplicates-field-postcode = الرمز البريدي
+duplicates-level-exact = متطابق
+duplicates-level-spelling-variant = كتابة أخرى
+duplicates-level-transliteration = الاسم نفسه بكتابة أخرى
+duplicates-level-phonetic = النطق نفسه
+duplicates-level-swapped = الاسم الشخصي والعائلي مقلوبان
+duplicates-level-token-subset = جزء من الاسم
+duplicates-level-similar = متقارب
+duplicates-level-partial = جزئيا
+duplicates-level-one-edit = اختلاف حرف واحد
+duplicates-level-one-digit = اختلاف رقم واحد
+duplicates-level-day-month-swapped = اليوم والشهر مقلوبان
+duplicates-level-year-off-by-one = فارق سنة واحدة
+duplicates-level-same-year-month = الشهر والسنة نفسهما
+duplicates-level-different = مختلف
+operations-title = العمليات
+operations-hint = المهام التي تعمل تلقائيا في قاعدة المعطيات وما أنجزته.
+operations-done-ran = تم تشغيل مهمة مدة الحفظ.
+operations-retention = مدة الحفظ
+operations-run-now = تشغيل الآن
+operations-no-run = لا يوجد أي تشغيل بعد.
+operations-run = التشغيل
+operations-started = البداية (بالتوقيت العالمي)
+operations-finished = النهاية (بالتوقيت العالمي)
+operations-status = الحالة
+operations-households = الأسر التي أخفيت هويتها
+operations-status-running = جارية
+operations-status-done = منتهية
+operations-status-failed = فاشلة
+operations-retention-hint =
+    { PLURAL($hours) ->
+       *[other] تتحقق كل عقدة كل { $hours } ساعة من تشغيل مهمة اليوم؛ تشغلها عقدة واحدة فقط. تخفي هوية الأسر التي انتهت برامجها منذ مدة تفوق مدة الحفظ، ولا تغير شيئا عند تشغيلها مرة ثانية.
+    }

@@ -84,10 +84,11 @@ pub use privacy::{
 };
 pub use programmes::{CycleSummary, NewProgramme, ProgrammeView};
 pub use receipts::DonationRecord;
+pub use registry::{spawn_retention, RETENTION_CHECK, RETENTION_JOB};
 pub use registry::{
-    ExportedHousehold, HouseholdRecord, HouseholdView, IndexValue, PersonView, ReadRecord,
-    ReadScope, Reader, Registration, SubjectConsent, SubjectDelivery, SubjectEntitlement,
-    SubjectExport, SubjectIndex,
+    ExportedHousehold, HouseholdPage, HouseholdRecord, HouseholdSearch, HouseholdSummary,
+    HouseholdView, IndexValue, JobRun, PersonView, ReadRecord, ReadScope, Reader, Rectification,
+    Registration, SubjectConsent, SubjectDelivery, SubjectEntitlement, SubjectExport, SubjectIndex,
 };
 pub use registry_import::{refused_file, ImportOutcome, Mode};
 pub use schema::SchemaFacts;

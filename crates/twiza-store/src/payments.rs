@@ -6,7 +6,7 @@ use crate::{to_datetime, Result, Store, StoreError};
 use time::OffsetDateTime;
 use twiza_domain::donation::{DonationStatus, PaymentMethod};
 use twiza_domain::money::Amount;
-use twiza_domain::OrgScope;
+use twiza_domain::{OrgScope, UserId};
 use twiza_tlog::Hash;
 
 /// A gift paid through a provider, as the donor may follow it (no donor data).
@@ -142,5 +142,64 @@ impl Store {
                 ciphertext,
             },
         ))
+    }
+
+    /// The sealed identity of a donation's donor, for `reader` to open: the read is written to
+    /// the donor access log (`donor_identity_reads`) in the same transaction, so there is no
+    /// read without its record. `None` (and nothing written) when no identity was given.
+    pub async fn read_sealed_donor_identity(
+        &self,
+        scope: &OrgScope,
+        campaign_id: i64,
+        donation_id: i64,
+        reader: UserId,
+    ) -> Result<Option<SealedIdentity>> {
+        let mut tx = self.writer().begin().await?;
+        let row: Option<(i64, i64, String, Vec<u8>)> = sqlx::query_as(
+            "SELECT d.id, d.campaign_id, d.idempotency_key, i.ciphertext \
+             FROM donations d JOIN donor_identities i ON i.donation_id = d.id \
+             WHERE d.id = $1 AND d.campaign_id = $2 AND d.organization_id = $3 AND i.organization_id = $3",
+        )
+        .bind(donation_id)
+        .bind(campaign_id)
+        .bind(scope.org_id().0)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((donation_id, campaign_id, idempotency_key, ciphertext)) = row else {
+            return Ok(None);
+        };
+        sqlx::query(
+            "INSERT INTO donor_identity_reads (organization_id, donation_id, account_id, at) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(scope.org_id().0)
+        .bind(donation_id)
+        .bind(reader.0)
+        .bind(crate::now())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Some(SealedIdentity {
+            donation_id,
+            campaign_id,
+            idempotency_key,
+            ciphertext,
+        }))
+    }
+
+    /// Who opened a donation's donor identity and when (account id, Unix seconds), newest first.
+    pub async fn donor_identity_reads(
+        &self,
+        scope: &OrgScope,
+        donation_id: i64,
+    ) -> Result<Vec<(i64, i64)>> {
+        Ok(sqlx::query_as(
+            "SELECT account_id, at FROM donor_identity_reads \
+             WHERE donation_id = $1 AND organization_id = $2 ORDER BY id DESC LIMIT 1000",
+        )
+        .bind(donation_id)
+        .bind(scope.org_id().0)
+        .fetch_all(self.reader())
+        .await?)
     }
 }

@@ -71,6 +71,11 @@ impl PersonalDataKeys {
 
     /// Seals `value` bound to `binding` (which names the row and the field) with the current key.
     pub fn seal(&self, binding: &[u8], value: &str) -> Vec<u8> {
+        self.seal_bytes(binding, value.as_bytes())
+    }
+
+    /// Seals bytes (a file) bound to `binding` with the current key.
+    pub fn seal_bytes(&self, binding: &[u8], value: &[u8]) -> Vec<u8> {
         let id = self.current_id();
         let Some(key) = self.sealing.get(&id) else {
             return Vec::new();
@@ -84,7 +89,7 @@ impl PersonalDataKeys {
             .encrypt(
                 XNonce::from_slice(&nonce),
                 Payload {
-                    msg: value.as_bytes(),
+                    msg: value,
                     aad: binding,
                 },
             )
@@ -110,6 +115,11 @@ impl PersonalDataKeys {
             let key = self.legacy.as_ref().ok_or(OpenError)?;
             return open_legacy(key, binding, sealed);
         }
+        String::from_utf8(self.open_bytes(binding, sealed)?).map_err(|_| OpenError)
+    }
+
+    /// Opens bytes sealed by [`PersonalDataKeys::seal_bytes`].
+    pub fn open_bytes(&self, binding: &[u8], sealed: &[u8]) -> Result<Vec<u8>, OpenError> {
         let id = Self::key_id_of(sealed).ok_or(OpenError)?;
         let key = self.sealing.get(&id).ok_or(OpenError)?;
         let nonce = &sealed[5..HEADER_LEN];
@@ -123,7 +133,7 @@ impl PersonalDataKeys {
                 },
             )
             .map_err(|_| OpenError)?;
-        String::from_utf8(plain).map_err(|_| OpenError)
+        Ok(plain)
     }
 
     /// The blind index of a normalized value of `kind` (`cin`, `phone`, `idcs`): 128 bits of

@@ -164,8 +164,8 @@ pub struct Shared {
 }
 
 impl AppState {
-    /// Builds the state and starts the sequencer and the checkpoint publisher (call inside a
-    /// Tokio runtime).
+    /// Builds the state and starts the sequencer, the checkpoint publisher and the retention
+    /// job (call inside a Tokio runtime).
     pub fn new(store: Store, config: WebConfig) -> anyhow::Result<AppState> {
         AppState::with_sms(store, config, Arc::new(sms::LogOnlySms::default()))
     }
@@ -181,6 +181,7 @@ impl AppState {
                 .map_err(|_| anyhow::anyhow!("invalid log origin (no spaces or '+')"))?,
         );
         twiza_store::spawn_checkpointer(store.clone(), log_signer.clone());
+        twiza_store::spawn_retention(store.clone());
         let sequencer = twiza_store::Sequencer::start(store.clone(), config.receipt_key);
         let payments::Providers { payments, cmi } = payments::provider(&config, &sequencer);
         let messages = Arc::new(Messages::load()?);

@@ -182,6 +182,32 @@ impl Store {
         Ok(ids.into_iter().map(|(id,)| id).collect())
     }
 
+    /// A household's reference (`HH-…`), if it is the association's.
+    pub async fn household_reference(&self, scope: &OrgScope, id: i64) -> Result<String> {
+        let mut conn = self.reader.acquire().await?;
+        own_household(&mut conn, scope, id).await
+    }
+
+    /// The members of a household who carry this national identifier (found by blind index).
+    pub async fn household_members_with_cin(
+        &self,
+        scope: &OrgScope,
+        keys: &PersonalDataKeys,
+        household: i64,
+        cin: &str,
+    ) -> Result<Vec<i64>> {
+        let rows: Vec<(i64,)> = sqlx::query_as(
+            "SELECT id FROM persons WHERE household_id = $1 AND organization_id = $2 \
+             AND cin_index = $3 ORDER BY id",
+        )
+        .bind(household)
+        .bind(scope.org_id().0)
+        .bind(keys.blind_index("cin", cin))
+        .fetch_all(&self.reader)
+        .await?;
+        Ok(rows.into_iter().map(|(id,)| id).collect())
+    }
+
     /// Other associations that registered a person with the same national identifier or phone
     /// as a member of this household: their names only ("possible duplicate — contact X").
     pub async fn possible_duplicates_elsewhere(

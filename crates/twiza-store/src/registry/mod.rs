@@ -7,12 +7,17 @@ mod households;
 mod persons;
 mod registration;
 mod retention;
+mod search;
 mod subject;
+mod uploads;
 
 pub use export::ExportedHousehold;
 pub(crate) use households::{log_read, own_household};
 pub use households::{HouseholdView, PersonView, ReadRecord, ReadScope, Reader};
+pub use persons::Rectification;
 pub use registration::{HouseholdRecord, IndexValue, Registration};
+pub use retention::{spawn_retention, JobRun, RETENTION_CHECK, RETENTION_JOB};
+pub use search::{HouseholdPage, HouseholdSearch, HouseholdSummary};
 pub use subject::{
     SubjectConsent, SubjectDelivery, SubjectEntitlement, SubjectExport, SubjectIndex,
 };

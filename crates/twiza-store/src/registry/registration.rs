@@ -109,6 +109,7 @@ const PERSON_COLUMNS: &[(&str, Col)] = &[
     ("cin_index", Col::Text),
     ("idcs_sealed", Col::Blob),
     ("idcs_index", Col::Text),
+    ("name_keys", Col::Text),
     ("created_at", Col::Int),
     ("updated_at", Col::Int),
 ];
@@ -272,6 +273,12 @@ impl Registration {
                     cin_ix,
                     idcs,
                     idcs_ix,
+                    super::search::name_keys([
+                        p.given_name_ar.as_deref(),
+                        p.family_name_ar.as_deref(),
+                        p.given_name_lat.as_deref(),
+                        p.family_name_lat.as_deref(),
+                    ]),
                     at,
                     at
                 ]));

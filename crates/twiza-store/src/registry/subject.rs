@@ -78,19 +78,30 @@ impl Store {
         household: i64,
         reader: Reader<'_>,
     ) -> Result<SubjectExport> {
+        let whole = ReadScope {
+            identifiers: true,
+            sensitive: true,
+        };
+        self.household_file(scope, keys, household, reader, "export", whole)
+            .await
+    }
+
+    /// A household's file as its page shows it: the record (`read` says how much of it), its
+    /// consents, index values, entitlements, grievances, deliveries and access log — one read,
+    /// written to the access log as `what` in the same transaction.
+    pub async fn household_file(
+        &self,
+        scope: &OrgScope,
+        keys: &PersonalDataKeys,
+        household: i64,
+        reader: Reader<'_>,
+        what: &str,
+        read: ReadScope,
+    ) -> Result<SubjectExport> {
         let mut tx = self.writer().begin().await?;
         own_household(&mut tx, scope, household).await?;
-        log_read(&mut tx, scope, household, reader, "export").await?;
-        let view = read_household(
-            &mut tx,
-            keys,
-            household,
-            ReadScope {
-                identifiers: true,
-                sensitive: true,
-            },
-        )
-        .await?;
+        log_read(&mut tx, scope, household, reader, what).await?;
+        let view = read_household(&mut tx, keys, household, read).await?;
         let consents: Vec<(String, String, String, i64, Option<i64>)> = sqlx::query_as(
             "SELECT purpose, legal_basis, channel, recorded_at, withdrawn_at FROM consents \
              WHERE household_id = $1 ORDER BY id",

@@ -240,9 +240,24 @@ on_both_backends!(registry_privacy_and_cycles, |db: TestDb| async move {
     let mut corrected = family()[1].clone();
     corrected.cin = Some("EE654322".into());
     let spouse = full.members[1].id;
-    s.rectify_person(&scope, &k, id, spouse, &corrected)
+    let changed = s
+        .rectify_person(
+            &scope,
+            &k,
+            id,
+            spouse,
+            &corrected,
+            "card shown",
+            reader.account,
+        )
         .await
         .unwrap();
+    assert_eq!(changed, ["cin"]);
+    let recorded = s.rectifications(&scope, id).await.unwrap();
+    assert_eq!(
+        (recorded[0].fields.clone(), recorded[0].reason.as_str()),
+        (vec!["cin".to_owned()], "card shown")
+    );
     let rotated = keys(&[1, 2]);
     assert_eq!(s.reseal_personal_data(&rotated, 2).await.unwrap(), 5);
     assert_eq!(s.reseal_personal_data(&rotated, 2).await.unwrap(), 0);

@@ -53,7 +53,7 @@ use utoipa::{Modify, OpenApi};
         logistics::items, logistics::create_warehouse, logistics::receive, logistics::stock,
         logistics::create_delivery, logistics::confirm, logistics::confirm_by_agent, logistics::plan_convoy, logistics::convoy_status,
         logistics::convoys,
-        registry::register, registry::import, registry::read, registry::reads, registry::export, registry::duplicates,
+        registry::register, registry::import, registry::read, registry::reads, registry::export, registry::duplicates, registry::rectify, registry::withdraw_consent,
         payment_batches::list, payment_batches::show, payment_batches::pain001, payment_batches::status_report,
         payment_batches::set_payee,
         grievances::file, grievances::list, grievances::show, grievances::acknowledge,

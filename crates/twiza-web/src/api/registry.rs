@@ -11,14 +11,10 @@ use axum::extract::{Query, RawPathParams, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use serde::{Deserialize, Serialize};
-use twiza_domain::pmt::{parse_index, PmtModel};
-use twiza_domain::registry::{
-    check_members, parse_birth_date, HouseholdInput, LivingConditions, NewConsent, NewHousehold,
-    NewPerson, PersonInput,
-};
-use twiza_domain::tenancy::ScopeGrant;
-use twiza_domain::{FieldError, OrgRole, OrgScope, PlatformRole};
-use twiza_store::{HouseholdRecord, IndexValue, ReadRecord, ReadScope, Reader};
+use twiza_app::registry::{self, parse_household, HouseholdFields, IndexInput};
+use twiza_domain::registry::{HouseholdInput, PersonInput};
+use twiza_domain::{FieldError, OrgScope};
+use twiza_store::{HouseholdRecord, ReadRecord, ReadScope, Reader};
 use utoipa::ToSchema;
 
 #[derive(Deserialize, ToSchema)]
@@ -88,72 +84,42 @@ pub struct HouseholdCreated {
     pub reference: String,
 }
 
-fn record(body: &HouseholdCreate, today: time::Date) -> Result<HouseholdRecord, AppError> {
-    let household = NewHousehold::parse(&HouseholdInput {
-        commune: &body.commune,
-        douar: &body.douar,
-        address: &body.address,
-        housing_damage: &body.housing_damage,
-    })
-    .map_err(AppError::invalid)?;
-    let consent = NewConsent::parse(
-        &body.consent.purpose,
-        &body.consent.legal_basis,
-        &body.consent.channel,
-    )?;
-    let mut members = Vec::with_capacity(body.members.len());
-    for m in &body.members {
-        members.push(
-            NewPerson::parse(
-                &PersonInput {
-                    given_name_ar: &m.given_name_ar,
-                    family_name_ar: &m.family_name_ar,
-                    given_name_lat: &m.given_name_lat,
-                    family_name_lat: &m.family_name_lat,
-                    sex: &m.sex,
-                    birth_date: &m.birth_date,
-                    relation: &m.relation,
-                    disability: &m.disability,
-                    schooling: &m.schooling,
-                    phone: &m.phone,
-                    cin: &m.cin,
-                    idcs: &m.idcs,
-                },
-                today,
-            )
-            .map_err(AppError::invalid)?,
-        );
+fn member_input(m: &MemberCreate) -> PersonInput<'_> {
+    PersonInput {
+        given_name_ar: &m.given_name_ar,
+        family_name_ar: &m.family_name_ar,
+        given_name_lat: &m.given_name_lat,
+        family_name_lat: &m.family_name_lat,
+        sex: &m.sex,
+        birth_date: &m.birth_date,
+        relation: &m.relation,
+        disability: &m.disability,
+        schooling: &m.schooling,
+        phone: &m.phone,
+        cin: &m.cin,
+        idcs: &m.idcs,
     }
-    check_members(&members)?;
-    let living = LivingConditions::default();
-    let index = match &body.socio_economic_index {
-        Some(ix) => {
-            let source = ix.source.trim();
-            if source.is_empty() || source.len() > 40 {
-                return Err(FieldError::new("source", "required").into());
-            }
-            Some(IndexValue {
-                value: parse_index("value", &ix.value)?,
-                source: source.to_owned(),
-                effective_on: parse_birth_date("effective_on", &ix.effective_on, today)?,
-            })
-        }
-        None => IndexValue::from_model(
-            &PmtModel::default_model(),
-            household.area,
-            &members,
-            &living,
-            today,
-        ),
+}
+
+fn record(body: &HouseholdCreate, today: time::Date) -> Result<HouseholdRecord, AppError> {
+    let fields = HouseholdFields {
+        household: HouseholdInput {
+            commune: &body.commune,
+            douar: &body.douar,
+            address: &body.address,
+            housing_damage: &body.housing_damage,
+        },
+        consent_purpose: &body.consent.purpose,
+        consent_legal_basis: &body.consent.legal_basis,
+        consent_channel: &body.consent.channel,
+        members: body.members.iter().map(member_input).collect(),
+        index: body.socio_economic_index.as_ref().map(|ix| IndexInput {
+            value: &ix.value,
+            source: &ix.source,
+            effective_on: &ix.effective_on,
+        }),
     };
-    Ok(HouseholdRecord {
-        household,
-        members,
-        living,
-        incident_id: None,
-        consent,
-        index,
-    })
+    parse_household(&fields, today).map_err(|e| twiza_app::Error::from(e).into())
 }
 
 /// A household record from the API's JSON (for tools and tests that register without HTTP).
@@ -178,10 +144,14 @@ pub async fn register(
     ApiJson(body): ApiJson<HouseholdCreate>,
 ) -> AppResult<(StatusCode, Json<HouseholdCreated>)> {
     let record = record(&body, time::OffsetDateTime::now_utc().date())?;
-    let (id, reference) = state
-        .store
-        .register_household(&scope, &state.config.personal_data, &record, user.id)
-        .await?;
+    let (id, reference) = registry::register(
+        &state.store,
+        &state.config.personal_data,
+        &scope,
+        user.id,
+        &record,
+    )
+    .await?;
     Ok((
         StatusCode::CREATED,
         Json(HouseholdCreated { id, reference }),
@@ -199,23 +169,6 @@ pub struct ReadQuery {
     pub purpose: Option<String>,
 }
 
-fn purpose(raw: Option<&str>) -> Result<String, AppError> {
-    let p = raw.unwrap_or("case_review").trim();
-    if p.is_empty() || p.len() > 40 || !p.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
-        return Err(FieldError::new("purpose", "validation").into());
-    }
-    Ok(p.to_owned())
-}
-
-/// Sensitive fields (disability) are for the roles that decide on aid.
-fn may_read_sensitive(scope: &OrgScope) -> bool {
-    matches!(
-        scope.grant(),
-        ScopeGrant::Member(OrgRole::Owner | OrgRole::Admin | OrgRole::Coordinator)
-            | ScopeGrant::Platform(PlatformRole::PlatformAdmin)
-    )
-}
-
 /// Reads a household; the read is written to its access log.
 #[utoipa::path(get, path = "/api/v1/organizations/{org_id}/households/{household_id}", tag = "registry",
     params(("org_id" = i64, Path), ("household_id" = i64, Path), ("identifiers" = Option<bool>, Query), ("purpose" = Option<String>, Query)),
@@ -230,7 +183,7 @@ pub async fn read(
     Query(query): Query<ReadQuery>,
 ) -> AppResult<Json<HouseholdView>> {
     let household = path_param(&params, "household_id")?;
-    let purpose = purpose(query.purpose.as_deref())?;
+    let purpose = registry::read_purpose(query.purpose.as_deref())?;
     let view = state
         .store
         .household(
@@ -243,7 +196,7 @@ pub async fn read(
             },
             ReadScope {
                 identifiers: query.identifiers,
-                sensitive: may_read_sensitive(&scope),
+                sensitive: registry::may_read_sensitive(&scope),
             },
         )
         .await?;
@@ -526,9 +479,7 @@ pub async fn duplicates(
 
 /// Largest household file accepted by upload (about 100,000 people); larger files go through
 /// `twiza registry import`, which streams from disk.
-pub const IMPORT_BODY_LIMIT: usize = 16 * 1024 * 1024;
-/// Largest CSV an uploaded workbook may unpack to (a few MiB of workbook describe far more).
-const MAX_UNPACKED_BYTES: u64 = 128 * 1024 * 1024;
+pub const IMPORT_BODY_LIMIT: usize = registry::UPLOAD_LIMIT;
 /// Invalid rows listed in an upload's answer; the rest are counted.
 const MAX_REPORTED_ROWS: usize = 1000;
 
@@ -582,7 +533,6 @@ pub async fn import(
     Query(query): Query<ImportQuery>,
     body: axum::body::Bytes,
 ) -> AppResult<Json<ImportReport>> {
-    use twiza_domain::registry_file::HouseholdFile;
     use twiza_store::Mode;
     let mode_name = query.mode.unwrap_or_else(|| "dry_run".into());
     let mode = match mode_name.as_str() {
@@ -591,32 +541,23 @@ pub async fn import(
         "valid_only" => Mode::ValidOnly,
         _ => return Err(FieldError::new("mode", "validation").into()),
     };
-    // A workbook is a ZIP archive; converted to CSV off the async threads.
-    let csv: Vec<u8> = if body.starts_with(b"PK\x03\x04") {
-        tokio::task::spawn_blocking(move || {
-            let mut out = Vec::with_capacity(body.len() * 2);
-            twiza_domain::registry_xlsx::first_sheet_to_csv(
-                std::io::Cursor::new(body),
-                &mut out,
-                MAX_UNPACKED_BYTES,
+    let outcome = match registry::file_as_csv(body.to_vec()).await {
+        Ok(csv) => {
+            registry::import_file(
+                &state.store,
+                &state.config.personal_data,
+                &scope,
+                user.id,
+                csv,
+                mode,
             )
-            .map(|()| out)
-        })
-        .await
-        .map_err(|_| AppError::internal())?
-        .map_err(|_| FieldError::new("file", "file_unreadable"))?
-    } else {
-        body.to_vec()
-    };
-    let today = time::OffsetDateTime::now_utc().date();
-    let outcome = match HouseholdFile::open(std::io::Cursor::new(csv), today) {
-        Ok(file) => {
-            state
-                .store
-                .import_households(&scope, &state.config.personal_data, file, user.id, mode)
-                .await?
+            .await?
         }
-        Err(e) => twiza_store::refused_file(e),
+        // A file that is neither CSV nor a workbook is answered as before: unreadable.
+        Err(twiza_app::Error::Invalid(_)) => {
+            return Err(FieldError::new("file", "file_unreadable").into())
+        }
+        Err(e) => return Err(e.into()),
     };
     let locale = crate::ctx::locale_of(&headers);
     let errors = outcome
@@ -640,4 +581,83 @@ pub async fn import(
         error_count: outcome.error_count,
         errors,
     }))
+}
+
+/// A member's record corrected, with the reason for the correction.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RectificationCreate {
+    /// The member's whole record as it should be (the same fields as at registration).
+    pub member: MemberCreate,
+    /// Why the record is corrected (kept with the correction; at most 500 characters).
+    pub reason: String,
+}
+
+/// What a rectification changed.
+#[derive(Serialize, ToSchema)]
+pub struct RectificationView {
+    /// The names of the fields that changed (empty: the record already said this, nothing was
+    /// written).
+    pub changed: Vec<String>,
+}
+
+/// Corrects a member's record (Law 09-08 right of rectification): the record passes the checks
+/// of registration again, identifiers are sealed again, and which fields changed and why is
+/// recorded (never the values).
+#[utoipa::path(post, path = "/api/v1/organizations/{org_id}/households/{household_id}/members/{person_id}/rectification", tag = "registry",
+    params(("org_id" = i64, Path), ("household_id" = i64, Path), ("person_id" = i64, Path)),
+    request_body = RectificationCreate,
+    responses((status = 200, body = RectificationView), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn rectify(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    CurrentUser(user): CurrentUser,
+    params: RawPathParams,
+    ApiJson(body): ApiJson<RectificationCreate>,
+) -> AppResult<Json<RectificationView>> {
+    let household = path_param(&params, "household_id")?;
+    let person = path_param(&params, "person_id")?;
+    let changed = registry::rectify(
+        &state.store,
+        &state.config.personal_data,
+        &scope,
+        user.id,
+        household,
+        person,
+        &member_input(&body.member),
+        &body.reason,
+        time::OffsetDateTime::now_utc().date(),
+    )
+    .await?;
+    Ok(Json(RectificationView {
+        changed: changed.into_iter().map(str::to_owned).collect(),
+    }))
+}
+
+/// A consent to withdraw.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConsentWithdrawal {
+    /// `registration`, `programme_enrollment`, `payments` or `duplicate_check`.
+    pub purpose: String,
+}
+
+/// Withdraws the household's consent for a purpose; the consent stays on record with the date
+/// of its withdrawal. 422 `consent_not_standing` when there is no standing consent for it.
+#[utoipa::path(post, path = "/api/v1/organizations/{org_id}/households/{household_id}/consents/withdrawal", tag = "registry",
+    params(("org_id" = i64, Path), ("household_id" = i64, Path)),
+    request_body = ConsentWithdrawal,
+    responses((status = 204, description = "Withdrawn"), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn withdraw_consent(
+    State(state): State<AppState>,
+    Extension(scope): Extension<OrgScope>,
+    CurrentUser(user): CurrentUser,
+    params: RawPathParams,
+    ApiJson(body): ApiJson<ConsentWithdrawal>,
+) -> AppResult<StatusCode> {
+    let household = path_param(&params, "household_id")?;
+    registry::withdraw_consent(&state.store, &scope, user.id, household, &body.purpose).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

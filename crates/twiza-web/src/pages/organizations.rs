@@ -264,6 +264,8 @@ struct ManagePage {
     /// The viewer delivers (stock and deliveries) and runs logistics (convoys).
     field_work: bool,
     logistics: bool,
+    /// The viewer works with the registry of households (field roles).
+    registry: bool,
     /// What waits for this member: campaigns to publish, awaiting their authority, or ending
     /// within two weeks (treasury roles only).
     waiting: Vec<(Campaign, &'static str)>,
@@ -360,6 +362,7 @@ async fn manage_page(
         coordination,
         field_work: super::stock::role_in(scope, crate::authz::FIELD),
         logistics: super::stock::role_in(scope, crate::authz::LOGISTICS),
+        registry: super::stock::role_in(scope, crate::authz::FIELD),
         waiting,
         roles,
         errors,

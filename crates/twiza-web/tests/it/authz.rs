@@ -117,6 +117,13 @@ fn sample_json(method: &Method, path: &str) -> Option<serde_json::Value> {
         ("POST", "/api/v1/organizations/{org_id}/households") => {
             crate::registry::household_body("Intruder", "ZZ999999")
         }
+        ("POST", "/api/v1/organizations/{org_id}/households/{household_id}/members/{person_id}/rectification") => json!({
+            "member": {"given_name_lat": "Intruder", "family_name_lat": "Intruder", "sex": "m",
+                       "birth_date": "1980-01-01", "relation": "head"},
+            "reason": "Intruder"}),
+        ("POST", "/api/v1/organizations/{org_id}/households/{household_id}/consents/withdrawal") => {
+            json!({"purpose": "registration"})
+        }
         ("POST", "/api/v1/organizations/{org_id}/households/{household_id}/payee") => {
             json!({"kind": "wallet", "account": "0611112222"})
         }
@@ -231,6 +238,37 @@ fn sample_form(path: &str) -> Option<Vec<(&'static str, &'static str)>> {
             ("method", "cash"),
         ],
         "/associations/{org_id}/payment-batches/{batch_id}/status-report" => vec![],
+        "/associations/{org_id}/households" => vec![
+            ("rows", "1"),
+            ("commune", "07.041.07.05"),
+            ("consent_purpose", "registration"),
+            ("consent_legal_basis", "consent"),
+            ("consent_channel", "in_person"),
+            ("m1_given_name_lat", "Intruder"),
+            ("m1_family_name_lat", "Intruder"),
+            ("m1_sex", "m"),
+            ("m1_birth_date", "1980-01-01"),
+            ("m1_relation", "head"),
+        ],
+        "/associations/{org_id}/households/{household_id}/consents/withdrawal" => {
+            vec![("purpose", "registration")]
+        }
+        "/associations/{org_id}/households/{household_id}/members/{person_id}/rectification" => {
+            vec![
+                ("given_name_lat", "Intruder"),
+                ("family_name_lat", "Intruder"),
+                ("sex", "m"),
+                ("birth_date", "1980-01-01"),
+                ("relation", "head"),
+                ("reason", "Intruder"),
+            ]
+        }
+        "/associations/{org_id}/household-files" | "/associations/{org_id}/duplicates/search" => {
+            vec![]
+        }
+        "/associations/{org_id}/household-files/{token}" => vec![("mode", "valid_only")],
+        "/associations/{org_id}/duplicates/{pair_id}" => vec![("decision", "same_person")],
+        "/admin/operations/retention" => vec![],
         "/admin/accounts" => vec![("display_name", "Intruder"), ("email", "intruder@x.ma")],
         "/admin/accounts/{user_id}/disable" | "/admin/accounts/{user_id}/enable" => vec![],
         "/admin/accounts/{user_id}/role" => vec![("role", "platform_admin"), ("confirm", "yes")],
@@ -550,6 +588,7 @@ async fn no_route_lets_a_tenant_into_another_association() {
                 .replace("{programme_id}", "1")
                 .replace("{cycle_id}", "1")
                 .replace("{pair_id}", "1")
+                .replace("{person_id}", "1")
                 .replace("{token}", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
                 .replace("{document_id}", "1")
                 .replace("{*path}", "entries/000.p/1");
@@ -709,6 +748,7 @@ async fn read_only_platform_roles_change_nothing_and_see_no_contacts() {
                 .replace("{programme_id}", "1")
                 .replace("{cycle_id}", "1")
                 .replace("{pair_id}", "1")
+                .replace("{person_id}", "1")
                 .replace("{document_id}", "1")
                 .replace("{index}", "0");
             let response = call(&app, route, &path, Some(&user)).await;

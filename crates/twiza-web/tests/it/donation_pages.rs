@@ -582,6 +582,20 @@ async fn a_donors_identity_is_shown_to_the_treasury_only() {
         assert_eq!(r.status, status);
         assert!(!r.text().contains("Zineb"));
     }
+    // The page's reads are in the donor access log: the treasurer's and the owner's only.
+    let reads = d
+        .app
+        .store
+        .donor_identity_reads(&OrgScope::for_member(d.org, OrgRole::Owner), id)
+        .await
+        .expect("reads");
+    assert_eq!(
+        reads
+            .iter()
+            .map(|(account, _)| *account)
+            .collect::<Vec<_>>(),
+        [d.owner.id.0, d.treasurer.id.0]
+    );
     let audited = d.app.page(Method::GET, &list, Some(&auditor), &[]).await;
     assert_eq!(audited.status, StatusCode::OK);
     assert!(

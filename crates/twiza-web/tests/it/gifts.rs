@@ -383,6 +383,20 @@ async fn large_gifts_need_an_identity_that_is_stored_sealed_and_shown_to_the_tre
         StatusCode::NOT_FOUND
     );
     assert_eq!(app.get(&path, None).await.status, StatusCode::UNAUTHORIZED);
+    // Each opening is in the donor access log, like every other read of personal data; the
+    // refused ones are not.
+    let reads = app
+        .store
+        .donor_identity_reads(&scope, id)
+        .await
+        .expect("reads");
+    assert_eq!(
+        reads
+            .iter()
+            .map(|(account, _)| *account)
+            .collect::<Vec<_>>(),
+        [treasurer.id.0, owner.id.0]
+    );
     // A gift without identity has none to show.
     let small = give(&app, campaign, "gift-key-small", &money("50.00"))
         .await

@@ -29,6 +29,7 @@ mod openapi;
 mod pages;
 mod programmes;
 mod registry;
+mod registry_pages;
 mod streams;
 mod tidy;
 mod treasury;

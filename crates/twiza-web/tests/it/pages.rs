@@ -200,6 +200,43 @@ pub fn gzip_len(bytes: &[u8]) -> usize {
     e.finish().expect("gzip").len()
 }
 
+/// The registry's pages of `org`, with a household of two and a household file waiting for
+/// its import.
+async fn registry_pages(
+    app: &TestApp,
+    org: twiza_domain::OrgId,
+    owner: &crate::harness::TestUser,
+) -> Vec<String> {
+    let scope = twiza_domain::OrgScope::for_member(org, twiza_domain::OrgRole::Owner);
+    let keys = &app.state.config.personal_data;
+    let today = time::OffsetDateTime::now_utc().date();
+    let body = crate::registry::household_body("Mohamed", "BE819283");
+    let record = twiza_web::api::registry::record_from_json(&body, today).expect("record");
+    let (household, _) = app
+        .store
+        .register_household(&scope, keys, &record, owner.id)
+        .await
+        .expect("household");
+    let token = app
+        .store
+        .keep_household_upload(&scope, keys, owner.id, b"household,colour\n")
+        .await
+        .expect("upload");
+    let o = org.0;
+    let base = format!("/associations/{o}/households/{household}");
+    vec![
+        format!("/associations/{o}/households"),
+        format!("/associations/{o}/households?name=Mohamed"),
+        format!("/associations/{o}/households/new"),
+        base.clone(),
+        format!("{base}/export"),
+        format!("{base}/members/1/rectification"),
+        format!("/associations/{o}/household-files"),
+        format!("/associations/{o}/household-files/{token}"),
+        format!("/associations/{o}/duplicates"),
+    ]
+}
+
 #[tokio::test]
 async fn every_page_is_light_and_accessible() {
     let app = TestApp::new().await;
@@ -235,7 +272,8 @@ async fn every_page_is_light_and_accessible() {
     )
     .await;
     let map_incident = crate::map::demo_incident(&app).await;
-    let pages: Vec<(String, Option<&crate::harness::TestUser>)> = vec![
+    let registry = registry_pages(&app, org, &owner).await;
+    let mut pages: Vec<(String, Option<&crate::harness::TestUser>)> = vec![
         (format!("/incidents/{map_incident}"), None),
         (format!("/associations/{}/incidents", org.0), Some(&owner)),
         (
@@ -287,7 +325,9 @@ async fn every_page_is_light_and_accessible() {
         ("/admin/accounts/new".into(), Some(&admin)),
         (format!("/admin/accounts/{}", owner.id.0), Some(&admin)),
         ("/does-not-exist".into(), None),
+        ("/admin/operations".into(), Some(&admin)),
     ];
+    pages.extend(registry.into_iter().map(|path| (path, Some(&owner))));
     for lang in ["ar", "fr", "zgh", "en"] {
         for (path, user) in &pages {
             let mut req = Request::get(path.as_str()).header(header::ACCEPT_LANGUAGE, lang);

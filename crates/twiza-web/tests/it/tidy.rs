@@ -277,6 +277,7 @@ fn every_error_code_has_a_message() {
         "document_kind",
         "lot",
         "need_id",
+        "programme",
     ];
     let mut missing = Vec::new();
     for code in codes.iter().filter(|c| !field_names.contains(&c.as_str())) {
