@@ -15,8 +15,8 @@ use twiza_domain::roles::PlatformRole;
 use twiza_domain::{FieldError, OrgScope, Refusal, UserId};
 use twiza_geo::CommuneCode;
 use twiza_store::{
-    need_contact_binding, Coverage, CoverageWarning, Need, NeedFilter, PersonalDataKeys,
-    ReportedNeed, Reporter, Store, User,
+    need_contact_binding, Coverage, CoverageWarning, Need, NeedFilter, NeedIntake, NeedReport,
+    PersonalDataKeys, ReportedNeed, Reporter, RetryKey, Store, User,
 };
 
 /// A random public reference for a need: `N-` and 16 base32 characters (80 bits), what a
@@ -32,7 +32,7 @@ pub fn need_reference() -> String {
 }
 
 /// A need, as reported by anyone or assessed by a field agent.
-#[derive(Deserialize)]
+#[derive(Deserialize, serde::Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NeedCreate {
@@ -74,15 +74,43 @@ pub fn open_need_contact(
         .map_err(|_| Error::Internal("a sealed need contact does not open"))
 }
 
+/// A report's `Idempotency-Key`, with the key that hashes its request.
+pub struct Retry<'a> {
+    pub key: &'a str,
+    /// The server's identity key: the request hash is keyed, since the body may hold a contact.
+    pub hash_key: &'a [u8; 32],
+}
+
+/// The hash kept beside a report's idempotency key: HMAC over who reports (the public, or which
+/// association) and the report's fields, so a retry of the same report matches whatever the
+/// JSON's spacing, and a contact cannot be guessed from it.
+pub fn need_request_hash(hash_key: &[u8; 32], reporter: Reporter, body: &NeedCreate) -> String {
+    use hmac::{Hmac, Mac};
+    let mut mac = <Hmac<sha2::Sha256> as Mac>::new_from_slice(hash_key)
+        .unwrap_or_else(|_| unreachable!("HMAC accepts any key length"));
+    mac.update(b"twiza-need-request-v1\n");
+    let who = match reporter {
+        Reporter::Public | Reporter::PublicHeld => "public".to_owned(),
+        Reporter::FieldAgent { org, .. } => format!("association {org}"),
+    };
+    mac.update(who.as_bytes());
+    mac.update(b"\n");
+    mac.update(serde_json::to_string(body).unwrap_or_default().as_bytes());
+    hex::encode(mac.finalize().into_bytes())
+}
+
 /// Records a need reported by anyone (`Reporter::Public` or `PublicHeld`) or assessed by a
-/// field agent, its contact sealed at once; returns its reference and whether it probably
-/// repeats another need.
+/// field agent, its contact sealed at once, through the intake's group commit; returns its
+/// reference and whether it probably repeats another need. With a `retry` key, a report seen
+/// before answers the need it wrote (`replayed`), or `idempotency_conflict` if its request
+/// differs.
 pub async fn record_need(
-    store: &Store,
+    intake: &NeedIntake,
     keys: &PersonalDataKeys,
     incident: i64,
     body: &NeedCreate,
     reporter: Reporter,
+    retry: Option<Retry<'_>>,
 ) -> Result<ReportedNeed> {
     let need = NewNeed::parse(&NeedInput {
         commune: &body.commune,
@@ -98,13 +126,24 @@ pub async fn record_need(
         contact_phone: body.contact_phone.as_deref(),
     })?;
     let reference = need_reference();
-    let sealed = need
+    let contact_sealed = need
         .contact
         .as_ref()
         .map(|contact| seal_need_contact(keys, &reference, contact))
         .transpose()?;
-    Ok(store
-        .report_need(incident, &need, &reference, sealed.as_deref(), reporter)
+    let retry = retry.map(|r| RetryKey {
+        key: r.key.to_owned(),
+        request_hash: need_request_hash(r.hash_key, reporter, body),
+    });
+    Ok(intake
+        .report(NeedReport {
+            incident,
+            need,
+            reference,
+            contact_sealed,
+            reporter,
+            retry,
+        })
         .await?)
 }
 

@@ -34,6 +34,7 @@ mod registry_import;
 mod schema;
 mod sealed;
 
+mod group_commit;
 mod payments;
 mod receipts;
 mod sequencer;
@@ -54,8 +55,8 @@ pub use cash_transfers::{
 pub use checkpoints::{spawn_checkpointer, StoredCheckpoint, CHECKPOINT_INTERVAL};
 pub use crisis::{
     ActivityRow, ActivitySummary, ContactRelease, Coverage, CoverageWarning, Douar, Incident,
-    LoadedNeed, LoadedPledge, LocatedNeed, Need, NeedAssignment, NeedFilter, Pledge, ReportedNeed,
-    Reporter,
+    LoadedNeed, LoadedPledge, LocatedNeed, Need, NeedAssignment, NeedFilter, NeedIntake,
+    NeedReport, Pledge, ReportedNeed, Reporter, RetryKey,
 };
 pub use documents::OrgDocument;
 pub use donation_listing::{

@@ -1,4 +1,5 @@
-//! The sequencer: the one writer of donations and of the transparency log, with group commit.
+//! The sequencer: the one writer of donations and of the transparency log, with group commit
+//! ([`crate::group_commit`]).
 //!
 //! Handlers submit work and wait; the sequencer task takes everything waiting (up to a batch
 //! limit), runs it in ONE transaction — donation rows, their log leaves, the new Merkle hashes,
@@ -12,13 +13,13 @@
 //! provider's verified callback): a paid one becomes confirmed and gets its leaf in the same
 //! transaction; a failed one is marked failed and logs nothing.
 
+use crate::group_commit::{Batch, GroupCommit};
 use crate::ledger::DonationPosting;
 use crate::logged::donation_leaf;
 use crate::tlog::{append_at, lock_size, NewLeaf};
 use crate::{now, Col, Result, Store, StoreError};
 use sqlx::AnyConnection;
 use std::collections::HashMap;
-use tokio::sync::{mpsc, oneshot};
 use twiza_domain::campaign::{collecting, parse_date, AuthorizationStatus, CampaignState};
 use twiza_domain::donation::{donor_commitment, DonationStatus, Gift, PaymentMethod};
 use twiza_domain::money::Amount;
@@ -126,17 +127,6 @@ pub enum DonationRefused {
     Unavailable,
 }
 
-enum Job {
-    Donation {
-        donation: NewDonation,
-        reply: oneshot::Sender<Outcome>,
-    },
-    Settlement {
-        settlement: Settlement,
-        reply: oneshot::Sender<SettlementOutcome>,
-    },
-}
-
 /// The work of one batch, in submission order.
 enum Work {
     Donation(NewDonation),
@@ -148,34 +138,25 @@ enum Answer {
     Settlement(SettlementOutcome),
 }
 
-enum Reply {
-    Donation(oneshot::Sender<Outcome>),
-    Settlement(oneshot::Sender<SettlementOutcome>),
+/// The sequencer's batches: donations and settlements, with their leaves, in one transaction.
+struct Donations {
+    receipt_key: [u8; 32],
 }
 
-impl Reply {
-    fn send(self, answer: Answer) {
-        match (self, answer) {
-            (Reply::Donation(r), Answer::Donation(a)) => {
-                let _ = r.send(a);
-            }
-            (Reply::Settlement(r), Answer::Settlement(a)) => {
-                let _ = r.send(a);
-            }
-            // Answers are built in the order of the work, one of the same kind each.
-            _ => tracing::error!("sequencer answer of the wrong kind"),
-        }
+impl Batch for Donations {
+    type Job = Work;
+    type Answer = Answer;
+    const NAME: &'static str = "donations";
+
+    async fn commit(&self, store: &Store, jobs: &[Work]) -> Result<Vec<Answer>> {
+        commit_batch(store, &self.receipt_key, jobs).await
     }
 
-    fn fail(self) {
+    fn failed(job: &Work) -> Answer {
         let failed = || StoreError::Corrupt("batch failed");
-        match self {
-            Reply::Donation(r) => {
-                let _ = r.send(Err(DonationRefused::Store(failed())));
-            }
-            Reply::Settlement(r) => {
-                let _ = r.send(Err(SettlementRefused::Store(failed())));
-            }
+        match job {
+            Work::Donation(_) => Answer::Donation(Err(DonationRefused::Store(failed()))),
+            Work::Settlement(_) => Answer::Settlement(Err(SettlementRefused::Store(failed()))),
         }
     }
 }
@@ -183,16 +164,16 @@ impl Reply {
 /// Handle to the sequencer task. Cheap to clone.
 #[derive(Clone)]
 pub struct Sequencer {
-    jobs: mpsc::Sender<Job>,
+    batches: GroupCommit<Donations>,
 }
 
 impl Sequencer {
     /// Starts the sequencer task. `receipt_key` derives each donation's receipt secret, which
     /// opens the donor commitment published in its leaf.
     pub fn start(store: Store, receipt_key: [u8; 32]) -> Sequencer {
-        let (jobs, rx) = mpsc::channel(MAX_BATCH * 4);
-        tokio::spawn(run(store, receipt_key, rx));
-        Sequencer { jobs }
+        Sequencer {
+            batches: GroupCommit::start(store, Donations { receipt_key }, MAX_BATCH),
+        }
     }
 
     /// Records a donation; returns once it is durable (or refused, with nothing written).
@@ -200,52 +181,19 @@ impl Sequencer {
         &self,
         donation: NewDonation,
     ) -> std::result::Result<DonationAck, DonationRefused> {
-        let (reply, answer) = oneshot::channel();
-        self.jobs
-            .send(Job::Donation { donation, reply })
-            .await
-            .map_err(|_| DonationRefused::Unavailable)?;
-        answer.await.map_err(|_| DonationRefused::Unavailable)?
+        match self.batches.submit(Work::Donation(donation)).await {
+            Some(Answer::Donation(outcome)) => outcome,
+            Some(Answer::Settlement(_)) => Err(StoreError::Corrupt("sequencer answer").into()),
+            None => Err(DonationRefused::Unavailable),
+        }
     }
 
     /// Applies a provider's verified callback to a pending donation; returns once durable.
     pub async fn settle(&self, settlement: Settlement) -> SettlementOutcome {
-        let (reply, answer) = oneshot::channel();
-        self.jobs
-            .send(Job::Settlement { settlement, reply })
-            .await
-            .map_err(|_| SettlementRefused::Unavailable)?;
-        answer.await.map_err(|_| SettlementRefused::Unavailable)?
-    }
-}
-
-async fn run(store: Store, receipt_key: [u8; 32], mut rx: mpsc::Receiver<Job>) {
-    let mut batch = Vec::with_capacity(MAX_BATCH);
-    while rx.recv_many(&mut batch, MAX_BATCH).await > 0 {
-        let jobs = std::mem::take(&mut batch);
-        let (work, replies): (Vec<_>, Vec<_>) = jobs
-            .into_iter()
-            .map(|j| match j {
-                Job::Donation { donation, reply } => {
-                    (Work::Donation(donation), Reply::Donation(reply))
-                }
-                Job::Settlement { settlement, reply } => {
-                    (Work::Settlement(settlement), Reply::Settlement(reply))
-                }
-            })
-            .unzip();
-        match commit_batch(&store, &receipt_key, &work).await {
-            Ok(results) => {
-                for (reply, result) in replies.into_iter().zip(results) {
-                    reply.send(result);
-                }
-            }
-            Err(e) => {
-                tracing::error!(error = %e, batch = work.len(), "donation batch failed; nothing was written");
-                for reply in replies {
-                    reply.fail();
-                }
-            }
+        match self.batches.submit(Work::Settlement(settlement)).await {
+            Some(Answer::Settlement(outcome)) => outcome,
+            Some(Answer::Donation(_)) => Err(StoreError::Corrupt("sequencer answer").into()),
+            None => Err(SettlementRefused::Unavailable),
         }
     }
 }

@@ -144,6 +144,8 @@ pub struct Shared {
     pub metrics: ops::Metrics,
     /// The one writer of donations and of the transparency log (group commit).
     pub sequencer: twiza_store::Sequencer,
+    /// The writer of reported needs (group commit).
+    pub need_intake: twiza_store::NeedIntake,
     /// Signs the log's checkpoints.
     pub log_signer: Arc<twiza_tlog::NoteSigner>,
     /// Recent token owners and campaign roles (see `access_cache`).
@@ -164,8 +166,8 @@ pub struct Shared {
 }
 
 impl AppState {
-    /// Builds the state and starts the sequencer, the checkpoint publisher and the retention
-    /// job (call inside a Tokio runtime).
+    /// Builds the state and starts the sequencer, the need intake, the checkpoint publisher and
+    /// the retention job (call inside a Tokio runtime).
     pub fn new(store: Store, config: WebConfig) -> anyhow::Result<AppState> {
         AppState::with_sms(store, config, Arc::new(sms::LogOnlySms::default()))
     }
@@ -183,6 +185,7 @@ impl AppState {
         twiza_store::spawn_checkpointer(store.clone(), log_signer.clone());
         twiza_store::spawn_retention(store.clone());
         let sequencer = twiza_store::Sequencer::start(store.clone(), config.receipt_key);
+        let need_intake = twiza_store::NeedIntake::start(store.clone());
         let payments::Providers { payments, cmi } = payments::provider(&config, &sequencer);
         let messages = Arc::new(Messages::load()?);
         let mail = twiza_app::mail::Mail::new(messages.clone(), &config.mail_base_url, config.mail);
@@ -191,6 +194,7 @@ impl AppState {
             log_signer,
             access_cache: Arc::default(),
             sequencer,
+            need_intake,
             payments,
             cmi,
             store,

@@ -1,6 +1,8 @@
 //! `twiza bench crisis`: needs intake per second through the HTTP API (field assessments from N
-//! clients), then — over an incident with `--needs` needs and `--pledges` pledges generated here
-//! and bulk-loaded through the store — the time to compute coverage and gaps, and the streamed 3W (HXL) and
+//! clients, each with its idempotency key, group-committed by the need intake), then — over an
+//! incident with `--needs` needs and `--pledges` pledges generated here and bulk-loaded through
+//! the store — the time to read coverage and gaps (from the running totals; checked against a
+//! full recomputation, timed too), and the streamed 3W (HXL) and
 //! GeoJSON exports through the server: rows per second and the process's peak memory while
 //! streaming (Linux `VmHWM`, reset before each export).
 
@@ -75,6 +77,11 @@ fn generated_pledge(i: u64, communes: &[String]) -> anyhow::Result<LoadedPledge>
             PledgeStatus::Pledged,
         ][(i % 3) as usize],
     })
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values.get(values.len() / 2).copied().unwrap_or(0.0)
 }
 
 /// Peak resident memory of this process since the last reset, in MiB (Linux only).
@@ -167,11 +174,12 @@ pub async fn run(
             .post(url.clone())
             .bearer_auth(&token)
             .header("content-type", "application/json")
+            .header("idempotency-key", format!("bench-{worker:04}-{n:08}"))
             .body(body)
     })
     .await?;
     println!(
-        "needs intake {backend}: {:.0} needs/s, p50 {:.1} ms, p99 {:.1} ms ({} recorded, {} errors, {concurrency} clients)",
+        "needs intake {backend}: {:.0} needs/s, p50 {:.1} ms, p99 {:.1} ms ({} recorded, {} errors, {concurrency} clients; target >= 5,000 needs/s)",
         intake.rps, intake.p50_ms, intake.p99_ms, intake.requests, intake.errors
     );
 
@@ -198,18 +206,54 @@ pub async fn run(
         started.elapsed().as_secs_f64()
     );
 
-    let started = Instant::now();
-    let coverage = store.coverage(incident).await?;
+    // Coverage from the running totals: the store's read, then the API's answer, five times
+    // each (medians); then the full recomputation they must equal.
+    let mut reads = Vec::new();
+    let mut coverage = Vec::new();
+    for _ in 0..5 {
+        let started = Instant::now();
+        coverage = store.coverage(incident).await?;
+        reads.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    let coverage_url = reqwest::Url::parse(&format!(
+        "http://{addr}/api/v1/incidents/{incident}/coverage"
+    ))?;
+    let mut answers = Vec::new();
+    for _ in 0..5 {
+        let started = Instant::now();
+        reqwest::get(coverage_url.clone())
+            .await?
+            .error_for_status()?
+            .bytes()
+            .await?;
+        answers.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
     let gaps = coverage
         .iter()
         .filter(|c| c.douar_id.is_none() && c.gap() > 0)
         .count();
     println!(
-        "coverage {backend}: {:.2} s for {} needs and {} pledges ({} places, {gaps} communes with a gap)",
-        started.elapsed().as_secs_f64(),
+        "coverage {backend}: read {:.2} ms, API answer {:.2} ms (medians of 5) for {} needs and {} pledges ({} places, {gaps} communes with a gap; target < 50 ms)",
+        median(&mut reads),
+        median(&mut answers),
         needs + intake.requests as u64,
         pledges,
         coverage.len()
+    );
+    let started = Instant::now();
+    let recomputed = store.recomputed_coverage(incident).await?;
+    println!(
+        "coverage recomputed {backend}: {:.2} s, {}",
+        started.elapsed().as_secs_f64(),
+        if recomputed == coverage {
+            "equal to the running totals"
+        } else {
+            "DIFFERENT from the running totals"
+        }
+    );
+    anyhow::ensure!(
+        recomputed == coverage,
+        "the running totals differ from the recomputation"
     );
 
     for (name, path) in [

@@ -1,6 +1,7 @@
-//! Crash safety: the server is killed with SIGKILL, many times, while donations stream in. No
-//! acknowledged donation is lost, retries of unanswered requests record each donation exactly
-//! once, and `twiza log audit` passes after every restart. On SQLite, and on PostgreSQL when
+//! Crash safety: the server is killed with SIGKILL, many times, while donations and need reports
+//! stream in. No acknowledged donation or need is lost, retries of unanswered requests record
+//! each exactly once, `twiza log audit` passes after every restart, and the incident's running
+//! coverage totals equal a full recomputation. On SQLite, and on PostgreSQL when
 //! `TWIZA_TEST_POSTGRES_URL` is set (mandatory under CI).
 
 use rand::Rng;
@@ -15,6 +16,8 @@ use crate::{free_port, BIN};
 /// Kill-and-restart cycles per backend.
 const CYCLES: usize = 8;
 const CLIENTS: usize = 16;
+/// Clients reporting needs beside the donations.
+const NEED_CLIENTS: usize = 8;
 
 fn twiza(data_dir: &Path, database_url: &str, port: u16, args: &[&str]) -> Command {
     let mut c = Command::new(BIN);
@@ -25,6 +28,9 @@ fn twiza(data_dir: &Path, database_url: &str, port: u16, args: &[&str]) -> Comma
         .arg(database_url)
         .arg("--listen")
         .arg(format!("127.0.0.1:{port}"))
+        // The flood of reports comes from one address: no anonymous rate.
+        .arg("--config")
+        .arg(data_dir.join("crash.toml"))
         .env("RUST_LOG", "warn")
         .stdout(Stdio::null())
         .stderr(Stdio::null());
@@ -83,6 +89,106 @@ async fn donate(
     ))
 }
 
+/// What need reporters learned: acknowledged needs by key (id, reference), and keys sent
+/// without an answer.
+#[derive(Default)]
+struct Reports {
+    acked: HashMap<String, (i64, String)>,
+    unanswered: Vec<String>,
+}
+
+async fn report(
+    client: &reqwest::Client,
+    url: &str,
+    commune: &str,
+    key: &str,
+) -> Option<(i64, String)> {
+    let households = 1 + key.len() % 7;
+    let response = client
+        .post(url)
+        .header("idempotency-key", key)
+        .json(
+            &json!({"commune": commune, "category": "shelter", "urgency": "high",
+                      "households": households, "contact_phone": "0612345678"}),
+        )
+        .send()
+        .await
+        .ok()?;
+    if !matches!(response.status().as_u16(), 200 | 201) {
+        return None;
+    }
+    let v: Value = response.json().await.ok()?;
+    Some((v["id"].as_i64()?, v["reference"].as_str()?.to_owned()))
+}
+
+/// Every need of the incident by id (reference), through the public pages.
+async fn incident_needs(client: &reqwest::Client, base: &str, incident: i64) -> Vec<(i64, String)> {
+    let mut all = Vec::new();
+    let mut after = 0;
+    loop {
+        let page: Value = client
+            .get(format!(
+                "{base}/api/v1/incidents/{incident}/needs?limit=500&after={after}"
+            ))
+            .send()
+            .await
+            .expect("needs")
+            .json()
+            .await
+            .expect("json");
+        let page = page.as_array().expect("list");
+        let Some(last) = page.last() else {
+            return all;
+        };
+        after = last["id"].as_i64().expect("id");
+        all.extend(page.iter().map(|n| {
+            (
+                n["id"].as_i64().expect("id"),
+                n["reference"].as_str().expect("reference").to_owned(),
+            )
+        }));
+    }
+}
+
+/// Retries every unanswered report until it is answered: a retry of a committed one answers it.
+async fn retry_reports(
+    client: &reqwest::Client,
+    url: &str,
+    commune: &str,
+    reports: &Mutex<Reports>,
+) {
+    let retries = std::mem::take(&mut reports.lock().expect("lock").unanswered);
+    for key in retries {
+        let ack = report(client, url, commune, &key)
+            .await
+            .expect("retry answered");
+        let mut r = reports.lock().expect("lock");
+        if let Some(earlier) = r.acked.get(&key) {
+            assert_eq!(
+                earlier, &ack,
+                "a retry of an acknowledged key is the same need"
+            );
+        }
+        r.acked.insert(key, ack);
+    }
+}
+
+/// The incident's running coverage totals equal a recomputation from every need and pledge.
+async fn coverage_adds_up(database_url: &str, incident: i64) {
+    let store = twiza_store::Store::connect(database_url, &Default::default())
+        .await
+        .expect("store");
+    assert_eq!(
+        store.coverage(incident).await.expect("totals"),
+        store
+            .recomputed_coverage(incident)
+            .await
+            .expect("recomputed"),
+        "the running coverage totals differ from the recomputation"
+    );
+    store.close().await;
+}
+
 fn audit(data_dir: &Path, database_url: &str) {
     let output = twiza(data_dir, database_url, 0, &["log", "audit"])
         .stdout(Stdio::piped())
@@ -104,6 +210,7 @@ async fn crash_cycles(database_url: &str) {
     // Seed with the demo (associations, a collecting campaign, logins), then stop it.
     let port = free_port();
     let base = format!("http://127.0.0.1:{port}");
+    std::fs::write(data.join("crash.toml"), "need_reports_per_minute = 0\n").expect("config");
     let mut demo = twiza(data, database_url, port, &["demo"])
         .spawn()
         .expect("demo");
@@ -143,9 +250,26 @@ async fn crash_cycles(database_url: &str) {
         .expect("a collecting campaign")["id"]
         .as_i64()
         .expect("id");
+    let incidents: Value = client
+        .get(format!("{base}/api/v1/incidents"))
+        .send()
+        .await
+        .expect("incidents")
+        .json()
+        .await
+        .expect("json");
+    let incident = &incidents.as_array().expect("list")[0];
+    let commune = incident["communes"][0]
+        .as_str()
+        .expect("commune")
+        .to_owned();
+    let incident = incident["id"].as_i64().expect("id");
+    let demo_needs = incident_needs(&client, &base, incident).await.len();
     demo.kill().expect("kill");
     demo.wait().expect("wait");
     let url = format!("{base}/api/v1/campaigns/{campaign}/donations");
+    let needs_url = format!("{base}/api/v1/incidents/{incident}/needs");
+    let reports = Arc::new(Mutex::new(Reports::default()));
 
     let outcomes = Arc::new(Mutex::new(Outcomes::default()));
     let mut sequence = 0usize;
@@ -193,8 +317,9 @@ async fn crash_cycles(database_url: &str) {
             }
             o.acked.insert(key, ack);
         }
+        retry_reports(&client, &needs_url, &commune, &reports).await;
 
-        // Stream donations and kill the server in the middle.
+        // Stream donations and need reports, and kill the server in the middle.
         let mut tasks = Vec::new();
         for c in 0..CLIENTS {
             let (client, url, token, outcomes) =
@@ -215,6 +340,28 @@ async fn crash_cycles(database_url: &str) {
                 }
             }));
         }
+        for c in 0..NEED_CLIENTS {
+            let (client, url, commune, reports) = (
+                client.clone(),
+                needs_url.clone(),
+                commune.clone(),
+                reports.clone(),
+            );
+            tasks.push(tokio::spawn(async move {
+                for n in 0.. {
+                    let key = format!("crash-need-{cycle:02}-{c:02}-{n:06}");
+                    match report(&client, &url, &commune, &key).await {
+                        Some(ack) => {
+                            reports.lock().expect("lock").acked.insert(key, ack);
+                        }
+                        None => {
+                            reports.lock().expect("lock").unanswered.push(key);
+                            return;
+                        }
+                    }
+                }
+            }));
+        }
         sequence += CLIENTS * 100_000;
         let pause = rand::thread_rng().gen_range(300..900);
         tokio::time::sleep(Duration::from_millis(pause)).await;
@@ -224,6 +371,7 @@ async fn crash_cycles(database_url: &str) {
             t.await.expect("client");
         }
         audit(data, database_url);
+        coverage_adds_up(database_url, incident).await;
     }
 
     // Last restart: retries, then every acknowledged donation and nothing else is in the log.
@@ -238,6 +386,9 @@ async fn crash_cycles(database_url: &str) {
             .expect("retry answered");
         outcomes.lock().expect("lock").acked.insert(key, ack);
     }
+    retry_reports(&client, &needs_url, &commune, &reports).await;
+    // Every acknowledged need is there once, and nothing else was written.
+    let stored = incident_needs(&client, &base, incident).await;
     let head: Value = client
         .get(format!("{base}/api/v1/log/head"))
         .send()
@@ -264,24 +415,43 @@ async fn crash_cycles(database_url: &str) {
         Some(first + o.acked.len() as u64),
         "the log holds exactly the acknowledged donations after the demo's leaves"
     );
+    let donations = o.acked.len();
+    drop(o);
+    let r = reports.lock().expect("lock");
+    let needs = r.acked.len();
+    assert!(needs > 100, "too few reports: {needs}");
+    assert_eq!(
+        stored.len(),
+        demo_needs + needs,
+        "the incident holds exactly the demo's needs and the acknowledged reports"
+    );
+    let stored: HashMap<i64, String> = stored.into_iter().collect();
+    for (id, reference) in r.acked.values() {
+        assert_eq!(
+            stored.get(id),
+            Some(reference),
+            "acknowledged need {id} lost"
+        );
+    }
+    drop(r);
     server.kill().expect("kill");
     server.wait().expect("wait");
     audit(data, database_url);
+    coverage_adds_up(database_url, incident).await;
     eprintln!(
-        "crash safety: {} donations acknowledged over {CYCLES} SIGKILLs, none lost",
-        o.acked.len()
+        "crash safety: {donations} donations and {needs} needs acknowledged over {CYCLES} SIGKILLs, none lost"
     );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn sigkill_loses_no_acknowledged_donation_on_sqlite() {
+async fn sigkill_loses_no_acknowledged_donation_or_need_on_sqlite() {
     let dir = tempfile::tempdir().expect("dir");
     let url = format!("sqlite://{}/crash.db", dir.path().display());
     crash_cycles(&url).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn sigkill_loses_no_acknowledged_donation_on_postgres() {
+async fn sigkill_loses_no_acknowledged_donation_or_need_on_postgres() {
     let Ok(base) = std::env::var("TWIZA_TEST_POSTGRES_URL") else {
         if std::env::var_os("CI").is_some() {
             panic!("TWIZA_TEST_POSTGRES_URL must be set in CI");

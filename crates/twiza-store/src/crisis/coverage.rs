@@ -1,5 +1,7 @@
-//! Coverage: needs against pledges per commune and douar, and the warning given when a place
-//! already covered is chosen while neighbouring communes wait.
+//! Coverage: needs against pledges per commune and douar, read from the running totals
+//! (`coverage_totals`, kept by the migrations' triggers in the transaction of every change to a
+//! need or a pledge), the full recomputation they must always equal, and the warning given when a
+//! place already covered is chosen while neighbouring communes wait.
 
 use crate::{Result, Store};
 use sqlx::AnyConnection;
@@ -50,8 +52,16 @@ impl Store {
     }
 
     /// Needs against pledges for every commune and douar of an incident (douar `None`: the whole
-    /// commune), sorted by commune then douar. Two grouped scans, whatever the number of rows.
+    /// commune), sorted by commune then douar: one row per place of the running totals, whatever
+    /// the number of needs and pledges.
     pub async fn coverage(&self, incident: i64) -> Result<Vec<Coverage>> {
+        let mut conn = self.reader().acquire().await?;
+        totals_of(&mut conn, incident, None).await
+    }
+
+    /// The same coverage recomputed from every need and pledge by grouped scans (slow on a large
+    /// incident): what the running totals must equal, for tests and checks.
+    pub async fn recomputed_coverage(&self, incident: i64) -> Result<Vec<Coverage>> {
         let mut conn = self.reader().acquire().await?;
         coverage_of(&mut conn, incident, None).await
     }
@@ -103,14 +113,65 @@ pub(super) async fn commune_coverage(
     incident: i64,
     commune: &str,
 ) -> Result<Coverage> {
-    Ok(coverage_of(conn, incident, Some(commune))
+    Ok(totals_of(conn, incident, Some(commune))
         .await?
         .into_iter()
         .find(|c| c.douar_id.is_none())
         .unwrap_or_default())
 }
 
-/// Coverage per commune (douar `None`) and per douar, for one commune or all of them.
+/// A row of `coverage_totals`.
+#[derive(sqlx::FromRow)]
+struct TotalsRow {
+    commune_code: String,
+    douar_key: i64,
+    open_needs: i64,
+    needed: i64,
+    pledged: i64,
+    delivered: i64,
+}
+
+/// Coverage per commune (douar `None`) and per douar from the running totals, for one commune or
+/// all of them. A place is listed while it has a need that counts or a pledge not cancelled, as
+/// in the recomputation.
+async fn totals_of(
+    conn: &mut AnyConnection,
+    incident: i64,
+    commune: Option<&str>,
+) -> Result<Vec<Coverage>> {
+    let rows: Vec<TotalsRow> = sqlx::query_as(
+        "SELECT commune_code, douar_key, open_needs, needed, pledged, delivered \
+         FROM coverage_totals WHERE incident_id = $1 AND ($2 = '' OR commune_code = $2) \
+         AND need_rows + pledge_rows > 0",
+    )
+    .bind(incident)
+    .bind(commune.unwrap_or(""))
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut places: BTreeMap<(String, Option<i64>), Coverage> = BTreeMap::new();
+    for row in rows {
+        let douar = (row.douar_key != 0).then_some(row.douar_key);
+        let mut keys = vec![(row.commune_code.clone(), None)];
+        if douar.is_some() {
+            keys.push((row.commune_code.clone(), douar));
+        }
+        for key in keys {
+            let c = places.entry(key.clone()).or_insert_with(|| Coverage {
+                commune_code: key.0,
+                douar_id: key.1,
+                ..Coverage::default()
+            });
+            c.open_needs += row.open_needs;
+            c.needed += row.needed;
+            c.pledged += row.pledged;
+            c.delivered += row.delivered;
+        }
+    }
+    Ok(places.into_values().collect())
+}
+
+/// Coverage per commune (douar `None`) and per douar, for one commune or all of them, recomputed
+/// from every need and pledge.
 async fn coverage_of(
     conn: &mut AnyConnection,
     incident: i64,

@@ -6,6 +6,7 @@ mod assignments;
 mod coverage;
 mod exports;
 mod incidents;
+mod intake;
 mod load;
 mod needs;
 mod pledges;
@@ -15,8 +16,9 @@ pub use coverage::{Coverage, CoverageWarning};
 pub use exports::{ActivityRow, ActivitySummary, LocatedNeed};
 pub(crate) use incidents::check_place_of;
 pub use incidents::{Douar, Incident};
+pub use intake::{NeedIntake, NeedReport, Reporter, RetryKey};
 pub use load::{LoadedNeed, LoadedPledge};
-pub use needs::{Need, NeedFilter, ReportedNeed, Reporter};
+pub use needs::{Need, NeedFilter, ReportedNeed};
 pub use pledges::Pledge;
 
 use twiza_domain::crisis::GeoPoint;

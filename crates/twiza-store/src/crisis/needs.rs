@@ -1,15 +1,10 @@
-//! Needs: reporting one (a likely duplicate flagged), reviewing held reports, reading them,
-//! moving their status and merging duplicates.
+//! Needs: reviewing held reports, reading them, moving their status and merging duplicates
+//! (reporting them is `intake.rs`).
 
-use super::incidents::{check_place, self_incident_missing};
 use super::point;
 use crate::{now, Result, Store, StoreError};
-use twiza_domain::crisis::{
-    likely_duplicate, GeoPoint, NeedCategory, NeedPlace, NeedSource, NeedStatus, NewNeed, Urgency,
-    DUPLICATE_WINDOW_SECONDS,
-};
+use twiza_domain::crisis::{GeoPoint, NeedCategory, NeedSource, NeedStatus, Urgency};
 use twiza_domain::Refusal;
-use twiza_domain::UserId;
 
 /// A need as listed in public (no contact).
 #[derive(Debug, Clone)]
@@ -34,18 +29,6 @@ pub struct Need {
     pub has_contact: bool,
 }
 
-/// Who recorded a need.
-#[derive(Debug, Clone, Copy)]
-pub enum Reporter {
-    /// Anyone, without an account.
-    Public,
-    /// Anyone, from a client address beyond its anonymous rate: the need is `held` for a
-    /// coordinator's review, out of public lists and counts until accepted.
-    PublicHeld,
-    /// A field agent of a verified association: an assessment, verified at once.
-    FieldAgent { org: i64, user: UserId },
-}
-
 /// Filters of a needs list.
 #[derive(Debug, Clone, Default)]
 pub struct NeedFilter {
@@ -61,6 +44,8 @@ pub struct ReportedNeed {
     pub reference: String,
     pub status: NeedStatus,
     pub possible_duplicate_of: Option<i64>,
+    /// The report repeated an idempotency key: this is the need written first, as it stands.
+    pub replayed: bool,
 }
 
 pub(super) type NeedRow = (
@@ -116,100 +101,6 @@ pub(super) fn need_from(r: NeedRow) -> Result<Need> {
 }
 
 impl Store {
-    /// Records a need in one transaction: the place must belong to the incident; a likely
-    /// duplicate (see `twiza_domain::crisis::likely_duplicate`) is flagged, not refused.
-    pub async fn report_need(
-        &self,
-        incident: i64,
-        need: &NewNeed,
-        reference: &str,
-        contact_sealed: Option<&[u8]>,
-        reporter: Reporter,
-    ) -> Result<ReportedNeed> {
-        let at = now();
-        let mut tx = self.writer().begin().await?;
-        if self_incident_missing(&mut tx, incident).await? {
-            return Err(StoreError::NotFound);
-        }
-        check_place(&mut tx, incident, need.commune.as_str(), need.douar_id).await?;
-        let candidates: Vec<NeedCandidateRow> = sqlx::query_as(
-            "SELECT id, douar_id, lat_e6, lon_e6, reported_at FROM needs \
-             WHERE incident_id = $1 AND commune_code = $2 AND category = $3 AND reported_at > $4 \
-             AND status NOT IN ('merged', 'closed', 'held') ORDER BY id LIMIT 200",
-        )
-        .bind(incident)
-        .bind(need.commune.as_str())
-        .bind(need.category.as_str())
-        .bind(at - DUPLICATE_WINDOW_SECONDS)
-        .fetch_all(&mut *tx)
-        .await?;
-        let this = NeedPlace {
-            commune: need.commune.as_str(),
-            douar_id: need.douar_id,
-            category: need.category,
-            point: need.point,
-            reported_at: at,
-        };
-        let duplicate_of = candidates
-            .into_iter()
-            .find(|c| {
-                likely_duplicate(
-                    &this,
-                    &NeedPlace {
-                        douar_id: c.douar_id,
-                        point: point(c.lat_e6, c.lon_e6),
-                        reported_at: c.reported_at,
-                        ..this
-                    },
-                )
-            })
-            .map(|c| c.id);
-        let (source, status, org, user) = match reporter {
-            Reporter::Public => (NeedSource::Public, NeedStatus::Reported, None, None),
-            Reporter::PublicHeld => (NeedSource::Public, NeedStatus::Held, None, None),
-            Reporter::FieldAgent { org, user } => (
-                NeedSource::Assessment,
-                NeedStatus::Verified,
-                Some(org),
-                Some(user.0),
-            ),
-        };
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO needs (incident_id, reference, commune_code, douar_id, category, urgency, \
-             households, people, lat_e6, lon_e6, description, contact_sealed, source, organization_id, \
-             reported_by, status, possible_duplicate_of, reported_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) \
-             RETURNING id",
-        )
-        .bind(incident)
-        .bind(reference)
-        .bind(need.commune.as_str())
-        .bind(need.douar_id)
-        .bind(need.category.as_str())
-        .bind(need.urgency.as_str())
-        .bind(need.households)
-        .bind(need.people)
-        .bind(need.point.map(|p| p.lat_e6))
-        .bind(need.point.map(|p| p.lon_e6))
-        .bind(need.description.as_deref())
-        .bind(contact_sealed)
-        .bind(source.as_str())
-        .bind(org)
-        .bind(user)
-        .bind(status.as_str())
-        .bind(duplicate_of)
-        .bind(at)
-        .fetch_one(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        Ok(ReportedNeed {
-            id,
-            reference: reference.to_owned(),
-            status,
-            possible_duplicate_of: duplicate_of,
-        })
-    }
-
     /// One page of an incident's needs by id (keyset), with filters; held reports are never in
     /// it (see [`Store::held_needs_page`]).
     pub async fn needs_page(
@@ -402,14 +293,4 @@ impl FromAny for NeedRow {
             r.try_get(18)?,
         ))
     }
-}
-
-/// A recent need of the same commune and category, a candidate duplicate of a new report.
-#[derive(sqlx::FromRow)]
-struct NeedCandidateRow {
-    id: i64,
-    douar_id: Option<i64>,
-    lat_e6: Option<i64>,
-    lon_e6: Option<i64>,
-    reported_at: i64,
 }

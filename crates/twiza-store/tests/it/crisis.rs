@@ -14,10 +14,10 @@ use twiza_domain::Refusal;
 use twiza_domain::{OrgRole, OrgScope};
 use twiza_store::{NeedFilter, Reporter, StoreError};
 
-const IGHIL: &str = "07.041.07.05";
-const ASNI: &str = "07.041.07.03";
+pub(crate) const IGHIL: &str = "07.041.07.05";
+pub(crate) const ASNI: &str = "07.041.07.03";
 
-fn need(commune: &str, category: &str, households: i64, douar: Option<i64>) -> NewNeed {
+pub(crate) fn need(commune: &str, category: &str, households: i64, douar: Option<i64>) -> NewNeed {
     NewNeed::parse(&NeedInput {
         commune,
         douar_id: douar,
@@ -29,7 +29,7 @@ fn need(commune: &str, category: &str, households: i64, douar: Option<i64>) -> N
     .expect("need")
 }
 
-fn pledge(need_id: Option<i64>, commune: &str, households: i64) -> NewPledge {
+pub(crate) fn pledge(need_id: Option<i64>, commune: &str, households: i64) -> NewPledge {
     NewPledge::parse(
         &PledgeInput {
             need_id,

@@ -12,6 +12,7 @@ mod crisis;
 mod donation_listing;
 mod grievances;
 mod harness;
+mod intake;
 mod ledger;
 mod mail;
 mod members;

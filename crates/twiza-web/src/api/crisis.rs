@@ -6,7 +6,7 @@ use super::{parse_json, path_param, require_json, ApiJson, ApiQuery, CurrentUser
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::AppState;
 use axum::extract::{RawPathParams, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use serde::{Deserialize, Serialize};
@@ -289,35 +289,64 @@ impl NeedView {
     }
 }
 
-/// Records a need and answers it to its reporter.
+/// Records a need and answers it to its reporter: 201, or 200 for a retry of a report already
+/// written with the same `Idempotency-Key` (the need written first).
 async fn record_need(
     state: &AppState,
+    headers: &HeaderMap,
     incident: i64,
     body: &NeedCreate,
     reporter: Reporter,
-) -> AppResult<NeedReceiptView> {
+) -> AppResult<(StatusCode, Json<NeedReceiptView>)> {
+    let key = optional_idempotency_key(headers)?;
+    let retry = key.as_deref().map(|key| twiza_app::crisis::Retry {
+        key,
+        hash_key: &state.config.identity_key,
+    });
     let written = twiza_app::crisis::record_need(
-        &state.store,
+        &state.need_intake,
         &state.config.personal_data,
         incident,
         body,
         reporter,
+        retry,
     )
     .await?;
-    Ok(NeedReceiptView {
-        id: written.id,
-        reference: written.reference,
-        status: written.status.as_str().to_owned(),
-        possible_duplicate_of: written.possible_duplicate_of,
-    })
+    let status = if written.replayed {
+        StatusCode::OK
+    } else {
+        StatusCode::CREATED
+    };
+    Ok((
+        status,
+        Json(NeedReceiptView {
+            id: written.id,
+            reference: written.reference,
+            status: written.status.as_str().to_owned(),
+            possible_duplicate_of: written.possible_duplicate_of,
+        }),
+    ))
+}
+
+/// The `Idempotency-Key` header of a need report, if any: reports may be retried safely with
+/// one, and are still taken without.
+fn optional_idempotency_key(headers: &HeaderMap) -> AppResult<Option<String>> {
+    match headers.get("idempotency-key") {
+        None => Ok(None),
+        Some(_) => super::donations::idempotency_key(headers).map(Some),
+    }
 }
 
 /// Reports a need without an account. Beyond the per-address rate the report is still
 /// received, but held for a coordinator's review (`status: "held"`: out of public lists and
 /// counts until accepted); beyond ten times the rate, 429 with `Retry-After`.
 #[utoipa::path(post, path = "/api/v1/incidents/{incident_id}/needs", tag = "crisis",
-    params(("incident_id" = i64, Path)), request_body = NeedCreate,
-    responses((status = 201, body = NeedReceiptView), (status = 422, body = ErrorBody),
+    params(("incident_id" = i64, Path),
+           ("Idempotency-Key" = Option<String>, Header, description = "Optional: 8 to 100 letters, digits, - or _; a retry with the same key answers the need written first")),
+    request_body = NeedCreate,
+    responses((status = 201, body = NeedReceiptView),
+              (status = 200, description = "A retry of a report already written with this Idempotency-Key", body = NeedReceiptView),
+              (status = 409, body = ErrorBody), (status = 422, body = ErrorBody),
               (status = 429, body = ErrorBody,
                headers(("Retry-After" = u64, description = "Seconds before the address may report again")))))]
 pub async fn report(
@@ -333,20 +362,28 @@ pub async fn report(
         .await
         .map_err(|_| AppError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"))?;
     let body: NeedCreate = parse_json(&bytes)?;
-    let receipt = record_need(&state, incident, &body, reporter).await?;
-    Ok((StatusCode::CREATED, Json(receipt)).into_response())
+    Ok(
+        record_need(&state, &parts.headers, incident, &body, reporter)
+            .await?
+            .into_response(),
+    )
 }
 
 /// Records a field assessment for a verified association: the need counts as verified.
 #[utoipa::path(post, path = "/api/v1/organizations/{org_id}/incidents/{incident_id}/assessments", tag = "crisis",
-    params(("org_id" = i64, Path), ("incident_id" = i64, Path)), request_body = NeedCreate,
-    responses((status = 201, body = NeedReceiptView), (status = 422, body = ErrorBody)),
+    params(("org_id" = i64, Path), ("incident_id" = i64, Path),
+           ("Idempotency-Key" = Option<String>, Header, description = "Optional: 8 to 100 letters, digits, - or _; a retry with the same key answers the need written first")),
+    request_body = NeedCreate,
+    responses((status = 201, body = NeedReceiptView),
+              (status = 200, description = "A retry of an assessment already written with this Idempotency-Key", body = NeedReceiptView),
+              (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("bearer" = [])))]
 pub async fn assess(
     State(state): State<AppState>,
     Extension(scope): Extension<OrgScope>,
     CurrentUser(user): CurrentUser,
     params: RawPathParams,
+    headers: HeaderMap,
     ApiJson(body): ApiJson<NeedCreate>,
 ) -> AppResult<(StatusCode, Json<NeedReceiptView>)> {
     let incident = path_param(&params, "incident_id")?;
@@ -354,8 +391,7 @@ pub async fn assess(
         org: scope.org_id().0,
         user: user.id,
     };
-    let receipt = record_need(&state, incident, &body, reporter).await?;
-    Ok((StatusCode::CREATED, Json(receipt)))
+    record_need(&state, &headers, incident, &body, reporter).await
 }
 
 #[derive(Deserialize, IntoParams)]

@@ -263,11 +263,12 @@ pub async fn report(
             contact_phone: optional("contact_phone"),
         };
         let recorded = twiza_app::crisis::record_need(
-            &state.store,
+            &state.need_intake,
             &state.config.personal_data,
             id,
             &body,
             reporter,
+            None,
         )
         .await;
         match recorded {
