@@ -330,6 +330,7 @@ on_both_backends!(
                     households: 7,
                     campaign_id: None,
                     household_id: None,
+                    lot_id: None,
                 },
                 Some((&salt, &hash)),
                 owner,
