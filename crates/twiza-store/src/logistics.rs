@@ -551,6 +551,7 @@ impl Store {
     /// Plans a convoy of the association from one of its warehouses to a place of the incident;
     /// the manifest must be in that warehouse's stock. Returns its id and, when the destination
     /// was already covered while neighbouring communes wait, where help is missing.
+    #[allow(clippy::too_many_arguments)]
     pub async fn plan_convoy(
         &self,
         scope: &OrgScope,

@@ -398,42 +398,45 @@ async fn crash_cycles(database_url: &str) {
         .await
         .expect("json");
     // Taken after the last await: a std guard must not be held across one.
-    let o = outcomes.lock().expect("lock");
-    assert!(
-        o.acked.len() > 100,
-        "the test streamed too little: {}",
-        o.acked.len()
-    );
-    let mut indexes: Vec<u64> = o.acked.values().map(|(_, i, _)| *i).collect();
-    indexes.sort_unstable();
-    indexes.dedup();
-    assert_eq!(indexes.len(), o.acked.len(), "two keys share a leaf");
-    // The demo's leaves come first; every later leaf is one of ours.
-    let first = *indexes.first().expect("some");
-    assert_eq!(
-        head["tree_size"].as_u64(),
-        Some(first + o.acked.len() as u64),
-        "the log holds exactly the acknowledged donations after the demo's leaves"
-    );
-    let donations = o.acked.len();
-    drop(o);
-    let r = reports.lock().expect("lock");
-    let needs = r.acked.len();
-    assert!(needs > 100, "too few reports: {needs}");
-    assert_eq!(
-        stored.len(),
-        demo_needs + needs,
-        "the incident holds exactly the demo's needs and the acknowledged reports"
-    );
-    let stored: HashMap<i64, String> = stored.into_iter().collect();
-    for (id, reference) in r.acked.values() {
-        assert_eq!(
-            stored.get(id),
-            Some(reference),
-            "acknowledged need {id} lost"
+    let donations = {
+        let o = outcomes.lock().expect("lock");
+        assert!(
+            o.acked.len() > 100,
+            "the test streamed too little: {}",
+            o.acked.len()
         );
-    }
-    drop(r);
+        let mut indexes: Vec<u64> = o.acked.values().map(|(_, i, _)| *i).collect();
+        indexes.sort_unstable();
+        indexes.dedup();
+        assert_eq!(indexes.len(), o.acked.len(), "two keys share a leaf");
+        // The demo's leaves come first; every later leaf is one of ours.
+        let first = *indexes.first().expect("some");
+        assert_eq!(
+            head["tree_size"].as_u64(),
+            Some(first + o.acked.len() as u64),
+            "the log holds exactly the acknowledged donations after the demo's leaves"
+        );
+        o.acked.len()
+    };
+    let needs = {
+        let r = reports.lock().expect("lock");
+        let needs = r.acked.len();
+        assert!(needs > 100, "too few reports: {needs}");
+        assert_eq!(
+            stored.len(),
+            demo_needs + needs,
+            "the incident holds exactly the demo's needs and the acknowledged reports"
+        );
+        let stored: HashMap<i64, String> = stored.into_iter().collect();
+        for (id, reference) in r.acked.values() {
+            assert_eq!(
+                stored.get(id),
+                Some(reference),
+                "acknowledged need {id} lost"
+            );
+        }
+        needs
+    };
     server.kill().expect("kill");
     server.wait().expect("wait");
     audit(data, database_url);

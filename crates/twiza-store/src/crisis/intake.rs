@@ -11,6 +11,7 @@ use super::point;
 use crate::group_commit::{Batch, GroupCommit};
 use crate::{backend_of, json_insert, now, Backend, Col, Result, Store, StoreError};
 use sqlx::AnyConnection;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use twiza_domain::crisis::{
     likely_duplicate, GeoPoint, NeedPlace, NeedSource, NeedStatus, NewNeed, DUPLICATE_DISTANCE_M,
@@ -162,9 +163,8 @@ async fn write_needs(
     let mut earliest: HashMap<(i64, &str, &str, Option<i64>), Option<i64>> = HashMap::new();
     let mut plans: Vec<Plan> = Vec::with_capacity(reports.len());
     for (i, r) in reports.iter().enumerate() {
-        if !incidents.contains_key(&r.incident) {
-            let exists = !self_incident_missing(tx, r.incident).await?;
-            incidents.insert(r.incident, exists);
+        if let Entry::Vacant(slot) = incidents.entry(r.incident) {
+            slot.insert(!self_incident_missing(tx, r.incident).await?);
         }
         if incidents.get(&r.incident) != Some(&true) {
             plans.push(Plan::Done(Err(StoreError::NotFound)));
@@ -172,13 +172,14 @@ async fn write_needs(
         }
         let commune = r.need.commune.as_str();
         let place = (r.incident, commune, r.need.douar_id);
-        if !places.contains_key(&place) {
-            let refusal = match check_place(tx, r.incident, commune, r.need.douar_id).await {
-                Ok(()) => None,
-                Err(StoreError::Refused(refusal)) => Some(refusal),
-                Err(e) => return Err(e),
-            };
-            places.insert(place, refusal);
+        if let Entry::Vacant(slot) = places.entry(place) {
+            slot.insert(
+                match check_place(tx, r.incident, commune, r.need.douar_id).await {
+                    Ok(()) => None,
+                    Err(StoreError::Refused(refusal)) => Some(refusal),
+                    Err(e) => return Err(e),
+                },
+            );
         }
         if let Some(Some(refusal)) = places.get(&place) {
             plans.push(Plan::Done(Err(StoreError::Refused(*refusal))));

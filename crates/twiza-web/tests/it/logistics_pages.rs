@@ -876,7 +876,7 @@ async fn concurrent_deliveries(app: &TestApp) {
     let mut tasks = Vec::new();
     for _ in 0..24 {
         let store = app.store.clone();
-        let scope = f.scope.clone();
+        let scope = f.scope;
         let delivery = twiza_store::NewDelivery {
             incident_id: incident,
             need_id: f.need,
