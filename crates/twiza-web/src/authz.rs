@@ -89,6 +89,15 @@ pub const STOCK_TRAIL: &[OrgRole] = &[
     OrgRole::FieldAgent,
 ];
 /// Who decides Law 18-18 authorizations in Twiza, declares incidents and triages needs.
+/// Whether the scope is a member's whose role is in `roles` (a platform role acting on the
+/// association is not: pages offer it no member's links or actions).
+pub fn role_in(scope: &twiza_domain::OrgScope, roles: &[OrgRole]) -> bool {
+    match scope.grant() {
+        twiza_domain::tenancy::ScopeGrant::Member(role) => roles.contains(&role),
+        twiza_domain::tenancy::ScopeGrant::Platform(_) => false,
+    }
+}
+
 pub const AUTHORITIES: &[PlatformRole] = &[PlatformRole::PlatformAdmin, PlatformRole::Authority];
 pub const PLATFORM_ADMIN: &[PlatformRole] = &[PlatformRole::PlatformAdmin];
 

@@ -4,8 +4,9 @@
 //! code — five wrong codes lock it — or, for a family without a phone, by a statement and a
 //! photo.
 
-use super::stock::{role_in, Form};
+use super::stock::Form;
 use super::{render, render_status, see_other, DoneQuery, PageForm};
+use crate::authz::role_in;
 use crate::authz::FIELD;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};

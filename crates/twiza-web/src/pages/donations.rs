@@ -286,7 +286,7 @@ pub async fn list(
         older,
         recorded,
         methods,
-        logistics: super::stock::role_in(&scope, crate::authz::LOGISTICS),
+        logistics: crate::authz::role_in(&scope, crate::authz::LOGISTICS),
     }))
 }
 

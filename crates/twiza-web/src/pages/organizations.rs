@@ -3,6 +3,7 @@
 
 use super::{render, render_status, see_other, DoneQuery, PageForm};
 use crate::auth::Actor;
+use crate::authz::role_in;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::extract::{path_param, ApiQuery, CurrentUser, PathId};
@@ -306,16 +307,7 @@ async fn manage_page(
             role == twiza_domain::PlatformRole::PlatformAdmin
         }
     };
-    let treasury = match scope.grant() {
-        twiza_domain::tenancy::ScopeGrant::Member(role) => crate::authz::TREASURY.contains(&role),
-        twiza_domain::tenancy::ScopeGrant::Platform(_) => false,
-    };
-    let coordination = match scope.grant() {
-        twiza_domain::tenancy::ScopeGrant::Member(role) => {
-            crate::authz::COORDINATION.contains(&role)
-        }
-        twiza_domain::tenancy::ScopeGrant::Platform(_) => false,
-    };
+    let treasury = role_in(scope, crate::authz::TREASURY);
     let (waiting, expenses_waiting, transfers_waiting) = match (treasury, c.user()) {
         (true, Some(user)) => (
             waiting_campaigns(state.store.campaigns_of(scope).await?),
@@ -359,10 +351,10 @@ async fn manage_page(
         invitations,
         manager,
         treasury,
-        coordination,
-        field_work: super::stock::role_in(scope, crate::authz::FIELD),
-        logistics: super::stock::role_in(scope, crate::authz::LOGISTICS),
-        registry: super::stock::role_in(scope, crate::authz::FIELD),
+        coordination: role_in(scope, crate::authz::COORDINATION),
+        field_work: role_in(scope, crate::authz::FIELD),
+        logistics: role_in(scope, crate::authz::LOGISTICS),
+        registry: role_in(scope, crate::authz::FIELD),
         waiting,
         roles,
         errors,

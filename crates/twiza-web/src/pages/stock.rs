@@ -4,6 +4,7 @@
 //! deliveries that took from it to the douars they reached.
 
 use super::{render, render_status, see_other, DoneQuery, PageForm};
+use crate::authz::role_in;
 use crate::authz::{FIELD, LOGISTICS};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
@@ -17,7 +18,7 @@ use axum::Extension;
 use std::collections::HashMap;
 use twiza_app::logistics::ReceiptInput;
 use twiza_domain::logistics::StockSource;
-use twiza_domain::{FieldError, OrgRole, OrgScope};
+use twiza_domain::{FieldError, OrgScope};
 use twiza_store::{
     ApprovedExpense, InKindDonation, Item, Lot, LotCount, LotDelivery, LotLine, Warehouse,
 };
@@ -37,14 +38,6 @@ const DONE: [(&str, &str); 4] = [
     ("moved", "stock-done-moved"),
     ("counted", "stock-done-counted"),
 ];
-
-/// Whether the member's role is in `roles` (platform roles: no).
-pub fn role_in(scope: &OrgScope, roles: &[OrgRole]) -> bool {
-    match scope.grant() {
-        twiza_domain::tenancy::ScopeGrant::Member(role) => roles.contains(&role),
-        twiza_domain::tenancy::ScopeGrant::Platform(_) => false,
-    }
-}
 
 /// A form's values as sent (trimmed) and its errors.
 #[derive(Default)]
