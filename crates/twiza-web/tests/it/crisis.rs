@@ -1412,3 +1412,108 @@ async fn crisis_contact_goes_only_to_assigned_associations_and_the_reporter_sees
         .await;
     assert_ne!(r.status, StatusCode::OK);
 }
+
+/// A need report sent with an `Idempotency-Key` header.
+async fn report_with_key(
+    app: &TestApp,
+    path: &str,
+    token: Option<&str>,
+    key: &str,
+    body: &Value,
+) -> crate::harness::Response {
+    let mut r = axum::http::Request::builder()
+        .method(axum::http::Method::POST)
+        .uri(path)
+        .header(axum::http::header::CONTENT_TYPE, "application/json")
+        .header("idempotency-key", key);
+    if let Some(t) = token {
+        r = r.header(axum::http::header::AUTHORIZATION, format!("Bearer {t}"));
+    }
+    app.send(
+        r.body(axum::body::Body::from(body.to_string()))
+            .expect("request"),
+    )
+    .await
+}
+
+async fn needs_retried_with_their_key(app: TestApp) {
+    let authority = app
+        .user("wali@interieur.gov.ma", Some(PlatformRole::Authority))
+        .await;
+    let (_, scope) = verified_org(&app, "relief@example.ma", "10/2015").await;
+    let agent = app
+        .member(scope.org_id(), OrgRole::FieldAgent, "agent@example.ma")
+        .await;
+    let incident = incident(&app, authority.id).await;
+    let public = format!("/api/v1/incidents/{incident}/needs");
+    let body = need_body(IGHIL, "water", 9);
+
+    // A report, then its retry after a dropped answer: the first need is answered again.
+    let first = report_with_key(&app, &public, None, "report-key-0001", &body).await;
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.text());
+    let retry = report_with_key(&app, &public, None, "report-key-0001", &body).await;
+    assert_eq!(retry.status, StatusCode::OK, "{}", retry.text());
+    assert_eq!(
+        (&retry.json()["id"], &retry.json()["reference"]),
+        (&first.json()["id"], &first.json()["reference"])
+    );
+    assert_eq!(count_needs(&app, incident).await, 1);
+
+    // The same key with another report is a conflict, and writes nothing.
+    let other = report_with_key(
+        &app,
+        &public,
+        None,
+        "report-key-0001",
+        &need_body(IGHIL, "water", 90),
+    )
+    .await;
+    assert_eq!(
+        (other.status, other.error_code().as_str()),
+        (StatusCode::CONFLICT, "idempotency_conflict")
+    );
+    // A key that is not one is refused before anything is read or written.
+    let bad = report_with_key(&app, &public, None, "short", &body).await;
+    assert_eq!(bad.error_code(), "invalid_idempotency_key");
+    assert_eq!(count_needs(&app, incident).await, 1);
+
+    // A field agent's assessment retried: one need, verified once.
+    let assessments = format!(
+        "/api/v1/organizations/{}/incidents/{incident}/assessments",
+        scope.org_id().0
+    );
+    let assessed = need_body(ASNI, "shelter", 14);
+    let first = report_with_key(
+        &app,
+        &assessments,
+        Some(&agent.token),
+        "assessment-key-0001",
+        &assessed,
+    )
+    .await;
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.text());
+    assert_eq!(first.json()["status"], "verified");
+    let retry = report_with_key(
+        &app,
+        &assessments,
+        Some(&agent.token),
+        "assessment-key-0001",
+        &assessed,
+    )
+    .await;
+    assert_eq!(retry.status, StatusCode::OK, "{}", retry.text());
+    assert_eq!(retry.json()["id"], first.json()["id"]);
+    assert_eq!(count_needs(&app, incident).await, 2);
+}
+
+#[tokio::test]
+async fn a_need_retried_with_its_idempotency_key_is_written_once() {
+    needs_retried_with_their_key(TestApp::new().await).await;
+}
+
+#[tokio::test]
+async fn a_need_retried_with_its_idempotency_key_is_written_once_on_postgres() {
+    if let Some(app) = TestApp::postgres().await {
+        needs_retried_with_their_key(app).await;
+    }
+}
