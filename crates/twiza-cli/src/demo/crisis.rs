@@ -90,28 +90,12 @@ const DOUARS: &[(&str, &str, &str, &str, f64, f64, i64)] = &[
         "تنيرت",
         "Tnirt",
         "Tnirt",
-        31.072,
-        -8.412,
+        31.032,
+        -8.402,
         380,
     ),
-    (
-        "07.041.07.05",
-        "إغيل",
-        "Ighil",
-        "Ighil",
-        31.081,
-        -8.389,
-        520,
-    ),
-    (
-        "07.041.07.05",
-        "أزرو",
-        "Azrou",
-        "Azrou",
-        31.064,
-        -8.371,
-        260,
-    ),
+    ("07.041.07.05", "إغيل", "Ighil", "Ighil", 31.05, -8.376, 520),
+    ("07.041.07.05", "أزرو", "Azrou", "Azrou", 31.04, -8.356, 260),
     (
         "07.041.07.13",
         "تلات نيعقوب",
@@ -190,8 +174,8 @@ const DOUARS: &[(&str, &str, &str, &str, f64, f64, i64)] = &[
         "تافغاغت",
         "Tafeghaghte",
         "Tafeghaghte",
-        31.195,
-        -8.289,
+        31.179,
+        -8.258,
         200,
     ),
     (
@@ -208,8 +192,8 @@ const DOUARS: &[(&str, &str, &str, &str, f64, f64, i64)] = &[
         "تيخت",
         "Tikht",
         "Tikht",
-        31.119,
-        -8.688,
+        31.155,
+        -8.547,
         250,
     ),
     (
@@ -226,8 +210,8 @@ const DOUARS: &[(&str, &str, &str, &str, f64, f64, i64)] = &[
         "إمندونيت",
         "Imindounit",
         "Imindounit",
-        31.197,
-        -8.559,
+        31.097,
+        -8.549,
         400,
     ),
     (
@@ -235,8 +219,8 @@ const DOUARS: &[(&str, &str, &str, &str, f64, f64, i64)] = &[
         "أفلا إيسن",
         "Afalla Issen",
         "Afalla Issen",
-        31.236,
-        -8.727,
+        31.002,
+        -8.818,
         350,
     ),
     (
@@ -253,8 +237,8 @@ const DOUARS: &[(&str, &str, &str, &str, f64, f64, i64)] = &[
         "تيزي نتاست",
         "Tizi N'Test",
         "Tizi N'Test",
-        30.869,
-        -8.379,
+        30.855,
+        -8.383,
         180,
     ),
     (
@@ -560,4 +544,29 @@ async fn logistics(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DOUARS;
+    use twiza_geo::shapes::{commune_shape, LonLat};
+    use twiza_geo::CommuneCode;
+
+    /// A douar's dot falls inside its commune's boundary on the incident map.
+    #[test]
+    fn every_demo_douar_lies_in_its_commune() {
+        let outside: Vec<&str> = DOUARS
+            .iter()
+            .filter(|(commune, _, _, _, lat, lon, _)| {
+                let code = CommuneCode::parse(commune).expect("a commune code");
+                let shape = commune_shape(&code).expect("a boundary");
+                !shape.contains(LonLat {
+                    lon: *lon,
+                    lat: *lat,
+                })
+            })
+            .map(|d| d.2)
+            .collect();
+        assert!(outside.is_empty(), "outside their commune: {outside:?}");
+    }
 }
