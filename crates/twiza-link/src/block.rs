@@ -30,6 +30,7 @@
 //! the ones two passes propose, and is scored against them at once: memory stays linear in the
 //! number of records and the work splits across cores by record.
 
+use crate::hash::mix;
 use crate::list::{List, Row, NONE};
 
 /// The sizes that bound blocking.
@@ -76,19 +77,6 @@ const PASSES: [Pass; 7] = [
     Pass::NamePair,
     Pass::DateName,
 ];
-
-/// Mixes values into a 64-bit key (the finalizer of SplitMix64 after each value).
-pub(crate) fn mix(values: &[u64]) -> u64 {
-    let mut h: u64 = 0x9e37_79b9_7f4a_7c15;
-    for &v in values {
-        h ^= v;
-        h = h.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        h ^= h >> 31;
-    }
-    h
-}
 
 fn ident_hash(list: &List, id: &crate::list::Ident) -> Option<u64> {
     id.hash(&list.long_idents)

@@ -115,7 +115,7 @@ impl Ident {
                 h.write(long.values[i as usize].as_bytes());
                 Some(h.finish())
             }
-            _ => Some(crate::block::mix(&[self.0 as u64, (self.0 >> 64) as u64])),
+            _ => Some(crate::hash::mix(&[self.0 as u64, (self.0 >> 64) as u64])),
         }
     }
 }

@@ -3,7 +3,9 @@
 //! confirms a delivery — written with its transparency-log leaf in one transaction.
 
 use crate::logged::{delivery_confirmed_leaf, ConfirmedDelivery};
-use crate::lots::{lock_warehouse, lot_balance, own_lot, write_movement, LotLink, Movement};
+use crate::lots::{
+    item_id, lock_warehouse, lot_balance, own_lot, write_movement, LotLink, Movement,
+};
 use crate::tlog::{append_at, lock_size, NewLeaf};
 use crate::{now, Result, Store, StoreError};
 use sqlx::AnyConnection;
@@ -58,15 +60,6 @@ pub enum ProofOutcome {
     Wrong { attempts_left: i64 },
     /// Too many wrong codes: the delivery's proof is locked.
     Locked,
-}
-
-pub(crate) async fn item_id(conn: &mut AnyConnection, code: &str) -> Result<i64> {
-    let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM items WHERE code = $1")
-        .bind(code)
-        .fetch_optional(&mut *conn)
-        .await?;
-    row.map(|(id,)| id)
-        .ok_or(StoreError::Refused(Refusal::UnknownItem))
 }
 
 async fn balance(conn: &mut AnyConnection, warehouse: i64, item: i64) -> Result<i64> {

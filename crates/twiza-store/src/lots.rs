@@ -127,6 +127,16 @@ pub struct NeedToServe {
 }
 
 /// Locks a warehouse of the association (PostgreSQL: `FOR UPDATE`); refuses another's.
+/// The id of a catalog item by its code; an unknown code is refused.
+pub(crate) async fn item_id(conn: &mut AnyConnection, code: &str) -> Result<i64> {
+    let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM items WHERE code = $1")
+        .bind(code)
+        .fetch_optional(&mut *conn)
+        .await?;
+    row.map(|(id,)| id)
+        .ok_or(StoreError::Refused(Refusal::UnknownItem))
+}
+
 pub(crate) async fn lock_warehouse(
     conn: &mut AnyConnection,
     backend: Backend,
@@ -282,7 +292,7 @@ impl Store {
         let at = now();
         let mut tx = self.writer().begin().await?;
         lock_warehouse(&mut tx, self.backend(), scope, warehouse).await?;
-        let item_id = crate::logistics::item_id(&mut tx, item).await?;
+        let item_id = item_id(&mut tx, item).await?;
         let campaign = check_link(&mut tx, scope, item, receipt, link).await?;
         let (lot,): (i64,) = sqlx::query_as(
             "INSERT INTO stock_lots (organization_id, item_id, source, donation_id, expense_id, \
