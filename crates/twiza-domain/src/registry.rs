@@ -281,7 +281,7 @@ fn parse_code<T>(
     match (raw.is_empty(), default) {
         (true, Some(d)) => Ok(d),
         (true, None) => Err(FieldError::new(field, "required")),
-        (false, _) => parse(raw).ok_or(FieldError::new(field, "validation")),
+        (false, _) => parse(raw).ok_or(FieldError::new(field, "unknown_choice")),
     }
 }
 
@@ -617,9 +617,9 @@ mod tests {
         assert_eq!(
             fields,
             [
-                ("sex", "validation"),
+                ("sex", "unknown_choice"),
                 ("birth_date", "date_in_future"),
-                ("relation", "validation"),
+                ("relation", "unknown_choice"),
                 ("cin", "cin_invalid")
             ]
         );

@@ -582,7 +582,7 @@ mod tests {
         assert!(read[0].is_ok());
         assert_eq!(
             codes(read[1].as_ref().unwrap_err()),
-            [(5, "sex", "validation")]
+            [(5, "sex", "unknown_choice")]
         );
     }
 

@@ -153,13 +153,13 @@ const EXPENSES: &[(&str, ExpenseCategory, PaidFrom, &str, &str)] = &[
 ];
 
 const GOODS: &[(&str, &str)] = &[
-    ("Couverture", "pièce"),
-    ("Tente familiale", "pièce"),
-    ("Farine", "kg"),
-    ("Huile", "litre"),
-    ("Eau en bouteille", "pack de 6"),
-    ("Lait infantile", "boîte"),
-    ("Kit d'hygiène", "kit"),
+    ("blanket", "piece"),
+    ("tent", "piece"),
+    ("food_basket", "kit"),
+    ("family_kit", "kit"),
+    ("water", "litre"),
+    ("medicine_kit", "kit"),
+    ("hygiene_kit", "kit"),
 ];
 
 /// Seeds the campaigns of `orgs` (verified associations; `owners[i]` owns `orgs[i]`). Each

@@ -633,6 +633,7 @@ async fn sections(
             .cloned()
             .unwrap_or_else(|| c.t("registry-reader-platform"))
     };
+    let catalogue = state.store.items().await?;
     Ok(HouseholdSections {
         consents: file
             .consents
@@ -655,8 +656,8 @@ async fn sections(
             .rev()
             .map(|r| ReadLine {
                 who: who(r.account_id),
-                what: r.what.clone(),
-                purpose: r.purpose.clone(),
+                what: read_what(c, &r.what),
+                purpose: read_purpose(c, &r.purpose),
                 when: day(c, r.at),
             })
             .collect(),
@@ -676,9 +677,12 @@ async fn sections(
             .iter()
             .map(|d| {
                 (
-                    d.item.clone(),
+                    catalogue
+                        .iter()
+                        .find(|i| i.code == d.item)
+                        .map_or_else(|| d.item.clone(), |i| c.item_name(&i.name_ar, &i.name_fr)),
                     c.int(d.quantity),
-                    d.status.clone(),
+                    c.delivery_status(&d.status),
                     d.delivered_at.map(|at| day(c, at)).unwrap_or_default(),
                 )
             })
@@ -706,6 +710,41 @@ async fn sections(
                 )
             })
             .collect(),
+    })
+}
+
+/// What a read of the access log took (`household,identifiers`, `export`, …), in words.
+fn read_what(c: &Ctx, what: &str) -> String {
+    what.split(',')
+        .map(|part| {
+            c.t(match part.trim() {
+                "household" => "registry-read-household",
+                "identifiers" => "registry-read-identifiers",
+                "sensitive" => "registry-read-sensitive",
+                "export" | "file_export" => "registry-read-export",
+                "list" => "registry-read-list",
+                "lookup" => "registry-read-lookup",
+                "duplicate_review" => "registry-read-duplicate-review",
+                "grievance" => "registry-read-grievance",
+                _ => "registry-read-other",
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// Why a household was read (the reader's stated purpose), in words.
+fn read_purpose(c: &Ctx, purpose: &str) -> String {
+    c.t(match purpose {
+        "case_review" => "registry-why-case-review",
+        "subject_access" => "registry-why-subject-access",
+        "rectification" => "registry-why-rectification",
+        "duplicate_review" => "registry-why-duplicate-review",
+        "grievance" => "registry-why-grievance",
+        "registry_search" => "registry-why-registry-search",
+        "payment" => "registry-why-payment",
+        "file_export" => "registry-why-file-export",
+        _ => "registry-why-other",
     })
 }
 

@@ -469,7 +469,7 @@ async fn a_household_file_is_uploaded_checked_and_imported() {
     );
     assert_eq!(report["errors"][0]["row"], 4);
     assert_eq!(report["errors"][0]["field"], "sex");
-    assert_eq!(report["errors"][0]["code"], "validation");
+    assert_eq!(report["errors"][0]["code"], "unknown_choice");
     assert!(!report["errors"][0]["message"].as_str().unwrap().is_empty());
     // All or nothing: nothing; valid only: the valid household.
     let refused = upload("all_or_nothing", file.clone(), "ar").await.json();
