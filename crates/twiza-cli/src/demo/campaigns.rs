@@ -323,3 +323,25 @@ async fn seed_books(
         .await?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::GOODS;
+
+    /// Gifts in kind name items of the catalogue (so they can be received into stock as lots
+    /// and read in every language), in the catalogue's unit.
+    #[test]
+    fn demo_gifts_in_kind_are_items_of_the_catalogue() {
+        let catalogue = include_str!("../../../twiza-store/migrations/sqlite/0011_logistics.sql");
+        for (item, unit) in GOODS {
+            let line = catalogue
+                .lines()
+                .find(|l| l.trim_start().starts_with(&format!("('{item}', ")))
+                .unwrap_or_else(|| panic!("{item} is not in the catalogue"));
+            assert!(
+                line.contains(&format!("'{unit}')")),
+                "{item} is counted in {unit}"
+            );
+        }
+    }
+}

@@ -104,6 +104,23 @@ pub(crate) async fn log_read(
 }
 
 impl Store {
+    /// The id of the association's household of `reference` (`HH-…`), if it has one; reads
+    /// nothing of the household.
+    pub async fn household_by_reference(
+        &self,
+        scope: &OrgScope,
+        reference: &str,
+    ) -> Result<Option<i64>> {
+        let row: Option<(i64,)> = sqlx::query_as(
+            "SELECT id FROM households WHERE reference = $1 AND organization_id = $2",
+        )
+        .bind(reference)
+        .bind(scope.org_id().0)
+        .fetch_optional(self.reader())
+        .await?;
+        Ok(row.map(|(id,)| id))
+    }
+
     /// Reads a household of the association; the read is written to the access log in the same
     /// transaction (no read without its record).
     pub async fn household(

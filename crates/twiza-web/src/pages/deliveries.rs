@@ -204,7 +204,7 @@ pub async fn prepare(
     let need = form.number("need_id");
     let quantity = form.number("quantity");
     let households = form.number("households");
-    let household = form.optional("household_id");
+    let household = household_of(&state, &scope, &mut form).await?;
     let by_agent = form.is("proof", "agent");
     let mut status = StatusCode::UNPROCESSABLE_ENTITY;
     if let (Some((lot, warehouse)), Some(need), Some(quantity), Some(households), true) =
@@ -256,11 +256,37 @@ pub async fn prepare(
     Ok(render_status(status, &page))
 }
 
+/// The registered household the form names by its reference (`HH-…`, as on its card), if any;
+/// an unknown reference is an error next to the field.
+async fn household_of(
+    state: &AppState,
+    scope: &OrgScope,
+    form: &mut Form,
+) -> AppResult<Option<i64>> {
+    let reference = form.get("household").trim().to_uppercase();
+    if reference.is_empty() {
+        return Ok(None);
+    }
+    let found = if reference.len() <= 40 {
+        state
+            .store
+            .household_by_reference(scope, &reference)
+            .await?
+    } else {
+        None
+    };
+    if found.is_none() {
+        form.errors
+            .push(FieldError::new("household", "unknown_household"));
+    }
+    Ok(found)
+}
+
 /// A refusal of the delivery form, next to its field.
 fn refused(form: &mut Form, e: twiza_app::Error) -> AppResult<StatusCode> {
     let field = match &e {
         twiza_app::Error::Refused(Refusal::UnknownNeed | Refusal::DeliveryNeedNotOpen) => "need_id",
-        twiza_app::Error::Refused(Refusal::UnknownHousehold) => "household_id",
+        twiza_app::Error::Refused(Refusal::UnknownHousehold) => "household",
         twiza_app::Error::Refused(Refusal::UnknownLot | Refusal::UnknownWarehouse) => "lot",
         _ => "quantity",
     };

@@ -693,8 +693,11 @@ async fn sections(
             .map(|g| {
                 (
                     g.id,
-                    g.subject.clone(),
-                    g.status.clone(),
+                    c.t(&format!(
+                        "grievance-subject-{}",
+                        g.subject.replace('_', "-")
+                    )),
+                    c.t(&format!("grievance-status-{}", g.status.replace('_', "-"))),
                     day(c, g.received_at),
                 )
             })

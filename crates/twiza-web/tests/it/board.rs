@@ -127,6 +127,15 @@ async fn pledges_from_the_board(app: TestApp) {
     assert_eq!(page.status, StatusCode::OK);
     let html = page.text();
     assert!(html.contains(&format!("id=\"need-{need}\"")), "{html}");
+    // The need is named by its reference, as the public and the reporter know it.
+    assert!(
+        html.contains(&format!("class=\"need-reference\">{reference}</span>")),
+        "{html}"
+    );
+    assert!(
+        !html.contains(&format!(">#{need}<")),
+        "not by its internal number"
+    );
     assert!(html.contains("class=\"map\""));
     assert!(html.contains(&format!("/api/v1/incidents/{incident}/exports/3w.csv")));
     assert!(html.contains("id=\"coverage\"") && html.contains("id=\"three-w\""));
@@ -154,6 +163,9 @@ async fn pledges_from_the_board(app: TestApp) {
         .page(Method::GET, &pledge, Some(&coordinator), &[])
         .await;
     assert_eq!(form.status, StatusCode::OK);
+    assert!(form
+        .text()
+        .contains(&format!("id=\"need-reference\">{reference}</span>")));
     let key = hidden(&form.text(), "creation_key");
     assert_eq!(key.len(), 32);
     for (households, due_on, field) in [
@@ -319,12 +331,13 @@ async fn triages(app: TestApp) {
         coordinator,
         incident,
         need,
+        reference,
         ..
     } = setup(app).await;
     let authority = app
         .authority("governor@interieur.gov.ma", "province", Some("07.041"))
         .await;
-    let (duplicate, _) = report(&app, incident, 12, None).await;
+    let (duplicate, duplicate_reference) = report(&app, incident, 12, None).await;
 
     // Reached from the navigation: the incidents, then the incident's board with triage links.
     let nav = app
@@ -343,6 +356,9 @@ async fn triages(app: TestApp) {
         .await
         .text();
     assert!(html.contains(&format!("href=\"/authority/needs/{duplicate}\"")));
+    assert!(html.contains(&format!(
+        "class=\"need-reference\">{duplicate_reference}</span>"
+    )));
     assert!(!html.contains("/pledge\""), "an authority does not pledge");
     // Association members do not triage.
     for path in [board.clone(), format!("/authority/needs/{need}")] {
@@ -357,6 +373,14 @@ async fn triages(app: TestApp) {
         .await
         .text();
     assert!(html.contains(&format!("data-need=\"{duplicate}\"")));
+    // Both needs named by their references.
+    assert!(html.contains(&format!(
+        "id=\"need-reference\">{duplicate_reference}</span>"
+    )));
+    assert!(
+        html.contains(&format!("<span dir=\"ltr\">{reference}</span></h2>")),
+        "{html}"
+    );
     assert!(html.contains(&format!("data-need=\"{need}\"")), "{html}");
     assert!(html.contains("id=\"duplicate-reasons\""));
     assert_eq!(hidden_input(&html, "into"), need.to_string());

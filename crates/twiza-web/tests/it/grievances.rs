@@ -108,6 +108,25 @@ async fn a_grievance_is_tracked_to_resolution() {
         .await;
     assert_eq!(created.status, 201, "{}", created.text());
     let id = created.json()["id"].as_i64().unwrap();
+    // The household's page lists it in the reader's language, not by its stored codes.
+    let page = app
+        .page(
+            axum::http::Method::GET,
+            &format!("/associations/{}/households/{household}", org.0),
+            Some(&coordinator),
+            &[],
+        )
+        .await
+        .text();
+    let list = &page[page.find("id=\"grievance-list\"").expect("grievances")..];
+    let list = &list[..list.find("</ul>").expect("end")];
+    let ar = |key: &str| app.state.messages.t(twiza_i18n::Locale::Ar, key);
+    assert!(list.contains(&ar("grievance-subject-amount")), "{list}");
+    assert!(list.contains(&ar("grievance-status-received")), "{list}");
+    assert!(
+        !list.contains("amount") && !list.contains("received"),
+        "{list}"
+    );
     let acknowledge_by = created.json()["acknowledge_by"].as_i64().unwrap();
     assert!(
         acknowledge_by <= twiza_store::now(),

@@ -921,3 +921,128 @@ async fn stock_never_goes_below_zero_under_concurrent_deliveries_on_postgres() {
         concurrent_deliveries(&app).await;
     }
 }
+
+/// A delivery names its household by the household's reference; the household's page reads in
+/// the reader's language: its deliveries (the item of the catalogue, the status in words) and
+/// its access log (what was read and why), never the stored codes.
+async fn household_page_in_words(app: &TestApp) {
+    let f = field(app).await;
+    let org = f.org.0;
+    let depot = warehouse(app, &f, "Dépôt").await;
+    let lot = lot_of(app, &f, depot, "30").await;
+    let r = app
+        .post_json(
+            &format!("/api/v1/organizations/{org}/households"),
+            Some(f.owner.token.as_str()),
+            &crate::registry::household_body("Mohamed", "BE819283"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let household = r.json()["id"].as_i64().expect("household");
+    let reference = r.json()["reference"]
+        .as_str()
+        .expect("reference")
+        .to_owned();
+    assert!(reference.starts_with("HH-"));
+    // The delivery form names the household by its reference, as on its card; an unknown
+    // reference is refused next to the field, and nothing leaves the stock.
+    let choice = format!("{lot}-{depot}");
+    let need = f.need.to_string();
+    let owner = &f.owner;
+    let deliver = |household: String| {
+        let (choice, need) = (choice.clone(), need.clone());
+        async move {
+            post(
+                app,
+                owner,
+                &format!("/associations/{org}/deliveries"),
+                &[
+                    ("lot", choice.as_str()),
+                    ("need_id", need.as_str()),
+                    ("household", household.as_str()),
+                    ("quantity", "2"),
+                    ("households", "1"),
+                    ("proof", "otp"),
+                    ("recipient_phone", "0662000000"),
+                ],
+            )
+            .await
+        }
+    };
+    let form = get(
+        app,
+        &f.owner,
+        &format!("/associations/{org}/deliveries/new"),
+    )
+    .await
+    .text();
+    assert!(form.contains("name=\"household\"") && !form.contains("name=\"household_id\""));
+    let r = deliver("HH-NOSUCH1".to_owned()).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().contains("id=\"household-error\""));
+    assert!(r.text().contains(&message(app, "error-unknown-household")));
+    assert_eq!(places(app, &f.scope, lot).await[0].1, 30);
+    let r = deliver(reference.to_lowercase()).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    let delivery = id_in(&location(&r));
+    let file = app
+        .store
+        .subject_export(
+            &f.scope,
+            &app.state.config.personal_data,
+            household,
+            twiza_store::Reader {
+                account: f.owner.id,
+                purpose: "case_review",
+            },
+        )
+        .await
+        .expect("file");
+    assert_eq!(
+        file.deliveries.len(),
+        1,
+        "delivery {delivery} is the household's"
+    );
+    let path = format!("/associations/{org}/households/{household}");
+    for (lang, locale) in [("ar", Locale::Ar), ("fr", Locale::Fr)] {
+        let html = light_page(app, &f.owner, &path, lang).await;
+        let t = |key: &str| app.state.messages.t(locale, key);
+        let deliveries = &html[html.find("id=\"delivery-list\"").expect("deliveries")..];
+        let deliveries = &deliveries[..deliveries.find("</ul>").expect("end")];
+        let tent = if lang == "ar" {
+            "خيمة"
+        } else {
+            "Tente familiale"
+        };
+        assert!(deliveries.contains(tent), "{lang}: {deliveries}");
+        assert!(
+            deliveries.contains(&t("delivery-status-awaiting")),
+            "{deliveries}"
+        );
+        assert!(!deliveries.contains("tent<") && !deliveries.contains("awaiting"));
+        let log = &html[html.find("id=\"read-list\"").expect("access log")..];
+        let log = &log[..log.find("</table>").expect("end")];
+        assert!(log.contains(&t("registry-read-household")), "{lang}: {log}");
+        assert!(
+            log.contains(&t("registry-why-case-review")),
+            "{lang}: {log}"
+        );
+        assert!(
+            !log.contains("case_review") && !log.contains("identifiers"),
+            "{log}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_delivery_names_its_household_by_reference_and_the_household_page_reads_in_words() {
+    household_page_in_words(&TestApp::new().await).await;
+}
+
+#[tokio::test]
+async fn a_delivery_names_its_household_by_reference_and_the_household_page_reads_in_words_on_postgres(
+) {
+    if let Some(app) = TestApp::postgres().await {
+        household_page_in_words(&app).await;
+    }
+}

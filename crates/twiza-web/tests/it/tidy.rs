@@ -278,6 +278,7 @@ fn every_error_code_has_a_message() {
         "lot",
         "need_id",
         "programme",
+        "household",
     ];
     let mut missing = Vec::new();
     for code in codes.iter().filter(|c| !field_names.contains(&c.as_str())) {
