@@ -14,7 +14,7 @@ use axum::response::Response;
 use axum::Extension;
 use twiza_app::campaigns::visible_campaign;
 use twiza_domain::ledger::ExpenseCategory;
-use twiza_store::{Campaign, CampaignReport};
+use twiza_store::{Campaign, CampaignReport, Item};
 
 #[derive(Template)]
 #[template(path = "report.html")]
@@ -22,6 +22,18 @@ struct ReportPage {
     c: Ctx,
     campaign: Campaign,
     report: CampaignReport,
+    catalogue: Vec<Item>,
+}
+
+impl ReportPage {
+    /// Goods given in kind, named as the catalogue names them in the reader's language (goods
+    /// outside the catalogue as the donor wrote them).
+    fn goods_name(&self, item: &str) -> String {
+        self.catalogue.iter().find(|i| i.code == item).map_or_else(
+            || item.to_owned(),
+            |i| self.c.item_name(&i.name_ar, &i.name_fr),
+        )
+    }
 }
 
 impl Ctx {
@@ -42,9 +54,11 @@ pub async fn show(
 ) -> AppResult<Response> {
     let campaign = visible_campaign(&state.store, actor.user(), id).await?;
     let report = state.store.campaign_report(id).await?;
+    let catalogue = state.store.items().await?;
     Ok(render(&ReportPage {
         c,
         campaign,
         report,
+        catalogue,
     }))
 }

@@ -218,6 +218,16 @@ async fn the_trail_from_donation_to_douar(app: &TestApp) {
     let asni = warehouse(app, &f, "Dépôt d'Asni").await;
     let ijoukak = warehouse(app, &f, "Dépôt d'Ijoukak").await;
     let donation = in_kind_donation(app, &f, "20", "in-kind-tents-0001").await;
+    // The campaign's report names the goods as the catalogue does, in the reader's language.
+    let report = format!("/campaigns/{}/report", f.campaign);
+    for (lang, tent) in [("ar", "خيمة"), ("fr", "Tente familiale")] {
+        let html = light_page(app, &f.owner, &report, lang).await;
+        assert!(
+            html.contains(&format!("<bdi>{tent}</bdi>")),
+            "{lang}: {html}"
+        );
+        assert!(!html.contains("<bdi>tent</bdi>"));
+    }
 
     // The donation is offered when receiving goods; receiving it makes a lot linked to it.
     let form = get(
