@@ -17,6 +17,7 @@ mod cash_transfers;
 mod checkpoints;
 mod crisis;
 mod documents;
+mod field;
 mod donation_listing;
 mod duplicate_reviews;
 mod grievances;
@@ -59,6 +60,7 @@ pub use crisis::{
     NeedReport, Pledge, ReportedNeed, Reporter, RetryKey,
 };
 pub use documents::OrgDocument;
+pub use field::{CommuneChange, FieldIncident, FieldNeed, AGENT_LIST};
 pub use donation_listing::{
     DonationChannel, DonationFilter, DonationPage, GiftKind, ListedDonation,
 };
