@@ -160,7 +160,11 @@ impl Store {
     }
 
     /// The association's changes of members' communes, newest first (at most `limit`).
-    pub async fn commune_changes(&self, scope: &OrgScope, limit: i64) -> Result<Vec<CommuneChange>> {
+    pub async fn commune_changes(
+        &self,
+        scope: &OrgScope,
+        limit: i64,
+    ) -> Result<Vec<CommuneChange>> {
         let rows: Vec<ChangeRow> = sqlx::query_as(
             "SELECT c.user_id, u.display_name, c.communes, b.display_name AS changed_by_name, \
              c.changed_at FROM member_commune_changes c JOIN users u ON u.id = c.user_id \

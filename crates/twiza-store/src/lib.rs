@@ -17,9 +17,9 @@ mod cash_transfers;
 mod checkpoints;
 mod crisis;
 mod documents;
-mod field;
 mod donation_listing;
 mod duplicate_reviews;
+mod field;
 mod grievances;
 mod ledger;
 mod logged;
@@ -60,11 +60,11 @@ pub use crisis::{
     NeedReport, Pledge, ReportedNeed, Reporter, RetryKey,
 };
 pub use documents::OrgDocument;
-pub use field::{CommuneChange, FieldIncident, FieldNeed, AGENT_LIST};
 pub use donation_listing::{
     DonationChannel, DonationFilter, DonationPage, GiftKind, ListedDonation,
 };
 pub use duplicate_reviews::{DuplicatePair, MatchingRun, PairDecision, PairSide};
+pub use field::{CommuneChange, FieldIncident, FieldNeed, AGENT_LIST};
 pub use grievances::{DecisionView, GrievanceFilter, GrievanceView, NewGrievance};
 pub use ledger::{
     AccountBalance, CampaignReport, Expense, JournalFilter, JournalLine, Keyset, NewExpense,

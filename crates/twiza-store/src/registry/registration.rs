@@ -213,10 +213,11 @@ impl Store {
         match written {
             Ok(found) => Ok(found),
             // The same form registered meanwhile: its household is the answer.
-            Err(StoreError::Database(sqlx::Error::Database(db))) if db.is_unique_violation() => self
-                .household_by_creation_key(scope, key)
-                .await?
-                .ok_or(StoreError::Corrupt("household creation key")),
+            Err(StoreError::Database(sqlx::Error::Database(db))) if db.is_unique_violation() => {
+                self.household_by_creation_key(scope, key)
+                    .await?
+                    .ok_or(StoreError::Corrupt("household creation key"))
+            }
             Err(e) => Err(e),
         }
     }

@@ -28,7 +28,11 @@ on_both_backends!(
         s.add_member(&as_owner, agent, OrgRole::FieldAgent)
             .await
             .expect("add");
-        assert!(s.member_communes(&as_owner, agent).await.expect("q").is_empty());
+        assert!(s
+            .member_communes(&as_owner, agent)
+            .await
+            .expect("q")
+            .is_empty());
 
         let communes = vec!["07.041.07.05".to_owned(), "07.041.07.03".to_owned()];
         s.set_member_communes(&as_owner, agent, &communes, owner)
@@ -65,7 +69,11 @@ on_both_backends!(
         s.set_member_communes(&as_owner, agent, &[], owner)
             .await
             .expect("taken");
-        assert!(s.member_communes(&as_owner, agent).await.expect("q").is_empty());
+        assert!(s
+            .member_communes(&as_owner, agent)
+            .await
+            .expect("q")
+            .is_empty());
         let changes = s.commune_changes(&as_owner, 10).await.expect("changes");
         assert_eq!(changes.len(), 2);
         assert!(changes[0].communes.is_empty());
@@ -82,6 +90,10 @@ on_both_backends!(
         s.add_member(&as_owner, agent, OrgRole::FieldAgent)
             .await
             .expect("back");
-        assert!(s.member_communes(&as_owner, agent).await.expect("q").is_empty());
+        assert!(s
+            .member_communes(&as_owner, agent)
+            .await
+            .expect("q")
+            .is_empty());
     }
 );
