@@ -16,6 +16,7 @@ pub mod campaigns;
 pub mod crisis;
 pub mod donations;
 mod error;
+pub mod field;
 pub mod gifts;
 pub mod ledger;
 pub mod logistics;

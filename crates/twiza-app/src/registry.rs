@@ -165,6 +165,21 @@ pub async fn register(
     Ok(store.register_household(scope, keys, record, by).await?)
 }
 
+/// [`register`], once per `creation_key`: the same form sent twice (a double tap, the back
+/// button) answers the household the first one registered.
+pub async fn register_once(
+    store: &Store,
+    keys: &PersonalDataKeys,
+    scope: &OrgScope,
+    by: UserId,
+    record: &HouseholdRecord,
+    creation_key: Option<&str>,
+) -> Result<(i64, String)> {
+    Ok(store
+        .register_household_once(scope, keys, record, by, creation_key)
+        .await?)
+}
+
 /// Sensitive fields (disability) are for the roles that decide on aid.
 pub fn may_read_sensitive(scope: &OrgScope) -> bool {
     matches!(

@@ -74,6 +74,8 @@ refusals! {
     /// decides local campaigns of their province, the wali regional ones of their region, the
     /// Secretary-General of the Government national ones, Foreign Affairs those abroad).
     OutsideCompetence => "outside_competence", Forbidden;
+    /// A field agent with communes assigned records an assessment outside them.
+    OutsideAgentCommunes => "outside_agent_communes", Forbidden;
     /// The campaign is not in the state the change starts from.
     InvalidCampaignState => "invalid_campaign_state", Conflict;
 
@@ -194,6 +196,7 @@ impl Refusal {
         match self {
             Refusal::InvalidRecipient => Some("to_organization_id"),
             Refusal::DeclarationNumberTaken => Some("declaration_number"),
+            Refusal::OutsideAgentCommunes => Some("commune"),
             Refusal::UnknownLot => Some("lot_id"),
             Refusal::LotDonationInvalid => Some("donation_id"),
             Refusal::LotBeyondDonation => Some("quantity"),

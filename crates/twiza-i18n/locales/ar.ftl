@@ -1531,3 +1531,24 @@ operations-retention-hint =
     { PLURAL($hours) ->
        *[other] تتحقق كل عقدة كل { $hours } ساعة من تشغيل مهمة اليوم؛ تشغلها عقدة واحدة فقط. تخفي هوية الأسر التي انتهت برامجها منذ مدة تفوق مدة الحفظ، ولا تغير شيئا عند تشغيلها مرة ثانية.
     }
+
+# Field work: an agent's communes, their home, the field assessment.
+error-outside-agent-communes = هذا المكان خارج جماعاتكم. اختاروا إحدى الجماعات التي تعملون فيها، أو اطلبوا من مسير الجمعية أن يسندها إليكم.
+field-title = عملكم الميداني
+field-communes = جماعاتكم
+field-no-communes = لم تسند إليكم أي جماعة بعد. يسندها مسير الجمعية (مالك أو مسير) في صفحة الأعضاء.
+field-deliveries = تسليمات تنتظر التأكيد
+field-deliveries-empty = لا ينتظر أي تسليم في جماعاتكم.
+field-confirm = تأكيد
+field-needs = الحاجات المفتوحة، الأكثر استعجالا أولا
+field-needs-empty = لا توجد حاجة مفتوحة في جماعاتكم.
+field-assess = تسجيل تقييم
+field-done-assessed = تم تسجيل تقييمكم.
+assessment-title = تقييم ميداني
+assessment-intro = ما تسجلونه هنا يعد حاجة متحققا منها.
+assessment-submit = تسجيل التقييم
+members-communes = جماعات العمل
+members-communes-none = لا شيء
+members-communes-hint = رموز المندوبية السامية للتخطيط أو أسماء، مفصولة بفواصل. اتركوه فارغا لسحبها كلها.
+members-communes-save = حفظ الجماعات
+members-done-communes-set = تم حفظ جماعات العضو.

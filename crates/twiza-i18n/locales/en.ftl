@@ -1489,3 +1489,24 @@ operations-retention-hint =
         [one] Every node checks each { $hours } hour whether today’s retention ran; one node runs it. It anonymizes households whose programmes ended longer ago than their retention period, and changes nothing a second time.
        *[other] Every node checks every { $hours } hours whether today’s retention ran; one node runs it. It anonymizes households whose programmes ended longer ago than their retention period, and changes nothing a second time.
     }
+
+# Field work: an agent's communes, their home, the field assessment.
+error-outside-agent-communes = This place is outside your communes. Choose one of the communes you work in, or ask a manager of the association to assign you this one.
+field-title = Your field work
+field-communes = Your communes
+field-no-communes = No commune is assigned to you yet. A manager of the association (an owner or an admin) assigns them on the members page.
+field-deliveries = Deliveries to confirm
+field-deliveries-empty = No delivery waits in your communes.
+field-confirm = Confirm
+field-needs = Open needs, the most urgent first
+field-needs-empty = No open need in your communes.
+field-assess = Record an assessment
+field-done-assessed = Your assessment is recorded.
+assessment-title = Field assessment
+assessment-intro = What you record here counts as a verified need.
+assessment-submit = Record the assessment
+members-communes = Communes worked in
+members-communes-none = None
+members-communes-hint = HCP codes or names, separated by commas (for example 07.041.07.03). Leave empty to take them all away.
+members-communes-save = Save the communes
+members-done-communes-set = The member’s communes are saved.

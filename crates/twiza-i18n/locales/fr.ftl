@@ -1492,3 +1492,24 @@ operations-retention-hint =
         [one] Chaque nœud vérifie toutes les { $hours } heure si la conservation du jour a tourné ; un seul la lance. Elle anonymise les foyers dont les programmes ont pris fin depuis plus que leur durée de conservation, et ne change rien la deuxième fois.
        *[other] Chaque nœud vérifie toutes les { $hours } heures si la conservation du jour a tourné ; un seul la lance. Elle anonymise les foyers dont les programmes ont pris fin depuis plus que leur durée de conservation, et ne change rien la deuxième fois.
     }
+
+# Field work: an agent's communes, their home, the field assessment.
+error-outside-agent-communes = Ce lieu est hors de vos communes. Choisissez une des communes où vous travaillez, ou demandez à un responsable de l’association de vous l’attribuer.
+field-title = Votre travail de terrain
+field-communes = Vos communes
+field-no-communes = Aucune commune ne vous est encore attribuée. Un responsable de l’association (propriétaire ou administrateur) les attribue sur la page des membres.
+field-deliveries = Livraisons à confirmer
+field-deliveries-empty = Aucune livraison n’attend dans vos communes.
+field-confirm = Confirmer
+field-needs = Besoins ouverts, les plus urgents d’abord
+field-needs-empty = Aucun besoin ouvert dans vos communes.
+field-assess = Enregistrer une évaluation
+field-done-assessed = Votre évaluation est enregistrée.
+assessment-title = Évaluation de terrain
+assessment-intro = Ce que vous enregistrez ici compte comme un besoin vérifié.
+assessment-submit = Enregistrer l’évaluation
+members-communes = Communes de travail
+members-communes-none = Aucune
+members-communes-hint = Codes HCP ou noms, séparés par des virgules (par exemple 07.041.07.03). Laissez vide pour toutes les retirer.
+members-communes-save = Enregistrer les communes
+members-done-communes-set = Les communes du membre sont enregistrées.

@@ -1498,3 +1498,24 @@ operations-retention-hint =
         [one] ⴽⵓ ⴰⴽⵓⵏ ⵉⵙⵏⵇⵙ ⴽⵓ { $hours } ⵏ ⵜⵙⵔⴰⴳⵜ ⵎⴰ ⵜⵜⵓⵙⴽⴰⵔ ⵜⵡⵓⵔⵉ ⵏ ⵡⴰⵙⵙ; ⵢⴰⵏ ⵖⴰⵙ ⴰⵔ ⵜⵜ ⵉⵙⴽⴰⵔ. ⴰⵔ ⵜⴽⴽⵙ ⵉⵙⵎⴰⵡⵏ ⵏ ⵜⵡⵊⵊⴰⵡⵉⵏ ⵏⵏⴰ ⵎⵉ ⵜⵎⵎⴰⴷ ⵉⵖⴰⵡⴰⵙⵏ ⵏⵏⵙⵏⵜ.
        *[other] ⴽⵓ ⴰⴽⵓⵏ ⵉⵙⵏⵇⵙ ⴽⵓ { $hours } ⵏ ⵜⵙⵔⴰⴳⵉⵏ ⵎⴰ ⵜⵜⵓⵙⴽⴰⵔ ⵜⵡⵓⵔⵉ ⵏ ⵡⴰⵙⵙ; ⵢⴰⵏ ⵖⴰⵙ ⴰⵔ ⵜⵜ ⵉⵙⴽⴰⵔ. ⴰⵔ ⵜⴽⴽⵙ ⵉⵙⵎⴰⵡⵏ ⵏ ⵜⵡⵊⵊⴰⵡⵉⵏ ⵏⵏⴰ ⵎⵉ ⵜⵎⵎⴰⴷ ⵉⵖⴰⵡⴰⵙⵏ ⵏⵏⵙⵏⵜ.
     }
+
+# Field work: an agent's communes, their home, the field assessment.
+error-outside-agent-communes = ⴰⴷⵖⴰⵔ ⴰⴷ ⵉⵍⵍⴰ ⴱⵕⵕⴰ ⵏ ⵜⵎⵙⵙⵓⵔⵉⵏ ⵏⵏⵓⵏ. ⵙⵜⵉⵎ ⵢⴰⵜ ⵙⴳ ⵜⵎⵙⵙⵓⵔⵉⵏ ⵏⵏⵓⵏ, ⵏⵖ ⵜⵜⵔⴰⵎ ⵙⴳ ⵓⵎⵙⵙⵓⴷⵙ ⴰⴷ ⴽⵏ ⵜⵜⵉⵙⵏⵢⴰⵡⵙ.
+field-title = ⵜⴰⵡⵓⵔⵉ ⵏⵏⵓⵏ ⴳ ⵓⵏⵙⴰ
+field-communes = ⵜⵉⵎⵙⵙⵓⵔⵉⵏ ⵏⵏⵓⵏ
+field-no-communes = ⵓⵔ ⴽⵏ ⵜⵜⵓⵙⵏⵢⴰⵡⵙ ⴽⵔⴰ ⵏ ⵜⵎⵙⵙⵓⵔⵜ. ⴰⵎⵍⴰⵍ ⵏⵖ ⴰⵎⵙⵙⵓⴷⵙ ⵏ ⵜⵎⵙⵎⵓⴰⵏⵜ ⴰⵢ ⵜⵏ ⵉⵙⵏⵢⴰⵡⴰⵙⵏ ⴳ ⵜⴰⵙⵏⴰ ⵏ ⵉⵎⴷⵔⴰⵡⵏ.
+field-deliveries = ⵉⵙⵙⵍⵎⵏ ⵉ ⵓⵙⵏⵜⵎ
+field-deliveries-empty = ⵓⵔ ⵉⵜⵜⵔⴰⵊⵓ ⴽⵔⴰ ⵏ ⵓⵙⵙⵍⵎ ⴳ ⵜⵎⵙⵙⵓⵔⵉⵏ ⵏⵏⵓⵏ.
+field-confirm = ⵙⵏⵜⵎ
+field-needs = ⵜⵉⵙⵜⵜⵉⵔⵉⵏ ⵉⵍⴷⵉⵏ, ⵜⵉⵎⵣⵡⵓⵔⴰ ⵜⵉⵏ ⵢⵓⴳⵔⵏ ⴰⵣⵔⴰⵣⵔ
+field-needs-empty = ⵓⵔ ⵍⵍⵉⵏⵜ ⵜⵉⵙⵜⵜⵉⵔⵉⵏ ⵉⵍⴷⵉⵏ ⴳ ⵜⵎⵙⵙⵓⵔⵉⵏ ⵏⵏⵓⵏ.
+field-assess = ⵣⵎⵎⴻⵎ ⴰⵙⴰⵜⵜⵉ
+field-done-assessed = ⵉⵜⵜⵓⵣⵎⵎⴻⵎ ⵓⵙⴰⵜⵜⵉ ⵏⵏⵓⵏ.
+assessment-title = ⴰⵙⴰⵜⵜⵉ ⴳ ⵓⵏⵙⴰ
+assessment-intro = ⵎⴰⵢⵏⵏⴰ ⵜⵣⵎⵎⴻⵎⵎ ⴷⴰ ⵉⵜⵜⵓⵙⵏⴽⴰⴷ ⴷ ⵜⴰⵙⵜⵜⵉⵔⵜ ⵉⵜⵜⵓⵙⵙⵏⵜⵎⵏ.
+assessment-submit = ⵣⵎⵎⴻⵎ ⴰⵙⴰⵜⵜⵉ
+members-communes = ⵜⵉⵎⵙⵙⵓⵔⵉⵏ ⵏ ⵜⵡⵓⵔⵉ
+members-communes-none = ⵓⵍⴰ ⵢⴰⵜ
+members-communes-hint = ⵉⵏⴰⵎⵍⵏ ⵏⵖ ⵉⵙⵎⴰⵡⵏ, ⴱⴹⴰⵏ ⵙ ⵜⵉⵙⵙⴰⵍ. ⴰⵊⵊ ⵜ ⵢⵉⵍⵉ ⵉⵅⵡⴰ ⵃⵎⴰ ⴰⴷ ⵜⵏ ⵜⴽⴽⵙⴷ ⴰⴽⴽⵯ.
+members-communes-save = ⵃⴹⵓ ⵜⵉⵎⵙⵙⵓⵔⵉⵏ
+members-done-communes-set = ⵜⵜⵓⵃⴹⴰⵏⵜ ⵜⵎⵙⵙⵓⵔⵉⵏ ⵏ ⵓⵎⴷⵔⴰⵡ.

@@ -19,6 +19,7 @@ mod crisis;
 mod documents;
 mod donation_listing;
 mod duplicate_reviews;
+mod field;
 mod grievances;
 mod ledger;
 mod logged;
@@ -63,6 +64,7 @@ pub use donation_listing::{
     DonationChannel, DonationFilter, DonationPage, GiftKind, ListedDonation,
 };
 pub use duplicate_reviews::{DuplicatePair, MatchingRun, PairDecision, PairSide};
+pub use field::{CommuneChange, FieldIncident, FieldNeed, AGENT_LIST};
 pub use grievances::{DecisionView, GrievanceFilter, GrievanceView, NewGrievance};
 pub use ledger::{
     AccountBalance, CampaignReport, Expense, JournalFilter, JournalLine, Keyset, NewExpense,

@@ -726,7 +726,7 @@ pub struct ConvoyLine {
     pub status: String,
 }
 
-const DELIVERY_COLUMNS: &str =
+pub(crate) const DELIVERY_COLUMNS: &str =
     "SELECT d.id AS id, d.need_id AS need_id, n.reference AS need_reference, \
      n.commune_code AS commune_code, dr.name_ar AS douar_ar, dr.name_fr AS douar_fr, \
      w.name AS warehouse, i.code AS item, i.name_ar AS item_ar, i.name_fr AS item_fr, \

@@ -200,9 +200,17 @@ async fn set_role(
         .bind(scope.org_id().0)
         .bind(member.0)
         .bind(role.as_str()),
-        None => sqlx::query("DELETE FROM memberships WHERE organization_id = $1 AND user_id = $2")
-            .bind(scope.org_id().0)
-            .bind(member.0),
+        None => {
+            // The communes a member worked in go with them.
+            sqlx::query("DELETE FROM member_communes WHERE organization_id = $1 AND user_id = $2")
+                .bind(scope.org_id().0)
+                .bind(member.0)
+                .execute(&mut *conn)
+                .await?;
+            sqlx::query("DELETE FROM memberships WHERE organization_id = $1 AND user_id = $2")
+                .bind(scope.org_id().0)
+                .bind(member.0)
+        }
     };
     query.execute(&mut *conn).await?;
     Ok(())

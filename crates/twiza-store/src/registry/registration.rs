@@ -173,6 +173,71 @@ impl Store {
         })
     }
 
+    /// [`Store::register_household`], once per `creation_key` in the association: the same
+    /// form sent twice (a double tap, the back button) answers the household the first one
+    /// registered, and nothing is written again.
+    pub async fn register_household_once(
+        &self,
+        scope: &OrgScope,
+        keys: &PersonalDataKeys,
+        record: &HouseholdRecord,
+        by: UserId,
+        creation_key: Option<&str>,
+    ) -> Result<(i64, String)> {
+        let Some(key) = creation_key else {
+            return self.register_household(scope, keys, record, by).await;
+        };
+        if let Some(found) = self.household_by_creation_key(scope, key).await? {
+            return Ok(found);
+        }
+        let mut registration = self.begin_registration(scope, keys, by).await?;
+        let written = async {
+            let ids = registration.add(std::slice::from_ref(record)).await?;
+            let (id, reference) = ids
+                .into_iter()
+                .next()
+                .ok_or(StoreError::Corrupt("registration"))?;
+            sqlx::query(
+                "INSERT INTO household_creation_keys (organization_id, creation_key, \
+                 household_id) VALUES ($1, $2, $3)",
+            )
+            .bind(scope.org_id().0)
+            .bind(key)
+            .bind(id)
+            .execute(&mut *registration.tx)
+            .await?;
+            registration.commit().await?;
+            Ok::<_, StoreError>((id, reference))
+        }
+        .await;
+        match written {
+            Ok(found) => Ok(found),
+            // The same form registered meanwhile: its household is the answer.
+            Err(StoreError::Database(sqlx::Error::Database(db))) if db.is_unique_violation() => {
+                self.household_by_creation_key(scope, key)
+                    .await?
+                    .ok_or(StoreError::Corrupt("household creation key"))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    async fn household_by_creation_key(
+        &self,
+        scope: &OrgScope,
+        key: &str,
+    ) -> Result<Option<(i64, String)>> {
+        Ok(sqlx::query_as(
+            "SELECT h.id, h.reference FROM household_creation_keys k \
+             JOIN households h ON h.id = k.household_id \
+             WHERE k.organization_id = $1 AND k.creation_key = $2",
+        )
+        .bind(scope.org_id().0)
+        .bind(key)
+        .fetch_optional(self.writer())
+        .await?)
+    }
+
     /// Registers one household (with its members) and returns its id and reference.
     pub async fn register_household(
         &self,

@@ -10,6 +10,7 @@ mod audit;
 mod competence;
 mod crisis;
 mod donation_listing;
+mod field;
 mod grievances;
 mod harness;
 mod intake;

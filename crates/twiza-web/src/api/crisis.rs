@@ -369,14 +369,15 @@ pub async fn report(
     )
 }
 
-/// Records a field assessment for a verified association: the need counts as verified.
+/// Records a field assessment for a verified association: the need counts as verified. An
+/// agent given communes by the association assesses only there (403 `outside_agent_communes`).
 #[utoipa::path(post, path = "/api/v1/organizations/{org_id}/incidents/{incident_id}/assessments", tag = "crisis",
     params(("org_id" = i64, Path), ("incident_id" = i64, Path),
            ("Idempotency-Key" = Option<String>, Header, description = "Optional: 8 to 100 letters, digits, - or _; a retry with the same key answers the need written first")),
     request_body = NeedCreate,
     responses((status = 201, body = NeedReceiptView),
               (status = 200, description = "A retry of an assessment already written with this Idempotency-Key", body = NeedReceiptView),
-              (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
+              (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("bearer" = [])))]
 pub async fn assess(
     State(state): State<AppState>,
@@ -387,11 +388,36 @@ pub async fn assess(
     ApiJson(body): ApiJson<NeedCreate>,
 ) -> AppResult<(StatusCode, Json<NeedReceiptView>)> {
     let incident = path_param(&params, "incident_id")?;
-    let reporter = Reporter::FieldAgent {
-        org: scope.org_id().0,
-        user: user.id,
+    let key = optional_idempotency_key(&headers)?;
+    let retry = key.as_deref().map(|key| twiza_app::crisis::Retry {
+        key,
+        hash_key: &state.config.identity_key,
+    });
+    let written = twiza_app::field::assess(
+        &state.store,
+        &state.need_intake,
+        &state.config.personal_data,
+        &scope,
+        user.id,
+        incident,
+        &body,
+        retry,
+    )
+    .await?;
+    let status = if written.replayed {
+        StatusCode::OK
+    } else {
+        StatusCode::CREATED
     };
-    record_need(&state, &headers, incident, &body, reporter).await
+    Ok((
+        status,
+        Json(NeedReceiptView {
+            id: written.id,
+            reference: written.reference,
+            status: written.status.as_str().to_owned(),
+            possible_duplicate_of: written.possible_duplicate_of,
+        }),
+    ))
 }
 
 #[derive(Deserialize, IntoParams)]

@@ -203,7 +203,7 @@ pub async fn report_form(
 
 /// A count typed in a form: empty is none; anything but digits (with an optional minus) is a
 /// validation error on the field.
-fn form_count(field: &'static str, raw: &str) -> Result<Option<i64>, FieldError> {
+pub(crate) fn form_count(field: &'static str, raw: &str) -> Result<Option<i64>, FieldError> {
     let raw = raw.trim();
     if raw.is_empty() {
         return Ok(None);
@@ -295,7 +295,7 @@ pub async fn report(
 
 /// The form field an API error names (`commune`, `households`, …); place errors go on the
 /// commune.
-fn field_of(field: &str) -> &'static str {
+pub(crate) fn field_of(field: &str) -> &'static str {
     [
         "commune",
         "douar_id",

@@ -12,17 +12,19 @@ use axum::extract::{RawPathParams, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Extension;
+use std::collections::HashMap;
 use twiza_domain::organization::Organization;
 use twiza_domain::tenancy::ScopeGrant;
 use twiza_domain::{FieldError, OrgRole, OrgScope, PlatformRole, UserId};
-use twiza_store::{Member, MembershipChange, StoreError};
+use twiza_store::{CommuneChange, Member, MembershipChange, StoreError};
 
 /// Changes shown on the page (newest first).
 const HISTORY: i64 = 50;
 
 /// Confirmations the page shows after a change (`?done=`), with their messages.
-const DONE: [(&str, &str); 3] = [
+const DONE: [(&str, &str); 4] = [
     ("role_changed", "members-done-role-changed"),
+    ("communes_set", "members-done-communes-set"),
     ("member_removed", "members-done-member-removed"),
     (
         "ownership_handed_over",
@@ -37,6 +39,12 @@ struct MembersPage {
     org: Organization,
     members: Vec<Member>,
     changes: Vec<MembershipChange>,
+    /// Each member's communes (HCP codes).
+    communes: HashMap<UserId, Vec<String>>,
+    /// Changes of members' communes, newest first (managers only).
+    commune_changes: Vec<CommuneChange>,
+    /// What a manager typed for a member's communes, kept after an error: (member, text).
+    communes_typed: Option<(UserId, String)>,
     /// The viewer may change roles and remove members.
     manager: bool,
     /// The viewer may hand ownership over.
@@ -78,11 +86,18 @@ async fn members_page(
         }
     };
     let members = state.store.members(scope).await?;
-    let changes = if manager {
-        state.store.membership_changes(scope, HISTORY).await?
+    let (changes, commune_changes) = if manager {
+        (
+            state.store.membership_changes(scope, HISTORY).await?,
+            state.store.commune_changes(scope, HISTORY).await?,
+        )
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
+    let mut communes: HashMap<UserId, Vec<String>> = HashMap::new();
+    for (member, code) in state.store.members_communes(scope).await? {
+        communes.entry(member).or_default().push(code);
+    }
     let roles = OrgRole::ALL
         .iter()
         .map(|r| (r.as_str(), c.role_name(r)))
@@ -92,6 +107,9 @@ async fn members_page(
         org,
         members,
         changes,
+        communes,
+        commune_changes,
+        communes_typed: None,
         manager,
         owner,
         me,
@@ -181,6 +199,75 @@ pub async fn remove(
     let member = UserId(path_param(&params, "user_id")?);
     let result = state.store.remove_member(&scope, member, user.id).await;
     answer(&state, c, &scope, user.id, result, "member_removed").await
+}
+
+#[derive(serde::Deserialize)]
+pub struct CommunesForm {
+    #[serde(default)]
+    communes: String,
+    #[allow(dead_code)]
+    csrf: String,
+}
+
+/// `POST /associations/{org_id}/members/{user_id}/communes`: a manager gives a member the
+/// communes they work in; an unknown commune comes back next to the member's field.
+pub async fn set_communes(
+    State(state): State<AppState>,
+    c: Ctx,
+    Extension(scope): Extension<OrgScope>,
+    CurrentUser(user): CurrentUser,
+    params: RawPathParams,
+    PageForm(form): PageForm<CommunesForm>,
+) -> AppResult<Response> {
+    let member = UserId(path_param(&params, "user_id")?);
+    let result = twiza_app::field::set_member_communes(
+        &state.store,
+        &scope,
+        member,
+        &form.communes,
+        user.id,
+    )
+    .await;
+    match result {
+        Ok(_) => Ok(see_other(&format!(
+            "/associations/{}/members?done=communes_set#member-{}",
+            scope.org_id().0,
+            member.0
+        ))),
+        Err(twiza_app::Error::Invalid(errors)) => {
+            let mut page = members_page(&state, c, &scope, user.id, errors, None).await?;
+            page.communes_typed = Some((member, form.communes));
+            Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+impl MembersPage {
+    /// A member's communes as the form shows them: what was typed after an error, else their
+    /// codes.
+    fn communes_field(&self, member: &UserId) -> String {
+        match &self.communes_typed {
+            Some((m, typed)) if m == member => typed.clone(),
+            _ => self
+                .communes
+                .get(member)
+                .map(|c| c.join(", "))
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The error of a member's communes field, if it is the one just sent.
+    fn communes_error(&self, member: &UserId) -> Option<String> {
+        match &self.communes_typed {
+            Some((m, _)) if m == member => self.c.error_for(&self.errors, "communes"),
+            _ => None,
+        }
+    }
+
+    fn member_communes(&self, member: &UserId) -> &[String] {
+        self.communes.get(member).map_or(&[], Vec::as_slice)
+    }
 }
 
 #[derive(serde::Deserialize)]

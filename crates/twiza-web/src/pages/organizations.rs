@@ -285,10 +285,15 @@ struct ManagePage {
     document_kinds: Vec<(&'static str, String)>,
     /// The confirmation of the change just made (a message key).
     done: Option<&'static str>,
+    /// The field agent's section, at the top (field agents only).
+    agent: Option<twiza_app::field::AgentHome>,
 }
 
 /// Confirmations of the members' space (`?done=`), with their messages.
-const MANAGE_DONE: [(&str, &str); 1] = [("document_added", "org-done-document-added")];
+const MANAGE_DONE: [(&str, &str); 2] = [
+    ("document_added", "org-done-document-added"),
+    ("assessed", "field-done-assessed"),
+];
 
 async fn manage_page(
     state: &AppState,
@@ -336,6 +341,7 @@ async fn manage_page(
             .collect(),
         None => Vec::new(),
     };
+    let agent = super::field::agent_section(state, scope, c.user().map(|u| u.id)).await?;
     let documents = state.store.organization_documents(scope).await?;
     let document_kinds = DocumentKind::ALL
         .iter()
@@ -362,6 +368,7 @@ async fn manage_page(
         documents,
         document_kinds,
         done: None,
+        agent,
     })
 }
 

@@ -290,8 +290,18 @@ impl MemberRow {
             })
             .map(|e| c.field_message(e))
     }
+    /// Whether the row was left blank: nothing typed, and the two choices that have no empty
+    /// option (disability, schooling) still at the value the form starts with.
     fn is_empty(&self) -> bool {
-        self.values.values().all(|v| v.trim().is_empty())
+        self.values.iter().all(|(field, v)| {
+            let v = v.trim();
+            v.is_empty()
+                || match *field {
+                    "disability" => Disability::ALL.first().is_some_and(|d| d.as_str() == v),
+                    "schooling" => Schooling::ALL.first().is_some_and(|s| s.as_str() == v),
+                    _ => false,
+                }
+        })
     }
 }
 
@@ -426,12 +436,22 @@ fn new_page(
     }
 }
 
+/// The key a registration form carries (made when the form is first shown): 32 hexadecimal
+/// digits, or none when a form comes without one.
+fn creation_key(raw: &str) -> Option<&str> {
+    (raw.len() == 32 && raw.bytes().all(|b| b.is_ascii_hexdigit())).then_some(raw)
+}
+
 /// `GET /associations/{org_id}/households/new`: register a household with its members.
 pub async fn new_form(c: Ctx, Extension(scope): Extension<OrgScope>) -> AppResult<Response> {
     let mut values = HashMap::new();
     values.insert("consent_purpose".to_owned(), "registration".to_owned());
     values.insert("consent_legal_basis".to_owned(), "consent".to_owned());
     values.insert("consent_channel".to_owned(), "in_person".to_owned());
+    values.insert(
+        "creation_key".to_owned(),
+        hex::encode(rand::random::<[u8; 16]>()),
+    );
     let members = member_rows(&c, &HashMap::new(), MEMBER_ROWS);
     Ok(render(&new_page(
         c,
@@ -504,12 +524,13 @@ pub async fn register(
     let today = time::OffsetDateTime::now_utc().date();
     match parse_household(&fields, today) {
         Ok(record) => {
-            let (id, _) = twiza_app::registry::register(
+            let (id, _) = twiza_app::registry::register_once(
                 &state.store,
                 &state.config.personal_data,
                 &scope,
                 user.id,
                 &record,
+                creation_key(field("creation_key")),
             )
             .await?;
             Ok(see_other(&format!(

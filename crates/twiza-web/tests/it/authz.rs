@@ -199,6 +199,12 @@ fn sample_form(path: &str) -> Option<Vec<(&'static str, &'static str)>> {
         "/associations/{org_id}/invitations" => vec![("email", "intruder@x.ma"), ("role", "owner")],
         "/associations/{org_id}/members/{user_id}/role" => vec![("role", "volunteer")],
         "/associations/{org_id}/members/{user_id}/remove" => vec![],
+        "/associations/{org_id}/members/{user_id}/communes" => vec![("communes", "07.041.07.05")],
+        "/associations/{org_id}/incidents/{incident_id}/assessments" => vec![
+            ("commune", "07.041.07.05"),
+            ("category", "shelter"),
+            ("urgency", "high"),
+        ],
         "/associations/{org_id}/ownership" => vec![("user_id", "1"), ("confirm", "yes")],
         "/associations/{org_id}/campaigns" => vec![
             ("title_ar", "حملة"),

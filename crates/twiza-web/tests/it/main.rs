@@ -13,6 +13,7 @@ mod crisis;
 mod declaration;
 mod donation_pages;
 mod donations;
+mod field_pages;
 mod gifts;
 mod grievances;
 mod hardening;

@@ -310,6 +310,13 @@ async fn every_page_is_light_and_accessible() {
             format!("/associations/{}/stock/receive", org.0),
             Some(&owner),
         ),
+        (
+            format!(
+                "/associations/{}/incidents/{incident}/assessments/new",
+                org.0
+            ),
+            Some(&owner),
+        ),
         (format!("/associations/{}/deliveries", org.0), Some(&owner)),
         (
             format!("/associations/{}/deliveries/new", org.0),
