@@ -22,6 +22,7 @@ pub mod logistics;
 pub mod mail;
 pub mod organizations;
 pub mod payment_batches;
+pub mod programmes;
 pub mod receipts;
 pub mod registry;
 pub mod sealing;
