@@ -5,7 +5,8 @@
 //! The areas here so far: accounts (password hashes, API tokens, password links), platform
 //! administration, associations (with invitations by e-mail and their documents), campaigns,
 //! e-mail (the outbox's sender, notifications), gifts, donations recorded by the treasury, the
-//! ledger (expenses, transfers, the books), payment batches, crisis (needs), the beneficiary
+//! ledger (expenses, transfers, the books), payment batches, social programmes (rules, cycles,
+//! the two-person approval), crisis (needs), the beneficiary
 //! registry (households, rectification, consent, household files), donation receipts and the
 //! sealing of personal data at rest. The other areas' use cases still live in
 //! `twiza-web`'s API handlers and move here one by one.
@@ -23,6 +24,7 @@ pub mod logistics;
 pub mod mail;
 pub mod organizations;
 pub mod payment_batches;
+pub mod programmes;
 pub mod receipts;
 pub mod registry;
 pub mod sealing;

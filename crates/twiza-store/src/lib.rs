@@ -85,7 +85,7 @@ pub use privacy::{
     donor_identity_binding, need_contact_binding, payee_binding, person_binding, OpenError,
     PersonalDataKeys,
 };
-pub use programmes::{CycleSummary, NewProgramme, ProgrammeView};
+pub use programmes::{CycleSummary, EntitlementRow, NewProgramme, ProgrammeView};
 pub use receipts::DonationRecord;
 pub use registry::{spawn_retention, RETENTION_CHECK, RETENTION_JOB};
 pub use registry::{

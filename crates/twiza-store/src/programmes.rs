@@ -599,6 +599,72 @@ impl Store {
     }
 }
 
+/// One household's line in a cycle: its decision and the explanation the cycle stored.
+#[derive(Debug, Clone)]
+pub struct EntitlementRow {
+    pub household_id: i64,
+    /// The household's reference (`HH-…`).
+    pub reference: String,
+    pub eligible: bool,
+    pub centimes: i64,
+    pub explanation: serde_json::Value,
+}
+
+impl Store {
+    /// A page of a cycle's entitlements, by household, after the household `after` (keyset).
+    pub async fn cycle_entitlements(
+        &self,
+        scope: &OrgScope,
+        cycle: i64,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<EntitlementRow>> {
+        let rows: Vec<(i64, String, i64, i64, String)> = sqlx::query_as(
+            "SELECT e.household_id, h.reference, e.eligible, e.centimes, e.explanation \
+             FROM entitlements e JOIN households h ON h.id = e.household_id \
+             WHERE e.cycle_id = $1 AND h.organization_id = $2 AND e.household_id > $3 \
+             ORDER BY e.household_id LIMIT $4",
+        )
+        .bind(cycle)
+        .bind(scope.org_id().0)
+        .bind(after)
+        .bind(limit)
+        .fetch_all(&self.reader)
+        .await?;
+        rows.into_iter()
+            .map(
+                |(household_id, reference, eligible, centimes, explanation)| {
+                    Ok(EntitlementRow {
+                        household_id,
+                        reference,
+                        eligible: eligible != 0,
+                        centimes,
+                        explanation: serde_json::from_str(&explanation)
+                            .map_err(|_| StoreError::Corrupt("explanation"))?,
+                    })
+                },
+            )
+            .collect()
+    }
+
+    /// The rules of a programme's latest version, as their JSON text (`None`: no rules yet).
+    pub async fn programme_rules(
+        &self,
+        scope: &OrgScope,
+        programme: i64,
+    ) -> Result<Option<(i64, String)>> {
+        let mut conn = self.reader.acquire().await?;
+        own_programme(&mut conn, scope, programme).await?;
+        let row: Option<(i64, String)> = sqlx::query_as(
+            "SELECT version, rules FROM programme_rules WHERE programme_id = $1 ORDER BY version DESC LIMIT 1",
+        )
+        .bind(programme)
+        .fetch_optional(&mut *conn)
+        .await?;
+        Ok(row)
+    }
+}
+
 /// A programme with its latest rules version (0: none) and enrolled households.
 #[derive(sqlx::FromRow)]
 struct ProgrammeRecord {

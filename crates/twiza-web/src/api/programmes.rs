@@ -4,21 +4,17 @@
 //! a household's entitlement explained, and the cycle's payment batch for the bank.
 
 use super::{path_param, ApiJson, CurrentUser};
-use crate::error::{AppError, AppResult, ErrorBody};
+use crate::error::{AppResult, ErrorBody};
 use crate::AppState;
 use axum::extract::{RawPathParams, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use serde::{Deserialize, Serialize};
+use twiza_app::programmes;
 use twiza_domain::ledger::format_centimes;
-use twiza_domain::programme::Rules;
-use twiza_domain::text::parse_text;
-use twiza_domain::{FieldError, OrgScope};
-use twiza_store::{CycleSummary, NewPaymentBatch, NewProgramme};
+use twiza_domain::OrgScope;
+use twiza_store::CycleSummary;
 use utoipa::ToSchema;
-
-/// Longest rules document accepted, in bytes.
-const MAX_RULES_BYTES: usize = 64 * 1024;
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -166,70 +162,9 @@ pub struct Created {
     pub rules_version: i64,
 }
 
-/// Rules as sent: compiled (every error with its code) and kept as their JSON text.
-fn checked_rules(rules: &serde_json::Value) -> Result<String, AppError> {
-    let text = rules.to_string();
-    if text.len() > MAX_RULES_BYTES {
-        return Err(FieldError::new("rules", "text_too_long").into());
-    }
-    Rules::from_json(&text)?;
-    Ok(text)
-}
-
-fn parse_code(raw: &str) -> Result<String, FieldError> {
-    let code = raw.trim();
-    let valid = (1..=30).contains(&code.len())
-        && code
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    if valid {
-        Ok(code.to_owned())
-    } else {
-        Err(FieldError::new("code", "validation"))
-    }
-}
-
-fn parse_period(raw: &str) -> Result<String, FieldError> {
-    let period = raw.trim();
-    let ok = period.len() == 7
-        && twiza_domain::campaign::parse_date("period", &format!("{period}-01")).is_ok();
-    if ok {
-        Ok(period.to_owned())
-    } else {
-        Err(FieldError::new("period", "validation"))
-    }
-}
-
-fn parse_programme(body: &ProgrammeCreate) -> Result<NewProgramme, AppError> {
-    let code = parse_code(&body.code);
-    let name_ar = parse_text("name_ar", &body.name_ar, 200);
-    let name_fr = parse_text("name_fr", &body.name_fr, 200);
-    let retention = if (0..=3650).contains(&body.retention_days) {
-        Ok(body.retention_days)
-    } else {
-        Err(FieldError::new("retention_days", "validation"))
-    };
-    let ends_on = body
-        .ends_on
-        .as_deref()
-        .filter(|s| !s.trim().is_empty())
-        .map(|s| twiza_domain::campaign::parse_date("ends_on", s.trim()))
-        .transpose();
-    match (code, name_ar, name_fr, retention, ends_on) {
-        (Ok(code), Ok(name_ar), Ok(name_fr), Ok(retention_days), Ok(ends_on)) => Ok(NewProgramme {
-            code,
-            name_ar,
-            name_fr,
-            retention_days,
-            ends_on,
-        }),
-        (a, b, c, d, e) => Err(AppError::invalid(
-            [a.err(), b.err(), c.err(), d.err(), e.err()]
-                .into_iter()
-                .flatten()
-                .collect(),
-        )),
-    }
+/// Rules as sent, as their JSON text.
+fn rules_text(rules: &serde_json::Value) -> String {
+    rules.to_string()
 }
 
 /// Creates a programme with its first rules version (coordinators).
@@ -243,17 +178,23 @@ pub async fn create(
     CurrentUser(user): CurrentUser,
     ApiJson(body): ApiJson<ProgrammeCreate>,
 ) -> AppResult<(StatusCode, Json<Created>)> {
-    let programme = parse_programme(&body)?;
-    let rules = checked_rules(&body.rules)?;
-    let id = state
-        .store
-        .create_programme(&scope, &programme, user.id)
-        .await?;
-    let rules_version = state
-        .store
-        .add_programme_rules(&scope, id, &rules, user.id)
-        .await?;
-    Ok((StatusCode::CREATED, Json(Created { id, rules_version })))
+    let rules = rules_text(&body.rules);
+    let input = programmes::ProgrammeInput {
+        code: &body.code,
+        name_ar: &body.name_ar,
+        name_fr: &body.name_fr,
+        retention_days: body.retention_days,
+        ends_on: body.ends_on.as_deref(),
+        rules: &rules,
+    };
+    let saved = programmes::create(&state.store, &scope, user.id, &input).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(Created {
+            id: saved.programme_id,
+            rules_version: saved.rules_version,
+        }),
+    ))
 }
 
 /// The association's programmes, with their rules version, enrolled households and cycles.
@@ -284,12 +225,15 @@ pub async fn add_rules(
     ApiJson(body): ApiJson<RulesCreate>,
 ) -> AppResult<(StatusCode, Json<Created>)> {
     let id = path_param(&params, "programme_id")?;
-    let rules = checked_rules(&body.rules)?;
-    let rules_version = state
-        .store
-        .add_programme_rules(&scope, id, &rules, user.id)
-        .await?;
-    Ok((StatusCode::CREATED, Json(Created { id, rules_version })))
+    let rules = rules_text(&body.rules);
+    let saved = programmes::add_rules(&state.store, &scope, user.id, id, &rules).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(Created {
+            id,
+            rules_version: saved.rules_version,
+        }),
+    ))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -311,10 +255,7 @@ pub async fn enroll(
     params: RawPathParams,
 ) -> AppResult<Json<Enrolled>> {
     let id = path_param(&params, "programme_id")?;
-    let enrolled = state
-        .store
-        .enroll_consenting_households(&scope, id, user.id)
-        .await?;
+    let enrolled = programmes::enroll(&state.store, &scope, user.id, id).await?;
     Ok(Json(Enrolled { enrolled }))
 }
 
@@ -339,15 +280,15 @@ pub async fn set_enrollment(
 ) -> AppResult<StatusCode> {
     let programme = path_param(&params, "programme_id")?;
     let household = path_param(&params, "household_id")?;
-    let enrolled = match body.status.as_str() {
-        "enrolled" => true,
-        "exited" => false,
-        _ => return Err(FieldError::new("status", "validation").into()),
-    };
-    state
-        .store
-        .set_enrollment(&scope, programme, household, enrolled, user.id)
-        .await?;
+    programmes::set_enrollment(
+        &state.store,
+        &scope,
+        user.id,
+        programme,
+        household,
+        &body.status,
+    )
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -364,21 +305,15 @@ pub async fn compute_cycle(
     ApiJson(body): ApiJson<CycleCreate>,
 ) -> AppResult<Json<CycleView>> {
     let id = path_param(&params, "programme_id")?;
-    let period = parse_period(&body.period);
-    let reference =
-        twiza_domain::campaign::parse_date("reference_date", body.reference_date.trim());
-    let (period, reference) = match (period, reference) {
-        (Ok(p), Ok(r)) => (p, r),
-        (p, r) => {
-            return Err(AppError::invalid(
-                [p.err(), r.err()].into_iter().flatten().collect(),
-            ))
-        }
-    };
-    let cycle = state
-        .store
-        .compute_cycle(&scope, id, &period, reference, user.id)
-        .await?;
+    let cycle = programmes::compute_cycle(
+        &state.store,
+        &scope,
+        user.id,
+        id,
+        &body.period,
+        &body.reference_date,
+    )
+    .await?;
     Ok(Json(cycle.into()))
 }
 
@@ -409,7 +344,9 @@ pub async fn approve_cycle(
 ) -> AppResult<Json<CycleView>> {
     let id = path_param(&params, "cycle_id")?;
     Ok(Json(
-        state.store.approve_cycle(&scope, id, user.id).await?.into(),
+        programmes::approve_cycle(&state.store, &scope, user.id, id)
+            .await?
+            .into(),
     ))
 }
 
@@ -450,36 +387,12 @@ pub async fn create_batch(
     ApiJson(body): ApiJson<BatchCreate>,
 ) -> AppResult<(StatusCode, Json<PaymentBatchCreated>)> {
     let cycle = path_param(&params, "cycle_id")?;
-    let name = parse_text("debtor_name", &body.debtor_name, 70);
-    let account = body.debtor_account.trim();
-    let iban = if account.len() == 24 && account.bytes().all(|b| b.is_ascii_digit()) {
-        twiza_iso20022::moroccan_iban_from_rib(account)
-            .map_err(|_| FieldError::new("debtor_account", "rib_invalid"))
-    } else {
-        let iban = twiza_iso20022::normalize_iban(account);
-        if twiza_iso20022::is_valid_iban(&iban) {
-            Ok(iban)
-        } else {
-            Err(FieldError::new("debtor_account", "validation"))
-        }
+    let input = programmes::BatchInput {
+        debtor_name: &body.debtor_name,
+        debtor_account: &body.debtor_account,
+        execution_date: &body.execution_date,
     };
-    let date = twiza_domain::campaign::parse_date("execution_date", body.execution_date.trim());
-    let batch = match (name, iban, date) {
-        (Ok(debtor_name), Ok(debtor_iban), Ok(execution_date)) => NewPaymentBatch {
-            debtor_name,
-            debtor_iban,
-            execution_date,
-        },
-        (a, b, c) => {
-            return Err(AppError::invalid(
-                [a.err(), b.err(), c.err()].into_iter().flatten().collect(),
-            ))
-        }
-    };
-    let made = state
-        .store
-        .create_payment_batch(&scope, cycle, &batch, user.id)
-        .await?;
+    let made = programmes::create_batch(&state.store, &scope, user.id, cycle, &input).await?;
     Ok((
         StatusCode::CREATED,
         Json(PaymentBatchCreated {

@@ -28,6 +28,7 @@ pub mod operations;
 pub mod organizations;
 pub mod passwords;
 pub mod payment_batches;
+pub mod programmes;
 pub mod registry;
 pub mod reports;
 pub mod stock;

@@ -267,6 +267,8 @@ struct ManagePage {
     logistics: bool,
     /// The viewer works with the registry of households (field roles).
     registry: bool,
+    /// The viewer works on the association's social programmes (computes or approves cycles).
+    programmes: bool,
     /// What waits for this member: campaigns to publish, awaiting their authority, or ending
     /// within two weeks (treasury roles only).
     waiting: Vec<(Campaign, &'static str)>,
@@ -361,6 +363,7 @@ async fn manage_page(
         field_work: role_in(scope, crate::authz::FIELD),
         logistics: role_in(scope, crate::authz::LOGISTICS),
         registry: role_in(scope, crate::authz::FIELD),
+        programmes: role_in(scope, crate::authz::CYCLE_APPROVAL),
         waiting,
         roles,
         errors,

@@ -274,6 +274,27 @@ fn sample_form(path: &str) -> Option<Vec<(&'static str, &'static str)>> {
         }
         "/associations/{org_id}/household-files/{token}" => vec![("mode", "valid_only")],
         "/associations/{org_id}/duplicates/{pair_id}" => vec![("decision", "same_person")],
+        "/associations/{org_id}/programmes" => vec![
+            ("code", "INTRUS"),
+            ("name_ar", "برنامج"),
+            ("name_fr", "Intrus"),
+            ("retention_days", "365"),
+            ("rules", twiza_domain::programme::DIRECT_SOCIAL_AID_EXAMPLE),
+        ],
+        "/associations/{org_id}/programmes/{programme_id}/rules" => vec![
+            ("rules", twiza_domain::programme::DIRECT_SOCIAL_AID_EXAMPLE),
+            ("action", "save"),
+        ],
+        "/associations/{org_id}/programmes/{programme_id}/enrollments" => vec![],
+        "/associations/{org_id}/programmes/{programme_id}/cycles" => {
+            vec![("period", "2026-11"), ("reference_date", "2026-11-01")]
+        }
+        "/associations/{org_id}/cycles/{cycle_id}/approve" => vec![("confirm", "yes")],
+        "/associations/{org_id}/cycles/{cycle_id}/payment-batch" => vec![
+            ("debtor_name", "Intrus"),
+            ("debtor_account", "011780000012345678901296"),
+            ("execution_date", "2099-01-01"),
+        ],
         "/admin/operations/retention" => vec![],
         "/admin/accounts" => vec![("display_name", "Intruder"), ("email", "intruder@x.ma")],
         "/admin/accounts/{user_id}/disable" | "/admin/accounts/{user_id}/enable" => vec![],

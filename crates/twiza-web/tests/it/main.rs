@@ -28,6 +28,7 @@ mod map;
 mod members;
 mod openapi;
 mod pages;
+mod programme_pages;
 mod programmes;
 mod registry;
 mod registry_pages;

@@ -222,6 +222,36 @@ async fn registry_pages(
         .keep_household_upload(&scope, keys, owner.id, b"household,colour\n")
         .await
         .expect("upload");
+    let saved = twiza_app::programmes::create(
+        &app.store,
+        &scope,
+        owner.id,
+        &twiza_app::programmes::ProgrammeInput {
+            code: "ASD",
+            name_ar: "الدعم الاجتماعي المباشر",
+            name_fr: "Aide sociale directe",
+            retention_days: 365,
+            ends_on: None,
+            rules: twiza_domain::programme::DIRECT_SOCIAL_AID_EXAMPLE,
+        },
+    )
+    .await
+    .expect("programme");
+    let programme = saved.programme_id;
+    twiza_app::programmes::enroll(&app.store, &scope, owner.id, programme)
+        .await
+        .expect("enrolled");
+    let cycle = twiza_app::programmes::compute_cycle(
+        &app.store,
+        &scope,
+        owner.id,
+        programme,
+        "2026-11",
+        "2026-11-01",
+    )
+    .await
+    .expect("cycle")
+    .id;
     let o = org.0;
     let base = format!("/associations/{o}/households/{household}");
     vec![
@@ -234,6 +264,10 @@ async fn registry_pages(
         format!("/associations/{o}/household-files"),
         format!("/associations/{o}/household-files/{token}"),
         format!("/associations/{o}/duplicates"),
+        format!("/associations/{o}/programmes"),
+        format!("/associations/{o}/programmes/new"),
+        format!("/associations/{o}/programmes/{programme}"),
+        format!("/associations/{o}/cycles/{cycle}"),
     ]
 }
 

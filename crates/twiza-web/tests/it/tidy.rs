@@ -162,6 +162,8 @@ fn every_error_code_has_a_message() {
         }
     }
     let field_names = [
+        "confirm",
+        "execution_date",
         "email",
         "password",
         "display_name",
