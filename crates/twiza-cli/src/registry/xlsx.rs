@@ -242,7 +242,7 @@ mod tests {
                 dry.errors[0].field.as_str(),
                 dry.errors[0].code
             ),
-            (5, "sex", "validation")
+            (5, "sex", "unknown_choice")
         );
         let refused = import_file(&store, &scope, &keys, &path, user, Mode::AllOrNothing)
             .await
