@@ -647,6 +647,8 @@ struct CyclePage {
     programme: ProgrammeView,
     cycle: CycleSummary,
     lines: Vec<EntitlementLine>,
+    /// The period isolated left to right, so that `2026-12` reads so in Arabic.
+    period: String,
     more: Option<String>,
     done: Option<String>,
     errors: Vec<FieldError>,
@@ -684,6 +686,7 @@ async fn cycle_page(
     Ok(CyclePage {
         org_id: org_id(scope),
         programme,
+        period: format!("\u{2066}{}\u{2069}", cycle.period),
         cycle,
         lines,
         more,

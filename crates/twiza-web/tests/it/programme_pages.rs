@@ -365,3 +365,95 @@ async fn a_programme_from_the_example_to_the_bank_file_on_pages_on_postgres() {
         from_the_example_to_the_bank_file(app).await;
     }
 }
+
+/// A cycle of 52 households: 50 on its first page, the next two after the "next" link, each
+/// household once.
+async fn a_cycle_page_at_a_time(app: TestApp) {
+    let owner = app.user("owner@x.ma", None).await;
+    let org = app
+        .org(&owner, "Tiwizi Asni", "1/2015", OrgStatus::Verified)
+        .await;
+    let coordinator = app.member(org, OrgRole::Coordinator, "coord@x.ma").await;
+    let agent = app.member(org, OrgRole::FieldAgent, "agent@x.ma").await;
+    let o = org.0;
+    for n in 0..52 {
+        let cin = format!("JT{:06}", 100_000 + n);
+        register(&app, o, &agent, "Lahcen", &cin, "9.100000").await;
+    }
+    let scope = OrgScope::for_member(org, OrgRole::Owner);
+    let saved = twiza_app::programmes::create(
+        &app.store,
+        &scope,
+        coordinator.id,
+        &twiza_app::programmes::ProgrammeInput {
+            code: "ASD",
+            name_ar: "الدعم الاجتماعي المباشر",
+            name_fr: "Aide sociale directe",
+            retention_days: 365,
+            ends_on: None,
+            rules: twiza_domain::programme::DIRECT_SOCIAL_AID_EXAMPLE,
+        },
+    )
+    .await
+    .expect("programme");
+    let base = format!("/associations/{o}/programmes/{}", saved.programme_id);
+    let r = app
+        .page(
+            Method::POST,
+            &format!("{base}/enrollments"),
+            Some(&coordinator),
+            &[],
+        )
+        .await;
+    assert!(location(&r).contains("enrolled=52"));
+    let r = app
+        .page(
+            Method::POST,
+            &format!("{base}/cycles"),
+            Some(&coordinator),
+            &[("period", "2026-11"), ("reference_date", "2026-11-01")],
+        )
+        .await;
+    let first = app
+        .page(Method::GET, &location(&r), Some(&coordinator), &[])
+        .await
+        .text();
+    assert_eq!(first.matches("<tr id=\"household-").count(), 50);
+    let next = first
+        .split("id=\"more\"")
+        .next()
+        .and_then(|s| s.rsplit("href=\"").next())
+        .and_then(|s| s.split('"').next())
+        .expect("a next link")
+        .replace("&#38;", "&");
+    assert!(next.contains("after="), "{next}");
+    let second = app
+        .page(Method::GET, &next, Some(&coordinator), &[])
+        .await
+        .text();
+    assert_eq!(second.matches("<tr id=\"household-").count(), 2);
+    assert!(!second.contains("id=\"more\""));
+    let ids = |html: &str| -> Vec<String> {
+        html.split("<tr id=\"household-")
+            .skip(1)
+            .filter_map(|s| s.split('"').next().map(str::to_owned))
+            .collect()
+    };
+    let mut all = ids(&first);
+    all.extend(ids(&second));
+    all.sort();
+    all.dedup();
+    assert_eq!(all.len(), 52);
+}
+
+#[tokio::test]
+async fn a_cycle_shows_its_households_fifty_at_a_time() {
+    a_cycle_page_at_a_time(TestApp::new().await).await;
+}
+
+#[tokio::test]
+async fn a_cycle_shows_its_households_fifty_at_a_time_on_postgres() {
+    if let Some(app) = TestApp::postgres().await {
+        a_cycle_page_at_a_time(app).await;
+    }
+}
