@@ -360,7 +360,13 @@ async fn deliveries_on_the_home(app: TestApp) {
     assert!(!html.contains(&link));
 
     // In Ighil: the delivery and its need, and the way to the code.
-    post(&app, &t.owner, &give, &[("communes", &format!("{ASNI}, {IGHIL}"))]).await;
+    post(
+        &app,
+        &t.owner,
+        &give,
+        &[("communes", &format!("{ASNI}, {IGHIL}"))],
+    )
+    .await;
     let html = get(&app, &t.agent, &home).await.text();
     assert!(html.contains(&format!("id=\"field-delivery-{delivery}\"")));
     assert!(html.contains(&link));
