@@ -1535,7 +1535,7 @@ operations-retention-hint =
 # Field work: an agent's communes, their home, the field assessment.
 error-outside-agent-communes = هذا المكان خارج جماعاتكم. اختاروا إحدى الجماعات التي تعملون فيها، أو اطلبوا من مسير الجمعية أن يسندها إليكم.
 field-title = عملكم الميداني
-field-communes = جماعاتكم
+field-communes = جماعاتكم: { $communes }
 field-no-communes = لم تسند إليكم أي جماعة بعد. يسندها مسير الجمعية (مالك أو مسير) في صفحة الأعضاء.
 field-deliveries = تسليمات تنتظر التأكيد
 field-deliveries-empty = لا ينتظر أي تسليم في جماعاتكم.

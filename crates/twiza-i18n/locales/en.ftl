@@ -1493,7 +1493,7 @@ operations-retention-hint =
 # Field work: an agent's communes, their home, the field assessment.
 error-outside-agent-communes = This place is outside your communes. Choose one of the communes you work in, or ask a manager of the association to assign you this one.
 field-title = Your field work
-field-communes = Your communes
+field-communes = Your communes: { $communes }
 field-no-communes = No commune is assigned to you yet. A manager of the association (an owner or an admin) assigns them on the members page.
 field-deliveries = Deliveries to confirm
 field-deliveries-empty = No delivery waits in your communes.

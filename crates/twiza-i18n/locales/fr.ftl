@@ -1496,7 +1496,7 @@ operations-retention-hint =
 # Field work: an agent's communes, their home, the field assessment.
 error-outside-agent-communes = Ce lieu est hors de vos communes. Choisissez une des communes où vous travaillez, ou demandez à un responsable de l’association de vous l’attribuer.
 field-title = Votre travail de terrain
-field-communes = Vos communes
+field-communes = Vos communes : { $communes }
 field-no-communes = Aucune commune ne vous est encore attribuée. Un responsable de l’association (propriétaire ou administrateur) les attribue sur la page des membres.
 field-deliveries = Livraisons à confirmer
 field-deliveries-empty = Aucune livraison n’attend dans vos communes.

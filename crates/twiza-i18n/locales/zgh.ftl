@@ -1502,7 +1502,7 @@ operations-retention-hint =
 # Field work: an agent's communes, their home, the field assessment.
 error-outside-agent-communes = ⴰⴷⵖⴰⵔ ⴰⴷ ⵉⵍⵍⴰ ⴱⵕⵕⴰ ⵏ ⵜⵎⵙⵙⵓⵔⵉⵏ ⵏⵏⵓⵏ. ⵙⵜⵉⵎ ⵢⴰⵜ ⵙⴳ ⵜⵎⵙⵙⵓⵔⵉⵏ ⵏⵏⵓⵏ, ⵏⵖ ⵜⵜⵔⴰⵎ ⵙⴳ ⵓⵎⵙⵙⵓⴷⵙ ⴰⴷ ⴽⵏ ⵜⵜⵉⵙⵏⵢⴰⵡⵙ.
 field-title = ⵜⴰⵡⵓⵔⵉ ⵏⵏⵓⵏ ⴳ ⵓⵏⵙⴰ
-field-communes = ⵜⵉⵎⵙⵙⵓⵔⵉⵏ ⵏⵏⵓⵏ
+field-communes = ⵜⵉⵎⵙⵙⵓⵔⵉⵏ ⵏⵏⵓⵏ: { $communes }
 field-no-communes = ⵓⵔ ⴽⵏ ⵜⵜⵓⵙⵏⵢⴰⵡⵙ ⴽⵔⴰ ⵏ ⵜⵎⵙⵙⵓⵔⵜ. ⴰⵎⵍⴰⵍ ⵏⵖ ⴰⵎⵙⵙⵓⴷⵙ ⵏ ⵜⵎⵙⵎⵓⴰⵏⵜ ⴰⵢ ⵜⵏ ⵉⵙⵏⵢⴰⵡⴰⵙⵏ ⴳ ⵜⴰⵙⵏⴰ ⵏ ⵉⵎⴷⵔⴰⵡⵏ.
 field-deliveries = ⵉⵙⵙⵍⵎⵏ ⵉ ⵓⵙⵏⵜⵎ
 field-deliveries-empty = ⵓⵔ ⵉⵜⵜⵔⴰⵊⵓ ⴽⵔⴰ ⵏ ⵓⵙⵙⵍⵎ ⴳ ⵜⵎⵙⵙⵓⵔⵉⵏ ⵏⵏⵓⵏ.

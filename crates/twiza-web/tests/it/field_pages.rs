@@ -312,3 +312,83 @@ async fn a_household_form_sent_twice_registers_one_household_without_blank_membe
         household_once(app).await;
     }
 }
+
+async fn deliveries_on_the_home(app: TestApp) {
+    let t = team(&app).await;
+    let org = t.org.0;
+    let scope = OrgScope::for_member(t.org, OrgRole::Owner);
+    let (incident, need, _) =
+        crate::crisis::incident_with_pledged_need(&app, &scope, t.owner.id, "Fatima", "0661000000")
+            .await;
+    let api = |path: &str| format!("/api/v1/organizations/{org}/{path}");
+    let r = app
+        .post_json(
+            &api("warehouses"),
+            Some(&t.owner.token),
+            &json!({"name": "Dépôt", "commune": ASNI}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let warehouse = r.json()["id"].as_i64().expect("warehouse");
+    let r = app
+        .post_json(
+            &api("stock"),
+            Some(&t.owner.token),
+            &json!({"warehouse_id": warehouse, "item": "tent", "quantity": 20,
+                    "source": "purchase", "reference": "TWZ-1"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let r = app
+        .post_json(
+            &api("deliveries"),
+            Some(&t.owner.token),
+            &json!({"incident_id": incident, "need_id": need, "warehouse_id": warehouse,
+                    "item": "tent", "quantity": 12, "households": 12}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let delivery = r.json()["id"].as_i64().expect("delivery");
+    let home = format!("/associations/{org}/manage");
+    let give = format!("/associations/{org}/members/{}/communes", t.agent.id.0);
+    let link = format!("href=\"/associations/{org}/deliveries/{delivery}\"");
+
+    // In another commune: nothing waits there.
+    post(&app, &t.owner, &give, &[("communes", ASNI)]).await;
+    let html = get(&app, &t.agent, &home).await.text();
+    assert!(html.contains("id=\"field-deliveries-empty\""));
+    assert!(!html.contains(&link));
+
+    // In Ighil: the delivery and its need, and the way to the code.
+    post(
+        &app,
+        &t.owner,
+        &give,
+        &[("communes", &format!("{ASNI}, {IGHIL}"))],
+    )
+    .await;
+    let html = get(&app, &t.agent, &home).await.text();
+    assert!(html.contains(&format!("id=\"field-delivery-{delivery}\"")));
+    assert!(html.contains(&link));
+    assert!(html.contains(&format!("id=\"field-need-{need}\"")));
+    let page = get(
+        &app,
+        &t.agent,
+        &format!("/associations/{org}/deliveries/{delivery}"),
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.text().contains("id=\"confirm-form\""));
+}
+
+#[tokio::test]
+async fn the_agents_home_leads_to_the_deliveries_waiting_in_their_communes() {
+    deliveries_on_the_home(TestApp::new().await).await;
+}
+
+#[tokio::test]
+async fn the_agents_home_leads_to_the_deliveries_waiting_in_their_communes_on_postgres() {
+    if let Some(app) = TestApp::postgres().await {
+        deliveries_on_the_home(app).await;
+    }
+}
