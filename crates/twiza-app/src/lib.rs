@@ -18,6 +18,7 @@ pub mod crisis;
 pub mod donations;
 mod error;
 pub mod gifts;
+pub mod grievances;
 pub mod ledger;
 pub mod logistics;
 pub mod mail;

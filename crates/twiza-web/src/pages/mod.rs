@@ -16,6 +16,7 @@ pub mod directory;
 pub mod donations;
 pub mod duplicates;
 pub mod expenses;
+pub mod grievances;
 pub mod home;
 pub mod household_files;
 pub mod incidents;

@@ -14,6 +14,7 @@ mod declaration;
 mod donation_pages;
 mod donations;
 mod gifts;
+mod grievance_pages;
 mod grievances;
 mod hardening;
 mod harness;
