@@ -158,17 +158,22 @@ struct GrievancePage {
     field: bool,
 }
 
-async fn grievance_page(
-    state: &AppState,
-    c: Ctx,
-    scope: &OrgScope,
+/// The grievance a page shows, and who reads it.
+struct Target<'a> {
+    state: &'a AppState,
+    scope: &'a OrgScope,
     user: twiza_domain::UserId,
     id: i64,
+}
+
+async fn grievance_page(
+    t: &Target<'_>,
+    c: Ctx,
     errors: Vec<FieldError>,
-    decision: DecisionForm,
-    appeal: AppealForm,
+    (decision, appeal): (DecisionForm, AppealForm),
 ) -> AppResult<GrievancePage> {
-    let (g, entitlement) = grievances::show(&state.store, scope, user, id).await?;
+    let scope = t.scope;
+    let (g, entitlement) = grievances::show(&t.state.store, scope, t.user, t.id).await?;
     let entitlement = entitlement.map(|(period, eligible, centimes, _)| EntitlementLine {
         period: format!("\u{2066}{period}\u{2069}"),
         eligible,
@@ -207,17 +212,14 @@ pub async fn show(
     ApiQuery(done): ApiQuery<super::DoneQuery>,
 ) -> AppResult<Response> {
     let id = path_param(&params, "grievance_id")?;
-    let mut page = grievance_page(
-        &state,
-        c,
-        &scope,
-        user.id,
+    let target = Target {
+        state: &state,
+        scope: &scope,
+        user: user.id,
         id,
-        Vec::new(),
-        DecisionForm::default(),
-        AppealForm::default(),
-    )
-    .await?;
+    };
+    let forms = (DecisionForm::default(), AppealForm::default());
+    let mut page = grievance_page(&target, c, Vec::new(), forms).await?;
     page.done = done.key(&GRIEVANCE_DONE);
     Ok(private(super::render(&page)))
 }
@@ -225,16 +227,13 @@ pub async fn show(
 /// After a step: the grievance's page with its confirmation, or the page again with each
 /// refusal next to its field (a step refused names the field `step`).
 async fn after_step(
-    state: &AppState,
+    t: Target<'_>,
     c: Ctx,
-    scope: &OrgScope,
-    user: twiza_domain::UserId,
-    id: i64,
     result: twiza_app::Result<()>,
-    done: &str,
-    refused_on: &'static str,
+    (done, refused_on): (&str, &'static str),
     forms: (DecisionForm, AppealForm),
 ) -> AppResult<Response> {
+    let (scope, id) = (t.scope, t.id);
     let (status, errors) = match result {
         Ok(()) => {
             return Ok(see_other(&format!(
@@ -249,8 +248,7 @@ async fn after_step(
         ),
         Err(e) => return Err(AppError::from(e)),
     };
-    let (decision, appeal) = forms;
-    let page = grievance_page(state, c, scope, user, id, errors, decision, appeal).await?;
+    let page = grievance_page(&t, c, errors, forms).await?;
     Ok(private(render_status(status, &page)))
 }
 
@@ -267,14 +265,15 @@ pub async fn acknowledge(
     let result = grievances::acknowledge(&state.store, &scope, user.id, id).await;
     let forms = (DecisionForm::default(), AppealForm::default());
     after_step(
-        &state,
+        Target {
+            state: &state,
+            scope: &scope,
+            user: user.id,
+            id,
+        },
         c,
-        &scope,
-        user.id,
-        id,
         result,
-        "acknowledged",
-        "acknowledge",
+        ("acknowledged", "acknowledge"),
         forms,
     )
     .await
@@ -299,7 +298,16 @@ pub async fn decide(
     let result = grievances::decide(&state.store, &scope, user.id, deadlines, id, decision).await;
     let forms = (form, AppealForm::default());
     after_step(
-        &state, c, &scope, user.id, id, result, "decided", "outcome", forms,
+        Target {
+            state: &state,
+            scope: &scope,
+            user: user.id,
+            id,
+        },
+        c,
+        result,
+        ("decided", "outcome"),
+        forms,
     )
     .await
 }
@@ -326,14 +334,15 @@ pub async fn appeal(
     .await;
     let forms = (DecisionForm::default(), form);
     after_step(
-        &state,
+        Target {
+            state: &state,
+            scope: &scope,
+            user: user.id,
+            id,
+        },
         c,
-        &scope,
-        user.id,
-        id,
         result,
-        "appealed",
-        "statement",
+        ("appealed", "statement"),
         forms,
     )
     .await
@@ -358,14 +367,15 @@ pub async fn decide_appeal(
     let result = grievances::decide_appeal(&state.store, &scope, user.id, id, decision).await;
     let forms = (form, AppealForm::default());
     after_step(
-        &state,
+        Target {
+            state: &state,
+            scope: &scope,
+            user: user.id,
+            id,
+        },
         c,
-        &scope,
-        user.id,
-        id,
         result,
-        "appeal_decided",
-        "outcome",
+        ("appeal_decided", "outcome"),
         forms,
     )
     .await
