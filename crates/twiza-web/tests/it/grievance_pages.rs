@@ -279,3 +279,90 @@ async fn grievances_are_filed_and_decided_on_pages_on_postgres() {
         filed_and_decided(app).await;
     }
 }
+
+/// 52 open grievances received on different days: the 50 with the nearest deadlines on the
+/// first page, in order, the other two after the "next" link, each once.
+async fn a_list_page_at_a_time(app: TestApp) {
+    let owner = app.user("owner@x.ma", None).await;
+    let org = app
+        .org(&owner, "Tiwizi Asni", "1/2015", OrgStatus::Verified)
+        .await;
+    let scope = OrgScope::for_member(org, OrgRole::Owner);
+    let o = org.0;
+    let keys = &app.state.config.personal_data;
+    let today = time::OffsetDateTime::now_utc().date();
+    let body = crate::registry::household_body("Lahcen", "JT123456");
+    let record = twiza_web::api::registry::record_from_json(&body, today).expect("record");
+    let (household, _) = app
+        .store
+        .register_household(&scope, keys, &record, owner.id)
+        .await
+        .expect("household");
+    let mut ids = Vec::new();
+    for i in 0..52i64 {
+        // Received `i` days ago, shuffled: the oldest has the nearest deadline.
+        let days = (i * 7) % 52 + 1;
+        let on = (today - time::Duration::days(days)).to_string();
+        let filed = twiza_app::grievances::file(
+            &app.store,
+            &scope,
+            owner.id,
+            &app.state.config.grievance_deadlines,
+            &twiza_app::grievances::GrievanceInput {
+                household_id: household,
+                programme_id: None,
+                subject: "other",
+                channel: "letter",
+                filed_by: "member",
+                statement: "Une lettre.",
+                received_on: Some(&on),
+            },
+        )
+        .await
+        .expect("filed");
+        ids.push((days, filed.id));
+    }
+    // Nearest deadline first: the oldest received first.
+    ids.sort_by_key(|&(days, id)| (-days, id));
+    let expected: Vec<i64> = ids.into_iter().map(|(_, id)| id).collect();
+    let shown = |html: &str| -> Vec<i64> {
+        html.split("id=\"grievance-link-")
+            .skip(1)
+            .filter_map(|s| s.split('"').next()?.parse().ok())
+            .collect()
+    };
+    let first = app
+        .page(
+            Method::GET,
+            &format!("/associations/{o}/grievances"),
+            Some(&owner),
+            &[],
+        )
+        .await;
+    assert_eq!(first.status, StatusCode::OK);
+    let html = first.text();
+    assert_eq!(shown(&html), expected[..50].to_vec());
+    let next = html
+        .split("href=\"")
+        .find_map(|s| {
+            let href = s.split('"').next()?;
+            href.contains("after=")
+                .then(|| href.replace("&#38;", "&").replace("&amp;", "&"))
+        })
+        .expect("a next link");
+    let html = app.page(Method::GET, &next, Some(&owner), &[]).await.text();
+    assert_eq!(shown(&html), expected[50..].to_vec());
+    assert!(!html.contains("id=\"more\""));
+}
+
+#[tokio::test]
+async fn the_grievance_list_shows_fifty_at_a_time_by_deadline() {
+    a_list_page_at_a_time(TestApp::new().await).await;
+}
+
+#[tokio::test]
+async fn the_grievance_list_shows_fifty_at_a_time_by_deadline_on_postgres() {
+    if let Some(app) = TestApp::postgres().await {
+        a_list_page_at_a_time(app).await;
+    }
+}
