@@ -19,6 +19,7 @@ pub mod donations;
 mod error;
 pub mod field;
 pub mod gifts;
+pub mod grievances;
 pub mod ledger;
 pub mod logistics;
 pub mod mail;

@@ -354,6 +354,36 @@ impl Store {
         Ok(out)
     }
 
+    /// A page of the association's open grievances (received, acknowledged, appealed), the
+    /// nearest deadline first, without the household's words: those after `after` (the
+    /// deadline and id of the last one of the page before), at most `limit`.
+    pub async fn open_grievances_page(
+        &self,
+        scope: &OrgScope,
+        after: Option<(i64, i64)>,
+        limit: i64,
+    ) -> Result<Vec<GrievanceView>> {
+        // The deadline an open grievance is held to, as `current_deadline` says it.
+        const DUE: &str = "(CASE g.status \
+            WHEN 'received' THEN (CASE WHEN g.acknowledge_by < g.decide_by THEN g.acknowledge_by ELSE g.decide_by END) \
+            WHEN 'acknowledged' THEN g.decide_by ELSE g.appeal_decide_by END)";
+        let sql = format!(
+            "SELECT {COLUMNS} FROM grievances g JOIN households h ON h.id = g.household_id \
+             WHERE g.organization_id = $1 AND g.status IN ('received', 'acknowledged', 'appealed') \
+             AND ({DUE} > $2 OR ({DUE} = $2 AND g.id > $3)) ORDER BY {DUE}, g.id LIMIT $4"
+        );
+        let (due, id) = after.unwrap_or((i64::MIN, 0));
+        let rows = sqlx::query(&sql)
+            .bind(scope.org_id().0)
+            .bind(due)
+            .bind(id)
+            .bind(limit.clamp(1, 500))
+            .fetch_all(&self.reader)
+            .await?;
+        let at = now();
+        rows.iter().map(|r| view(row_of(r)?, false, at)).collect()
+    }
+
     /// A grievance whole, with the household's words; the read goes to the household's access
     /// log in the same transaction.
     pub async fn grievance(

@@ -6,19 +6,16 @@
 
 use super::programmes::EntitlementView;
 use super::{path_param, ApiJson, CurrentUser};
-use crate::error::{AppError, AppResult, ErrorBody};
+use crate::error::{AppResult, ErrorBody};
 use crate::AppState;
 use axum::extract::{Query, RawPathParams, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use serde::{Deserialize, Serialize};
-use twiza_domain::grievance::{
-    parse_received_on, parse_statement, Decision, FiledBy, GrievanceChannel, GrievanceStatus,
-    GrievanceSubject,
-};
+use twiza_app::grievances;
 use twiza_domain::ledger::format_centimes;
-use twiza_domain::{FieldError, OrgScope};
-use twiza_store::{GrievanceFilter, NewGrievance, Reader};
+use twiza_domain::OrgScope;
+use twiza_store::GrievanceFilter;
 use utoipa::ToSchema;
 
 #[derive(Deserialize, ToSchema)]
@@ -172,41 +169,6 @@ pub struct GrievanceDetail {
     pub entitlement: Option<EntitlementView>,
 }
 
-fn parse_new(body: GrievanceCreate) -> Result<NewGrievance, AppError> {
-    let subject =
-        GrievanceSubject::parse(&body.subject).ok_or(FieldError::new("subject", "validation"));
-    let channel =
-        GrievanceChannel::parse(&body.channel).ok_or(FieldError::new("channel", "validation"));
-    let filed_by = FiledBy::parse(&body.filed_by).ok_or(FieldError::new("filed_by", "validation"));
-    let statement = parse_statement("statement", &body.statement);
-    let now = twiza_store::now();
-    let today = time::OffsetDateTime::now_utc().date();
-    let received = parse_received_on(body.received_on.as_deref(), today, now);
-    match (subject, channel, filed_by, statement, received) {
-        (Ok(subject), Ok(channel), Ok(filed_by), Ok(statement), Ok(received_at)) => {
-            Ok(NewGrievance {
-                household_id: body.household_id,
-                programme_id: body.programme_id,
-                subject,
-                channel,
-                filed_by,
-                statement,
-                received_at,
-            })
-        }
-        (a, b, c, d, e) => Err(AppError::invalid(
-            [a.err(), b.err(), c.err(), d.err(), e.err()]
-                .into_iter()
-                .flatten()
-                .collect(),
-        )),
-    }
-}
-
-fn parse_decision(body: &DecisionCreate) -> Result<Decision, AppError> {
-    Decision::parse(&body.outcome, &body.remedy, &body.explanation).map_err(AppError::invalid)
-}
-
 /// Records a grievance for a household of the association (field staff and coordinators).
 #[utoipa::path(post, path = "/api/v1/organizations/{org_id}/grievances", tag = "grievances",
     params(("org_id" = i64, Path)), request_body = GrievanceCreate,
@@ -219,18 +181,23 @@ pub async fn file(
     CurrentUser(user): CurrentUser,
     ApiJson(body): ApiJson<GrievanceCreate>,
 ) -> AppResult<(StatusCode, Json<GrievanceCreated>)> {
-    let grievance = parse_new(body)?;
+    let input = grievances::GrievanceInput {
+        household_id: body.household_id,
+        programme_id: body.programme_id,
+        subject: &body.subject,
+        channel: &body.channel,
+        filed_by: &body.filed_by,
+        statement: &body.statement,
+        received_on: body.received_on.as_deref(),
+    };
     let deadlines = &state.config.grievance_deadlines;
-    let (id, acknowledge_by, decide_by) = state
-        .store
-        .file_grievance(&scope, &grievance, user.id, deadlines)
-        .await?;
+    let filed = grievances::file(&state.store, &scope, user.id, deadlines, &input).await?;
     Ok((
         StatusCode::CREATED,
         Json(GrievanceCreated {
-            id,
-            acknowledge_by,
-            decide_by,
+            id: filed.id,
+            acknowledge_by: filed.acknowledge_by,
+            decide_by: filed.decide_by,
         }),
     ))
 }
@@ -248,18 +215,13 @@ pub async fn list(
     Extension(scope): Extension<OrgScope>,
     Query(query): Query<ListQuery>,
 ) -> AppResult<Json<Vec<GrievanceView>>> {
-    if let Some(status) = query.status.as_deref() {
-        GrievanceStatus::parse(status).ok_or(FieldError::new("status", "validation"))?;
-    }
     let filter = GrievanceFilter {
         status: query.status.as_deref(),
         household_id: query.household_id,
         overdue: query.overdue,
     };
-    let grievances = state.store.grievances(&scope, filter).await?;
-    Ok(Json(
-        grievances.into_iter().map(GrievanceView::from).collect(),
-    ))
+    let list = grievances::list(&state.store, &scope, filter).await?;
+    Ok(Json(list.into_iter().map(GrievanceView::from).collect()))
 }
 
 /// A grievance whole: the household's words (a logged read), the decisions, and for an
@@ -275,32 +237,16 @@ pub async fn show(
     params: RawPathParams,
 ) -> AppResult<Json<GrievanceDetail>> {
     let id = path_param(&params, "grievance_id")?;
-    let grievance = state
-        .store
-        .grievance(
-            &scope,
-            id,
-            Reader {
-                account: user.id,
-                purpose: "grievance",
+    let (grievance, entitlement) = grievances::show(&state.store, &scope, user.id, id).await?;
+    let entitlement =
+        entitlement.map(
+            |(period, eligible, centimes, explanation)| EntitlementView {
+                period: Some(period),
+                eligible,
+                amount: format_centimes(centimes),
+                explanation,
             },
-        )
-        .await?;
-    let entitlement = match grievance.programme_id {
-        Some(programme) => state
-            .store
-            .latest_entitlement(&scope, programme, grievance.household_id)
-            .await?
-            .map(
-                |(period, eligible, centimes, explanation)| EntitlementView {
-                    period: Some(period),
-                    eligible,
-                    amount: format_centimes(centimes),
-                    explanation,
-                },
-            ),
-        None => None,
-    };
+        );
     Ok(Json(GrievanceDetail {
         grievance: grievance.into(),
         entitlement,
@@ -319,10 +265,7 @@ pub async fn acknowledge(
     params: RawPathParams,
 ) -> AppResult<StatusCode> {
     let id = path_param(&params, "grievance_id")?;
-    state
-        .store
-        .acknowledge_grievance(&scope, id, user.id)
-        .await?;
+    grievances::acknowledge(&state.store, &scope, user.id, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -339,12 +282,13 @@ pub async fn decide(
     ApiJson(body): ApiJson<DecisionCreate>,
 ) -> AppResult<StatusCode> {
     let id = path_param(&params, "grievance_id")?;
-    let decision = parse_decision(&body)?;
     let deadlines = &state.config.grievance_deadlines;
-    state
-        .store
-        .decide_grievance(&scope, id, &decision, user.id, deadlines)
-        .await?;
+    let decision = (
+        body.outcome.as_str(),
+        body.remedy.as_str(),
+        body.explanation.as_str(),
+    );
+    grievances::decide(&state.store, &scope, user.id, deadlines, id, decision).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -361,12 +305,16 @@ pub async fn appeal(
     ApiJson(body): ApiJson<AppealCreate>,
 ) -> AppResult<StatusCode> {
     let id = path_param(&params, "grievance_id")?;
-    let statement = parse_statement("statement", &body.statement)?;
     let deadlines = &state.config.grievance_deadlines;
-    state
-        .store
-        .appeal_grievance(&scope, id, &statement, user.id, deadlines)
-        .await?;
+    grievances::appeal(
+        &state.store,
+        &scope,
+        user.id,
+        deadlines,
+        id,
+        &body.statement,
+    )
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -383,10 +331,11 @@ pub async fn decide_appeal(
     ApiJson(body): ApiJson<DecisionCreate>,
 ) -> AppResult<StatusCode> {
     let id = path_param(&params, "grievance_id")?;
-    let decision = parse_decision(&body)?;
-    state
-        .store
-        .decide_appeal(&scope, id, &decision, user.id)
-        .await?;
+    let decision = (
+        body.outcome.as_str(),
+        body.remedy.as_str(),
+        body.explanation.as_str(),
+    );
+    grievances::decide_appeal(&state.store, &scope, user.id, id, decision).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -17,6 +17,7 @@ pub mod donations;
 pub mod duplicates;
 pub mod expenses;
 pub mod field;
+pub mod grievances;
 pub mod home;
 pub mod household_files;
 pub mod incidents;

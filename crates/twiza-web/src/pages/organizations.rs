@@ -269,6 +269,8 @@ struct ManagePage {
     registry: bool,
     /// The viewer works on the association's social programmes (computes or approves cycles).
     programmes: bool,
+    /// The viewer handles the association's grievances (coordination).
+    grievances: bool,
     /// What waits for this member: campaigns to publish, awaiting their authority, or ending
     /// within two weeks (treasury roles only).
     waiting: Vec<(Campaign, &'static str)>,
@@ -364,6 +366,7 @@ async fn manage_page(
         logistics: role_in(scope, crate::authz::LOGISTICS),
         registry: role_in(scope, crate::authz::FIELD),
         programmes: role_in(scope, crate::authz::CYCLE_APPROVAL),
+        grievances: role_in(scope, crate::authz::COORDINATION),
         waiting,
         roles,
         errors,

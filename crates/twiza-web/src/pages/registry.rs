@@ -844,9 +844,10 @@ struct HouseholdPage {
 }
 
 /// Confirmations of the household's page (`?done=`).
-const HOUSEHOLD_DONE: [(&str, &str); 2] = [
+const HOUSEHOLD_DONE: [(&str, &str); 3] = [
     ("withdrawn", "registry-done-withdrawn"),
     ("rectified", "registry-done-rectified"),
+    ("grievance_filed", "registry-done-grievance-filed"),
 ];
 
 async fn household_page(

@@ -289,6 +289,20 @@ fn sample_form(path: &str) -> Option<Vec<(&'static str, &'static str)>> {
         "/associations/{org_id}/programmes/{programme_id}/cycles" => {
             vec![("period", "2026-11"), ("reference_date", "2026-11-01")]
         }
+        "/associations/{org_id}/grievances/{grievance_id}/acknowledge" => vec![],
+        "/associations/{org_id}/grievances/{grievance_id}/decision"
+        | "/associations/{org_id}/grievances/{grievance_id}/appeal/decision" => vec![
+            ("outcome", "rejected"),
+            ("remedy", "no_change"),
+            ("explanation", "Intrus"),
+        ],
+        "/associations/{org_id}/grievances/{grievance_id}/appeal" => vec![("statement", "Intrus")],
+        "/associations/{org_id}/households/{household_id}/grievances" => vec![
+            ("subject", "other"),
+            ("channel", "phone"),
+            ("filed_by", "member"),
+            ("statement", "Intrus"),
+        ],
         "/associations/{org_id}/cycles/{cycle_id}/approve" => vec![("confirm", "yes")],
         "/associations/{org_id}/cycles/{cycle_id}/payment-batch" => vec![
             ("debtor_name", "Intrus"),

@@ -15,6 +15,7 @@ mod donation_pages;
 mod donations;
 mod field_pages;
 mod gifts;
+mod grievance_pages;
 mod grievances;
 mod hardening;
 mod harness;

@@ -252,6 +252,24 @@ async fn registry_pages(
     .await
     .expect("cycle")
     .id;
+    let grievance = twiza_app::grievances::file(
+        &app.store,
+        &scope,
+        owner.id,
+        &app.state.config.grievance_deadlines,
+        &twiza_app::grievances::GrievanceInput {
+            household_id: household,
+            programme_id: Some(programme),
+            subject: "exclusion",
+            channel: "in_person",
+            filed_by: "member",
+            statement: "Notre maison est tombée et nous sommes exclus.",
+            received_on: None,
+        },
+    )
+    .await
+    .expect("grievance")
+    .id;
     let o = org.0;
     let base = format!("/associations/{o}/households/{household}");
     vec![
@@ -268,6 +286,9 @@ async fn registry_pages(
         format!("/associations/{o}/programmes/new"),
         format!("/associations/{o}/programmes/{programme}"),
         format!("/associations/{o}/cycles/{cycle}"),
+        format!("{base}/grievances/new"),
+        format!("/associations/{o}/grievances"),
+        format!("/associations/{o}/grievances/{grievance}"),
     ]
 }
 
