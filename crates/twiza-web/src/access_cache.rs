@@ -1,12 +1,14 @@
 //! A short memory of the authorization reads that every API call repeats: who a bearer token
-//! belongs to, and a user's role in the association of a campaign. Donations arrive by the
-//! thousand on the same campaign with the same few tokens; answering these from memory for at
-//! most [`ACCESS_CACHE_TTL`] takes two database reads off each request.
+//! belongs to, a user's role in an association (or in the association of a campaign), and that
+//! an association is verified. Donations and field assessments arrive by the thousand with the
+//! same few tokens; answering these from memory for at most [`ACCESS_CACHE_TTL`] takes two or
+//! three database reads off each request. Verification is final (a verified association never
+//! goes back), so remembering it is always right.
 //!
 //! Only positive answers are kept. A token revoked through this node is forgotten at once; on
-//! other nodes of the same database it stops working within the TTL. Memberships are only ever
-//! added today; when roles can be withdrawn, the withdrawing handler must call
-//! [`AccessCache::forget_memberships`].
+//! other nodes of the same database it stops working within the TTL. A member's role changed or
+//! withdrawn (members' pages and API) calls [`AccessCache::forget_memberships`]: at once on this
+//! node, within the TTL on the others.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -24,6 +26,10 @@ pub struct AccessCache {
     tokens: Mutex<HashMap<String, (User, Instant)>>,
     /// Keyed by (campaign id, user).
     campaign_roles: Mutex<HashMap<(i64, UserId), CachedRole>>,
+    /// Keyed by (association, user).
+    org_roles: Mutex<HashMap<(OrgId, UserId), (OrgRole, Instant)>>,
+    /// Associations seen verified.
+    verified_orgs: Mutex<HashMap<OrgId, Instant>>,
 }
 
 /// A user's role in a campaign's association, and when it was read.
@@ -92,9 +98,45 @@ impl AccessCache {
         }
     }
 
-    /// Forgets every membership (after a role is withdrawn).
+    /// A member's role in an association, if known and fresh.
+    pub fn org_role(&self, org: OrgId, user: UserId) -> Option<OrgRole> {
+        let map = self.org_roles.lock().ok()?;
+        map.get(&(org, user))
+            .filter(|(_, at)| fresh(*at))
+            .map(|(role, _)| *role)
+    }
+
+    pub fn remember_org_role(&self, org: OrgId, user: UserId, role: OrgRole) {
+        if let Ok(mut map) = self.org_roles.lock() {
+            if map.len() >= MAX_ENTRIES {
+                map.clear();
+            }
+            map.insert((org, user), (role, Instant::now()));
+        }
+    }
+
+    /// Whether the association was seen verified within the TTL.
+    pub fn org_verified(&self, org: OrgId) -> bool {
+        self.verified_orgs
+            .lock()
+            .is_ok_and(|map| map.get(&org).is_some_and(|at| fresh(*at)))
+    }
+
+    pub fn remember_org_verified(&self, org: OrgId) {
+        if let Ok(mut map) = self.verified_orgs.lock() {
+            if map.len() >= MAX_ENTRIES {
+                map.clear();
+            }
+            map.insert(org, Instant::now());
+        }
+    }
+
+    /// Forgets every membership (after a role is changed or withdrawn).
     pub fn forget_memberships(&self) {
         if let Ok(mut map) = self.campaign_roles.lock() {
+            map.clear();
+        }
+        if let Ok(mut map) = self.org_roles.lock() {
             map.clear();
         }
     }

@@ -183,6 +183,9 @@ async fn decide(
 /// Refuses (`organization_not_verified`) unless the scoped association is verified; `not_found`
 /// when it does not exist.
 async fn require_verified(state: &AppState, scope: &OrgScope) -> Result<(), AppError> {
+    if state.access_cache.org_verified(scope.org_id()) {
+        return Ok(());
+    }
     let org = state
         .store
         .organization(scope.org_id())
@@ -194,6 +197,7 @@ async fn require_verified(state: &AppState, scope: &OrgScope) -> Result<(), AppE
             "organization_not_verified",
         ));
     }
+    state.access_cache.remember_org_verified(scope.org_id());
     Ok(())
 }
 
@@ -226,7 +230,14 @@ async fn org_and_membership(
         return Ok((org, role));
     }
     let org_id = org_of_path(state, params).await?;
-    Ok((org_id, state.store.membership(org_id, user).await?))
+    if let Some(role) = state.access_cache.org_role(org_id, user) {
+        return Ok((org_id, Some(role)));
+    }
+    let role = state.store.membership(org_id, user).await?;
+    if let Some(role) = role {
+        state.access_cache.remember_org_role(org_id, user, role);
+    }
+    Ok((org_id, role))
 }
 
 /// The association a route is about: its `{org_id}`, or the owner of its `{campaign_id}`,

@@ -186,6 +186,7 @@ pub async fn change_role(
         .store
         .change_member_role(&scope, member, role, user.id)
         .await?;
+    state.access_cache.forget_memberships();
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -203,6 +204,7 @@ pub async fn remove(
 ) -> AppResult<StatusCode> {
     let member = twiza_domain::UserId(super::path_param(&params, "user_id")?);
     state.store.remove_member(&scope, member, user.id).await?;
+    state.access_cache.forget_memberships();
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -229,5 +231,6 @@ pub async fn hand_over(
         .store
         .hand_over_ownership(&scope, twiza_domain::UserId(body.user_id), user.id)
         .await?;
+    state.access_cache.forget_memberships();
     Ok(StatusCode::NO_CONTENT)
 }

@@ -142,6 +142,8 @@ async fn answer(
     result: Result<(), StoreError>,
     done: &'static str,
 ) -> AppResult<Response> {
+    // A role changed or withdrawn takes effect at once on this node, not after the cache's TTL.
+    state.access_cache.forget_memberships();
     let refusal = match result {
         Ok(()) => {
             return Ok(see_other(&format!(

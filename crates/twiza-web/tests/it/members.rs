@@ -179,3 +179,55 @@ async fn the_api_changes_roles_under_the_same_rules() {
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND, "no longer a member");
 }
+
+/// The node remembers recent roles to spare each API call its reads; a role withdrawn or
+/// changed still takes effect on the very next request.
+#[tokio::test]
+async fn a_role_withdrawn_takes_effect_at_the_next_request() {
+    let app = TestApp::new().await;
+    let owner = app.user("owner@example.ma", None).await;
+    let org = app
+        .org(&owner, "Association", "9/2019", OrgStatus::Verified)
+        .await;
+    let agent = app
+        .member(org, OrgRole::FieldAgent, "agent@example.ma")
+        .await;
+    let base = format!("/api/v1/organizations/{}", org.0);
+    let stock = format!("{base}/stock");
+    assert_eq!(
+        app.get(&stock, Some(&agent.token)).await.status,
+        StatusCode::OK
+    );
+    let r = app
+        .post_json(
+            &format!("{base}/members/{}/role", agent.id.0),
+            Some(&owner.token),
+            &json!({"role": "volunteer"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text());
+    assert_eq!(
+        app.get(&stock, Some(&agent.token)).await.status,
+        StatusCode::FORBIDDEN,
+        "a volunteer does not see the stock"
+    );
+    let members = format!("{base}/members");
+    assert_eq!(
+        app.get(&members, Some(&agent.token)).await.status,
+        StatusCode::OK
+    );
+    let r = app
+        .json(
+            Method::DELETE,
+            &format!("{base}/members/{}", agent.id.0),
+            Some(&owner.token),
+            String::new(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    assert_eq!(
+        app.get(&members, Some(&agent.token)).await.status,
+        StatusCode::NOT_FOUND,
+        "no longer a member"
+    );
+}
