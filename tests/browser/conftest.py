@@ -134,6 +134,11 @@ def chrome(javascript=True, width=412, downloads=None):
         prefs["download.prompt_for_download"] = False
     options.add_experimental_option("prefs", prefs)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    if width < 500:
+        # Headless Chromium keeps its window at least 500 px wide: a narrower phone is emulated,
+        # so that pages are laid out (and screenshots taken) at the phone's width.
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": True})
     # axe-core runs as a script: pages seen without JavaScript are audited where the tests see
     # them with it.
     driver.twiza_audits = javascript

@@ -210,10 +210,6 @@ def test_a_need_from_the_public_form_to_covered_on_the_map(demo, lang):
 
     # The public sees the need covered, and its douar covered on the map, on a 360 px phone.
     phone = chrome(width=360)
-    # Headless Chromium keeps its window at least 500 px wide: the page is laid out for a 360 px
-    # phone screen instead.
-    phone.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                          {"width": 360, "height": 800, "deviceScaleFactor": 1, "mobile": True})
     try:
         phone.get(base + "/incidents")
         if lang != "ar":
