@@ -23,6 +23,7 @@ pub mod registry;
 pub mod registry_file;
 pub mod registry_xlsx;
 pub mod roles;
+pub mod sms_segments;
 pub mod tenancy;
 pub mod text;
 
