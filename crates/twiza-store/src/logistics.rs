@@ -117,6 +117,9 @@ async fn lots_to_take(
     Ok(taken)
 }
 
+/// A delivery code as stored: its salt and its hash.
+pub type DeliveryCode<'a> = (&'a [u8], &'a [u8]);
+
 impl Store {
     /// The item catalog.
     pub async fn items(&self) -> Result<Vec<Item>> {
@@ -220,7 +223,7 @@ impl Store {
         &self,
         scope: &OrgScope,
         delivery: &NewDelivery,
-        otp: Option<((&[u8], &[u8]), Option<&crate::NewSms>)>,
+        otp: Option<(DeliveryCode<'_>, Option<&crate::NewSms>)>,
         by: UserId,
     ) -> Result<i64> {
         let sms = otp.and_then(|(_, sms)| sms);

@@ -99,6 +99,9 @@ pub fn sms_binding(idempotency_key: &str, field: &str) -> Vec<u8> {
     b
 }
 
+/// A claimed row: id, kind, key, sealed number, sealed text, attempts.
+type ClaimedRow = (i64, String, String, Vec<u8>, Vec<u8>, i64);
+
 /// The report statuses the table holds.
 pub const REPORT_STATUSES: [&str; 5] = ["delivered", "failed", "queued", "accepted", "unknown"];
 
@@ -145,7 +148,7 @@ impl Store {
         .await?;
         let mut claimed = Vec::new();
         for (id,) in candidates {
-            let row: Option<(i64, String, String, Vec<u8>, Vec<u8>, i64)> = sqlx::query_as(
+            let row: Option<ClaimedRow> = sqlx::query_as(
                 "UPDATE sms_outbox SET claimed_until = $1 WHERE id = $2 AND state = 'waiting' \
                  AND (claimed_until IS NULL OR claimed_until < $3) \
                  RETURNING id, kind, idempotency_key, recipient_sealed, text_sealed, attempts",
