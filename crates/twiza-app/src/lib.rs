@@ -29,5 +29,6 @@ pub mod programmes;
 pub mod receipts;
 pub mod registry;
 pub mod sealing;
+pub mod sms;
 
 pub use error::{Error, Result};

@@ -107,16 +107,14 @@ pub async fn count_lot(
     Ok(store.count_lot(scope, lot, warehouse, counted, by).await?)
 }
 
-/// Sends a delivery's code to the family's phone (the web's SMS gateway, in the languages the
-/// face chooses).
+/// Words a delivery's code for the family's phone (the face chooses the languages) and says
+/// whether text messages can be sent at all.
 pub trait CodeSender: Sync {
-    /// Sends `code` to `phone`; `Err` when the gateway failed.
-    fn send_code(&self, phone: &str, code: &str) -> std::result::Result<(), SendFailed>;
+    /// Whether an SMS gateway is configured; without one, no code can reach a family.
+    fn can_send(&self) -> bool;
+    /// The text message that carries `code`.
+    fn code_text(&self, code: &str) -> String;
 }
-
-/// The gateway did not take the message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SendFailed;
 
 /// A delivery to prepare.
 #[derive(Debug, Clone)]
@@ -136,7 +134,7 @@ pub struct DeliveryInput<'a> {
     pub by_agent: bool,
 }
 
-/// A delivery prepared: the goods are out of stock, the code (if any) sent.
+/// A delivery prepared: the goods are out of stock, the code's message (if any) queued.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PreparedDelivery {
     pub id: i64,
@@ -145,8 +143,9 @@ pub struct PreparedDelivery {
 }
 
 /// Takes goods out of a warehouse — from the lot named, else its oldest lots of the item — for
-/// an open need, and sends the family's code. Nothing is written when the input is wrong, the
-/// stock short or no phone is known; a gateway failure after the write is `Internal`.
+/// an open need, and queues the family's code in the SMS outbox in the same transaction.
+/// Nothing is written when the input is wrong, the stock short, no phone is known or no SMS
+/// gateway is configured (`Internal("sms_unavailable")`).
 pub async fn prepare_delivery(
     store: &Store,
     (keys, sender): (&PersonalDataKeys, &dyn CodeSender),
@@ -192,14 +191,23 @@ pub async fn prepare_delivery(
             .await?
             .ok_or_else(|| FieldError::new("recipient_phone", "recipient_phone_required"))?,
     };
+    if !sender.can_send() {
+        return Err(Error::Internal("sms_unavailable"));
+    }
     let (code, salt) = draw_code(rand::random());
     let hash = code_hash(&salt, &code);
+    // The code's message is queued with the delivery, in its transaction; the outbox's sender
+    // texts it. The salt is random per delivery, so the key names this delivery's message.
+    let sms = crate::sms::seal(
+        keys,
+        "delivery_code",
+        format!("delivery_code:{}", hex::encode(salt)),
+        &phone,
+        &sender.code_text(&code),
+    );
     let id = store
-        .create_delivery(scope, &delivery, Some((&salt, &hash)), by)
+        .create_delivery_texting(scope, &delivery, Some(((&salt, &hash), Some(&sms))), by)
         .await?;
-    sender
-        .send_code(&phone, &code)
-        .map_err(|SendFailed| Error::Internal("sms_unavailable"))?;
     Ok(PreparedDelivery {
         id,
         code_sent_to: Some(phone),

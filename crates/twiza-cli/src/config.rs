@@ -60,6 +60,8 @@ struct FileConfig {
     payments: PaymentsFile,
     /// How e-mail is sent; without it, e-mail is off.
     email: Option<EmailFile>,
+    /// Text messages' gateway and webhooks; without it, SMS is off.
+    sms: Option<crate::sms_config::SmsFile>,
 }
 
 /// `[email]`: `transport = "smtp"` with the server's settings, or `"log"` (demo and tests only:
@@ -344,6 +346,8 @@ pub struct Config {
     pub payments: Payments,
     /// How e-mail is sent (`twiza demo` sets the log, or SMTP with `--smtp`).
     pub email: Email,
+    /// Text messages' gateway and webhooks; `None`: SMS is off (`twiza demo` sets the log).
+    pub sms: Option<crate::sms_config::Sms>,
 }
 
 impl Config {
@@ -382,13 +386,22 @@ impl Config {
         if matches!(email, Email::Smtp { .. }) && file.public_url.is_none() {
             anyhow::bail!("[email] smtp needs public_url = \"https://…\" (the links in messages)");
         }
+        let listen = args.listen.or(file.listen).unwrap_or(default_listen);
+        let site = file
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{listen}"));
+        let sms = file
+            .sms
+            .map(|sms| sms.resolve(&site, &|name| std::env::var(name).ok()))
+            .transpose()?;
         Ok(Config {
             database_url: args
                 .database_url
                 .clone()
                 .map(SecretString::from)
                 .or(file.database_url),
-            listen: args.listen.or(file.listen).unwrap_or(default_listen),
+            listen,
             data_dir: args
                 .data_dir
                 .clone()
@@ -406,6 +419,7 @@ impl Config {
             metrics_token: file.metrics_token,
             payments,
             email,
+            sms,
         })
     }
 
@@ -508,6 +522,11 @@ impl Config {
             },
             mail: self.email.mode(),
             mail_base_url: self.mail_base_url(),
+            sms_channels: self
+                .sms
+                .as_ref()
+                .map(|s| s.channels.clone())
+                .unwrap_or_default(),
             ..Default::default()
         })
     }

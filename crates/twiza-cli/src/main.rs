@@ -11,6 +11,7 @@ mod link;
 mod logcmd;
 mod registry;
 mod serve;
+mod sms_config;
 
 use clap::{Parser, Subcommand};
 use config::{Config, GlobalArgs};

@@ -53,15 +53,17 @@ pub async fn run_server(
     store: twiza_store::Store,
     config: &Config,
     ready: Option<tokio::sync::oneshot::Sender<SocketAddr>>,
-    sms: Option<std::sync::Arc<dyn twiza_web::sms::SmsGateway>>,
+    log_phone: Option<std::sync::Arc<twiza_web::sms::LogOnlySms>>,
 ) -> anyhow::Result<()> {
     let web = config.web()?;
     spawn_legacy_reseal(store.clone(), web.personal_data.clone());
-    let state = match sms {
-        Some(sms) => twiza_web::AppState::with_sms(store.clone(), web, sms)?,
-        None => twiza_web::AppState::new(store.clone(), web)?,
-    };
+    let gateway = config
+        .sms
+        .as_ref()
+        .map(|sms| sms.gateway(log_phone.unwrap_or_default()));
+    let state = twiza_web::AppState::with_sms(store.clone(), web, gateway)?;
     start_email(store.clone(), config)?;
+    start_sms(&state, config);
     if let Some(address) = config.metrics_listen {
         let listener = tokio::net::TcpListener::bind(address).await?;
         tracing::info!(addr = %listener.local_addr()?, "metrics listening");
@@ -113,6 +115,40 @@ fn start_email(store: twiza_store::Store, config: &Config) -> anyhow::Result<()>
         twiza_app::mail::spawn_sender(store, sender);
     }
     Ok(())
+}
+
+/// Says at start how text messages leave and which webhooks listen, and starts the outbox's
+/// sender unless SMS is off.
+fn start_sms(state: &twiza_web::AppState, config: &Config) {
+    let Some(sms) = &config.sms else {
+        tracing::warn!(
+            "SMS is off (no [sms] in the configuration): delivery codes cannot be sent, and no \
+             SMS webhook listens"
+        );
+        return;
+    };
+    let channels = &sms.channels;
+    match &state.sms {
+        Some(sender) if !sender.delivers() => tracing::warn!(
+            "!!! text messages go to the log only (gateway = \"log\", for the demo and tests): \
+             NOTHING IS DELIVERED to any phone !!!"
+        ),
+        Some(sender) => tracing::info!(
+            gateway = sender.gateway().name(),
+            rate_per_second = channels.rate_per_second,
+            "text messages are sent through the gateway"
+        ),
+        None => {}
+    }
+    tracing::info!(
+        twilio_webhook = channels.twilio_auth_token.is_some(),
+        kannel_webhook = channels.kannel_secret.is_some(),
+        public_base_url = channels.public_base_url.as_deref().unwrap_or_default(),
+        "SMS webhooks"
+    );
+    if let Some(sender) = &state.sms {
+        twiza_app::sms::spawn_sender(state.store.clone(), sender.clone());
+    }
 }
 
 async fn shutdown_signal() {

@@ -34,6 +34,7 @@ mod registry;
 mod registry_import;
 mod schema;
 mod sealed;
+mod sms_outbox;
 
 mod group_commit;
 mod payments;
@@ -100,6 +101,7 @@ pub use sequencer::{
     receipt_secret, DonationAck, DonationRefused, NewDonation, PaymentOutcome, Sequencer,
     Settlement, SettlementAck, SettlementRefused,
 };
+pub use sms_outbox::{sms_binding, DueSms, NewSms, SmsRecord, SmsReport, REPORT_STATUSES};
 pub use tlog::LogEntry;
 
 use sqlx::any::{AnyPoolOptions, AnyQueryResult};

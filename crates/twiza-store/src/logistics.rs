@@ -117,6 +117,9 @@ async fn lots_to_take(
     Ok(taken)
 }
 
+/// A delivery code as stored: its salt and its hash.
+pub type DeliveryCode<'a> = (&'a [u8], &'a [u8]);
+
 impl Store {
     /// The item catalog.
     pub async fn items(&self) -> Result<Vec<Item>> {
@@ -209,6 +212,22 @@ impl Store {
         otp: Option<(&[u8], &[u8])>,
         by: UserId,
     ) -> Result<i64> {
+        self.create_delivery_texting(scope, delivery, otp.map(|o| (o, None)), by)
+            .await
+    }
+
+    /// Like [`Store::create_delivery`], and queues the text message that carries the code (if
+    /// any) in the same transaction: the delivery and its code's message are written together
+    /// or not at all.
+    pub async fn create_delivery_texting(
+        &self,
+        scope: &OrgScope,
+        delivery: &NewDelivery,
+        otp: Option<(DeliveryCode<'_>, Option<&crate::NewSms>)>,
+        by: UserId,
+    ) -> Result<i64> {
+        let sms = otp.and_then(|(_, sms)| sms);
+        let otp = otp.map(|(otp, _)| otp);
         let at = now();
         let mut tx = self.writer().begin().await?;
         lock_warehouse(&mut tx, self.backend(), scope, delivery.warehouse_id).await?;
@@ -295,6 +314,9 @@ impl Store {
             .bind(quantity)
             .execute(&mut *tx)
             .await?;
+        }
+        if let Some(sms) = sms {
+            crate::sms_outbox::queue_sms_in(&mut tx, sms).await?;
         }
         tx.commit().await?;
         Ok(id)

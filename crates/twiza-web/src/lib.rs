@@ -8,6 +8,7 @@ pub mod access_cache;
 pub mod api;
 pub mod auth;
 pub mod authz;
+pub mod channels;
 pub mod ctx;
 pub mod download;
 pub mod error;
@@ -72,6 +73,8 @@ pub struct WebConfig {
     pub mail: twiza_app::mail::MailMode,
     /// The address links in messages start with (the public URL, else the listening address).
     pub mail_base_url: String,
+    /// The SMS channels' inbound side: webhooks' secrets and addresses, the outbound rate.
+    pub sms_channels: channels::SmsChannels,
 }
 
 impl Default for WebConfig {
@@ -103,6 +106,7 @@ impl Default for WebConfig {
             metrics_token_sha256: None,
             mail: twiza_app::mail::MailMode::Log,
             mail_base_url: "http://localhost".to_owned(),
+            sms_channels: channels::SmsChannels::default(),
         }
     }
 }
@@ -120,6 +124,7 @@ impl std::fmt::Debug for WebConfig {
             .field("donor_identity_threshold", &self.donor_identity_threshold)
             .field("payments", &self.payments)
             .field("mail", &self.mail)
+            .field("sms_channels", &self.sms_channels)
             .finish_non_exhaustive()
     }
 }
@@ -156,8 +161,9 @@ pub struct Shared {
     pub cmi: Option<Arc<payments::cmi::Cmi>>,
     /// Needs reported without an account, per client address.
     pub need_reports: throttle::NeedReportLimiter,
-    /// Where delivery codes are sent.
-    pub sms: Arc<dyn sms::SmsGateway>,
+    /// Sends the SMS outbox (delivery codes); `None`: no gateway is configured and no text
+    /// message can be sent. The CLI runs it in the background (`twiza_app::sms::spawn_sender`).
+    pub sms: Option<Arc<twiza_app::sms::Sender>>,
     /// Passwords checked against a stored hash: one per sign-in attempt that passed the
     /// throttle, whether the account exists or not.
     pub password_checks: std::sync::atomic::AtomicU64,
@@ -168,16 +174,25 @@ pub struct Shared {
 impl AppState {
     /// Builds the state and starts the sequencer, the need intake, the checkpoint publisher and
     /// the retention job (call inside a Tokio runtime).
+    /// Text messages go through the log-only gateway (nothing is delivered).
     pub fn new(store: Store, config: WebConfig) -> anyhow::Result<AppState> {
-        AppState::with_sms(store, config, Arc::new(sms::LogOnlySms::default()))
+        let gateway = twiza_app::sms::Gateway::Log(Arc::new(sms::LogOnlySms::default()));
+        AppState::with_sms(store, config, Some(gateway))
     }
 
-    /// Like [`AppState::new`], with the gateway that sends delivery codes.
+    /// Like [`AppState::new`], with the gateway that sends text messages (`None`: none).
     pub fn with_sms(
         store: Store,
         config: WebConfig,
-        sms: Arc<dyn sms::SmsGateway>,
+        gateway: Option<twiza_app::sms::Gateway>,
     ) -> anyhow::Result<AppState> {
+        let sms = gateway.map(|g| {
+            Arc::new(twiza_app::sms::Sender::new(
+                g,
+                config.personal_data.clone(),
+                config.sms_channels.rate_per_second,
+            ))
+        });
         let log_signer = Arc::new(
             twiza_tlog::NoteSigner::from_seed(&config.log_origin, &config.log_key_seed)
                 .map_err(|_| anyhow::anyhow!("invalid log origin (no spaces or '+')"))?,

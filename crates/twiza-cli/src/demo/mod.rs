@@ -161,15 +161,51 @@ pub async fn run(mut config: Config) -> anyhow::Result<()> {
         );
     }
     // Nothing is sent: each text message lands whole in this file, the demo's stand-in for
-    // the families' phones (delivery codes are masked in the server's log).
+    // the families' phones (delivery codes are masked in the server's log). A configured
+    // `[sms]` gateway (Kannel in CI) is kept.
     let phone = config.data_dir.join("demo-phone.jsonl");
     let sms = twiza_web::sms::LogOnlySms::with_phone_file(&phone)
         .with_context(|| format!("creating {}", phone.display()))?;
+    let channels_path = enable_demo_channels(&mut config)?;
+    if config
+        .sms
+        .as_ref()
+        .is_some_and(|s| matches!(s.outbound, crate::sms_config::Outbound::Log))
+    {
+        println!(
+            "Text messages are not sent in the demo: they arrive in {}",
+            phone.display()
+        );
+    }
     println!(
-        "Text messages are not sent in the demo: they arrive in {}",
-        phone.display()
+        "The SMS webhook (Twilio-compatible) listens at /channels/sms/twilio; its auth token is in {}",
+        channels_path.display()
     );
     crate::serve::run_server(store, &config, None, Some(std::sync::Arc::new(sms))).await
+}
+
+/// Turns on the demo's SMS channels: the Twilio-compatible webhook with a fresh random auth
+/// token (unless one is configured), and the log-only gateway (unless `[sms]` names one).
+/// Writes the token to `<data-dir>/demo-channels.json` as a JSON object, and returns its path.
+fn enable_demo_channels(config: &mut Config) -> anyhow::Result<std::path::PathBuf> {
+    let site = config.mail_base_url();
+    let sms = config.sms.get_or_insert_with(|| {
+        crate::sms_config::Sms::demo(
+            &site,
+            Alphanumeric.sample_string(&mut rand::thread_rng(), 32),
+        )
+    });
+    let token = sms
+        .channels
+        .twilio_auth_token
+        .get_or_insert_with(|| Alphanumeric.sample_string(&mut rand::thread_rng(), 32))
+        .clone();
+    let path = config.data_dir.join("demo-channels.json");
+    let mut channels = serde_json::Map::new();
+    channels.insert("twilio_auth_token".to_owned(), token.into());
+    std::fs::write(&path, serde_json::to_vec_pretty(&channels)?)
+        .with_context(|| format!("writing {}", path.display()))?;
+    Ok(path)
 }
 
 /// Creates an account with an argon2id-hashed password.

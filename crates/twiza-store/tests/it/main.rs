@@ -20,4 +20,5 @@ mod members;
 mod registry;
 mod schema;
 mod sealed;
+mod sms;
 mod suite;

@@ -381,6 +381,16 @@ fn sample_form(path: &str) -> Option<Vec<(&'static str, &'static str)>> {
             ("confirm", "yes"),
         ],
         "/associations/{org_id}/convoys/{convoy_id}/status" => vec![("status", "left")],
+        // Unsigned and without the secret: refused whatever the caller (and off by default).
+        "/channels/sms/twilio" => vec![
+            ("From", "+212611112222"),
+            ("Body", "HAJA"),
+            ("MessageSid", "SM1"),
+        ],
+        "/channels/sms/twilio/status" => {
+            vec![("MessageSid", "SM1"), ("MessageStatus", "delivered")]
+        }
+        "/channels/sms/kannel" => vec![("text", "HAJA")],
         "/incidents/{incident_id}/needs" => vec![
             ("commune", "07.041.07.05"),
             ("category", "food"),

@@ -933,7 +933,7 @@ async fn a_delivery_takes_stock_and_is_proven_by_the_recipients_code() {
     assert_eq!(r.error_code(), "unknown_item");
     assert_eq!(stock().await, Some(20), "nothing was taken out");
     assert!(
-        app.sms.last_to("+212661000000").is_none(),
+        app.last_sms_to("+212661000000").await.is_none(),
         "no code was sent"
     );
 
@@ -967,7 +967,10 @@ async fn a_delivery_takes_stock_and_is_proven_by_the_recipients_code() {
     assert_eq!(r.json()["code_sent_to"], "+212•••••••00");
     let delivery = r.json()["id"].as_i64().expect("id");
     assert_eq!(stock().await, Some(8));
-    let text = app.sms.last_to("+212661000000").expect("a text message");
+    let text = app
+        .last_sms_to("+212661000000")
+        .await
+        .expect("a text message");
     let code: String = text.chars().filter(char::is_ascii_digit).take(6).collect();
     assert_eq!(code.len(), 6, "{text}");
     let confirm = format!("/api/v1/organizations/{org}/deliveries/{delivery}/confirm");
@@ -1044,8 +1047,8 @@ async fn a_delivery_takes_stock_and_is_proven_by_the_recipients_code() {
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
     let locked = r.json()["id"].as_i64().expect("id");
     let code: String = app
-        .sms
-        .last_to("+212677000000")
+        .last_sms_to("+212677000000")
+        .await
         .expect("sms")
         .chars()
         .filter(char::is_ascii_digit)

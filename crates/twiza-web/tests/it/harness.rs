@@ -47,7 +47,7 @@ impl Drop for TestApp {
 
 pub struct TestApp {
     pub state: AppState,
-    /// The text messages the app sent (delivery codes).
+    /// The text messages the app sent (delivery codes): read them with `last_sms_to`.
     pub sms: std::sync::Arc<twiza_web::sms::LogOnlySms>,
     pub router: Router,
     pub store: Store,
@@ -137,7 +137,8 @@ impl TestApp {
 
     fn on_store(store: Store, config: WebConfig, dir: tempfile::TempDir) -> TestApp {
         let sms = std::sync::Arc::new(twiza_web::sms::LogOnlySms::default());
-        let state = AppState::with_sms(store.clone(), config, sms.clone()).expect("state");
+        let gateway = twiza_app::sms::Gateway::Log(sms.clone());
+        let state = AppState::with_sms(store.clone(), config, Some(gateway)).expect("state");
         let router = twiza_web::app(state.clone());
         TestApp {
             state,
@@ -146,6 +147,17 @@ impl TestApp {
             store,
             _dir: dir,
         }
+    }
+
+    /// The last text message to `phone` once the SMS outbox's due messages are sent (through
+    /// the log-only gateway: the same sender the server runs in the background).
+    pub async fn last_sms_to(&self, phone: &str) -> Option<String> {
+        let sender = self.state.sms.as_ref().expect("an SMS gateway");
+        sender
+            .send_due(&self.store)
+            .await
+            .expect("the outbox is sent");
+        self.sms.last_to(phone)
     }
 
     /// The directory of the SQLite file (`twiza.db` and its WAL).

@@ -384,7 +384,7 @@ async fn the_trail_from_donation_to_douar(app: &TestApp) {
     assert_eq!(r.status, StatusCode::CONFLICT);
     assert!(r.text().contains("id=\"quantity-error\""));
     assert!(r.text().contains(&message(app, "error-insufficient-stock")));
-    assert!(app.sms.last_to(PHONE).is_none(), "no code was sent");
+    assert!(app.last_sms_to(PHONE).await.is_none(), "no code was sent");
     assert_eq!(places(app, &f.scope, lot).await[0].1, 15);
     // 12 tents: out of the lot, the code texted to the phone left with the need.
     let r = post(app, &f.owner, &deliveries, &deliver("12")).await;
@@ -392,7 +392,7 @@ async fn the_trail_from_donation_to_douar(app: &TestApp) {
     let delivery_page = location(&r);
     let delivery = id_in(&delivery_page);
     assert_eq!(places(app, &f.scope, lot).await[0].1, 3);
-    let text = app.sms.last_to(PHONE).expect("the family's code");
+    let text = app.last_sms_to(PHONE).await.expect("the family's code");
     let code: String = text.chars().filter(char::is_ascii_digit).take(6).collect();
     let page = get(app, &f.owner, &delivery_page).await.text();
     assert!(page.contains("id=\"confirm-form\""));
@@ -617,7 +617,7 @@ async fn a_field_agent_confirms_by_code_or_by_statement_and_photo_and_five_wrong
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
     let locked = id_in(&location(&r));
     let confirm = format!("/associations/{org}/deliveries/{locked}/confirm");
-    let text = app.sms.last_to("+212662000000").expect("code");
+    let text = app.last_sms_to("+212662000000").await.expect("code");
     let code: String = text.chars().filter(char::is_ascii_digit).take(6).collect();
     let wrong = if code == "000000" { "111111" } else { "000000" };
     for _ in 0..4 {

@@ -33,6 +33,7 @@ mod programme_pages;
 mod programmes;
 mod registry;
 mod registry_pages;
+mod sms_channels;
 mod streams;
 mod tidy;
 mod treasury;
