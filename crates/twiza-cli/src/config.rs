@@ -60,6 +60,37 @@ struct FileConfig {
     payments: PaymentsFile,
     /// How e-mail is sent; without it, e-mail is off.
     email: Option<EmailFile>,
+    /// The USSD callback; without it, there is no USSD.
+    ussd: Option<UssdFile>,
+}
+
+/// `[ussd]`: the service code the USSD callback answers (`*1212#`) and the gateway's client
+/// addresses, the only ones served.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UssdFile {
+    service_code: String,
+    allowed_addresses: Vec<std::net::IpAddr>,
+}
+
+impl UssdFile {
+    fn resolve(self) -> anyhow::Result<twiza_web::channels::UssdSetting> {
+        let code = self.service_code.trim();
+        let valid = code.starts_with('*')
+            && code.ends_with('#')
+            && code.len() <= 32
+            && code.chars().all(|c| c.is_ascii_digit() || c == '*' || c == '#');
+        if !valid {
+            anyhow::bail!("[ussd] service_code must look like \"*1212#\"");
+        }
+        if self.allowed_addresses.is_empty() {
+            anyhow::bail!("[ussd] allowed_addresses must name the gateway's addresses");
+        }
+        Ok(twiza_web::channels::UssdSetting {
+            service_code: code.to_owned(),
+            allowed_addresses: self.allowed_addresses,
+        })
+    }
 }
 
 /// `[email]`: `transport = "smtp"` with the server's settings, or `"log"` (demo and tests only:
@@ -344,6 +375,8 @@ pub struct Config {
     pub payments: Payments,
     /// How e-mail is sent (`twiza demo` sets the log, or SMTP with `--smtp`).
     pub email: Email,
+    /// The USSD callback, if configured (`twiza demo` enables it).
+    pub ussd: Option<twiza_web::channels::UssdSetting>,
 }
 
 impl Config {
@@ -379,6 +412,7 @@ impl Config {
             Some(email) => email.resolve(&|name| std::env::var(name).ok())?,
             None => Email::Off,
         };
+        let ussd = file.ussd.map(UssdFile::resolve).transpose()?;
         if matches!(email, Email::Smtp { .. }) && file.public_url.is_none() {
             anyhow::bail!("[email] smtp needs public_url = \"https://…\" (the links in messages)");
         }
@@ -406,6 +440,7 @@ impl Config {
             metrics_token: file.metrics_token,
             payments,
             email,
+            ussd,
         })
     }
 
@@ -508,6 +543,7 @@ impl Config {
             },
             mail: self.email.mode(),
             mail_base_url: self.mail_base_url(),
+            ussd: self.ussd.clone(),
             ..Default::default()
         })
     }

@@ -8,6 +8,7 @@ pub mod access_cache;
 pub mod api;
 pub mod auth;
 pub mod authz;
+pub mod channels;
 pub mod ctx;
 pub mod download;
 pub mod error;
@@ -72,6 +73,8 @@ pub struct WebConfig {
     pub mail: twiza_app::mail::MailMode,
     /// The address links in messages start with (the public URL, else the listening address).
     pub mail_base_url: String,
+    /// The USSD callback's service code and gateway addresses; `None`: no USSD.
+    pub ussd: Option<channels::UssdSetting>,
 }
 
 impl Default for WebConfig {
@@ -103,6 +106,7 @@ impl Default for WebConfig {
             metrics_token_sha256: None,
             mail: twiza_app::mail::MailMode::Log,
             mail_base_url: "http://localhost".to_owned(),
+            ussd: None,
         }
     }
 }
@@ -163,6 +167,8 @@ pub struct Shared {
     pub password_checks: std::sync::atomic::AtomicU64,
     /// Composes and queues e-mail (the CLI runs the sender).
     pub mail: twiza_app::mail::Mail,
+    /// The messages of the phone channels (SMS and USSD).
+    pub phone_messages: Arc<twiza_i18n::PhoneMessages>,
 }
 
 impl AppState {
@@ -189,7 +195,9 @@ impl AppState {
         let payments::Providers { payments, cmi } = payments::provider(&config, &sequencer);
         let messages = Arc::new(Messages::load()?);
         let mail = twiza_app::mail::Mail::new(messages.clone(), &config.mail_base_url, config.mail);
+        let phone_messages = Arc::new(twiza_i18n::PhoneMessages::load()?);
         Ok(AppState(Arc::new(Shared {
+            phone_messages,
             mail,
             log_signer,
             access_cache: Arc::default(),

@@ -6,7 +6,7 @@ use crate::authz::{
     enforce, Access, Policy, ANY_MEMBER, AUTHORITIES, COORDINATION, CYCLE_APPROVAL, FIELD,
     LOGISTICS, MANAGERS, PLATFORM_ADMIN, STOCK_TRAIL, TREASURY,
 };
-use crate::{api, auth, ctx, error, logsite, ops, pages, AppState};
+use crate::{api, auth, channels, ctx, error, logsite, ops, pages, AppState};
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue, Method};
 use axum::middleware::{from_fn, from_fn_with_state};
@@ -258,6 +258,8 @@ pub fn table() -> Vec<RouteSpec> {
         route(M::GET, "/api/v1/campaigns/{campaign_id}/donations/{donation_id}/donor", Org(TREASURY), get(api::gifts::donor)),
         route(M::POST, "/api/v1/payments/callback", Public, post(api::gifts::callback)),
         route(M::POST, "/api/v1/payments/cmi/callback", Public, post(api::gifts::cmi_callback)),
+        // Feature phones: the USSD gateway's callback (its addresses only).
+        route(M::POST, "/channels/ussd/africastalking", Public, post(channels::ussd::africastalking)),
         route(M::GET, "/api/v1/gifts/{reference}", Public, get(api::gifts::show)),
         route(M::GET, "/api/v1/organizations/{org_id}/ledger", Org(TREASURY), get(api::ledger::trial_balance)),
         route(M::POST, "/api/v1/campaigns/{campaign_id}/expenses", Org(TREASURY), post(api::ledger::submit_expense).layer(DefaultBodyLimit::max(api::ledger::EXPENSE_BODY_LIMIT))),

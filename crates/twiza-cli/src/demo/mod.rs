@@ -133,6 +133,11 @@ pub async fn run(mut config: Config) -> anyhow::Result<()> {
     {
         bail!("this database already holds the demo; give `twiza demo` a fresh database");
     }
+    // Feature phones reach the demo's USSD menus from this machine.
+    config.ussd = Some(twiza_web::channels::UssdSetting {
+        service_code: DEMO_USSD_CODE.to_owned(),
+        allowed_addresses: vec![[127, 0, 0, 1].into(), std::net::Ipv6Addr::LOCALHOST.into()],
+    });
     let web = config.web()?;
     let sequencer = twiza_store::Sequencer::start(store.clone(), web.receipt_key);
     let logins = seed(&store, &sequencer, &web.personal_data).await?;
@@ -169,7 +174,35 @@ pub async fn run(mut config: Config) -> anyhow::Result<()> {
         "Text messages are not sent in the demo: they arrive in {}",
         phone.display()
     );
+    let channels = write_demo_channels(&config.data_dir)?;
+    println!(
+        "USSD: POST /channels/ussd/africastalking with serviceCode={DEMO_USSD_CODE} (also in {})",
+        channels.display()
+    );
     crate::serve::run_server(store, &config, None, Some(std::sync::Arc::new(sms))).await
+}
+
+/// The USSD service code of the demo.
+pub const DEMO_USSD_CODE: &str = "*1212#";
+
+/// Writes the demo's USSD service code as `ussd_service_code` into
+/// `<data-dir>/demo-channels.json`, keeping whatever else the file's object holds.
+fn write_demo_channels(data_dir: &std::path::Path) -> anyhow::Result<std::path::PathBuf> {
+    let path = data_dir.join("demo-channels.json");
+    let mut object = match std::fs::read(&path) {
+        Ok(bytes) => match serde_json::from_slice::<serde_json::Value>(&bytes) {
+            Ok(serde_json::Value::Object(map)) => map,
+            _ => serde_json::Map::new(),
+        },
+        Err(_) => serde_json::Map::new(),
+    };
+    object.insert(
+        "ussd_service_code".to_owned(),
+        serde_json::Value::String(DEMO_USSD_CODE.to_owned()),
+    );
+    std::fs::write(&path, serde_json::to_vec_pretty(&object)?)
+        .with_context(|| format!("writing {}", path.display()))?;
+    Ok(path)
 }
 
 /// Creates an account with an argon2id-hashed password.
