@@ -79,7 +79,9 @@ impl UssdFile {
         let valid = code.starts_with('*')
             && code.ends_with('#')
             && code.len() <= 32
-            && code.chars().all(|c| c.is_ascii_digit() || c == '*' || c == '#');
+            && code
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '*' || c == '#');
         if !valid {
             anyhow::bail!("[ussd] service_code must look like \"*1212#\"");
         }

@@ -40,8 +40,8 @@ pub mod plural;
 pub use locale::Locale;
 pub use messages::{Arg, LoadError, Messages};
 pub use negotiate::negotiate;
-pub use phone::{sms_length, sms_parts, PhoneLanguage, PhoneMessages, SmsEncoding};
 pub use number::{format_decimal, format_integer};
+pub use phone::{sms_length, sms_parts, PhoneLanguage, PhoneMessages, SmsEncoding};
 pub use plural::{plural_category, PluralCategory};
 
 /// The message key of an error code: `error-` and the code with dashes (`two_person_rule` →

@@ -334,7 +334,10 @@ impl Store {
 
     /// A household found by its reference in any association, for a grievance sent by phone:
     /// its association, id, and the account that registered it.
-    pub async fn household_for_grievance(&self, reference: &str) -> Result<Option<(i64, i64, i64)>> {
+    pub async fn household_for_grievance(
+        &self,
+        reference: &str,
+    ) -> Result<Option<(i64, i64, i64)>> {
         let row: Option<(i64, i64, i64)> = sqlx::query_as(
             "SELECT organization_id, id, created_by FROM households \
              WHERE reference = $1 AND status = 'active'",

@@ -46,7 +46,11 @@ pub fn normalize_phone(raw: &str) -> Option<String> {
 
 /// The first `n` characters of `text` (no ellipsis: it is not in the SMS alphabet).
 pub fn cut(text: &str, n: usize) -> String {
-    text.chars().take(n).collect::<String>().trim_end().to_owned()
+    text.chars()
+        .take(n)
+        .collect::<String>()
+        .trim_end()
+        .to_owned()
 }
 
 /// A date as `YYYY-MM-DD`, read the same in every language.
@@ -140,9 +144,8 @@ impl Phone<'_> {
     /// authorized and money should not be given.
     pub async fn check_code(&self, l: PhoneLanguage, raw: &str) -> Result<String> {
         let shown = cut(raw.trim(), 12);
-        let unknown = |code: &str| {
-            self.t_args(l, "phone-code-unknown", &[("code", Arg::Str(code))])
-        };
+        let unknown =
+            |code: &str| self.t_args(l, "phone-code-unknown", &[("code", Arg::Str(code))]);
         let Some(code) = normalize_code(raw) else {
             return Ok(unknown(&shown));
         };
@@ -226,7 +229,11 @@ impl Phone<'_> {
         report: &PhoneNeed,
         retry_key: &str,
     ) -> Result<Told> {
-        let Some(incident) = self.store.latest_incident_in_commune(&report.commune).await? else {
+        let Some(incident) = self
+            .store
+            .latest_incident_in_commune(&report.commune)
+            .await?
+        else {
             return Ok(Told::nothing(self.t(l, "phone-need-no-incident")));
         };
         // A number the need form does not take (from abroad) is not kept as the contact.
@@ -379,8 +386,14 @@ mod tests {
 
     #[test]
     fn phones_are_normalized() {
-        assert_eq!(normalize_phone("+212 6 12 34 56 78").as_deref(), Some("+212612345678"));
-        assert_eq!(normalize_phone("0612345678").as_deref(), Some("+212612345678"));
+        assert_eq!(
+            normalize_phone("+212 6 12 34 56 78").as_deref(),
+            Some("+212612345678")
+        );
+        assert_eq!(
+            normalize_phone("0612345678").as_deref(),
+            Some("+212612345678")
+        );
         assert_eq!(normalize_phone("+33 6 12").as_deref(), Some("+33612"));
         assert_eq!(normalize_phone("abc"), None);
     }

@@ -211,9 +211,9 @@ pub async fn answer(phone: &Phone<'_>, sms: &IncomingSms) -> Option<String> {
         Command::Grievance(rest) => grievance(phone, l, &rest).await,
         Command::StartNeed => {
             let l = l.unwrap_or(PhoneLanguage::Ar);
-            save(phone, &index, &NeedTalk::Commune, l).await.map(|()| {
-                phone.t(l, "sms-need-ask-commune")
-            })
+            save(phone, &index, &NeedTalk::Commune, l)
+                .await
+                .map(|()| phone.t(l, "sms-need-ask-commune"))
         }
         Command::Other(text) => match conversation {
             Some((state, _)) => match serde_json::from_str::<NeedTalk>(&state) {
@@ -288,7 +288,11 @@ fn categories(phone: &Phone<'_>, l: PhoneLanguage) -> String {
         .iter()
         .map(|c| phone.t(l, &category_key(*c)))
         .collect();
-    phone.t_args(l, "sms-need-ask-category", &[("list", Arg::Str(&numbered(&items)))])
+    phone.t_args(
+        l,
+        "sms-need-ask-category",
+        &[("list", Arg::Str(&numbered(&items)))],
+    )
 }
 
 /// One answer in a need report by SMS.
@@ -316,8 +320,7 @@ async fn converse(
                     Ok(categories(phone, l))
                 }
                 many => {
-                    let names: Vec<String> =
-                        many.iter().map(|c| commune_name(l, c, 20)).collect();
+                    let names: Vec<String> = many.iter().map(|c| commune_name(l, c, 20)).collect();
                     let communes = many.iter().map(|c| c.code.as_str().to_owned()).collect();
                     save(phone, index, &NeedTalk::CommuneChoice { communes }, l).await?;
                     Ok(phone.t_args(
@@ -446,13 +449,28 @@ mod tests {
 
     #[test]
     fn commands_and_their_languages() {
-        assert_eq!(parse("besoin"), (Command::StartNeed, Some(PhoneLanguage::Fr)));
-        assert_eq!(parse("7aja"), (Command::StartNeed, Some(PhoneLanguage::AryLatn)));
-        assert_eq!(parse("Tuxsa"), (Command::StartNeed, Some(PhoneLanguage::ZghLatn)));
-        assert_eq!(parse("بغيت"), (Command::StartNeed, Some(PhoneLanguage::Ary)));
+        assert_eq!(
+            parse("besoin"),
+            (Command::StartNeed, Some(PhoneLanguage::Fr))
+        );
+        assert_eq!(
+            parse("7aja"),
+            (Command::StartNeed, Some(PhoneLanguage::AryLatn))
+        );
+        assert_eq!(
+            parse("Tuxsa"),
+            (Command::StartNeed, Some(PhoneLanguage::ZghLatn))
+        );
+        assert_eq!(
+            parse("بغيت"),
+            (Command::StartNeed, Some(PhoneLanguage::Ary))
+        );
         assert_eq!(parse("حاجة"), (Command::StartNeed, Some(PhoneLanguage::Ar)));
         assert_eq!(parse("STOP"), (Command::Stop, None));
-        assert_eq!(parse("twz-4k7p"), (Command::Code("twz-4k7p".to_owned()), None));
+        assert_eq!(
+            parse("twz-4k7p"),
+            (Command::Code("twz-4k7p".to_owned()), None)
+        );
         assert_eq!(
             parse("ALERT Asni"),
             (Command::Alert("Asni".to_owned()), None)
@@ -464,8 +482,14 @@ mod tests {
                 Some(PhoneLanguage::Ary)
             )
         );
-        assert_eq!(parse("n-abc"), (Command::FollowNeed("N-ABC".to_owned()), None));
+        assert_eq!(
+            parse("n-abc"),
+            (Command::FollowNeed("N-ABC".to_owned()), None)
+        );
         assert_eq!(parse("😀"), (Command::Other("😀".to_owned()), None));
-        assert_eq!(parse("سلام"), (Command::Other("سلام".to_owned()), Some(PhoneLanguage::Ar)));
+        assert_eq!(
+            parse("سلام"),
+            (Command::Other("سلام".to_owned()), Some(PhoneLanguage::Ar))
+        );
     }
 }

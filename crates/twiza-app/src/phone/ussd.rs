@@ -90,7 +90,10 @@ enum Action {
     RecordNeed(PhoneNeed),
     FollowNeed(String),
     FileGrievance(String, GrievanceSubject),
-    Alerts { commune: String, subscribe: bool },
+    Alerts {
+        commune: String,
+        subscribe: bool,
+    },
     /// The person cancelled on a confirmation.
     Cancelled,
     /// Ends with a message and nothing written (`phone-…` key).
@@ -375,11 +378,7 @@ fn render(messages: &PhoneMessages, l: PhoneLanguage, screen: &Screen) -> String
         }
         Screen::AlertAction(code) => {
             let commune = commune_of(code, 24);
-            with_back(messages.t_args(
-                l,
-                "ussd-alert-action",
-                &[("commune", Arg::Str(&commune))],
-            ))
+            with_back(messages.t_args(l, "ussd-alert-action", &[("commune", Arg::Str(&commune))]))
         }
     }
 }
@@ -401,7 +400,12 @@ pub async fn answer(phone: &Phone<'_>, request: &UssdRequest) -> UssdReply {
     }
 }
 
-async fn finish(phone: &Phone<'_>, l: PhoneLanguage, request: &UssdRequest, action: Action) -> String {
+async fn finish(
+    phone: &Phone<'_>,
+    l: PhoneLanguage,
+    request: &UssdRequest,
+    action: Action,
+) -> String {
     let failed = || phone.messages.t(l, "phone-error");
     let writes = matches!(
         action,
@@ -439,7 +443,9 @@ async fn finish(phone: &Phone<'_>, l: PhoneLanguage, request: &UssdRequest, acti
         }
         Action::Alerts { commune, subscribe } => match commune_by_code(&commune) {
             Some(c) => phone.alerts(l, &number, c, subscribe, "ussd").await,
-            None => Ok(super::Told::nothing(phone.messages.t(l, "phone-commune-none"))),
+            None => Ok(super::Told::nothing(
+                phone.messages.t(l, "phone-commune-none"),
+            )),
         },
         Action::CheckCode(_) | Action::FollowNeed(_) | Action::Cancelled | Action::Refuse(_) => {
             Ok(super::Told::nothing(failed()))
@@ -448,7 +454,12 @@ async fn finish(phone: &Phone<'_>, l: PhoneLanguage, request: &UssdRequest, acti
     match told {
         Ok(told) => {
             let text = fit(told.text);
-            if phone.store.finish_ussd_write(&session, &text).await.is_err() {
+            if phone
+                .store
+                .finish_ussd_write(&session, &text)
+                .await
+                .is_err()
+            {
                 return failed();
             }
             text
@@ -494,7 +505,10 @@ pub fn every_screen(messages: &PhoneMessages, language: PhoneLanguage, typed: &s
         ),
         Screen::AlertAction(commune),
     ];
-    screens.iter().map(|s| render(messages, language, s)).collect()
+    screens
+        .iter()
+        .map(|s| render(messages, language, s))
+        .collect()
 }
 
 #[cfg(test)]
@@ -521,14 +535,20 @@ mod tests {
             walk("4*1*TWZ-ABCD*1").end,
             Err(Action::Refuse("phone-session-ended"))
         );
-        assert_eq!(walk("4*5*zzzzqqq").end, Err(Action::Refuse("phone-commune-none")));
+        assert_eq!(
+            walk("4*5*zzzzqqq").end,
+            Err(Action::Refuse("phone-commune-none"))
+        );
         assert_eq!(
             walk("1*4*HH-ABC*9").end,
             Err(Action::Refuse("phone-invalid-choice"))
         );
         assert_eq!(
             walk("1*4*hh-abc*1*1").end,
-            Err(Action::FileGrievance("HH-ABC".to_owned(), GrievanceSubject::Exclusion))
+            Err(Action::FileGrievance(
+                "HH-ABC".to_owned(),
+                GrievanceSubject::Exclusion
+            ))
         );
     }
 

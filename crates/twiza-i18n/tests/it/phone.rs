@@ -28,9 +28,18 @@ fn every_file_loads_has_every_key_and_is_marked_for_review() {
             "{language}: first line must be {HEADER:?}"
         );
         let keys = ftl::by_id(source(language));
-        let missing: Vec<_> = reference.keys().filter(|k| !keys.contains_key(*k)).collect();
-        let extra: Vec<_> = keys.keys().filter(|k| !reference.contains_key(*k)).collect();
-        assert!(missing.is_empty() && extra.is_empty(), "{language}: missing {missing:?}, extra {extra:?}");
+        let missing: Vec<_> = reference
+            .keys()
+            .filter(|k| !keys.contains_key(*k))
+            .collect();
+        let extra: Vec<_> = keys
+            .keys()
+            .filter(|k| !reference.contains_key(*k))
+            .collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{language}: missing {missing:?}, extra {extra:?}"
+        );
         for (key, text) in &keys {
             assert!(messages.has(language, key), "{language} {key}");
             assert_eq!(
@@ -54,7 +63,10 @@ fn arabic_script_files_have_no_latin_words_but_codes() {
             {
                 problems.push(format!("{language} {key}: Latin word {word:?}"));
             }
-            if !literal.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) {
+            if !literal
+                .chars()
+                .any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+            {
                 problems.push(format!("{language} {key}: no Arabic letters"));
             }
         }

@@ -59,7 +59,8 @@ pub async fn africastalking(
         return Ok(plain(StatusCode::OK, &reply));
     }
     let (Some(session_id), Some(phone)) = (
-        form.session_id.filter(|s| !s.trim().is_empty() && s.len() <= 200),
+        form.session_id
+            .filter(|s| !s.trim().is_empty() && s.len() <= 200),
         form.phone_number.filter(|p| !p.trim().is_empty()),
     ) else {
         let reply = UssdReply::End(both(messages, "phone-error"));

@@ -234,7 +234,10 @@ async fn ussd_sessions_in_the_four_languages_cover_every_menu() {
         );
         let valid = ussd(&w.app, &s("check"), &format!("{d}*1*{}", w.code)).await;
         let valid = end(&valid);
-        assert!(valid.contains(&w.code) && valid.contains("SGG-1"), "{valid}");
+        assert!(
+            valid.contains(&w.code) && valid.contains("SGG-1"),
+            "{valid}"
+        );
         assert!(valid.contains(&m.t(l, "phone-authority-sgg")), "{valid}");
         let unknown = ussd(&w.app, &s("unknown"), &format!("{d}*1*TWZ-ZZZZ")).await;
         assert_eq!(
@@ -263,7 +266,10 @@ async fn ussd_sessions_in_the_four_languages_cover_every_menu() {
         // 3: following it.
         let status = ussd(&w.app, &s("follow"), &format!("{d}*3*{reference}")).await;
         let shown = m.t(l, "phone-status-reported");
-        assert!(end(&status).contains(&reference) && end(&status).contains(&shown), "{status}");
+        assert!(
+            end(&status).contains(&reference) && end(&status).contains(&shown),
+            "{status}"
+        );
 
         // 4: a grievance for the household, on a payment not received.
         let before = grievances(&w).await.len();
@@ -276,19 +282,31 @@ async fn ussd_sessions_in_the_four_languages_cover_every_menu() {
         let listed = grievances(&w).await;
         assert_eq!(listed.len(), before + 1, "{filed}");
         let g = listed.iter().max_by_key(|g| g.id).expect("one");
-        assert_eq!((g.channel.as_str(), g.subject.as_str()), ("ussd", "payment_not_received"));
+        assert_eq!(
+            (g.channel.as_str(), g.subject.as_str()),
+            ("ussd", "payment_not_received")
+        );
         assert!(end(&filed).contains(&g.id.to_string()), "{filed}");
 
         // 5: alerts for Asni, then stopped from the menu.
         let steps = format!("{d}*5*{}", asni_steps(&typed));
         let on = ussd(&w.app, &s("alerts"), &format!("{steps}*1")).await;
-        assert!(end(&on).contains(&twiza_app::phone::cut(&typed, 24)), "{on}");
+        assert!(
+            end(&on).contains(&twiza_app::phone::cut(&typed, 24)),
+            "{on}"
+        );
         assert_eq!(
             w.app.store.alert_communes(&index).await.expect("q"),
             vec![ASNI.to_owned()]
         );
         ussd(&w.app, &s("alerts-off"), &format!("{steps}*2")).await;
-        assert!(w.app.store.alert_communes(&index).await.expect("q").is_empty());
+        assert!(w
+            .app
+            .store
+            .alert_communes(&index)
+            .await
+            .expect("q")
+            .is_empty());
     }
     // Every screen of the menus, in every language, fits.
     for l in PhoneLanguage::USSD {
@@ -316,10 +334,16 @@ async fn bad_ussd_input_ends_clearly_and_writes_nothing() {
     let invalid = m.t(fr, "phone-invalid-choice");
     // A language that does not exist: Arabic and French.
     let reply = ussd(&w.app, "b1", "7").await;
-    assert!(end(&reply).contains(&invalid) && end(&reply).contains(&m.t(PhoneLanguage::Ar, "phone-invalid-choice")));
+    assert!(
+        end(&reply).contains(&invalid)
+            && end(&reply).contains(&m.t(PhoneLanguage::Ar, "phone-invalid-choice"))
+    );
     assert_eq!(end(&ussd(&w.app, "b2", "4*9").await), invalid);
     assert_eq!(end(&ussd(&w.app, "b3", "4*😀").await), invalid);
-    assert_eq!(end(&ussd(&w.app, "b4", &format!("4*{}", "1".repeat(1000))).await), invalid);
+    assert_eq!(
+        end(&ussd(&w.app, "b4", &format!("4*{}", "1".repeat(1000))).await),
+        invalid
+    );
     // An empty answer where a choice is due.
     assert_eq!(end(&ussd(&w.app, "b5", "4*").await), invalid);
     // An unknown code.
@@ -328,8 +352,14 @@ async fn bad_ussd_input_ends_clearly_and_writes_nothing() {
         m.t_args(fr, "phone-code-unknown", &[("code", Arg::Str("TWZ-0000"))])
     );
     // A commune that matches nothing.
-    assert_eq!(end(&ussd(&w.app, "b7", "4*2*qqqqzzzz").await), m.t(fr, "phone-commune-none"));
-    assert_eq!(end(&ussd(&w.app, "b7b", "4*5*😀😀").await), m.t(fr, "phone-commune-none"));
+    assert_eq!(
+        end(&ussd(&w.app, "b7", "4*2*qqqqzzzz").await),
+        m.t(fr, "phone-commune-none")
+    );
+    assert_eq!(
+        end(&ussd(&w.app, "b7b", "4*5*😀😀").await),
+        m.t(fr, "phone-commune-none")
+    );
     // Households that are no number; a need cancelled at the confirmation.
     let asni = format!("4*2*{}", asni_steps("Asni"));
     assert_eq!(
@@ -346,7 +376,12 @@ async fn bad_ussd_input_ends_clearly_and_writes_nothing() {
         m.t(fr, "phone-session-ended")
     );
     assert_eq!(
-        end(&ussd(&w.app, "b11", &format!("4*4*{}*1*1*3", w.household_reference)).await),
+        end(&ussd(
+            &w.app,
+            "b11",
+            &format!("4*4*{}*1*1*3", w.household_reference)
+        )
+        .await),
         m.t(fr, "phone-session-ended")
     );
     // An unknown household.
@@ -404,9 +439,14 @@ async fn sms_commands_in_several_languages() {
     };
 
     // An appeal's code from a phone Twiza never heard: Arabic and French.
-    let checked = sms(&w, &next(), phone, &w.code.to_lowercase()).await.expect("reply");
+    let checked = sms(&w, &next(), phone, &w.code.to_lowercase())
+        .await
+        .expect("reply");
     assert!(checked.contains("SGG-1") && checked.contains(&m.t(ar, "phone-authority-sgg")));
-    assert!(checked.contains(&m.t(fr, "phone-authority-sgg")), "{checked}");
+    assert!(
+        checked.contains(&m.t(fr, "phone-authority-sgg")),
+        "{checked}"
+    );
 
     // A need by SMS in French: commune, category, households.
     let phone = "+212611111112";
@@ -418,15 +458,24 @@ async fn sms_commands_in_several_languages() {
     fits(&reply);
     let found = twiza_geo::geo().search_communes("Asni", 5);
     if found.len() > 1 {
-        let k = found.iter().position(|c| c.code.as_str() == ASNI).expect("Asni") + 1;
-        reply = sms(&w, &next(), phone, &k.to_string()).await.expect("reply");
+        let k = found
+            .iter()
+            .position(|c| c.code.as_str() == ASNI)
+            .expect("Asni")
+            + 1;
+        reply = sms(&w, &next(), phone, &k.to_string())
+            .await
+            .expect("reply");
     }
     assert!(reply.starts_with("Envoyez le num"), "{reply}");
     fits(&reply);
     let ask = sms(&w, &next(), phone, "1").await.expect("reply");
     assert_eq!(ask, m.t(fr, "sms-need-ask-households"));
     // Not a number: asked again.
-    assert_eq!(sms(&w, &next(), phone, "beaucoup").await.expect("reply"), ask);
+    assert_eq!(
+        sms(&w, &next(), phone, "beaucoup").await.expect("reply"),
+        ask
+    );
     let recorded = sms(&w, &next(), phone, "12").await.expect("reply");
     fits(&recorded);
     assert_eq!(households_needed_in_asni(&w).await, before + 12);
@@ -467,25 +516,34 @@ async fn sms_commands_in_several_languages() {
 
     // Alerts: subscribe by name, then STOP ends them all at once.
     let phone = "+212611111113";
-    let index = w
-        .app
-        .state
-        .config
-        .personal_data
-        .blind_index("phone", phone);
+    let index = w.app.state.config.personal_data.blind_index("phone", phone);
     let r = sms(&w, &next(), phone, "ALERTE Asni").await.expect("reply");
     fits(&r);
-    assert_eq!(w.app.store.alert_communes(&index).await.expect("q"), vec![ASNI.to_owned()]);
+    assert_eq!(
+        w.app.store.alert_communes(&index).await.expect("q"),
+        vec![ASNI.to_owned()]
+    );
     let r = sms(&w, &next(), phone, "STOP").await.expect("reply");
     assert_eq!(r, m.t(fr, "sms-stopped"));
-    assert!(w.app.store.alert_communes(&index).await.expect("q").is_empty());
-    let r = sms(&w, &next(), phone, "TANBIH qqqqzzzz").await.expect("reply");
+    assert!(w
+        .app
+        .store
+        .alert_communes(&index)
+        .await
+        .expect("q")
+        .is_empty());
+    let r = sms(&w, &next(), phone, "TANBIH qqqqzzzz")
+        .await
+        .expect("reply");
     assert_eq!(r, m.t(ary_latn, "phone-commune-none"));
 
     // A grievance in Darija (Arabic script), with channel `sms`; replayed, it writes nothing.
     let phone = "+212611111114";
     let id = next();
-    let text = format!("شكاية {} ماوصلاتنيش الفلوس", w.household_reference.to_lowercase());
+    let text = format!(
+        "شكاية {} ماوصلاتنيش الفلوس",
+        w.household_reference.to_lowercase()
+    );
     let filed = sms(&w, &id, phone, &text).await.expect("reply");
     fits(&filed);
     let listed = grievances(&w).await;
@@ -495,7 +553,9 @@ async fn sms_commands_in_several_languages() {
     let replay = sms(&w, &id, phone, &text).await.expect("reply");
     assert_eq!(replay, m.t(ary, "sms-already-received"));
     assert_eq!(grievances(&w).await.len(), 1);
-    let r = sms(&w, &next(), phone, "PLAINTE HH-NOBODY rien").await.expect("reply");
+    let r = sms(&w, &next(), phone, "PLAINTE HH-NOBODY rien")
+        .await
+        .expect("reply");
     assert_eq!(r, m.t(fr, "phone-household-unknown"));
     let r = sms(&w, &next(), phone, "PLAINTE").await.expect("reply");
     assert_eq!(r, m.t(fr, "sms-grievance-usage"));
@@ -510,8 +570,17 @@ async fn sms_commands_in_several_languages() {
         fits(&r);
     }
     // A phone without history gets the short help in Arabic and French.
-    let r = sms(&w, &next(), "+212633333333", "😀").await.expect("reply");
-    assert_eq!(r, format!("{}\n{}", m.t(ar, "sms-help-short"), m.t(fr, "sms-help-short")));
+    let r = sms(&w, &next(), "+212633333333", "😀")
+        .await
+        .expect("reply");
+    assert_eq!(
+        r,
+        format!(
+            "{}\n{}",
+            m.t(ar, "sms-help-short"),
+            m.t(fr, "sms-help-short")
+        )
+    );
     fits(&r);
     assert_eq!(sms(&w, &next(), "", "STOP").await, None);
 }
@@ -522,20 +591,23 @@ async fn sms_over_the_rate_are_told_once_to_wait() {
     let m = messages();
     let phone = "+212644444444";
     for i in 0..twiza_app::phone::sms::PER_MINUTE {
-        let r = sms(&w, &format!("R{i}"), phone, "BESOIN").await.expect("reply");
+        let r = sms(&w, &format!("R{i}"), phone, "BESOIN")
+            .await
+            .expect("reply");
         assert_eq!(r, m.t(PhoneLanguage::Fr, "sms-need-ask-commune"));
     }
     let r = sms(&w, "R-over", phone, "ALERT Asni").await;
     assert_eq!(r, Some(m.t(PhoneLanguage::Fr, "sms-too-many")));
     assert_eq!(sms(&w, "R-over-2", phone, "ALERT Asni").await, None);
     // Nothing was done over the rate.
-    let index = w
+    let index = w.app.state.config.personal_data.blind_index("phone", phone);
+    assert!(w
         .app
-        .state
-        .config
-        .personal_data
-        .blind_index("phone", phone);
-    assert!(w.app.store.alert_communes(&index).await.expect("q").is_empty());
+        .store
+        .alert_communes(&index)
+        .await
+        .expect("q")
+        .is_empty());
     // Another phone is served.
     assert!(sms(&w, "R-other", "+212655555555", "STOP").await.is_some());
 }
