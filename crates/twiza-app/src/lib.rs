@@ -25,6 +25,7 @@ pub mod logistics;
 pub mod mail;
 pub mod organizations;
 pub mod payment_batches;
+pub mod phone;
 pub mod programmes;
 pub mod receipts;
 pub mod registry;

@@ -62,6 +62,39 @@ struct FileConfig {
     email: Option<EmailFile>,
     /// Text messages' gateway and webhooks; without it, SMS is off.
     sms: Option<crate::sms_config::SmsFile>,
+    /// The USSD callback; without it, there is no USSD.
+    ussd: Option<UssdFile>,
+}
+
+/// `[ussd]`: the service code the USSD callback answers (`*1212#`) and the gateway's client
+/// addresses, the only ones served.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UssdFile {
+    service_code: String,
+    allowed_addresses: Vec<std::net::IpAddr>,
+}
+
+impl UssdFile {
+    fn resolve(self) -> anyhow::Result<twiza_web::channels::UssdSetting> {
+        let code = self.service_code.trim();
+        let valid = code.starts_with('*')
+            && code.ends_with('#')
+            && code.len() <= 32
+            && code
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '*' || c == '#');
+        if !valid {
+            anyhow::bail!("[ussd] service_code must look like \"*1212#\"");
+        }
+        if self.allowed_addresses.is_empty() {
+            anyhow::bail!("[ussd] allowed_addresses must name the gateway's addresses");
+        }
+        Ok(twiza_web::channels::UssdSetting {
+            service_code: code.to_owned(),
+            allowed_addresses: self.allowed_addresses,
+        })
+    }
 }
 
 /// `[email]`: `transport = "smtp"` with the server's settings, or `"log"` (demo and tests only:
@@ -348,6 +381,8 @@ pub struct Config {
     pub email: Email,
     /// Text messages' gateway and webhooks; `None`: SMS is off (`twiza demo` sets the log).
     pub sms: Option<crate::sms_config::Sms>,
+    /// The USSD callback, if configured (`twiza demo` enables it).
+    pub ussd: Option<twiza_web::channels::UssdSetting>,
 }
 
 impl Config {
@@ -383,6 +418,7 @@ impl Config {
             Some(email) => email.resolve(&|name| std::env::var(name).ok())?,
             None => Email::Off,
         };
+        let ussd = file.ussd.map(UssdFile::resolve).transpose()?;
         if matches!(email, Email::Smtp { .. }) && file.public_url.is_none() {
             anyhow::bail!("[email] smtp needs public_url = \"https://…\" (the links in messages)");
         }
@@ -420,6 +456,7 @@ impl Config {
             payments,
             email,
             sms,
+            ussd,
         })
     }
 
@@ -527,6 +564,7 @@ impl Config {
                 .as_ref()
                 .map(|s| s.channels.clone())
                 .unwrap_or_default(),
+            ussd: self.ussd.clone(),
             ..Default::default()
         })
     }

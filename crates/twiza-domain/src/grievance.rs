@@ -23,6 +23,7 @@ code_enum!(
         InPerson => "in_person",
         Phone => "phone",
         Sms => "sms",
+        Ussd => "ussd",
         Letter => "letter",
         Web => "web",
     }

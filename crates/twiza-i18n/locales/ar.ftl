@@ -1709,6 +1709,7 @@ registry-done-grievance-filed = تم تقديم الشكاية.
 grievance-channel-in-person = حضوريا
 grievance-channel-phone = الهاتف
 grievance-channel-sms = رسالة نصية
+grievance-channel-ussd = قائمة الهاتف
 grievance-channel-letter = رسالة
 grievance-channel-web = الموقع
 grievance-filed-by-member = فرد من الأسرة

@@ -1667,6 +1667,7 @@ registry-done-grievance-filed = Grievance filed.
 grievance-channel-in-person = In person
 grievance-channel-phone = Phone
 grievance-channel-sms = Text message
+grievance-channel-ussd = USSD menu
 grievance-channel-letter = Letter
 grievance-channel-web = Website
 grievance-filed-by-member = A member of the household

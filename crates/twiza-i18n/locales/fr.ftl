@@ -1670,6 +1670,7 @@ registry-done-grievance-filed = Réclamation déposée.
 grievance-channel-in-person = En personne
 grievance-channel-phone = Téléphone
 grievance-channel-sms = SMS
+grievance-channel-ussd = Menu USSD
 grievance-channel-letter = Lettre
 grievance-channel-web = Site web
 grievance-filed-by-member = Un membre du ménage

@@ -1676,6 +1676,7 @@ registry-done-grievance-filed = ⵜⵜⵓⵙⵙⵓⵜⵔ ⵜⵎⵓⵜⵔⴰ.
 grievance-channel-in-person = ⵙ ⵉⵎⴰⵏ
 grievance-channel-phone = ⵜⵉⵍⵉⵖⵔⵉ
 grievance-channel-sms = ⵜⵓⵣⵉⵏⵜ ⵜⴰⵎⵥⵥⴰⵏⵜ
+grievance-channel-ussd = ⵜⴰⵍⴳⴰⵎⵜ ⵏ ⵜⵉⵍⵉⴼⵓⵏ
 grievance-channel-letter = ⵜⴰⴱⵔⴰⵜ
 grievance-channel-web = ⴰⵙⵉⵜ
 grievance-filed-by-member = ⵢⴰⵏ ⵓⴳⵎⴰⵎ ⵏ ⵜⵡⵊⴰ

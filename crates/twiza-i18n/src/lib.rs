@@ -1,6 +1,7 @@
 //! Twiza's four languages: locale tags and negotiation, Fluent messages, plural rules, and
 //! number, money and date formatting for Arabic (`ar`, the default, right-to-left), French (`fr`),
-//! Standard Moroccan Tamazight in Tifinagh (`zgh`) and English (`en`).
+//! Standard Moroccan Tamazight in Tifinagh (`zgh`) and English (`en`); and the six languages of
+//! feature phones (SMS and USSD, [`PhoneLanguage`], `locales/phone/`) with SMS lengths.
 //!
 //! Every user-visible word lives in `locales/{ar,fr,zgh,en}.ftl`; the Rust code only holds
 //! CLDR formatting data (separators, symbol placement, plural rules) with their sources.
@@ -33,12 +34,14 @@ mod locale;
 mod messages;
 mod negotiate;
 mod number;
+mod phone;
 pub mod plural;
 
 pub use locale::Locale;
 pub use messages::{Arg, LoadError, Messages};
 pub use negotiate::negotiate;
 pub use number::{format_decimal, format_integer};
+pub use phone::{sms_length, sms_parts, PhoneLanguage, PhoneMessages, SmsEncoding};
 pub use plural::{plural_category, PluralCategory};
 
 /// The message key of an error code: `error-` and the code with dashes (`two_person_rule` →

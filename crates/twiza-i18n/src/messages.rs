@@ -11,7 +11,7 @@ use unic_langid::{langid, LanguageIdentifier};
 use crate::cldr::{self, DateOrder};
 use crate::{number, plural, Locale};
 
-type Bundle = FluentBundle<FluentResource>;
+pub(crate) type Bundle = FluentBundle<FluentResource>;
 
 /// An argument of a message: a string or an integer. Integers are formatted with the locale's
 /// separators and select plural variants through `PLURAL()`.
@@ -204,6 +204,16 @@ fn build_bundle(locale: Locale) -> Result<Bundle, LoadError> {
 }
 
 fn build_bundle_from(locale: Locale, source: &str) -> Result<Bundle, LoadError> {
+    build_bundle_with(locale, language_id(locale), source)
+}
+
+/// A bundle of `source` for the language `lang`, formatting numbers and selecting plurals as
+/// `locale` does (the phone languages borrow a web locale's rules).
+pub(crate) fn build_bundle_with(
+    locale: Locale,
+    lang: LanguageIdentifier,
+    source: &str,
+) -> Result<Bundle, LoadError> {
     let error = |problems: Vec<String>| LoadError { locale, problems };
     let resource = FluentResource::try_new(source.to_owned()).map_err(|(_, errors)| {
         error(
@@ -213,7 +223,7 @@ fn build_bundle_from(locale: Locale, source: &str) -> Result<Bundle, LoadError> 
                 .collect(),
         )
     })?;
-    let mut bundle = Bundle::new_concurrent(vec![language_id(locale)]);
+    let mut bundle = Bundle::new_concurrent(vec![lang]);
     bundle.set_use_isolating(false);
     bundle.set_formatter(Some(number::fluent_formatter(locale)));
     bundle
@@ -242,7 +252,7 @@ fn is_bidi_control(c: char) -> bool {
 
 /// `text` without bidi control characters: user-supplied text placed into a message must not
 /// reorder the sentence around it.
-fn strip_bidi(text: &str) -> Cow<'_, str> {
+pub(crate) fn strip_bidi(text: &str) -> Cow<'_, str> {
     if text.chars().any(is_bidi_control) {
         Cow::Owned(text.chars().filter(|&c| !is_bidi_control(c)).collect())
     } else {

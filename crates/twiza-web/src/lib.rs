@@ -75,6 +75,8 @@ pub struct WebConfig {
     pub mail_base_url: String,
     /// The SMS channels' inbound side: webhooks' secrets and addresses, the outbound rate.
     pub sms_channels: channels::SmsChannels,
+    /// The USSD callback's service code and gateway addresses; `None`: no USSD.
+    pub ussd: Option<channels::UssdSetting>,
 }
 
 impl Default for WebConfig {
@@ -107,6 +109,7 @@ impl Default for WebConfig {
             mail: twiza_app::mail::MailMode::Log,
             mail_base_url: "http://localhost".to_owned(),
             sms_channels: channels::SmsChannels::default(),
+            ussd: None,
         }
     }
 }
@@ -169,6 +172,8 @@ pub struct Shared {
     pub password_checks: std::sync::atomic::AtomicU64,
     /// Composes and queues e-mail (the CLI runs the sender).
     pub mail: twiza_app::mail::Mail,
+    /// The messages of the phone channels (SMS and USSD).
+    pub phone_messages: Arc<twiza_i18n::PhoneMessages>,
 }
 
 impl AppState {
@@ -204,7 +209,9 @@ impl AppState {
         let payments::Providers { payments, cmi } = payments::provider(&config, &sequencer);
         let messages = Arc::new(Messages::load()?);
         let mail = twiza_app::mail::Mail::new(messages.clone(), &config.mail_base_url, config.mail);
+        let phone_messages = Arc::new(twiza_i18n::PhoneMessages::load()?);
         Ok(AppState(Arc::new(Shared {
+            phone_messages,
             mail,
             log_signer,
             access_cache: Arc::default(),

@@ -264,6 +264,8 @@ pub fn table() -> Vec<RouteSpec> {
         route(M::GET, "/channels/sms/kannel", Public, get(channels::kannel::inbound)),
         route(M::POST, "/channels/sms/kannel", Public, post(channels::kannel::inbound)),
         route(M::GET, "/channels/sms/kannel/dlr", Public, get(channels::kannel::delivery_report)),
+        // Feature phones: the USSD gateway's callback (its addresses only).
+        route(M::POST, "/channels/ussd/africastalking", Public, post(channels::ussd::africastalking)),
         route(M::GET, "/api/v1/gifts/{reference}", Public, get(api::gifts::show)),
         route(M::GET, "/api/v1/organizations/{org_id}/ledger", Org(TREASURY), get(api::ledger::trial_balance)),
         route(M::POST, "/api/v1/campaigns/{campaign_id}/expenses", Org(TREASURY), post(api::ledger::submit_expense).layer(DefaultBodyLimit::max(api::ledger::EXPENSE_BODY_LIMIT))),

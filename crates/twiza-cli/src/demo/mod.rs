@@ -133,6 +133,11 @@ pub async fn run(mut config: Config) -> anyhow::Result<()> {
     {
         bail!("this database already holds the demo; give `twiza demo` a fresh database");
     }
+    // Feature phones reach the demo's USSD menus from this machine.
+    config.ussd = Some(twiza_web::channels::UssdSetting {
+        service_code: DEMO_USSD_CODE.to_owned(),
+        allowed_addresses: vec![[127, 0, 0, 1].into(), std::net::Ipv6Addr::LOCALHOST.into()],
+    });
     let web = config.web()?;
     let sequencer = twiza_store::Sequencer::start(store.clone(), web.receipt_key);
     let logins = seed(&store, &sequencer, &web.personal_data).await?;
@@ -181,12 +186,17 @@ pub async fn run(mut config: Config) -> anyhow::Result<()> {
         "The SMS webhook (Twilio-compatible) listens at /channels/sms/twilio; its auth token is in {}",
         channels_path.display()
     );
+    println!(
+        "USSD: POST /channels/ussd/africastalking with serviceCode={DEMO_USSD_CODE} (also in {})",
+        channels_path.display()
+    );
     crate::serve::run_server(store, &config, None, Some(std::sync::Arc::new(sms))).await
 }
 
 /// Turns on the demo's SMS channels: the Twilio-compatible webhook with a fresh random auth
 /// token (unless one is configured), and the log-only gateway (unless `[sms]` names one).
-/// Writes the token to `<data-dir>/demo-channels.json` as a JSON object, and returns its path.
+/// Writes the token and the USSD service code to `<data-dir>/demo-channels.json` as a JSON
+/// object, and returns its path.
 fn enable_demo_channels(config: &mut Config) -> anyhow::Result<std::path::PathBuf> {
     let site = config.mail_base_url();
     let sms = config.sms.get_or_insert_with(|| {
@@ -203,10 +213,19 @@ fn enable_demo_channels(config: &mut Config) -> anyhow::Result<std::path::PathBu
     let path = config.data_dir.join("demo-channels.json");
     let mut channels = serde_json::Map::new();
     channels.insert("twilio_auth_token".to_owned(), token.into());
+    if let Some(ussd) = &config.ussd {
+        channels.insert(
+            "ussd_service_code".to_owned(),
+            ussd.service_code.clone().into(),
+        );
+    }
     std::fs::write(&path, serde_json::to_vec_pretty(&channels)?)
         .with_context(|| format!("writing {}", path.display()))?;
     Ok(path)
 }
+
+/// The USSD service code of the demo.
+pub const DEMO_USSD_CODE: &str = "*1212#";
 
 /// Creates an account with an argon2id-hashed password.
 pub async fn create_user(

@@ -6,6 +6,7 @@ mod formatting;
 mod ftl;
 mod negotiation;
 mod parity;
+mod phone;
 mod plurals;
 
 use std::sync::OnceLock;

@@ -1,4 +1,4 @@
-//! The SMS channels' transport: the inbound webhooks of the gateways (Twilio-compatible and
+//! Feature-phone channels' transport: the inbound webhooks of the SMS gateways (Twilio-compatible and
 //! Kannel), their authentication (Twilio's signature; Kannel's shared secret and allowed
 //! addresses), their delivery reports, and the one [`InboundSms`] every gateway's message
 //! becomes before [`conversation::answer_sms`] answers it.
@@ -9,6 +9,7 @@
 pub mod conversation;
 pub mod kannel;
 pub mod twilio;
+pub mod ussd;
 
 use crate::error::AppError;
 use axum::http::StatusCode;
@@ -113,6 +114,28 @@ pub fn report_status_of_twilio(status: &str) -> &'static str {
         "queued" | "sending" | "scheduled" | "accepted" => "queued",
         "sent" => "accepted",
         _ => "unknown",
+    }
+}
+
+/// `[ussd]`: the service code the USSD callback answers and the addresses it accepts requests
+/// from (the gateway's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UssdSetting {
+    /// `*1212#`: requests for another code get a short `END`.
+    pub service_code: String,
+    /// The gateway's client addresses; a request from elsewhere is refused (403).
+    pub allowed_addresses: Vec<std::net::IpAddr>,
+}
+
+/// The app layer's phone context over the server's parts.
+pub(crate) fn phone(state: &crate::AppState) -> twiza_app::phone::Phone<'_> {
+    twiza_app::phone::Phone {
+        store: &state.store,
+        intake: &state.need_intake,
+        keys: &state.config.personal_data,
+        hash_key: &state.config.identity_key,
+        deadlines: &state.config.grievance_deadlines,
+        messages: &state.phone_messages,
     }
 }
 

@@ -310,6 +310,13 @@ fn sample_form(path: &str) -> Option<Vec<(&'static str, &'static str)>> {
             ("execution_date", "2099-01-01"),
         ],
         "/admin/operations/retention" => vec![],
+        "/channels/ussd/africastalking" => vec![
+            ("sessionId", "authz-session"),
+            ("serviceCode", "*1212#"),
+            ("phoneNumber", "+212600000001"),
+            ("networkCode", "60401"),
+            ("text", "4*5*Asni*1"),
+        ],
         "/admin/accounts" => vec![("display_name", "Intruder"), ("email", "intruder@x.ma")],
         "/admin/accounts/{user_id}/disable" | "/admin/accounts/{user_id}/enable" => vec![],
         "/admin/accounts/{user_id}/role" => vec![("role", "platform_admin"), ("confirm", "yes")],

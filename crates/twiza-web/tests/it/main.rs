@@ -29,6 +29,7 @@ mod map;
 mod members;
 mod openapi;
 mod pages;
+mod phone_channels;
 mod programme_pages;
 mod programmes;
 mod registry;

@@ -1,0 +1,177 @@
+//! Phone conversations' storage on both backends: inbound messages counted once per gateway
+//! id and limited per phone, the language and the SMS conversation of a phone (which expires),
+//! one final write per USSD session, and alert subscriptions with the phone sealed.
+
+use crate::harness::TestDb;
+use crate::on_both_backends;
+use std::collections::BTreeMap;
+use twiza_store::{FinalWrite, Inbound, PersonalDataKeys};
+
+fn keys() -> PersonalDataKeys {
+    PersonalDataKeys::new(BTreeMap::from([(1, [7; 32])]), [3; 32]).expect("keys")
+}
+
+on_both_backends!(
+    inbound_messages_are_counted_once_and_limited_per_phone,
+    |db: TestDb| async move {
+        let s = &db.store;
+        assert_eq!(
+            s.record_inbound_message("twilio", "SM1", "phone-a", 3)
+                .await
+                .unwrap(),
+            Inbound::Fresh
+        );
+        // The same id again, even from the same gateway a second later: replayed.
+        assert_eq!(
+            s.record_inbound_message("twilio", "SM1", "phone-a", 3)
+                .await
+                .unwrap(),
+            Inbound::Replayed
+        );
+        // Another gateway may reuse the id.
+        assert_eq!(
+            s.record_inbound_message("kannel", "SM1", "phone-a", 3)
+                .await
+                .unwrap(),
+            Inbound::Fresh
+        );
+        assert_eq!(
+            s.record_inbound_message("twilio", "SM2", "phone-a", 3)
+                .await
+                .unwrap(),
+            Inbound::Fresh
+        );
+        // The fourth in the minute is over the rate: told once, then silenced.
+        assert_eq!(
+            s.record_inbound_message("twilio", "SM3", "phone-a", 3)
+                .await
+                .unwrap(),
+            Inbound::Limited
+        );
+        assert_eq!(
+            s.record_inbound_message("twilio", "SM4", "phone-a", 3)
+                .await
+                .unwrap(),
+            Inbound::Silenced
+        );
+        // Another phone is not limited.
+        assert_eq!(
+            s.record_inbound_message("twilio", "SM5", "phone-b", 3)
+                .await
+                .unwrap(),
+            Inbound::Fresh
+        );
+    }
+);
+
+on_both_backends!(
+    languages_and_conversations_are_kept_per_phone_until_they_expire,
+    |db: TestDb| async move {
+        let s = &db.store;
+        assert_eq!(s.phone_language("p").await.unwrap(), None);
+        s.set_phone_language("p", "ary-Latn").await.unwrap();
+        s.set_phone_language("p", "fr").await.unwrap();
+        assert_eq!(s.phone_language("p").await.unwrap().as_deref(), Some("fr"));
+
+        s.save_phone_conversation("p", r#"{"step":"commune"}"#, "fr", 600)
+            .await
+            .unwrap();
+        s.save_phone_conversation(
+            "p",
+            r#"{"step":"category","commune":"07.041.07.03"}"#,
+            "fr",
+            600,
+        )
+        .await
+        .unwrap();
+        let (state, language) = s.phone_conversation("p").await.unwrap().expect("kept");
+        assert!(state.contains("category"));
+        assert_eq!(language, "fr");
+        // An expired conversation is as none.
+        s.save_phone_conversation("q", r#"{"step":"commune"}"#, "ar", -1)
+            .await
+            .unwrap();
+        assert_eq!(s.phone_conversation("q").await.unwrap(), None);
+        s.end_phone_conversation("p").await.unwrap();
+        assert_eq!(s.phone_conversation("p").await.unwrap(), None);
+    }
+);
+
+on_both_backends!(a_ussd_session_writes_once, |db: TestDb| async move {
+    let s = &db.store;
+    assert_eq!(
+        s.claim_ussd_write("ussd:s1").await.unwrap(),
+        FinalWrite::Claimed
+    );
+    assert_eq!(
+        s.claim_ussd_write("ussd:s1").await.unwrap(),
+        FinalWrite::InProgress
+    );
+    s.finish_ussd_write("ussd:s1", "Need recorded N-1")
+        .await
+        .unwrap();
+    assert_eq!(
+        s.claim_ussd_write("ussd:s1").await.unwrap(),
+        FinalWrite::Done("Need recorded N-1".to_owned())
+    );
+    // A write given up may be tried again; a finished one is not released.
+    assert_eq!(
+        s.claim_ussd_write("ussd:s2").await.unwrap(),
+        FinalWrite::Claimed
+    );
+    s.release_ussd_write("ussd:s2").await.unwrap();
+    s.release_ussd_write("ussd:s1").await.unwrap();
+    assert_eq!(
+        s.claim_ussd_write("ussd:s2").await.unwrap(),
+        FinalWrite::Claimed
+    );
+    assert!(matches!(
+        s.claim_ussd_write("ussd:s1").await.unwrap(),
+        FinalWrite::Done(_)
+    ));
+});
+
+on_both_backends!(
+    alert_subscriptions_keep_the_phone_sealed_and_stop_at_once,
+    |db: TestDb| async move {
+        let s = &db.store;
+        let k = keys();
+        let phone = "+212612345678";
+        let index = k.blind_index("phone", phone);
+        assert!(s
+            .subscribe_alerts(&k, phone, "07.041.07.03", "fr", "sms")
+            .await
+            .unwrap());
+        // Again: the language is updated, no second row.
+        assert!(!s
+            .subscribe_alerts(&k, phone, "07.041.07.03", "ary", "ussd")
+            .await
+            .unwrap());
+        assert!(s
+            .subscribe_alerts(&k, phone, "07.041.07.13", "ary", "ussd")
+            .await
+            .unwrap());
+        assert_eq!(
+            s.alert_communes(&index).await.unwrap(),
+            vec!["07.041.07.03".to_owned(), "07.041.07.13".to_owned()]
+        );
+        let subscribers = s.alert_subscribers(&k, "07.041.07.03").await.unwrap();
+        assert_eq!(subscribers.len(), 1);
+        assert_eq!(subscribers[0].phone, phone);
+        assert_eq!(subscribers[0].language, "ary");
+        // Sealed: other keys open nothing.
+        let other = PersonalDataKeys::new(BTreeMap::from([(1, [8; 32])]), [3; 32]).expect("keys");
+        assert!(s
+            .alert_subscribers(&other, "07.041.07.03")
+            .await
+            .unwrap()
+            .is_empty());
+        assert!(s.unsubscribe_alerts(&index, "07.041.07.13").await.unwrap());
+        assert!(!s.unsubscribe_alerts(&index, "07.041.07.13").await.unwrap());
+        s.subscribe_alerts(&k, phone, "07.161.05.01", "fr", "sms")
+            .await
+            .unwrap();
+        assert_eq!(s.stop_all_alerts(&index).await.unwrap(), 2);
+        assert!(s.alert_communes(&index).await.unwrap().is_empty());
+    }
+);
