@@ -1,7 +1,8 @@
 //! Re-sealing of the sealed values outside the registry's persons (donor identities, need
-//! contacts, payee accounts) with the current personal-data key: after a key rotation, and
+//! contacts, payee accounts, the phones of alert subscriptions) with the current personal-data key: after a key rotation, and
 //! once for values still in the legacy single-key layout.
 
+use crate::phone::alert_phone_binding;
 use crate::privacy::{
     donor_identity_binding, need_contact_binding, payee_binding, PersonalDataKeys, LEGACY_VERSION,
 };
@@ -13,13 +14,16 @@ pub enum SealedKind {
     DonorIdentity,
     NeedContact,
     PayeeAccount,
+    /// The phone of an alert subscription, bound to its blind index.
+    AlertPhone,
 }
 
 impl SealedKind {
-    pub const ALL: [SealedKind; 3] = [
+    pub const ALL: [SealedKind; 4] = [
         SealedKind::DonorIdentity,
         SealedKind::NeedContact,
         SealedKind::PayeeAccount,
+        SealedKind::AlertPhone,
     ];
 
     /// Where the values live: table, row id, campaign (0 where the binding names none), the
@@ -46,6 +50,13 @@ impl SealedKind {
                 "CAST(0 AS BIGINT)",
                 "reference",
                 "payee_account_sealed",
+            ],
+            SealedKind::AlertPhone => [
+                "alert_subscriptions",
+                "id",
+                "CAST(0 AS BIGINT)",
+                "phone_index",
+                "phone_sealed",
             ],
         }
     }
@@ -78,6 +89,10 @@ impl SealedKind {
                 "UPDATE households SET payee_account_sealed = $1 WHERE id = $2 \
                  AND payee_account_sealed = $3"
             }
+            SealedKind::AlertPhone => {
+                "UPDATE alert_subscriptions SET phone_sealed = $1 WHERE id = $2 \
+                 AND phone_sealed = $3"
+            }
         }
     }
 
@@ -86,6 +101,7 @@ impl SealedKind {
             SealedKind::DonorIdentity => donor_identity_binding(row.campaign_id, &row.label),
             SealedKind::NeedContact => need_contact_binding(&row.label),
             SealedKind::PayeeAccount => payee_binding(&row.label),
+            SealedKind::AlertPhone => alert_phone_binding(&row.label),
         }
     }
 }
@@ -104,6 +120,7 @@ pub struct Resealed {
     pub donor_identities: u64,
     pub need_contacts: u64,
     pub payee_accounts: u64,
+    pub alert_phones: u64,
     /// Values left as they were because they did not open (start-up pass only).
     pub unopened: u64,
 }
@@ -114,6 +131,7 @@ impl Resealed {
             SealedKind::DonorIdentity => self.donor_identities += n,
             SealedKind::NeedContact => self.need_contacts += n,
             SealedKind::PayeeAccount => self.payee_accounts += n,
+            SealedKind::AlertPhone => self.alert_phones += n,
         }
     }
 }

@@ -283,12 +283,19 @@ fn numbered(items: &[String]) -> String {
         .join(", ")
 }
 
+/// Longest commune name in an SMS list.
+const LISTED_NAME_CHARS: usize = 16;
+
 fn categories(phone: &Phone<'_>, l: PhoneLanguage) -> String {
+    category_prompt(phone.messages, l)
+}
+
+fn category_prompt(messages: &twiza_i18n::PhoneMessages, l: PhoneLanguage) -> String {
     let items: Vec<String> = NeedCategory::ALL
         .iter()
-        .map(|c| phone.t(l, &category_key(*c)))
+        .map(|c| messages.t(l, &category_key(*c)))
         .collect();
-    phone.t_args(
+    messages.t_args(
         l,
         "sms-need-ask-category",
         &[("list", Arg::Str(&numbered(&items)))],
@@ -320,7 +327,10 @@ async fn converse(
                     Ok(categories(phone, l))
                 }
                 many => {
-                    let names: Vec<String> = many.iter().map(|c| commune_name(l, c, 20)).collect();
+                    let names: Vec<String> = many
+                        .iter()
+                        .map(|c| commune_name(l, c, LISTED_NAME_CHARS))
+                        .collect();
                     let communes = many.iter().map(|c| c.code.as_str().to_owned()).collect();
                     save(phone, index, &NeedTalk::CommuneChoice { communes }, l).await?;
                     Ok(phone.t_args(
@@ -341,7 +351,7 @@ async fn converse(
                 let names: Vec<String> = communes
                     .iter()
                     .filter_map(|c| commune_by_code(c))
-                    .map(|c| commune_name(l, c, 20))
+                    .map(|c| commune_name(l, c, LISTED_NAME_CHARS))
                     .collect();
                 Ok(phone.t_args(
                     l,
@@ -408,7 +418,7 @@ async fn subscribe(
             let names: Vec<String> = found
                 .iter()
                 .take(3)
-                .map(|c| commune_name(l, c, 20))
+                .map(|c| commune_name(l, c, LISTED_NAME_CHARS))
                 .collect();
             Ok(phone.t_args(
                 l,
@@ -446,6 +456,35 @@ async fn grievance(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One GSM-7 message, or two UCS-2 parts.
+    fn fits(text: &str) -> bool {
+        match twiza_i18n::sms_length(text) {
+            (twiza_i18n::SmsEncoding::Gsm7, n) => n <= 160,
+            (twiza_i18n::SmsEncoding::Ucs2, n) => n <= 134,
+        }
+    }
+
+    #[test]
+    fn lists_by_sms_fit_in_every_language() {
+        let messages = twiza_i18n::PhoneMessages::load().expect("messages");
+        for l in PhoneLanguage::ALL {
+            let prompt = category_prompt(&messages, l);
+            assert!(fits(&prompt), "{l}: {prompt}");
+            // Five communes at the longest name shown.
+            let name = if l.is_arabic_script() { "ج" } else { "x" }.repeat(LISTED_NAME_CHARS);
+            let names = vec![name; 5];
+            let choose = messages.t_args(
+                l,
+                "sms-need-choose-commune",
+                &[("list", Arg::Str(&numbered(&names)))],
+            );
+            assert!(fits(&choose), "{l}: {choose}");
+            let three = names[..3].join(", ");
+            let alert = messages.t_args(l, "sms-alert-choose", &[("list", Arg::Str(&three))]);
+            assert!(fits(&alert), "{l}: {alert}");
+        }
+    }
 
     #[test]
     fn commands_and_their_languages() {

@@ -576,3 +576,26 @@ fn display_name(role: &str) -> String {
     }
     format!("{name} (demo)")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_demo_channels_file_keeps_what_it_holds() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("demo-channels.json");
+        std::fs::write(&path, br#"{"twilio_auth_token": "kept"}"#).expect("write");
+        write_demo_channels(dir.path()).expect("channels");
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&path).expect("read")).expect("json");
+        assert_eq!(json["twilio_auth_token"], "kept");
+        assert_eq!(json["ussd_service_code"], DEMO_USSD_CODE);
+        // Without a file, or with one that is no object, it is made.
+        std::fs::write(&path, b"[]").expect("write");
+        write_demo_channels(dir.path()).expect("channels");
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&path).expect("read")).expect("json");
+        assert_eq!(json, serde_json::json!({"ussd_service_code": "*1212#"}));
+    }
+}

@@ -166,6 +166,20 @@ on_both_backends!(
             .await
             .unwrap()
             .is_empty());
+        // After a key rotation the phones are re-sealed with the new key.
+        let rotated = PersonalDataKeys::new(BTreeMap::from([(1, [7; 32]), (2, [9; 32])]), [3; 32])
+            .expect("keys");
+        let moved = s.reseal_sealed_values(&rotated, 10).await.unwrap();
+        assert_eq!(moved.alert_phones, 2);
+        let only_new =
+            PersonalDataKeys::new(BTreeMap::from([(2, [9; 32])]), [3; 32]).expect("keys");
+        assert_eq!(
+            s.alert_subscribers(&only_new, "07.041.07.03")
+                .await
+                .unwrap()[0]
+                .phone,
+            phone
+        );
         assert!(s.unsubscribe_alerts(&index, "07.041.07.13").await.unwrap());
         assert!(!s.unsubscribe_alerts(&index, "07.041.07.13").await.unwrap());
         s.subscribe_alerts(&k, phone, "07.161.05.01", "fr", "sms")

@@ -101,6 +101,7 @@ on_both_backends!(
                 donor_identities: 1,
                 need_contacts: 1,
                 payee_accounts: 0,
+                alert_phones: 0,
                 unopened: 0
             }
         );
