@@ -11,10 +11,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-# What is injected and what Twiza must answer. While the conversations module is a placeholder
-# that answers nothing, EXPECTED_REPLY is empty: then no reply may come back.
-INJECTED_TEXT="${INJECTED_TEXT:-HELLO TWIZA}"
-EXPECTED_REPLY="${EXPECTED_REPLY:-}"
+# What is injected and what Twiza must answer: an appeal's code that no campaign holds, which
+# Twiza answers by naming the code and warning not to give (an empty EXPECTED_REPLY would mean
+# that no reply may come back).
+INJECTED_TEXT="${INJECTED_TEXT:-TWZ-0000}"
+EXPECTED_REPLY="${EXPECTED_REPLY:-TWZ-0000}"
 PHONE_MO="+212612345678"     # the phone that writes to Twiza
 PHONE_CODE="0611223344"      # the family's phone the delivery code goes to
 PHONE_CODE_INTL="+212611223344"

@@ -210,14 +210,22 @@ fn enable_demo_channels(config: &mut Config) -> anyhow::Result<std::path::PathBu
         .twilio_auth_token
         .get_or_insert_with(|| Alphanumeric.sample_string(&mut rand::thread_rng(), 32))
         .clone();
-    let path = config.data_dir.join("demo-channels.json");
+    let ussd = config.ussd.as_ref().map(|u| u.service_code.as_str());
+    write_demo_channels(&config.data_dir, &token, ussd)
+}
+
+/// Writes `<data-dir>/demo-channels.json`: the Twilio-compatible webhook's auth token and, when
+/// USSD is on, its service code.
+fn write_demo_channels(
+    data_dir: &std::path::Path,
+    twilio_auth_token: &str,
+    ussd_service_code: Option<&str>,
+) -> anyhow::Result<std::path::PathBuf> {
+    let path = data_dir.join("demo-channels.json");
     let mut channels = serde_json::Map::new();
-    channels.insert("twilio_auth_token".to_owned(), token.into());
-    if let Some(ussd) = &config.ussd {
-        channels.insert(
-            "ussd_service_code".to_owned(),
-            ussd.service_code.clone().into(),
-        );
+    channels.insert("twilio_auth_token".to_owned(), twilio_auth_token.into());
+    if let Some(code) = ussd_service_code {
+        channels.insert("ussd_service_code".to_owned(), code.into());
     }
     std::fs::write(&path, serde_json::to_vec_pretty(&channels)?)
         .with_context(|| format!("writing {}", path.display()))?;
@@ -582,20 +590,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_demo_channels_file_keeps_what_it_holds() {
+    fn the_demo_channels_file_names_the_token_and_the_ussd_code() {
         let dir = tempfile::tempdir().expect("dir");
-        let path = dir.path().join("demo-channels.json");
-        std::fs::write(&path, br#"{"twilio_auth_token": "kept"}"#).expect("write");
-        write_demo_channels(dir.path()).expect("channels");
+        let path = write_demo_channels(dir.path(), "tok", Some(DEMO_USSD_CODE)).expect("write");
         let json: serde_json::Value =
             serde_json::from_slice(&std::fs::read(&path).expect("read")).expect("json");
-        assert_eq!(json["twilio_auth_token"], "kept");
-        assert_eq!(json["ussd_service_code"], DEMO_USSD_CODE);
-        // Without a file, or with one that is no object, it is made.
-        std::fs::write(&path, b"[]").expect("write");
-        write_demo_channels(dir.path()).expect("channels");
+        assert_eq!(
+            json,
+            serde_json::json!({"twilio_auth_token": "tok", "ussd_service_code": "*1212#"})
+        );
+        // Without USSD, the file holds the token alone (a second run replaces the first).
+        write_demo_channels(dir.path(), "tok2", None).expect("write");
         let json: serde_json::Value =
             serde_json::from_slice(&std::fs::read(&path).expect("read")).expect("json");
-        assert_eq!(json, serde_json::json!({"ussd_service_code": "*1212#"}));
+        assert_eq!(json, serde_json::json!({"twilio_auth_token": "tok2"}));
     }
 }
