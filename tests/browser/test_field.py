@@ -8,6 +8,7 @@ import json
 import pathlib
 import re
 import tempfile
+import time
 import urllib.request
 
 import pytest
@@ -39,9 +40,22 @@ def api(base, method, path, token=None, body=None):
         return json.loads(text) if text else None
 
 
+READ_CODES = set()
+
+
 def last_code(data_dir):
-    phone = [json.loads(l) for l in (data_dir / "demo-phone.jsonl").read_text(encoding="utf-8").splitlines()]
-    return re.search(r"\d{6}", phone[-1]["text"]).group(0)
+    """The code of the newest text message, once the outbox's sender has sent it (it runs in
+    the background: wait for a code not read before, at most 15 s)."""
+    path = data_dir / "demo-phone.jsonl"
+    deadline = time.time() + 15
+    while True:
+        phone = [json.loads(l) for l in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
+        code = re.search(r"\d{6}", phone[-1]["text"]).group(0) if phone else None
+        if code and code not in READ_CODES:
+            READ_CODES.add(code)
+            return code
+        assert time.time() < deadline, f"no new text message: {phone[-3:]}"
+        time.sleep(0.2)
 
 
 def no_sideways_scroll(driver):
