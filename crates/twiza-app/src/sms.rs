@@ -10,6 +10,7 @@
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
+use twiza_domain::sms_segments::{segments, SmsEncoding};
 use twiza_store::{sms_binding, DueSms, NewSms, PersonalDataKeys, Store};
 
 /// Seals a message to `phone` for the outbox, under `idempotency_key` (the same key twice
@@ -149,16 +150,6 @@ pub fn retry_delay(attempts: i64) -> Option<i64> {
     (attempts < MAX_ATTEMPTS).then(|| (15_i64 << attempts.clamp(0, 12)).min(3600))
 }
 
-/// Whether `text` fits the GSM 03.38 alphabet (its basic set and extension table): else it
-/// goes as UCS-2 (any Arabic or Tifinagh letter).
-pub fn is_gsm7(text: &str) -> bool {
-    const BASIC: &str = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?\
-                         ¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
-    const EXTENSION: &str = "^{}\\[~]|€\u{c}";
-    text.chars()
-        .all(|c| BASIC.contains(c) || EXTENSION.contains(c))
-}
-
 /// Sends the outbox's due messages through one gateway, at most `rate` messages per second.
 pub struct Sender {
     gateway: Gateway,
@@ -292,7 +283,7 @@ impl Sender {
             ("text", text.to_owned()),
             ("charset", "UTF-8".to_owned()),
         ];
-        if !is_gsm7(text) {
+        if segments(text).encoding == SmsEncoding::Ucs2 {
             query.push(("coding", "2".to_owned()));
         }
         if let Some(from) = &k.from {
@@ -501,17 +492,6 @@ mod tests {
         assert_eq!(retry_delay(MAX_ATTEMPTS - 1), Some(1920));
         assert_eq!(retry_delay(MAX_ATTEMPTS), None);
         assert!((0..MAX_ATTEMPTS).all(|a| retry_delay(a).is_some_and(|d| d <= 3600)));
-    }
-
-    #[test]
-    fn latin_text_is_gsm7_and_arabic_or_tifinagh_is_not() {
-        assert!(is_gsm7(
-            "Twiza: code 123456 pour 3 tentes (N-7) é à Ç € [x]"
-        ));
-        assert!(!is_gsm7("ç"));
-        assert!(!is_gsm7("رمز التسليم 123456"));
-        assert!(!is_gsm7("ⵜⴰⵏⴰⵎⵎⵉⵔⵜ"));
-        assert!(!is_gsm7("emoji 🙂"));
     }
 
     #[test]

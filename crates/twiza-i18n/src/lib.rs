@@ -41,7 +41,7 @@ pub use locale::Locale;
 pub use messages::{Arg, LoadError, Messages};
 pub use negotiate::negotiate;
 pub use number::{format_decimal, format_integer};
-pub use phone::{sms_length, sms_parts, PhoneLanguage, PhoneMessages, SmsEncoding};
+pub use phone::{PhoneLanguage, PhoneMessages};
 pub use plural::{plural_category, PluralCategory};
 
 /// The message key of an error code: `error-` and the code with dashes (`two_person_rule` →

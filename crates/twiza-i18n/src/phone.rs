@@ -193,51 +193,6 @@ impl PhoneMessages {
     }
 }
 
-/// The GSM 03.38 default alphabet (one unit each).
-const GSM7_BASIC: &str = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡\
-ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
-/// Its extension table (two units each: escape and character).
-const GSM7_EXTENSION: &str = "^{}\\[~]|€";
-
-/// How a text travels by SMS.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SmsEncoding {
-    /// The GSM 7-bit alphabet: 160 units in one message, 153 per part.
-    Gsm7,
-    /// UCS-2 (any Arabic or Tifinagh letter): 70 in one message, 67 per part.
-    Ucs2,
-}
-
-/// The encoding a text needs and its length in that encoding's units (UTF-16 code units for
-/// UCS-2, so a character outside the BMP, such as most emoji, counts two).
-pub fn sms_length(text: &str) -> (SmsEncoding, usize) {
-    let mut units = 0;
-    for c in text.chars() {
-        if GSM7_BASIC.contains(c) {
-            units += 1;
-        } else if GSM7_EXTENSION.contains(c) {
-            units += 2;
-        } else {
-            return (SmsEncoding::Ucs2, text.encode_utf16().count());
-        }
-    }
-    (SmsEncoding::Gsm7, units)
-}
-
-/// How many messages a text takes.
-pub fn sms_parts(text: &str) -> usize {
-    let (encoding, units) = sms_length(text);
-    let (single, per_part) = match encoding {
-        SmsEncoding::Gsm7 => (160, 153),
-        SmsEncoding::Ucs2 => (70, 67),
-    };
-    if units <= single {
-        1
-    } else {
-        units.div_ceil(per_part)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -250,17 +205,5 @@ mod tests {
         assert_eq!(PhoneLanguage::from_tag("zgh"), None);
         assert!(!PhoneLanguage::AryLatn.on_ussd());
         assert!(PhoneLanguage::ZghLatn.on_ussd());
-    }
-
-    #[test]
-    fn sms_lengths() {
-        assert_eq!(sms_length("Twiza é"), (SmsEncoding::Gsm7, 7));
-        assert_eq!(sms_length("a€"), (SmsEncoding::Gsm7, 3));
-        assert_eq!(sms_length("ça"), (SmsEncoding::Ucs2, 2));
-        assert_eq!(sms_length("حاجة"), (SmsEncoding::Ucs2, 4));
-        assert_eq!(sms_parts(&"a".repeat(160)), 1);
-        assert_eq!(sms_parts(&"a".repeat(161)), 2);
-        assert_eq!(sms_parts(&"ح".repeat(134)), 2);
-        assert_eq!(sms_parts(&"ح".repeat(135)), 3);
     }
 }

@@ -459,9 +459,11 @@ mod tests {
 
     /// One GSM-7 message, or two UCS-2 parts.
     fn fits(text: &str) -> bool {
-        match twiza_i18n::sms_length(text) {
-            (twiza_i18n::SmsEncoding::Gsm7, n) => n <= 160,
-            (twiza_i18n::SmsEncoding::Ucs2, n) => n <= 134,
+        use twiza_domain::sms_segments::{segments, SmsEncoding};
+        let s = segments(text);
+        match s.encoding {
+            SmsEncoding::Gsm7 => s.units <= 160,
+            SmsEncoding::Ucs2 => s.units <= 134,
         }
     }
 

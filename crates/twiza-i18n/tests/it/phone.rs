@@ -3,7 +3,8 @@
 //! USSD screen text within 182 characters.
 
 use crate::ftl;
-use twiza_i18n::{sms_length, PhoneLanguage, PhoneMessages, SmsEncoding};
+use twiza_domain::sms_segments::{segments, SmsEncoding};
+use twiza_i18n::{PhoneLanguage, PhoneMessages};
 
 const HEADER: &str = "# First version: to be reviewed by native speakers";
 
@@ -88,7 +89,7 @@ fn latin_script_sms_texts_stay_in_gsm7() {
             if key == "phone-language-name" {
                 continue;
             }
-            if sms_length(&ftl::literal_text(&text)).0 != SmsEncoding::Gsm7 {
+            if segments(&ftl::literal_text(&text)).encoding != SmsEncoding::Gsm7 {
                 problems.push(format!("{language} {key}: not GSM-7"));
             }
         }

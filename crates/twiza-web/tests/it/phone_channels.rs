@@ -12,8 +12,9 @@ use axum::extract::ConnectInfo;
 use axum::http::{header, Method, Request, StatusCode};
 use twiza_domain::crisis::{IncidentInput, NewIncident};
 use twiza_domain::organization::OrgStatus;
+use twiza_domain::sms_segments::{segments, SmsEncoding};
 use twiza_domain::{OrgRole, OrgScope, PlatformRole};
-use twiza_i18n::{sms_length, Arg, PhoneLanguage, PhoneMessages, SmsEncoding};
+use twiza_i18n::{Arg, PhoneLanguage, PhoneMessages};
 use twiza_store::GrievanceFilter;
 use twiza_web::channels::conversation::answer_sms;
 use twiza_web::channels::{InboundSms, UssdSetting};
@@ -414,8 +415,8 @@ async fn sms(w: &World, id: &str, from: &str, text: &str) -> Option<String> {
 
 /// A reply fits in one GSM-7 message, or two UCS-2 parts when it needs UCS-2.
 fn fits(reply: &str) {
-    let (encoding, units) = sms_length(reply);
-    match encoding {
+    let units = segments(reply).units;
+    match segments(reply).encoding {
         SmsEncoding::Gsm7 => assert!(units <= 160, "{units} GSM-7 units: {reply}"),
         SmsEncoding::Ucs2 => assert!(units <= 134, "{units} UCS-2 units: {reply}"),
     }
