@@ -27,7 +27,7 @@ fn authenticate(state: &AppState, extensions: &Extensions, secret: Option<&str>)
     let Some(expected) = &channels.kannel_secret else {
         return Err(AppError::not_found());
     };
-    if !super::same_secret(secret.unwrap_or_default(), expected) {
+    if !crate::authz::constant_time_eq(secret.unwrap_or_default(), expected) {
         return Err(AppError::forbidden());
     }
     if !channels.kannel_allowed_addresses.is_empty() {

@@ -84,12 +84,6 @@ impl SmsChannels {
     }
 }
 
-/// Equal secrets, compared in constant time (their length aside).
-pub fn same_secret(given: &str, expected: &str) -> bool {
-    let (a, b) = (given.as_bytes(), expected.as_bytes());
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
 /// A text too long for an SMS conversation: 413 `payload_too_large`.
 pub(crate) fn too_large() -> AppError {
     AppError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large")
@@ -145,6 +139,7 @@ mod tests {
 
     #[test]
     fn secrets_compare_whole() {
+        use crate::authz::constant_time_eq as same_secret;
         assert!(same_secret("abc123", "abc123"));
         assert!(!same_secret("abc124", "abc123"));
         assert!(!same_secret("abc12", "abc123"));
