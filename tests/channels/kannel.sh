@@ -22,7 +22,7 @@ PHONE_CODE_INTL="+212611223344"
 SHORT_CODE="1234"
 
 FAKESMSC=/usr/lib/kannel/test/fakesmsc
-for tool in bearerbox smsbox curl jq sqlite3; do
+for tool in bearerbox smsbox curl jq sqlite3 iconv python3; do
   command -v "$tool" >/dev/null || { echo "kannel.sh: $tool is missing" >&2; exit 1; }
 done
 [ -x "$FAKESMSC" ] || { echo "kannel.sh: $FAKESMSC is missing (package kannel-extras)" >&2; exit 1; }
@@ -46,7 +46,7 @@ cleanup() {
   wait 2>/dev/null || true
   if [ "$status" -ne 0 ]; then
     echo "--- kannel.sh failed; logs from $WORK:" >&2
-    for log in twiza.err bearerbox.log smsbox.log fakesmsc-mo.out fakesmsc-mt.out; do
+    for log in twiza.err bearerbox.log smsbox.log fakesmsc-mo.out fakesmsc-ar.out fakesmsc-mt.out; do
       [ -f "$WORK/$log" ] && { echo "--- $log" >&2; tail -n 30 "$WORK/$log" >&2; }
     done
   fi
@@ -55,6 +55,45 @@ cleanup() {
 }
 trap cleanup EXIT
 fail() { echo "kannel.sh: FAILED: $*" >&2; exit 1; }
+
+# The texts fakesmsc received, one line each: its lines read `Got message N: <from to type
+# [udh] data>`; a text in UCS-2 is UTF-16 big-endian, percent-encoded, and a long one comes in
+# parts whose UDH names their order, put back together here.
+received_texts() {
+  python3 - "$1" <<'PY'
+import re, sys, urllib.parse
+parts, texts = {}, []
+for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
+    m = re.search(r"Got message \d+: <(\S+) (\S+) (.*)>$", line.rstrip())
+    if not m:
+        continue
+    fields = m.group(3).split(" ")
+    udh = b""
+    if fields[0] in ("udh", "udh-data"):
+        udh = urllib.parse.unquote_to_bytes(fields[1])
+        fields = fields[2:]
+    kind, data = fields[0], urllib.parse.unquote_to_bytes(" ".join(fields[1:]).replace("+", " "))
+    text = None
+    if kind in ("ucs2", "ucs-2", "data") and len(data) % 2 == 0:
+        try:
+            text = data.decode("utf-16-be")
+            if not all(c.isprintable() or c == "\n" for c in text):
+                text = None
+        except UnicodeDecodeError:
+            text = None
+    if text is None:
+        text = data.decode("latin-1")
+    if len(udh) >= 6 and udh[1] == 0:  # concatenation: reference, total, sequence
+        ref, total, seq = udh[3], udh[4], udh[5]
+        parts.setdefault(ref, {})[seq] = text
+        if len(parts[ref]) == total:
+            texts.append("".join(parts[ref][i] for i in sorted(parts[ref])))
+    else:
+        texts.append(text)
+for t in texts:
+    print(t.replace("\n", " "))
+PY
+}
 
 SECRET="ci$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 SENDSMS_PASSWORD="sendsms$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')"
@@ -90,13 +129,16 @@ log-level = 0
 group = sendsms-user
 username = twiza
 password = $SENDSMS_PASSWORD
-max-messages = 1
+max-messages = 3
+concatenation = true
 
 group = sms-service
 keyword = default
 catch-all = true
-get-url = "http://127.0.0.1:$TWIZA_PORT/channels/sms/kannel?secret=$SECRET&from=%p&id=%I&text=%a"
-max-messages = 1
+get-url = "http://127.0.0.1:$TWIZA_PORT/channels/sms/kannel?secret=$SECRET&from=%p&id=%I&coding=%c&charset=%C&text=%b"
+accept-x-kannel-headers = true
+max-messages = 3
+concatenation = true
 omit-empty = true
 EOF
 
@@ -147,8 +189,9 @@ wait_for 20 "Kannel did not call Twiza's /channels/sms/kannel" \
 answered 200 || fail "Twiza did not accept Kannel's call: $(grep '/channels/sms/kannel' "$WORK/twiza.err" | tail -1)"
 grep -q "$PHONE_MO" "$WORK/twiza.err" && fail "the phone number reached Twiza's log"
 if [ -n "$EXPECTED_REPLY" ]; then
-  wait_for 20 "Twiza's reply did not reach fakesmsc" grep -q "$EXPECTED_REPLY" "$WORK/fakesmsc-mo.out"
-  echo "   reply received at fakesmsc"
+  replied() { received_texts "$WORK/fakesmsc-mo.out" | grep -q -- "$EXPECTED_REPLY"; }
+  wait_for 20 "Twiza's reply did not reach fakesmsc" replied
+  echo "   reply received at fakesmsc: $(received_texts "$WORK/fakesmsc-mo.out" | head -1)"
 else
   # The conversation answers nothing yet: smsbox sends nothing back (omit-empty).
   if grep -q "^.*$SHORT_CODE $PHONE_MO" "$WORK/fakesmsc-mo.out"; then
@@ -157,6 +200,22 @@ else
   echo "   delivered to Twiza; no reply expected (the conversation answers nothing yet)"
 fi
 kill "$MO_PID" 2>/dev/null || true
+
+echo "== (a') a message in Arabic letters (UCS-2) is read and answered in Arabic"
+# "حاجة" (a need, in Arabic) as a phone sends it: UTF-16 big-endian, which fakesmsc takes
+# percent-encoded; Twiza answers with its Arabic question, which comes back in UCS-2.
+ARABIC_UCS2=$(printf '%s' 'حاجة' | iconv -f UTF-8 -t UTF-16BE | od -An -tx1 | tr -d ' \n' | sed 's/../%&/g')
+EXPECTED_ARABIC=$(sed -n 's/^sms-need-ask-commune = //p' crates/twiza-i18n/locales/phone/ar.ftl)
+[ -n "$EXPECTED_ARABIC" ] || fail "no Arabic question in the phone messages"
+"$FAKESMSC" -H 127.0.0.1 -r "$SMSC_PORT" -i 0.1 -m 1 "+212612345679 $SHORT_CODE ucs2 $ARABIC_UCS2" \
+  > "$WORK/fakesmsc-ar.out" 2>&1 &
+AR_PID=$!
+PIDS+=($AR_PID)
+answered_in_arabic() { received_texts "$WORK/fakesmsc-ar.out" | grep -qxF -- "$EXPECTED_ARABIC"; }
+wait_for 20 "the Arabic reply did not reach fakesmsc (received: $(received_texts "$WORK/fakesmsc-ar.out"))" answered_in_arabic
+REPLY_AR=$(received_texts "$WORK/fakesmsc-ar.out" | head -1)
+echo "   answered in Arabic: $REPLY_AR"
+kill "$AR_PID" 2>/dev/null || true
 
 echo "== (b) a delivery code goes out through Kannel with a delivery report"
 "$FAKESMSC" -H 127.0.0.1 -r "$SMSC_PORT" -m 0 "0 0 text nothing" > "$WORK/fakesmsc-mt.out" 2>&1 &

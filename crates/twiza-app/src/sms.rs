@@ -141,8 +141,10 @@ const REFUSED: Failure = Failure {
 pub const MAX_ATTEMPTS: i64 = 8;
 /// How long a sender holds a message it claimed.
 const CLAIM_SECS: i64 = 120;
-/// Messages claimed per pass.
+/// Messages claimed per pass, at most (fewer at a low rate: see [`Sender::batch`]).
 const BATCH: i64 = 50;
+/// How long the gateway has to answer one message.
+const HTTP_TIMEOUT_SECS: u64 = 20;
 
 /// When to try again after `attempts` failed attempts: 15 s, 30 s, 1 min … at most an hour;
 /// `None` once [`MAX_ATTEMPTS`] are spent.
@@ -177,7 +179,7 @@ impl Sender {
             1.0
         };
         let http = reqwest::Client::builder()
-            .timeout(Duration::from_secs(20))
+            .timeout(Duration::from_secs(HTTP_TIMEOUT_SECS))
             .build()
             .unwrap_or_default();
         Sender {
@@ -192,6 +194,13 @@ impl Sender {
         &self.gateway
     }
 
+    /// Messages claimed per pass: what the rate sends in half a claim's time, so that a pass
+    /// ends well before its claim does.
+    pub fn batch(&self) -> i64 {
+        let in_half_a_claim = (CLAIM_SECS as f64 / 2.0) / self.interval.as_secs_f64();
+        (in_half_a_claim.floor() as i64).clamp(1, BATCH)
+    }
+
     /// Whether messages are really delivered (false for the log-only gateway).
     pub fn delivers(&self) -> bool {
         !matches!(self.gateway, Gateway::Log(_))
@@ -202,12 +211,19 @@ impl Sender {
     /// the gateway refuses the message. Returns how many messages were sent.
     pub async fn send_due(&self, store: &Store) -> crate::Result<usize> {
         let due = store
-            .claim_due_sms(twiza_store::now(), BATCH, CLAIM_SECS)
+            .claim_due_sms(twiza_store::now(), self.batch(), CLAIM_SECS)
             .await?;
+        let started = std::time::Instant::now();
+        // A message is sent only while its claim holds, with time left for the gateway's
+        // answer; the rest is claimed again once the claim ends.
+        let claim_left = Duration::from_secs(CLAIM_SECS.unsigned_abs() - HTTP_TIMEOUT_SECS - 5);
         let mut sent = 0;
         for (i, sms) in due.iter().enumerate() {
             if i > 0 {
                 tokio::time::sleep(self.interval).await;
+            }
+            if started.elapsed() > claim_left {
+                break;
             }
             match self.send(sms).await {
                 Ok(provider_id) => {
@@ -264,7 +280,7 @@ impl Sender {
             .map_err(|_| unreadable)?;
         match &self.gateway {
             Gateway::Kannel(k) => self.send_kannel(k, sms.id, &to, &text).await,
-            Gateway::Twilio(t) => self.send_twilio(t, &to, &text).await,
+            Gateway::Twilio(t) => self.send_twilio(t, sms.id, &to, &text).await,
             Gateway::Log(log) => log.send(&to, &text).map(|()| None).map_err(|_| UNAVAILABLE),
         }
     }
@@ -312,6 +328,7 @@ impl Sender {
     async fn send_twilio(
         &self,
         t: &Twilio,
+        outbox_id: i64,
         to: &str,
         text: &str,
     ) -> Result<Option<String>, Failure> {
@@ -325,7 +342,13 @@ impl Sender {
             TwilioFrom::Number(n) => form.push(("From", n)),
             TwilioFrom::MessagingService(s) => form.push(("MessagingServiceSid", s)),
         }
-        if let Some(callback) = &t.status_callback {
+        // The callback names the message by our id, so that a report arriving before the
+        // gateway's id is recorded still finds it.
+        let callback = t.status_callback.as_ref().map(|callback| {
+            let sep = if callback.contains('?') { '&' } else { '?' };
+            format!("{callback}{sep}id={outbox_id}")
+        });
+        if let Some(callback) = &callback {
             form.push(("StatusCallback", callback));
         }
         let response = self
@@ -344,11 +367,17 @@ impl Sender {
         struct Created {
             sid: String,
         }
-        let created: Created = response.json().await.map_err(|_| Failure {
-            code: "gateway_answer_unreadable",
-            permanent: false,
-        })?;
-        Ok(Some(created.sid))
+        // Accepted: an answer that cannot be read is no reason to send the message twice.
+        match response.json::<Created>().await {
+            Ok(created) => Ok(Some(created.sid)),
+            Err(_) => {
+                tracing::warn!(
+                    sms_id = outbox_id,
+                    "the gateway accepted a text message with an unreadable answer"
+                );
+                Ok(None)
+            }
+        }
     }
 }
 
@@ -492,6 +521,23 @@ mod tests {
         assert_eq!(retry_delay(MAX_ATTEMPTS - 1), Some(1920));
         assert_eq!(retry_delay(MAX_ATTEMPTS), None);
         assert!((0..MAX_ATTEMPTS).all(|a| retry_delay(a).is_some_and(|d| d <= 3600)));
+    }
+
+    #[test]
+    fn a_pass_claims_what_the_rate_sends_in_half_a_claim() {
+        let keys = PersonalDataKeys::new(std::collections::BTreeMap::from([(1, [7; 32])]), [3; 32])
+            .expect("keys");
+        let at = |rate: f64| {
+            Sender::new(
+                Gateway::Log(Arc::new(LogOnlySms::default())),
+                keys.clone(),
+                rate,
+            )
+            .batch()
+        };
+        assert_eq!(at(100.0), BATCH);
+        assert_eq!(at(0.2), 12);
+        assert_eq!(at(1.0 / 60.0), 1);
     }
 
     #[test]

@@ -66,13 +66,15 @@ struct FileConfig {
     ussd: Option<UssdFile>,
 }
 
-/// `[ussd]`: the service code the USSD callback answers (`*1212#`) and the gateway's client
-/// addresses, the only ones served.
+/// `[ussd]`: the service code the USSD callback answers (`*1212#`), the gateway's client
+/// addresses, the only ones served, and optionally the secret its callback address carries.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct UssdFile {
     service_code: String,
     allowed_addresses: Vec<std::net::IpAddr>,
+    /// A file holding the secret the gateway's callback address carries (`?secret=…`).
+    secret_file: Option<PathBuf>,
 }
 
 impl UssdFile {
@@ -90,9 +92,18 @@ impl UssdFile {
         if self.allowed_addresses.is_empty() {
             anyhow::bail!("[ussd] allowed_addresses must name the gateway's addresses");
         }
+        let secret = match &self.secret_file {
+            Some(path) => {
+                let secret = std::fs::read_to_string(path)
+                    .with_context(|| format!("[ussd] reading secret_file {}", path.display()))?;
+                Some(secret.trim().to_owned()).filter(|s| !s.is_empty())
+            }
+            None => None,
+        };
         Ok(twiza_web::channels::UssdSetting {
             service_code: code.to_owned(),
             allowed_addresses: self.allowed_addresses,
+            secret,
         })
     }
 }

@@ -83,7 +83,7 @@ pub use mail_outbox::{DueMail, LinkHash, MailRecipient, MailRecord, NewMail};
 pub use members::MembershipChange;
 pub use organizations::{DirectoryFilter, DirectoryPage, Invitation, Member, MembershipRow};
 pub use payments::{GiftState, Raised, SealedIdentity};
-pub use phone::{alert_phone_binding, AlertSubscription, FinalWrite, Inbound};
+pub use phone::{alert_phone_binding, AlertSubscription, Inbound, UssdStep};
 pub use privacy::{
     donor_identity_binding, need_contact_binding, payee_binding, person_binding, OpenError,
     PersonalDataKeys,

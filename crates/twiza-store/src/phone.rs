@@ -8,28 +8,39 @@ use crate::privacy::PersonalDataKeys;
 use crate::{now, Result, Store};
 
 /// What became of an inbound message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Inbound {
     /// First time seen, within the rate: to be answered.
     Fresh,
-    /// The same gateway and message id came before: nothing is done again.
-    Replayed,
+    /// The same gateway and message id came before: its reply, or `None` when its handling
+    /// did not finish (it is handled again: every action of a message is idempotent).
+    Replayed(Option<String>),
     /// Over the rate for the first time in the window: told to wait, nothing else done.
     Limited,
     /// Over the rate again: recorded, not answered.
     Silenced,
 }
 
-/// A final write of a USSD session.
+/// Whether a USSD request follows its session's steps.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FinalWrite {
-    /// This request claimed the session's write: do it, then [`Store::finish_ussd_write`].
-    Claimed,
-    /// Done before: the reply it gave.
-    Done(String),
-    /// Another request is doing it.
-    InProgress,
+pub enum UssdStep {
+    /// The first request, one answer more than the last, or the last again: go on. The reply
+    /// the session ended with, if it ended with a write.
+    Follows(Option<String>),
+    /// A step the session never reached (or another phone's session): refused.
+    Jumped,
 }
+
+/// The answers before the last one of a USSD `text` (`None` for the first request's empty text).
+fn answers_before_last(text: &str) -> Option<&str> {
+    if text.is_empty() {
+        return None;
+    }
+    Some(text.rsplit_once('*').map_or("", |(before, _)| before))
+}
+
+/// USSD sessions left this long are forgotten.
+const USSD_SESSION_SECONDS: i64 = 24 * 3600;
 
 /// A subscription to a commune's alerts, opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,7 +89,7 @@ impl Store {
         let stored = match outcome {
             Inbound::Fresh => "answered",
             Inbound::Limited => "limited",
-            Inbound::Silenced | Inbound::Replayed => "silenced",
+            Inbound::Silenced | Inbound::Replayed(_) => "silenced",
         };
         let inserted = sqlx::query(
             "INSERT INTO phone_inbound (gateway, message_id, phone_index, received_at, outcome) \
@@ -91,12 +102,35 @@ impl Store {
         .bind(stored)
         .execute(&mut *tx)
         .await?;
+        if inserted.rows_affected() == 0 {
+            let (reply,): (Option<String>,) = sqlx::query_as(
+                "SELECT reply FROM phone_inbound WHERE gateway = $1 AND message_id = $2",
+            )
+            .bind(gateway)
+            .bind(message_id)
+            .fetch_one(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            return Ok(Inbound::Replayed(reply));
+        }
         tx.commit().await?;
-        Ok(if inserted.rows_affected() == 0 {
-            Inbound::Replayed
-        } else {
-            outcome
-        })
+        Ok(outcome)
+    }
+
+    /// Keeps the reply an inbound message got, to answer it the same way if it comes again.
+    pub async fn keep_inbound_reply(
+        &self,
+        gateway: &str,
+        message_id: &str,
+        reply: &str,
+    ) -> Result<()> {
+        sqlx::query("UPDATE phone_inbound SET reply = $1 WHERE gateway = $2 AND message_id = $3")
+            .bind(reply)
+            .bind(gateway)
+            .bind(message_id)
+            .execute(self.writer())
+            .await?;
+        Ok(())
     }
 
     /// The language a phone last used, if any.
@@ -168,45 +202,61 @@ impl Store {
         Ok(())
     }
 
-    /// Claims the final write of a USSD session, or tells what it answered before.
-    pub async fn claim_ussd_write(&self, session_id: &str) -> Result<FinalWrite> {
-        let inserted = sqlx::query(
-            "INSERT INTO ussd_final_writes (session_id, reply, done_at) VALUES ($1, '', $2) \
-             ON CONFLICT (session_id) DO NOTHING",
-        )
-        .bind(session_id)
-        .bind(now())
-        .execute(self.writer())
-        .await?;
-        if inserted.rows_affected() == 1 {
-            return Ok(FinalWrite::Claimed);
+    /// Checks a USSD request against its session: the first request of a session (no answer
+    /// yet, or the one a dialled shortcut carries) starts it; a later one must add one answer to
+    /// the last (`0`, back, is an answer too) or repeat it. Anything else — a session started
+    /// mid-way, a step skipped, another phone's session — is [`UssdStep::Jumped`].
+    pub async fn follow_ussd_session(
+        &self,
+        session_id: &str,
+        phone_index: &str,
+        text: &str,
+    ) -> Result<UssdStep> {
+        let at = now();
+        let before = answers_before_last(text);
+        if before.is_none_or(|b| b.is_empty()) {
+            let started = sqlx::query(
+                "INSERT INTO ussd_sessions (session_id, phone_index, text, updated_at)                  VALUES ($1, $2, $3, $4) ON CONFLICT (session_id) DO NOTHING",
+            )
+            .bind(session_id)
+            .bind(phone_index)
+            .bind(text)
+            .bind(at)
+            .execute(self.writer())
+            .await?;
+            if started.rows_affected() == 1 {
+                if rand::random::<u8>() < 4 {
+                    // Now and then, sessions left long ago are forgotten.
+                    sqlx::query("DELETE FROM ussd_sessions WHERE updated_at < $1")
+                        .bind(at - USSD_SESSION_SECONDS)
+                        .execute(self.writer())
+                        .await?;
+                }
+                return Ok(UssdStep::Follows(None));
+            }
         }
-        let (reply,): (String,) =
-            sqlx::query_as("SELECT reply FROM ussd_final_writes WHERE session_id = $1")
-                .bind(session_id)
-                .fetch_one(self.writer())
-                .await?;
-        Ok(if reply.is_empty() {
-            FinalWrite::InProgress
-        } else {
-            FinalWrite::Done(reply)
+        let followed: Option<(Option<String>,)> = sqlx::query_as(
+            "UPDATE ussd_sessions SET text = $1, updated_at = $2 \
+             WHERE session_id = $3 AND phone_index = $4 AND (text = $1 OR text = $5) \
+             RETURNING reply",
+        )
+        .bind(text)
+        .bind(at)
+        .bind(session_id)
+        .bind(phone_index)
+        .bind(before.unwrap_or(text))
+        .fetch_optional(self.writer())
+        .await?;
+        Ok(match followed {
+            Some((reply,)) => UssdStep::Follows(reply),
+            None => UssdStep::Jumped,
         })
     }
 
-    /// Keeps the reply of a session's final write, to answer a repeated request the same way.
-    pub async fn finish_ussd_write(&self, session_id: &str, reply: &str) -> Result<()> {
-        sqlx::query("UPDATE ussd_final_writes SET reply = $1, done_at = $2 WHERE session_id = $3")
+    /// Keeps the reply a USSD session ended with, for a repeated last request.
+    pub async fn keep_ussd_reply(&self, session_id: &str, reply: &str) -> Result<()> {
+        sqlx::query("UPDATE ussd_sessions SET reply = $1 WHERE session_id = $2")
             .bind(reply)
-            .bind(now())
-            .bind(session_id)
-            .execute(self.writer())
-            .await?;
-        Ok(())
-    }
-
-    /// Gives up a claimed final write that did not happen (the session may try again).
-    pub async fn release_ussd_write(&self, session_id: &str) -> Result<()> {
-        sqlx::query("DELETE FROM ussd_final_writes WHERE session_id = $1 AND reply = ''")
             .bind(session_id)
             .execute(self.writer())
             .await?;

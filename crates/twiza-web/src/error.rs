@@ -264,8 +264,8 @@ fn framework_error(response: &Response) -> Option<AppError> {
     Some(AppError::new(status, code))
 }
 
-/// Turns an [`AppError`] left in a response into a localized body: JSON under `/api/`, an HTML
-/// page elsewhere.
+/// Turns an [`AppError`] left in a response into a localized body: JSON under `/api/`, the
+/// code alone in plain text under `/channels/`, an HTML page elsewhere.
 pub async fn render_errors(
     State(state): State<crate::AppState>,
     request: Request,
@@ -288,6 +288,18 @@ pub async fn render_errors(
     else {
         return response;
     };
+    if uri.path().starts_with("/channels/") {
+        // Gateways read no page, and the address of their requests holds a secret and a
+        // phone number: a channel's error is its code alone.
+        let mut rendered = (
+            error.status,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            error.code,
+        )
+            .into_response();
+        rendered.extensions_mut().insert(error);
+        return rendered;
+    }
     let is_api = uri.path().starts_with("/api/");
     let ctx = Ctx::for_error(&state, &language_headers, &uri);
     let mut extra = response.headers().clone();

@@ -60,6 +60,8 @@ pub struct WebConfig {
     /// Needs one client address may report per minute without an account (0: no limit);
     /// beyond them, up to `throttle::HELD_FACTOR` times as many are held for review, then 429.
     pub need_reports_per_minute: u32,
+    /// USSD steps one phone may take per minute, across its sessions (0: no limit).
+    pub ussd_steps_per_minute: u32,
     /// Seal the registry's identifiers and make their blind indexes (kept in the data
     /// directory, never printed).
     pub personal_data: twiza_store::PersonalDataKeys,
@@ -99,6 +101,7 @@ impl Default for WebConfig {
                 delay: Some(Duration::from_millis(300)),
             },
             need_reports_per_minute: 20,
+            ussd_steps_per_minute: channels::ussd::STEPS_PER_MINUTE,
             personal_data: twiza_store::PersonalDataKeys::new(
                 std::collections::BTreeMap::from([(1, [0; 32])]),
                 [0; 32],
@@ -164,6 +167,8 @@ pub struct Shared {
     pub cmi: Option<Arc<payments::cmi::Cmi>>,
     /// Needs reported without an account, per client address.
     pub need_reports: throttle::NeedReportLimiter,
+    /// USSD steps per phone (by its blind index).
+    pub ussd_phones: throttle::ClientLimiter,
     /// Sends the SMS outbox (delivery codes); `None`: no gateway is configured and no text
     /// message can be sent. The CLI runs it in the background (`twiza_app::sms::spawn_sender`).
     pub sms: Option<Arc<twiza_app::sms::Sender>>,
@@ -223,6 +228,7 @@ impl AppState {
             messages,
             metrics: ops::Metrics::install()?,
             need_reports: throttle::NeedReportLimiter::per_minute(config.need_reports_per_minute),
+            ussd_phones: throttle::ClientLimiter::per_minute(config.ussd_steps_per_minute),
             sms,
             password_checks: Default::default(),
             config: Arc::new(config),

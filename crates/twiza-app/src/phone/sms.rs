@@ -8,8 +8,10 @@
 //!
 //! The language of the answer comes from the keyword or the script used, else the phone's last
 //! language, else Arabic and French together. A message id seen before writes nothing and
-//! answers "already received"; more than [`PER_MINUTE`] messages a minute from one phone are
-//! recorded and answered once with "wait".
+//! gets the reply it got (one whose handling was cut short is handled again: the need a
+//! conversation ends with is keyed by the message that started it); more than [`PER_MINUTE`]
+//! messages a minute from one phone are recorded and answered once with "wait"; a text longer
+//! than [`TEXT_CHARS`] is answered that it is too long.
 
 use super::{
     category_key, commune_by_code, commune_name, find_communes, parse_choice, parse_households,
@@ -27,8 +29,8 @@ pub const PER_MINUTE: i64 = 10;
 /// How long a need report by SMS waits for the next answer.
 const CONVERSATION_SECONDS: i64 = 30 * 60;
 
-/// The longest text read (a longer message is read up to here).
-const TEXT_CHARS: usize = 1600;
+/// The longest text read: ten concatenated parts (a longer message is answered that it is).
+pub const TEXT_CHARS: usize = 1600;
 
 /// A text message received by a gateway.
 #[derive(Debug, Clone)]
@@ -61,6 +63,14 @@ enum NeedTalk {
     CommuneChoice { communes: Vec<String> },
     Category { commune: String },
     Households { commune: String, category: String },
+}
+
+/// A need report by SMS in progress, with the id that keys the need it ends with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Conversation {
+    id: String,
+    #[serde(flatten)]
+    talk: NeedTalk,
 }
 
 /// The keywords, upper-cased for Latin letters, with the language they are written in (`None`:
@@ -175,14 +185,48 @@ pub async fn answer(phone: &Phone<'_>, sms: &IncomingSms) -> Option<String> {
         Err(_) => return Some(phone.say(last, "phone-error", &[])),
     };
     match inbound {
-        Inbound::Fresh => {}
-        Inbound::Replayed => return Some(phone.say(last, "sms-already-received", &[])),
+        // A message handled before gets the reply it got; one whose handling was cut short is
+        // handled again (its writes are keyed by the message or the conversation).
+        Inbound::Fresh | Inbound::Replayed(None) => {}
+        Inbound::Replayed(Some(reply)) => return Some(reply),
         Inbound::Limited => return Some(phone.say(last, "sms-too-many", &[])),
         Inbound::Silenced => return None,
     }
-    let text: String = sms.text.chars().take(TEXT_CHARS).collect();
-    let (command, detected) = parse(&text);
-    let conversation = phone.store.phone_conversation(&index).await.ok().flatten();
+    if sms.text.chars().count() > TEXT_CHARS {
+        let reply = phone.say(last, "sms-too-long", &[]);
+        let _ = phone
+            .store
+            .keep_inbound_reply(&gateway, &message_id, &reply)
+            .await;
+        return Some(reply);
+    }
+    let reply = handle(phone, sms, &number, &index, last, (&gateway, &message_id)).await;
+    // Best effort: without it, a message sent again is handled again, writing nothing twice.
+    let _ = phone
+        .store
+        .keep_inbound_reply(&gateway, &message_id, &reply)
+        .await;
+    Some(reply)
+}
+
+/// Handles a message seen for the first time (or whose handling was cut short).
+async fn handle(
+    phone: &Phone<'_>,
+    sms: &IncomingSms,
+    number: &str,
+    index: &str,
+    last: Option<PhoneLanguage>,
+    (gateway, message_id): (&str, &str),
+) -> String {
+    let (command, detected) = parse(&sms.text);
+    // Arabic letters alone do not tell Arabic from Darija: a phone that chose Darija keeps it.
+    let detected = match (detected, last) {
+        (Some(PhoneLanguage::Ar), Some(PhoneLanguage::Ary)) if !names_arabic(&sms.text) => {
+            Some(PhoneLanguage::Ary)
+        }
+        (detected, _) => detected,
+    };
+    let conversation = phone.store.phone_conversation(index).await.ok().flatten();
     let talk_language = conversation
         .as_ref()
         .and_then(|(_, l)| PhoneLanguage::from_tag(l));
@@ -190,7 +234,7 @@ pub async fn answer(phone: &Phone<'_>, sms: &IncomingSms) -> Option<String> {
     if let Some(detected) = detected {
         if Some(detected) != last {
             // Best effort: the language is only a preference.
-            let _ = phone.store.set_phone_language(&index, detected.tag()).await;
+            let _ = phone.store.set_phone_language(index, detected.tag()).await;
         }
     }
     let reply = match command {
@@ -203,34 +247,48 @@ pub async fn answer(phone: &Phone<'_>, sms: &IncomingSms) -> Option<String> {
                 ar.and_then(|ar| fr.map(|fr| format!("{ar}\n{fr}")))
             }
         },
-        Command::Stop => match phone.store.stop_all_alerts(&index).await {
+        Command::Stop => match phone.store.stop_all_alerts(index).await {
             Ok(_) => Ok(phone.say(l, "sms-stopped", &[])),
             Err(e) => Err(e.into()),
         },
-        Command::Alert(typed) => subscribe(phone, l, &number, &typed).await,
+        Command::Alert(typed) => subscribe(phone, l, number, &typed).await,
         Command::Grievance(rest) => grievance(phone, l, &rest).await,
         Command::StartNeed => {
             let l = l.unwrap_or(PhoneLanguage::Ar);
-            save(phone, &index, &NeedTalk::Commune, l)
+            // The conversation is named after the message that started it: the need it ends
+            // with is written once, whatever is sent again on the way.
+            let id = format!("sms:{gateway}:{message_id}");
+            let talk = Conversation {
+                id,
+                talk: NeedTalk::Commune,
+            };
+            save(phone, index, &talk, l)
                 .await
                 .map(|()| phone.t(l, "sms-need-ask-commune"))
         }
         Command::Other(text) => match conversation {
-            Some((state, _)) => match serde_json::from_str::<NeedTalk>(&state) {
+            Some((state, _)) => match serde_json::from_str::<Conversation>(&state) {
                 Ok(talk) => {
                     let l = l.unwrap_or(PhoneLanguage::Ar);
-                    let retry = format!("sms:{gateway}:{message_id}");
-                    converse(phone, l, &index, &number, talk, &text, &retry).await
+                    converse(phone, l, index, number, talk, &text).await
                 }
                 Err(_) => {
-                    let _ = phone.store.end_phone_conversation(&index).await;
+                    let _ = phone.store.end_phone_conversation(index).await;
                     Ok(help(phone, l))
                 }
             },
             None => Ok(help(phone, l)),
         },
     };
-    Some(reply.unwrap_or_else(|_| phone.say(l, "phone-error", &[])))
+    reply.unwrap_or_else(|_| phone.say(l, "phone-error", &[]))
+}
+
+/// Whether a text names Modern Standard Arabic by a keyword of its own.
+fn names_arabic(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or_default();
+    KEYWORDS
+        .iter()
+        .any(|(k, _, l)| *k == first && *l == Some(PhoneLanguage::Ar))
 }
 
 fn hex_random() -> String {
@@ -261,7 +319,7 @@ impl Phone<'_> {
 async fn save(
     phone: &Phone<'_>,
     index: &str,
-    talk: &NeedTalk,
+    talk: &Conversation,
     l: PhoneLanguage,
 ) -> crate::Result<()> {
     let state = serde_json::to_string(talk)
@@ -308,11 +366,18 @@ async fn converse(
     l: PhoneLanguage,
     index: &str,
     number: &str,
-    talk: NeedTalk,
+    conversation: Conversation,
     text: &str,
-    retry: &str,
 ) -> crate::Result<String> {
-    match talk {
+    let id = conversation.id;
+    let step = |talk: NeedTalk| {
+        let conversation = Conversation {
+            id: id.clone(),
+            talk,
+        };
+        async move { save(phone, index, &conversation, l).await }
+    };
+    match conversation.talk {
         NeedTalk::Commune => {
             let found = find_communes(text);
             match found.as_slice() {
@@ -323,7 +388,7 @@ async fn converse(
                 )),
                 [one] => {
                     let commune = one.code.as_str().to_owned();
-                    save(phone, index, &NeedTalk::Category { commune }, l).await?;
+                    step(NeedTalk::Category { commune }).await?;
                     Ok(categories(phone, l))
                 }
                 many => {
@@ -332,7 +397,7 @@ async fn converse(
                         .map(|c| commune_name(l, c, LISTED_NAME_CHARS))
                         .collect();
                     let communes = many.iter().map(|c| c.code.as_str().to_owned()).collect();
-                    save(phone, index, &NeedTalk::CommuneChoice { communes }, l).await?;
+                    step(NeedTalk::CommuneChoice { communes }).await?;
                     Ok(phone.t_args(
                         l,
                         "sms-need-choose-commune",
@@ -344,7 +409,7 @@ async fn converse(
         NeedTalk::CommuneChoice { communes } => match parse_choice(text, communes.len()) {
             Some(i) => {
                 let commune = communes[i].clone();
-                save(phone, index, &NeedTalk::Category { commune }, l).await?;
+                step(NeedTalk::Category { commune }).await?;
                 Ok(categories(phone, l))
             }
             None => {
@@ -363,7 +428,7 @@ async fn converse(
         NeedTalk::Category { commune } => match parse_choice(text, NeedCategory::ALL.len()) {
             Some(i) => {
                 let category = NeedCategory::ALL[i].as_str().to_owned();
-                save(phone, index, &NeedTalk::Households { commune, category }, l).await?;
+                step(NeedTalk::Households { commune, category }).await?;
                 Ok(phone.t(l, "sms-need-ask-households"))
             }
             None => Ok(categories(phone, l)),
@@ -382,7 +447,7 @@ async fn converse(
                 urgency: Urgency::High,
                 households,
             };
-            let told = phone.report_need(l, number, &need, retry).await?;
+            let told = phone.report_need(l, number, &need, &id).await?;
             phone.store.end_phone_conversation(index).await?;
             Ok(told.text)
         }

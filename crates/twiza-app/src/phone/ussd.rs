@@ -1,6 +1,7 @@
 //! The USSD menus: a pure function of the answers typed so far (the gateway's `text`, joined by
-//! `*`) gives the next screen, so no session state is kept on the server — except the final
-//! write (a need, a grievance, a subscription), done once per session id. Every screen fits in
+//! `*`) gives the next screen. The server keeps only the answers a session reached, to refuse a
+//! request that jumps to a step never shown, and the reply of its final write (a need, a
+//! grievance, a subscription), done once per session id. Every screen fits in
 //! 182 characters: lists are cut (at most five communes) and long names shortened until it does.
 //!
 //! The first screen chooses the language (`1` العربية, `2` الدارجة, `3` Tamazight,
@@ -16,13 +17,16 @@ use super::{
 use twiza_domain::crisis::{NeedCategory, Urgency};
 use twiza_domain::grievance::GrievanceSubject;
 use twiza_i18n::{Arg, PhoneLanguage, PhoneMessages};
-use twiza_store::FinalWrite;
+use twiza_store::UssdStep;
 
 /// The longest USSD screen, in characters.
 pub const SCREEN_CHARS: usize = 182;
 
 /// Longest answer kept from one step (a commune's name, a code, a reference).
 const STEP_CHARS: usize = 40;
+
+/// Longest `text` a session can reach (every answer at its longest, twenty steps).
+const TEXT_CHARS: usize = 20 * (STEP_CHARS + 1);
 
 /// What the gateway sends on each step of a session.
 #[derive(Debug, Clone)]
@@ -383,10 +387,35 @@ fn render(messages: &PhoneMessages, l: PhoneLanguage, screen: &Screen) -> String
     }
 }
 
-/// The answer to one step of a session. Only a confirmed final step writes, once per session
-/// id; a repeated final request answers what the first one did.
+/// The answer to one step of a session. A request must follow the session's steps (one answer
+/// more than the last request, or the last again): one that jumps to a step never shown ends
+/// the session, writing nothing. A confirmed final step writes once, whatever is repeated (the
+/// need is keyed by the session, a grievance is filed once per session, a subscription is kept
+/// once), and a repeated final request gets the reply the first one got.
 pub async fn answer(phone: &Phone<'_>, request: &UssdRequest) -> UssdReply {
     let walked = walk(&request.text);
+    let say = |key: &str| match walked.language {
+        Some(l) => fit(phone.messages.t(l, key)),
+        None => both(phone.messages, key),
+    };
+    if request.text.chars().count() > TEXT_CHARS {
+        return UssdReply::End(say("phone-invalid-choice"));
+    }
+    let Some(number) = super::normalize_phone(&request.phone) else {
+        return UssdReply::End(say("phone-error"));
+    };
+    let session = format!("ussd:{}", super::cut(&request.session_id, 100));
+    let index = phone.phone_index(&number);
+    match phone
+        .store
+        .follow_ussd_session(&session, &index, &request.text)
+        .await
+    {
+        Ok(UssdStep::Follows(None)) => {}
+        Ok(UssdStep::Follows(Some(reply))) => return UssdReply::End(reply),
+        Ok(UssdStep::Jumped) => return UssdReply::End(say("phone-session-jumped")),
+        Err(_) => return UssdReply::End(say("phone-error")),
+    }
     let Some(l) = walked.language else {
         return match walked.end {
             Ok(screen) => UssdReply::Continue(render(phone.messages, PhoneLanguage::Ar, &screen)),
@@ -396,79 +425,52 @@ pub async fn answer(phone: &Phone<'_>, request: &UssdRequest) -> UssdReply {
     };
     match walked.end {
         Ok(screen) => UssdReply::Continue(render(phone.messages, l, &screen)),
-        Err(action) => UssdReply::End(fit(finish(phone, l, request, action).await)),
+        Err(action) => UssdReply::End(fit(finish(phone, l, &number, &session, action).await)),
     }
 }
 
 async fn finish(
     phone: &Phone<'_>,
     l: PhoneLanguage,
-    request: &UssdRequest,
+    number: &str,
+    session: &str,
     action: Action,
 ) -> String {
     let failed = || phone.messages.t(l, "phone-error");
-    let writes = matches!(
-        action,
-        Action::RecordNeed(_) | Action::FileGrievance(..) | Action::Alerts { .. }
-    );
-    if !writes {
-        let told = match action {
-            Action::CheckCode(code) => phone.check_code(l, &code).await,
-            Action::FollowNeed(reference) => phone.need_status(l, &reference).await,
-            Action::Cancelled => Ok(phone.messages.t(l, "phone-cancelled")),
-            Action::Refuse(key) => Ok(phone.messages.t(l, key)),
-            Action::RecordNeed(_) | Action::FileGrievance(..) | Action::Alerts { .. } => {
-                Ok(failed())
-            }
-        };
-        return told.unwrap_or_else(|_| failed());
-    }
-    let Some(number) = super::normalize_phone(&request.phone) else {
-        return failed();
-    };
-    let session = format!("ussd:{}", super::cut(&request.session_id, 100));
-    match phone.store.claim_ussd_write(&session).await {
-        Ok(FinalWrite::Claimed) => {}
-        Ok(FinalWrite::Done(reply)) => return reply,
-        Ok(FinalWrite::InProgress) => return phone.messages.t(l, "phone-in-progress"),
-        Err(_) => return failed(),
-    }
     let told = match action {
-        Action::RecordNeed(need) => phone.report_need(l, &number, &need, &session).await,
+        Action::CheckCode(code) => phone.check_code(l, &code).await,
+        Action::FollowNeed(reference) => phone.need_status(l, &reference).await,
+        Action::Cancelled => Ok(phone.messages.t(l, "phone-cancelled")),
+        Action::Refuse(key) => Ok(phone.messages.t(l, key)),
+        Action::RecordNeed(need) => phone
+            .report_need(l, number, &need, session)
+            .await
+            .map(|told| told.text),
         Action::FileGrievance(household, subject) => {
             let statement = phone.messages.t(l, &subject_key(subject));
             phone
                 .file_grievance(l, &household, subject, &statement, "ussd")
                 .await
+                .map(|told| told.text)
         }
         Action::Alerts { commune, subscribe } => match commune_by_code(&commune) {
-            Some(c) => phone.alerts(l, &number, c, subscribe, "ussd").await,
-            None => Ok(super::Told::nothing(
-                phone.messages.t(l, "phone-commune-none"),
-            )),
+            Some(c) => phone
+                .alerts(l, number, c, subscribe, "ussd")
+                .await
+                .map(|told| told.text),
+            None => Ok(phone.messages.t(l, "phone-commune-none")),
         },
-        Action::CheckCode(_) | Action::FollowNeed(_) | Action::Cancelled | Action::Refuse(_) => {
-            Ok(super::Told::nothing(failed()))
-        }
     };
     match told {
-        Ok(told) => {
-            let text = fit(told.text);
-            if phone
-                .store
-                .finish_ussd_write(&session, &text)
-                .await
-                .is_err()
-            {
-                return failed();
-            }
+        Ok(text) => {
+            let text = fit(text);
+            // Best effort: without it, a repeated last request is answered again, writing
+            // nothing twice.
+            let _ = phone.store.keep_ussd_reply(session, &text).await;
             text
         }
-        Err(_) => {
-            // Nothing was written: the session may try its final step again.
-            let _ = phone.store.release_ussd_write(&session).await;
-            failed()
-        }
+        // Nothing was written: the session may try its final step again.
+        Err(_) => failed(),
     }
 }
 

@@ -137,6 +137,7 @@ pub async fn run(mut config: Config) -> anyhow::Result<()> {
     config.ussd = Some(twiza_web::channels::UssdSetting {
         service_code: DEMO_USSD_CODE.to_owned(),
         allowed_addresses: vec![[127, 0, 0, 1].into(), std::net::Ipv6Addr::LOCALHOST.into()],
+        secret: None,
     });
     let web = config.web()?;
     let sequencer = twiza_store::Sequencer::start(store.clone(), web.receipt_key);

@@ -52,7 +52,7 @@ phone-cancelled = ألغي. لم يسجل شيء.
 phone-invalid-choice = هذا الاختيار غير موجود. لم يسجل شيء.
 phone-invalid-number = هذا ليس عدد أسر. لم يسجل شيء.
 phone-session-ended = انتهت هذه الجلسة. اتصل من جديد.
-phone-in-progress = طلبك قيد التسجيل. اتصل بعد دقيقة.
+phone-session-jumped = هذه الخطوة لم تظهر في الجلسة. اتصل من جديد.
 phone-error = الخدمة غير متاحة. حاول لاحقا.
 
 phone-category-shelter = مأوى
@@ -97,6 +97,6 @@ sms-need-ask-households = كم عدد الأسر المحتاجة؟ أرسل ر�
 sms-alert-ask-commune = أرسل تنبيه واسم جماعتك.
 sms-alert-choose = عدة جماعات: { $list }. أرسل تنبيه والاسم الكامل.
 sms-grievance-usage = أرسل شكاية ومرجع الأسرة HH ورسالتك.
-sms-already-received = الرسالة وصلت من قبل.
+sms-too-long = الرسالة طويلة جدا. أرسل رسالة أقصر.
 sms-too-many = رسائل كثيرة. انتظر دقيقة.
 sms-stopped = لن تتلقى تنبيهات بعد الآن.

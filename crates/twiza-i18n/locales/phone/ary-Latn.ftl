@@ -53,7 +53,7 @@ phone-cancelled = Tlgha. Ma tsejjel walou.
 phone-invalid-choice = Had lkhtiyar ma kaynch. Ma tsejjel walou.
 phone-invalid-number = Hada machi 3adad dyal dyour. Ma tsejjel walou.
 phone-session-ended = Had jalsa salat. 3awed 3iyet.
-phone-in-progress = Talab dyalek kaytsejjel. 3awed 3iyet mn b3d dqiqa.
+phone-session-jumped = Had lkhatwa ma banetch f jalsa. 3awed 3iyet.
 phone-error = Lkhidma ma khddamach daba. 3awed mn b3d.
 
 phone-category-shelter = Fin yskno
@@ -98,6 +98,6 @@ sms-need-ask-households = Ch7al mn dar m7taja? Sift raqm.
 sms-alert-ask-commune = Sift TANBIH w smiyt jma3tek.
 sms-alert-choose = Bzaf dyal jma3at: { $list }. Sift TANBIH w smiya kamla.
 sms-grievance-usage = Sift SHIKAYA, lmarja3 dyal dar HH-... w klamek.
-sms-already-received = Lmessage wslna qbel.
+sms-too-long = Lmessage twil bzaf. Sift message qsir.
 sms-too-many = Bzaf dyal lmessages. Tsenna dqiqa.
 sms-stopped = Ma ghadich ywslouk tanbihat mn daba.

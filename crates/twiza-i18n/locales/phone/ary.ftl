@@ -52,7 +52,7 @@ phone-cancelled = تلغى. ماتسجل والو.
 phone-invalid-choice = هاد الاختيار ماكاينش. ماتسجل والو.
 phone-invalid-number = هادا ماشي عدد ديال الديور. ماتسجل والو.
 phone-session-ended = هاد الجلسة سالات. عاود عيط.
-phone-in-progress = الطلب ديالك كيتسجل. عاود عيط من بعد دقيقة.
+phone-session-jumped = هاد الخطوة ما بانتش فالجلسة. عاود عيط.
 phone-error = الخدمة ماخدامةش دابا. عاود من بعد.
 
 phone-category-shelter = السكنى
@@ -97,6 +97,6 @@ sms-need-ask-households = شحال من دار محتاجة؟ صيفط رقم.
 sms-alert-ask-commune = صيفط تنبيه وسمية الجماعة ديالك.
 sms-alert-choose = بزاف ديال الجماعات: { $list }. صيفط تنبيه والسمية كاملة.
 sms-grievance-usage = صيفط شكاية والمرجع ديال الدار HH والكلام ديالك.
-sms-already-received = الميساج وصلنا من قبل.
+sms-too-long = الميساج طويل بزاف. صيفط ميساج قصير.
 sms-too-many = بزاف ديال الميساجات. تسنى دقيقة.
 sms-stopped = ماغاديش توصلك التنبيهات من دابا.

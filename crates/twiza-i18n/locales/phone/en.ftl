@@ -53,7 +53,7 @@ phone-cancelled = Cancelled. Nothing was recorded.
 phone-invalid-choice = This choice does not exist. Nothing was recorded.
 phone-invalid-number = This is not a number of households. Nothing was recorded.
 phone-session-ended = This session has ended. Dial again.
-phone-in-progress = Your request is being recorded. Dial again in a minute.
+phone-session-jumped = This step was never shown. Dial again.
 phone-error = The service is unavailable. Try again later.
 
 phone-category-shelter = Shelter
@@ -98,6 +98,6 @@ sms-need-ask-households = How many households need it? Send a number.
 sms-alert-ask-commune = Send ALERT and the name of your commune.
 sms-alert-choose = Several communes match: { $list }. Send ALERT and the full name.
 sms-grievance-usage = Send COMPLAINT, the household's reference HH-... and your message.
-sms-already-received = Message already received.
+sms-too-long = Message too long. Send a shorter one.
 sms-too-many = Too many messages. Wait one minute.
 sms-stopped = You will receive no more alerts.

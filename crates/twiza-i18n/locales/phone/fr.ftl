@@ -53,7 +53,7 @@ phone-cancelled = Annulé. Rien n'a été enregistré.
 phone-invalid-choice = Ce choix n'existe pas. Rien n'a été enregistré.
 phone-invalid-number = Ce n'est pas un nombre de foyers. Rien n'a été enregistré.
 phone-session-ended = Cette session est terminée. Rappelez.
-phone-in-progress = Votre demande est en cours. Rappelez dans une minute.
+phone-session-jumped = Cette étape n'a pas été proposée. Rappelez.
 phone-error = Service indisponible. Réessayez plus tard.
 
 phone-category-shelter = Abri
@@ -98,6 +98,6 @@ sms-need-ask-households = Combien de foyers en ont besoin ? Envoyez un nombre.
 sms-alert-ask-commune = Envoyez ALERT et le nom de votre commune.
 sms-alert-choose = Plusieurs communes : { $list }. Envoyez ALERT et le nom complet.
 sms-grievance-usage = Envoyez PLAINTE, la référence du foyer HH-... et votre message.
-sms-already-received = Message déjà enregistré.
+sms-too-long = Message trop long. Envoyez un message plus court.
 sms-too-many = Trop de messages. Attendez une minute.
 sms-stopped = Vous ne recevrez plus d'alertes.

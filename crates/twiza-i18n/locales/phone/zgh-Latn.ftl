@@ -53,7 +53,7 @@ phone-cancelled = Tettwasser. Ur ittwaru walu.
 phone-invalid-choice = Asti ad ur illi. Ur ittwaru walu.
 phone-invalid-number = Ad ur igi uttun n tgemmiwin. Ur ittwaru walu.
 phone-session-ended = Tfukat tgemmart ad. Ales tighri.
-phone-in-progress = Asuter nnek ar ittwaru. Ales tighri dffir n yat tusdidt.
+phone-session-jumped = Tasurift ad ur d tban g tgemmart. Ales tighri.
 phone-error = Tanfa ur tlli dghi. Ales dffir.
 
 phone-category-shelter = Axxam
@@ -98,6 +98,6 @@ sms-need-ask-households = Mennaw n tgemmiwin ayd ixussan? Azen uttun.
 sms-alert-ask-commune = Azen ALGHU d yisem n tejmaet nnek.
 sms-alert-choose = Mnid tijmaeyin: { $list }. Azen ALGHU d yisem ikmln.
 sms-grievance-usage = Azen CCIKAYT, asissen n tgemmi HH-... d awal nnek.
-sms-already-received = Izri d yusa yizen ad.
+sms-too-long = Izen ad ighzzif bahra. Azen yan izen imzzin.
 sms-too-many = Gutn yiznan. Rju yat tusdidt.
 sms-stopped = Ur rad ak d ilkmen ilghuten.

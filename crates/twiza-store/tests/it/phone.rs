@@ -1,11 +1,11 @@
 //! Phone conversations' storage on both backends: inbound messages counted once per gateway
 //! id and limited per phone, the language and the SMS conversation of a phone (which expires),
-//! one final write per USSD session, and alert subscriptions with the phone sealed.
+//! USSD sessions that only move one step at a time, and alert subscriptions with the phone sealed.
 
 use crate::harness::TestDb;
 use crate::on_both_backends;
 use std::collections::BTreeMap;
-use twiza_store::{FinalWrite, Inbound, PersonalDataKeys};
+use twiza_store::{Inbound, PersonalDataKeys, UssdStep};
 
 fn keys() -> PersonalDataKeys {
     PersonalDataKeys::new(BTreeMap::from([(1, [7; 32])]), [3; 32]).expect("keys")
@@ -21,12 +21,22 @@ on_both_backends!(
                 .unwrap(),
             Inbound::Fresh
         );
-        // The same id again, even from the same gateway a second later: replayed.
+        // The same id again before its reply was kept: to be handled again.
         assert_eq!(
             s.record_inbound_message("twilio", "SM1", "phone-a", 3)
                 .await
                 .unwrap(),
-            Inbound::Replayed
+            Inbound::Replayed(None)
+        );
+        // Once answered, the same id gets the same reply.
+        s.keep_inbound_reply("twilio", "SM1", "Besoin N-1 enregistre")
+            .await
+            .unwrap();
+        assert_eq!(
+            s.record_inbound_message("twilio", "SM1", "phone-a", 3)
+                .await
+                .unwrap(),
+            Inbound::Replayed(Some("Besoin N-1 enregistre".to_owned()))
         );
         // Another gateway may reuse the id.
         assert_eq!(
@@ -97,39 +107,68 @@ on_both_backends!(
     }
 );
 
-on_both_backends!(a_ussd_session_writes_once, |db: TestDb| async move {
-    let s = &db.store;
-    assert_eq!(
-        s.claim_ussd_write("ussd:s1").await.unwrap(),
-        FinalWrite::Claimed
-    );
-    assert_eq!(
-        s.claim_ussd_write("ussd:s1").await.unwrap(),
-        FinalWrite::InProgress
-    );
-    s.finish_ussd_write("ussd:s1", "Need recorded N-1")
-        .await
-        .unwrap();
-    assert_eq!(
-        s.claim_ussd_write("ussd:s1").await.unwrap(),
-        FinalWrite::Done("Need recorded N-1".to_owned())
-    );
-    // A write given up may be tried again; a finished one is not released.
-    assert_eq!(
-        s.claim_ussd_write("ussd:s2").await.unwrap(),
-        FinalWrite::Claimed
-    );
-    s.release_ussd_write("ussd:s2").await.unwrap();
-    s.release_ussd_write("ussd:s1").await.unwrap();
-    assert_eq!(
-        s.claim_ussd_write("ussd:s2").await.unwrap(),
-        FinalWrite::Claimed
-    );
-    assert!(matches!(
-        s.claim_ussd_write("ussd:s1").await.unwrap(),
-        FinalWrite::Done(_)
-    ));
-});
+on_both_backends!(
+    a_ussd_session_moves_one_step_at_a_time,
+    |db: TestDb| async move {
+        let s = &db.store;
+        let follows = UssdStep::Follows(None);
+        assert_eq!(s.follow_ussd_session("s1", "p", "").await.unwrap(), follows);
+        assert_eq!(
+            s.follow_ussd_session("s1", "p", "4").await.unwrap(),
+            follows
+        );
+        // The same request again (a gateway's retry) follows; so does going back with 0.
+        assert_eq!(
+            s.follow_ussd_session("s1", "p", "4").await.unwrap(),
+            follows
+        );
+        assert_eq!(
+            s.follow_ussd_session("s1", "p", "4*1").await.unwrap(),
+            follows
+        );
+        assert_eq!(
+            s.follow_ussd_session("s1", "p", "4*1*0").await.unwrap(),
+            follows
+        );
+        // Two answers at once, a step back to an older text, another phone: refused.
+        assert_eq!(
+            s.follow_ussd_session("s1", "p", "4*1*0*2*Asni")
+                .await
+                .unwrap(),
+            UssdStep::Jumped
+        );
+        assert_eq!(
+            s.follow_ussd_session("s1", "p", "4").await.unwrap(),
+            UssdStep::Jumped
+        );
+        assert_eq!(
+            s.follow_ussd_session("s1", "q", "4*1*0*2").await.unwrap(),
+            UssdStep::Jumped
+        );
+        // A session that starts mid-way is refused; one that starts with the answer a dialled
+        // shortcut carries is not.
+        assert_eq!(
+            s.follow_ussd_session("s2", "p", "4*2*Asni*1")
+                .await
+                .unwrap(),
+            UssdStep::Jumped
+        );
+        assert_eq!(
+            s.follow_ussd_session("s3", "p", "1").await.unwrap(),
+            follows
+        );
+        // The reply a session ended with comes back with its last request.
+        assert_eq!(
+            s.follow_ussd_session("s1", "p", "4*1*0*3").await.unwrap(),
+            follows
+        );
+        s.keep_ussd_reply("s1", "N-ABC").await.unwrap();
+        assert_eq!(
+            s.follow_ussd_session("s1", "p", "4*1*0*3").await.unwrap(),
+            UssdStep::Follows(Some("N-ABC".to_owned()))
+        );
+    }
+);
 
 on_both_backends!(
     alert_subscriptions_keep_the_phone_sealed_and_stop_at_once,

@@ -26,8 +26,10 @@ pub struct InboundSms {
     pub text: String,
 }
 
-/// The largest text accepted (UTF-8 bytes): a 1,000-character message passes, even in Arabic.
-pub const MAX_TEXT_BYTES: usize = 2048;
+/// The largest text read (bytes, UTF-8 or UTF-16): the longest concatenated SMS (1,600
+/// characters) passes in any script, and a text longer in characters than the conversation
+/// reads is answered that it is too long; beyond this no gateway sends a text message (413).
+pub const MAX_TEXT_BYTES: usize = 8 * 1024;
 /// The largest webhook request body accepted (a form of the text and the gateway's fields).
 pub const MAX_BODY_BYTES: usize = 16 * 1024;
 
@@ -111,14 +113,28 @@ pub fn report_status_of_twilio(status: &str) -> &'static str {
     }
 }
 
-/// `[ussd]`: the service code the USSD callback answers and the addresses it accepts requests
-/// from (the gateway's).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// `[ussd]`: the service code the USSD callback answers, the addresses it accepts requests
+/// from (the gateway's) and the secret its address carries.
+#[derive(Clone, PartialEq, Eq)]
 pub struct UssdSetting {
     /// `*1212#`: requests for another code get a short `END`.
     pub service_code: String,
     /// The gateway's client addresses; a request from elsewhere is refused (403).
     pub allowed_addresses: Vec<std::net::IpAddr>,
+    /// A secret the callback's address carries (`?secret=…`), when set: a request without it is
+    /// refused (403) even from an allowed address.
+    pub secret: Option<String>,
+}
+
+/// Debug output leaves the secret out.
+impl std::fmt::Debug for UssdSetting {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UssdSetting")
+            .field("service_code", &self.service_code)
+            .field("allowed_addresses", &self.allowed_addresses)
+            .field("secret", &self.secret.is_some())
+            .finish()
+    }
 }
 
 /// The app layer's phone context over the server's parts.

@@ -155,8 +155,8 @@ pub async fn inbound(
         .into_response())
 }
 
-/// `POST /channels/sms/twilio/status`: a status callback about a message we sent, recorded
-/// against it (404 when no message has its id).
+/// `POST /channels/sms/twilio/status[?id=…]`: a status callback about a message we sent,
+/// recorded against it — found by our id in the address, or by Twilio's (404 when none has it).
 pub async fn status(
     State(state): State<AppState>,
     uri: Uri,
@@ -170,16 +170,32 @@ pub async fn status(
     ) else {
         return Err(AppError::bad_request("bad_request"));
     };
-    let id = state
-        .store
-        .sms_by_provider_id("twilio", sid)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    state
+    // Our id, in the callback's (signed) address since messages are sent with it; else the
+    // gateway's.
+    let ours = uri.query().and_then(|q| {
+        serde_urlencoded::from_str::<Vec<(String, String)>>(q)
+            .ok()?
+            .into_iter()
+            .find(|(n, _)| n == "id")
+            .and_then(|(_, v)| v.parse::<i64>().ok())
+    });
+    let id = match ours {
+        Some(id) => id,
+        None => state
+            .store
+            .sms_by_provider_id("twilio", sid)
+            .await?
+            .ok_or_else(AppError::not_found)?,
+    };
+    match state
         .store
         .record_sms_report(id, super::report_status_of_twilio(raw), raw)
-        .await?;
-    Ok(StatusCode::NO_CONTENT)
+        .await
+    {
+        Ok(()) => Ok(StatusCode::NO_CONTENT),
+        Err(twiza_store::StoreError::NotFound) => Err(AppError::not_found()),
+        Err(e) => Err(e.into()),
+    }
 }
 
 #[cfg(test)]

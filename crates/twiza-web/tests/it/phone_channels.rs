@@ -40,7 +40,10 @@ async fn world() -> World {
         ussd: Some(UssdSetting {
             service_code: SERVICE.to_owned(),
             allowed_addresses: vec![GATEWAY.into()],
+            secret: None,
         }),
+        // Sessions here take more steps than a person types; the limit has its own test.
+        ussd_steps_per_minute: 0,
         ..WebConfig::default()
     })
     .await;
@@ -121,7 +124,53 @@ async fn ussd_from(
     (response.status, response.text())
 }
 
+/// The last `text` sent in each session, per app (tests run side by side).
+static SESSIONS: std::sync::Mutex<Vec<(std::path::PathBuf, String, String)>> =
+    std::sync::Mutex::new(Vec::new());
+
+/// One step of a session as a phone takes it: every answer before `text` not sent yet in this
+/// session is sent first, one at a time (each a `CON` screen), as a gateway does.
 async fn ussd(app: &TestApp, session: &str, text: &str) -> String {
+    let dir = app.data_dir().to_owned();
+    let last = SESSIONS
+        .lock()
+        .expect("sessions")
+        .iter()
+        .find(|(d, s, _)| *d == dir && s == session)
+        .map(|(_, _, t)| t.clone());
+    let answers: Vec<&str> = if text.is_empty() {
+        Vec::new()
+    } else {
+        text.split('*').collect()
+    };
+    // "", then the first answer, the first two…
+    let steps: Vec<String> = (0..=answers.len())
+        .map(|k| answers[..k].join("*"))
+        .collect();
+    // Steps already taken in this session are not sent again.
+    let from = match &last {
+        Some(last) => steps
+            .iter()
+            .position(|t| t == last)
+            .map_or(steps.len() - 1, |i| i + 1)
+            .min(steps.len() - 1),
+        None => 0,
+    };
+    let mut reply = String::new();
+    for (i, step) in steps[from..].iter().enumerate() {
+        reply = ussd_once(app, session, step).await;
+        if from + i + 1 < steps.len() {
+            assert!(reply.starts_with("CON "), "{step}: {reply}");
+        }
+    }
+    let mut sessions = SESSIONS.lock().expect("sessions");
+    sessions.retain(|(d, s, _)| !(*d == dir && s == session));
+    sessions.push((dir, session.to_owned(), text.to_owned()));
+    reply
+}
+
+/// One request as it comes, without the steps before it; checks the reply's form and length.
+async fn ussd_once(app: &TestApp, session: &str, text: &str) -> String {
     let (status, reply) = ussd_from(app, GATEWAY, SERVICE, session, text).await;
     assert_eq!(status, StatusCode::OK, "{reply}");
     assert!(
@@ -371,20 +420,45 @@ async fn bad_ussd_input_ends_clearly_and_writes_nothing() {
         end(&ussd(&w.app, "b9", &format!("{asni}*1*1*5*2")).await),
         m.t(fr, "phone-cancelled")
     );
-    // A session that jumps past its end: the confirmation then one more answer.
+    // Sessions that jump to a step they never showed: one that starts at the confirmation of
+    // a need, one that skips from the menu to a grievance's confirmation, one that goes on past
+    // its end. Nothing is written; the answer says to dial again.
+    let jumped = m.t(fr, "phone-session-jumped");
     assert_eq!(
-        end(&ussd(&w.app, "b10", &format!("{asni}*1*1*5*1*1")).await),
-        m.t(fr, "phone-session-ended")
+        end(&ussd_once(&w.app, "b10", &format!("{asni}*1*1*5*1")).await),
+        jumped
+    );
+    ussd(&w.app, "b11", "4*4").await;
+    assert_eq!(
+        end(&ussd_once(&w.app, "b11", &format!("4*4*{}*1*1", w.household_reference)).await),
+        jumped
     );
     assert_eq!(
-        end(&ussd(
-            &w.app,
-            "b11",
-            &format!("4*4*{}*1*1*3", w.household_reference)
-        )
-        .await),
-        m.t(fr, "phone-session-ended")
+        end(&ussd(&w.app, "b11b", "4*1*TWZ-0000").await),
+        m.t_args(fr, "phone-code-unknown", &[("code", Arg::Str("TWZ-0000"))])
     );
+    assert_eq!(
+        end(&ussd_once(&w.app, "b11b", "4*1*TWZ-0000*1*1").await),
+        jumped
+    );
+    // Another phone in a session that is not its own.
+    let form = serde_urlencoded::to_string([
+        ("sessionId", "b11"),
+        ("serviceCode", SERVICE),
+        ("phoneNumber", "+212699999999"),
+        ("text", "4*4*HH-X"),
+    ])
+    .expect("form");
+    let mut request = Request::builder()
+        .method(Method::POST)
+        .uri("/channels/ussd/africastalking")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(form))
+        .expect("request");
+    request
+        .extensions_mut()
+        .insert(ConnectInfo(std::net::SocketAddr::from((GATEWAY, 40000))));
+    assert_eq!(w.app.send(request).await.text(), format!("END {jumped}"));
     // An unknown household.
     assert_eq!(
         end(&ussd(&w.app, "b12", "4*4*HH-NOBODY*1*1").await),
@@ -552,7 +626,7 @@ async fn sms_commands_in_several_languages() {
     assert_eq!(listed[0].channel, "sms");
     assert!(filed.contains(&listed[0].id.to_string()));
     let replay = sms(&w, &id, phone, &text).await.expect("reply");
-    assert_eq!(replay, m.t(ary, "sms-already-received"));
+    assert_eq!(replay, filed, "a message sent again gets the reply it got");
     assert_eq!(grievances(&w).await.len(), 1);
     let r = sms(&w, &next(), phone, "PLAINTE HH-NOBODY rien")
         .await
@@ -570,6 +644,11 @@ async fn sms_commands_in_several_languages() {
         assert_eq!(r, m.t(fr, "sms-help"), "{text:?}");
         fits(&r);
     }
+    // Longer than ten parts: said to be too long, in the phone's language.
+    let r = sms(&w, &next(), phone, &"a".repeat(1601))
+        .await
+        .expect("reply");
+    assert_eq!(r, m.t(fr, "sms-too-long"));
     // A phone without history gets the short help in Arabic and French.
     let r = sms(&w, &next(), "+212633333333", "😀")
         .await
@@ -584,6 +663,52 @@ async fn sms_commands_in_several_languages() {
     );
     fits(&r);
     assert_eq!(sms(&w, &next(), "", "STOP").await, None);
+}
+
+#[tokio::test]
+async fn a_need_by_sms_is_written_once_whatever_is_sent_again() {
+    let w = world().await;
+    let phone = "+212622222229";
+    let before = households_needed_in_asni(&w).await;
+    sms(&w, "N1", phone, "BESOIN").await.expect("reply");
+    sms(&w, "N2", phone, "Asni").await.expect("reply");
+    let found = twiza_geo::geo().search_communes("Asni", 5);
+    if found.len() > 1 {
+        let position = found
+            .iter()
+            .position(|c| c.code.as_str() == ASNI)
+            .expect("Asni");
+        sms(&w, "N2b", phone, &(position + 1).to_string())
+            .await
+            .expect("reply");
+    }
+    sms(&w, "N3", phone, "1").await.expect("reply");
+    let recorded = sms(&w, "N4", phone, "6").await.expect("reply");
+    assert!(recorded.contains("N-"), "{recorded}");
+    // The same message again: the same reply. The conversation is over: another "6" is help.
+    assert_eq!(sms(&w, "N4", phone, "6").await.expect("reply"), recorded);
+    assert_eq!(households_needed_in_asni(&w).await, before + 6);
+    // A message whose handling was cut short (recorded, no reply kept) is handled again, and
+    // its need is not written twice.
+    let index = w.app.state.config.personal_data.blind_index("phone", phone);
+    w.app
+        .store
+        .save_phone_conversation(
+            &index,
+            r#"{"id":"sms:twilio:N1","step":"households","commune":"07.041.07.03","category":"shelter"}"#,
+            "fr",
+            600,
+        )
+        .await
+        .expect("conversation");
+    w.app
+        .store
+        .record_inbound_message("twilio", "N5", &index, 100)
+        .await
+        .expect("recorded");
+    let again = sms(&w, "N5", phone, "6").await.expect("reply");
+    assert_eq!(again, recorded, "the conversation's need is the same need");
+    assert_eq!(households_needed_in_asni(&w).await, before + 6);
 }
 
 #[tokio::test]
@@ -623,7 +748,7 @@ async fn every_sms_reply_fits_its_parts() {
             "sms-need-ask-households",
             "sms-alert-ask-commune",
             "sms-grievance-usage",
-            "sms-already-received",
+            "sms-too-long",
             "sms-too-many",
             "sms-stopped",
             "phone-need-unknown",
@@ -634,4 +759,69 @@ async fn every_sms_reply_fits_its_parts() {
             fits(&m.t(l, key));
         }
     }
+}
+
+#[tokio::test]
+async fn the_ussd_callback_needs_its_secret_and_limits_steps_per_phone() {
+    let app = TestApp::with_config(WebConfig {
+        ussd: Some(UssdSetting {
+            service_code: SERVICE.to_owned(),
+            allowed_addresses: vec![GATEWAY.into()],
+            secret: Some("ussd-secret-0123".to_owned()),
+        }),
+        ussd_steps_per_minute: 3,
+        ..WebConfig::default()
+    })
+    .await;
+    let request = |query: &str, phone: &str, session: &str| {
+        let form = serde_urlencoded::to_string([
+            ("sessionId", session),
+            ("serviceCode", SERVICE),
+            ("phoneNumber", phone),
+            ("text", ""),
+        ])
+        .expect("form");
+        let mut request = Request::builder()
+            .method(Method::POST)
+            .uri(format!("/channels/ussd/africastalking{query}"))
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(form))
+            .expect("request");
+        request
+            .extensions_mut()
+            .insert(ConnectInfo(std::net::SocketAddr::from((GATEWAY, 40000))));
+        request
+    };
+    for query in ["", "?secret=ussd-secret-0124", "?secret="] {
+        let r = app.send(request(query, "+212612345678", "s0")).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{query}");
+    }
+    let m = messages();
+    for i in 0..3 {
+        let r = app
+            .send(request(
+                "?secret=ussd-secret-0123",
+                "+212612345678",
+                &format!("s{i}"),
+            ))
+            .await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(r.text().starts_with("CON "), "{}", r.text());
+    }
+    // The fourth step in the minute from the same phone: told to wait; another phone goes on.
+    let r = app
+        .send(request("?secret=ussd-secret-0123", "+212612345678", "s3"))
+        .await;
+    assert_eq!(
+        r.text(),
+        format!(
+            "END {}\n{}",
+            m.t(PhoneLanguage::Ar, "sms-too-many"),
+            m.t(PhoneLanguage::Fr, "sms-too-many")
+        )
+    );
+    let r = app
+        .send(request("?secret=ussd-secret-0123", "+212611111111", "s4"))
+        .await;
+    assert!(r.text().starts_with("CON "), "{}", r.text());
 }

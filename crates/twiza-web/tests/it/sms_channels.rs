@@ -94,29 +94,39 @@ async fn a_signed_twilio_message_is_answered_in_twiml_and_unsigned_ones_are_refu
 
     // Unsigned, signed with another token, over a changed field, or for the Host header's
     // address: 403, and nothing written.
+    // Each refused request carries a message id never seen, so that a record of it would show.
+    let mut other = INBOUND;
+    other[3] = ("MessageSid", "SM-never-recorded");
     let wrong_token = twiza_web::channels::twilio::signature(
         "another-token",
         &format!("{BASE}/channels/sms/twilio"),
-        &owned(&INBOUND),
+        &owned(&other),
     );
     let host_url = twiza_web::channels::twilio::signature(
         TOKEN,
         "http://internal-node:8080/channels/sms/twilio",
-        &owned(&INBOUND),
+        &owned(&other),
     );
-    let mut changed = INBOUND;
+    let mut changed = other;
     changed[2] = ("Body", "BESOIN argent");
     for (body, signature) in [
-        (form(&INBOUND), None),
-        (form(&INBOUND), Some(wrong_token.as_str())),
-        (form(&INBOUND), Some(host_url.as_str())),
+        (form(&other), None),
+        (form(&other), Some(wrong_token.as_str())),
+        (form(&other), Some(host_url.as_str())),
         (form(&changed), Some(INBOUND_SIGNATURE)),
-        (form(&INBOUND), Some("garbage")),
+        (form(&other), Some("garbage")),
     ] {
         let r = post_form(&app, "/channels/sms/twilio", body, signature).await;
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{signature:?}");
         assert!(!r.text().contains("+212612345678"));
     }
+    // Nothing of them was recorded: their message id is new to the store.
+    let probe = app
+        .store
+        .record_inbound_message("twilio", "SM-never-recorded", "probe", 10)
+        .await
+        .expect("record");
+    assert_eq!(probe, twiza_store::Inbound::Fresh);
     assert!(app.store.sms_outbox(10).await.expect("outbox").is_empty());
 }
 
@@ -134,25 +144,39 @@ fn signed(path: &str, pairs: &[(&str, &str)]) -> (String, String) {
 }
 
 #[tokio::test]
-async fn a_thousand_character_message_passes_and_a_longer_body_is_413() {
+async fn long_messages_are_answered_and_only_what_no_gateway_sends_is_413() {
     let app = TestApp::with_config(config(vec![])).await;
     let latin = "a".repeat(1000);
-    let arabic = "ب".repeat(1000);
-    for text in [latin.as_str(), arabic.as_str()] {
+    let arabic = "ب".repeat(1600);
+    for (id, text) in [("SM1", latin.as_str()), ("SM2", arabic.as_str())] {
         let pairs = [
             ("From", "+212612345678"),
             ("Body", text),
-            ("MessageSid", "SM1"),
+            ("MessageSid", id),
         ];
         let (body, signature) = signed("/channels/sms/twilio", &pairs);
         let r = post_form(&app, "/channels/sms/twilio", body, Some(&signature)).await;
         assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     }
-    let long = "a".repeat(2049);
+    // Longer than the longest concatenated message: a short answer, not an error.
+    let long = "ب".repeat(1601);
     let pairs = [
         ("From", "+212612345678"),
         ("Body", long.as_str()),
-        ("MessageSid", "SM2"),
+        ("MessageSid", "SM3"),
+    ];
+    let (body, signature) = signed("/channels/sms/twilio", &pairs);
+    let r = post_form(&app, "/channels/sms/twilio", body, Some(&signature)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let messages = twiza_i18n::PhoneMessages::load().expect("messages");
+    let too_long = messages.t(twiza_i18n::PhoneLanguage::Ar, "sms-too-long");
+    assert!(r.text().contains(&too_long), "{}", r.text());
+    // Beyond what any gateway sends: 413, the code alone.
+    let huge = "a".repeat(8193);
+    let pairs = [
+        ("From", "+212612345678"),
+        ("Body", huge.as_str()),
+        ("MessageSid", "SM4"),
     ];
     let (body, signature) = signed("/channels/sms/twilio", &pairs);
     let r = post_form(&app, "/channels/sms/twilio", body, Some(&signature)).await;
@@ -161,12 +185,63 @@ async fn a_thousand_character_message_passes_and_a_longer_body_is_413() {
         &app,
         &format!(
             "/channels/sms/kannel?secret={KANNEL_SECRET}&from=%2B212612345678&id=k1&text={}",
-            "a".repeat(2049)
+            "a".repeat(8193)
         ),
         ([127, 0, 0, 1], 40000).into(),
     )
     .await;
     assert_eq!(kannel.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(kannel.text(), "payload_too_large");
+    assert!(!kannel.text().contains("212612345678"));
+}
+
+#[tokio::test]
+async fn kannel_messages_in_ucs2_are_read_and_answered_in_ucs2() {
+    let app = TestApp::with_config(config(vec![])).await;
+    // "حاجة" (need, in Arabic) as the phone sent it: UTF-16 big-endian, percent-encoded by %b.
+    let utf16: String = "حاجة"
+        .encode_utf16()
+        .flat_map(u16::to_be_bytes)
+        .map(|b| format!("%{b:02X}"))
+        .collect();
+    let r = get_from(
+        &app,
+        &format!(
+            "/channels/sms/kannel?secret={KANNEL_SECRET}&from=%2B212612345670&id=u1\
+             &coding=2&charset=UTF-16BE&text={utf16}"
+        ),
+        ([127, 0, 0, 1], 40000).into(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let messages = twiza_i18n::PhoneMessages::load().expect("messages");
+    assert_eq!(
+        r.text(),
+        messages.t(twiza_i18n::PhoneLanguage::Ar, "sms-need-ask-commune")
+    );
+    assert_eq!(r.headers["x-kannel-coding"], "2");
+    // A French answer goes in the default alphabet.
+    let r = get_from(
+        &app,
+        &format!(
+            "/channels/sms/kannel?secret={KANNEL_SECRET}&from=%2B212612345671&id=u2\
+             &coding=0&charset=UTF-8&text=BESOIN"
+        ),
+        ([127, 0, 0, 1], 40000).into(),
+    )
+    .await;
+    assert_eq!(r.headers["x-kannel-coding"], "0");
+    // Odd UTF-16 bytes are no text.
+    let r = get_from(
+        &app,
+        &format!(
+            "/channels/sms/kannel?secret={KANNEL_SECRET}&from=%2B212612345672&id=u3\
+             &coding=2&text=%06%2D%06"
+        ),
+        ([127, 0, 0, 1], 40000).into(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
 }
 
 #[tokio::test]
@@ -466,11 +541,11 @@ async fn twilio_gets_the_message_records_its_sid_and_its_signed_status_callback(
     assert_eq!(value(&f, "To"), Some("+212612345678"));
     assert_eq!(value(&f, "From"), Some("+15005550006"));
     assert_eq!(value(&f, "Body"), Some("Twiza: code 654321"));
+    let row = app.store.sms_outbox(1).await.expect("outbox")[0].clone();
     assert_eq!(
         value(&f, "StatusCallback"),
-        Some(format!("{BASE}/channels/sms/twilio/status").as_str())
+        Some(format!("{BASE}/channels/sms/twilio/status?id={}", row.id).as_str())
     );
-    let row = app.store.sms_outbox(1).await.expect("outbox")[0].clone();
     assert_eq!(row.provider_id.as_deref(), Some("SMfake0001"));
 
     // The status callback, signed independently with python3 (as INBOUND_SIGNATURE, url
@@ -492,6 +567,56 @@ async fn twilio_gets_the_message_records_its_sid_and_its_signed_status_callback(
     assert_eq!(
         (reports[0].status.as_str(), reports[0].raw_status.as_str()),
         ("delivered", "delivered")
+    );
+    // A report at the address the message was sent with names it by our id: found even when
+    // the gateway's id is not known yet.
+    let path = format!("/channels/sms/twilio/status?id={}", row.id);
+    let early = [
+        ("MessageSid", "SMnot-recorded-yet"),
+        ("MessageStatus", "sent"),
+    ];
+    let (body, signature) = signed(&path, &early);
+    let r = post_form(&app, &path, body, Some(&signature)).await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text());
+    assert_eq!(app.store.sms_reports(row.id).await.expect("r").len(), 2);
+}
+
+#[tokio::test]
+async fn an_accepted_message_whose_answer_is_unreadable_is_not_sent_again() {
+    let app = TestApp::with_config(config(vec![])).await;
+    let fake = FakeGateway::start(vec![(StatusCode::CREATED, "<html>accepted</html>")]).await;
+    let keys = app.state.config.personal_data.clone();
+    let sender = Sender::new(
+        Gateway::Twilio(Twilio {
+            api_base: format!("http://{}", fake.address),
+            account_sid: "AC0123".into(),
+            auth_token: TOKEN.into(),
+            from: TwilioFrom::Number("+15005550006".into()),
+            status_callback: None,
+        }),
+        keys.clone(),
+        100.0,
+    );
+    twiza_app::sms::queue(
+        &app.store,
+        &keys,
+        ("delivery_code", "test:u".to_owned()),
+        "+212612345678",
+        "Twiza: code 111111",
+    )
+    .await
+    .expect("queued");
+    assert_eq!(sender.send_due(&app.store).await.expect("pass"), 1);
+    app.store
+        .execute_raw("UPDATE sms_outbox SET next_attempt_at = 0")
+        .await
+        .expect("due");
+    assert_eq!(sender.send_due(&app.store).await.expect("pass"), 0);
+    assert_eq!(fake.received().len(), 1);
+    let row = &app.store.sms_outbox(1).await.expect("outbox")[0];
+    assert_eq!(
+        (row.state.as_str(), row.provider_id.as_deref()),
+        ("sent", None)
     );
 }
 
