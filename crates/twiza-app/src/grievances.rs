@@ -9,7 +9,10 @@ use twiza_domain::grievance::{
     GrievanceStatus, GrievanceSubject,
 };
 use twiza_domain::{FieldError, OrgScope, UserId};
-use twiza_store::{GrievanceFilter, GrievanceView, NewGrievance, Reader, Store};
+use twiza_store::{
+    grievance_phone_binding, GrievanceFilter, GrievanceView, NewGrievance, PersonalDataKeys,
+    Reader, Store,
+};
 
 /// A grievance as a person writes it (before it is checked).
 pub struct GrievanceInput<'a> {
@@ -57,6 +60,8 @@ pub fn parse_grievance(
                 filed_by,
                 statement,
                 received_at,
+                filing_key: None,
+                complainant_phone_sealed: None,
             })
         }
         (a, b, c, d, e) => Err([a.err(), b.err(), c.err(), d.err(), e.err()]
@@ -76,6 +81,38 @@ pub async fn file(
     input: &GrievanceInput<'_>,
 ) -> Result<Filed> {
     let grievance = parse_grievance(input).map_err(Error::Invalid)?;
+    let (id, acknowledge_by, decide_by) = store
+        .file_grievance(scope, &grievance, by, deadlines)
+        .await?;
+    Ok(Filed {
+        id,
+        acknowledge_by,
+        decide_by,
+    })
+}
+
+/// A grievance filed from a phone: the request's key (a repeated request writes once) and the
+/// complainant's phone, sealed bound to that key to tell them of the acknowledgement.
+pub struct PhoneFiling<'a> {
+    pub key: &'a str,
+    pub phone: &'a str,
+}
+
+/// Records a grievance filed from a phone, once per filing key, in one transaction: a repeated
+/// request answers the grievance written first. The complainant's phone is kept sealed with it.
+pub async fn file_from_phone(
+    store: &Store,
+    keys: &PersonalDataKeys,
+    scope: &OrgScope,
+    by: UserId,
+    deadlines: &Deadlines,
+    input: &GrievanceInput<'_>,
+    filing: PhoneFiling<'_>,
+) -> Result<Filed> {
+    let mut grievance = parse_grievance(input).map_err(Error::Invalid)?;
+    grievance.complainant_phone_sealed =
+        Some(keys.seal(&grievance_phone_binding(filing.key), filing.phone));
+    grievance.filing_key = Some(filing.key.to_owned());
     let (id, acknowledge_by, decide_by) = store
         .file_grievance(scope, &grievance, by, deadlines)
         .await?;

@@ -438,7 +438,9 @@ async fn finish(
         Action::FileGrievance(household, subject) => {
             let statement = phone.messages.t(l, &subject_key(subject));
             phone
-                .file_grievance(l, &household, subject, &statement, "ussd")
+                .file_grievance(
+                    l, &household, subject, &statement, "ussd", &number, &session,
+                )
                 .await
         }
         Action::Alerts { commune, subscribe } => match commune_by_code(&commune) {
