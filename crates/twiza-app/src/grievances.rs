@@ -4,6 +4,7 @@
 //! and the appeal decided by someone else. The API and the pages call these.
 
 use crate::error::{Error, Result};
+use crate::notices::Notices;
 use twiza_domain::grievance::{
     parse_received_on, parse_statement, Deadlines, Decision, FiledBy, GrievanceChannel,
     GrievanceStatus, GrievanceSubject,
@@ -176,9 +177,23 @@ pub async fn show(
     Ok((grievance, entitlement))
 }
 
-/// Acknowledges receipt.
-pub async fn acknowledge(store: &Store, scope: &OrgScope, by: UserId, id: i64) -> Result<()> {
-    Ok(store.acknowledge_grievance(scope, id, by).await?)
+/// Acknowledges receipt. With `notices` (a gateway is configured), a grievance filed from a
+/// phone has its acknowledgement and deadline texted to that phone in the same transaction,
+/// once.
+pub async fn acknowledge(
+    store: &Store,
+    scope: &OrgScope,
+    by: UserId,
+    id: i64,
+    notices: Option<Notices<'_>>,
+) -> Result<()> {
+    let sms = match notices {
+        Some(n) => n.grievance_acknowledged(store, scope, id).await?,
+        None => None,
+    };
+    Ok(store
+        .acknowledge_grievance_texting(scope, id, by, sms.as_ref())
+        .await?)
 }
 
 /// Decides a grievance; the appeal window opens. A decision refused is not written.

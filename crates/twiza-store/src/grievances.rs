@@ -349,23 +349,24 @@ impl Store {
     }
 
     /// The complainant's phone kept with a grievance filed from a phone, sealed, with the
-    /// filing key it is bound to; `None` when none was kept. For the platform's own use
-    /// (texting the acknowledgement): nothing is shown to anyone.
+    /// filing key it is bound to and the grievance's decision deadline; `None` when none was
+    /// kept. For the platform's own use (texting the acknowledgement): nothing is shown to
+    /// anyone.
     pub async fn grievance_complainant_phone(
         &self,
         scope: &OrgScope,
         id: i64,
-    ) -> Result<Option<(String, Vec<u8>)>> {
-        let row: Option<(Option<String>, Option<Vec<u8>>)> = sqlx::query_as(
-            "SELECT filing_key, complainant_phone_sealed FROM grievances \
+    ) -> Result<Option<(String, Vec<u8>, i64)>> {
+        let row: Option<(Option<String>, Option<Vec<u8>>, i64)> = sqlx::query_as(
+            "SELECT filing_key, complainant_phone_sealed, decide_by FROM grievances \
              WHERE id = $1 AND organization_id = $2",
         )
         .bind(id)
         .bind(scope.org_id().0)
         .fetch_optional(self.reader())
         .await?;
-        let (key, sealed) = row.ok_or(StoreError::NotFound)?;
-        Ok(key.zip(sealed))
+        let (key, sealed, decide_by) = row.ok_or(StoreError::NotFound)?;
+        Ok(key.zip(sealed).map(|(k, s)| (k, s, decide_by)))
     }
 
     /// The association's grievances, nearest deadline first, without the household's words:

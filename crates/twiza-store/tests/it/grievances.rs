@@ -513,7 +513,7 @@ on_both_backends!(
         assert_eq!(all[0].id, first.0);
         assert_eq!(all[0].channel, "sms");
         // The phone is kept sealed, bound to the filing key, and opens only with it.
-        let (bound, sealed) = s
+        let (bound, sealed, _) = s
             .grievance_complainant_phone(&scope, first.0)
             .await
             .unwrap()
@@ -557,7 +557,7 @@ on_both_backends!(
         let rotated = keys(&[1, 2]);
         let moved = s.reseal_sealed_values(&rotated, 10).await.unwrap();
         assert_eq!(moved.grievance_phones, 1);
-        let (_, resealed) = s
+        let (_, resealed, _) = s
             .grievance_complainant_phone(&scope, first.0)
             .await
             .unwrap()

@@ -262,7 +262,7 @@ pub async fn acknowledge(
     PageForm(_): PageForm<CsrfOnly>,
 ) -> AppResult<Response> {
     let id = path_param(&params, "grievance_id")?;
-    let result = grievances::acknowledge(&state.store, &scope, user.id, id).await;
+    let result = grievances::acknowledge(&state.store, &scope, user.id, id, state.notices()).await;
     let forms = (DecisionForm::default(), AppealForm::default());
     after_step(
         Target {
