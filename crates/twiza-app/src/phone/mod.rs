@@ -317,6 +317,12 @@ impl Phone<'_> {
             },
         )
         .await?;
+        // The language of the filing is the phone's: its acknowledgement is texted in it
+        // (best effort: the language is only a preference).
+        let _ = self
+            .store
+            .set_phone_language(&self.phone_index(phone), l.tag())
+            .await;
         let number = filed.id.to_string();
         let date = iso_date(filed.decide_by);
         Ok(Told::wrote(self.t_args(
