@@ -1,7 +1,7 @@
 //! Notices by SMS, on SQLite and PostgreSQL: a need reported with a phone is told of its
-//! verification, its assignment (naming the association) and its merge (naming the need to
-//! follow) once each, in the phone's language (Arabic when unknown); a need without a phone
-//! sends nothing; a grievance filed by USSD is told of its acknowledgement with its deadline,
+//! verification, its assignment (naming the association), its merge (naming the need to
+//! follow) and its coverage by a confirmed delivery once each, in the phone's language
+//! (Arabic when unknown); a need without a phone sends nothing; a grievance filed by USSD is told of its acknowledgement with its deadline,
 //! once. The reporters' phones never reach the logs (see `logs.rs`, which runs [`notify_once`]).
 
 use crate::harness::{TestApp, TestUser};
@@ -187,6 +187,82 @@ async fn a_need_tells_its_reporter_of_each_step_once() {
 async fn a_need_tells_its_reporter_of_each_step_once_on_postgres() {
     if let Some(app) = TestApp::postgres().await {
         needs_tell_their_reporters(app).await;
+    }
+}
+
+async fn a_delivery_that_covers_a_need_tells_its_reporter(app: TestApp) {
+    let m = messages();
+    let owner = app.user("relief@example.ma", None).await;
+    let org = app
+        .org(&owner, "Tiwizi Asni", "10/2015", OrgStatus::Verified)
+        .await;
+    let scope = OrgScope::for_member(org, OrgRole::Owner);
+    let (incident, need, _) =
+        crate::crisis::incident_with_pledged_need(&app, &scope, owner.id, "Fatima", "0661000000")
+            .await;
+    let reference = app.get(&format!("/api/v1/needs/{need}"), None).await.json()["reference"]
+        .as_str()
+        .expect("reference")
+        .to_owned();
+    let r = app
+        .post_json(
+            &format!("/api/v1/organizations/{}/warehouses", org.0),
+            Some(&owner.token),
+            &json!({"name": "Dépôt d'Asni", "commune": ASNI}),
+        )
+        .await;
+    let warehouse = r.json()["id"].as_i64().expect("warehouse");
+    let r = app
+        .post_json(&format!("/api/v1/organizations/{}/stock", org.0), Some(&owner.token),
+            &json!({"warehouse_id": warehouse, "item": "tent", "quantity": 20, "source": "in_kind_donation", "reference": "TWZ-ASN1"}))
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    // Half the households first: the need is in progress, nothing told.
+    let deliver = |households: i64| {
+        json!({"incident_id": incident, "need_id": need, "warehouse_id": warehouse,
+               "item": "tent", "quantity": households, "households": households})
+    };
+    let deliveries = format!("/api/v1/organizations/{}/deliveries", org.0);
+    for (households, covered) in [(6, false), (6, true)] {
+        let r = app
+            .post_json(&deliveries, Some(&owner.token), &deliver(households))
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+        let delivery = r.json()["id"].as_i64().expect("delivery");
+        let text = app.last_sms_to("+212661000000").await.expect("the code");
+        let code: String = text.chars().filter(char::is_ascii_digit).take(6).collect();
+        let confirm = format!(
+            "/api/v1/organizations/{}/deliveries/{delivery}/confirm",
+            org.0
+        );
+        let r = app
+            .post_json(&confirm, Some(&owner.token), &json!({"code": code}))
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+        let last = app.last_sms_to("+212661000000").await;
+        let notice = m.t_args(
+            PhoneLanguage::Ar,
+            "sms-notice-need-covered",
+            &[("reference", Arg::Str(&reference))],
+        );
+        if covered {
+            assert_eq!(last.as_deref(), Some(notice.as_str()));
+        } else {
+            assert_eq!(last.as_deref(), Some(text.as_str()), "only the code so far");
+        }
+    }
+    assert_eq!(queued(&app, &format!("need:{reference}:covered")).await, 1);
+}
+
+#[tokio::test]
+async fn a_delivery_that_covers_a_need_tells_its_reporter_once() {
+    a_delivery_that_covers_a_need_tells_its_reporter(TestApp::new().await).await;
+}
+
+#[tokio::test]
+async fn a_delivery_that_covers_a_need_tells_its_reporter_once_on_postgres() {
+    if let Some(app) = TestApp::postgres().await {
+        a_delivery_that_covers_a_need_tells_its_reporter(app).await;
     }
 }
 
