@@ -72,8 +72,9 @@ pub fn parse_grievance(
     }
 }
 
-/// Records a grievance for a household of the association; nothing is written when a field is
-/// refused.
+/// Records a grievance for a household of the association, as a member does (never "by
+/// USSD": those sessions file their own, [`file_from_phone`]); nothing is written when a field
+/// is refused.
 pub async fn file(
     store: &Store,
     scope: &OrgScope,
@@ -82,6 +83,12 @@ pub async fn file(
     input: &GrievanceInput<'_>,
 ) -> Result<Filed> {
     let grievance = parse_grievance(input).map_err(Error::Invalid)?;
+    if !grievance.channel.staff_may_record() {
+        return Err(Error::Invalid(vec![FieldError::new(
+            "channel",
+            "validation",
+        )]));
+    }
     let (id, acknowledge_by, decide_by) = store
         .file_grievance(scope, &grievance, by, deadlines)
         .await?;
