@@ -1,6 +1,7 @@
 //! Re-sealing of the sealed values outside the registry's persons (donor identities, need
-//! contacts, payee accounts, the phones of alert subscriptions) with the current personal-data key: after a key rotation, and
-//! once for values still in the legacy single-key layout.
+//! contacts, payee accounts, the phones of alert subscriptions and of grievances filed by
+//! phone) with the current personal-data key: after a key rotation, and once for values still
+//! in the legacy single-key layout.
 
 use crate::phone::alert_phone_binding;
 use crate::privacy::{
