@@ -10,7 +10,7 @@ use serde::Deserialize;
 use std::collections::HashMap;
 use twiza_domain::crisis::{
     households_estimate, people_estimate, waited, NeedContact, NeedInput, NeedStatus, NewDouar,
-    NewIncident, NewNeed, NewPledge, Priority,
+    NewIncident, NewNeed, NewPledge, PledgeStatus, Priority,
 };
 use twiza_domain::roles::PlatformRole;
 use twiza_domain::{FieldError, OrgScope, Refusal, UserId};
@@ -419,6 +419,27 @@ pub async fn assign_need(
     };
     Ok(store
         .assign_need_texting(need, organization, user.id, sms.as_ref())
+        .await?)
+}
+
+/// Moves one of the association's pledges; a delivered pledge that covers its need has, with
+/// `notices`, the need's reporter told in the same transaction.
+pub async fn set_pledge_status(
+    store: &Store,
+    scope: &OrgScope,
+    id: i64,
+    to: PledgeStatus,
+    notices: Option<Notices<'_>>,
+) -> Result<()> {
+    let covered = match (notices, to) {
+        (Some(n), PledgeStatus::Delivered) => match store.pledge_need(scope, id).await? {
+            Some(need) => n.need(store, need, NeedNotice::Covered).await?,
+            None => None,
+        },
+        _ => None,
+    };
+    Ok(store
+        .set_pledge_status_texting(scope, id, to, covered.as_ref())
         .await?)
 }
 

@@ -790,7 +790,7 @@ pub async fn pledge_status(
     let to = PledgeStatus::parse(&body.status)
         .filter(|s| *s != PledgeStatus::Pledged)
         .ok_or_else(|| AppError::from(twiza_domain::FieldError::new("status", "validation")))?;
-    state.store.set_pledge_status(&scope, id, to).await?;
+    twiza_app::crisis::set_pledge_status(&state.store, &scope, id, to, state.notices()).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

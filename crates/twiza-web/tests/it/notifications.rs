@@ -1,8 +1,10 @@
 //! Notices by SMS, on SQLite and PostgreSQL: a need reported with a phone is told of its
 //! verification, its assignment (naming the association), its merge (naming the need to
-//! follow) and its coverage by a confirmed delivery once each, in the phone's language
-//! (Arabic when unknown); a need without a phone sends nothing; a grievance filed by USSD is told of its acknowledgement with its deadline,
-//! once. The reporters' phones never reach the logs (see `logs.rs`, which runs [`notify_once`]).
+//! follow) and its coverage (a confirmed delivery, a delivered pledge) once each, in the
+//! phone's language (Arabic when unknown); a need without a phone sends nothing; a grievance
+//! filed by USSD is told of its acknowledgement with its deadline, once, in the language it was
+//! filed in. The reporters' phones never reach the logs (see `logs.rs`, which runs
+//! [`notify_once`]).
 
 use crate::harness::{TestApp, TestUser};
 use axum::body::Body;
@@ -263,6 +265,55 @@ async fn a_delivery_that_covers_a_need_tells_its_reporter_once() {
 async fn a_delivery_that_covers_a_need_tells_its_reporter_once_on_postgres() {
     if let Some(app) = TestApp::postgres().await {
         a_delivery_that_covers_a_need_tells_its_reporter(app).await;
+    }
+}
+
+async fn a_delivered_pledge_that_covers_a_need_tells_its_reporter(app: TestApp) {
+    let m = messages();
+    let owner = app.user("relief@example.ma", None).await;
+    let org = app
+        .org(&owner, "Tiwizi Asni", "10/2015", OrgStatus::Verified)
+        .await;
+    let scope = OrgScope::for_member(org, OrgRole::Owner);
+    let (_, need, pledge) =
+        crate::crisis::incident_with_pledged_need(&app, &scope, owner.id, "Fatima", "0661000000")
+            .await;
+    let reference = app.get(&format!("/api/v1/needs/{need}"), None).await.json()["reference"]
+        .as_str()
+        .expect("reference")
+        .to_owned();
+    let path = format!("/api/v1/organizations/{}/pledges/{pledge}/status", org.0);
+    // In progress: nothing told.
+    let r = app
+        .post_json(&path, Some(&owner.token), &json!({"status": "in_progress"}))
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text());
+    assert_eq!(app.last_sms_to("+212661000000").await, None);
+    let r = app
+        .post_json(&path, Some(&owner.token), &json!({"status": "delivered"}))
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text());
+    let notice = m.t_args(
+        PhoneLanguage::Ar,
+        "sms-notice-need-covered",
+        &[("reference", Arg::Str(&reference))],
+    );
+    assert_eq!(
+        app.last_sms_to("+212661000000").await.as_deref(),
+        Some(notice.as_str())
+    );
+    assert_eq!(queued(&app, &format!("need:{reference}:covered")).await, 1);
+}
+
+#[tokio::test]
+async fn a_delivered_pledge_that_covers_a_need_tells_its_reporter_once() {
+    a_delivered_pledge_that_covers_a_need_tells_its_reporter(TestApp::new().await).await;
+}
+
+#[tokio::test]
+async fn a_delivered_pledge_that_covers_a_need_tells_its_reporter_once_on_postgres() {
+    if let Some(app) = TestApp::postgres().await {
+        a_delivered_pledge_that_covers_a_need_tells_its_reporter(app).await;
     }
 }
 
