@@ -4,12 +4,13 @@
 //! contact to an association the need is assigned to.
 
 use crate::error::{Error, Result};
+use crate::notices::{NeedNotice, Notices};
 use crate::sealing::{open_json, seal_json};
 use serde::Deserialize;
 use std::collections::HashMap;
 use twiza_domain::crisis::{
     households_estimate, people_estimate, waited, NeedContact, NeedInput, NeedStatus, NewDouar,
-    NewIncident, NewNeed, NewPledge, Priority,
+    NewIncident, NewNeed, NewPledge, PledgeStatus, Priority,
 };
 use twiza_domain::roles::PlatformRole;
 use twiza_domain::{FieldError, OrgScope, Refusal, UserId};
@@ -346,35 +347,100 @@ async fn triaged_need(store: &Store, user: &User, id: i64) -> Result<Need> {
 }
 
 /// Verifies a reported need, or accepts a held report as verified at once (authorities in
-/// their territory, platform admins).
-pub async fn verify_need(store: &Store, user: &User, id: i64) -> Result<()> {
+/// their territory, platform admins). With `notices` (a gateway is configured), the reporter's
+/// phone is told in the same transaction, once.
+pub async fn verify_need(
+    store: &Store,
+    user: &User,
+    id: i64,
+    notices: Option<Notices<'_>>,
+) -> Result<()> {
     let need = triaged_need(store, user, id).await?;
+    let sms = match notices {
+        Some(n) if need.has_contact => n.need(store, id, NeedNotice::Verified).await?,
+        _ => None,
+    };
     if need.status == NeedStatus::Held {
-        store.review_held_need(id, NeedStatus::Verified).await?;
+        store
+            .review_held_need_texting(id, NeedStatus::Verified, sms.as_ref())
+            .await?;
     } else {
         store
-            .set_need_status(id, NeedStatus::Reported, NeedStatus::Verified)
+            .set_need_status_texting(id, NeedStatus::Reported, NeedStatus::Verified, sms.as_ref())
             .await?;
     }
     Ok(())
 }
 
 /// Merges a duplicate need into the need it repeats (kept): same incident, both open, never a
-/// need into itself (`merge_into_itself`).
-pub async fn merge_need(store: &Store, user: &User, duplicate: i64, into: i64) -> Result<()> {
+/// need into itself (`merge_into_itself`). With `notices`, the duplicate's reporter is told
+/// which need to follow now.
+pub async fn merge_need(
+    store: &Store,
+    user: &User,
+    duplicate: i64,
+    into: i64,
+    notices: Option<Notices<'_>>,
+) -> Result<()> {
     if duplicate == into {
         return Err(Error::Refused(Refusal::MergeIntoItself));
     }
-    triaged_need(store, user, duplicate).await?;
-    triaged_need(store, user, into).await?;
-    Ok(store.merge_need(duplicate, into).await?)
+    let dup = triaged_need(store, user, duplicate).await?;
+    let kept = triaged_need(store, user, into).await?;
+    let sms = match notices {
+        Some(n) if dup.has_contact => {
+            n.need(store, duplicate, NeedNotice::Merged(&kept.reference))
+                .await?
+        }
+        _ => None,
+    };
+    Ok(store
+        .merge_need_texting(duplicate, into, sms.as_ref())
+        .await?)
 }
 
 /// Assigns a need to a verified association, which may then read the reporter's contact;
-/// `false` when it already held the need.
-pub async fn assign_need(store: &Store, user: &User, need: i64, organization: i64) -> Result<bool> {
-    triaged_need(store, user, need).await?;
-    Ok(store.assign_need(need, organization, user.id).await?)
+/// `false` when it already held the need. With `notices`, the reporter is told which
+/// association will help.
+pub async fn assign_need(
+    store: &Store,
+    user: &User,
+    need: i64,
+    organization: i64,
+    notices: Option<Notices<'_>>,
+) -> Result<bool> {
+    let found = triaged_need(store, user, need).await?;
+    let sms = match notices {
+        Some(n) if found.has_contact && found.status.is_open() => {
+            n.need(store, need, NeedNotice::Assigned(organization))
+                .await?
+        }
+        _ => None,
+    };
+    Ok(store
+        .assign_need_texting(need, organization, user.id, sms.as_ref())
+        .await?)
+}
+
+/// Moves one of the association's pledges; a delivered pledge that covers its need has, with
+/// `notices`, the need's reporter told in the same transaction.
+pub async fn set_pledge_status(
+    store: &Store,
+    scope: &OrgScope,
+    id: i64,
+    to: PledgeStatus,
+    notices: Option<Notices<'_>>,
+) -> Result<()> {
+    let covered = match (notices, to) {
+        (Some(n), PledgeStatus::Delivered) => match store.pledge_need(scope, id).await? {
+            Some(need) => n.need(store, need, NeedNotice::Covered).await?,
+            None => None,
+        },
+        _ => None,
+    };
+    Ok(store
+        .set_pledge_status_texting(scope, id, to, covered.as_ref())
+        .await?)
 }
 
 /// Pledges the association to cover a need or a place, once per `creation_key`. A pledge on a

@@ -4,12 +4,16 @@
 //! and the appeal decided by someone else. The API and the pages call these.
 
 use crate::error::{Error, Result};
+use crate::notices::Notices;
 use twiza_domain::grievance::{
     parse_received_on, parse_statement, Deadlines, Decision, FiledBy, GrievanceChannel,
     GrievanceStatus, GrievanceSubject,
 };
 use twiza_domain::{FieldError, OrgScope, UserId};
-use twiza_store::{GrievanceFilter, GrievanceView, NewGrievance, Reader, Store};
+use twiza_store::{
+    grievance_phone_binding, GrievanceFilter, GrievanceView, NewGrievance, PersonalDataKeys,
+    Reader, Store,
+};
 
 /// A grievance as a person writes it (before it is checked).
 pub struct GrievanceInput<'a> {
@@ -57,6 +61,8 @@ pub fn parse_grievance(
                 filed_by,
                 statement,
                 received_at,
+                filing_key: None,
+                complainant_phone_sealed: None,
             })
         }
         (a, b, c, d, e) => Err([a.err(), b.err(), c.err(), d.err(), e.err()]
@@ -66,8 +72,9 @@ pub fn parse_grievance(
     }
 }
 
-/// Records a grievance for a household of the association; nothing is written when a field is
-/// refused.
+/// Records a grievance for a household of the association, as a member does (never "by
+/// USSD": those sessions file their own, [`file_from_phone`]); nothing is written when a field
+/// is refused.
 pub async fn file(
     store: &Store,
     scope: &OrgScope,
@@ -76,6 +83,44 @@ pub async fn file(
     input: &GrievanceInput<'_>,
 ) -> Result<Filed> {
     let grievance = parse_grievance(input).map_err(Error::Invalid)?;
+    if !grievance.channel.staff_may_record() {
+        return Err(Error::Invalid(vec![FieldError::new(
+            "channel",
+            "validation",
+        )]));
+    }
+    let (id, acknowledge_by, decide_by) = store
+        .file_grievance(scope, &grievance, by, deadlines)
+        .await?;
+    Ok(Filed {
+        id,
+        acknowledge_by,
+        decide_by,
+    })
+}
+
+/// A grievance filed from a phone: the request's key (a repeated request writes once) and the
+/// complainant's phone, sealed bound to that key to tell them of the acknowledgement.
+pub struct PhoneFiling<'a> {
+    pub key: &'a str,
+    pub phone: &'a str,
+}
+
+/// Records a grievance filed from a phone, once per filing key, in one transaction: a repeated
+/// request answers the grievance written first. The complainant's phone is kept sealed with it.
+pub async fn file_from_phone(
+    store: &Store,
+    keys: &PersonalDataKeys,
+    scope: &OrgScope,
+    by: UserId,
+    deadlines: &Deadlines,
+    input: &GrievanceInput<'_>,
+    filing: PhoneFiling<'_>,
+) -> Result<Filed> {
+    let mut grievance = parse_grievance(input).map_err(Error::Invalid)?;
+    grievance.complainant_phone_sealed =
+        Some(keys.seal(&grievance_phone_binding(filing.key), filing.phone));
+    grievance.filing_key = Some(filing.key.to_owned());
     let (id, acknowledge_by, decide_by) = store
         .file_grievance(scope, &grievance, by, deadlines)
         .await?;
@@ -139,9 +184,23 @@ pub async fn show(
     Ok((grievance, entitlement))
 }
 
-/// Acknowledges receipt.
-pub async fn acknowledge(store: &Store, scope: &OrgScope, by: UserId, id: i64) -> Result<()> {
-    Ok(store.acknowledge_grievance(scope, id, by).await?)
+/// Acknowledges receipt. With `notices` (a gateway is configured), a grievance filed from a
+/// phone has its acknowledgement and deadline texted to that phone in the same transaction,
+/// once.
+pub async fn acknowledge(
+    store: &Store,
+    scope: &OrgScope,
+    by: UserId,
+    id: i64,
+    notices: Option<Notices<'_>>,
+) -> Result<()> {
+    let sms = match notices {
+        Some(n) => n.grievance_acknowledged(store, scope, id).await?,
+        None => None,
+    };
+    Ok(store
+        .acknowledge_grievance_texting(scope, id, by, sms.as_ref())
+        .await?)
 }
 
 /// Decides a grievance; the appeal window opens. A decision refused is not written.

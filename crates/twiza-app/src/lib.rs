@@ -23,6 +23,7 @@ pub mod grievances;
 pub mod ledger;
 pub mod logistics;
 pub mod mail;
+pub mod notices;
 pub mod organizations;
 pub mod payment_batches;
 pub mod phone;

@@ -4,13 +4,16 @@
 //! agent's statement and photo, and convoys planned with the warning on a covered destination.
 
 use crate::error::{Error, Result};
+use crate::notices::{NeedNotice, Notices};
 use twiza_domain::crisis::parse_phone;
 use twiza_domain::logistics::{
     code_hash, draw_code, parse_count, parse_quantity, parse_warehouse_name, NewConvoy, NewReceipt,
     StockSource,
 };
 use twiza_domain::{FieldError, OrgScope, UserId};
-use twiza_store::{CoverageWarning, LotLink, NewDelivery, PersonalDataKeys, ProofOutcome, Store};
+use twiza_store::{
+    CoverageWarning, LotLink, NewDelivery, NewSms, PersonalDataKeys, ProofOutcome, Store,
+};
 
 /// Opens a warehouse of the association in a commune.
 pub async fn create_warehouse(
@@ -236,17 +239,39 @@ async fn need_phone(
 }
 
 /// Checks the family's code: six digits, else `proof_code_invalid` and nothing counted.
+///
+/// With `notices` (a gateway is configured), a delivery that covers its need has the need's
+/// reporter told, in the same transaction.
 pub async fn confirm_by_code(
     store: &Store,
     scope: &OrgScope,
     delivery: i64,
     code: &str,
+    notices: Option<Notices<'_>>,
 ) -> Result<ProofOutcome> {
     let code = code.trim();
     if code.len() != 6 || !code.chars().all(|c| c.is_ascii_digit()) {
         return Err(FieldError::new("code", "proof_code_invalid").into());
     }
-    Ok(store.confirm_delivery(scope, delivery, code).await?)
+    let covered = covered_notice(store, scope, delivery, notices).await?;
+    Ok(store
+        .confirm_delivery_texting(scope, delivery, code, covered.as_ref())
+        .await?)
+}
+
+/// The notice that the need of `delivery` is covered, for the store to queue if the delivery
+/// covers it.
+async fn covered_notice(
+    store: &Store,
+    scope: &OrgScope,
+    delivery: i64,
+    notices: Option<Notices<'_>>,
+) -> Result<Option<NewSms>> {
+    let Some(notices) = notices else {
+        return Ok(None);
+    };
+    let (line, _) = store.delivery(scope, delivery).await?;
+    notices.need(store, line.need_id, NeedNotice::Covered).await
 }
 
 /// Confirms a delivery to a family without a phone by the agent's statement and photo (a PNG,
@@ -258,6 +283,7 @@ pub async fn confirm_by_agent(
     delivery: i64,
     (statement, photo_type, photo): (&str, Option<&str>, &[u8]),
     by: UserId,
+    notices: Option<Notices<'_>>,
 ) -> Result<u64> {
     let statement = twiza_domain::text::parse_text("statement", statement, 1000);
     let invalid = || FieldError::new("photo", "invalid_photo");
@@ -280,8 +306,15 @@ pub async fn confirm_by_agent(
     let (Ok(statement), Ok(media_type)) = (statement, media_type) else {
         return Err(Error::Invalid(errors));
     };
+    let covered = covered_notice(store, scope, delivery, notices).await?;
     Ok(store
-        .confirm_delivery_by_agent(scope, delivery, (statement.as_str(), media_type, photo), by)
+        .confirm_delivery_by_agent_texting(
+            scope,
+            delivery,
+            (statement.as_str(), media_type, photo),
+            by,
+            covered.as_ref(),
+        )
         .await?)
 }
 

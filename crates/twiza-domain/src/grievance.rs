@@ -29,6 +29,14 @@ code_enum!(
     }
 );
 
+impl GrievanceChannel {
+    /// Whether a member of the association may record a grievance as received this way: a USSD
+    /// session reaches Twiza only through the gateway, never through a person.
+    pub fn staff_may_record(self) -> bool {
+        self != GrievanceChannel::Ussd
+    }
+}
+
 code_enum!(
     /// Who brought it: a member of the household, or someone acting for it (a neighbour, the
     /// douar's representative, a social worker).

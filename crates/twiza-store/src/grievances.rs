@@ -26,6 +26,13 @@ pub struct NewGrievance {
     /// When the association received it (Unix seconds): a letter or a visit may be recorded
     /// days later; deadlines count from receipt.
     pub received_at: i64,
+    /// The key of the request that filed it from a phone (`ussd:<session>`,
+    /// `sms:<gateway>:<message id>`): a second filing with the same key writes nothing and
+    /// answers the first grievance. Staff filings have none.
+    pub filing_key: Option<String>,
+    /// The complainant's phone, sealed bound to the filing key
+    /// ([`crate::grievance_phone_binding`]), to tell them of the acknowledgement.
+    pub complainant_phone_sealed: Option<Vec<u8>>,
 }
 
 /// A decision as stored.
@@ -299,10 +306,13 @@ impl Store {
         }
         let at = g.received_at;
         let (acknowledge_by, decide_by) = deadlines.on_receipt(at);
-        let (id,): (i64,) = sqlx::query_as(
+        // A repeated filing (same key) inserts nothing and answers the grievance written first.
+        let inserted: Option<(i64,)> = sqlx::query_as(
             "INSERT INTO grievances (organization_id, household_id, programme_id, subject, channel, \
-             filed_by, statement, status, received_at, recorded_by, acknowledge_by, decide_by) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, 'received', $8, $9, $10, $11) RETURNING id",
+             filed_by, statement, status, received_at, recorded_by, acknowledge_by, decide_by, \
+             filing_key, complainant_phone_sealed) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 'received', $8, $9, $10, $11, $12, $13) \
+             ON CONFLICT (filing_key) DO NOTHING RETURNING id",
         )
         .bind(scope.org_id().0)
         .bind(g.household_id)
@@ -315,10 +325,48 @@ impl Store {
         .bind(by.0)
         .bind(acknowledge_by)
         .bind(decide_by)
-        .fetch_one(&mut *tx)
+        .bind(g.filing_key.as_deref())
+        .bind(g.complainant_phone_sealed.clone())
+        .fetch_optional(&mut *tx)
         .await?;
+        let filed = match inserted {
+            Some((id,)) => (id, acknowledge_by, decide_by),
+            None => {
+                let first: Option<(i64, i64, i64)> = sqlx::query_as(
+                    "SELECT id, acknowledge_by, decide_by FROM grievances \
+                     WHERE filing_key = $1 AND organization_id = $2",
+                )
+                .bind(g.filing_key.as_deref())
+                .bind(scope.org_id().0)
+                .fetch_optional(&mut *tx)
+                .await?;
+                // The key was used by another association's filing: never answered with it.
+                first.ok_or(StoreError::Refused(Refusal::IdempotencyConflict))?
+            }
+        };
         tx.commit().await?;
-        Ok((id, acknowledge_by, decide_by))
+        Ok(filed)
+    }
+
+    /// The complainant's phone kept with a grievance filed from a phone, sealed, with the
+    /// filing key it is bound to and the grievance's decision deadline; `None` when none was
+    /// kept. For the platform's own use (texting the acknowledgement): nothing is shown to
+    /// anyone.
+    pub async fn grievance_complainant_phone(
+        &self,
+        scope: &OrgScope,
+        id: i64,
+    ) -> Result<Option<(String, Vec<u8>, i64)>> {
+        let row: Option<(Option<String>, Option<Vec<u8>>, i64)> = sqlx::query_as(
+            "SELECT filing_key, complainant_phone_sealed, decide_by FROM grievances \
+             WHERE id = $1 AND organization_id = $2",
+        )
+        .bind(id)
+        .bind(scope.org_id().0)
+        .fetch_optional(self.reader())
+        .await?;
+        let (key, sealed, decide_by) = row.ok_or(StoreError::NotFound)?;
+        Ok(key.zip(sealed).map(|(k, s)| (k, s, decide_by)))
     }
 
     /// The association's grievances, nearest deadline first, without the household's words:
@@ -401,6 +449,19 @@ impl Store {
 
     /// Acknowledges receipt.
     pub async fn acknowledge_grievance(&self, scope: &OrgScope, id: i64, by: UserId) -> Result<()> {
+        self.acknowledge_grievance_texting(scope, id, by, None)
+            .await
+    }
+
+    /// Acknowledges receipt and, in the same transaction, queues the message telling the
+    /// complainant (once per its idempotency key).
+    pub async fn acknowledge_grievance_texting(
+        &self,
+        scope: &OrgScope,
+        id: i64,
+        by: UserId,
+        sms: Option<&crate::NewSms>,
+    ) -> Result<()> {
         let mut tx = self.writer().begin().await?;
         let g = current(&mut tx, scope, id, Step::Acknowledge).await?;
         let update = sqlx::query(
@@ -411,6 +472,9 @@ impl Store {
         .bind(now())
         .bind(by.0);
         apply(&mut tx, update, id, g.status).await?;
+        if let Some(sms) = sms {
+            crate::sms_outbox::queue_sms_in(&mut tx, sms).await?;
+        }
         tx.commit().await?;
         Ok(())
     }

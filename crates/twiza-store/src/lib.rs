@@ -85,8 +85,8 @@ pub use organizations::{DirectoryFilter, DirectoryPage, Invitation, Member, Memb
 pub use payments::{GiftState, Raised, SealedIdentity};
 pub use phone::{alert_phone_binding, AlertSubscription, Inbound, UssdStep};
 pub use privacy::{
-    donor_identity_binding, need_contact_binding, payee_binding, person_binding, OpenError,
-    PersonalDataKeys,
+    donor_identity_binding, grievance_phone_binding, need_contact_binding, payee_binding,
+    person_binding, OpenError, PersonalDataKeys,
 };
 pub use programmes::{CycleSummary, EntitlementRow, NewProgramme, ProgrammeView};
 pub use receipts::DonationRecord;

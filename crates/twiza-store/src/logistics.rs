@@ -332,6 +332,18 @@ impl Store {
         id: i64,
         code: &str,
     ) -> Result<ProofOutcome> {
+        self.confirm_delivery_texting(scope, id, code, None).await
+    }
+
+    /// [`Store::confirm_delivery`], queueing `covered` (the need's reporter told it is covered)
+    /// in the same transaction when this delivery covers the need.
+    pub async fn confirm_delivery_texting(
+        &self,
+        scope: &OrgScope,
+        id: i64,
+        code: &str,
+        covered: Option<&crate::NewSms>,
+    ) -> Result<ProofOutcome> {
         let mut tx = self.writer().begin().await?;
         let size = lock_size(&mut tx, self.backend()).await?;
         let d = pending_delivery(&mut tx, scope, id, "otp").await?;
@@ -356,7 +368,7 @@ impl Store {
                 }
             });
         }
-        let leaf_index = finish_delivery(&mut tx, size, &d, None).await?;
+        let leaf_index = finish_delivery(&mut tx, size, &d, None, covered).await?;
         tx.commit().await?;
         Ok(ProofOutcome::Delivered { leaf_index })
     }
@@ -367,8 +379,22 @@ impl Store {
         &self,
         scope: &OrgScope,
         id: i64,
+        proof: (&str, &str, &[u8]),
+        by: UserId,
+    ) -> Result<u64> {
+        self.confirm_delivery_by_agent_texting(scope, id, proof, by, None)
+            .await
+    }
+
+    /// [`Store::confirm_delivery_by_agent`], queueing `covered` (the need's reporter told it
+    /// is covered) in the same transaction when this delivery covers the need.
+    pub async fn confirm_delivery_by_agent_texting(
+        &self,
+        scope: &OrgScope,
+        id: i64,
         (statement, media_type, photo): (&str, &str, &[u8]),
         by: UserId,
+        covered: Option<&crate::NewSms>,
     ) -> Result<u64> {
         use sha2::{Digest, Sha256};
         let mut tx = self.writer().begin().await?;
@@ -387,7 +413,7 @@ impl Store {
         .bind(now())
         .execute(&mut *tx)
         .await?;
-        let leaf_index = finish_delivery(&mut tx, size, &d, Some(&sha)).await?;
+        let leaf_index = finish_delivery(&mut tx, size, &d, Some(&sha), covered).await?;
         tx.commit().await?;
         Ok(leaf_index)
     }
@@ -482,11 +508,13 @@ async fn pending_delivery(
 }
 
 /// Marks the delivery delivered, moves its need on, and appends its leaf; returns its index.
+/// When the need becomes covered, `covered` (its reporter's notice) is queued.
 async fn finish_delivery(
     conn: &mut AnyConnection,
     size: u64,
     d: &PendingDelivery,
     evidence: Option<&str>,
+    covered: Option<&crate::NewSms>,
 ) -> Result<u64> {
     let at = now();
     sqlx::query("UPDATE deliveries SET status = 'delivered', delivered_at = $1, evidence_sha256 = $2 WHERE id = $3")
@@ -513,7 +541,7 @@ async fn finish_delivery(
     } else {
         "in_progress"
     };
-    sqlx::query(
+    let moved = sqlx::query(
         "UPDATE needs SET status = $1, updated_at = $2 WHERE id = $3 \
          AND status IN ('reported', 'verified', 'assigned', 'in_progress')",
     )
@@ -522,6 +550,9 @@ async fn finish_delivery(
     .bind(d.need)
     .execute(&mut *conn)
     .await?;
+    if let (true, Some(sms)) = (next == "covered" && moved.rows_affected() == 1, covered) {
+        crate::sms_outbox::queue_sms_in(&mut *conn, sms).await?;
+    }
     let leaf = delivery_confirmed_leaf(&ConfirmedDelivery {
         id: d.id,
         at,

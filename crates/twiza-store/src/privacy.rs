@@ -182,6 +182,15 @@ pub fn need_contact_binding(reference: &str) -> Vec<u8> {
     b
 }
 
+/// What the complainant's sealed phone on a grievance filed from a phone is bound to: the
+/// filing's key (`ussd:<session>`, `sms:<gateway>:<message id>`), known before the insert that
+/// gives the grievance its id, and unique among grievances.
+pub fn grievance_phone_binding(filing_key: &str) -> Vec<u8> {
+    let mut b = b"twiza-grievance-phone-v1\n".to_vec();
+    b.extend_from_slice(filing_key.as_bytes());
+    b
+}
+
 pub(crate) const LEGACY_VERSION: u8 = 1;
 
 /// Whether a value is sealed in the legacy version 1 layout.

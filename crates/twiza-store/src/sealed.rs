@@ -1,10 +1,12 @@
 //! Re-sealing of the sealed values outside the registry's persons (donor identities, need
-//! contacts, payee accounts, the phones of alert subscriptions) with the current personal-data key: after a key rotation, and
-//! once for values still in the legacy single-key layout.
+//! contacts, payee accounts, the phones of alert subscriptions and of grievances filed by
+//! phone) with the current personal-data key: after a key rotation, and once for values still
+//! in the legacy single-key layout.
 
 use crate::phone::alert_phone_binding;
 use crate::privacy::{
-    donor_identity_binding, need_contact_binding, payee_binding, PersonalDataKeys, LEGACY_VERSION,
+    donor_identity_binding, grievance_phone_binding, need_contact_binding, payee_binding,
+    PersonalDataKeys, LEGACY_VERSION,
 };
 use crate::{Result, Store, StoreError};
 
@@ -16,14 +18,17 @@ pub enum SealedKind {
     PayeeAccount,
     /// The phone of an alert subscription, bound to its blind index.
     AlertPhone,
+    /// The complainant's phone on a grievance filed from a phone, bound to its filing key.
+    GrievancePhone,
 }
 
 impl SealedKind {
-    pub const ALL: [SealedKind; 4] = [
+    pub const ALL: [SealedKind; 5] = [
         SealedKind::DonorIdentity,
         SealedKind::NeedContact,
         SealedKind::PayeeAccount,
         SealedKind::AlertPhone,
+        SealedKind::GrievancePhone,
     ];
 
     /// Where the values live: table, row id, campaign (0 where the binding names none), the
@@ -57,6 +62,13 @@ impl SealedKind {
                 "CAST(0 AS BIGINT)",
                 "phone_index",
                 "phone_sealed",
+            ],
+            SealedKind::GrievancePhone => [
+                "grievances",
+                "id",
+                "CAST(0 AS BIGINT)",
+                "filing_key",
+                "complainant_phone_sealed",
             ],
         }
     }
@@ -93,6 +105,10 @@ impl SealedKind {
                 "UPDATE alert_subscriptions SET phone_sealed = $1 WHERE id = $2 \
                  AND phone_sealed = $3"
             }
+            SealedKind::GrievancePhone => {
+                "UPDATE grievances SET complainant_phone_sealed = $1 WHERE id = $2 \
+                 AND complainant_phone_sealed = $3"
+            }
         }
     }
 
@@ -102,6 +118,7 @@ impl SealedKind {
             SealedKind::NeedContact => need_contact_binding(&row.label),
             SealedKind::PayeeAccount => payee_binding(&row.label),
             SealedKind::AlertPhone => alert_phone_binding(&row.label),
+            SealedKind::GrievancePhone => grievance_phone_binding(&row.label),
         }
     }
 }
@@ -121,6 +138,7 @@ pub struct Resealed {
     pub need_contacts: u64,
     pub payee_accounts: u64,
     pub alert_phones: u64,
+    pub grievance_phones: u64,
     /// Values left as they were because they did not open (start-up pass only).
     pub unopened: u64,
 }
@@ -132,6 +150,7 @@ impl Resealed {
             SealedKind::NeedContact => self.need_contacts += n,
             SealedKind::PayeeAccount => self.payee_accounts += n,
             SealedKind::AlertPhone => self.alert_phones += n,
+            SealedKind::GrievancePhone => self.grievance_phones += n,
         }
     }
 }

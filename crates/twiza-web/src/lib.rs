@@ -234,6 +234,15 @@ impl AppState {
             config: Arc::new(config),
         })))
     }
+
+    /// What the use cases need to text people a notice (a need's status, a grievance's
+    /// acknowledgement); `None` when no gateway is configured, and no notice is queued.
+    pub fn notices(&self) -> Option<twiza_app::notices::Notices<'_>> {
+        self.sms.as_ref().map(|_| twiza_app::notices::Notices {
+            keys: &self.config.personal_data,
+            messages: &self.phone_messages,
+        })
+    }
 }
 
 /// The whole application as one router.

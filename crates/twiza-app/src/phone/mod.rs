@@ -270,7 +270,10 @@ impl Phone<'_> {
         )))
     }
 
-    /// Files a grievance for the household of `reference` (`HH-…`), received by `channel`.
+    /// Files a grievance for the household of `reference` (`HH-…`), received by `channel` from
+    /// `phone`, once per `filing_key` (a repeated request answers the grievance written first);
+    /// the phone is kept sealed with it to tell of the acknowledgement.
+    #[allow(clippy::too_many_arguments)]
     pub async fn file_grievance(
         &self,
         l: PhoneLanguage,
@@ -278,6 +281,8 @@ impl Phone<'_> {
         subject: GrievanceSubject,
         statement: &str,
         channel: &str,
+        phone: &str,
+        filing_key: &str,
     ) -> Result<Told> {
         let reference = reference.trim().to_ascii_uppercase();
         let household = if reference.starts_with("HH-") && reference.len() <= 40 {
@@ -291,8 +296,9 @@ impl Phone<'_> {
         // The grievance is recorded under the account that registered the household: the
         // schema names who recorded each grievance, and a phone has no account.
         let scope = OrgScope::for_member(OrgId(org), OrgRole::Coordinator);
-        let filed = crate::grievances::file(
+        let filed = crate::grievances::file_from_phone(
             self.store,
+            self.keys,
             &scope,
             UserId(registered_by),
             self.deadlines,
@@ -305,8 +311,18 @@ impl Phone<'_> {
                 statement,
                 received_on: None,
             },
+            crate::grievances::PhoneFiling {
+                key: filing_key,
+                phone,
+            },
         )
         .await?;
+        // The language of the filing is the phone's: its acknowledgement is texted in it
+        // (best effort: the language is only a preference).
+        let _ = self
+            .store
+            .set_phone_language(&self.phone_index(phone), l.tag())
+            .await;
         let number = filed.id.to_string();
         let date = iso_date(filed.decide_by);
         Ok(Told::wrote(self.t_args(

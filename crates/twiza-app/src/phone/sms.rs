@@ -252,7 +252,10 @@ async fn handle(
             Err(e) => Err(e.into()),
         },
         Command::Alert(typed) => subscribe(phone, l, number, &typed).await,
-        Command::Grievance(rest) => grievance(phone, l, &rest).await,
+        Command::Grievance(rest) => {
+            let filing_key = format!("sms:{gateway}:{message_id}");
+            grievance(phone, l, &rest, number, &filing_key).await
+        }
         Command::StartNeed => {
             let l = l.unwrap_or(PhoneLanguage::Ar);
             // The conversation is named after the message that started it: the need it ends
@@ -498,6 +501,8 @@ async fn grievance(
     phone: &Phone<'_>,
     l: Option<PhoneLanguage>,
     rest: &str,
+    number: &str,
+    filing_key: &str,
 ) -> crate::Result<String> {
     let l = l.unwrap_or(PhoneLanguage::Ar);
     let (reference, statement) = match rest.split_once(char::is_whitespace) {
@@ -508,7 +513,15 @@ async fn grievance(
         return Ok(phone.t(l, "sms-grievance-usage"));
     }
     match phone
-        .file_grievance(l, reference, GrievanceSubject::Other, statement, "sms")
+        .file_grievance(
+            l,
+            reference,
+            GrievanceSubject::Other,
+            statement,
+            "sms",
+            number,
+            filing_key,
+        )
         .await
     {
         Ok(told) => Ok(told.text),

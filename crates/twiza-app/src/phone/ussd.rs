@@ -416,6 +416,11 @@ pub async fn answer(phone: &Phone<'_>, request: &UssdRequest) -> UssdReply {
         Ok(UssdStep::Jumped) => return UssdReply::End(say("phone-session-jumped")),
         Err(_) => return UssdReply::End(say("phone-error")),
     }
+    if let (Some(l), false) = (walked.language, request.text.contains('*')) {
+        // The language just chosen: what Twiza later texts this phone (a need's progress)
+        // comes in it. Best effort: it is only a preference.
+        let _ = phone.store.set_phone_language(&index, l.tag()).await;
+    }
     let Some(l) = walked.language else {
         return match walked.end {
             Ok(screen) => UssdReply::Continue(render(phone.messages, PhoneLanguage::Ar, &screen)),
@@ -449,7 +454,7 @@ async fn finish(
         Action::FileGrievance(household, subject) => {
             let statement = phone.messages.t(l, &subject_key(subject));
             phone
-                .file_grievance(l, &household, subject, &statement, "ussd")
+                .file_grievance(l, &household, subject, &statement, "ussd", number, session)
                 .await
                 .map(|told| told.text)
         }

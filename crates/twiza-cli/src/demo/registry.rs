@@ -249,6 +249,8 @@ async fn grievances(
                     filed_by: FiledBy::Member,
                     statement: statement.to_owned(),
                     received_at: now - days_ago * 86_400,
+                    filing_key: None,
+                    complainant_phone_sealed: None,
                 },
                 coordinator,
                 &deadlines,

@@ -100,3 +100,10 @@ sms-grievance-usage = أرسل شكاية ومرجع الأسرة HH ورسال�
 sms-too-long = الرسالة طويلة جدا. أرسل رسالة أقصر.
 sms-too-many = رسائل كثيرة. انتظر دقيقة.
 sms-stopped = لن تتلقى تنبيهات بعد الآن.
+
+## إشعارات بالرسائل القصيرة (حالة حاجة، الإشعار باستلام شكاية).
+sms-notice-need-verified = الحاجة { $reference }: تم التحقق منها. أرسل المرجع لتتبعها.
+sms-notice-need-assigned = الحاجة { $reference }: أسندت إلى { $association }. أرسل المرجع لتتبعها.
+sms-notice-need-covered = الحاجة { $reference }: تمت تلبيتها. أرسل المرجع لتتبعها.
+sms-notice-need-merged = الحاجة { $reference } دمجت في الحاجة { $into }. أرسل { $into } لتتبعها.
+sms-notice-grievance-acknowledged = تم استلام الشكاية رقم { $number }. الجواب قبل { $date }.

@@ -101,3 +101,10 @@ sms-grievance-usage = Sift SHIKAYA, lmarja3 dyal dar HH-... w klamek.
 sms-too-long = Lmessage twil bzaf. Sift message qsir.
 sms-too-many = Bzaf dyal lmessages. Tsenna dqiqa.
 sms-stopped = Ma ghadich ywslouk tanbihat mn daba.
+
+## Messages d ikhbar (7alat l7aja, twaslna b chikaya).
+sms-notice-need-verified = L7aja { $reference }: t2ekdna mnha. Sift lmarja3 f SMS bach tteb3ha.
+sms-notice-need-assigned = L7aja { $reference }: t3tat l { $association }. Sift lmarja3 f SMS bach tteb3ha.
+sms-notice-need-covered = L7aja { $reference }: tqdat. Sift lmarja3 f SMS bach tteb3ha.
+sms-notice-need-merged = L7aja { $reference } tjm3at m3a l7aja { $into }. Sift { $into } f SMS bach tteb3ha.
+sms-notice-grievance-acknowledged = Twaslna b chikaya raqm { $number }. Jawab qbel { $date }.

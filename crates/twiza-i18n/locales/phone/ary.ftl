@@ -100,3 +100,10 @@ sms-grievance-usage = صيفط شكاية والمرجع ديال الدار HH 
 sms-too-long = الميساج طويل بزاف. صيفط ميساج قصير.
 sms-too-many = بزاف ديال الميساجات. تسنى دقيقة.
 sms-stopped = ماغاديش توصلك التنبيهات من دابا.
+
+## ميساجات الإخبار (حالة الحاجة، التوصل بالشكاية).
+sms-notice-need-verified = الحاجة { $reference }: تأكدنا منها. صيفط المرجع باش تتبعها.
+sms-notice-need-assigned = الحاجة { $reference }: تعطات لـ { $association }. صيفط المرجع باش تتبعها.
+sms-notice-need-covered = الحاجة { $reference }: تقضات. صيفط المرجع باش تتبعها.
+sms-notice-need-merged = الحاجة { $reference } تجمعات مع الحاجة { $into }. صيفط { $into } باش تتبعها.
+sms-notice-grievance-acknowledged = توصلنا بالشكاية رقم { $number }. الجواب قبل { $date }.

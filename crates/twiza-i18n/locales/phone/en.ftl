@@ -101,3 +101,10 @@ sms-grievance-usage = Send COMPLAINT, the household's reference HH-... and your 
 sms-too-long = Message too long. Send a shorter one.
 sms-too-many = Too many messages. Wait one minute.
 sms-stopped = You will receive no more alerts.
+
+## Notices by SMS (a need's status, a grievance's acknowledgement).
+sms-notice-need-verified = Need { $reference } verified. Send this reference by SMS to follow it.
+sms-notice-need-assigned = Need { $reference }: { $association } will bring help. Send this reference by SMS to follow it.
+sms-notice-need-covered = Need { $reference } covered. Send this reference by SMS to follow it.
+sms-notice-need-merged = Need { $reference } merged into need { $into }. Send { $into } by SMS to follow it.
+sms-notice-grievance-acknowledged = Grievance no. { $number } acknowledged. Answer by { $date }.

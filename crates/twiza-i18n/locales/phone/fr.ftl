@@ -101,3 +101,10 @@ sms-grievance-usage = Envoyez PLAINTE, la référence du foyer HH-... et votre m
 sms-too-long = Message trop long. Envoyez un message plus court.
 sms-too-many = Trop de messages. Attendez une minute.
 sms-stopped = Vous ne recevrez plus d'alertes.
+
+## Avis par SMS (statut d'un besoin, accusé de réception d'une plainte).
+sms-notice-need-verified = Besoin { $reference } vérifié. Envoyez cette référence par SMS pour le suivre.
+sms-notice-need-assigned = Besoin { $reference } : { $association } apportera l'aide. Envoyez cette référence par SMS pour le suivre.
+sms-notice-need-covered = Besoin { $reference } couvert. Envoyez cette référence par SMS pour le suivre.
+sms-notice-need-merged = Besoin { $reference } fusionné avec le besoin { $into }. Envoyez { $into } par SMS pour le suivre.
+sms-notice-grievance-acknowledged = Plainte no { $number } prise en compte. Réponse avant le { $date }.

@@ -101,3 +101,10 @@ sms-grievance-usage = Azen CCIKAYT, asissen n tgemmi HH-... d awal nnek.
 sms-too-long = Izen ad ighzzif bahra. Azen yan izen imzzin.
 sms-too-many = Gutn yiznan. Rju yat tusdidt.
 sms-stopped = Ur rad ak d ilkmen ilghuten.
+
+## Isalan s SMS (addad n tuxsa, tiggawt n ccikayt).
+sms-notice-need-verified = Tuxsa { $reference }: tettwasenqed. Azen asissen s SMS ad tt tdfred.
+sms-notice-need-assigned = Tuxsa { $reference }: tettunefk i { $association }. Azen asissen s SMS ad tt tdfred.
+sms-notice-need-covered = Tuxsa { $reference }: tettwaskar. Azen asissen s SMS ad tt tdfred.
+sms-notice-need-merged = Tuxsa { $reference } tettwasmun d tuxsa { $into }. Azen { $into } s SMS ad tt tdfred.
+sms-notice-grievance-acknowledged = Tettwamz ccikayt uttun { $number }. Tiririt qbel { $date }.

@@ -81,6 +81,18 @@ impl Store {
     /// unknown (`unknown_organization`) or not verified (`organization_not_verified`), or when
     /// the need already has [`NEED_ASSIGNMENT_LIMIT`] live assignments (`need_assignment_limit`).
     pub async fn assign_need(&self, need: i64, organization: i64, by: UserId) -> Result<bool> {
+        self.assign_need_texting(need, organization, by, None).await
+    }
+
+    /// [`Store::assign_need`], queueing `sms` (the reporter told which association will help)
+    /// in the same transaction when the association is newly assigned.
+    pub async fn assign_need_texting(
+        &self,
+        need: i64,
+        organization: i64,
+        by: UserId,
+        sms: Option<&crate::NewSms>,
+    ) -> Result<bool> {
         let mut tx = self.writer().begin().await?;
         // Locked (`Backend::for_update`): two assignments of the same need take turns on it.
         let sql = format!(
@@ -130,6 +142,9 @@ impl Store {
         .bind(need)
         .execute(&mut *tx)
         .await?;
+        if let (true, Some(sms)) = (assigned, sms) {
+            crate::sms_outbox::queue_sms_in(&mut tx, sms).await?;
+        }
         tx.commit().await?;
         Ok(assigned)
     }

@@ -2,7 +2,8 @@
 //! (reporting them is `intake.rs`).
 
 use super::point;
-use crate::{now, Result, Store, StoreError};
+use crate::sms_outbox::queue_sms_in;
+use crate::{now, NewSms, Result, Store, StoreError};
 use twiza_domain::crisis::{GeoPoint, NeedCategory, NeedSource, NeedStatus, Urgency};
 use twiza_domain::Refusal;
 
@@ -156,31 +157,61 @@ impl Store {
     /// joins the lists and counts; rejected (`Closed`) it stays out. Refused when the need is
     /// not held (`need_not_held`), e.g. reviewed meanwhile.
     pub async fn review_held_need(&self, id: i64, to: NeedStatus) -> Result<()> {
+        self.review_held_need_texting(id, to, None).await
+    }
+
+    /// [`Store::review_held_need`], queueing `sms` (the reporter's notice) in the same
+    /// transaction when the report is accepted.
+    pub async fn review_held_need_texting(
+        &self,
+        id: i64,
+        to: NeedStatus,
+        sms: Option<&NewSms>,
+    ) -> Result<()> {
         if !matches!(
             to,
             NeedStatus::Reported | NeedStatus::Verified | NeedStatus::Closed
         ) {
             return Err(StoreError::Refused(Refusal::NeedNotHeld));
         }
+        let mut tx = self.writer().begin().await?;
         let done = sqlx::query(
             "UPDATE needs SET status = $1, updated_at = $2 WHERE id = $3 AND status = 'held'",
         )
         .bind(to.as_str())
         .bind(now())
         .bind(id)
-        .execute(self.writer())
+        .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 1 {
+            if let Some(sms) = sms {
+                queue_sms_in(&mut tx, sms).await?;
+            }
+            tx.commit().await?;
             return Ok(());
         }
         let exists: Option<(i64,)> = sqlx::query_as("SELECT id FROM needs WHERE id = $1")
             .bind(id)
-            .fetch_optional(self.reader())
+            .fetch_optional(&mut *tx)
             .await?;
         match exists {
             None => Err(StoreError::NotFound),
             Some(_) => Err(StoreError::Refused(Refusal::NeedNotHeld)),
         }
+    }
+
+    /// A need's public reference and its sealed contact, if the reporter left one: for the
+    /// platform's own use only (texting the reporter a notice of the need's status). Nothing is
+    /// shown to anyone, so nothing is recorded; a contact shown to an association goes through
+    /// [`Store::release_need_contact`].
+    pub async fn need_contact_for_notice(&self, id: i64) -> Result<Option<(String, Vec<u8>)>> {
+        let row: Option<(String, Option<Vec<u8>>)> =
+            sqlx::query_as("SELECT reference, contact_sealed FROM needs WHERE id = $1")
+                .bind(id)
+                .fetch_optional(self.reader())
+                .await?;
+        let (reference, sealed) = row.ok_or(StoreError::NotFound)?;
+        Ok(sealed.map(|s| (reference, s)))
     }
 
     pub async fn need(&self, id: i64) -> Result<Option<Need>> {
@@ -204,6 +235,19 @@ impl Store {
 
     /// Moves a need from `from` to `to` (a coordinator's decision); refused if it moved meanwhile.
     pub async fn set_need_status(&self, id: i64, from: NeedStatus, to: NeedStatus) -> Result<()> {
+        self.set_need_status_texting(id, from, to, None).await
+    }
+
+    /// [`Store::set_need_status`], queueing `sms` (the reporter's notice) in the same
+    /// transaction when the need moved.
+    pub async fn set_need_status_texting(
+        &self,
+        id: i64,
+        from: NeedStatus,
+        to: NeedStatus,
+        sms: Option<&NewSms>,
+    ) -> Result<()> {
+        let mut tx = self.writer().begin().await?;
         let done = sqlx::query(
             "UPDATE needs SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4",
         )
@@ -211,18 +255,32 @@ impl Store {
         .bind(now())
         .bind(id)
         .bind(from.as_str())
-        .execute(self.writer())
+        .execute(&mut *tx)
         .await?;
-        if done.rows_affected() == 1 {
-            Ok(())
-        } else {
-            Err(StoreError::Refused(Refusal::InvalidStatusChange))
+        if done.rows_affected() != 1 {
+            return Err(StoreError::Refused(Refusal::InvalidStatusChange));
         }
+        if let Some(sms) = sms {
+            queue_sms_in(&mut tx, sms).await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Merges a duplicate into the need it repeats (same incident; both still open): the duplicate
     /// leaves the counts, its pledges move to the kept need.
     pub async fn merge_need(&self, duplicate: i64, into: i64) -> Result<()> {
+        self.merge_need_texting(duplicate, into, None).await
+    }
+
+    /// [`Store::merge_need`], queueing `sms` (the duplicate's reporter told which need to
+    /// follow) in the same transaction.
+    pub async fn merge_need_texting(
+        &self,
+        duplicate: i64,
+        into: i64,
+        sms: Option<&NewSms>,
+    ) -> Result<()> {
         if duplicate == into {
             return Err(StoreError::Refused(Refusal::MergeIntoItself));
         }
@@ -258,6 +316,9 @@ impl Store {
             .bind(duplicate)
             .execute(&mut *tx)
             .await?;
+        if let Some(sms) = sms {
+            queue_sms_in(&mut tx, sms).await?;
+        }
         tx.commit().await?;
         Ok(())
     }

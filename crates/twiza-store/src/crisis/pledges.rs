@@ -203,6 +203,29 @@ impl Store {
         id: i64,
         to: PledgeStatus,
     ) -> Result<()> {
+        self.set_pledge_status_texting(scope, id, to, None).await
+    }
+
+    /// The need a pledge of the scope's association is on, if any.
+    pub async fn pledge_need(&self, scope: &OrgScope, id: i64) -> Result<Option<i64>> {
+        let row: Option<(Option<i64>,)> =
+            sqlx::query_as("SELECT need_id FROM pledges WHERE id = $1 AND organization_id = $2")
+                .bind(id)
+                .bind(scope.org_id().0)
+                .fetch_optional(self.reader())
+                .await?;
+        Ok(row.ok_or(StoreError::NotFound)?.0)
+    }
+
+    /// [`Store::set_pledge_status`], queueing `covered` (the need's reporter told it is
+    /// covered) in the same transaction when the delivered pledge covers its need.
+    pub async fn set_pledge_status_texting(
+        &self,
+        scope: &OrgScope,
+        id: i64,
+        to: PledgeStatus,
+        covered: Option<&crate::NewSms>,
+    ) -> Result<()> {
         let mut tx = self.writer().begin().await?;
         let row: Option<(String, Option<i64>)> = sqlx::query_as(
             "SELECT status, need_id FROM pledges WHERE id = $1 AND organization_id = $2",
@@ -261,7 +284,7 @@ impl Store {
                 .fetch_one(&mut *tx)
                 .await?;
                 if to == PledgeStatus::InProgress || pending.0 == 0 {
-                    sqlx::query(&format!(
+                    let moved = sqlx::query(&format!(
                         "UPDATE needs SET status = $1, updated_at = $2 WHERE id = $3 AND status IN {from}"
                     ))
                     .bind(status)
@@ -269,6 +292,11 @@ impl Store {
                     .bind(need)
                     .execute(&mut *tx)
                     .await?;
+                    if let (true, Some(sms)) =
+                        (status == "covered" && moved.rows_affected() == 1, covered)
+                    {
+                        crate::sms_outbox::queue_sms_in(&mut tx, sms).await?;
+                    }
                 }
             }
         }

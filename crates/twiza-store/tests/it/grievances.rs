@@ -24,6 +24,8 @@ fn grievance(household_id: i64, programme_id: Option<i64>, received_at: i64) -> 
         filed_by: FiledBy::Representative,
         statement: "La maison est fissurée, nous dormons sous la tente depuis septembre.".into(),
         received_at,
+        filing_key: None,
+        complainant_phone_sealed: None,
     }
 }
 
@@ -452,3 +454,120 @@ on_both_backends!(duplicate_pairs_are_reviewed_once, |db: TestDb| async move {
         Err(StoreError::NotFound)
     ));
 });
+
+on_both_backends!(
+    a_phone_filing_is_written_once_with_its_phone_sealed,
+    |db: TestDb| async move {
+        let s = &db.store;
+        let owner = s.create_user("o@x.ma", "h", "O", None).await.unwrap();
+        let org = s
+            .create_organization(&new_org("G-1", "Tiwizi Asni", "071"), "org", owner)
+            .await
+            .unwrap();
+        let other = s
+            .create_organization(&new_org("G-2", "Amal Ighil", "072"), "other", owner)
+            .await
+            .unwrap();
+        let scope = OrgScope::for_member(org, OrgRole::Owner);
+        let other_scope = OrgScope::for_member(other, OrgRole::Owner);
+        let k = keys(&[1]);
+        let deadlines = Deadlines::default();
+        let (hh, _) = s
+            .register_household(&scope, &k, &household(family(), Some(9.1), false), owner)
+            .await
+            .unwrap();
+        let (other_hh, _) = s
+            .register_household(
+                &other_scope,
+                &k,
+                &household(family(), Some(9.1), false),
+                owner,
+            )
+            .await
+            .unwrap();
+        let key = "sms:twilio:SM0001";
+        let by_phone = |household_id: i64, received_at: i64| NewGrievance {
+            channel: GrievanceChannel::Sms,
+            filing_key: Some(key.to_owned()),
+            complainant_phone_sealed: Some(
+                k.seal(&twiza_store::grievance_phone_binding(key), "+212661234567"),
+            ),
+            ..grievance(household_id, None, received_at)
+        };
+        let at = twiza_store::now();
+        let first = s
+            .file_grievance(&scope, &by_phone(hh, at), owner, &deadlines)
+            .await
+            .unwrap();
+        // The same request again, even a second later: the first grievance, nothing written.
+        let again = s
+            .file_grievance(&scope, &by_phone(hh, at + 1), owner, &deadlines)
+            .await
+            .unwrap();
+        assert_eq!(again, first);
+        let all = s
+            .grievances(&scope, GrievanceFilter::default())
+            .await
+            .unwrap();
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].id, first.0);
+        assert_eq!(all[0].channel, "sms");
+        // The phone is kept sealed, bound to the filing key, and opens only with it.
+        let (bound, sealed, _) = s
+            .grievance_complainant_phone(&scope, first.0)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(bound, key);
+        assert_eq!(
+            k.open(&twiza_store::grievance_phone_binding(key), &sealed)
+                .unwrap(),
+            "+212661234567"
+        );
+        assert!(k
+            .open(
+                &twiza_store::grievance_phone_binding("sms:twilio:SM0002"),
+                &sealed
+            )
+            .is_err());
+        // Another association's filing never answers with this one.
+        assert!(matches!(
+            s.file_grievance(&other_scope, &by_phone(other_hh, at), owner, &deadlines)
+                .await,
+            Err(StoreError::Refused(Refusal::IdempotencyConflict))
+        ));
+        // Staff filings have no key: many of them, none deduplicated, no phone kept.
+        for _ in 0..2 {
+            s.file_grievance(&scope, &grievance(hh, None, at), owner, &deadlines)
+                .await
+                .unwrap();
+        }
+        let all = s
+            .grievances(&scope, GrievanceFilter::default())
+            .await
+            .unwrap();
+        assert_eq!(all.len(), 3);
+        assert_eq!(
+            s.grievance_complainant_phone(&scope, all[2].id)
+                .await
+                .unwrap(),
+            None
+        );
+        // The phone is re-sealed with the current key after a rotation.
+        let rotated = keys(&[1, 2]);
+        let moved = s.reseal_sealed_values(&rotated, 10).await.unwrap();
+        assert_eq!(moved.grievance_phones, 1);
+        let (_, resealed, _) = s
+            .grievance_complainant_phone(&scope, first.0)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(twiza_store::PersonalDataKeys::key_id_of(&resealed), Some(2));
+        assert_eq!(
+            rotated
+                .open(&twiza_store::grievance_phone_binding(key), &resealed)
+                .unwrap(),
+            "+212661234567"
+        );
+    }
+);

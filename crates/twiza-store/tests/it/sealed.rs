@@ -102,6 +102,7 @@ on_both_backends!(
                 need_contacts: 1,
                 payee_accounts: 0,
                 alert_phones: 0,
+                grievance_phones: 0,
                 unopened: 0
             }
         );

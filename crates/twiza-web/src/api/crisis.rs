@@ -578,7 +578,7 @@ pub async fn verify(
     CurrentUser(user): CurrentUser,
     PathId(id): PathId,
 ) -> AppResult<StatusCode> {
-    twiza_app::crisis::verify_need(&state.store, &user, id).await?;
+    twiza_app::crisis::verify_need(&state.store, &user, id, state.notices()).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -599,7 +599,7 @@ pub async fn merge(
     PathId(id): PathId,
     ApiJson(body): ApiJson<MergeBody>,
 ) -> AppResult<StatusCode> {
-    twiza_app::crisis::merge_need(&state.store, &user, id, body.into).await?;
+    twiza_app::crisis::merge_need(&state.store, &user, id, body.into, state.notices()).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -635,7 +635,14 @@ pub async fn assign(
     PathId(id): PathId,
     ApiJson(body): ApiJson<AssignBody>,
 ) -> AppResult<(StatusCode, Json<Vec<AssignmentView>>)> {
-    let new = twiza_app::crisis::assign_need(&state.store, &user, id, body.organization_id).await?;
+    let new = twiza_app::crisis::assign_need(
+        &state.store,
+        &user,
+        id,
+        body.organization_id,
+        state.notices(),
+    )
+    .await?;
     let assignments = state.store.need_assignments(id).await?;
     Ok((
         if new {
@@ -783,7 +790,7 @@ pub async fn pledge_status(
     let to = PledgeStatus::parse(&body.status)
         .filter(|s| *s != PledgeStatus::Pledged)
         .ok_or_else(|| AppError::from(twiza_domain::FieldError::new("status", "validation")))?;
-    state.store.set_pledge_status(&scope, id, to).await?;
+    twiza_app::crisis::set_pledge_status(&state.store, &scope, id, to, state.notices()).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -265,7 +265,7 @@ pub async fn acknowledge(
     params: RawPathParams,
 ) -> AppResult<StatusCode> {
     let id = path_param(&params, "grievance_id")?;
-    grievances::acknowledge(&state.store, &scope, user.id, id).await?;
+    grievances::acknowledge(&state.store, &scope, user.id, id, state.notices()).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -278,7 +278,15 @@ pub async fn confirm(
     ApiJson(body): ApiJson<ProofBody>,
 ) -> AppResult<Json<ProofView>> {
     let id = super::path_param(&params, "delivery_id")?;
-    match twiza_app::logistics::confirm_by_code(&state.store, &scope, id, &body.code).await? {
+    match twiza_app::logistics::confirm_by_code(
+        &state.store,
+        &scope,
+        id,
+        &body.code,
+        state.notices(),
+    )
+    .await?
+    {
         ProofOutcome::Delivered { leaf_index } => Ok(Json(ProofView {
             status: "delivered".to_owned(),
             leaf_index,
@@ -474,6 +482,7 @@ pub async fn confirm_by_agent(
         id,
         (&body.statement, Some(body.photo_type.as_str()), &photo),
         user.id,
+        state.notices(),
     )
     .await?;
     Ok(Json(ProofView {

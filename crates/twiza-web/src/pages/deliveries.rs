@@ -354,8 +354,14 @@ pub async fn confirm(
 ) -> AppResult<Response> {
     let id = path_param(&params, "delivery_id")?;
     let mut form = Form::of(raw);
-    let checked =
-        twiza_app::logistics::confirm_by_code(&state.store, &scope, id, form.get("code")).await;
+    let checked = twiza_app::logistics::confirm_by_code(
+        &state.store,
+        &scope,
+        id,
+        form.get("code"),
+        state.notices(),
+    )
+    .await;
     let status = match checked {
         Ok(ProofOutcome::Delivered { .. }) => {
             return Ok(see_other(&format!(
@@ -420,6 +426,7 @@ pub async fn confirm_by_agent(
         id,
         (&statement, None, &photo),
         user.id,
+        state.notices(),
     )
     .await;
     let status = match proven {

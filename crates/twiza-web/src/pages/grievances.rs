@@ -62,7 +62,12 @@ pub struct Choices {
 fn choices() -> Choices {
     Choices {
         subjects: GrievanceSubject::ALL.iter().map(|s| s.as_str()).collect(),
-        channels: GrievanceChannel::ALL.iter().map(|s| s.as_str()).collect(),
+        // USSD sessions file their own grievances; staff never record one "by USSD".
+        channels: GrievanceChannel::ALL
+            .iter()
+            .filter(|c| c.staff_may_record())
+            .map(|s| s.as_str())
+            .collect(),
         filed_by: FiledBy::ALL.iter().map(|s| s.as_str()).collect(),
         outcomes: Outcome::ALL.iter().map(|s| s.as_str()).collect(),
         remedies: Remedy::ALL.iter().map(|s| s.as_str()).collect(),
@@ -262,7 +267,7 @@ pub async fn acknowledge(
     PageForm(_): PageForm<CsrfOnly>,
 ) -> AppResult<Response> {
     let id = path_param(&params, "grievance_id")?;
-    let result = grievances::acknowledge(&state.store, &scope, user.id, id).await;
+    let result = grievances::acknowledge(&state.store, &scope, user.id, id, state.notices()).await;
     let forms = (DecisionForm::default(), AppealForm::default());
     after_step(
         Target {

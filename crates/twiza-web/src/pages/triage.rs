@@ -223,7 +223,7 @@ pub async fn verify(
     PathId(id): PathId,
     PageForm(mut form): PageForm<TriageForm>,
 ) -> AppResult<Response> {
-    match twiza_app::crisis::verify_need(&state.store, &user, id).await {
+    match twiza_app::crisis::verify_need(&state.store, &user, id, state.notices()).await {
         Ok(()) => Ok(see_other(&format!("/authority/needs/{id}?done=verified"))),
         Err(twiza_app::Error::NotFound) => Err(AppError::not_found()),
         Err(e) => {
@@ -258,10 +258,14 @@ pub async fn merge(
         .ok_or_else(AppError::not_found)?;
     let status = match typed_id(&form.into.clone(), "into", &mut form) {
         None => StatusCode::UNPROCESSABLE_ENTITY,
-        Some(into) => match twiza_app::crisis::merge_need(&state.store, &user, id, into).await {
-            Ok(()) => return Ok(see_other(&format!("/authority/needs/{into}?done=merged"))),
-            Err(e) => place_refusal(e, "into", &mut form)?,
-        },
+        Some(into) => {
+            match twiza_app::crisis::merge_need(&state.store, &user, id, into, state.notices())
+                .await
+            {
+                Ok(()) => return Ok(see_other(&format!("/authority/needs/{into}?done=merged"))),
+                Err(e) => place_refusal(e, "into", &mut form)?,
+            }
+        }
     };
     refused(&state, c, id, form, status).await
 }
@@ -282,10 +286,14 @@ pub async fn assign(
     let raw = form.organization_id.clone();
     let status = match typed_id(&raw, "organization_id", &mut form) {
         None => StatusCode::UNPROCESSABLE_ENTITY,
-        Some(org) => match twiza_app::crisis::assign_need(&state.store, &user, id, org).await {
-            Ok(_) => return Ok(see_other(&format!("/authority/needs/{id}?done=assigned"))),
-            Err(e) => place_refusal(e, "organization_id", &mut form)?,
-        },
+        Some(org) => {
+            match twiza_app::crisis::assign_need(&state.store, &user, id, org, state.notices())
+                .await
+            {
+                Ok(_) => return Ok(see_other(&format!("/authority/needs/{id}?done=assigned"))),
+                Err(e) => place_refusal(e, "organization_id", &mut form)?,
+            }
+        }
     };
     refused(&state, c, id, form, status).await
 }

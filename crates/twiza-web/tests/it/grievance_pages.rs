@@ -100,7 +100,26 @@ async fn filed_and_decided(app: TestApp) {
     let form = app.page(Method::GET, &new, Some(&agent), &[]).await;
     assert_eq!(form.status, StatusCode::OK);
     assert!(form.text().contains("id=\"statement\""));
+    // Staff record grievances received in person, by phone, SMS, letter or the web, never "by
+    // USSD" (those sessions file their own); a form that says so anyway is refused.
+    assert!(form.text().contains("value=\"in_person\""));
+    assert!(!form.text().contains("value=\"ussd\""), "{}", form.text());
     let filing = format!("{household_page}/grievances");
+    let by_ussd = post(
+        &app,
+        &filing,
+        &agent,
+        &[
+            ("subject", "exclusion"),
+            ("channel", "ussd"),
+            ("filed_by", "member"),
+            ("statement", "Recorded by hand as if by USSD."),
+            ("received_on", ""),
+        ],
+    )
+    .await;
+    assert_eq!(by_ussd.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(by_ussd.text().contains("id=\"channel-error\""));
     let bad = post(
         &app,
         &filing,

@@ -104,6 +104,11 @@ impl TestApp {
     /// A test app on a fresh PostgreSQL schema of `TWIZA_TEST_POSTGRES_URL`, or `None` (with a
     /// loud line) when no server is configured; under CI the variable is required.
     pub async fn postgres() -> Option<TestApp> {
+        TestApp::postgres_with_config(WebConfig::default()).await
+    }
+
+    /// [`TestApp::postgres`] with its own web settings.
+    pub async fn postgres_with_config(config: WebConfig) -> Option<TestApp> {
         let Ok(base) = std::env::var("TWIZA_TEST_POSTGRES_URL") else {
             if std::env::var_os("CI").is_some() {
                 panic!("TWIZA_TEST_POSTGRES_URL must be set in CI");
@@ -132,7 +137,7 @@ impl TestApp {
             .expect("connect postgres schema");
         store.migrate().await.expect("migrate postgres");
         let dir = tempfile::tempdir().expect("tempdir");
-        Some(TestApp::on_store(store, WebConfig::default(), dir))
+        Some(TestApp::on_store(store, config, dir))
     }
 
     fn on_store(store: Store, config: WebConfig, dir: tempfile::TempDir) -> TestApp {

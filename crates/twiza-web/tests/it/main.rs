@@ -27,6 +27,7 @@ mod logs;
 mod mail;
 mod map;
 mod members;
+mod notifications;
 mod openapi;
 mod pages;
 mod phone_channels;

@@ -116,6 +116,8 @@ pub async fn grievance(app: &TestApp, scope: &OrgScope, by: UserId, household: i
         filed_by: twiza_domain::grievance::FiledBy::Member,
         statement: "Secret grievance words".into(),
         received_at: twiza_store::now(),
+        filing_key: None,
+        complainant_phone_sealed: None,
     };
     let deadlines = twiza_domain::grievance::Deadlines::default();
     let (id, _, _) = app
