@@ -11,6 +11,7 @@
 
 mod accounts;
 mod administration;
+mod alerts;
 mod audit;
 mod campaigns;
 mod cash_transfers;
@@ -43,6 +44,9 @@ mod receipts;
 mod sequencer;
 mod tlog;
 
+pub use alerts::{
+    AlertBroadcast, AlertRecipient, AudienceRow, BroadcastStates, NewBroadcast, PAGE as ALERT_PAGE,
+};
 pub use accounts::{ApiTokenRow, Failures, SessionRow, User};
 pub use administration::{
     Account, AccountChange, AccountsPage, AccountsQuery, UNUSABLE_PASSWORD_HASH,

@@ -100,3 +100,6 @@ sms-grievance-usage = أرسل شكاية ومرجع الأسرة HH ورسال�
 sms-already-received = الرسالة وصلت من قبل.
 sms-too-many = رسائل كثيرة. انتظر دقيقة.
 sms-stopped = لن تتلقى تنبيهات بعد الآن.
+
+# Alerts sent by authorities and associations
+alert-fake-appeal = تحذير من تويزا: الحملة { $appeal } مزيفة. لا تتبرعوا لها. تحققوا من أي حملة بإرسال رمزها TWZ في رسالة قصيرة إلى تويزا. أرسلوا توقف لإيقاف التنبيهات.

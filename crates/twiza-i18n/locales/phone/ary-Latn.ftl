@@ -101,3 +101,6 @@ sms-grievance-usage = Sift SHIKAYA, lmarja3 dyal dar HH-... w klamek.
 sms-already-received = Lmessage wslna qbel.
 sms-too-many = Bzaf dyal lmessages. Tsenna dqiqa.
 sms-stopped = Ma ghadich ywslouk tanbihat mn daba.
+
+# Alerts sent by authorities and associations
+alert-fake-appeal = Tanbih Twiza: l7amla { $appeal } mzawra. Ma t3tiw walo. Tt2ekkdo mn ay 7amla: siftu lcode TWZ- dyalha f SMS l Twiza. Siftu STOP bach tw9fo tanbihat.

@@ -100,3 +100,6 @@ sms-grievance-usage = صيفط شكاية والمرجع ديال الدار HH 
 sms-already-received = الميساج وصلنا من قبل.
 sms-too-many = بزاف ديال الميساجات. تسنى دقيقة.
 sms-stopped = ماغاديش توصلك التنبيهات من دابا.
+
+# Alerts sent by authorities and associations
+alert-fake-appeal = تنبيه من تويزا: الحملة { $appeal } مزورة. ما تعطيوش ليها. تأكدو من أي حملة: صيفطو الرمز ديالها TWZ فمساج لتويزا. صيفطو ستوب باش توقفو التنبيهات.

@@ -101,3 +101,6 @@ sms-grievance-usage = Send COMPLAINT, the household's reference HH-... and your 
 sms-already-received = Message already received.
 sms-too-many = Too many messages. Wait one minute.
 sms-stopped = You will receive no more alerts.
+
+# Alerts sent by authorities and associations
+alert-fake-appeal = Twiza warning: the appeal { $appeal } is fake. Do not give to it. Check any appeal by sending its TWZ- code to Twiza by SMS. Send STOP to end alerts.

@@ -101,3 +101,6 @@ sms-grievance-usage = Envoyez PLAINTE, la référence du foyer HH-... et votre m
 sms-already-received = Message déjà enregistré.
 sms-too-many = Trop de messages. Attendez une minute.
 sms-stopped = Vous ne recevrez plus d'alertes.
+
+# Alerts sent by authorities and associations
+alert-fake-appeal = Alerte Twiza : l'appel { $appeal } est faux. Ne donnez rien. Vérifiez tout appel en envoyant son code TWZ- par SMS à Twiza. Envoyez STOP pour ne plus recevoir d'alertes.

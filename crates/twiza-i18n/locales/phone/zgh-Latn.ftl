@@ -101,3 +101,6 @@ sms-grievance-usage = Azen CCIKAYT, asissen n tgemmi HH-... d awal nnek.
 sms-already-received = Izri d yusa yizen ad.
 sms-too-many = Gutn yiznan. Rju yat tusdidt.
 sms-stopped = Ur rad ak d ilkmen ilghuten.
+
+# Alerts sent by authorities and associations
+alert-fake-appeal = Alghu n Twiza: asuter { $appeal } ur idd sah. Ur ttfkat walu. Senqdat kra n usuter: azent TWZ-tangalt s SMS i Twiza. Azent STOP i usbedd n ilghuten.
