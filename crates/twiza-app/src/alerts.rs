@@ -53,7 +53,11 @@ pub fn language_of(tag: &str) -> PhoneLanguage {
 }
 
 /// The text a phone in `language` gets.
-pub fn text_for(messages: &PhoneMessages, content: &AlertContent, language: PhoneLanguage) -> String {
+pub fn text_for(
+    messages: &PhoneMessages,
+    content: &AlertContent,
+    language: PhoneLanguage,
+) -> String {
     match content {
         AlertContent::Message { arabic, latin } => {
             if language.is_arabic_script() {
@@ -72,7 +76,11 @@ pub fn text_for(messages: &PhoneMessages, content: &AlertContent, language: Phon
 
 /// The communes as codes.
 fn codes(alert: &NewAlert) -> Vec<String> {
-    alert.communes.iter().map(|c| c.as_str().to_owned()).collect()
+    alert
+        .communes
+        .iter()
+        .map(|c| c.as_str().to_owned())
+        .collect()
 }
 
 /// Refuses a sender who may not alert these communes (see the module documentation).

@@ -182,7 +182,9 @@ impl Store {
         let (mut recipients, mut parts) = (0_i64, 0_i64);
         let mut after = 0_i64;
         loop {
-            let mut query = sqlx::query_as::<_, SubscriberRow>(&sql).bind(after).bind(PAGE);
+            let mut query = sqlx::query_as::<_, SubscriberRow>(&sql)
+                .bind(after)
+                .bind(PAGE);
             for c in new.communes {
                 query = query.bind(c);
             }

@@ -44,12 +44,12 @@ mod receipts;
 mod sequencer;
 mod tlog;
 
-pub use alerts::{
-    AlertBroadcast, AlertRecipient, AudienceRow, BroadcastStates, NewBroadcast, PAGE as ALERT_PAGE,
-};
 pub use accounts::{ApiTokenRow, Failures, SessionRow, User};
 pub use administration::{
     Account, AccountChange, AccountsPage, AccountsQuery, UNUSABLE_PASSWORD_HASH,
+};
+pub use alerts::{
+    AlertBroadcast, AlertRecipient, AudienceRow, BroadcastStates, NewBroadcast, PAGE as ALERT_PAGE,
 };
 pub use audit::AuditReport;
 pub use campaigns::{
