@@ -658,6 +658,7 @@ async fn no_route_lets_a_tenant_into_another_association() {
                 .replace("{person_id}", "1")
                 .replace("{token}", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
                 .replace("{document_id}", "1")
+                .replace("{broadcast_id}", "1")
                 .replace("{*path}", "entries/000.p/1");
             assert!(
                 !path.contains('{'),
