@@ -309,3 +309,84 @@ async fn alerts_reach_subscribers_in_their_language_once_and_refuse_others_on_po
         broadcasts_preview_send_and_refusals(app).await;
     }
 }
+
+/// More phones than one page of subscribers, and a phone following two of the chosen
+/// communes: every phone gets one message, the pages read one after the other in the
+/// broadcast's transaction.
+async fn every_page_of_subscribers_is_queued_once_per_phone(app: TestApp) {
+    let keys = &app.state.config.personal_data;
+    let total = twiza_store::ALERT_PAGE + 3;
+    for i in 0..total {
+        let phone = format!("+2126200{i:05}");
+        app.store
+            .subscribe_alerts(keys, &phone, IGHIL, "fr", "sms")
+            .await
+            .expect("subscribed");
+    }
+    // One phone follows Asni too: it is reached once, through Ighil.
+    app.store
+        .subscribe_alerts(keys, "+212620000000", ASNI, "fr", "sms")
+        .await
+        .expect("subscribed");
+    let governor = app.authority("gov@x.ma", "province", Some("07.041")).await;
+    let user = app.store.user(governor.id).await.expect("q").expect("user");
+    let alert = twiza_domain::alert::NewAlert::parse(&twiza_domain::alert::AlertInput {
+        communes: vec![IGHIL, ASNI],
+        kind: "fake_appeal_warning",
+        fake_appeal: "TWZ-FAKE2",
+        ..Default::default()
+    })
+    .expect("alert");
+    let sender = twiza_app::alerts::AlertSender::Authority(&user);
+    let preview =
+        twiza_app::alerts::preview(&app.store, &app.state.phone_messages, sender, &alert, 20)
+            .await
+            .expect("preview");
+    assert_eq!(preview.recipients, total);
+    assert_eq!(
+        preview.communes,
+        vec![(IGHIL.to_owned(), total), (ASNI.to_owned(), 0)]
+    );
+    assert_eq!(preview.cost, Some(preview.parts * 20));
+    let (id, new) = twiza_app::alerts::send(
+        &app.store,
+        keys,
+        &app.state.phone_messages,
+        sender,
+        &alert,
+        FORM_KEY,
+        20,
+    )
+    .await
+    .expect("sent");
+    assert!(new);
+    let b = app
+        .store
+        .authority_alert_broadcast(id)
+        .await
+        .expect("q")
+        .expect("broadcast");
+    assert_eq!(b.recipients, total);
+    assert_eq!(
+        (b.parts, b.estimated_cost),
+        (preview.parts, preview.parts * 20)
+    );
+    let states = app.store.alert_broadcast_states(id).await.expect("q");
+    assert_eq!((states.waiting, states.sent, states.failed), (total, 0, 0));
+    assert_eq!(
+        app.store.alert_broadcast_communes(id).await.expect("q"),
+        vec![(ASNI.to_owned(), 0), (IGHIL.to_owned(), total)]
+    );
+}
+
+#[tokio::test]
+async fn every_page_of_subscribers_is_queued_once_per_phone_on_sqlite() {
+    every_page_of_subscribers_is_queued_once_per_phone(TestApp::new().await).await;
+}
+
+#[tokio::test]
+async fn every_page_of_subscribers_is_queued_once_per_phone_on_postgres() {
+    if let Some(app) = TestApp::postgres().await {
+        every_page_of_subscribers_is_queued_once_per_phone(app).await;
+    }
+}
