@@ -151,7 +151,10 @@ pub async fn record_need(
 /// Whether `user` may act in the communes given: a platform admin anywhere; an authority
 /// whose competence is set only in its territory (an authority without one, as before
 /// competences existed, is not limited).
-fn within_competence<'a>(user: &User, mut communes: impl Iterator<Item = &'a str>) -> Result<()> {
+pub(crate) fn within_competence<'a>(
+    user: &User,
+    mut communes: impl Iterator<Item = &'a str>,
+) -> Result<()> {
     let (Some(PlatformRole::Authority), Some(competence)) = (user.platform_role, &user.competence)
     else {
         return Ok(());

@@ -13,6 +13,7 @@
 
 pub mod accounts;
 pub mod administration;
+pub mod alerts;
 pub mod campaigns;
 pub mod crisis;
 pub mod donations;

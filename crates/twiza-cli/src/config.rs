@@ -575,6 +575,7 @@ impl Config {
                 .as_ref()
                 .map(|s| s.channels.clone())
                 .unwrap_or_default(),
+            sms_price_per_part: self.sms.as_ref().map_or(0, |s| s.price_per_part),
             ussd: self.ussd.clone(),
             ..Default::default()
         })

@@ -15,6 +15,9 @@ pub struct SmsFile {
     gateway: Option<String>,
     /// Messages sent per second at most (default 10).
     rate_per_second: Option<f64>,
+    /// What one SMS part costs, in MAD (`"0.20"`), for the cost shown before an alert is sent;
+    /// none or `"0"`: the cost is shown as unknown.
+    price_per_part: Option<String>,
     /// The site's address as the gateways reach it (default: `public_url`, else the listening
     /// address): Twilio's signatures and the report addresses are made with it.
     public_base_url: Option<String>,
@@ -66,6 +69,8 @@ pub struct Sms {
     pub outbound: Outbound,
     /// The inbound side, as the web layer takes it.
     pub channels: twiza_web::channels::SmsChannels,
+    /// What one part costs, in centimes (0: unknown).
+    pub price_per_part: i64,
 }
 
 /// A secret from a file or an environment variable (not both), trimmed.
@@ -125,6 +130,15 @@ impl SmsFile {
         if !(rate.is_finite() && rate > 0.0) {
             anyhow::bail!("[sms] rate_per_second must be above 0");
         }
+        let price_per_part = match self.price_per_part.as_deref().map(str::trim) {
+            None | Some("") => 0,
+            Some(raw) if raw.chars().all(|c| c == '0' || c == '.') => 0,
+            Some(raw) => twiza_domain::money::Amount::parse("price_per_part", raw)
+                .map_err(|_| {
+                    anyhow::anyhow!("[sms] price_per_part is an amount in MAD, like \"0.20\"")
+                })?
+                .centimes(),
+        };
         let public_base_url = self
             .public_base_url
             .unwrap_or_else(|| default_base.to_owned())
@@ -183,6 +197,7 @@ impl SmsFile {
                 kannel_allowed_addresses: self.kannel_allowed_addresses,
                 rate_per_second: rate,
             },
+            price_per_part,
         })
     }
 }
@@ -197,6 +212,7 @@ impl Sms {
                 twilio_auth_token: Some(auth_token),
                 ..Default::default()
             },
+            price_per_part: 0,
         }
     }
 
@@ -262,6 +278,7 @@ mod tests {
         )
         .expect("parsed");
         assert_eq!(sms.channels.rate_per_second, 5.0);
+        assert_eq!(sms.price_per_part, 0, "unknown unless configured");
         assert_eq!(sms.channels.kannel_allowed_addresses.len(), 1);
         let gateway = sms.gateway(Default::default());
         let twiza_app::sms::Gateway::Kannel(k) = &gateway else {
@@ -288,5 +305,8 @@ mod tests {
             Some("short%secret".into())
         });
         assert!(short.is_err());
+        assert!(err("gateway = \"log\"\nprice_per_part = \"cheap\"").contains("price_per_part"));
+        let priced = parse("gateway = \"log\"\nprice_per_part = \"0.25\"", &no_env).expect("ok");
+        assert_eq!(priced.price_per_part, 25);
     }
 }

@@ -4,6 +4,7 @@
 mod macros;
 
 pub mod account;
+pub mod alert;
 pub mod campaign;
 pub mod competence;
 pub mod crisis;

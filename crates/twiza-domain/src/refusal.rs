@@ -76,6 +76,8 @@ refusals! {
     OutsideCompetence => "outside_competence", Forbidden;
     /// A field agent with communes assigned records an assessment outside them.
     OutsideAgentCommunes => "outside_agent_communes", Forbidden;
+    /// An association sends alerts only to communes it pledged to cover.
+    AlertCommunesNotServed => "alert_communes_not_served", Forbidden;
     /// The campaign is not in the state the change starts from.
     InvalidCampaignState => "invalid_campaign_state", Conflict;
 

@@ -11,6 +11,7 @@
 
 mod accounts;
 mod administration;
+mod alerts;
 mod audit;
 mod campaigns;
 mod cash_transfers;
@@ -46,6 +47,9 @@ mod tlog;
 pub use accounts::{ApiTokenRow, Failures, SessionRow, User};
 pub use administration::{
     Account, AccountChange, AccountsPage, AccountsQuery, UNUSABLE_PASSWORD_HASH,
+};
+pub use alerts::{
+    AlertBroadcast, AlertRecipient, AudienceRow, BroadcastStates, NewBroadcast, PAGE as ALERT_PAGE,
 };
 pub use audit::AuditReport;
 pub use campaigns::{

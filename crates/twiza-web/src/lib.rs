@@ -79,6 +79,9 @@ pub struct WebConfig {
     pub sms_channels: channels::SmsChannels,
     /// The USSD callback's service code and gateway addresses; `None`: no USSD.
     pub ussd: Option<channels::UssdSetting>,
+    /// What one SMS part costs, in centimes, for the cost an alert's preview shows (`[sms]`
+    /// `price_per_part`); 0: unknown, and the preview says so.
+    pub sms_price_per_part: i64,
 }
 
 impl Default for WebConfig {
@@ -113,6 +116,7 @@ impl Default for WebConfig {
             mail_base_url: "http://localhost".to_owned(),
             sms_channels: channels::SmsChannels::default(),
             ussd: None,
+            sms_price_per_part: 0,
         }
     }
 }

@@ -107,3 +107,5 @@ sms-notice-need-assigned = الحاجة { $reference }: أسندت إلى { $ass
 sms-notice-need-covered = الحاجة { $reference }: تمت تلبيتها. أرسل المرجع لتتبعها.
 sms-notice-need-merged = الحاجة { $reference } دمجت في الحاجة { $into }. أرسل { $into } لتتبعها.
 sms-notice-grievance-acknowledged = تم استلام الشكاية رقم { $number }. الجواب قبل { $date }.
+# Alerts sent by authorities and associations
+alert-fake-appeal = تحذير من تويزا: الحملة { $appeal } مزيفة. لا تتبرعوا لها. تحققوا من أي حملة بإرسال رمزها TWZ في رسالة قصيرة إلى تويزا. أرسلوا توقف لإيقاف التنبيهات.

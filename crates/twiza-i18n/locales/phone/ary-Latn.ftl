@@ -108,3 +108,5 @@ sms-notice-need-assigned = L7aja { $reference }: t3tat l { $association }. Sift 
 sms-notice-need-covered = L7aja { $reference }: tqdat. Sift lmarja3 f SMS bach tteb3ha.
 sms-notice-need-merged = L7aja { $reference } tjm3at m3a l7aja { $into }. Sift { $into } f SMS bach tteb3ha.
 sms-notice-grievance-acknowledged = Twaslna b chikaya raqm { $number }. Jawab qbel { $date }.
+# Alerts sent by authorities and associations
+alert-fake-appeal = Tanbih Twiza: l7amla { $appeal } mzawra. Ma t3tiw walo. Tt2ekkdo mn ay 7amla: siftu lcode TWZ- dyalha f SMS l Twiza. Siftu STOP bach tw9fo tanbihat.

@@ -107,3 +107,5 @@ sms-notice-need-assigned = الحاجة { $reference }: تعطات لـ { $assoc
 sms-notice-need-covered = الحاجة { $reference }: تقضات. صيفط المرجع باش تتبعها.
 sms-notice-need-merged = الحاجة { $reference } تجمعات مع الحاجة { $into }. صيفط { $into } باش تتبعها.
 sms-notice-grievance-acknowledged = توصلنا بالشكاية رقم { $number }. الجواب قبل { $date }.
+# Alerts sent by authorities and associations
+alert-fake-appeal = تنبيه من تويزا: الحملة { $appeal } مزورة. ما تعطيوش ليها. تأكدو من أي حملة: صيفطو الرمز ديالها TWZ فمساج لتويزا. صيفطو ستوب باش توقفو التنبيهات.

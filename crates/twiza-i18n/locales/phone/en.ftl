@@ -108,3 +108,5 @@ sms-notice-need-assigned = Need { $reference }: { $association } will bring help
 sms-notice-need-covered = Need { $reference } covered. Send this reference by SMS to follow it.
 sms-notice-need-merged = Need { $reference } merged into need { $into }. Send { $into } by SMS to follow it.
 sms-notice-grievance-acknowledged = Grievance no. { $number } acknowledged. Answer by { $date }.
+# Alerts sent by authorities and associations
+alert-fake-appeal = Twiza warning: the appeal { $appeal } is fake. Do not give to it. Check any appeal by sending its TWZ- code to Twiza by SMS. Send STOP to end alerts.

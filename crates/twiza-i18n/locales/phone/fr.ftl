@@ -108,3 +108,5 @@ sms-notice-need-assigned = Besoin { $reference } : { $association } apportera l'
 sms-notice-need-covered = Besoin { $reference } couvert. Envoyez cette référence par SMS pour le suivre.
 sms-notice-need-merged = Besoin { $reference } fusionné avec le besoin { $into }. Envoyez { $into } par SMS pour le suivre.
 sms-notice-grievance-acknowledged = Plainte no { $number } prise en compte. Réponse avant le { $date }.
+# Alerts sent by authorities and associations
+alert-fake-appeal = Alerte Twiza : l'appel { $appeal } est faux. Ne donnez rien. Vérifiez tout appel en envoyant son code TWZ- par SMS à Twiza. Envoyez STOP pour ne plus recevoir d'alertes.

@@ -108,3 +108,5 @@ sms-notice-need-assigned = Tuxsa { $reference }: tettunefk i { $association }. A
 sms-notice-need-covered = Tuxsa { $reference }: tettwaskar. Azen asissen s SMS ad tt tdfred.
 sms-notice-need-merged = Tuxsa { $reference } tettwasmun d tuxsa { $into }. Azen { $into } s SMS ad tt tdfred.
 sms-notice-grievance-acknowledged = Tettwamz ccikayt uttun { $number }. Tiririt qbel { $date }.
+# Alerts sent by authorities and associations
+alert-fake-appeal = Alghu n Twiza: asuter { $appeal } ur idd sah. Ur ttfkat walu. Senqdat kra n usuter: azent TWZ-tangalt s SMS i Twiza. Azent STOP i usbedd n ilghuten.

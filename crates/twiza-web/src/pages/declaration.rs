@@ -26,7 +26,7 @@ const DONE: [(&str, &str); 2] = [
 
 /// The provinces an account may declare an incident in: those of its competence (a platform
 /// admin, or an authority whose competence is not set yet, any).
-fn provinces_of(user: &User) -> Vec<&'static Province> {
+pub(crate) fn provinces_of(user: &User) -> Vec<&'static Province> {
     let geo = twiza_geo::geo();
     let competence = match (user.platform_role, &user.competence) {
         (Some(PlatformRole::Authority), Some(competence)) => Some(competence),
@@ -49,7 +49,7 @@ pub struct DeclarationForm {
 }
 
 impl DeclarationForm {
-    fn parse(raw: Option<&str>) -> DeclarationForm {
+    pub(crate) fn parse(raw: Option<&str>) -> DeclarationForm {
         let pairs = raw
             .and_then(|q| serde_urlencoded::from_str::<Vec<(String, String)>>(q).ok())
             .unwrap_or_default();
@@ -66,7 +66,7 @@ impl DeclarationForm {
             .map_or("", |(_, v)| v.trim())
     }
 
-    fn all(&self, name: &str) -> Vec<&str> {
+    pub(crate) fn all(&self, name: &str) -> Vec<&str> {
         self.pairs
             .iter()
             .filter(|(k, _)| k == name)

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod administration;
+pub mod alerts;
 pub mod authority;
 pub mod board;
 pub mod books;

@@ -271,6 +271,9 @@ struct ManagePage {
     programmes: bool,
     /// The viewer handles the association's grievances (coordination).
     grievances: bool,
+    /// The viewer may alert the phones of the communes the association serves (coordination,
+    /// verified association).
+    alerts: bool,
     /// What waits for this member: campaigns to publish, awaiting their authority, or ending
     /// within two weeks (treasury roles only).
     waiting: Vec<(Campaign, &'static str)>,
@@ -351,6 +354,7 @@ async fn manage_page(
         .iter()
         .map(|k| (k.as_str(), c.document_kind_name(k)))
         .collect();
+    let alerts = role_in(scope, crate::authz::COORDINATION) && org.status == OrgStatus::Verified;
     Ok(ManagePage {
         others,
         expenses_waiting,
@@ -367,6 +371,7 @@ async fn manage_page(
         registry: role_in(scope, crate::authz::FIELD),
         programmes: role_in(scope, crate::authz::CYCLE_APPROVAL),
         grievances: role_in(scope, crate::authz::COORDINATION),
+        alerts,
         waiting,
         roles,
         errors,

@@ -309,6 +309,15 @@ fn sample_form(path: &str) -> Option<Vec<(&'static str, &'static str)>> {
             ("debtor_account", "011780000012345678901296"),
             ("execution_date", "2099-01-01"),
         ],
+        "/associations/{org_id}/alerts/preview"
+        | "/associations/{org_id}/alerts"
+        | "/authority/alerts/preview"
+        | "/authority/alerts" => vec![
+            ("commune", "07.041.07.05"),
+            ("kind", "fake_appeal_warning"),
+            ("fake_appeal", "TWZ-INTRUS"),
+            ("form_key", "00112233445566778899aabbccddeeff"),
+        ],
         "/admin/operations/retention" => vec![],
         "/channels/ussd/africastalking" => vec![
             ("sessionId", "authz-session"),
@@ -649,6 +658,7 @@ async fn no_route_lets_a_tenant_into_another_association() {
                 .replace("{person_id}", "1")
                 .replace("{token}", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
                 .replace("{document_id}", "1")
+                .replace("{broadcast_id}", "1")
                 .replace("{*path}", "entries/000.p/1");
             assert!(
                 !path.contains('{'),

@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod admin_pages;
+mod alerts_pages;
 mod api;
 mod authorities;
 mod authz;

@@ -327,6 +327,44 @@ async fn every_page_is_light_and_accessible() {
     )
     .await;
     let map_incident = crate::map::demo_incident(&app).await;
+    // A broadcast of the association's and one of an authority's, for their pages.
+    let alert = twiza_domain::alert::NewAlert::parse(&twiza_domain::alert::AlertInput {
+        communes: vec!["07.041.07.05"],
+        kind: "fake_appeal_warning",
+        fake_appeal: "TWZ-FAKE1",
+        ..Default::default()
+    })
+    .expect("alert");
+    let org_scope = twiza_domain::OrgScope::for_member(org, twiza_domain::OrgRole::Owner);
+    let mut broadcasts = Vec::new();
+    for (sender, key) in [
+        (
+            twiza_app::alerts::AlertSender::Association {
+                scope: &org_scope,
+                user: owner.id,
+            },
+            "0123456789abcdef0123456789abcdef",
+        ),
+        (
+            twiza_app::alerts::AlertSender::Authority(
+                &app.store.user(admin.id).await.expect("q").expect("admin"),
+            ),
+            "fedcba9876543210fedcba9876543210",
+        ),
+    ] {
+        let (id, _) = twiza_app::alerts::send(
+            &app.store,
+            &app.state.config.personal_data,
+            &app.state.phone_messages,
+            sender,
+            &alert,
+            key,
+            0,
+        )
+        .await
+        .expect("broadcast");
+        broadcasts.push(id);
+    }
     let registry = registry_pages(&app, org, &owner).await;
     let mut pages: Vec<(String, Option<&crate::harness::TestUser>)> = vec![
         (format!("/incidents/{map_incident}"), None),
@@ -388,6 +426,15 @@ async fn every_page_is_light_and_accessible() {
         (format!("/admin/accounts/{}", owner.id.0), Some(&admin)),
         ("/does-not-exist".into(), None),
         ("/admin/operations".into(), Some(&admin)),
+        (format!("/associations/{}/alerts", org.0), Some(&owner)),
+        (format!("/associations/{}/alerts/new", org.0), Some(&owner)),
+        (
+            format!("/associations/{}/alerts/{}", org.0, broadcasts[0]),
+            Some(&owner),
+        ),
+        ("/authority/alerts".into(), Some(&admin)),
+        ("/authority/alerts/new".into(), Some(&admin)),
+        (format!("/authority/alerts/{}", broadcasts[1]), Some(&admin)),
     ];
     pages.extend(registry.into_iter().map(|path| (path, Some(&owner))));
     for lang in ["ar", "fr", "zgh", "en"] {

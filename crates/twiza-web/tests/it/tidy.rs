@@ -196,6 +196,8 @@ fn every_error_code_has_a_message() {
         "valid_to",
         "title_ar",
         "title_fr",
+        "text_arabic",
+        "text_latin",
         "purpose_ar",
         "purpose_fr",
         "goal",
