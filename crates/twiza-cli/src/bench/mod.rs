@@ -4,6 +4,7 @@
 //! The server runs in this process on a loopback port; the load comes from `concurrency` client
 //! tasks over keep-alive connections for a fixed duration. Figures go to stdout.
 
+pub mod channels;
 pub mod crisis;
 pub mod log;
 pub mod registry;
@@ -67,6 +68,20 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 100_000)]
         households: u64,
     },
+    /// Feature phones: inbound SMS handled per second through the signed Twilio-compatible
+    /// webhook, USSD step latency with concurrent sessions, and outbound messages per second
+    /// through the outbox to a Kannel-compatible `sendsms` on this machine.
+    Channels {
+        /// Seconds of load per measure.
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+        /// Concurrent clients (phones sending, USSD sessions open at once).
+        #[arg(long, default_value_t = 64)]
+        concurrency: usize,
+        /// Messages queued in the outbox, then sent.
+        #[arg(long, default_value_t = 20_000)]
+        messages: u64,
+    },
     /// Needs intake per second through the API, then coverage and gaps and the streamed 3W and
     /// GeoJSON exports over an incident of N needs and M pledges.
     Crisis {
@@ -106,6 +121,14 @@ pub async fn run(command: BenchCommand, config: Config) -> anyhow::Result<()> {
                 repeat.max(1),
             )
             .await
+        }
+        BenchCommand::Channels {
+            seconds,
+            concurrency,
+            messages,
+        } => {
+            crate::bench::channels::run(config, Duration::from_secs(seconds), concurrency, messages)
+                .await
         }
         BenchCommand::Registry { households } => {
             crate::bench::registry::run(config, households).await
@@ -444,13 +467,22 @@ impl Drop for BenchServer {
 }
 
 pub(crate) async fn start_server(store: &Store) -> anyhow::Result<BenchServer> {
+    start_server_with(store, |_| {}).await
+}
+
+/// [`start_server`] with its configuration changed first (channels turned on…).
+pub(crate) async fn start_server_with(
+    store: &Store,
+    change: impl FnOnce(&mut Config),
+) -> anyhow::Result<BenchServer> {
     let data_dir = tempfile::tempdir()?;
-    let config = Config::load(&crate::config::GlobalArgs {
+    let mut config = Config::load(&crate::config::GlobalArgs {
         database_url: None,
         listen: Some(([127, 0, 0, 1], 0).into()),
         data_dir: Some(data_dir.path().to_owned()),
         config: None,
     })?;
+    change(&mut config);
     let (ready_tx, ready_rx) = tokio::sync::oneshot::channel();
     let server_store = store.clone();
     let task = tokio::spawn(async move {
@@ -464,17 +496,14 @@ pub(crate) async fn start_server(store: &Store) -> anyhow::Result<BenchServer> {
     })
 }
 
-async fn ingest(
-    config: Config,
-    duration: Duration,
-    concurrency: usize,
-    repeat: usize,
-) -> anyhow::Result<()> {
+/// A verified association's national campaign `TWZ-BNCH`, authorized and published; its
+/// treasurer (the association's owner) and the campaign's id.
+pub(crate) async fn authorized_campaign(
+    store: &Store,
+) -> anyhow::Result<(twiza_domain::UserId, i64)> {
     use twiza_domain::campaign::{CampaignInput, CampaignState, NewCampaign};
-    let (store, _dir, schema) = fresh_store(&config).await?;
-    let backend = backend_name(&store);
     let treasurer = crate::demo::create_user(
-        &store,
+        store,
         "bench-treasurer@bench.twiza.ma",
         "bench-password-123",
         None,
@@ -509,7 +538,7 @@ async fn ingest(
     };
     // The national campaign's authority: the Secretary-General of the Government.
     let sgg = crate::demo::create_user(
-        &store,
+        store,
         "bench-sgg@bench.twiza.ma",
         "bench-password-123",
         None,
@@ -528,6 +557,18 @@ async fn ingest(
             CampaignState::Published,
         )
         .await?;
+    Ok((treasurer, campaign))
+}
+
+async fn ingest(
+    config: Config,
+    duration: Duration,
+    concurrency: usize,
+    repeat: usize,
+) -> anyhow::Result<()> {
+    let (store, _dir, schema) = fresh_store(&config).await?;
+    let backend = backend_name(&store);
+    let (treasurer, campaign) = authorized_campaign(&store).await?;
 
     let server = start_server(&store).await?;
     let addr = server.addr;
