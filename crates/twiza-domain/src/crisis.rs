@@ -195,27 +195,9 @@ fn count(field: &'static str, raw: Option<i64>) -> Result<Option<i64>, FieldErro
 
 /// A Moroccan phone number in international form (`+2126…`): mobile 06/07, fixed 05.
 pub fn parse_phone(field: &'static str, raw: &str) -> Result<String, FieldError> {
-    let digits: String = raw
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')'))
-        .collect();
-    let national = if let Some(rest) = digits.strip_prefix("+212") {
-        rest.to_owned()
-    } else if let Some(rest) = digits.strip_prefix("00212") {
-        rest.to_owned()
-    } else if let Some(rest) = digits.strip_prefix('0') {
-        rest.to_owned()
-    } else {
-        return Err(FieldError::new(field, "phone_invalid"));
-    };
-    let valid = national.len() == 9
-        && national.chars().all(|c| c.is_ascii_digit())
-        && matches!(national.as_bytes()[0], b'5' | b'6' | b'7');
-    if valid {
-        Ok(format!("+212{national}"))
-    } else {
-        Err(FieldError::new(field, "phone_invalid"))
-    }
+    crate::phone::moroccan_number(raw)
+        .filter(|n| matches!(n.as_bytes()[4], b'5' | b'6' | b'7'))
+        .ok_or_else(|| FieldError::new(field, "phone_invalid"))
 }
 
 /// A need as submitted, before validation.

@@ -17,6 +17,7 @@ pub mod ledger;
 pub mod logistics;
 pub mod money;
 pub mod organization;
+pub mod phone;
 pub mod pmt;
 pub mod programme;
 pub mod refusal;

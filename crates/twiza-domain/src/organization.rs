@@ -322,30 +322,7 @@ fn parse_domains(raw: &[String]) -> Result<Vec<ActionDomain>, FieldError> {
 /// A Moroccan phone number, normalized to E.164 (`+212XXXXXXXXX`). Accepts `06…`, `+2126…`,
 /// `002126…` and `2126…`, with spaces, dots or dashes.
 pub fn parse_moroccan_phone(field: &'static str, raw: &str) -> Result<String, FieldError> {
-    let err = || FieldError::new(field, "invalid_phone");
-    let compact: String = raw
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '.' | '-' | '(' | ')'))
-        .collect();
-    let national = if let Some(rest) = compact.strip_prefix("+212") {
-        rest.to_owned()
-    } else if let Some(rest) = compact.strip_prefix("00212") {
-        rest.to_owned()
-    } else if let Some(rest) = compact.strip_prefix("212").filter(|r| r.len() == 9) {
-        rest.to_owned()
-    } else if let Some(rest) = compact.strip_prefix('0') {
-        rest.to_owned()
-    } else {
-        return Err(err());
-    };
-    let valid = national.len() == 9
-        && national.chars().all(|c| c.is_ascii_digit())
-        && matches!(national.as_bytes()[0], b'5' | b'6' | b'7' | b'8');
-    if valid {
-        Ok(format!("+212{national}"))
-    } else {
-        Err(err())
-    }
+    crate::phone::moroccan_number(raw).ok_or_else(|| FieldError::new(field, "invalid_phone"))
 }
 
 fn parse_website(raw: &str) -> Result<Option<String>, FieldError> {
