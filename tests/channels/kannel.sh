@@ -214,6 +214,7 @@ PIDS+=($AR_PID)
 answered_in_arabic() { received_texts "$WORK/fakesmsc-ar.out" | grep -qxF -- "$EXPECTED_ARABIC"; }
 wait_for 20 "the Arabic reply did not reach fakesmsc (received: $(received_texts "$WORK/fakesmsc-ar.out"))" answered_in_arabic
 REPLY_AR=$(received_texts "$WORK/fakesmsc-ar.out" | head -1)
+grep -q "+212612345679" "$WORK/twiza.err" && fail "the phone number reached Twiza's log"
 echo "   answered in Arabic: $REPLY_AR"
 kill "$AR_PID" 2>/dev/null || true
 

@@ -85,8 +85,18 @@ fn codes(alert: &NewAlert) -> Vec<String> {
 
 /// Refuses a sender who may not alert these communes (see the module documentation).
 pub async fn check_sender(store: &Store, sender: AlertSender<'_>, alert: &NewAlert) -> Result<()> {
+    if let AlertContent::FakeAppealWarning { appeal } = &alert.content {
+        not_an_authorized_appeal(store, appeal).await?;
+    }
     match sender {
         AlertSender::Authority(user) => {
+            // Texts paid for, to whole communes: an authority whose territory is not set yet
+            // sends none (a platform admin sends anywhere).
+            let unset = user.platform_role == Some(twiza_domain::PlatformRole::Authority)
+                && user.competence.is_none();
+            if unset {
+                return Err(Error::Refused(Refusal::OutsideCompetence));
+            }
             within_competence(user, alert.communes.iter().map(|c| c.as_str()))
         }
         AlertSender::Association { scope, .. } => {
@@ -109,6 +119,24 @@ pub async fn check_sender(store: &Store, sender: AlertSender<'_>, alert: &NewAle
             }
         }
     }
+}
+
+/// A warning may not call fake an appeal Twiza knows as authorized: its code, checked by SMS,
+/// answers that it is (`alert_appeal_authorized`).
+async fn not_an_authorized_appeal(store: &Store, appeal: &str) -> Result<()> {
+    let Some(code) = twiza_domain::campaign::normalize_code(appeal) else {
+        return Ok(());
+    };
+    let Some(campaign) = store.campaign_by_code(&code).await? else {
+        return Ok(());
+    };
+    let granted = campaign.authorization.status
+        == twiza_domain::campaign::AuthorizationStatus::Granted
+        && campaign.state != twiza_domain::campaign::CampaignState::Draft;
+    if granted {
+        return Err(Error::Refused(Refusal::AlertAppealAuthorized));
+    }
+    Ok(())
 }
 
 /// What one language's phones get.

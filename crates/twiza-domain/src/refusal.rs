@@ -78,6 +78,8 @@ refusals! {
     OutsideAgentCommunes => "outside_agent_communes", Forbidden;
     /// An association sends alerts only to communes it pledged to cover.
     AlertCommunesNotServed => "alert_communes_not_served", Forbidden;
+    /// A fake appeal's warning names the code of an authorized campaign.
+    AlertAppealAuthorized => "alert_appeal_authorized", Conflict;
     /// The campaign is not in the state the change starts from.
     InvalidCampaignState => "invalid_campaign_state", Conflict;
 

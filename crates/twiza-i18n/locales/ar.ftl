@@ -1772,5 +1772,6 @@ alerts-language-zgh-latn = الأمازيغية (بالحروف اللاتيني
 alerts-language-fr = الفرنسية
 alerts-language-en = الإنجليزية
 error-alert-communes-not-served = لا تنبه الجمعية إلا الجماعات التي التزمت فيها بتغطية حاجات.
+error-alert-appeal-authorized = هذا النداء مرخص: رمزه رمز حملة مرخصة. لا يرسل أي تحذير.
 error-alert-text-not-arabic = اكتب هذا النص بالحروف العربية.
 error-alert-text-not-latin = اكتب هذا النص بالحروف اللاتينية، دون حروف عربية.

@@ -1730,5 +1730,6 @@ alerts-language-zgh-latn = Tamazight (Latin letters)
 alerts-language-fr = French
 alerts-language-en = English
 error-alert-communes-not-served = An association alerts only the communes where it pledged to cover needs.
+error-alert-appeal-authorized = This appeal is authorized: its code is an authorized campaign’s. No warning is sent.
 error-alert-text-not-arabic = Write this text in Arabic script.
 error-alert-text-not-latin = Write this text in Latin letters, without Arabic letters.

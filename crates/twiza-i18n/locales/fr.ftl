@@ -1733,5 +1733,6 @@ alerts-language-zgh-latn = Tamazight (lettres latines)
 alerts-language-fr = Français
 alerts-language-en = Anglais
 error-alert-communes-not-served = Une association n’alerte que les communes où elle s’est engagée à couvrir des besoins.
+error-alert-appeal-authorized = Cet appel est autorisé : son code est celui d’une campagne autorisée. Aucun avertissement n’est envoyé.
 error-alert-text-not-arabic = Écrivez ce texte en écriture arabe.
 error-alert-text-not-latin = Écrivez ce texte en lettres latines, sans lettres arabes.

@@ -1739,5 +1739,6 @@ alerts-language-zgh-latn = ⵜⴰⵎⴰⵣⵉⵖⵜ (ⵙ ⵜⵉⵔⵔⴰ ⵏ ⵜ
 alerts-language-fr = ⵜⴰⴼⵔⴰⵏⵙⵉⵙⵜ
 alerts-language-en = ⵜⴰⵏⴳⵍⵉⵣⵜ
 error-alert-communes-not-served = ⵜⴰⵎⵓⵏⵜ ⵓⵔ ⵜⵍⵖⵓ ⵖⴰⵙ ⵜⵉⵊⵎⴰⵄⵉⵏ ⵏⵏⴰ ⴳ ⵜⵎⵎⴰⵍ ⴰⴷ ⵜⵙⵎⴷ ⵜⵉⵅⵚⴰⵏ.
+error-alert-appeal-authorized = ⴰⵙⵉⵡⵍ ⴰⴷ ⵉⵜⵜⵓⵙⵓⵔⴳ: ⴰⵏⴰⵍ ⵏⵏⵙ ⵏ ⵜⵎⵙⴽⵔⵜ ⵉⵜⵜⵓⵙⵓⵔⴳⵏ. ⵓⵔ ⵉⵜⵜⵓⵣⵏ ⵓⵡⵜⵜⴰ.
 error-alert-text-not-arabic = ⴰⵔⵎ ⴰⴹⵔⵉⵚ ⴰⴷ ⵙ ⵜⵉⵔⵔⴰ ⵏ ⵜⵄⵔⴰⴱⵜ.
 error-alert-text-not-latin = ⴰⵔⵎ ⴰⴹⵔⵉⵚ ⴰⴷ ⵙ ⵜⵉⵔⵔⴰ ⵏ ⵜⵍⴰⵜⵉⵏⵉⵜ, ⴱⵍⴰ ⵜⵉⵔⵔⴰ ⵏ ⵜⵄⵔⴰⴱⵜ.

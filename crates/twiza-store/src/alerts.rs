@@ -118,11 +118,12 @@ impl Store {
         Ok(query.fetch_all(self.reader()).await?)
     }
 
-    /// The communes an association pledged to cover (pledges not cancelled): where it works.
+    /// The communes an association is pledged to cover now (pledges promised or under way, not
+    /// delivered or cancelled): where it works.
     pub async fn pledged_communes(&self, scope: &OrgScope) -> Result<Vec<String>> {
         let rows: Vec<(String,)> = sqlx::query_as(
             "SELECT DISTINCT commune_code FROM pledges WHERE organization_id = $1 \
-             AND status <> 'cancelled' ORDER BY commune_code",
+             AND status IN ('pledged', 'in_progress') ORDER BY commune_code",
         )
         .bind(scope.org_id().0)
         .fetch_all(self.reader())
@@ -317,9 +318,12 @@ impl Store {
     pub async fn alert_broadcast_states(&self, id: i64) -> Result<BroadcastStates> {
         let rows: Vec<(String, i64)> = sqlx::query_as(
             "SELECT state, CAST(COUNT(*) AS BIGINT) FROM sms_outbox WHERE kind = 'alert' \
-             AND idempotency_key LIKE $1 GROUP BY state",
+             AND idempotency_key >= $1 AND idempotency_key < $2 GROUP BY state",
         )
-        .bind(format!("alert:{id}:%"))
+        // The keys `alert:{id}:…`, as a range an index serves under any collation (`;` follows
+        // `:`).
+        .bind(format!("alert:{id}:"))
+        .bind(format!("alert:{id};"))
         .fetch_all(self.reader())
         .await?;
         let mut states = BroadcastStates::default();

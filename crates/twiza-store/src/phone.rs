@@ -103,15 +103,20 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         if inserted.rows_affected() == 0 {
-            let (reply,): (Option<String>,) = sqlx::query_as(
-                "SELECT reply FROM phone_inbound WHERE gateway = $1 AND message_id = $2",
+            let (reply, first): (Option<String>, String) = sqlx::query_as(
+                "SELECT reply, outcome FROM phone_inbound WHERE gateway = $1 AND message_id = $2",
             )
             .bind(gateway)
             .bind(message_id)
             .fetch_one(&mut *tx)
             .await?;
             tx.commit().await?;
-            return Ok(Inbound::Replayed(reply));
+            // A message over the rate stays so when it comes again.
+            return Ok(match first.as_str() {
+                "limited" => Inbound::Limited,
+                "silenced" => Inbound::Silenced,
+                _ => Inbound::Replayed(reply),
+            });
         }
         tx.commit().await?;
         Ok(outcome)
@@ -321,12 +326,28 @@ impl Store {
         Ok(done.rows_affected() > 0)
     }
 
-    /// Ends every alert subscription of a phone at once (`STOP`); how many there were.
+    /// Ends every alert subscription of a phone at once (`STOP`), and the alerts to it still
+    /// waiting in the outbox (those a sender is not sending this moment): given up as
+    /// `stopped`, their sealed number and text erased. How many subscriptions there were.
     pub async fn stop_all_alerts(&self, phone_index: &str) -> Result<u64> {
+        let at = now();
+        let mut tx = self.writer().begin().await?;
         let done = sqlx::query("DELETE FROM alert_subscriptions WHERE phone_index = $1")
             .bind(phone_index)
-            .execute(self.writer())
+            .execute(&mut *tx)
             .await?;
+        sqlx::query(
+            "UPDATE sms_outbox SET state = 'failed', failed_at = $1, last_error = 'stopped', \
+             recipient_sealed = $2, text_sealed = $2, claimed_until = NULL \
+             WHERE recipient_index = $3 AND kind = 'alert' AND state = 'waiting' \
+             AND (claimed_until IS NULL OR claimed_until < $1)",
+        )
+        .bind(at)
+        .bind(Vec::<u8>::new())
+        .bind(phone_index)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
         Ok(done.rows_affected())
     }
 

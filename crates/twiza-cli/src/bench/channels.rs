@@ -206,9 +206,16 @@ async fn ussd_sessions(
                         Ok(r) if r.status().is_success() => r.text().await.ok(),
                         _ => None,
                     };
-                    let expected = if ends { "END " } else { "CON " };
+                    // The last screen must be the check's answer (the campaign's authorization
+                    // reference `BENCH`), not an error or a refusal.
+                    let right = |a: &str| match ends {
+                        true => {
+                            a.starts_with("END ") && a.contains("TWZ-BNCH") && a.contains("BENCH")
+                        }
+                        false => a.starts_with("CON "),
+                    };
                     match answer {
-                        Some(a) if a.starts_with(expected) => latencies.push(t.elapsed()),
+                        Some(a) if right(&a) => latencies.push(t.elapsed()),
                         _ => {
                             errors += 1;
                             break;

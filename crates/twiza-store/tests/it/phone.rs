@@ -64,6 +64,19 @@ on_both_backends!(
                 .unwrap(),
             Inbound::Silenced
         );
+        // Sent again, they stay over the rate: never handled.
+        assert_eq!(
+            s.record_inbound_message("twilio", "SM3", "phone-a", 3)
+                .await
+                .unwrap(),
+            Inbound::Limited
+        );
+        assert_eq!(
+            s.record_inbound_message("twilio", "SM4", "phone-a", 3)
+                .await
+                .unwrap(),
+            Inbound::Silenced
+        );
         // Another phone is not limited.
         assert_eq!(
             s.record_inbound_message("twilio", "SM5", "phone-b", 3)
@@ -226,5 +239,39 @@ on_both_backends!(
             .unwrap();
         assert_eq!(s.stop_all_alerts(&index).await.unwrap(), 2);
         assert!(s.alert_communes(&index).await.unwrap().is_empty());
+    }
+);
+
+on_both_backends!(
+    stop_gives_up_the_alerts_still_waiting_for_the_phone,
+    |db: TestDb| async move {
+        let s = &db.store;
+        let message = |kind: &'static str, key: &str, index: &str| twiza_store::NewSms {
+            kind,
+            idempotency_key: key.to_owned(),
+            recipient_sealed: vec![1, 2, 3],
+            recipient_index: index.to_owned(),
+            text_sealed: vec![4, 5, 6],
+        };
+        for sms in [
+            message("alert", "alert:1:1", "p"),
+            message("alert", "alert:1:2", "q"),
+            message("delivery_code", "delivery:1", "p"),
+        ] {
+            assert!(s.queue_sms(&sms).await.unwrap());
+        }
+        s.stop_all_alerts("p").await.unwrap();
+        let outbox = s.sms_outbox(10).await.unwrap();
+        let state = |key: &str| {
+            let m = outbox.iter().find(|m| m.idempotency_key == key).unwrap();
+            (m.state.clone(), m.last_error.clone(), m.sealed_bytes)
+        };
+        assert_eq!(
+            state("alert:1:1"),
+            ("failed".into(), Some("stopped".into()), 0)
+        );
+        // Another phone's alert, and what is not an alert, still go.
+        assert_eq!(state("alert:1:2"), ("waiting".into(), None, 6));
+        assert_eq!(state("delivery:1"), ("waiting".into(), None, 6));
     }
 );

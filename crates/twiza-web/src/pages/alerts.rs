@@ -214,6 +214,10 @@ fn refused(e: twiza_app::Error) -> Result<(Vec<FieldError>, StatusCode), AppErro
             vec![FieldError::new("communes", "alert_communes_not_served")],
             StatusCode::FORBIDDEN,
         )),
+        twiza_app::Error::Refused(Refusal::AlertAppealAuthorized) => Ok((
+            vec![FieldError::new("fake_appeal", "alert_appeal_authorized")],
+            StatusCode::CONFLICT,
+        )),
         twiza_app::Error::Refused(Refusal::OrganizationNotVerified) => Ok((
             vec![FieldError::new("communes", "organization_not_verified")],
             StatusCode::CONFLICT,

@@ -226,6 +226,33 @@ async fn broadcasts_preview_send_and_refusals(app: TestApp) {
             .t(Locale::Ar, "error-alert-communes-not-served")
     ));
 
+    // A warning against an authorized appeal's code: refused, nothing written.
+    let campaign = app.collecting_campaign(&scope, owner.id, "Relief").await;
+    let authorized = app
+        .store
+        .campaign(campaign)
+        .await
+        .expect("campaign")
+        .expect("exists")
+        .code;
+    let mut real = warning(&authorized);
+    real[3].1 = "0123456789abcdef0123456789abcdef".to_owned();
+    let r = post(&app, &base, &owner, &real).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text());
+    assert!(r.text().contains(
+        &app.state
+            .messages
+            .t(Locale::Ar, "error-alert-appeal-authorized")
+    ));
+    assert_eq!(
+        app.store
+            .alert_broadcasts_of(&scope, None, 10)
+            .await
+            .expect("q")
+            .len(),
+        1
+    );
+
     // An unverified association: refused with its code.
     let other = app.user("pending@x.ma", None).await;
     let pending = app

@@ -198,6 +198,7 @@ fn every_error_code_has_a_message() {
         "title_fr",
         "text_arabic",
         "text_latin",
+        "fake_appeal",
         "purpose_ar",
         "purpose_fr",
         "goal",
