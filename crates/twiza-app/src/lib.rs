@@ -25,6 +25,7 @@ pub mod ledger;
 pub mod logistics;
 pub mod mail;
 pub mod notices;
+pub mod openrosa;
 pub mod organizations;
 pub mod payment_batches;
 pub mod phone;

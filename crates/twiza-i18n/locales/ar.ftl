@@ -1775,3 +1775,11 @@ error-alert-communes-not-served = لا تنبه الجمعية إلا الجما
 error-alert-appeal-authorized = هذا النداء مرخص: رمزه رمز حملة مرخصة. لا يرسل أي تحذير.
 error-alert-text-not-arabic = اكتب هذا النص بالحروف العربية.
 error-alert-text-not-latin = اكتب هذا النص بالحروف اللاتينية، دون حروف عربية.
+
+## OpenRosa (ODK Collect, KoboCollect)
+openrosa-incident = الكارثة
+openrosa-received = تم الاستلام: سُجّلت الاستمارة في تويزة.
+openrosa-received-again = سبق الاستلام: سُجّلت هذه الاستمارة من قبل، ولا تُسجَّل مرتين.
+error-malformed-submission = تعذّرت قراءة الإرسال: ليس استمارة معبأة من تويزة.
+error-unknown-form = لا تقدّم تويزة هذه الاستمارة: حمّلوا الاستمارات الفارغة من جديد.
+error-openrosa-choose-association = حسابكم عضو في عدة جمعيات: اجعلوا عنوان الخادم عنوان الجمعية التي تعملون لها: { $urls }

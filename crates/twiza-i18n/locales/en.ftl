@@ -1733,3 +1733,11 @@ error-alert-communes-not-served = An association alerts only the communes where 
 error-alert-appeal-authorized = This appeal is authorized: its code is an authorized campaign’s. No warning is sent.
 error-alert-text-not-arabic = Write this text in Arabic script.
 error-alert-text-not-latin = Write this text in Latin letters, without Arabic letters.
+
+## OpenRosa (ODK Collect, KoboCollect)
+openrosa-incident = Incident
+openrosa-received = Received: the form is recorded in Twiza.
+openrosa-received-again = Already received: this form was recorded before, and is not recorded twice.
+error-malformed-submission = The submission cannot be read: it is not a filled form of Twiza.
+error-unknown-form = Twiza does not serve this form: get the blank forms again.
+error-openrosa-choose-association = Your account belongs to several associations: set the server address to the one you work for: { $urls }

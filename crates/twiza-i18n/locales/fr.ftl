@@ -1736,3 +1736,11 @@ error-alert-communes-not-served = Une association n’alerte que les communes o�
 error-alert-appeal-authorized = Cet appel est autorisé : son code est celui d’une campagne autorisée. Aucun avertissement n’est envoyé.
 error-alert-text-not-arabic = Écrivez ce texte en écriture arabe.
 error-alert-text-not-latin = Écrivez ce texte en lettres latines, sans lettres arabes.
+
+## OpenRosa (ODK Collect, KoboCollect)
+openrosa-incident = Incident
+openrosa-received = Reçu : le formulaire est enregistré dans Twiza.
+openrosa-received-again = Déjà reçu : ce formulaire a déjà été enregistré, il ne l’est pas deux fois.
+error-malformed-submission = L’envoi est illisible : ce n’est pas un formulaire rempli de Twiza.
+error-unknown-form = Twiza ne sert pas ce formulaire : téléchargez de nouveau les formulaires vierges.
+error-openrosa-choose-association = Votre compte appartient à plusieurs associations : indiquez comme adresse du serveur celle de l’association pour laquelle vous travaillez : { $urls }

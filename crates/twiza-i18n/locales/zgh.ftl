@@ -1742,3 +1742,11 @@ error-alert-communes-not-served = ⵜⴰⵎⵓⵏⵜ ⵓⵔ ⵜⵍⵖⵓ ⵖⴰ�
 error-alert-appeal-authorized = ⴰⵙⵉⵡⵍ ⴰⴷ ⵉⵜⵜⵓⵙⵓⵔⴳ: ⴰⵏⴰⵍ ⵏⵏⵙ ⵏ ⵜⵎⵙⴽⵔⵜ ⵉⵜⵜⵓⵙⵓⵔⴳⵏ. ⵓⵔ ⵉⵜⵜⵓⵣⵏ ⵓⵡⵜⵜⴰ.
 error-alert-text-not-arabic = ⴰⵔⵎ ⴰⴹⵔⵉⵚ ⴰⴷ ⵙ ⵜⵉⵔⵔⴰ ⵏ ⵜⵄⵔⴰⴱⵜ.
 error-alert-text-not-latin = ⴰⵔⵎ ⴰⴹⵔⵉⵚ ⴰⴷ ⵙ ⵜⵉⵔⵔⴰ ⵏ ⵜⵍⴰⵜⵉⵏⵉⵜ, ⴱⵍⴰ ⵜⵉⵔⵔⴰ ⵏ ⵜⵄⵔⴰⴱⵜ.
+
+## ⵓⵒⵏⵔⵓⵣⴰ
+openrosa-incident = ⵜⴰⵔⴳⵉⵍⵜ
+openrosa-received = ⵜⵜⵓⵟⵟⴼ: ⵜⵜⵓⵣⵎⵎⴻⵎ ⵜⴰⵍⵖⴰ ⴳ ⵜⵡⵉⵣⴰ.
+openrosa-received-again = ⵜⵜⵓⵟⵟⴼ ⵢⴰⴷ: ⵜⴰⵍⵖⴰ ⴰⴷ ⵜⵜⵓⵣⵎⵎⴻⵎ ⵢⴰⴷ, ⵓⵔ ⵜⵜⵓⵣⵎⵎⴻⵎ ⵙⵉⵏ ⵏ ⵜⵉⴽⴽⴰⵍ.
+error-malformed-submission = ⵓⵔ ⵜⵜⵓⵖⵔⴰ ⵜⵓⵣⵏⵣⴰ: ⵓⵔ ⵜⴳⵉ ⵜⴰⵍⵖⴰ ⵏ ⵜⵡⵉⵣⴰ ⵉⵜⵜⵓⵄⵎⵎⵔⵏ.
+error-unknown-form = ⵜⵡⵉⵣⴰ ⵓⵔ ⵜⵜⴰⴽⴽⴰ ⵜⴰⵍⵖⴰ ⴰⴷ: ⴰⴳⵎⵎ ⵜⵉⵍⵖⴰⵡⵉⵏ ⵜⵉⵍⵉⵍⵍⴰⵜⵉⵏ ⵢⴰⴹⵏ.
+error-openrosa-choose-association = ⴰⵎⵉⴹⴰⵏ ⵏⵏⵓⵏ ⵉⵍⵍⴰ ⴳ ⴽⵔⴰ ⵏ ⵜⵎⵓⵏⵉⵡⵉⵏ: ⵙⵙⵏⵜⵎ ⴰⵏⵙⴰ ⵏ ⵓⵎⴰⴽⴽⴰⵢ ⵏ ⵜⵎⵓⵏⵜ ⵏⵏⴰ ⵖⵓⵔ ⵜⵅⴷⴷⵎⵎ: { $urls }

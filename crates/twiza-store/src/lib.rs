@@ -28,6 +28,7 @@ mod logistics;
 mod lots;
 mod mail_outbox;
 mod members;
+mod openrosa;
 mod organizations;
 mod phone;
 mod privacy;
@@ -85,6 +86,7 @@ pub use lots::{
 };
 pub use mail_outbox::{DueMail, LinkHash, MailRecipient, MailRecord, NewMail};
 pub use members::MembershipChange;
+pub use openrosa::{NewSubmission, SeenSubmission};
 pub use organizations::{DirectoryFilter, DirectoryPage, Invitation, Member, MembershipRow};
 pub use payments::{GiftState, Raised, SealedIdentity};
 pub use phone::{alert_phone_binding, AlertSubscription, Inbound, UssdStep};

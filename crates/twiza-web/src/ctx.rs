@@ -37,7 +37,9 @@ pub async fn visitor_csrf(
     mut request: Request,
     next: Next,
 ) -> Response {
-    let needs = !request.uri().path().starts_with("/api/")
+    let path = request.uri().path();
+    let needs = !path.starts_with("/api/")
+        && !crate::openrosa::is_openrosa_path(path)
         && cookie(request.headers(), CSRF_COOKIE).is_none();
     if !needs {
         return next.run(request).await;

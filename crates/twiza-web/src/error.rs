@@ -288,6 +288,24 @@ pub async fn render_errors(
     else {
         return response;
     };
+    if crate::openrosa::is_openrosa_path(uri.path()) {
+        // Collect reads OpenRosa responses: an error the handler did not answer itself (a
+        // method the route lacks, a body over the limit) becomes one.
+        let is_xml = response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .is_some_and(|v| v.as_bytes().starts_with(b"text/xml"));
+        if is_xml {
+            return response;
+        }
+        let locale = twiza_i18n::negotiate(
+            crate::auth::cookie(&language_headers, crate::auth::LANG_COOKIE),
+            language_headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
+        );
+        return crate::openrosa::error_response(&state, locale, &error);
+    }
     if uri.path().starts_with("/channels/") {
         // Gateways read no page, and the address of their requests holds a secret and a
         // phone number: a channel's error is its code alone.

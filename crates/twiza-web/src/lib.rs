@@ -14,6 +14,7 @@ pub mod download;
 pub mod error;
 pub mod extract;
 pub mod logsite;
+pub mod openrosa;
 pub mod ops;
 pub mod pages;
 pub mod payments;

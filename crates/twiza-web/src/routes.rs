@@ -6,11 +6,11 @@ use crate::authz::{
     enforce, Access, Policy, ANY_MEMBER, AUTHORITIES, COORDINATION, CYCLE_APPROVAL, FIELD,
     LOGISTICS, MANAGERS, PLATFORM_ADMIN, STOCK_TRAIL, TREASURY,
 };
-use crate::{api, auth, channels, ctx, error, logsite, ops, pages, AppState};
+use crate::{api, auth, channels, ctx, error, logsite, openrosa, ops, pages, AppState};
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue, Method};
 use axum::middleware::{from_fn, from_fn_with_state};
-use axum::routing::{delete, get, post, MethodRouter};
+use axum::routing::{delete, get, head, post, MethodRouter};
 use axum::Router;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
@@ -276,6 +276,20 @@ pub fn table() -> Vec<RouteSpec> {
         route(M::GET, "/channels/sms/kannel/dlr", Public, get(channels::kannel::delivery_report)),
         // Feature phones: the USSD gateway's callback (its addresses only).
         route(M::POST, "/channels/ussd/africastalking", Public, post(channels::ussd::africastalking)),
+        // ODK Collect and KoboCollect (OpenRosa): authenticated by HTTP Basic in the handlers,
+        // the association's roles checked there; under an association for an account in several.
+        route(M::GET, "/openrosa/formList", Public, get(openrosa::form_list)),
+        route(M::GET, "/openrosa/forms/{form_id}", Public, get(openrosa::form)),
+        route(M::GET, "/openrosa/forms/{form_id}/manifest", Public, get(openrosa::manifest)),
+        route(M::GET, "/openrosa/forms/{form_id}/media/{file}", Public, get(openrosa::media)),
+        route(M::HEAD, "/openrosa/submission", Public, head(openrosa::submission_head)),
+        route(M::POST, "/openrosa/submission", Public, post(openrosa::submit).layer(DefaultBodyLimit::max(openrosa::SUBMISSION_BODY_LIMIT))),
+        route(M::GET, "/associations/{org_id}/openrosa/formList", Public, get(openrosa::form_list)),
+        route(M::GET, "/associations/{org_id}/openrosa/forms/{form_id}", Public, get(openrosa::form)),
+        route(M::GET, "/associations/{org_id}/openrosa/forms/{form_id}/manifest", Public, get(openrosa::manifest)),
+        route(M::GET, "/associations/{org_id}/openrosa/forms/{form_id}/media/{file}", Public, get(openrosa::media)),
+        route(M::HEAD, "/associations/{org_id}/openrosa/submission", Public, head(openrosa::submission_head)),
+        route(M::POST, "/associations/{org_id}/openrosa/submission", Public, post(openrosa::submit).layer(DefaultBodyLimit::max(openrosa::SUBMISSION_BODY_LIMIT))),
         route(M::GET, "/api/v1/gifts/{reference}", Public, get(api::gifts::show)),
         route(M::GET, "/api/v1/organizations/{org_id}/ledger", Org(TREASURY), get(api::ledger::trial_balance)),
         route(M::POST, "/api/v1/campaigns/{campaign_id}/expenses", Org(TREASURY), post(api::ledger::submit_expense).layer(DefaultBodyLimit::max(api::ledger::EXPENSE_BODY_LIMIT))),
