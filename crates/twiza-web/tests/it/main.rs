@@ -29,6 +29,7 @@ mod mail;
 mod map;
 mod members;
 mod notifications;
+mod openrosa;
 mod openapi;
 mod pages;
 mod phone_channels;
