@@ -3,7 +3,8 @@
 //! answers the record it wrote; another XML under the same id is refused
 //! (`idempotency_conflict`). The record carries the instance id as its own idempotency key, in
 //! its own transaction, so a submission cut off before it was remembered writes nothing twice
-//! when Collect sends it again.
+//! when Collect sends it again (a delivery's proof, written once by its own rule, is the
+//! exception: sent again after such a cut, it is refused `proof_already_used`).
 
 use crate::crisis::{NeedCreate, Retry};
 use crate::error::{Error, Result};
@@ -128,4 +129,31 @@ pub async fn register_household(
     let (id, _) =
         crate::registry::register_once(store, keys, scope, receipt.by, record, Some(&key)).await?;
     remember(store, scope, receipt, format!("household:{id}"), false).await
+}
+
+/// A delivery confirmed from Collect by the agent's statement and photo, through
+/// [`crate::logistics::confirm_by_agent`] as the delivery page does, once per instance id. A
+/// delivery is proven once: the same XML again answers the first proof.
+pub async fn confirm_delivery(
+    store: &Store,
+    scope: &OrgScope,
+    delivery: i64,
+    proof: (&str, &[u8]),
+    receipt: &Receipt<'_>,
+    notices: Option<crate::notices::Notices<'_>>,
+) -> Result<Received> {
+    if let Some(done) = seen(store, scope, receipt).await? {
+        return Ok(done);
+    }
+    let (statement, photo) = proof;
+    crate::logistics::confirm_by_agent(
+        store,
+        scope,
+        delivery,
+        (statement, None, photo),
+        receipt.by,
+        notices,
+    )
+    .await?;
+    remember(store, scope, receipt, format!("delivery:{delivery}"), false).await
 }

@@ -23,7 +23,7 @@ use twiza_app::openrosa::{Receipt, MAX_INSTANCE_ID};
 use twiza_domain::{OrgId, OrgRole, OrgScope};
 use twiza_i18n::{Arg, Locale};
 use twiza_store::User;
-use xform::{HOUSEHOLD, NEED_ASSESSMENT};
+use xform::{DELIVERY, HOUSEHOLD, NEED_ASSESSMENT};
 
 /// The largest submission request accepted (`X-OpenRosa-Accept-Content-Length`): Collect
 /// splits a larger one.
@@ -34,6 +34,8 @@ pub const SUBMISSION_BODY_LIMIT: usize = ACCEPT_CONTENT_LENGTH + 64 * 1024;
 const FIELD_ROLES: &[OrgRole] = crate::authz::FIELD;
 /// Incidents offered in the assessment form.
 const INCIDENTS_OFFERED: i64 = 50;
+/// Deliveries offered in the delivery form (the oldest waiting first).
+const DELIVERIES_OFFERED: i64 = 200;
 
 /// Whether `path` is one of the OpenRosa routes (bare, or under an association).
 pub fn is_openrosa_path(path: &str) -> bool {
@@ -239,13 +241,9 @@ pub async fn form_list(
             let Some(form) = xform::xform(&state.messages, id) else {
                 continue;
             };
-            let title_key = match id {
-                NEED_ASSESSMENT => "assessment-title",
-                _ => "registry-register",
-            };
             forms.push((
                 id,
-                state.messages.t(locale, title_key),
+                state.messages.t(locale, xform::title_key(id)),
                 xform::version_of(&form).to_owned(),
                 xform::md5_hash(form.as_bytes()),
             ));
@@ -359,8 +357,8 @@ fn both(fr: &str, ar: &str) -> String {
 }
 
 /// The CSV file `name` for this agent: the incidents in the agent's communes (every incident
-/// when no commune was given), their communes within the agent's, and the douars there; for
-/// the household form, every commune of those incidents.
+/// when no commune was given), their communes within the agent's, the douars there, and the
+/// association's deliveries there waiting for the agent's proof.
 async fn media_bytes(
     state: &AppState,
     scope: &OrgScope,
@@ -425,6 +423,32 @@ async fn media_bytes(
             }
             &["commune", "incident"]
         }
+        "deliveries.csv" => {
+            let waiting = match &mine {
+                Some(communes) => {
+                    store
+                        .deliveries_waiting_in(scope, communes, DELIVERIES_OFFERED)
+                        .await?
+                }
+                None => store.deliveries_of(scope, None, DELIVERIES_OFFERED).await?,
+            };
+            for d in waiting
+                .iter()
+                .filter(|d| d.status == "awaiting_proof" && d.proof_method == "agent")
+            {
+                rows.push(xform::Choice {
+                    name: d.id.to_string(),
+                    label: format!(
+                        "{} × {} · {}",
+                        both(&d.item_fr, &d.item_ar),
+                        d.quantity,
+                        commune_label(&d.commune_code)
+                    ),
+                    filters: Vec::new(),
+                });
+            }
+            &[]
+        }
         _ => return Err(AppError::not_found()),
     };
     Ok(xform::choices_csv(&rows, columns))
@@ -451,8 +475,8 @@ pub async fn submission_head(
 /// The parts of a submission request.
 struct Parts {
     xml: Vec<u8>,
-    /// Attachments (photos) by part name: their sizes only are kept here.
-    attachments: Vec<(String, usize)>,
+    /// Attachments (photos): part name, file name and bytes.
+    attachments: Vec<(String, String, Vec<u8>)>,
 }
 
 async fn read_parts(state: &AppState, request: Request) -> Result<Parts, AppError> {
@@ -475,6 +499,7 @@ async fn read_parts(state: &AppState, request: Request) -> Result<Parts, AppErro
             Err(_) => return Err(malformed()),
         };
         let name = field.name().unwrap_or_default().to_owned();
+        let file_name = field.file_name().unwrap_or_default().to_owned();
         let bytes = match field.bytes().await {
             Ok(b) => b,
             Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
@@ -488,7 +513,7 @@ async fn read_parts(state: &AppState, request: Request) -> Result<Parts, AppErro
         if name == "xml_submission_file" {
             xml = Some(bytes.to_vec());
         } else {
-            attachments.push((name, bytes.len()));
+            attachments.push((name, file_name, bytes.to_vec()));
         }
     }
     Ok(Parts {
@@ -553,7 +578,6 @@ async fn receive(
         content_hash: &content_hash,
         by: c.user.id,
     };
-    let _ = &parts.attachments;
     let root = &instance.root;
     match instance.form_id.as_str() {
         NEED_ASSESSMENT => {
@@ -595,6 +619,30 @@ async fn receive(
                 &c.scope,
                 &record,
                 &receipt,
+            )
+            .await?)
+        }
+        DELIVERY => {
+            let delivery = count(root.get("delivery"), "delivery")?.ok_or_else(|| {
+                AppError::from(twiza_domain::FieldError::new("delivery", "required"))
+            })?;
+            // The photo element names its attachment (by part name, or by file name).
+            let wanted = root.get("photo");
+            let photo = parts
+                .attachments
+                .iter()
+                .find(|(name, file, _)| !wanted.is_empty() && (name == wanted || file == wanted))
+                .map(|(_, _, bytes)| bytes.as_slice())
+                .ok_or_else(|| {
+                    AppError::from(twiza_domain::FieldError::new("photo", "invalid_photo"))
+                })?;
+            Ok(twiza_app::openrosa::confirm_delivery(
+                &state.store,
+                &c.scope,
+                delivery,
+                (root.get("statement"), photo),
+                &receipt,
+                state.notices(),
             )
             .await?)
         }

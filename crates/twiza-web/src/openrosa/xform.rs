@@ -12,6 +12,8 @@ use twiza_i18n::{Locale, Messages};
 pub const NEED_ASSESSMENT: &str = "twiza_need_assessment";
 /// A household registered with its members.
 pub const HOUSEHOLD: &str = "twiza_household";
+/// A delivery confirmed by the agent's statement and photo (families without a phone).
+pub const DELIVERY: &str = "twiza_delivery";
 
 /// One question of a form.
 enum Kind {
@@ -25,6 +27,8 @@ enum Kind {
     },
     /// Fixed choices: their values and message keys.
     Choices(Vec<(&'static str, String)>),
+    /// A photo taken or chosen on the device, sent as an attachment.
+    Image,
     /// A repeat group of questions.
     Repeat(Vec<Field>),
 }
@@ -59,12 +63,22 @@ pub fn media_of(form_id: &str) -> &'static [&'static str] {
     match form_id {
         NEED_ASSESSMENT => &["incidents.csv", "communes.csv", "douars.csv"],
         HOUSEHOLD => &["communes.csv"],
+        DELIVERY => &["deliveries.csv"],
         _ => &[],
     }
 }
 
 /// The forms Twiza serves, by id.
-pub const FORMS: [&str; 2] = [NEED_ASSESSMENT, HOUSEHOLD];
+pub const FORMS: [&str; 3] = [NEED_ASSESSMENT, HOUSEHOLD, DELIVERY];
+
+/// The message key of a form's title.
+pub fn title_key(form_id: &str) -> &'static str {
+    match form_id {
+        NEED_ASSESSMENT => "assessment-title",
+        HOUSEHOLD => "registry-register",
+        _ => "delivery-agent-title",
+    }
+}
 
 /// Fixed choices: every code of a list, labelled by `key-<code>` (`_` written `-`).
 fn choices<T: Copy>(all: &[T], value: impl Fn(T) -> &'static str, key: &str) -> Kind {
@@ -78,7 +92,7 @@ fn choices<T: Copy>(all: &[T], value: impl Fn(T) -> &'static str, key: &str) -> 
 fn need_assessment() -> Form {
     Form {
         id: NEED_ASSESSMENT,
-        title: "assessment-title",
+        title: title_key(NEED_ASSESSMENT),
         media: media_of(NEED_ASSESSMENT),
         fields: vec![
             field(
@@ -160,7 +174,7 @@ fn household() -> Form {
     ];
     Form {
         id: HOUSEHOLD,
-        title: "registry-register",
+        title: title_key(HOUSEHOLD),
         media: media_of(HOUSEHOLD),
         fields: vec![
             field(
@@ -202,6 +216,27 @@ fn household() -> Form {
     }
 }
 
+fn delivery() -> Form {
+    Form {
+        id: DELIVERY,
+        title: title_key(DELIVERY),
+        media: media_of(DELIVERY),
+        fields: vec![
+            field(
+                "delivery",
+                "delivery-label",
+                Kind::Csv {
+                    instance: "deliveries",
+                    filter: "",
+                },
+                true,
+            ),
+            field("statement", "delivery-statement", Kind::Text, true),
+            field("photo", "delivery-photo", Kind::Image, true),
+        ],
+    }
+}
+
 /// The XForm of `form_id`, or `None` for a form Twiza does not serve. Its bytes depend only on
 /// the code and the message files, so its hash changes only when they do; its version is
 /// derived from them.
@@ -209,6 +244,7 @@ pub fn xform(messages: &Messages, form_id: &str) -> Option<String> {
     let form = match form_id {
         NEED_ASSESSMENT => need_assessment(),
         HOUSEHOLD => household(),
+        DELIVERY => delivery(),
         _ => return None,
     };
     let draft = write(messages, &form, "");
@@ -327,6 +363,7 @@ fn binds(parent: &str, fields: &[Field], x: &mut String) {
         let (kind, constraint) = match &f.kind {
             Kind::Int => ("int", " constraint=\". &gt;= 0\""),
             Kind::Date => ("date", ""),
+            Kind::Image => ("binary", ""),
             Kind::Text | Kind::Csv { .. } | Kind::Choices(_) => ("string", ""),
             Kind::Repeat(inner) => {
                 binds(&path, inner, x);
@@ -352,6 +389,9 @@ fn body(parent: &str, fields: &[Field], x: &mut String) {
             Kind::Int | Kind::Text | Kind::Date => {
                 x.push_str(&format!("<input ref=\"{path}\">{label}</input>\n"));
             }
+            Kind::Image => x.push_str(&format!(
+                "<upload ref=\"{path}\" mediatype=\"image/*\">{label}</upload>\n"
+            )),
             Kind::Csv { instance, filter } => x.push_str(&format!(
                 "<select1 ref=\"{path}\">{label}<itemset nodeset=\"instance('{instance}')/root/item{}\">\
                  <value ref=\"name\"/><label ref=\"label\"/></itemset></select1>\n",
@@ -542,6 +582,14 @@ mod tests {
         assert!(x.contains("<members jr:template=\"\">"));
         assert!(x.contains("<repeat nodeset=\"/data/members\">"));
         assert!(x.contains("<bind nodeset=\"/data/members/birth_date\" type=\"date\""));
+    }
+
+    #[test]
+    fn the_delivery_form_takes_a_photo() {
+        let x = xform(&messages(), DELIVERY).expect("form");
+        assert!(x.contains("<bind nodeset=\"/data/photo\" type=\"binary\" required=\"true()\"/>"));
+        assert!(x.contains("<upload ref=\"/data/photo\" mediatype=\"image/*\">"));
+        assert!(x.contains("src=\"jr://file-csv/deliveries.csv\""));
     }
 
     #[test]

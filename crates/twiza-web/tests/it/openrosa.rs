@@ -239,7 +239,7 @@ async fn forms_and_media(app: TestApp) {
     assert!(text.contains("<xforms xmlns=\"http://openrosa.org/xforms/xformsList\">"));
     assert_eq!(
         between(&text, "<formID>", "</formID>"),
-        ["twiza_need_assessment", "twiza_household"]
+        ["twiza_need_assessment", "twiza_household", "twiza_delivery"]
     );
     assert!(text.contains(&format!("<name>{}</name>", message(&app, "assessment-title"))));
     let downloads = between(&text, "<downloadUrl>", "</downloadUrl>");
@@ -249,7 +249,7 @@ async fn forms_and_media(app: TestApp) {
     let dir = std::env::var("TWIZA_ARTIFACTS")
         .ok()
         .map(|d| std::path::Path::new(&d).join("xforms"));
-    for i in 0..2 {
+    for i in 0..3 {
         let path = downloads[i]
             .strip_prefix("http://localhost")
             .expect("absolute URL");
@@ -572,4 +572,113 @@ async fn an_account_in_several_associations_names_one_in_the_server_address() {
     let xml = assessment(t.incident, IGHIL, 5, "uuid:treasurer");
     let r = submit_to(&app, "/openrosa/submission", &treasurer, &xml, &[]).await;
     refused(&app, &r, StatusCode::FORBIDDEN, "forbidden");
+}
+
+/// A delivery in Ighil for a family without a phone, waiting for the agent's proof.
+async fn delivery_by_agent(app: &TestApp, t: &Team) -> i64 {
+    use serde_json::json;
+    let org = t.org.0;
+    let token = Some(t.owner.token.as_str());
+    let need = app
+        .post_json(
+            &format!("/api/v1/incidents/{}/needs", t.incident),
+            None,
+            &json!({"commune": IGHIL, "category": "clothing_blankets", "urgency": "critical", "households": 3}),
+        )
+        .await
+        .json()["id"]
+        .as_i64()
+        .expect("need");
+    let warehouse = app
+        .post_json(
+            &format!("/api/v1/organizations/{org}/warehouses"),
+            token,
+            &json!({"name": "Dépôt", "commune": ASNI}),
+        )
+        .await
+        .json()["id"]
+        .as_i64()
+        .expect("warehouse");
+    app.post_json(
+        &format!("/api/v1/organizations/{org}/stock"),
+        token,
+        &json!({"warehouse_id": warehouse, "item": "blanket", "quantity": 50, "source": "other"}),
+    )
+    .await;
+    let r = app
+        .post_json(
+            &format!("/api/v1/organizations/{org}/deliveries"),
+            token,
+            &json!({"incident_id": t.incident, "need_id": need, "warehouse_id": warehouse,
+                    "item": "blanket", "quantity": 12, "households": 3, "proof": "agent"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    r.json()["id"].as_i64().expect("delivery")
+}
+
+fn delivery_xml(delivery: i64, statement: &str, instance: &str) -> String {
+    format!(
+        "<?xml version='1.0' ?><data id=\"twiza_delivery\" version=\"1\">\
+         <delivery>{delivery}</delivery><statement>{statement}</statement>\
+         <photo>1733320000000.jpg</photo><meta><instanceID>{instance}</instanceID></meta></data>"
+    )
+}
+
+async fn delivery(app: TestApp) {
+    let t = team(&app).await;
+    let delivery = delivery_by_agent(&app, &t).await;
+    let scope = OrgScope::for_member(t.org, OrgRole::Owner);
+    let status = |app: &TestApp| {
+        let store = app.store.clone();
+        let scope = scope.clone();
+        async move { store.delivery(&scope, delivery).await.expect("delivery").0.status }
+    };
+    // Offered to the agent in the form's CSV.
+    let csv = get(&app, "/openrosa/forms/twiza_delivery/media/deliveries.csv")
+        .await
+        .text();
+    assert!(csv.starts_with("name,label\n"));
+    assert!(csv.contains(&format!("\n{delivery},")), "{csv}");
+    let photo: &[u8] = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00-the-handover";
+    let xml = delivery_xml(delivery, "Remis au chef de famille", "uuid:d-1");
+    // A PDF is no photo, and a photo the XML does not name is not taken: nothing written.
+    let r = submit(&app, &xml, &[("1733320000000.jpg", "image/jpeg", b"%PDF-1.7 no")]).await;
+    refused(&app, &r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_photo");
+    let r = submit(&app, &xml, &[("other.jpg", "image/jpeg", photo)]).await;
+    refused(&app, &r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_photo");
+    assert_eq!(status(&app).await, "awaiting_proof");
+    // The statement and its photo: 201, the delivery proven; again: 201, proven once.
+    for _ in 0..2 {
+        let r = submit(&app, &xml, &[("1733320000000.jpg", "image/jpeg", photo)]).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+        assert_eq!(openrosa_message(&r).0, "submit_success");
+    }
+    assert_eq!(status(&app).await, "delivered");
+    let r = submit(
+        &app,
+        &delivery_xml(delivery, "Autre texte", "uuid:d-1"),
+        &[("1733320000000.jpg", "image/jpeg", photo)],
+    )
+    .await;
+    refused(&app, &r, StatusCode::CONFLICT, "idempotency_conflict");
+    // No longer offered.
+    let csv = get(&app, "/openrosa/forms/twiza_delivery/media/deliveries.csv")
+        .await
+        .text();
+    assert_eq!(csv, "name,label\n");
+    let report = app.store.audit_log(None, |_| {}).await.expect("audit");
+    assert!(report.ok(), "{:?}", report.findings);
+}
+
+#[tokio::test]
+async fn a_delivery_is_proven_from_collect_with_its_photo_once() {
+    delivery(TestApp::new().await).await;
+}
+
+#[tokio::test]
+async fn a_delivery_is_proven_from_collect_with_its_photo_once_on_postgres() {
+    if let Some(app) = TestApp::postgres().await {
+        delivery(app).await;
+    }
 }
