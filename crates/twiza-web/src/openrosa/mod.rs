@@ -261,14 +261,16 @@ pub async fn form_list(
     let listed: Vec<xform::Listed<'_>> = forms
         .iter()
         .zip(&urls)
-        .map(|((id, name, version, hash), (download, manifest))| xform::Listed {
-            form_id: id,
-            name,
-            version,
-            hash,
-            download_url: download,
-            manifest_url: manifest,
-        })
+        .map(
+            |((id, name, version, hash), (download, manifest))| xform::Listed {
+                form_id: id,
+                name,
+                version,
+                hash,
+                download_url: download,
+                manifest_url: manifest,
+            },
+        )
         .collect();
     xml(StatusCode::OK, xform::form_list(&listed))
 }
@@ -464,7 +466,11 @@ pub async fn submission_head(
     if let Err(r) = caller(&state, &parts.headers, &parts.extensions, &params).await {
         return r;
     }
-    let mut r = openrosa(StatusCode::NO_CONTENT, "text/xml; charset=utf-8", Body::empty());
+    let mut r = openrosa(
+        StatusCode::NO_CONTENT,
+        "text/xml; charset=utf-8",
+        Body::empty(),
+    );
     r.headers_mut().insert(
         "x-openrosa-accept-content-length",
         HeaderValue::from(ACCEPT_CONTENT_LENGTH),
@@ -695,8 +701,7 @@ fn household(root: &submission::Element) -> Result<twiza_store::HouseholdRecord,
         index: None,
     };
     let today = time::OffsetDateTime::now_utc().date();
-    parse_household(&fields, today)
-        .map_err(|e| AppError::from(twiza_app::Error::from(e)))
+    parse_household(&fields, today).map_err(|e| AppError::from(twiza_app::Error::from(e)))
 }
 
 /// Refuses (409 `organization_not_verified`) unless the association is verified, as the

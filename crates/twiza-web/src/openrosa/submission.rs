@@ -181,9 +181,16 @@ mod tests {
         assert!(read(b"<data id=\"x\"><a></data>").is_none());
         assert!(read(b"<data><a/></data>").is_none(), "no form id");
         assert!(read(b"not xml at all").is_none());
-        assert!(read(b"<data id=\"x\"/><data id=\"y\"/>").is_none(), "two roots");
+        assert!(
+            read(b"<data id=\"x\"/><data id=\"y\"/>").is_none(),
+            "two roots"
+        );
         assert!(read(b"<!DOCTYPE d [<!ENTITY e \"x\">]><data id=\"x\">&e;</data>").is_none());
-        let deep = format!("<data id=\"x\">{}{}</data>", "<a>".repeat(40), "</a>".repeat(40));
+        let deep = format!(
+            "<data id=\"x\">{}{}</data>",
+            "<a>".repeat(40),
+            "</a>".repeat(40)
+        );
         assert!(read(deep.as_bytes()).is_none());
     }
 }

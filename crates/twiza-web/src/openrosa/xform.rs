@@ -143,15 +143,35 @@ fn need_assessment() -> Form {
 
 fn household() -> Form {
     use twiza_domain::registry::{
-        ConsentChannel, ConsentPurpose, Disability, HousingDamage, LegalBasis, Relation,
-        Schooling, Sex,
+        ConsentChannel, ConsentPurpose, Disability, HousingDamage, LegalBasis, Relation, Schooling,
+        Sex,
     };
     let members = vec![
         field("given_name_ar", "registry-given-name-ar", Kind::Text, false),
-        field("family_name_ar", "registry-family-name-ar", Kind::Text, false),
-        field("given_name_lat", "registry-given-name-lat", Kind::Text, false),
-        field("family_name_lat", "registry-family-name-lat", Kind::Text, false),
-        field("sex", "registry-sex", choices(Sex::ALL, Sex::as_str, "registry-sex"), true),
+        field(
+            "family_name_ar",
+            "registry-family-name-ar",
+            Kind::Text,
+            false,
+        ),
+        field(
+            "given_name_lat",
+            "registry-given-name-lat",
+            Kind::Text,
+            false,
+        ),
+        field(
+            "family_name_lat",
+            "registry-family-name-lat",
+            Kind::Text,
+            false,
+        ),
+        field(
+            "sex",
+            "registry-sex",
+            choices(Sex::ALL, Sex::as_str, "registry-sex"),
+            true,
+        ),
         field("birth_date", "registry-birth-date", Kind::Date, true),
         field(
             "relation",
@@ -196,7 +216,11 @@ fn household() -> Form {
             field(
                 "consent_purpose",
                 "registry-purpose",
-                choices(ConsentPurpose::ALL, ConsentPurpose::as_str, "registry-purpose"),
+                choices(
+                    ConsentPurpose::ALL,
+                    ConsentPurpose::as_str,
+                    "registry-purpose",
+                ),
                 true,
             ),
             field(
@@ -208,7 +232,11 @@ fn household() -> Form {
             field(
                 "consent_channel",
                 "registry-channel",
-                choices(ConsentChannel::ALL, ConsentChannel::as_str, "registry-channel"),
+                choices(
+                    ConsentChannel::ALL,
+                    ConsentChannel::as_str,
+                    "registry-channel",
+                ),
                 true,
             ),
             field("members", "registry-members", Kind::Repeat(members), true),

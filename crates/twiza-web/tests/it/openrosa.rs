@@ -241,7 +241,10 @@ async fn forms_and_media(app: TestApp) {
         between(&text, "<formID>", "</formID>"),
         ["twiza_need_assessment", "twiza_household", "twiza_delivery"]
     );
-    assert!(text.contains(&format!("<name>{}</name>", message(&app, "assessment-title"))));
+    assert!(text.contains(&format!(
+        "<name>{}</name>",
+        message(&app, "assessment-title")
+    )));
     let downloads = between(&text, "<downloadUrl>", "</downloadUrl>");
     let manifests = between(&text, "<manifestUrl>", "</manifestUrl>");
     let hashes = between(&text, "<hash>", "</hash>");
@@ -288,7 +291,10 @@ async fn forms_and_media(app: TestApp) {
         for ((name, hash), url) in names.iter().zip(&media_hashes).zip(&urls) {
             let file = get(&app, url.strip_prefix("http://localhost").expect("url")).await;
             assert_eq!(file.status, StatusCode::OK);
-            assert_eq!(file.headers[header::CONTENT_TYPE], "text/csv; charset=utf-8");
+            assert_eq!(
+                file.headers[header::CONTENT_TYPE],
+                "text/csv; charset=utf-8"
+            );
             assert_eq!(*hash, format!("md5:{}", hex::encode(md5_of(&file.body))));
             assert!(form.text().contains(&format!("jr://file-csv/{name}")));
             if let Some(dir) = &dir {
@@ -321,7 +327,11 @@ async fn forms_and_media(app: TestApp) {
         StatusCode::NOT_FOUND,
         "unknown_form",
     );
-    let r = get(&app, "/openrosa/forms/twiza_need_assessment/media/secret.csv").await;
+    let r = get(
+        &app,
+        "/openrosa/forms/twiza_need_assessment/media/secret.csv",
+    )
+    .await;
     refused(&app, &r, StatusCode::NOT_FOUND, "not_found");
 
     // HEAD on the submission URL: 204 with the accepted length.
@@ -362,7 +372,12 @@ async fn assessments(app: TestApp) {
     let t = team(&app).await;
     let empty = written(&app, &t).await;
     let photo: &[u8] = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00photo of the spring";
-    let first = assessment(t.incident, IGHIL, 12, "uuid:6f1c6a0e-0000-4000-8000-000000000001");
+    let first = assessment(
+        t.incident,
+        IGHIL,
+        12,
+        "uuid:6f1c6a0e-0000-4000-8000-000000000001",
+    );
 
     // Refusals first: each answered as OpenRosa, nothing written.
     let r = submit_to(
@@ -387,7 +402,12 @@ async fn assessments(app: TestApp) {
     let unknown = assessment(t.incident, "99.999.99.99", 12, "uuid:unknown-commune");
     let owner = basic("owner@x.ma", PASSWORD);
     let r = submit_to(&app, "/openrosa/submission", &owner, &unknown, &[]).await;
-    refused(&app, &r, StatusCode::UNPROCESSABLE_ENTITY, "unknown_commune");
+    refused(
+        &app,
+        &r,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "unknown_commune",
+    );
     let outside = assessment(t.incident, ASNI, 12, "uuid:outside");
     let r = submit(&app, &outside, &[]).await;
     refused(&app, &r, StatusCode::FORBIDDEN, "outside_agent_communes");
@@ -428,7 +448,12 @@ async fn assessments(app: TestApp) {
     assert_eq!(written(&app, &t).await, after_first);
 
     // Another XML under the same instanceID: 409, nothing changed.
-    let changed = assessment(t.incident, IGHIL, 40, "uuid:6f1c6a0e-0000-4000-8000-000000000001");
+    let changed = assessment(
+        t.incident,
+        IGHIL,
+        40,
+        "uuid:6f1c6a0e-0000-4000-8000-000000000001",
+    );
     let r = submit(&app, &changed, &[]).await;
     assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text());
     assert_eq!(openrosa_message(&r).0, "idempotency_conflict");
@@ -530,15 +555,21 @@ async fn an_account_in_several_associations_names_one_in_the_server_address() {
     assert_eq!(r.status, StatusCode::CONFLICT);
     let (nature, text) = openrosa_message(&r);
     assert_eq!(nature, "openrosa_choose_association");
-    assert!(text.contains(&format!("http://localhost/associations/{}/openrosa", t.org.0)));
-    assert!(text.contains(&format!("http://localhost/associations/{}/openrosa", other.0)));
+    assert!(text.contains(&format!(
+        "http://localhost/associations/{}/openrosa",
+        t.org.0
+    )));
+    assert!(text.contains(&format!(
+        "http://localhost/associations/{}/openrosa",
+        other.0
+    )));
     // Under one association: its forms, and the submission lands there.
     let base = format!("/associations/{}/openrosa", t.org.0);
     let r = get(&app, &format!("{base}/formList")).await;
     assert_eq!(r.status, StatusCode::OK);
-    assert!(r
-        .text()
-        .contains(&format!("http://localhost{base}/forms/twiza_need_assessment")));
+    assert!(r.text().contains(&format!(
+        "http://localhost{base}/forms/twiza_need_assessment"
+    )));
     let xml = assessment(t.incident, IGHIL, 5, "uuid:several");
     let r = submit_to(
         &app,
@@ -564,7 +595,8 @@ async fn an_account_in_several_associations_names_one_in_the_server_address() {
     let r = get(&app, "/associations/999/openrosa/formList").await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     // A treasurer fills no form: an empty list, and submissions are refused.
-    app.member(t.org, OrgRole::Treasurer, "treasurer@x.ma").await;
+    app.member(t.org, OrgRole::Treasurer, "treasurer@x.ma")
+        .await;
     let treasurer = basic("treasurer@x.ma", PASSWORD);
     let r = call(&app, Method::GET, "/openrosa/formList", Some(&treasurer)).await;
     assert_eq!(r.status, StatusCode::OK);
@@ -632,7 +664,14 @@ async fn delivery(app: TestApp) {
     let status = |app: &TestApp| {
         let store = app.store.clone();
         let scope = scope.clone();
-        async move { store.delivery(&scope, delivery).await.expect("delivery").0.status }
+        async move {
+            store
+                .delivery(&scope, delivery)
+                .await
+                .expect("delivery")
+                .0
+                .status
+        }
     };
     // Offered to the agent in the form's CSV.
     let csv = get(&app, "/openrosa/forms/twiza_delivery/media/deliveries.csv")
@@ -643,7 +682,12 @@ async fn delivery(app: TestApp) {
     let photo: &[u8] = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00-the-handover";
     let xml = delivery_xml(delivery, "Remis au chef de famille", "uuid:d-1");
     // A PDF is no photo, and a photo the XML does not name is not taken: nothing written.
-    let r = submit(&app, &xml, &[("1733320000000.jpg", "image/jpeg", b"%PDF-1.7 no")]).await;
+    let r = submit(
+        &app,
+        &xml,
+        &[("1733320000000.jpg", "image/jpeg", b"%PDF-1.7 no")],
+    )
+    .await;
     refused(&app, &r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_photo");
     let r = submit(&app, &xml, &[("other.jpg", "image/jpeg", photo)]).await;
     refused(&app, &r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_photo");
