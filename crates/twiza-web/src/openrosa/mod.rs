@@ -321,7 +321,7 @@ pub async fn manifest(
     };
     let mut files = Vec::new();
     for name in xform::media_of(id) {
-        match media_bytes(&state, &c.scope, c.user.id, name).await {
+        match media_bytes(&state, &c.scope, c.user.id, id, name).await {
             Ok(bytes) => files.push((
                 *name,
                 xform::md5_hash(bytes.as_bytes()),
@@ -347,7 +347,7 @@ pub async fn media(
     let Some(name) = xform::media_of(id).iter().find(|f| **f == wanted) else {
         return error_response(&state, locale_of(&headers), &AppError::not_found());
     };
-    match media_bytes(&state, &c.scope, c.user.id, name).await {
+    match media_bytes(&state, &c.scope, c.user.id, id, name).await {
         Ok(bytes) => openrosa(StatusCode::OK, "text/csv; charset=utf-8", bytes),
         Err(e) => error_response(&state, locale_of(&headers), &e),
     }
@@ -360,11 +360,13 @@ fn both(fr: &str, ar: &str) -> String {
 
 /// The CSV file `name` for this agent: the incidents in the agent's communes (every incident
 /// when no commune was given), their communes within the agent's, the douars there, and the
-/// association's deliveries there waiting for the agent's proof.
+/// association's deliveries there waiting for the agent's proof. The household form's communes
+/// are listed once each; the assessment's, once per incident (its choices filter on it).
 async fn media_bytes(
     state: &AppState,
     scope: &OrgScope,
     agent: twiza_domain::UserId,
+    form_id: &str,
     name: &str,
 ) -> Result<String, AppError> {
     let store = &state.store;
@@ -393,20 +395,24 @@ async fn media_bytes(
             &[]
         }
         "communes.csv" => {
+            let per_incident = form_id == NEED_ASSESSMENT;
             let mut seen = std::collections::BTreeSet::new();
             for i in &incidents {
                 for code in store.incident_communes(i.id).await? {
-                    if within(&code) {
+                    if within(&code) && (per_incident || seen.insert(code.clone())) {
                         rows.push(xform::Choice {
-                            name: code.clone(),
                             label: commune_label(&code),
                             filters: vec![("incident", i.id.to_string())],
+                            name: code,
                         });
-                        seen.insert(code);
                     }
                 }
             }
-            &["incident"]
+            if per_incident {
+                &["incident"]
+            } else {
+                &[]
+            }
         }
         "douars.csv" => {
             for i in &incidents {

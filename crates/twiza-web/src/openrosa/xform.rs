@@ -354,14 +354,14 @@ fn itext(messages: &Messages, locale: Locale, parent: &str, fields: &[Field], x:
         let path = format!("{parent}/{}", f.name);
         x.push_str(&format!(
             "<text id=\"{path}:label\"><value>{}</value></text>\n",
-            escape(&messages.t(locale, &f.label))
+            escape(messages.t(locale, &f.label))
         ));
         match &f.kind {
             Kind::Choices(list) => {
                 for (value, key) in list {
                     x.push_str(&format!(
                         "<text id=\"{path}/{value}:label\"><value>{}</value></text>\n",
-                        escape(&messages.t(locale, key))
+                        escape(messages.t(locale, key))
                     ));
                 }
             }

@@ -313,6 +313,13 @@ async fn forms_and_media(app: TestApp) {
     assert!(communes.contains(&format!("{IGHIL},")));
     assert!(communes.contains(&format!(",{}\n", t.incident)));
     assert!(!communes.contains(ASNI));
+    let communes = get(&app, "/openrosa/forms/twiza_household/media/communes.csv")
+        .await
+        .text();
+    assert!(
+        communes.starts_with(&format!("name,label\n{IGHIL},")),
+        "{communes}"
+    );
     let incidents = get(
         &app,
         "/openrosa/forms/twiza_need_assessment/media/incidents.csv",
@@ -663,7 +670,6 @@ async fn delivery(app: TestApp) {
     let scope = OrgScope::for_member(t.org, OrgRole::Owner);
     let status = |app: &TestApp| {
         let store = app.store.clone();
-        let scope = scope.clone();
         async move {
             store
                 .delivery(&scope, delivery)
