@@ -285,6 +285,7 @@ fn every_error_code_has_a_message() {
         "programme",
         "household",
         "incident",
+        "delivery",
     ];
     let mut missing = Vec::new();
     for code in codes.iter().filter(|c| !field_names.contains(&c.as_str())) {
