@@ -17,6 +17,7 @@ mod intake;
 mod ledger;
 mod mail;
 mod members;
+mod openrosa;
 mod phone;
 mod registry;
 mod schema;
