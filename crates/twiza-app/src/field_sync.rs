@@ -7,9 +7,7 @@ use crate::crisis::{NeedCreate, Retry};
 use crate::error::{Error, Result};
 use crate::notices::Notices;
 use twiza_domain::{FieldError, OrgScope, Refusal, UserId};
-use twiza_store::{
-    DeviceKey, HouseholdRecord, NeedIntake, PersonalDataKeys, ProofOutcome, Store,
-};
+use twiza_store::{DeviceKey, HouseholdRecord, NeedIntake, PersonalDataKeys, ProofOutcome, Store};
 
 /// Most records in one sync.
 pub const MAX_BATCH: usize = 100;
@@ -104,11 +102,7 @@ pub async fn sync_record(
             Some(notices) => {
                 let (line, _) = s.store.delivery(scope, *delivery).await?;
                 notices
-                    .need(
-                        s.store,
-                        line.need_id,
-                        crate::notices::NeedNotice::Covered,
-                    )
+                    .need(s.store, line.need_id, crate::notices::NeedNotice::Covered)
                     .await?
             }
             None => None,
