@@ -64,12 +64,7 @@ async fn scene(app: &TestApp) -> Scene {
         .set_member_communes(&f.scope, agent.id, &[IGHIL.to_owned()], f.owner.id)
         .await
         .expect("communes");
-    let incident = app
-        .store
-        .incidents_in(None, 1)
-        .await
-        .expect("incidents")[0]
-        .id;
+    let incident = app.store.incidents_in(None, 1).await.expect("incidents")[0].id;
     Scene {
         f,
         agent,
@@ -80,8 +75,13 @@ async fn scene(app: &TestApp) -> Scene {
 }
 
 async fn bundle(app: &TestApp, user: &TestUser, org: i64) -> Response {
-    app.page(Method::GET, &format!("/field/api/{org}/bundle"), Some(user), &[])
-        .await
+    app.page(
+        Method::GET,
+        &format!("/field/api/{org}/bundle"),
+        Some(user),
+        &[],
+    )
+    .await
 }
 
 /// A sync as the app sends it: session cookie, the CSRF token in the query, a JSON batch.
@@ -215,7 +215,10 @@ async fn shell_and_bundle(app: TestApp) {
     assert_eq!(manifest["name"], message(&app, "field-app-title"));
     let sw = app.get("/field/sw.js", None).await;
     assert_eq!(sw.status, StatusCode::OK);
-    assert!(sw.text().contains("/field/api/"), "the API is left to the network");
+    assert!(
+        sw.text().contains("/field/api/"),
+        "the API is left to the network"
+    );
 
     // The bundle: the agent's commune only, the need and the delivery to confirm, and nothing
     // that names, reaches or checks anyone.
@@ -229,7 +232,15 @@ async fn shell_and_bundle(app: TestApp) {
     let mut keys = Vec::new();
     keys_of(&b, &mut keys);
     for key in keys {
-        for word in ["phone", "cin", "code_hash", "salt", "otp", "contact", "name_lat"] {
+        for word in [
+            "phone",
+            "cin",
+            "code_hash",
+            "salt",
+            "otp",
+            "contact",
+            "name_lat",
+        ] {
             assert!(!key.contains(word), "the bundle has a field {key}");
         }
     }
@@ -259,9 +270,14 @@ async fn shell_and_bundle(app: TestApp) {
         StatusCode::FORBIDDEN
     );
     assert_eq!(
-        sync(&app, &volunteer, org, &[assessment(ID[0], s.incident, IGHIL, 3)])
-            .await
-            .status,
+        sync(
+            &app,
+            &volunteer,
+            org,
+            &[assessment(ID[0], s.incident, IGHIL, 3)]
+        )
+        .await
+        .status,
         StatusCode::FORBIDDEN
     );
     let stranger = app.user("stranger@example.ma", None).await;
@@ -282,7 +298,9 @@ async fn shell_and_bundle(app: TestApp) {
         .text();
     assert!(html.contains("id=\"field-no-association\""));
     // Signing out clears what the browser holds for the site.
-    let r = app.page(Method::POST, "/sign-out", Some(&s.agent), &[]).await;
+    let r = app
+        .page(Method::POST, "/sign-out", Some(&s.agent), &[])
+        .await;
     assert_eq!(r.headers["clear-site-data"], "\"storage\"");
 }
 
@@ -401,7 +419,9 @@ async fn sync_once(app: TestApp) {
         .uri(format!("/field/api/{org}/sync"))
         .header(header::COOKIE, &s.agent.cookie)
         .header(header::CONTENT_TYPE, "application/json")
-        .body(Body::from(json!({"records": [assessment(ID[5], s.incident, IGHIL, 1)]}).to_string()))
+        .body(Body::from(
+            json!({"records": [assessment(ID[5], s.incident, IGHIL, 1)]}).to_string(),
+        ))
         .expect("request");
     assert_eq!(app.send(request).await.status, StatusCode::FORBIDDEN);
     let too_many: Vec<Value> = (0..101)
@@ -426,7 +446,11 @@ async fn a_batch_synced_twice_is_written_once_and_answered_the_same_on_postgres(
 async fn wrong_codes(app: TestApp) {
     let s = scene(&app).await;
     let org = s.f.org.0;
-    let wrong = if s.code == "000000" { "111111" } else { "000000" };
+    let wrong = if s.code == "000000" {
+        "111111"
+    } else {
+        "000000"
+    };
     let r = sync(&app, &s.agent, org, &[delivery(ID[0], s.delivery, wrong)]).await;
     let first = r.json();
     assert_eq!(first["results"][0]["code"], "proof_code_wrong", "{first}");
@@ -488,7 +512,13 @@ async fn an_agent_scope_reads_only_its_association() {
             twiza_domain::organization::OrgStatus::Verified,
         )
         .await;
-    let r = sync(&app, &s.agent, b.0, &[assessment(ID[0], s.incident, IGHIL, 1)]).await;
+    let r = sync(
+        &app,
+        &s.agent,
+        b.0,
+        &[assessment(ID[0], s.incident, IGHIL, 1)],
+    )
+    .await;
     assert_ne!(r.status, StatusCode::OK);
     assert!(app
         .store
