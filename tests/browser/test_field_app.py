@@ -52,6 +52,11 @@ def until(driver, script, timeout=20):
     WebDriverWait(driver, timeout).until(lambda d: d.execute_script(script))
 
 
+def saved(driver, n):
+    """Waits until the screen has saved its n-th record on the phone."""
+    until(driver, f"return document.getElementById('field-app').dataset.saved === '{n}'")
+
+
 def device_records(driver):
     """Everything the app keeps in IndexedDB, as JSON text."""
     return driver.execute_async_script("""
@@ -127,11 +132,11 @@ def test_the_field_app_records_offline_and_syncs_once(demo):
         until(d, "return navigator.onLine === false")
         d.find_element(By.ID, "nav-assessment").click()
         ready(d)
-        for households in ["4", "9", "15"]:
+        for n, households in enumerate(["4", "9", "15"], start=1):
             Select(d.find_element(By.ID, "commune")).select_by_value(IGHIL)
             d.find_element(By.ID, "households").send_keys(households)
             d.find_element(By.ID, "save-record").click()
-            until(d, "return document.getElementById('notice').hidden === false")
+            saved(d, n)
         shot(d, "field-app-assessment-offline")
 
         # A household with its head, and her identity card number.
@@ -149,16 +154,16 @@ def test_the_field_app_records_offline_and_syncs_once(demo):
         button = d.find_element(By.ID, "save-record")
         d.execute_script("arguments[0].scrollIntoView()", button)
         button.click()
-        until(d, "return document.getElementById('notice').hidden === false")
+        saved(d, 1)
 
         # Two deliveries confirmed with the family's code: one right, one wrong.
         d.find_element(By.ID, "nav-delivery").click()
         ready(d)
-        for delivery, typed in [(good, code), (bad, wrong)]:
+        for n, (delivery, typed) in enumerate([(good, code), (bad, wrong)], start=1):
             Select(d.find_element(By.ID, "delivery")).select_by_value(str(delivery))
             d.find_element(By.ID, "code").send_keys(typed)
             d.find_element(By.ID, "save-record").click()
-            until(d, "return document.getElementById('code').value === ''")
+            saved(d, n)
         shot(d, "field-app-delivery-offline")
 
         # Reloaded while offline: every screen comes from the cache, the records are still there.

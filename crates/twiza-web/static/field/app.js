@@ -116,14 +116,16 @@ function fillForm(bundle) {
     for (const c of communesOf(incident?.value)) option(commune, c.code, c.name);
     fillDouars();
   };
+  const wire = !form.dataset.wired;
+  form.dataset.wired = "1";
   if (incident) {
     incident.replaceChildren();
     for (const i of bundle.incidents) option(incident, i.id, i.title);
-    incident.addEventListener("change", fillCommunes);
+    if (wire) incident.addEventListener("change", fillCommunes);
   }
   if (commune) {
     fillCommunes();
-    commune.addEventListener("change", fillDouars);
+    if (wire) commune.addEventListener("change", fillDouars);
   }
   if (delivery) {
     delivery.replaceChildren();
