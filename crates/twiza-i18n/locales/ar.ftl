@@ -1818,3 +1818,4 @@ field-app-device-last-sync = آخر إرسال
 field-app-device-wipe-days = أيام دون إرسال قبل مسح الهاتف
 field-app-device-wipe = يُمحى كل شيء عند الخروج، وبعد هذا العدد من الأيام دون إرسال.
 field-app-clear = امسح هذا الهاتف
+field-app-add-member = إضافة فرد

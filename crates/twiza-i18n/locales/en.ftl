@@ -1776,3 +1776,4 @@ field-app-device-last-sync = Last sending
 field-app-device-wipe-days = Days without sending before the phone is cleared
 field-app-device-wipe = Everything is deleted when you sign out, and after that many days without sending.
 field-app-clear = Clear this phone
+field-app-add-member = Add a member

@@ -1779,3 +1779,4 @@ field-app-device-last-sync = Dernier envoi
 field-app-device-wipe-days = Jours sans envoi avant que le téléphone soit vidé
 field-app-device-wipe = Tout est effacé à la déconnexion, et après ce nombre de jours sans envoi.
 field-app-clear = Vider ce téléphone
+field-app-add-member = Ajouter un membre

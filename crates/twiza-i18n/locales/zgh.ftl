@@ -1785,3 +1785,4 @@ field-app-device-last-sync = ⴰⵣⵏ ⴰⵏⴳⴳⴰⵔⵓ
 field-app-device-wipe-days = ⵓⵙⵙⴰⵏ ⴱⵍⴰ ⴰⵣⵏ ⴷⴰⵜ ⴰⴷ ⵜⵜⵓⵙⴼⴹ ⵜⵉⵍⵉⴼⵓⵏ
 field-app-device-wipe = ⴽⵓⵍⵍⵓ ⴷⴰ ⵉⵜⵜⵓⵙⴼⴹ ⵖⴰⵙ ⵜⴼⴼⵖⴷ, ⴷ ⴷⴼⴼⵉⵔ ⵓⵟⵟⵓⵏ ⴰⴷ ⵏ ⵡⵓⵙⵙⴰⵏ ⴱⵍⴰ ⴰⵣⵏ.
 field-app-clear = ⵙⴼⴹ ⵜⵉⵍⵉⴼⵓⵏ ⴰⴷ
+field-app-add-member = ⵔⵏⵓ ⵢⴰⵏ ⵓⴳⵎⴰⵎ

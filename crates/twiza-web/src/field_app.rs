@@ -26,8 +26,10 @@ use twiza_i18n::Arg;
 /// The screens of the app, each a page the service worker keeps.
 pub const SCREENS: [&str; 5] = ["", "assessment", "household", "delivery", "device"];
 
-/// Member rows offered on the household screen (blank ones are left out).
-const MEMBER_ROWS: i64 = 4;
+/// Member rows the household screen shows (the app adds more, up to `MEMBER_LEGENDS`; blank
+/// ones are left out).
+const MEMBER_ROWS: i64 = 1;
+const MEMBER_LEGENDS: i64 = 12;
 
 #[derive(Template)]
 #[template(path = "field_app.html")]
@@ -40,6 +42,7 @@ struct Shell {
     categories: &'static [NeedCategory],
     urgencies: &'static [Urgency],
     rows: Vec<i64>,
+    legends: Vec<i64>,
 }
 
 async fn shell(
@@ -63,6 +66,7 @@ async fn shell(
         categories: NeedCategory::ALL,
         urgencies: Urgency::ALL,
         rows: (1..=MEMBER_ROWS).collect(),
+        legends: (1..=MEMBER_LEGENDS).collect(),
     };
     let mut response = render(&page);
     // The service worker keeps its own copy; the browser's cache must not serve an old one.

@@ -139,6 +139,25 @@ function allCommunes(bundle) {
   return [...seen.values()];
 }
 
+// Another member row on the household screen, numbered like the first.
+function addMember() {
+  const box = document.getElementById("members");
+  const rows = box.querySelectorAll("fieldset.member");
+  const legends = box.dataset.legends.split("|");
+  if (rows.length >= legends.length - 1) return;
+  const n = rows.length + 1;
+  const row = rows[0].cloneNode(true);
+  row.id = `member-${n}`;
+  row.querySelector("legend").textContent = legends[n - 1];
+  for (const node of row.querySelectorAll("[id], [for]")) {
+    for (const attr of ["id", "for"]) {
+      if (node.hasAttribute(attr)) node.setAttribute(attr, node.getAttribute(attr).replace(/^m1-/, `m${n}-`));
+    }
+    if ("value" in node && node.tagName !== "OPTION") node.value = "";
+  }
+  box.append(row);
+}
+
 const value = (form, name) => form.elements[name]?.value.trim() ?? "";
 const count = (text) => (text === "" ? null : Number(text));
 const chosen = (select) => select?.selectedOptions[0]?.textContent ?? "";
@@ -323,6 +342,7 @@ async function start() {
   fillForm(bundle);
   document.getElementById("record-form")?.addEventListener("submit", save);
   document.getElementById("sync-now")?.addEventListener("click", () => sync());
+  document.getElementById("add-member")?.addEventListener("click", addMember);
   document.getElementById("clear-device")?.addEventListener("click", async () => {
     if (confirm(texts.clearConfirm)) {
       await clearAll();
