@@ -201,6 +201,8 @@ struct Device {
     org: i64,
     acked: HashMap<String, String>,
     waiting: Vec<Value>,
+    /// Records sent again after a kill left them unanswered.
+    retried: usize,
 }
 
 /// A UUID v4 as `crypto.randomUUID()` makes it.
@@ -310,7 +312,11 @@ fn device_answers(device: &Mutex<Device>, answers: &[Value]) {
 
 /// The device sends again everything that waits, and one batch it already had answered.
 async fn device_retry(client: &reqwest::Client, base: &str, device: &Mutex<Device>) {
-    let waiting = std::mem::take(&mut device.lock().expect("lock").waiting);
+    let waiting = {
+        let mut d = device.lock().expect("lock");
+        d.retried += d.waiting.len();
+        std::mem::take(&mut d.waiting)
+    };
     for chunk in waiting.chunks(100) {
         let answers = device_sync(client, base, device, chunk)
             .await
@@ -597,6 +603,11 @@ async fn crash_cycles(database_url: &str) {
         let synced = d.acked.len();
         assert!(needs > 100, "too few reports: {needs}");
         assert!(synced > 20, "too few synced records: {synced}");
+        assert!(
+            d.retried >= CYCLES * DEVICE_BATCH,
+            "every kill leaves a batch to send again: {}",
+            d.retried
+        );
         assert_eq!(
             stored.len(),
             demo_needs + needs + synced,
