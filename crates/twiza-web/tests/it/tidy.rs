@@ -284,6 +284,8 @@ fn every_error_code_has_a_message() {
         "need_id",
         "programme",
         "household",
+        "data",
+        "id",
     ];
     let mut missing = Vec::new();
     for code in codes.iter().filter(|c| !field_names.contains(&c.as_str())) {
