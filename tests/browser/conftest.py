@@ -117,8 +117,11 @@ def demo():
         yield running
 
 
-def chrome(javascript=True, width=412, downloads=None):
+def chrome(javascript=True, width=412, downloads=None, performance_log=False):
     options = webdriver.ChromeOptions()
+    if performance_log:
+        # DevTools' network events, read back with driver.get_log("performance").
+        options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     options.binary_location = "/usr/bin/chromium"
     for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -41,6 +41,7 @@ def api(base, method, path, token=None, body=None):
 
 
 READ_CODES = set()
+CODE = re.compile(r"(?<![\w-])\d{6}(?!\w)")
 
 
 def last_code(data_dir):
@@ -50,7 +51,10 @@ def last_code(data_dir):
     deadline = time.time() + 15
     while True:
         phone = [json.loads(l) for l in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
-        code = re.search(r"\d{6}", phone[-1]["text"]).group(0) if phone else None
+        # Notices about the need (assigned, covered) go to the same phone: the code is in the
+        # newest message that carries six digits on their own.
+        codes = [m.group(0) for m in (CODE.search(p["text"]) for p in phone) if m]
+        code = codes[-1] if codes else None
         if code and code not in READ_CODES:
             READ_CODES.add(code)
             return code

@@ -35,6 +35,7 @@ def demo():
 
 
 READ_CODES = set()
+CODE = re.compile(r"(?<![\w-])\d{6}(?!\w)")
 
 
 def phone_code(data_dir, number_tail):
@@ -46,7 +47,10 @@ def phone_code(data_dir, number_tail):
     while True:
         phone = [json.loads(l) for l in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
         sent = [m for m in phone if str(m.get("to", "")).endswith(number_tail)]
-        code = re.search(r"\d{6}", sent[-1]["text"]).group(0) if sent else None
+        # Notices about the need (assigned, covered) go to the same phone: the code is in the
+        # newest message that carries six digits on their own.
+        codes = [m.group(0) for m in (CODE.search(p["text"]) for p in sent) if m]
+        code = codes[-1] if codes else None
         if code and code not in READ_CODES:
             READ_CODES.add(code)
             break

@@ -262,7 +262,9 @@ pub async fn send(
             .iter()
             .find(|(l, _, _)| *l == language)
             .unwrap_or(&texts[0]);
-        let key = format!("alert:{broadcast}:{}", r.subscription_id);
+        // Keyed by the phone (its blind index), not the subscription: a phone that follows two
+        // chosen communes is texted once, whatever the database's isolation lets the pages see.
+        let key = format!("alert:{broadcast}:{}", keys.blind_index("phone", r.phone));
         (crate::sms::seal(keys, "alert", key, r.phone, text), *parts)
     };
     Ok(store.record_alert_broadcast(keys, &new, compose).await?)

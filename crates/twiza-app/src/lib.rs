@@ -19,6 +19,7 @@ pub mod crisis;
 pub mod donations;
 mod error;
 pub mod field;
+pub mod field_sync;
 pub mod gifts;
 pub mod grievances;
 pub mod ledger;

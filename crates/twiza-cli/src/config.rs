@@ -48,6 +48,8 @@ struct FileConfig {
     donor_identity_threshold: Option<String>,
     /// Needs one client address may report per minute without an account (0: no limit).
     need_reports_per_minute: Option<u32>,
+    /// Days without a sync after which the offline field app clears what a device holds.
+    field_app_wipe_days: Option<u32>,
     /// A separate address serving `/metrics` alone, for a scraper on the operator's network.
     metrics_listen: Option<SocketAddr>,
     /// A bearer token that opens `/metrics` on the public address (never printed).
@@ -383,6 +385,7 @@ pub struct Config {
     log_origin: Option<String>,
     pub donor_identity_threshold: twiza_domain::money::Amount,
     pub need_reports_per_minute: u32,
+    pub field_app_wipe_days: u32,
     pub grievance_deadlines: twiza_domain::grievance::Deadlines,
     pub metrics_listen: Option<SocketAddr>,
     metrics_token: Option<SecretString>,
@@ -461,6 +464,7 @@ impl Config {
             log_origin: file.log_origin,
             donor_identity_threshold,
             need_reports_per_minute: file.need_reports_per_minute.unwrap_or(20),
+            field_app_wipe_days: file.field_app_wipe_days.unwrap_or(14).clamp(1, 365),
             grievance_deadlines,
             metrics_listen: file.metrics_listen,
             metrics_token: file.metrics_token,
@@ -539,6 +543,7 @@ impl Config {
             public_url: self.public_url.clone(),
             donor_identity_threshold: self.donor_identity_threshold,
             need_reports_per_minute: self.need_reports_per_minute,
+            field_app_wipe_days: self.field_app_wipe_days,
             grievance_deadlines: self.grievance_deadlines,
             metrics_token_sha256: self
                 .metrics_token

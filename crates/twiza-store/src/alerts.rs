@@ -162,12 +162,38 @@ impl Store {
         .await?;
         let Some((id,)) = inserted else {
             tx.rollback().await?;
-            let (id, sent_by): (i64, i64) =
-                sqlx::query_as("SELECT id, sent_by FROM alert_broadcasts WHERE form_key = $1")
-                    .bind(new.form_key)
-                    .fetch_one(self.writer())
-                    .await?;
-            if sent_by != new.sent_by.0 {
+            type FirstRow = (i64, i64, Option<i64>, String, String, String, String);
+            let (id, sent_by, organization_id, kind, text_arabic, text_latin, fake_appeal): FirstRow =
+                sqlx::query_as(
+                    "SELECT id, sent_by, organization_id, kind, text_arabic, text_latin, \
+                     fake_appeal FROM alert_broadcasts WHERE form_key = $1",
+                )
+                .bind(new.form_key)
+                .fetch_one(self.writer())
+                .await?;
+            let communes: Vec<(String,)> = sqlx::query_as(
+                "SELECT commune_code FROM alert_broadcast_communes WHERE broadcast_id = $1 \
+                 ORDER BY commune_code",
+            )
+            .bind(id)
+            .fetch_all(self.writer())
+            .await?;
+            let mut asked: Vec<&str> = new.communes.iter().map(String::as_str).collect();
+            asked.sort_unstable();
+            asked.dedup();
+            // The same key for another alert (changed after going back, or another account's):
+            // refused, never taken for the first.
+            let same = sent_by == new.sent_by.0
+                && organization_id == new.organization_id
+                && kind == new.kind
+                && text_arabic == new.text_arabic
+                && text_latin == new.text_latin
+                && fake_appeal == new.fake_appeal
+                && communes
+                    .iter()
+                    .map(|(c,)| c.as_str())
+                    .eq(asked.iter().copied());
+            if !same {
                 return Err(StoreError::Refused(Refusal::IdempotencyConflict));
             }
             return Ok((id, false));

@@ -21,6 +21,7 @@ mod documents;
 mod donation_listing;
 mod duplicate_reviews;
 mod field;
+mod field_sync;
 mod grievances;
 mod ledger;
 mod logged;
@@ -72,6 +73,7 @@ pub use donation_listing::{
 };
 pub use duplicate_reviews::{DuplicatePair, MatchingRun, PairDecision, PairSide};
 pub use field::{CommuneChange, FieldIncident, FieldNeed, AGENT_LIST};
+pub use field_sync::{DeviceKey, SyncedRecord};
 pub use grievances::{DecisionView, GrievanceFilter, GrievanceView, NewGrievance};
 pub use ledger::{
     AccountBalance, CampaignReport, Expense, JournalFilter, JournalLine, Keyset, NewExpense,

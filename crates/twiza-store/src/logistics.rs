@@ -62,6 +62,36 @@ pub enum ProofOutcome {
     Locked,
 }
 
+impl ProofOutcome {
+    /// How a device's synced record keeps this outcome (`field_sync_records.outcome`).
+    pub fn to_outcome(&self) -> String {
+        match self {
+            ProofOutcome::Delivered { leaf_index } => format!("accepted:{leaf_index}"),
+            ProofOutcome::Wrong { attempts_left } => {
+                format!("refused:proof_code_wrong:{attempts_left}")
+            }
+            ProofOutcome::Locked => "refused:proof_locked".to_owned(),
+        }
+    }
+
+    /// The outcome [`ProofOutcome::to_outcome`] kept.
+    pub fn from_outcome(kept: &str) -> Option<ProofOutcome> {
+        if let Some(leaf) = kept.strip_prefix("accepted:") {
+            return leaf
+                .parse()
+                .ok()
+                .map(|leaf_index| ProofOutcome::Delivered { leaf_index });
+        }
+        if let Some(left) = kept.strip_prefix("refused:proof_code_wrong:") {
+            return left
+                .parse()
+                .ok()
+                .map(|attempts_left| ProofOutcome::Wrong { attempts_left });
+        }
+        (kept == "refused:proof_locked").then_some(ProofOutcome::Locked)
+    }
+}
+
 async fn balance(conn: &mut AnyConnection, warehouse: i64, item: i64) -> Result<i64> {
     let (quantity,): (i64,) = sqlx::query_as(
         "SELECT CAST(COALESCE(SUM(quantity), 0) AS BIGINT) FROM stock_movements \
@@ -344,8 +374,33 @@ impl Store {
         code: &str,
         covered: Option<&crate::NewSms>,
     ) -> Result<ProofOutcome> {
+        self.confirm_delivery_keyed(scope, id, code, covered, None)
+            .await
+    }
+
+    /// [`Store::confirm_delivery_texting`] for a record synced from a device: the device's key
+    /// and the outcome (delivered, a wrong code counted, locked) are kept in the confirming
+    /// transaction, so the same record sent again answers the first outcome and counts no
+    /// second wrong try; a changed record under a seen key is refused `idempotency_conflict`.
+    pub async fn confirm_delivery_keyed(
+        &self,
+        scope: &OrgScope,
+        id: i64,
+        code: &str,
+        covered: Option<&crate::NewSms>,
+        key: Option<&crate::DeviceKey<'_>>,
+    ) -> Result<ProofOutcome> {
         let mut tx = self.writer().begin().await?;
         let size = lock_size(&mut tx, self.backend()).await?;
+        if let Some(key) = key {
+            if let Some(seen) = crate::field_sync::synced_in(&mut tx, scope, key.id).await? {
+                if seen.kind != key.kind || seen.request_hash != key.request_hash {
+                    return Err(StoreError::Refused(Refusal::IdempotencyConflict));
+                }
+                return ProofOutcome::from_outcome(&seen.outcome)
+                    .ok_or(StoreError::Corrupt("synced delivery outcome"));
+            }
+        }
         let d = pending_delivery(&mut tx, scope, id, "otp").await?;
         let (Some(salt), Some(hash)) = (&d.otp_salt, &d.otp_hash) else {
             return Err(StoreError::Corrupt("delivery code"));
@@ -359,18 +414,26 @@ impl Store {
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
-            tx.commit().await?;
-            return Ok(if locked {
+            let outcome = if locked {
                 ProofOutcome::Locked
             } else {
                 ProofOutcome::Wrong {
                     attempts_left: MAX_PROOF_ATTEMPTS - attempts,
                 }
-            });
+            };
+            if let Some(key) = key {
+                crate::field_sync::keep_in(&mut tx, scope, key, &outcome.to_outcome()).await?;
+            }
+            tx.commit().await?;
+            return Ok(outcome);
         }
         let leaf_index = finish_delivery(&mut tx, size, &d, None, covered).await?;
+        let outcome = ProofOutcome::Delivered { leaf_index };
+        if let Some(key) = key {
+            crate::field_sync::keep_in(&mut tx, scope, key, &outcome.to_outcome()).await?;
+        }
         tx.commit().await?;
-        Ok(ProofOutcome::Delivered { leaf_index })
+        Ok(outcome)
     }
 
     /// Confirms a delivery to a recipient without a phone by the field agent's statement and

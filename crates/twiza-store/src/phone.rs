@@ -71,6 +71,14 @@ impl Store {
     ) -> Result<Inbound> {
         let at = now();
         let mut tx = self.writer().begin().await?;
+        if self.backend() == crate::Backend::Postgres {
+            // Messages from one phone are counted one after the other (SQLite's single writer
+            // does so by itself): a burst cannot all see room under the rate.
+            sqlx::query("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext($1))) AS locked")
+                .bind(phone_index)
+                .execute(&mut *tx)
+                .await?;
+        }
         let since = at - 60;
         let rows: Vec<(String,)> = sqlx::query_as(
             "SELECT outcome FROM phone_inbound WHERE phone_index = $1 AND received_at > $2",

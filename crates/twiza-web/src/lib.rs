@@ -13,6 +13,7 @@ pub mod ctx;
 pub mod download;
 pub mod error;
 pub mod extract;
+pub mod field_app;
 pub mod logsite;
 pub mod openrosa;
 pub mod ops;
@@ -83,6 +84,9 @@ pub struct WebConfig {
     /// What one SMS part costs, in centimes, for the cost an alert's preview shows (`[sms]`
     /// `price_per_part`); 0: unknown, and the preview says so.
     pub sms_price_per_part: i64,
+    /// Days without a sync after which the offline field app clears what a device holds (sent
+    /// in its bundle, checked when the app starts).
+    pub field_app_wipe_days: u32,
 }
 
 impl Default for WebConfig {
@@ -118,6 +122,7 @@ impl Default for WebConfig {
             sms_channels: channels::SmsChannels::default(),
             ussd: None,
             sms_price_per_part: 0,
+            field_app_wipe_days: 14,
         }
     }
 }

@@ -6,7 +6,7 @@ use crate::authz::{
     enforce, Access, Policy, ANY_MEMBER, AUTHORITIES, COORDINATION, CYCLE_APPROVAL, FIELD,
     LOGISTICS, MANAGERS, PLATFORM_ADMIN, STOCK_TRAIL, TREASURY,
 };
-use crate::{api, auth, channels, ctx, error, logsite, openrosa, ops, pages, AppState};
+use crate::{api, auth, channels, ctx, error, field_app, logsite, openrosa, ops, pages, AppState};
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue, Method};
 use axum::middleware::{from_fn, from_fn_with_state};
@@ -198,6 +198,18 @@ pub fn table() -> Vec<RouteSpec> {
         route(M::GET, "/verify", Public, get(pages::verify::form)),
         route(M::POST, "/verify", Public, post(pages::verify::check)),
         route(M::GET, "/static/verify.js", Public, get(pages::verify::script)),
+        // The offline field app.
+        route(M::GET, "/field/", SignedIn, get(field_app::home)),
+        route(M::GET, "/field/assessment", SignedIn, get(field_app::assessment)),
+        route(M::GET, "/field/household", SignedIn, get(field_app::household)),
+        route(M::GET, "/field/delivery", SignedIn, get(field_app::delivery)),
+        route(M::GET, "/field/device", SignedIn, get(field_app::device)),
+        route(M::GET, "/field/app.js", Public, get(field_app::script)),
+        route(M::GET, "/field/sw.js", Public, get(field_app::service_worker)),
+        route(M::GET, "/field/icon.svg", Public, get(field_app::icon)),
+        route(M::GET, "/field/manifest.webmanifest", Public, get(field_app::manifest)),
+        route(M::GET, "/field/api/{org_id}/bundle", Org(FIELD), get(field_app::bundle)),
+        route(M::POST, "/field/api/{org_id}/sync", Org(FIELD), post(field_app::sync)).verified(),
         route(M::GET, "/donations/{donation_id}/receipt", Org(TREASURY), get(pages::verify::printable)),
         route(M::GET, "/donations/{donation_id}/receipt.json", Org(TREASURY), get(pages::verify::file)),
         route(M::GET, "/authority/authorizations", Platform(AUTHORITIES), get(pages::authority::queue)),

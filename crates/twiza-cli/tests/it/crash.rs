@@ -1,6 +1,7 @@
 //! Crash safety: the server is killed with SIGKILL, many times, while donations and need reports
-//! stream in. No acknowledged donation or need is lost, retries of unanswered requests record
-//! each exactly once, `twiza log audit` passes after every restart, and the incident's running
+//! stream in and a field agent's device syncs assessments made offline. No acknowledged
+//! donation, need or synced record is lost, retries of unanswered requests (and the device's
+//! retries of whole batches) record each exactly once, `twiza log audit` passes after every restart, and the incident's running
 //! coverage totals equal a full recomputation. On SQLite, and on PostgreSQL when
 //! `TWIZA_TEST_POSTGRES_URL` is set (mandatory under CI).
 
@@ -18,6 +19,8 @@ const CYCLES: usize = 8;
 const CLIENTS: usize = 16;
 /// Clients reporting needs beside the donations.
 const NEED_CLIENTS: usize = 8;
+/// Records in one batch of the field app's sync.
+const DEVICE_BATCH: usize = 5;
 
 fn twiza(data_dir: &Path, database_url: &str, port: u16, args: &[&str]) -> Command {
     let mut c = Command::new(BIN);
@@ -189,6 +192,145 @@ async fn coverage_adds_up(database_url: &str, incident: i64) {
     store.close().await;
 }
 
+/// A field agent's device: its session, the records the server acknowledged (device id →
+/// reference) and the records it sent without an answer, which it sends again.
+#[derive(Default)]
+struct Device {
+    cookie: String,
+    csrf: String,
+    org: i64,
+    acked: HashMap<String, String>,
+    waiting: Vec<Value>,
+    /// Records sent again after a kill left them unanswered.
+    retried: usize,
+}
+
+/// A UUID v4 as `crypto.randomUUID()` makes it.
+fn device_id() -> String {
+    let b: [u8; 16] = rand::random();
+    let h = hex::encode(b);
+    format!(
+        "{}-{}-4{}-8{}-{}",
+        &h[0..8],
+        &h[8..12],
+        &h[13..16],
+        &h[17..20],
+        &h[20..32]
+    )
+}
+
+/// Signs the field agent in (a session survives restarts) and reads the CSRF token from the
+/// app's bundle.
+async fn device_session(base: &str, login: &Value) -> Device {
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let response = client
+        .post(format!("{base}/sign-in"))
+        .header("cookie", "twiza_csrf=crash-device")
+        .form(&[
+            ("csrf", "crash-device"),
+            ("email", login["email"].as_str().expect("email")),
+            ("password", login["password"].as_str().expect("password")),
+        ])
+        .send()
+        .await
+        .expect("sign in");
+    let cookie = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("twiza_session="))
+        .and_then(|v| v.split(';').next())
+        .expect("a session")
+        .to_owned();
+    let org = login["organization_id"].as_i64().expect("org");
+    let bundle: Value = client
+        .get(format!("{base}/field/api/{org}/bundle"))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .expect("bundle")
+        .json()
+        .await
+        .expect("json");
+    Device {
+        cookie,
+        csrf: bundle["csrf"].as_str().expect("csrf").to_owned(),
+        org,
+        ..Device::default()
+    }
+}
+
+/// Sends records as the app does; the per-record answers, or `None` when no answer came.
+async fn device_sync(
+    client: &reqwest::Client,
+    base: &str,
+    device: &Mutex<Device>,
+    records: &[Value],
+) -> Option<Vec<Value>> {
+    let (url, cookie) = {
+        let d = device.lock().expect("lock");
+        (
+            format!("{base}/field/api/{}/sync?csrf={}", d.org, d.csrf),
+            d.cookie.clone(),
+        )
+    };
+    let response = client
+        .post(url)
+        .header("cookie", cookie)
+        .json(&json!({ "records": records }))
+        .send()
+        .await
+        .ok()?;
+    if response.status() != reqwest::StatusCode::OK {
+        return None;
+    }
+    let v: Value = response.json().await.ok()?;
+    Some(v["results"].as_array()?.clone())
+}
+
+/// Keeps the answers: every record must be accepted, and one acknowledged before keeps its
+/// reference.
+fn device_answers(device: &Mutex<Device>, answers: &[Value]) {
+    let mut d = device.lock().expect("lock");
+    for a in answers {
+        assert_eq!(a["status"], "accepted", "a synced record was refused: {a}");
+        let id = a["id"].as_str().expect("id").to_owned();
+        let reference = a["reference"].as_str().expect("reference").to_owned();
+        if let Some(earlier) = d.acked.get(&id) {
+            assert_eq!(
+                earlier, &reference,
+                "a record synced again is the same need"
+            );
+        }
+        d.acked.insert(id, reference);
+    }
+}
+
+/// The device sends again everything that waits, and one batch it already had answered.
+async fn device_retry(client: &reqwest::Client, base: &str, device: &Mutex<Device>) {
+    let waiting = {
+        let mut d = device.lock().expect("lock");
+        d.retried += d.waiting.len();
+        std::mem::take(&mut d.waiting)
+    };
+    for chunk in waiting.chunks(100) {
+        let answers = device_sync(client, base, device, chunk)
+            .await
+            .expect("retry answered");
+        device_answers(device, &answers);
+    }
+    if let Some(chunk) = waiting.chunks(DEVICE_BATCH).next() {
+        let answers = device_sync(client, base, device, chunk)
+            .await
+            .expect("second retry answered");
+        device_answers(device, &answers);
+    }
+}
+
 fn audit(data_dir: &Path, database_url: &str) {
     let output = twiza(data_dir, database_url, 0, &["log", "audit"])
         .stdout(Stdio::piped())
@@ -265,6 +407,11 @@ async fn crash_cycles(database_url: &str) {
         .to_owned();
     let incident = incident["id"].as_i64().expect("id");
     let demo_needs = incident_needs(&client, &base, incident).await.len();
+    let agent = logins
+        .iter()
+        .find(|l| l["role"] == "field_agent")
+        .expect("field agent");
+    let device = Arc::new(Mutex::new(device_session(&base, agent).await));
     demo.kill().expect("kill");
     demo.wait().expect("wait");
     let url = format!("{base}/api/v1/campaigns/{campaign}/donations");
@@ -318,6 +465,7 @@ async fn crash_cycles(database_url: &str) {
             o.acked.insert(key, ack);
         }
         retry_reports(&client, &needs_url, &commune, &reports).await;
+        device_retry(&client, &base, &device).await;
 
         // Stream donations and need reports, and kill the server in the middle.
         let mut tasks = Vec::new();
@@ -362,6 +510,35 @@ async fn crash_cycles(database_url: &str) {
                 }
             }));
         }
+        {
+            // The field agent's device syncs batches of assessments made offline.
+            let (client, base, commune, device) = (
+                client.clone(),
+                base.clone(),
+                commune.clone(),
+                device.clone(),
+            );
+            tasks.push(tokio::spawn(async move {
+                for n in 0.. {
+                    let records: Vec<Value> = (0..DEVICE_BATCH)
+                        .map(|k| {
+                            json!({"id": device_id(), "kind": "assessment", "data": {
+                                "incident": incident, "commune": commune, "douar_id": null,
+                                "category": "water", "urgency": "high",
+                                "households": 1 + (n + k) % 9, "people": null,
+                                "description": null}})
+                        })
+                        .collect();
+                    match device_sync(&client, &base, &device, &records).await {
+                        Some(answers) => device_answers(&device, &answers),
+                        None => {
+                            device.lock().expect("lock").waiting.extend(records);
+                            return;
+                        }
+                    }
+                }
+            }));
+        }
         sequence += CLIENTS * 100_000;
         let pause = rand::thread_rng().gen_range(300..900);
         tokio::time::sleep(Duration::from_millis(pause)).await;
@@ -387,6 +564,7 @@ async fn crash_cycles(database_url: &str) {
         outcomes.lock().expect("lock").acked.insert(key, ack);
     }
     retry_reports(&client, &needs_url, &commune, &reports).await;
+    device_retry(&client, &base, &device).await;
     // Every acknowledged need is there once, and nothing else was written.
     let stored = incident_needs(&client, &base, incident).await;
     let head: Value = client
@@ -418,14 +596,23 @@ async fn crash_cycles(database_url: &str) {
         );
         o.acked.len()
     };
-    let needs = {
+    let (needs, synced) = {
         let r = reports.lock().expect("lock");
+        let d = device.lock().expect("lock");
         let needs = r.acked.len();
+        let synced = d.acked.len();
         assert!(needs > 100, "too few reports: {needs}");
+        assert!(synced > 20, "too few synced records: {synced}");
+        assert!(
+            d.retried >= CYCLES * DEVICE_BATCH,
+            "every kill leaves a batch to send again: {}",
+            d.retried
+        );
         assert_eq!(
             stored.len(),
-            demo_needs + needs,
-            "the incident holds exactly the demo's needs and the acknowledged reports"
+            demo_needs + needs + synced,
+            "the incident holds exactly the demo's needs, the acknowledged reports and the \
+             synced assessments"
         );
         let stored: HashMap<i64, String> = stored.into_iter().collect();
         for (id, reference) in r.acked.values() {
@@ -435,14 +622,21 @@ async fn crash_cycles(database_url: &str) {
                 "acknowledged need {id} lost"
             );
         }
-        needs
+        let references: std::collections::HashSet<&String> = stored.values().collect();
+        for reference in d.acked.values() {
+            assert!(
+                references.contains(reference),
+                "synced assessment {reference} lost"
+            );
+        }
+        (needs, synced)
     };
     server.kill().expect("kill");
     server.wait().expect("wait");
     audit(data, database_url);
     coverage_adds_up(database_url, incident).await;
     eprintln!(
-        "crash safety: {donations} donations and {needs} needs acknowledged over {CYCLES} SIGKILLs, none lost"
+        "crash safety: {donations} donations, {needs} needs and {synced} synced assessments acknowledged over {CYCLES} SIGKILLs, none lost"
     );
 }
 

@@ -1,7 +1,7 @@
 -- Alerts and awareness broadcasts: who sent what to the alert subscribers of which communes.
 -- A broadcast keeps no personal data: its texts are what the sender wrote (or the fake appeal's
 -- code or name a warning names), and its messages, one per subscribed phone, are in the SMS
--- outbox (kind `alert`, key `alert:{broadcast_id}:{subscription_id}`), written in the same
+-- outbox (kind `alert`, key `alert:{broadcast_id}:{the phone's blind index}`), written in the same
 -- transaction as this record.
 CREATE TABLE alert_broadcasts (
     id INTEGER PRIMARY KEY,

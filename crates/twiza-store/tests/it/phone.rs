@@ -275,3 +275,26 @@ on_both_backends!(
         assert_eq!(state("delivery:1"), ("waiting".into(), None, 6));
     }
 );
+
+on_both_backends!(
+    a_burst_from_one_phone_gets_no_more_than_the_rate,
+    |db: TestDb| async move {
+        let tasks: Vec<_> = (0..12)
+            .map(|i| {
+                let s = db.store.clone();
+                tokio::spawn(async move {
+                    s.record_inbound_message("twilio", &format!("B{i}"), "phone-b", 3)
+                        .await
+                        .unwrap()
+                })
+            })
+            .collect();
+        let mut fresh = 0;
+        for task in tasks {
+            if task.await.unwrap() == Inbound::Fresh {
+                fresh += 1;
+            }
+        }
+        assert_eq!(fresh, 3);
+    }
+);

@@ -225,10 +225,14 @@ pub async fn sign_out(
     if let (Actor::Session { .. }, Some(token)) = (&actor.0, cookie(&headers, SESSION_COOKIE)) {
         state.store.delete_session(&sha256_hex(token)).await?;
     }
-    Ok(with_cookie(
-        see_other("/"),
-        &set_cookie(&state, SESSION_COOKIE, "", 0),
-    ))
+    let mut response = with_cookie(see_other("/"), &set_cookie(&state, SESSION_COOKIE, "", 0));
+    // The offline field app's data (IndexedDB, its caches, its service worker) leaves with
+    // the session.
+    response.headers_mut().insert(
+        "clear-site-data",
+        axum::http::HeaderValue::from_static("\"storage\""),
+    );
+    Ok(response)
 }
 
 fn with_cookie(mut response: Response, cookie: &str) -> Response {

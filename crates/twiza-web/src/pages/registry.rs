@@ -346,7 +346,7 @@ fn named(
         .collect()
 }
 
-fn choices(c: &Ctx) -> Choices {
+pub(crate) fn choices(c: &Ctx) -> Choices {
     Choices {
         sex: named(c, "registry-sex", Sex::ALL.iter().map(|v| v.as_str())),
         relation: named(

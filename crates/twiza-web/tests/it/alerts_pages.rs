@@ -173,6 +173,10 @@ async fn broadcasts_preview_send_and_refusals(app: TestApp) {
         sent.headers[header::LOCATION],
         again.headers[header::LOCATION]
     );
+    // The same form key for another alert (changed after going back): refused, not taken for
+    // the first.
+    let changed = post(&app, &base, &owner, &warning("TWZ-OTHER")).await;
+    assert_eq!(changed.status, StatusCode::CONFLICT, "{}", changed.text());
     let broadcasts = app
         .store
         .alert_broadcasts_of(&scope, None, 10)

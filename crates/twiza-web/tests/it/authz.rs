@@ -205,6 +205,9 @@ fn sample_form(path: &str) -> Option<Vec<(&'static str, &'static str)>> {
             ("category", "shelter"),
             ("urgency", "high"),
         ],
+        // The field app's sync reads a JSON batch (tests/it/field_app.rs): as a form, only
+        // authorization is tested here.
+        "/field/api/{org_id}/sync" => vec![("records", "[]")],
         "/associations/{org_id}/ownership" => vec![("user_id", "1"), ("confirm", "yes")],
         "/associations/{org_id}/campaigns" => vec![
             ("title_ar", "حملة"),

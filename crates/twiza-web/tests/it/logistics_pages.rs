@@ -21,15 +21,15 @@ const PHONE: &str = "+212661000000";
 
 /// An association with an incident, a douar of Ighil and an open need there (with the family's
 /// phone) that the association pledged to cover, and a collecting campaign.
-struct Field {
-    owner: TestUser,
-    org: OrgId,
-    scope: OrgScope,
-    need: i64,
-    campaign: i64,
+pub struct Field {
+    pub owner: TestUser,
+    pub org: OrgId,
+    pub scope: OrgScope,
+    pub need: i64,
+    pub campaign: i64,
 }
 
-async fn field(app: &TestApp) -> Field {
+pub async fn field(app: &TestApp) -> Field {
     let owner = app.user("owner@example.ma", None).await;
     let org = app
         .org(&owner, "Secours Al Haouz", "12/2015", OrgStatus::Verified)
@@ -162,7 +162,7 @@ async fn places(app: &TestApp, scope: &OrgScope, lot: i64) -> Vec<(String, i64)>
         .collect()
 }
 
-async fn warehouse(app: &TestApp, f: &Field, name: &str) -> i64 {
+pub async fn warehouse(app: &TestApp, f: &Field, name: &str) -> i64 {
     let r = post(
         app,
         &f.owner,
@@ -496,7 +496,7 @@ async fn an_in_kind_gift_is_followed_from_the_donation_to_the_douar_on_postgres(
 }
 
 /// A lot of `quantity` tents bought with nothing named, received through the page.
-async fn lot_of(app: &TestApp, f: &Field, warehouse: i64, quantity: &str) -> i64 {
+pub async fn lot_of(app: &TestApp, f: &Field, warehouse: i64, quantity: &str) -> i64 {
     let r = post(
         app,
         &f.owner,

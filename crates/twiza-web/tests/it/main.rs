@@ -14,6 +14,7 @@ mod crisis;
 mod declaration;
 mod donation_pages;
 mod donations;
+mod field_app;
 mod field_pages;
 mod gifts;
 mod grievance_pages;
