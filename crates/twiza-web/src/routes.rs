@@ -61,6 +61,7 @@ pub fn table() -> Vec<RouteSpec> {
         route(M::GET, "/readyz", Public, get(ops::readyz)),
         route(M::GET, "/metrics", Public, get(ops::metrics)),
         route(M::GET, "/static/style.css", Public, get(pages::stylesheet)),
+        route(M::GET, "/static/signout.js", Public, get(pages::signout_script)),
         // Pages.
         route(M::GET, "/", Public, get(pages::home::show)),
         route(M::GET, "/language", Public, get(pages::home::switch_language)),

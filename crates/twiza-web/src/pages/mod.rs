@@ -95,6 +95,19 @@ pub async fn stylesheet() -> Response {
         .into_response()
 }
 
+/// `GET /static/signout.js`: asks before a sign-out clears records the field app still waits
+/// to send (the workspace's one script for signed-in pages).
+pub async fn signout_script() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        include_str!("../../static/signout.js"),
+    )
+        .into_response()
+}
+
 /// A link to switch to a language, coming back to the same page.
 pub struct LanguageLink {
     pub tag: &'static str,
