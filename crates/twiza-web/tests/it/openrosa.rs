@@ -396,6 +396,30 @@ async fn assessments(app: TestApp) {
     )
     .await;
     refused(&app, &r, StatusCode::UNAUTHORIZED, "invalid_credentials");
+    // A cross-site form post (the browser resending Basic credentials) sends no
+    // `X-OpenRosa-Version`: refused, nothing written.
+    let r = app
+        .send(
+            Request::builder()
+                .method(Method::POST)
+                .uri("/openrosa/submission")
+                .header(header::ACCEPT_LANGUAGE, "fr-MA")
+                .header(header::AUTHORIZATION, basic(AGENT, PASSWORD))
+                .header(
+                    header::CONTENT_TYPE,
+                    format!("multipart/form-data; boundary={BOUNDARY}"),
+                )
+                .body(Body::from(multipart(&first, &[])))
+                .expect("request"),
+        )
+        .await;
+    refused(
+        &app,
+        &r,
+        StatusCode::BAD_REQUEST,
+        "openrosa_version_required",
+    );
+    assert_eq!(written(&app, &t).await, empty);
     let r = submit(&app, "<data id=\"twiza_need_assessment\"><incident>", &[]).await;
     refused(&app, &r, StatusCode::BAD_REQUEST, "malformed_submission");
     let r = submit(
