@@ -126,8 +126,16 @@ pub async fn register_household(
         return Ok(done);
     }
     let key = format!("openrosa:{}", receipt.instance_id);
-    let (id, _) =
-        crate::registry::register_once(store, keys, scope, receipt.by, record, Some(&key)).await?;
+    let (id, _) = crate::registry::register_once(
+        store,
+        keys,
+        scope,
+        receipt.by,
+        record,
+        Some(&key),
+        Some(receipt.content_hash),
+    )
+    .await?;
     remember(store, scope, receipt, format!("household:{id}"), false).await
 }
 

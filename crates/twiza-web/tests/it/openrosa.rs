@@ -551,6 +551,21 @@ async fn household(app: TestApp) {
     let found = households(&app, &t).await;
     assert_eq!(found.len(), 1, "one household however often it is sent");
     assert_eq!(found[0].members, 2, "both members of the repeat group");
+    // Another household under the same instanceID is refused, even without the first's
+    // receipt (as after a cut between the registration and the receipt): the registration's
+    // key keeps the hash of its XML. The same XML again is still the first household.
+    let changed = household_xml("uuid:h-1", "spouse");
+    let r = submit(&app, &changed, &[]).await;
+    refused(&app, &r, StatusCode::CONFLICT, "idempotency_conflict");
+    app.store
+        .execute_raw("DELETE FROM openrosa_submissions WHERE instance_id = 'uuid:h-1'")
+        .await
+        .expect("delete the receipt");
+    let r = submit(&app, &changed, &[]).await;
+    refused(&app, &r, StatusCode::CONFLICT, "idempotency_conflict");
+    let r = submit(&app, &xml, &[]).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    assert_eq!(households(&app, &t).await, found);
 }
 
 #[tokio::test]
