@@ -653,7 +653,7 @@ async fn an_account_in_several_associations_names_one_in_the_server_address() {
 }
 
 /// A delivery in Ighil for a family without a phone, waiting for the agent's proof.
-async fn delivery_by_agent(app: &TestApp, t: &Team) -> i64 {
+async fn delivery_by_agent(app: &TestApp, t: &Team, warehouse: &str) -> i64 {
     use serde_json::json;
     let org = t.org.0;
     let token = Some(t.owner.token.as_str());
@@ -671,7 +671,7 @@ async fn delivery_by_agent(app: &TestApp, t: &Team) -> i64 {
         .post_json(
             &format!("/api/v1/organizations/{org}/warehouses"),
             token,
-            &json!({"name": "Dépôt", "commune": ASNI}),
+            &json!({"name": warehouse, "commune": ASNI}),
         )
         .await
         .json()["id"]
@@ -705,7 +705,7 @@ fn delivery_xml(delivery: i64, statement: &str, instance: &str) -> String {
 
 async fn delivery(app: TestApp) {
     let t = team(&app).await;
-    let delivery = delivery_by_agent(&app, &t).await;
+    let delivery = delivery_by_agent(&app, &t, "Dépôt").await;
     let scope = OrgScope::for_member(t.org, OrgRole::Owner);
     let status = |app: &TestApp| {
         let store = app.store.clone();
@@ -756,6 +756,39 @@ async fn delivery(app: TestApp) {
         .await
         .text();
     assert_eq!(csv, "name,label\n");
+
+    // A cut after the proof was confirmed, before Collect heard the answer: the submission was
+    // remembered by the confirming transaction, so Collect's retry is answered 201, not
+    // `proof_already_used` (the proof written here as that transaction, without the face).
+    let second = delivery_by_agent(&app, &t, "Dépôt de Asni").await;
+    let xml = delivery_xml(second, "Remis à la mère", "uuid:d-2");
+    let hash = {
+        use sha2::Digest;
+        hex::encode(sha2::Sha256::digest(xml.as_bytes()))
+    };
+    app.store
+        .confirm_delivery_by_agent_texting(
+            &scope,
+            second,
+            ("Remis à la mère", "image/jpeg", photo),
+            t.owner.id,
+            None,
+            Some(&twiza_store::NewSubmission {
+                instance_id: "uuid:d-2",
+                form_id: "twiza_delivery",
+                content_hash: &hash,
+                record: &format!("delivery:{second}"),
+                by: t.owner.id,
+            }),
+        )
+        .await
+        .expect("proven");
+    let r = submit(&app, &xml, &[("1733320000000.jpg", "image/jpeg", photo)]).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    assert_eq!(
+        openrosa_message(&r).1,
+        message(&app, "openrosa-received-again")
+    );
     let report = app.store.audit_log(None, |_| {}).await.expect("audit");
     assert!(report.ok(), "{:?}", report.findings);
 }
