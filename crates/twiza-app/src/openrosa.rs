@@ -179,10 +179,12 @@ pub async fn confirm_delivery(
             replayed: false,
         }),
         // The same submission proved it meanwhile (two copies sent at once): its answer.
-        Err(Error::Refused(Refusal::ProofAlreadyUsed)) => match seen(store, scope, receipt).await? {
-            Some(done) => Ok(done),
-            None => Err(Error::Refused(Refusal::ProofAlreadyUsed)),
-        },
+        Err(Error::Refused(Refusal::ProofAlreadyUsed)) => {
+            match seen(store, scope, receipt).await? {
+                Some(done) => Ok(done),
+                None => Err(Error::Refused(Refusal::ProofAlreadyUsed)),
+            }
+        }
         Err(e) => Err(e),
     }
 }
