@@ -355,6 +355,33 @@ async fn forms_and_media(app: TestApp) {
     let r = call(&app, Method::HEAD, "/openrosa/submission", None).await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     assert!(r.headers.contains_key(header::WWW_AUTHENTICATE));
+
+    // A wrong password is counted; the next request that signs in clears it (requests that
+    // find none counted skip the clearing).
+    let keys = twiza_web::auth::ThrottleKeys::of(AGENT, "local");
+    let failures = |app: &TestApp| {
+        let store = app.store.clone();
+        let key = keys.account.clone();
+        async move {
+            store
+                .sign_in_failures_since(&key, 0)
+                .await
+                .expect("failures")
+                .count
+        }
+    };
+    assert_eq!(failures(&app).await, 0);
+    let r = call(
+        &app,
+        Method::GET,
+        "/openrosa/formList",
+        Some(&basic(AGENT, "wrong")),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(failures(&app).await, 1);
+    assert_eq!(get(&app, "/openrosa/formList").await.status, StatusCode::OK);
+    assert_eq!(failures(&app).await, 0);
     let _ = t.owner;
 }
 
