@@ -148,9 +148,17 @@ pub async fn sync_record(
             .reference
         }
         DeviceRecord::Household(household) => {
-            crate::registry::register_once(s.store, s.keys, scope, agent, household, Some(id))
-                .await?
-                .1
+            crate::registry::register_once(
+                s.store,
+                s.keys,
+                scope,
+                agent,
+                household,
+                Some(id),
+                Some(request_hash),
+            )
+            .await?
+            .1
         }
         DeviceRecord::Delivery { .. } => unreachable!("handled above"),
     };

@@ -276,7 +276,8 @@ async fn covered_notice(
 
 /// Confirms a delivery to a family without a phone by the agent's statement and photo (a PNG,
 /// JPEG or WebP image, checked by its content; `photo_type` names the type declared, or `None`
-/// to take the one the content shows). Returns the leaf's index.
+/// to take the one the content shows). Returns the leaf's index. `received`, the OpenRosa
+/// submission that proves it, is remembered in the confirming transaction.
 pub async fn confirm_by_agent(
     store: &Store,
     scope: &OrgScope,
@@ -284,6 +285,7 @@ pub async fn confirm_by_agent(
     (statement, photo_type, photo): (&str, Option<&str>, &[u8]),
     by: UserId,
     notices: Option<Notices<'_>>,
+    received: Option<&twiza_store::NewSubmission<'_>>,
 ) -> Result<u64> {
     let statement = twiza_domain::text::parse_text("statement", statement, 1000);
     let invalid = || FieldError::new("photo", "invalid_photo");
@@ -314,6 +316,7 @@ pub async fn confirm_by_agent(
             (statement.as_str(), media_type, photo),
             by,
             covered.as_ref(),
+            received,
         )
         .await?)
 }

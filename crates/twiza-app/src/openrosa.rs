@@ -3,8 +3,9 @@
 //! answers the record it wrote; another XML under the same id is refused
 //! (`idempotency_conflict`). The record carries the instance id as its own idempotency key, in
 //! its own transaction, so a submission cut off before it was remembered writes nothing twice
-//! when Collect sends it again (a delivery's proof, written once by its own rule, is the
-//! exception: sent again after such a cut, it is refused `proof_already_used`).
+//! when Collect sends it again; a household keeps the XML's hash with that key (another XML
+//! under it is refused even then), and a delivery's proof is remembered in the transaction that
+//! confirms it.
 
 use crate::crisis::{NeedCreate, Retry};
 use crate::error::{Error, Result};
@@ -126,8 +127,16 @@ pub async fn register_household(
         return Ok(done);
     }
     let key = format!("openrosa:{}", receipt.instance_id);
-    let (id, _) =
-        crate::registry::register_once(store, keys, scope, receipt.by, record, Some(&key)).await?;
+    let (id, _) = crate::registry::register_once(
+        store,
+        keys,
+        scope,
+        receipt.by,
+        record,
+        Some(&key),
+        Some(receipt.content_hash),
+    )
+    .await?;
     remember(store, scope, receipt, format!("household:{id}"), false).await
 }
 
@@ -146,14 +155,36 @@ pub async fn confirm_delivery(
         return Ok(done);
     }
     let (statement, photo) = proof;
-    crate::logistics::confirm_by_agent(
+    let record = format!("delivery:{delivery}");
+    let received = NewSubmission {
+        instance_id: receipt.instance_id,
+        form_id: receipt.form_id,
+        content_hash: receipt.content_hash,
+        record: &record,
+        by: receipt.by,
+    };
+    let proven = crate::logistics::confirm_by_agent(
         store,
         scope,
         delivery,
         (statement, None, photo),
         receipt.by,
         notices,
+        Some(&received),
     )
-    .await?;
-    remember(store, scope, receipt, format!("delivery:{delivery}"), false).await
+    .await;
+    match proven {
+        Ok(_) => Ok(Received {
+            record,
+            replayed: false,
+        }),
+        // The same submission proved it meanwhile (two copies sent at once): its answer.
+        Err(Error::Refused(Refusal::ProofAlreadyUsed)) => {
+            match seen(store, scope, receipt).await? {
+                Some(done) => Ok(done),
+                None => Err(Error::Refused(Refusal::ProofAlreadyUsed)),
+            }
+        }
+        Err(e) => Err(e),
+    }
 }

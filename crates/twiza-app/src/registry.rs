@@ -166,7 +166,8 @@ pub async fn register(
 }
 
 /// [`register`], once per `creation_key`: the same form sent twice (a double tap, the back
-/// button) answers the household the first one registered.
+/// button) answers the household the first one registered. A device's record gives its
+/// `content_hash`: another content under its key is refused `idempotency_conflict`.
 pub async fn register_once(
     store: &Store,
     keys: &PersonalDataKeys,
@@ -174,9 +175,10 @@ pub async fn register_once(
     by: UserId,
     record: &HouseholdRecord,
     creation_key: Option<&str>,
+    content_hash: Option<&str>,
 ) -> Result<(i64, String)> {
     Ok(store
-        .register_household_once(scope, keys, record, by, creation_key)
+        .register_household_once(scope, keys, record, by, creation_key, content_hash)
         .await?)
 }
 

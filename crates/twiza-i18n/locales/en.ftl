@@ -1740,6 +1740,7 @@ openrosa-received = Received: the form is recorded in Twiza.
 openrosa-received-again = Already received: this form was recorded before, and is not recorded twice.
 error-malformed-submission = The submission cannot be read: it is not a filled form of Twiza.
 error-unknown-form = Twiza does not serve this form: get the blank forms again.
+error-openrosa-version-required = Submission refused: only a collection app (ODK Collect, KoboCollect) may send a form to this address.
 error-openrosa-choose-association = Your account belongs to several associations: set the server address to the one you work for: { $urls }
 ## The offline field app
 field-app-title = Field app

@@ -1743,6 +1743,7 @@ openrosa-received = Reçu : le formulaire est enregistré dans Twiza.
 openrosa-received-again = Déjà reçu : ce formulaire a déjà été enregistré, il ne l’est pas deux fois.
 error-malformed-submission = L’envoi est illisible : ce n’est pas un formulaire rempli de Twiza.
 error-unknown-form = Twiza ne sert pas ce formulaire : téléchargez de nouveau les formulaires vierges.
+error-openrosa-version-required = Envoi refusé : seule une application de collecte (ODK Collect, KoboCollect) peut envoyer un formulaire à cette adresse.
 error-openrosa-choose-association = Votre compte appartient à plusieurs associations : indiquez comme adresse du serveur celle de l’association pour laquelle vous travaillez : { $urls }
 ## L’application de terrain hors ligne
 field-app-title = Application de terrain

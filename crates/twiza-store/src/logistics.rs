@@ -445,12 +445,13 @@ impl Store {
         proof: (&str, &str, &[u8]),
         by: UserId,
     ) -> Result<u64> {
-        self.confirm_delivery_by_agent_texting(scope, id, proof, by, None)
+        self.confirm_delivery_by_agent_texting(scope, id, proof, by, None, None)
             .await
     }
 
     /// [`Store::confirm_delivery_by_agent`], queueing `covered` (the need's reporter told it
-    /// is covered) in the same transaction when this delivery covers the need.
+    /// is covered) in the same transaction when this delivery covers the need, and
+    /// remembering `received` (the OpenRosa submission that proves it) there too.
     pub async fn confirm_delivery_by_agent_texting(
         &self,
         scope: &OrgScope,
@@ -458,6 +459,7 @@ impl Store {
         (statement, media_type, photo): (&str, &str, &[u8]),
         by: UserId,
         covered: Option<&crate::NewSms>,
+        received: Option<&crate::NewSubmission<'_>>,
     ) -> Result<u64> {
         use sha2::{Digest, Sha256};
         let mut tx = self.writer().begin().await?;
@@ -477,6 +479,9 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         let leaf_index = finish_delivery(&mut tx, size, &d, Some(&sha), covered).await?;
+        if let Some(received) = received {
+            crate::openrosa::remember_in(&mut tx, scope, received).await?;
+        }
         tx.commit().await?;
         Ok(leaf_index)
     }

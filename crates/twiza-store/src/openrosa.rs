@@ -2,6 +2,7 @@
 //! with the hash of the XML and the record each one wrote.
 
 use crate::{now, Result, Store};
+use sqlx::AnyConnection;
 use twiza_domain::{OrgScope, UserId};
 
 /// A submission already received under an instance id.
@@ -47,20 +48,9 @@ impl Store {
         scope: &OrgScope,
         s: &NewSubmission<'_>,
     ) -> Result<SeenSubmission> {
-        sqlx::query(
-            "INSERT INTO openrosa_submissions (organization_id, instance_id, form_id, \
-             content_hash, record, submitted_by, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7) \
-             ON CONFLICT (organization_id, instance_id) DO NOTHING",
-        )
-        .bind(scope.org_id().0)
-        .bind(s.instance_id)
-        .bind(s.form_id)
-        .bind(s.content_hash)
-        .bind(s.record)
-        .bind(s.by.0)
-        .bind(now())
-        .execute(self.writer())
-        .await?;
+        let mut conn = self.writer().acquire().await?;
+        remember_in(&mut conn, scope, s).await?;
+        drop(conn);
         self.openrosa_submission(scope, s.instance_id)
             .await?
             .ok_or(crate::StoreError::Corrupt("openrosa submission"))
@@ -75,4 +65,28 @@ impl Store {
                 .await?;
         Ok(n)
     }
+}
+
+/// Remembers a submission inside a transaction (the record's own, so that a retry after a cut
+/// finds it); an instance id remembered before is kept as it was.
+pub(crate) async fn remember_in(
+    conn: &mut AnyConnection,
+    scope: &OrgScope,
+    s: &NewSubmission<'_>,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO openrosa_submissions (organization_id, instance_id, form_id, \
+         content_hash, record, submitted_by, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+         ON CONFLICT (organization_id, instance_id) DO NOTHING",
+    )
+    .bind(scope.org_id().0)
+    .bind(s.instance_id)
+    .bind(s.form_id)
+    .bind(s.content_hash)
+    .bind(s.record)
+    .bind(s.by.0)
+    .bind(now())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }

@@ -9,7 +9,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 use std::sync::OnceLock;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// The process-wide Prometheus recorder.
 #[derive(Clone)]
@@ -118,10 +118,75 @@ pub async fn observe(request: Request, next: Next) -> Response {
     response
 }
 
-/// Answers `timeout` when a request runs longer than the configured limit.
+/// How long an upload from the field may take in all, its body included: an OpenRosa
+/// submission (`POST …/openrosa/submission`, photos up to its own body limit) or a field app's
+/// sync (`POST /field/api/{org_id}/sync`). A 3 MB photo over a weak mountain link (64 kbit/s)
+/// takes about 6 minutes, far beyond the configured request timeout (which counts the body's
+/// upload too); the routes' body limits still bound what is read.
+pub const FIELD_UPLOAD_TIMEOUT: Duration = Duration::from_secs(15 * 60);
+
+/// Whether a request is a field upload (see [`FIELD_UPLOAD_TIMEOUT`]).
+fn is_field_upload(method: &axum::http::Method, path: &str) -> bool {
+    let openrosa =
+        crate::openrosa::is_openrosa_path(path) && path.ends_with("/openrosa/submission");
+    let sync = path
+        .strip_prefix("/field/api/")
+        .and_then(|rest| rest.strip_suffix("/sync"))
+        .is_some_and(|org| !org.is_empty() && org.bytes().all(|b| b.is_ascii_digit()));
+    method == axum::http::Method::POST && (openrosa || sync)
+}
+
+/// The time a request may take: the configured limit, or a field upload's own.
+fn time_allowed(configured: Duration, request: &Request) -> Duration {
+    if is_field_upload(request.method(), request.uri().path()) {
+        configured.max(FIELD_UPLOAD_TIMEOUT)
+    } else {
+        configured
+    }
+}
+
+/// Answers `timeout` when a request runs longer than the configured limit (a field upload:
+/// [`FIELD_UPLOAD_TIMEOUT`]).
 pub async fn timeout(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    match tokio::time::timeout(state.config.request_timeout, next.run(request)).await {
+    let allowed = time_allowed(state.config.request_timeout, &request);
+    match tokio::time::timeout(allowed, next.run(request)).await {
         Ok(response) => response,
         Err(_) => AppError::new(StatusCode::SERVICE_UNAVAILABLE, "timeout").into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::body::Body;
+
+    fn allowed(method: &str, path: &str) -> Duration {
+        let request = Request::builder()
+            .method(method)
+            .uri(path)
+            .body(Body::empty())
+            .expect("request");
+        time_allowed(Duration::from_secs(30), &request)
+    }
+
+    #[test]
+    fn field_uploads_have_their_own_timeout_and_nothing_else() {
+        for path in [
+            "/openrosa/submission",
+            "/associations/12/openrosa/submission",
+            "/field/api/12/sync",
+        ] {
+            assert_eq!(allowed("POST", path), FIELD_UPLOAD_TIMEOUT, "{path}");
+            assert_eq!(allowed("GET", path), Duration::from_secs(30), "{path}");
+        }
+        for path in [
+            "/openrosa/formList",
+            "/field/api/12/bundle",
+            "/field/api/x/sync",
+            "/associations/12/documents",
+            "/api/v1/organizations/12/households/import",
+        ] {
+            assert_eq!(allowed("POST", path), Duration::from_secs(30), "{path}");
+        }
     }
 }

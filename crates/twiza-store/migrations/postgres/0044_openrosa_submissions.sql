@@ -13,3 +13,9 @@ CREATE TABLE openrosa_submissions (
     received_at BIGINT NOT NULL,
     PRIMARY KEY (organization_id, instance_id)
 );
+
+-- A household registered from a device (OpenRosa, the field app) keeps, with its creation key
+-- and in its transaction, the hash of the content that made it: another content sent under the
+-- same key is refused even when the channel's receipt above was not written (a cut between
+-- the two). The page's own keys keep none.
+ALTER TABLE household_creation_keys ADD COLUMN content_hash TEXT;

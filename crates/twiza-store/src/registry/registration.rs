@@ -9,7 +9,7 @@ use twiza_domain::pmt::{PmtMember, PmtModel};
 use twiza_domain::registry::{
     age_on, Area, LivingConditions, NewConsent, NewHousehold, NewPerson, Sex,
 };
-use twiza_domain::{OrgScope, UserId};
+use twiza_domain::{OrgScope, Refusal, UserId};
 
 /// A household to register, with its members, its consent and, if known, its index.
 #[derive(Debug, Clone)]
@@ -154,6 +154,9 @@ pub struct Registration {
     persons: u64,
 }
 
+/// A creation key's household (id, reference) and the content hash kept with it.
+type CreationKey = (i64, String, Option<String>);
+
 impl Store {
     /// Starts a registration of households into the association's registry.
     pub async fn begin_registration(
@@ -175,7 +178,9 @@ impl Store {
 
     /// [`Store::register_household`], once per `creation_key` in the association: the same
     /// form sent twice (a double tap, the back button) answers the household the first one
-    /// registered, and nothing is written again.
+    /// registered, and nothing is written again. With a `content_hash` (a device's record), the
+    /// hash is kept with the key in the registration's transaction, and a key first written
+    /// with another hash is refused `idempotency_conflict`.
     pub async fn register_household_once(
         &self,
         scope: &OrgScope,
@@ -183,11 +188,19 @@ impl Store {
         record: &HouseholdRecord,
         by: UserId,
         creation_key: Option<&str>,
+        content_hash: Option<&str>,
     ) -> Result<(i64, String)> {
         let Some(key) = creation_key else {
             return self.register_household(scope, keys, record, by).await;
         };
-        if let Some(found) = self.household_by_creation_key(scope, key).await? {
+        let same = |found: Option<CreationKey>| match found {
+            Some((id, reference, kept)) if kept.as_deref() == content_hash => {
+                Ok(Some((id, reference)))
+            }
+            Some(_) => Err(StoreError::Refused(Refusal::IdempotencyConflict)),
+            None => Ok(None),
+        };
+        if let Some(found) = same(self.household_by_creation_key(scope, key).await?)? {
             return Ok(found);
         }
         let mut registration = self.begin_registration(scope, keys, by).await?;
@@ -199,11 +212,12 @@ impl Store {
                 .ok_or(StoreError::Corrupt("registration"))?;
             sqlx::query(
                 "INSERT INTO household_creation_keys (organization_id, creation_key, \
-                 household_id) VALUES ($1, $2, $3)",
+                 household_id, content_hash) VALUES ($1, $2, $3, $4)",
             )
             .bind(scope.org_id().0)
             .bind(key)
             .bind(id)
+            .bind(content_hash)
             .execute(&mut *registration.tx)
             .await?;
             registration.commit().await?;
@@ -214,8 +228,7 @@ impl Store {
             Ok(found) => Ok(found),
             // The same form registered meanwhile: its household is the answer.
             Err(StoreError::Database(sqlx::Error::Database(db))) if db.is_unique_violation() => {
-                self.household_by_creation_key(scope, key)
-                    .await?
+                same(self.household_by_creation_key(scope, key).await?)?
                     .ok_or(StoreError::Corrupt("household creation key"))
             }
             Err(e) => Err(e),
@@ -226,9 +239,9 @@ impl Store {
         &self,
         scope: &OrgScope,
         key: &str,
-    ) -> Result<Option<(i64, String)>> {
+    ) -> Result<Option<CreationKey>> {
         Ok(sqlx::query_as(
-            "SELECT h.id, h.reference FROM household_creation_keys k \
+            "SELECT h.id, h.reference, k.content_hash FROM household_creation_keys k \
              JOIN households h ON h.id = k.household_id \
              WHERE k.organization_id = $1 AND k.creation_key = $2",
         )

@@ -483,6 +483,7 @@ pub async fn confirm_by_agent(
         (&body.statement, Some(body.photo_type.as_str()), &photo),
         user.id,
         state.notices(),
+        None,
     )
     .await?;
     Ok(Json(ProofView {

@@ -536,13 +536,21 @@ async fn read_parts(state: &AppState, request: Request) -> Result<Parts, AppErro
 
 /// `POST /openrosa/submission`: a filled form (`xml_submission_file`) and its attachments,
 /// written through the page's use case once per `meta/instanceID`; 201 with an OpenRosa
-/// message, or the refusal's code and message, nothing written.
+/// message, or the refusal's code and message, nothing written. Refused
+/// `openrosa_version_required` without the `X-OpenRosa-Version` header.
 pub async fn submit(
     State(state): State<AppState>,
     params: RawPathParams,
     request: Request,
 ) -> Response {
     let locale = locale_of(request.headers());
+    // Collect always sends `X-OpenRosa-Version`; a cross-site form cannot (this channel has no
+    // CSRF token, and a browser may resend Basic credentials it once answered): without it,
+    // nothing is read, not even the credentials.
+    if !request.headers().contains_key("x-openrosa-version") {
+        let error = AppError::bad_request("openrosa_version_required");
+        return error_response(&state, locale, &error);
+    }
     let c = match caller(&state, request.headers(), request.extensions(), &params).await {
         Ok(c) => c,
         Err(r) => return r,

@@ -427,6 +427,7 @@ pub async fn confirm_by_agent(
         (&statement, None, &photo),
         user.id,
         state.notices(),
+        None,
     )
     .await;
     let status = match proven {

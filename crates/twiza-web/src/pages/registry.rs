@@ -531,6 +531,7 @@ pub async fn register(
                 user.id,
                 &record,
                 creation_key(field("creation_key")),
+                None,
             )
             .await?;
             Ok(see_other(&format!(

@@ -384,6 +384,23 @@ async fn sync_once(app: TestApp) {
     assert_eq!(needs_in_ighil(&app).await, needs_before + 2);
     assert_eq!(households(&app, &s).await, 1);
 
+    // Without the household's receipt (as after a cut between the registration and the
+    // receipt), the registration's own key still tells a changed household from the same one.
+    app.store
+        .execute_raw(&format!(
+            "DELETE FROM field_sync_records WHERE device_record_id = '{}'",
+            ID[2]
+        ))
+        .await
+        .expect("delete the receipt");
+    let r = sync(&app, &s.agent, org, &[household(ID[2], "Khadija")]).await;
+    let result = &r.json()["results"][0];
+    assert_eq!(result["status"], "refused", "{result}");
+    assert_eq!(result["code"], "idempotency_conflict", "{result}");
+    let r = sync(&app, &s.agent, org, &[household(ID[2], "Fatima")]).await;
+    assert_eq!(r.json()["results"][0], first["results"][2]);
+    assert_eq!(households(&app, &s).await, 1);
+
     // Bad records are refused one by one, the others go through.
     let r = sync(
         &app,

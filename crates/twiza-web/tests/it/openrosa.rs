@@ -355,6 +355,33 @@ async fn forms_and_media(app: TestApp) {
     let r = call(&app, Method::HEAD, "/openrosa/submission", None).await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     assert!(r.headers.contains_key(header::WWW_AUTHENTICATE));
+
+    // A wrong password is counted; the next request that signs in clears it (requests that
+    // find none counted skip the clearing).
+    let keys = twiza_web::auth::ThrottleKeys::of(AGENT, "local");
+    let failures = |app: &TestApp| {
+        let store = app.store.clone();
+        let key = keys.account.clone();
+        async move {
+            store
+                .sign_in_failures_since(&key, 0)
+                .await
+                .expect("failures")
+                .count
+        }
+    };
+    assert_eq!(failures(&app).await, 0);
+    let r = call(
+        &app,
+        Method::GET,
+        "/openrosa/formList",
+        Some(&basic(AGENT, "wrong")),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(failures(&app).await, 1);
+    assert_eq!(get(&app, "/openrosa/formList").await.status, StatusCode::OK);
+    assert_eq!(failures(&app).await, 0);
     let _ = t.owner;
 }
 
@@ -396,6 +423,30 @@ async fn assessments(app: TestApp) {
     )
     .await;
     refused(&app, &r, StatusCode::UNAUTHORIZED, "invalid_credentials");
+    // A cross-site form post (the browser resending Basic credentials) sends no
+    // `X-OpenRosa-Version`: refused, nothing written.
+    let r = app
+        .send(
+            Request::builder()
+                .method(Method::POST)
+                .uri("/openrosa/submission")
+                .header(header::ACCEPT_LANGUAGE, "fr-MA")
+                .header(header::AUTHORIZATION, basic(AGENT, PASSWORD))
+                .header(
+                    header::CONTENT_TYPE,
+                    format!("multipart/form-data; boundary={BOUNDARY}"),
+                )
+                .body(Body::from(multipart(&first, &[])))
+                .expect("request"),
+        )
+        .await;
+    refused(
+        &app,
+        &r,
+        StatusCode::BAD_REQUEST,
+        "openrosa_version_required",
+    );
+    assert_eq!(written(&app, &t).await, empty);
     let r = submit(&app, "<data id=\"twiza_need_assessment\"><incident>", &[]).await;
     refused(&app, &r, StatusCode::BAD_REQUEST, "malformed_submission");
     let r = submit(
@@ -527,6 +578,21 @@ async fn household(app: TestApp) {
     let found = households(&app, &t).await;
     assert_eq!(found.len(), 1, "one household however often it is sent");
     assert_eq!(found[0].members, 2, "both members of the repeat group");
+    // Another household under the same instanceID is refused, even without the first's
+    // receipt (as after a cut between the registration and the receipt): the registration's
+    // key keeps the hash of its XML. The same XML again is still the first household.
+    let changed = household_xml("uuid:h-1", "spouse");
+    let r = submit(&app, &changed, &[]).await;
+    refused(&app, &r, StatusCode::CONFLICT, "idempotency_conflict");
+    app.store
+        .execute_raw("DELETE FROM openrosa_submissions WHERE instance_id = 'uuid:h-1'")
+        .await
+        .expect("delete the receipt");
+    let r = submit(&app, &changed, &[]).await;
+    refused(&app, &r, StatusCode::CONFLICT, "idempotency_conflict");
+    let r = submit(&app, &xml, &[]).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    assert_eq!(households(&app, &t).await, found);
 }
 
 #[tokio::test]
@@ -614,7 +680,7 @@ async fn an_account_in_several_associations_names_one_in_the_server_address() {
 }
 
 /// A delivery in Ighil for a family without a phone, waiting for the agent's proof.
-async fn delivery_by_agent(app: &TestApp, t: &Team) -> i64 {
+async fn delivery_by_agent(app: &TestApp, t: &Team, warehouse: &str) -> i64 {
     use serde_json::json;
     let org = t.org.0;
     let token = Some(t.owner.token.as_str());
@@ -632,7 +698,7 @@ async fn delivery_by_agent(app: &TestApp, t: &Team) -> i64 {
         .post_json(
             &format!("/api/v1/organizations/{org}/warehouses"),
             token,
-            &json!({"name": "Dépôt", "commune": ASNI}),
+            &json!({"name": warehouse, "commune": ASNI}),
         )
         .await
         .json()["id"]
@@ -666,7 +732,7 @@ fn delivery_xml(delivery: i64, statement: &str, instance: &str) -> String {
 
 async fn delivery(app: TestApp) {
     let t = team(&app).await;
-    let delivery = delivery_by_agent(&app, &t).await;
+    let delivery = delivery_by_agent(&app, &t, "Dépôt").await;
     let scope = OrgScope::for_member(t.org, OrgRole::Owner);
     let status = |app: &TestApp| {
         let store = app.store.clone();
@@ -717,6 +783,39 @@ async fn delivery(app: TestApp) {
         .await
         .text();
     assert_eq!(csv, "name,label\n");
+
+    // A cut after the proof was confirmed, before Collect heard the answer: the submission was
+    // remembered by the confirming transaction, so Collect's retry is answered 201, not
+    // `proof_already_used` (the proof written here as that transaction, without the face).
+    let second = delivery_by_agent(&app, &t, "Dépôt de Asni").await;
+    let xml = delivery_xml(second, "Remis à la mère", "uuid:d-2");
+    let hash = {
+        use sha2::Digest;
+        hex::encode(sha2::Sha256::digest(xml.as_bytes()))
+    };
+    app.store
+        .confirm_delivery_by_agent_texting(
+            &scope,
+            second,
+            ("Remis à la mère", "image/jpeg", photo),
+            t.owner.id,
+            None,
+            Some(&twiza_store::NewSubmission {
+                instance_id: "uuid:d-2",
+                form_id: "twiza_delivery",
+                content_hash: &hash,
+                record: &format!("delivery:{second}"),
+                by: t.owner.id,
+            }),
+        )
+        .await
+        .expect("proven");
+    let r = submit(&app, &xml, &[("1733320000000.jpg", "image/jpeg", photo)]).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    assert_eq!(
+        openrosa_message(&r).1,
+        message(&app, "openrosa-received-again")
+    );
     let report = app.store.audit_log(None, |_| {}).await.expect("audit");
     assert!(report.ok(), "{:?}", report.findings);
 }
