@@ -70,21 +70,25 @@ async function refreshBundle() {
     if (!response.ok) return null;
     const bundle = await response.json();
     await kvPut("bundle", bundle);
-    if (!(await kvGet("lastSync"))) await kvPut("lastSync", Date.now());
+    await kvPut("lastContact", Date.now());
     return bundle;
   } catch {
     return null;
   }
 }
 
-// The phone is cleared after the configured number of days without a sync.
+// The phone is cleared after the configured number of days without any contact with the
+// server (a bundle fetched or a sync answered). Records still waiting are never deleted by it:
+// only the reference data and what was sent or refused go, and the agent is told what stays.
 async function wipeIfStale() {
   const bundle = await kvGet("bundle");
-  const last = await kvGet("lastSync");
-  if (bundle && last && Date.now() - last > bundle.wipe_after_days * DAY) {
-    await clearAll();
-    notice(texts.wiped);
-  }
+  const last = (await kvGet("lastContact")) ?? (await kvGet("lastSync"));
+  if (!bundle || !last || Date.now() - last <= bundle.wipe_after_days * DAY) return;
+  const records = await allRecords();
+  const waiting = records.filter((r) => r.status === "waiting");
+  for (const r of records) if (r.status !== "waiting") await deleteRecord(r.id);
+  await run("kv", "readwrite", (s) => s.clear());
+  notice(waiting.length ? texts.wipedKept : texts.wiped);
 }
 
 function option(select, value, text) {
@@ -276,6 +280,7 @@ async function syncOnce() {
         await putRecord(record);
       }
       await kvPut("lastSync", Date.now());
+      await kvPut("lastContact", Date.now());
     }
     say(texts.synced);
     root.dataset.sync = "done";
@@ -337,8 +342,15 @@ async function start() {
     navigator.serviceWorker.register("/field/sw.js", { scope: "/field/" }).catch(() => {});
   }
   showNetwork();
-  await wipeIfStale();
-  const bundle = (navigator.onLine && (await refreshBundle())) || (await kvGet("bundle"));
+  // Online, the server is asked first (a bundle fetched counts as contact); the staleness is
+  // checked after, so a phone back in the network is not cleared for its time away.
+  if (!navigator.onLine) await wipeIfStale();
+  const fresh = navigator.onLine ? await refreshBundle() : null;
+  if (navigator.onLine) {
+    await sync();
+    await wipeIfStale();
+  }
+  const bundle = fresh ?? (await kvGet("bundle"));
   fillForm(bundle);
   document.getElementById("record-form")?.addEventListener("submit", save);
   document.getElementById("sync-now")?.addEventListener("click", () => sync());
@@ -360,7 +372,6 @@ async function start() {
   });
   addEventListener("offline", showNetwork);
   await render();
-  if (navigator.onLine) await sync();
 }
 
 start();
