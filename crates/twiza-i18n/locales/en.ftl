@@ -1758,6 +1758,7 @@ field-app-sending = Sending…
 field-app-not-loaded = The lists of this app are not on this phone yet. Open it once with a network.
 field-app-wiped = Nothing was sent from this phone for too long, so it was cleared.
 field-app-wiped-kept = Nothing reached the server from this phone for too long, so its lists and its history were cleared. The records still waiting are kept: send them as soon as you have a network.
+field-app-other-account = Recorded under another account, kept on this phone and sent only when that account signs in here:
 field-app-signout-warning = Records on this phone have not been sent yet. Signing out deletes them. Sign out anyway?
 field-app-discard = Remove from this phone
 field-app-sync-failed = Sending failed. Your records are kept; they will be sent later.

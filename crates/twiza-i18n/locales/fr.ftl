@@ -1761,6 +1761,7 @@ field-app-sending = Envoi…
 field-app-not-loaded = Les listes de l’application ne sont pas encore sur ce téléphone. Ouvrez-la une fois avec du réseau.
 field-app-wiped = Rien n’a été envoyé depuis trop longtemps : ce téléphone a été vidé.
 field-app-wiped-kept = Rien n’a atteint le serveur depuis trop longtemps : les listes et l’historique de ce téléphone ont été effacés. Les enregistrements en attente sont gardés : envoyez-les dès que vous avez du réseau.
+field-app-other-account = Enregistré sous un autre compte, gardé sur ce téléphone et envoyé seulement quand ce compte s’y connecte :
 field-app-signout-warning = Des enregistrements de ce téléphone ne sont pas encore partis. Se déconnecter les efface. Se déconnecter quand même ?
 field-app-discard = Retirer de ce téléphone
 field-app-sync-failed = L’envoi a échoué. Vos enregistrements sont gardés et partiront plus tard.

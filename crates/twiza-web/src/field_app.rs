@@ -221,6 +221,11 @@ pub struct BundleDelivery {
 #[derive(Serialize)]
 pub struct Bundle {
     pub org: i64,
+    /// The signed-in account: the app stamps it on every record and keeps another account's
+    /// records from being sent or shown under this one.
+    pub user: i64,
+    /// The account's name, shown next to records that belong to it when another one is signed in.
+    pub account: String,
     /// The session's CSRF token, which the sync echoes.
     pub csrf: String,
     pub lang: &'static str,
@@ -288,6 +293,8 @@ pub async fn bundle(
         .collect();
     let body = Bundle {
         org: scope.org_id().0,
+        user: user.id.0,
+        account: user.display_name.clone(),
         csrf: c.csrf.clone(),
         lang: c.lang(),
         wipe_after_days: state.config.field_app_wipe_days,

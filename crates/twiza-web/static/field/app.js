@@ -69,6 +69,7 @@ async function refreshBundle() {
     });
     if (!response.ok) return null;
     const bundle = await response.json();
+    await switchAccount(bundle);
     await kvPut("bundle", bundle);
     await kvPut("lastContact", Date.now());
     return bundle;
@@ -76,6 +77,23 @@ async function refreshBundle() {
     return null;
   }
 }
+
+// The account the phone works for: the last bundle's. When another account signs in, what the
+// previous one left cached goes (reference data, the shell's cache); its waiting records stay,
+// are not sent under the new account and are shown as its own.
+async function switchAccount(bundle) {
+  const account = { user: bundle.user, org: bundle.org, name: bundle.account };
+  const before = await kvGet("account");
+  if (before && (before.user !== account.user || before.org !== account.org)) {
+    await run("kv", "readwrite", (s) => s.clear());
+    if ("caches" in self) for (const key of await caches.keys()) await caches.delete(key);
+  }
+  await kvPut("account", account);
+}
+
+// A record made under the account now signed in (or before records were stamped).
+const ofAccount = (account) => (r) =>
+  !account || r.user === undefined || (r.user === account.user && r.org === account.org);
 
 // The phone is cleared after the configured number of days without any contact with the
 // server (a bundle fetched or a sync answered). Records still waiting are never deleted by it:
@@ -216,7 +234,16 @@ function recordOf(form) {
 async function save(event) {
   event.preventDefault();
   const form = event.target;
-  const record = { id: crypto.randomUUID(), status: "waiting", made: Date.now(), ...recordOf(form) };
+  const account = await kvGet("account");
+  const record = {
+    id: crypto.randomUUID(),
+    status: "waiting",
+    made: Date.now(),
+    user: account?.user,
+    org: account?.org,
+    account: account?.name,
+    ...recordOf(form),
+  };
   await putRecord(record);
   form.reset();
   fillForm(await kvGet("bundle"));
@@ -246,7 +273,8 @@ async function post(bundle, records) {
 async function syncOnce() {
   const status = document.getElementById("sync-status");
   const say = (text) => status && (status.textContent = text);
-  const waiting = (await allRecords()).filter((r) => r.status === "waiting");
+  const account = await kvGet("account");
+  const waiting = (await allRecords()).filter((r) => r.status === "waiting" && ofAccount(account)(r));
   root.dataset.lastBatch = String(waiting.length);
   if (waiting.length === 0) {
     say(texts.nothing);
@@ -263,6 +291,8 @@ async function syncOnce() {
       if (response.status === 403) {
         // The session changed since the bundle came: take its token again.
         bundle = await refreshBundle();
+        // Another account signed in meanwhile: these records are not its to send.
+        if (bundle && account && bundle.user !== account.user) throw new Error("account");
         if (bundle) response = await post(bundle, part);
       }
       if (!response.ok) throw new Error(String(response.status));
@@ -291,9 +321,10 @@ async function syncOnce() {
   await render();
 }
 
-function line(record) {
+function line(record, mine) {
   const li = el("li", { id: `record-${record.id}`, "data-status": record.status, "data-kind": record.kind });
   li.append(el("strong", {}, texts[record.kind] ?? record.kind), " ", el("span", {}, record.label));
+  if (!mine) li.append(el("p", { class: "other-account" }, `${texts.otherAccount} ${record.account ?? ""}`));
   if (record.reference) li.append(" · ", el("span", { class: "reference", dir: "ltr" }, record.reference));
   if (record.status === "refused") {
     li.append(el("p", { class: "error", "data-code": record.code }, record.message));
@@ -312,12 +343,14 @@ let waitingCount = 0;
 
 async function render() {
   const records = (await allRecords()).sort((a, b) => a.made - b.made);
+  const isMine = ofAccount(await kvGet("account"));
   waitingCount = records.filter((r) => r.status === "waiting").length;
   for (const status of ["waiting", "refused", "sent"]) {
     const list = document.getElementById(`list-${status}`);
     if (!list) continue;
-    const mine = records.filter((r) => r.status === status);
-    list.replaceChildren(...(mine.length ? mine.map(line) : [el("li", {}, texts.none)]));
+    // Another account's history is not shown; its waiting records are, marked as its own.
+    const shown = records.filter((r) => r.status === status && (status === "waiting" || isMine(r)));
+    list.replaceChildren(...(shown.length ? shown.map((r) => line(r, isMine(r))) : [el("li", {}, texts.none)]));
   }
   const holds = document.getElementById("device-holds");
   if (holds) {

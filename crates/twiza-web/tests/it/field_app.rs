@@ -246,6 +246,8 @@ async fn shell_and_bundle(app: TestApp) {
     }
     assert_eq!(b["csrf"], s.agent.csrf.as_str());
     assert_eq!(b["wipe_after_days"], 14);
+    assert_eq!(b["org"], org);
+    assert_eq!(b["user"], s.agent.id.0);
     assert_eq!(b["communes"], json!([IGHIL]));
     let incidents = b["incidents"].as_array().expect("incidents");
     assert!(!incidents.is_empty());
