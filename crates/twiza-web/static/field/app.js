@@ -6,6 +6,32 @@ const root = document.getElementById("field-app");
 const texts = document.getElementById("field-texts")?.dataset ?? {};
 const DAY = 24 * 3600 * 1000;
 const BATCH = 100;
+// A request the network holds longer than this is given up (and retried later).
+const TIMEOUT = 30000;
+// Retries while records wait: from 5 s, doubling, at most every 5 minutes.
+const RETRY_FIRST = 5000;
+const RETRY_MAX = 300000;
+
+// The session ended (the server redirects to its sign-in page or answers without JSON): the
+// records stay on the phone and the agent is asked to sign in again.
+class SignedOut extends Error {}
+let sessionEnded = false;
+
+// A redirect (to the sign-in page), a 401, or a page instead of JSON below 500 (a 403 is the
+// CSRF token to take again; a 5xx, a server or proxy failing, is retried).
+function signedOut(response) {
+  const json = (response.headers.get("content-type") ?? "").includes("json");
+  const page = !json && response.status < 500 && response.status !== 403;
+  return response.type === "opaqueredirect" || response.status === 401 || page;
+}
+
+function askSignIn() {
+  const box = document.getElementById("notice");
+  if (!box) return;
+  const link = el("a", { href: "/sign-in?next=/field/", id: "sign-in-again" }, texts.signInLink);
+  box.replaceChildren(texts.signInAgain, " ", link);
+  box.hidden = false;
+}
 
 function openDb() {
   return new Promise((resolve, reject) => {
@@ -66,9 +92,17 @@ async function refreshBundle() {
     const response = await fetch(`/field/api/${root.dataset.org}/bundle`, {
       credentials: "same-origin",
       headers: { Accept: "application/json" },
+      redirect: "manual",
+      signal: AbortSignal.timeout(TIMEOUT),
     });
+    if (signedOut(response)) {
+      sessionEnded = true;
+      askSignIn();
+      return null;
+    }
     if (!response.ok) return null;
     const bundle = await response.json();
+    sessionEnded = false;
     await switchAccount(bundle);
     await kvPut("bundle", bundle);
     await kvPut("lastContact", Date.now());
@@ -253,6 +287,8 @@ async function save(event) {
 }
 
 let syncing = null;
+let retryIn = RETRY_FIRST;
+let retryTimer = null;
 
 function sync() {
   syncing ??= syncOnce().finally(() => {
@@ -261,11 +297,23 @@ function sync() {
   return syncing;
 }
 
+// After a failed sync, another try later while records wait and the phone says it is online
+// (the "online" event also syncs at once).
+function retryLater() {
+  clearTimeout(retryTimer);
+  retryTimer = setTimeout(() => {
+    if (navigator.onLine) sync();
+  }, retryIn);
+  retryIn = Math.min(retryIn * 2, RETRY_MAX);
+}
+
 async function post(bundle, records) {
   return fetch(`/field/api/${root.dataset.org}/sync?csrf=${encodeURIComponent(bundle.csrf)}`, {
     method: "POST",
     credentials: "same-origin",
     headers: { "Content-Type": "application/json", Accept: "application/json" },
+    redirect: "manual",
+    signal: AbortSignal.timeout(TIMEOUT),
     body: JSON.stringify({ records: records.map(({ id, kind, data }) => ({ id, kind, data })) }),
   });
 }
@@ -288,12 +336,14 @@ async function syncOnce() {
     for (let start = 0; start < waiting.length; start += BATCH) {
       const part = waiting.slice(start, start + BATCH);
       let response = await post(bundle, part);
+      if (signedOut(response)) throw new SignedOut();
       if (response.status === 403) {
         // The session changed since the bundle came: take its token again.
         bundle = await refreshBundle();
         // Another account signed in meanwhile: these records are not its to send.
         if (bundle && account && bundle.user !== account.user) throw new Error("account");
         if (bundle) response = await post(bundle, part);
+        if (signedOut(response)) throw new SignedOut();
       }
       if (!response.ok) throw new Error(String(response.status));
       const { results } = await response.json();
@@ -314,9 +364,12 @@ async function syncOnce() {
     }
     say(texts.synced);
     root.dataset.sync = "done";
-  } catch {
+    retryIn = RETRY_FIRST;
+  } catch (error) {
     say(texts.syncFailed);
     root.dataset.sync = "failed";
+    if (error instanceof SignedOut || sessionEnded) askSignIn();
+    else if (navigator.onLine) retryLater();
   }
   await render();
 }
