@@ -54,6 +54,8 @@ async function run(store, mode, action) {
     const request = action(tx.objectStore(store));
     tx.oncomplete = () => resolve(request?.result);
     tx.onerror = () => reject(tx.error);
+    // A transaction aborted (the phone's storage full, for one) fails the save it carried.
+    tx.onabort = () => reject(tx.error ?? new Error("aborted"));
   });
 }
 
@@ -140,6 +142,7 @@ async function wipeIfStale() {
   const waiting = records.filter((r) => r.status === "waiting");
   for (const r of records) if (r.status !== "waiting") await deleteRecord(r.id);
   await run("kv", "readwrite", (s) => s.clear());
+  if ("caches" in self) for (const key of await caches.keys()) await caches.delete(key);
   notice(waiting.length ? texts.wipedKept : texts.wiped);
 }
 
@@ -214,8 +217,21 @@ function addMember() {
   box.append(row);
 }
 
+// Arabic-Indic (٠-٩) and Persian (۰-۹) digits, as a phone's keyboard may type them, made ASCII.
+const asciiDigits = (text) =>
+  text.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
 const value = (form, name) => form.elements[name]?.value.trim() ?? "";
-const count = (text) => (text === "" ? null : Number(text));
+const count = (text) => (text === "" ? null : Number(asciiDigits(text)));
+
+// What the form holds that cannot be saved: a count that is no number, a code not 6 digits.
+function invalid(form) {
+  for (const name of ["households", "people"]) {
+    const n = count(value(form, name));
+    if (n !== null && !Number.isInteger(n)) return texts.numberInvalid;
+  }
+  if (form.dataset.kind === "delivery" && !/^[0-9]{6}$/.test(asciiDigits(value(form, "code")))) return texts.codeInvalid;
+  return null;
+}
 const chosen = (select) => select?.selectedOptions[0]?.textContent ?? "";
 
 function recordOf(form) {
@@ -261,13 +277,18 @@ function recordOf(form) {
   return {
     kind,
     label: chosen(form.elements.delivery),
-    data: { delivery: Number(value(form, "delivery")), code: value(form, "code") },
+    data: { delivery: Number(value(form, "delivery")), code: asciiDigits(value(form, "code")) },
   };
 }
 
 async function save(event) {
   event.preventDefault();
   const form = event.target;
+  const wrong = invalid(form);
+  if (wrong) {
+    notice(wrong);
+    return;
+  }
   const account = await kvGet("account");
   const record = {
     id: crypto.randomUUID(),
@@ -278,7 +299,13 @@ async function save(event) {
     account: account?.name,
     ...recordOf(form),
   };
-  await putRecord(record);
+  try {
+    await putRecord(record);
+  } catch {
+    // Not saved: the form keeps what was typed.
+    notice(texts.saveFailed);
+    return;
+  }
   form.reset();
   fillForm(await kvGet("bundle"));
   notice(texts.saved);
@@ -355,7 +382,8 @@ async function syncOnce() {
           // leave the phone; its label and reference stay.
           Object.assign(record, { status: "sent", reference: result.reference, data: null, sent: Date.now() });
         } else {
-          Object.assign(record, { status: "refused", code: result.code, message: result.message });
+          // Its fields leave the phone too: the label, the code and the reason stay.
+          Object.assign(record, { status: "refused", code: result.code, message: result.message, data: null });
         }
         await putRecord(record);
       }
@@ -428,6 +456,8 @@ async function start() {
     navigator.serviceWorker.register("/field/sw.js", { scope: "/field/" }).catch(() => {});
   }
   showNetwork();
+  // Asks the browser not to evict what waits here when the phone runs short of space.
+  navigator.storage?.persist?.().catch(() => {});
   // Online, the server is asked first (a bundle fetched counts as contact); the staleness is
   // checked after, so a phone back in the network is not cleared for its time away.
   if (!navigator.onLine) await wipeIfStale();
