@@ -219,6 +219,14 @@ async fn shell_and_bundle(app: TestApp) {
         sw.text().contains("/field/api/"),
         "the API is left to the network"
     );
+    let version = twiza_web::field_app::shell_version();
+    assert_eq!(version.len(), 16);
+    assert!(
+        sw.text()
+            .contains(&format!("const CACHE = \"twiza-field-{version}\";")),
+        "the worker's cache is named after the shell's version"
+    );
+    assert!(!sw.text().contains("__SHELL_VERSION__"));
 
     // The bundle: the agent's commune only, the need and the delivery to confirm, and nothing
     // that names, reaches or checks anyone.
