@@ -133,9 +133,20 @@ fn asset(content_type: &'static str, body: &'static str) -> Response {
         .into_response()
 }
 
+/// The script as sent: its full-line comments and indentation left out (the service worker
+/// serves it uncompressed, and pages are weighed with it).
+static SCRIPT: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    APP_JS
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n")
+});
+
 /// `GET /field/app.js`: the app's one module (IndexedDB, forms, sync).
 pub async fn script() -> Response {
-    asset("text/javascript; charset=utf-8", APP_JS)
+    asset("text/javascript; charset=utf-8", SCRIPT.as_str())
 }
 
 const APP_JS: &str = include_str!("../static/field/app.js");
