@@ -16,7 +16,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import ARTIFACTS, chrome, demo_server, shot, sign_in, wait
-from test_field import IGHIL, prepare_delivery
+from test_field import IGHIL, api, prepare_delivery
 
 CIN = "EE765432"
 
@@ -69,6 +69,17 @@ def device_records(driver):
           tx.oncomplete = () => done(JSON.stringify({records: records.result, bundle: bundle.result}));
         };
         open.onerror = () => done("");""")
+
+
+def needs_in_ighil(base, incident):
+    """The incident's needs in Ighil the server lists, every page of them."""
+    ids, after = [], 0
+    while True:
+        page = api(base, "GET", f"/api/v1/incidents/{incident}/needs?commune={IGHIL}&limit=100&after={after}")
+        ids += [n["id"] for n in page]
+        if len(page) < 100:
+            return ids
+        after = page[-1]["id"]
 
 
 def test_the_field_app_records_offline_and_syncs_once(demo):
@@ -126,6 +137,9 @@ def test_the_field_app_records_offline_and_syncs_once(demo):
         bundle = json.loads(device_records(d))["bundle"]
         assert [x["id"] for x in bundle["deliveries"]][:2] == [good, bad] or \
             {good, bad} <= {x["id"] for x in bundle["deliveries"]}
+        # The assessments go to the incident the form offers first.
+        incident = bundle["incidents"][0]["id"]
+        needs_before = needs_in_ighil(base, incident)
 
         # The network goes; three assessments.
         offline(d, True)
@@ -216,5 +230,24 @@ def test_the_field_app_records_offline_and_syncs_once(demo):
         assert d.find_element(By.ID, "holds-identifiers").text == "0"
         assert d.find_element(By.ID, "holds-sent").text == "5"
         shot(d, "field-app-device")
+
+        # On the server too, once: three new needs, one household with its two members, and
+        # the delivery confirmed with the right code delivered (the other not).
+        d.find_element(By.ID, "nav-home").click()
+        ready(d)
+        household_ref = d.find_element(
+            By.CSS_SELECTOR, '#list-sent li[data-kind="household"] .reference').text
+        new_needs = set(needs_in_ighil(base, incident)) - set(needs_before)
+        assert len(new_needs) == 3, new_needs
+        d.get(f"{base}/associations/{org}/households?reference={household_ref}")
+        rows = d.find_elements(By.CSS_SELECTOR, "tbody tr[id^=household-]")
+        assert len(rows) == 1, [r.text for r in rows]
+        members = rows[0].find_element(By.CSS_SELECTOR, "td:nth-child(4)").text
+        assert members.strip() == "2", members
+        d.get(f"{base}/associations/{org}/deliveries/{good}")
+        status = wait(d, "#delivery-status strong").get_attribute("class")
+        assert status == "status-delivered", status
+        d.get(f"{base}/associations/{org}/deliveries/{bad}")
+        assert wait(d, "#delivery-status strong").get_attribute("class") != "status-delivered"
     finally:
         d.quit()

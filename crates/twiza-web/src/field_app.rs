@@ -133,21 +133,48 @@ fn asset(content_type: &'static str, body: &'static str) -> Response {
         .into_response()
 }
 
+/// The script as sent: its full-line comments and indentation left out (the service worker
+/// serves it uncompressed, and pages are weighed with it).
+static SCRIPT: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    APP_JS
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n")
+});
+
 /// `GET /field/app.js`: the app's one module (IndexedDB, forms, sync).
 pub async fn script() -> Response {
-    asset(
-        "text/javascript; charset=utf-8",
-        include_str!("../static/field/app.js"),
-    )
+    asset("text/javascript; charset=utf-8", SCRIPT.as_str())
 }
 
+const APP_JS: &str = include_str!("../static/field/app.js");
+const SW_JS: &str = include_str!("../static/field/sw.js");
+const SHELL_TEMPLATE: &str = include_str!("../templates/field_app.html");
+
+/// The shell's version: the first 16 hex digits of the SHA-256 of the script, the shell's
+/// template and the worker itself, so each release that changes one installs a new worker.
+pub fn shell_version() -> String {
+    use sha2::{Digest, Sha256};
+    let mut hash = Sha256::new();
+    for part in [APP_JS, SHELL_TEMPLATE, SW_JS] {
+        hash.update((part.len() as u64).to_le_bytes());
+        hash.update(part.as_bytes());
+    }
+    hex::encode(&hash.finalize()[..8])
+}
+
+/// The worker's text with its cache named after the shell's version, computed once.
+static SERVICE_WORKER: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| SW_JS.replace("__SHELL_VERSION__", &shell_version()));
+
 /// `GET /field/sw.js`: the service worker (scope `/field/`): keeps the shell, serves it when
-/// offline, and lets `/field/api/` go to the network.
+/// offline, and lets `/field/api/` go to the network. Its cache is named after the shell's
+/// version: a new release installs a new worker, which precaches the whole shell together and
+/// deletes the old caches.
 pub async fn service_worker() -> Response {
-    asset(
-        "text/javascript; charset=utf-8",
-        include_str!("../static/field/sw.js"),
-    )
+    asset("text/javascript; charset=utf-8", SERVICE_WORKER.as_str())
 }
 
 /// `GET /field/icon.svg`: the app's icon.
@@ -221,6 +248,11 @@ pub struct BundleDelivery {
 #[derive(Serialize)]
 pub struct Bundle {
     pub org: i64,
+    /// The signed-in account: the app stamps it on every record and keeps another account's
+    /// records from being sent or shown under this one.
+    pub user: i64,
+    /// The account's name, shown next to records that belong to it when another one is signed in.
+    pub account: String,
     /// The session's CSRF token, which the sync echoes.
     pub csrf: String,
     pub lang: &'static str,
@@ -288,6 +320,8 @@ pub async fn bundle(
         .collect();
     let body = Bundle {
         org: scope.org_id().0,
+        user: user.id.0,
+        account: user.display_name.clone(),
         csrf: c.csrf.clone(),
         lang: c.lang(),
         wipe_after_days: state.config.field_app_wipe_days,

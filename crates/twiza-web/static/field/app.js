@@ -6,6 +6,32 @@ const root = document.getElementById("field-app");
 const texts = document.getElementById("field-texts")?.dataset ?? {};
 const DAY = 24 * 3600 * 1000;
 const BATCH = 100;
+// A request the network holds longer than this is given up (and retried later).
+const TIMEOUT = 30000;
+// Retries while records wait: from 5 s, doubling, at most every 5 minutes.
+const RETRY_FIRST = 5000;
+const RETRY_MAX = 300000;
+
+// The session ended (the server redirects to its sign-in page or answers without JSON): the
+// records stay on the phone and the agent is asked to sign in again.
+class SignedOut extends Error {}
+let sessionEnded = false;
+
+// A redirect (to the sign-in page), a 401, or a page instead of JSON below 500 (a 403 is the
+// CSRF token to take again; a 5xx, a server or proxy failing, is retried).
+function signedOut(response) {
+  const json = (response.headers.get("content-type") ?? "").includes("json");
+  const page = !json && response.status < 500 && response.status !== 403;
+  return response.type === "opaqueredirect" || response.status === 401 || page;
+}
+
+function askSignIn() {
+  const box = document.getElementById("notice");
+  if (!box) return;
+  const link = el("a", { href: "/sign-in?next=/field/", id: "sign-in-again" }, texts.signInLink);
+  box.replaceChildren(texts.signInAgain, " ", link);
+  box.hidden = false;
+}
 
 function openDb() {
   return new Promise((resolve, reject) => {
@@ -28,6 +54,8 @@ async function run(store, mode, action) {
     const request = action(tx.objectStore(store));
     tx.oncomplete = () => resolve(request?.result);
     tx.onerror = () => reject(tx.error);
+    // A transaction aborted (the phone's storage full, for one) fails the save it carried.
+    tx.onabort = () => reject(tx.error ?? new Error("aborted"));
   });
 }
 
@@ -66,25 +94,56 @@ async function refreshBundle() {
     const response = await fetch(`/field/api/${root.dataset.org}/bundle`, {
       credentials: "same-origin",
       headers: { Accept: "application/json" },
+      redirect: "manual",
+      signal: AbortSignal.timeout(TIMEOUT),
     });
+    if (signedOut(response)) {
+      sessionEnded = true;
+      askSignIn();
+      return null;
+    }
     if (!response.ok) return null;
     const bundle = await response.json();
+    sessionEnded = false;
+    await switchAccount(bundle);
     await kvPut("bundle", bundle);
-    if (!(await kvGet("lastSync"))) await kvPut("lastSync", Date.now());
+    await kvPut("lastContact", Date.now());
     return bundle;
   } catch {
     return null;
   }
 }
 
-// The phone is cleared after the configured number of days without a sync.
+// The account the phone works for: the last bundle's. When another account signs in, what the
+// previous one left cached goes (reference data, the shell's cache); its waiting records stay,
+// are not sent under the new account and are shown as its own.
+async function switchAccount(bundle) {
+  const account = { user: bundle.user, org: bundle.org, name: bundle.account };
+  const before = await kvGet("account");
+  if (before && (before.user !== account.user || before.org !== account.org)) {
+    await run("kv", "readwrite", (s) => s.clear());
+    if ("caches" in self) for (const key of await caches.keys()) await caches.delete(key);
+  }
+  await kvPut("account", account);
+}
+
+// A record made under the account now signed in (or before records were stamped).
+const ofAccount = (account) => (r) =>
+  !account || r.user === undefined || (r.user === account.user && r.org === account.org);
+
+// The phone is cleared after the configured number of days without any contact with the
+// server (a bundle fetched or a sync answered). Records still waiting are never deleted by it:
+// only the reference data and what was sent or refused go, and the agent is told what stays.
 async function wipeIfStale() {
   const bundle = await kvGet("bundle");
-  const last = await kvGet("lastSync");
-  if (bundle && last && Date.now() - last > bundle.wipe_after_days * DAY) {
-    await clearAll();
-    notice(texts.wiped);
-  }
+  const last = (await kvGet("lastContact")) ?? (await kvGet("lastSync"));
+  if (!bundle || !last || Date.now() - last <= bundle.wipe_after_days * DAY) return;
+  const records = await allRecords();
+  const waiting = records.filter((r) => r.status === "waiting");
+  for (const r of records) if (r.status !== "waiting") await deleteRecord(r.id);
+  await run("kv", "readwrite", (s) => s.clear());
+  if ("caches" in self) for (const key of await caches.keys()) await caches.delete(key);
+  notice(waiting.length ? texts.wipedKept : texts.wiped);
 }
 
 function option(select, value, text) {
@@ -158,8 +217,21 @@ function addMember() {
   box.append(row);
 }
 
+// Arabic-Indic (٠-٩) and Persian (۰-۹) digits, as a phone's keyboard may type them, made ASCII.
+const asciiDigits = (text) =>
+  text.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
 const value = (form, name) => form.elements[name]?.value.trim() ?? "";
-const count = (text) => (text === "" ? null : Number(text));
+const count = (text) => (text === "" ? null : Number(asciiDigits(text)));
+
+// What the form holds that cannot be saved: a count that is no number, a code not 6 digits.
+function invalid(form) {
+  for (const name of ["households", "people"]) {
+    const n = count(value(form, name));
+    if (n !== null && !Number.isInteger(n)) return texts.numberInvalid;
+  }
+  if (form.dataset.kind === "delivery" && !/^[0-9]{6}$/.test(asciiDigits(value(form, "code")))) return texts.codeInvalid;
+  return null;
+}
 const chosen = (select) => select?.selectedOptions[0]?.textContent ?? "";
 
 function recordOf(form) {
@@ -205,15 +277,35 @@ function recordOf(form) {
   return {
     kind,
     label: chosen(form.elements.delivery),
-    data: { delivery: Number(value(form, "delivery")), code: value(form, "code") },
+    data: { delivery: Number(value(form, "delivery")), code: asciiDigits(value(form, "code")) },
   };
 }
 
 async function save(event) {
   event.preventDefault();
   const form = event.target;
-  const record = { id: crypto.randomUUID(), status: "waiting", made: Date.now(), ...recordOf(form) };
-  await putRecord(record);
+  const wrong = invalid(form);
+  if (wrong) {
+    notice(wrong);
+    return;
+  }
+  const account = await kvGet("account");
+  const record = {
+    id: crypto.randomUUID(),
+    status: "waiting",
+    made: Date.now(),
+    user: account?.user,
+    org: account?.org,
+    account: account?.name,
+    ...recordOf(form),
+  };
+  try {
+    await putRecord(record);
+  } catch {
+    // Not saved: the form keeps what was typed.
+    notice(texts.saveFailed);
+    return;
+  }
   form.reset();
   fillForm(await kvGet("bundle"));
   notice(texts.saved);
@@ -222,6 +314,8 @@ async function save(event) {
 }
 
 let syncing = null;
+let retryIn = RETRY_FIRST;
+let retryTimer = null;
 
 function sync() {
   syncing ??= syncOnce().finally(() => {
@@ -230,11 +324,23 @@ function sync() {
   return syncing;
 }
 
+// After a failed sync, another try later while records wait and the phone says it is online
+// (the "online" event also syncs at once).
+function retryLater() {
+  clearTimeout(retryTimer);
+  retryTimer = setTimeout(() => {
+    if (navigator.onLine) sync();
+  }, retryIn);
+  retryIn = Math.min(retryIn * 2, RETRY_MAX);
+}
+
 async function post(bundle, records) {
   return fetch(`/field/api/${root.dataset.org}/sync?csrf=${encodeURIComponent(bundle.csrf)}`, {
     method: "POST",
     credentials: "same-origin",
     headers: { "Content-Type": "application/json", Accept: "application/json" },
+    redirect: "manual",
+    signal: AbortSignal.timeout(TIMEOUT),
     body: JSON.stringify({ records: records.map(({ id, kind, data }) => ({ id, kind, data })) }),
   });
 }
@@ -242,7 +348,8 @@ async function post(bundle, records) {
 async function syncOnce() {
   const status = document.getElementById("sync-status");
   const say = (text) => status && (status.textContent = text);
-  const waiting = (await allRecords()).filter((r) => r.status === "waiting");
+  const account = await kvGet("account");
+  const waiting = (await allRecords()).filter((r) => r.status === "waiting" && ofAccount(account)(r));
   root.dataset.lastBatch = String(waiting.length);
   if (waiting.length === 0) {
     say(texts.nothing);
@@ -256,10 +363,14 @@ async function syncOnce() {
     for (let start = 0; start < waiting.length; start += BATCH) {
       const part = waiting.slice(start, start + BATCH);
       let response = await post(bundle, part);
+      if (signedOut(response)) throw new SignedOut();
       if (response.status === 403) {
         // The session changed since the bundle came: take its token again.
         bundle = await refreshBundle();
+        // Another account signed in meanwhile: these records are not its to send.
+        if (bundle && account && bundle.user !== account.user) throw new Error("account");
         if (bundle) response = await post(bundle, part);
+        if (signedOut(response)) throw new SignedOut();
       }
       if (!response.ok) throw new Error(String(response.status));
       const { results } = await response.json();
@@ -271,24 +382,30 @@ async function syncOnce() {
           // leave the phone; its label and reference stay.
           Object.assign(record, { status: "sent", reference: result.reference, data: null, sent: Date.now() });
         } else {
-          Object.assign(record, { status: "refused", code: result.code, message: result.message });
+          // Its fields leave the phone too: the label, the code and the reason stay.
+          Object.assign(record, { status: "refused", code: result.code, message: result.message, data: null });
         }
         await putRecord(record);
       }
       await kvPut("lastSync", Date.now());
+      await kvPut("lastContact", Date.now());
     }
     say(texts.synced);
     root.dataset.sync = "done";
-  } catch {
+    retryIn = RETRY_FIRST;
+  } catch (error) {
     say(texts.syncFailed);
     root.dataset.sync = "failed";
+    if (error instanceof SignedOut || sessionEnded) askSignIn();
+    else if (navigator.onLine) retryLater();
   }
   await render();
 }
 
-function line(record) {
+function line(record, mine) {
   const li = el("li", { id: `record-${record.id}`, "data-status": record.status, "data-kind": record.kind });
   li.append(el("strong", {}, texts[record.kind] ?? record.kind), " ", el("span", {}, record.label));
+  if (!mine) li.append(el("p", { class: "other-account" }, `${texts.otherAccount} ${record.account ?? ""}`));
   if (record.reference) li.append(" · ", el("span", { class: "reference", dir: "ltr" }, record.reference));
   if (record.status === "refused") {
     li.append(el("p", { class: "error", "data-code": record.code }, record.message));
@@ -307,12 +424,14 @@ let waitingCount = 0;
 
 async function render() {
   const records = (await allRecords()).sort((a, b) => a.made - b.made);
+  const isMine = ofAccount(await kvGet("account"));
   waitingCount = records.filter((r) => r.status === "waiting").length;
   for (const status of ["waiting", "refused", "sent"]) {
     const list = document.getElementById(`list-${status}`);
     if (!list) continue;
-    const mine = records.filter((r) => r.status === status);
-    list.replaceChildren(...(mine.length ? mine.map(line) : [el("li", {}, texts.none)]));
+    // Another account's history is not shown; its waiting records are, marked as its own.
+    const shown = records.filter((r) => r.status === status && (status === "waiting" || isMine(r)));
+    list.replaceChildren(...(shown.length ? shown.map((r) => line(r, isMine(r))) : [el("li", {}, texts.none)]));
   }
   const holds = document.getElementById("device-holds");
   if (holds) {
@@ -337,8 +456,17 @@ async function start() {
     navigator.serviceWorker.register("/field/sw.js", { scope: "/field/" }).catch(() => {});
   }
   showNetwork();
-  await wipeIfStale();
-  const bundle = (navigator.onLine && (await refreshBundle())) || (await kvGet("bundle"));
+  // Asks the browser not to evict what waits here when the phone runs short of space.
+  navigator.storage?.persist?.().catch(() => {});
+  // Online, the server is asked first (a bundle fetched counts as contact); the staleness is
+  // checked after, so a phone back in the network is not cleared for its time away.
+  if (!navigator.onLine) await wipeIfStale();
+  const fresh = navigator.onLine ? await refreshBundle() : null;
+  if (navigator.onLine) {
+    await sync();
+    await wipeIfStale();
+  }
+  const bundle = fresh ?? (await kvGet("bundle"));
   fillForm(bundle);
   document.getElementById("record-form")?.addEventListener("submit", save);
   document.getElementById("sync-now")?.addEventListener("click", () => sync());
@@ -360,7 +488,6 @@ async function start() {
   });
   addEventListener("offline", showNetwork);
   await render();
-  if (navigator.onLine) await sync();
 }
 
 start();

@@ -1,8 +1,11 @@
 // Twiza's offline field app: the service worker (scope /field/). It keeps the app's shell
 // (pages, script, stylesheet, manifest, icon) and serves it from its cache, refreshing the copy
 // from the network in the background; /field/api/ is never intercepted: the page itself
-// talks to the server, so what it sends and receives is never cached.
-const CACHE = "twiza-field-v1";
+// talks to the server, so what it sends and receives is never cached. The cache is named after
+// the shell's version (a hash of the script, the shell's template and this worker, put in by
+// the server): a release installs a new worker, which precaches the whole shell together, and
+// its activation deletes the caches of the previous ones.
+const CACHE = "twiza-field-__SHELL_VERSION__";
 const SHELL = [
   "/field/",
   "/field/assessment",

@@ -219,6 +219,14 @@ async fn shell_and_bundle(app: TestApp) {
         sw.text().contains("/field/api/"),
         "the API is left to the network"
     );
+    let version = twiza_web::field_app::shell_version();
+    assert_eq!(version.len(), 16);
+    assert!(
+        sw.text()
+            .contains(&format!("const CACHE = \"twiza-field-{version}\";")),
+        "the worker's cache is named after the shell's version"
+    );
+    assert!(!sw.text().contains("__SHELL_VERSION__"));
 
     // The bundle: the agent's commune only, the need and the delivery to confirm, and nothing
     // that names, reaches or checks anyone.
@@ -246,6 +254,8 @@ async fn shell_and_bundle(app: TestApp) {
     }
     assert_eq!(b["csrf"], s.agent.csrf.as_str());
     assert_eq!(b["wipe_after_days"], 14);
+    assert_eq!(b["org"], org);
+    assert_eq!(b["user"], s.agent.id.0);
     assert_eq!(b["communes"], json!([IGHIL]));
     let incidents = b["incidents"].as_array().expect("incidents");
     assert!(!incidents.is_empty());
