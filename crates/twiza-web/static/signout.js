@@ -1,15 +1,16 @@
 // Twiza's sign-out guard on the workspace's pages: signing out clears the site's storage
 // (Clear-Site-Data), and with it the records the offline field app keeps on this phone. When
-// some are still waiting to be sent, the agent is asked first. The field app's own pages ask
-// through app.js; a phone that never opened the field app has no such database and signs out
-// at once.
-for (const form of document.querySelectorAll('form[action="/sign-out"][data-waiting-warning]')) {
+// some are still waiting to be sent, the agent is asked first. The field app's own pages leave
+// this script out (app.js asks there); a phone that never opened the field app has no such
+// database and signs out at once.
+const warning = document.currentScript.dataset.warning;
+for (const form of document.querySelectorAll('form[action="/sign-out"]')) {
   form.addEventListener("submit", async (event) => {
-    if (document.getElementById("field-app") || !indexedDB.databases) return;
+    if (!indexedDB.databases) return;
     event.preventDefault();
     const names = (await indexedDB.databases()).map((d) => d.name);
     const waiting = names.includes("twiza-field") ? await waitingRecords() : 0;
-    if (waiting === 0 || confirm(form.dataset.waitingWarning)) form.submit();
+    if (waiting === 0 || confirm(warning)) form.submit();
   });
 }
 
