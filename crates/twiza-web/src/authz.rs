@@ -182,7 +182,7 @@ async fn decide(
 
 /// Refuses (`organization_not_verified`) unless the scoped association is verified; `not_found`
 /// when it does not exist.
-async fn require_verified(state: &AppState, scope: &OrgScope) -> Result<(), AppError> {
+pub(crate) async fn require_verified(state: &AppState, scope: &OrgScope) -> Result<(), AppError> {
     if state.access_cache.org_verified(scope.org_id()) {
         return Ok(());
     }

@@ -601,7 +601,7 @@ async fn receive(
     let root = &instance.root;
     match instance.form_id.as_str() {
         NEED_ASSESSMENT => {
-            require_verified(state, &c.scope).await?;
+            crate::authz::require_verified(state, &c.scope).await?;
             let incident = count(root.get("incident"), "incident")?.ok_or_else(|| {
                 AppError::from(twiza_domain::FieldError::new("incident", "required"))
             })?;
@@ -716,23 +716,6 @@ fn household(root: &submission::Element) -> Result<twiza_store::HouseholdRecord,
     };
     let today = time::OffsetDateTime::now_utc().date();
     parse_household(&fields, today).map_err(|e| AppError::from(twiza_app::Error::from(e)))
-}
-
-/// Refuses (409 `organization_not_verified`) unless the association is verified, as the
-/// assessment route of the API does.
-async fn require_verified(state: &AppState, scope: &OrgScope) -> Result<(), AppError> {
-    let org = state
-        .store
-        .organization(scope.org_id())
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    if org.status != twiza_domain::organization::OrgStatus::Verified {
-        return Err(AppError::new(
-            StatusCode::CONFLICT,
-            "organization_not_verified",
-        ));
-    }
-    Ok(())
 }
 
 #[cfg(test)]
