@@ -32,8 +32,27 @@ cargo build -q -p twiza-cli
 TWIZA="$TARGET/debug/twiza"
 
 WORK=$(mktemp -d)
-# Ports from the script's process id, so that two runs on one machine do not collide.
-BASE_PORT=$(( 20000 + ($$ % 2000) * 10 ))
+# Five consecutive ports below the kernel's ephemeral range (32768 and up, where an outgoing
+# connection may hold any port at any moment), starting from the script's process id so that two
+# runs on one machine do not collide, and each checked free before it is used.
+ports_free() {
+  python3 - "$1" <<'PY'
+import socket, sys
+base = int(sys.argv[1])
+for port in range(base, base + 5):
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            sys.exit(1)
+PY
+}
+BASE_PORT=""
+for attempt in $(seq 0 50); do
+  candidate=$(( 20000 + (($$ + attempt * 97) % 1200) * 10 ))
+  if ports_free "$candidate"; then BASE_PORT=$candidate; break; fi
+done
+[ -n "$BASE_PORT" ] || { echo "kannel.sh: no five free ports between 20000 and 32000" >&2; exit 1; }
 ADMIN_PORT=$BASE_PORT
 SMSBOX_PORT=$((BASE_PORT + 1))
 SMSC_PORT=$((BASE_PORT + 2))
@@ -47,7 +66,7 @@ cleanup() {
   if [ "$status" -ne 0 ]; then
     echo "--- kannel.sh failed; logs from $WORK:" >&2
     for log in twiza.err bearerbox.log smsbox.log fakesmsc-mo.out fakesmsc-ar.out fakesmsc-mt.out; do
-      [ -f "$WORK/$log" ] && { echo "--- $log" >&2; tail -n 30 "$WORK/$log" >&2; }
+      [ -f "$WORK/$log" ] && { echo "--- $log" >&2; tail -n 60 "$WORK/$log" >&2; }
     done
   fi
   rm -rf "$WORK"
