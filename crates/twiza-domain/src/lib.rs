@@ -28,6 +28,7 @@ pub mod roles;
 pub mod sms_segments;
 pub mod tenancy;
 pub mod text;
+pub mod volunteer;
 
 pub use ids::{OrgId, UserId};
 pub use refusal::{Refusal, RefusalClass};

@@ -192,6 +192,46 @@ refusals! {
     AppealSameDecider => "appeal_same_decider", Conflict;
     /// The pair of possible duplicates was already decided.
     PairAlreadyDecided => "pair_already_decided", Conflict;
+
+    // Volunteering (Law 06-18).
+    /// Only a host holding an accreditation in force for contractual volunteering issues a
+    /// contract.
+    HostNotAccredited => "host_not_accredited", Forbidden;
+    /// A volunteer under 18 on the contract's start (Law 06-18).
+    VolunteerUnder18 => "volunteer_under_18", Invalid;
+    /// The account, or the person (the same identity number), already has a volunteer profile.
+    VolunteerExists => "volunteer_exists", Conflict;
+    /// The account has no volunteer profile yet.
+    NotAVolunteer => "not_a_volunteer", Conflict;
+    /// The mission is closed, or over.
+    MissionClosed => "mission_closed", Conflict;
+    /// The volunteer already holds a shift at that time.
+    ShiftOverlap => "shift_overlap", Conflict;
+    /// Every place of the shift is taken.
+    ShiftFull => "shift_full", Conflict;
+    /// The volunteer is not accepted on this shift.
+    ShiftNotAccepted => "shift_not_accepted", Conflict;
+    /// Check-in opens an hour before the shift and check-out closes at its end.
+    ShiftNotOpen => "shift_not_open", Conflict;
+    /// The check-in code is not this shift's.
+    CheckinCodeInvalid => "checkin_code_invalid", Invalid;
+    /// The volunteer already applied to this shift.
+    AlreadyApplied => "already_applied", Conflict;
+    /// The application is not at the step this action takes.
+    ApplicationWrongStep => "application_wrong_step", Conflict;
+    /// The application already has its contract.
+    ContractExists => "contract_exists", Conflict;
+    /// Informal volunteering has no contract.
+    MissionInformal => "mission_informal", Conflict;
+    /// The contract is not at the step this action takes (already accepted by this party, or
+    /// ended).
+    ContractWrongStep => "contract_wrong_step", Conflict;
+    /// The contract is not yet accepted by both parties.
+    ContractNotSigned => "contract_not_signed", Conflict;
+    /// The volunteer has no hours worked with the association to certify.
+    NoHoursToCertify => "no_hours_to_certify", Conflict;
+    /// No certificate has this code.
+    UnknownCertificate => "unknown_certificate", Invalid;
 }
 
 impl Refusal {
