@@ -162,6 +162,14 @@ fn every_error_code_has_a_message() {
         }
     }
     let field_names = [
+        // Volunteering.
+        "available_until",
+        "birth_date",
+        "day",
+        "issued_on",
+        "languages",
+        "valid_until",
+        "weekdays",
         "confirm",
         "execution_date",
         "email",
