@@ -1817,6 +1817,6 @@ error-no-hours-to-certify = Ce volontaire n’a aucune heure effectuée avec l�
 error-unknown-certificate = Aucune attestation ne porte ce code. Vérifiez le code tel qu’il est imprimé sur l’attestation.
 error-before-start = Cette date ne doit pas précéder le début.
 error-outside-mission = Choisissez un jour entre le début et la fin de la mission.
-error-invalid-time = Saisissez une heure en heures et minutes, par exemple 08:30.
+error-invalid-time = Saisissez une heure en heures et minutes, par exemple 8 h 30.
 error-shift-too-long = Un créneau dure au plus { $max } heures.
 error-out-of-range = Saisissez un nombre entier de 1 à { $max }.
