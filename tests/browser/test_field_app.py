@@ -15,7 +15,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from conftest import ARTIFACTS, chrome, demo_server, shot, sign_in, wait
+from conftest import ARTIFACTS, chrome, demo_server, shot, sign_in, switch_language, wait
 from test_field import IGHIL, api, prepare_delivery
 
 CIN = "EE765432"
@@ -82,12 +82,13 @@ def needs_in_ighil(base, incident):
         after = page[-1]["id"]
 
 
-def test_the_field_app_records_offline_and_syncs_once(demo):
+@pytest.mark.parametrize("lang", ["ar", "fr"])
+def test_the_field_app_records_offline_and_syncs_once(demo, lang):
     base, logins, data_dir = demo
     agent = logins["field_agent"]
     owner = logins["owner"]
-    org, good, code = prepare_delivery(base, logins, data_dir, "app-1")
-    _, bad, other_code = prepare_delivery(base, logins, data_dir, "app-2")
+    org, good, code = prepare_delivery(base, logins, data_dir, f"app-1-{lang}")
+    _, bad, other_code = prepare_delivery(base, logins, data_dir, f"app-2-{lang}")
     wrong = "000000" if other_code != "000000" else "111111"
 
     # A manager gives the agent Ighil on the members page.
@@ -108,10 +109,16 @@ def test_the_field_app_records_offline_and_syncs_once(demo):
     d = chrome(width=360, performance_log=True)
     try:
         sign_in(d, base, agent["email"], agent["password"])
+        if lang != "ar":
+            switch_language(d, lang)
+        # The agent's association links to the app: the first load, measured from DevTools'
+        # network events, starts with that click.
+        wait(d, f'a[href="/associations/{org}/manage"]').click()
+        link = wait(d, "#field-app-link")
         network_events(d)
-        # The first load of the app, measured from DevTools' network events.
-        d.get(base + "/field/")
+        link.click()
         ready(d)
+        assert d.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang
         until(d, "return document.getElementById('field-app').dataset.sync === 'done'")
         events = network_events(d)
         first_load = sum(e["params"]["encodedDataLength"] for e in events
@@ -122,7 +129,8 @@ def test_the_field_app_records_offline_and_syncs_once(demo):
         report = {"bytes": first_load, "compressed": True, "requests": requests,
                   "measure": "sum of encodedDataLength of Network.loadingFinished, headless Chromium, "
                              "python3 -m pytest tests/browser/test_field_app.py"}
-        (ARTIFACTS / "field-app-first-load.json").write_text(json.dumps(report, indent=2))
+        name = "field-app-first-load.json" if lang == "ar" else f"field-app-first-load-{lang}.json"
+        (ARTIFACTS / name).write_text(json.dumps(report, indent=2))
         print(f"field app first load: {first_load} bytes transferred over {len(requests)} requests")
         assert first_load < 60 * 1024, report
         # The service worker is active and controls the page.
@@ -132,7 +140,7 @@ def test_the_field_app_records_offline_and_syncs_once(demo):
         d.refresh()
         ready(d)
         until(d, "return navigator.serviceWorker.controller !== null")
-        shot(d, "field-app-home-online")
+        shot(d, f"field-app-home-online-{lang}")
         assert CIN not in device_records(d)
         bundle = json.loads(device_records(d))["bundle"]
         assert [x["id"] for x in bundle["deliveries"]][:2] == [good, bad] or \
@@ -151,7 +159,7 @@ def test_the_field_app_records_offline_and_syncs_once(demo):
             d.find_element(By.ID, "households").send_keys(households)
             d.find_element(By.ID, "save-record").click()
             saved(d, n)
-        shot(d, "field-app-assessment-offline")
+        shot(d, f"field-app-assessment-offline-{lang}")
 
         # A household with its head, and her identity card number.
         d.find_element(By.ID, "nav-household").click()
@@ -186,7 +194,7 @@ def test_the_field_app_records_offline_and_syncs_once(demo):
             d.find_element(By.ID, "code").send_keys(typed)
             d.find_element(By.ID, "save-record").click()
             saved(d, n)
-        shot(d, "field-app-delivery-offline")
+        shot(d, f"field-app-delivery-offline-{lang}")
 
         # Reloaded while offline: every screen comes from the cache, the records are still there.
         for path in ["/field/assessment", "/field/household", "/field/delivery", "/field/device", "/field/"]:
@@ -199,7 +207,7 @@ def test_the_field_app_records_offline_and_syncs_once(demo):
         waiting = d.find_elements(By.CSS_SELECTOR, '#list-waiting li[data-status="waiting"]')
         assert len(waiting) == 6, d.find_element(By.ID, "list-waiting").text
         assert not sync_posts(network_events(d)), "nothing was sent while offline"
-        shot(d, "field-app-waiting-offline")
+        shot(d, f"field-app-waiting-offline-{lang}")
 
         # Back online: everything goes once; the wrong code is refused next to its record.
         offline(d, False)
@@ -216,7 +224,7 @@ def test_the_field_app_records_offline_and_syncs_once(demo):
         assert len(set(references)) == 5, references
         assert CIN not in device_records(d), "the identity card number left with its record"
         assert d.find_elements(By.CSS_SELECTOR, "#list-waiting li[data-status]") == []
-        shot(d, "field-app-synced")
+        shot(d, f"field-app-synced-{lang}")
 
         # A second sync sends nothing.
         d.find_element(By.ID, "sync-now").click()
@@ -229,7 +237,7 @@ def test_the_field_app_records_offline_and_syncs_once(demo):
         assert d.find_element(By.ID, "holds-waiting").text == "0"
         assert d.find_element(By.ID, "holds-identifiers").text == "0"
         assert d.find_element(By.ID, "holds-sent").text == "5"
-        shot(d, "field-app-device")
+        shot(d, f"field-app-device-{lang}")
 
         # On the server too, once: three new needs, one household with its two members, and
         # the delivery confirmed with the right code delivered (the other not).
