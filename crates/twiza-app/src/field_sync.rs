@@ -92,78 +92,113 @@ pub async fn sync_record(
         request_hash,
         by: agent,
     };
-    if let DeviceRecord::Delivery { delivery, code } = &record {
-        // The code is checked, counted and kept with the key in one transaction.
-        let code = code.trim();
-        if code.len() != 6 || !code.chars().all(|c| c.is_ascii_digit()) {
-            return Err(FieldError::new("code", "proof_code_invalid").into());
+    match record {
+        DeviceRecord::Delivery { delivery, code } => {
+            confirm_code(s, scope, delivery, &code, &key).await
         }
-        let covered = match s.notices {
-            Some(notices) => {
-                let (line, _) = s.store.delivery(scope, *delivery).await?;
-                notices
-                    .need(s.store, line.need_id, crate::notices::NeedNotice::Covered)
-                    .await?
-            }
-            None => None,
-        };
-        let outcome = s
-            .store
-            .confirm_delivery_keyed(scope, *delivery, code, covered.as_ref(), Some(&key))
-            .await?;
-        return match outcome {
-            ProofOutcome::Delivered { leaf_index } => Ok(leaf_index.to_string()),
-            ProofOutcome::Wrong { attempts_left } => Err(Error::Invalid(vec![FieldError {
-                max: usize::try_from(attempts_left).ok(),
-                ..FieldError::new("code", "proof_code_wrong")
-            }])),
-            ProofOutcome::Locked => Err(Error::Refused(Refusal::ProofLocked)),
-        };
-    }
-    if let Some(seen) = s.store.synced_record(scope, id).await? {
-        if seen.kind != key.kind || seen.request_hash != request_hash {
-            return Err(Error::Refused(Refusal::IdempotencyConflict));
-        }
-        if let Some(reference) = seen.outcome.strip_prefix("accepted:") {
-            return Ok(reference.to_owned());
-        }
-    }
-    let reference = match &record {
         DeviceRecord::Assessment { incident, need } => {
+            if let Some(reference) = seen_before(s, scope, &key).await? {
+                return Ok(reference);
+            }
             let retry = Retry {
                 key: id,
                 hash_key: s.hash_key,
             };
-            crate::field::assess(
+            let reference = crate::field::assess(
                 s.store,
                 s.intake,
                 s.keys,
                 scope,
                 agent,
-                *incident,
-                need,
+                incident,
+                &need,
                 Some(retry),
             )
             .await?
-            .reference
+            .reference;
+            keep_accepted(s, scope, &key, reference).await
         }
         DeviceRecord::Household(household) => {
-            crate::registry::register_once(
+            if let Some(reference) = seen_before(s, scope, &key).await? {
+                return Ok(reference);
+            }
+            let reference = crate::registry::register_once(
                 s.store,
                 s.keys,
                 scope,
                 agent,
-                household,
+                &household,
                 Some(id),
                 Some(request_hash),
             )
             .await?
-            .1
+            .1;
+            keep_accepted(s, scope, &key, reference).await
         }
-        DeviceRecord::Delivery { .. } => unreachable!("handled above"),
+    }
+}
+
+/// A delivery's code: checked, counted and kept with the key in one transaction (a code's
+/// outcome is never answered from an earlier sync: the store keeps it with the proof).
+async fn confirm_code(
+    s: &SyncServices<'_>,
+    scope: &OrgScope,
+    delivery: i64,
+    code: &str,
+    key: &DeviceKey<'_>,
+) -> Result<String> {
+    let code = code.trim();
+    if code.len() != 6 || !code.chars().all(|c| c.is_ascii_digit()) {
+        return Err(FieldError::new("code", "proof_code_invalid").into());
+    }
+    let covered = match s.notices {
+        Some(notices) => {
+            let (line, _) = s.store.delivery(scope, delivery).await?;
+            notices
+                .need(s.store, line.need_id, crate::notices::NeedNotice::Covered)
+                .await?
+        }
+        None => None,
     };
+    let outcome = s
+        .store
+        .confirm_delivery_keyed(scope, delivery, code, covered.as_ref(), Some(key))
+        .await?;
+    match outcome {
+        ProofOutcome::Delivered { leaf_index } => Ok(leaf_index.to_string()),
+        ProofOutcome::Wrong { attempts_left } => Err(Error::Invalid(vec![FieldError {
+            max: usize::try_from(attempts_left).ok(),
+            ..FieldError::new("code", "proof_code_wrong")
+        }])),
+        ProofOutcome::Locked => Err(Error::Refused(Refusal::ProofLocked)),
+    }
+}
+
+/// The reference a record under the same id was accepted with, if it was; a different record
+/// under that id is refused `idempotency_conflict`.
+async fn seen_before(
+    s: &SyncServices<'_>,
+    scope: &OrgScope,
+    key: &DeviceKey<'_>,
+) -> Result<Option<String>> {
+    match s.store.synced_record(scope, key.id).await? {
+        Some(seen) if seen.kind != key.kind || seen.request_hash != key.request_hash => {
+            Err(Error::Refused(Refusal::IdempotencyConflict))
+        }
+        Some(seen) => Ok(seen.outcome.strip_prefix("accepted:").map(str::to_owned)),
+        None => Ok(None),
+    }
+}
+
+/// Keeps the record's answer under its id and returns its reference.
+async fn keep_accepted(
+    s: &SyncServices<'_>,
+    scope: &OrgScope,
+    key: &DeviceKey<'_>,
+    reference: String,
+) -> Result<String> {
     s.store
-        .keep_synced_record(scope, &key, &format!("accepted:{reference}"))
+        .keep_synced_record(scope, key, &format!("accepted:{reference}"))
         .await?;
     Ok(reference)
 }
