@@ -1862,14 +1862,16 @@ volunteer-delete-erased-title = What is erased
 volunteer-delete-erased = Your name, date of birth, CIN, phone, emergency contact, skills, languages, availability, communes, your criminal-record certificate, the log of who read your profile, and your applications not yet decided.
 volunteer-delete-kept-title = What is kept, and why
 volunteer-delete-nothing-kept = Nothing: no contract or certificate names you.
-volunteer-delete-contracts-kept = { $count ->
-    [one] One contract, as signed: it is the register of contractual volunteering (Law 06-18) and the two parties' proof.
-   *[other] { $count } contracts, as signed: they are the register of contractual volunteering (Law 06-18) and the two parties' proof.
-}
-volunteer-delete-certificates-kept = { $count ->
-    [one] One certificate of volunteering: anyone holding it can still check it by its code.
-   *[other] { $count } certificates of volunteering: anyone holding them can still check them by their code.
-}
+volunteer-delete-contracts-kept =
+    { PLURAL($count) ->
+        [one] One contract, as signed: it is the register of contractual volunteering (Law 06-18) and the two parties' proof.
+       *[other] { $count } contracts, as signed: they are the register of contractual volunteering (Law 06-18) and the two parties' proof.
+    }
+volunteer-delete-certificates-kept =
+    { PLURAL($count) ->
+        [one] One certificate of volunteering: anyone holding it can still check it by its code.
+       *[other] { $count } certificates of volunteering: anyone holding them can still check them by their code.
+    }
 volunteer-delete-export-first = You may download your data first.
 volunteer-delete-confirm = I understand: my profile and its personal data are erased for good.
 volunteer-delete-send = Delete my profile

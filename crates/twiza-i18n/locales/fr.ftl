@@ -1817,7 +1817,7 @@ error-no-hours-to-certify = Ce volontaire n’a aucune heure effectuée avec l�
 error-unknown-certificate = Aucune attestation ne porte ce code. Vérifiez le code tel qu’il est imprimé sur l’attestation.
 error-before-start = Cette date ne doit pas précéder le début.
 error-outside-mission = Choisissez un jour entre le début et la fin de la mission.
-error-invalid-time = Saisissez une heure en heures et minutes, par exemple 08:30.
+error-invalid-time = Saisissez une heure en heures et minutes, par exemple 08 h 30.
 error-shift-too-long = Un créneau dure au plus { $max } heures.
 error-out-of-range = Saisissez un nombre entier de 1 à { $max }.
 
@@ -1865,14 +1865,16 @@ volunteer-delete-erased-title = Ce qui est effacé
 volunteer-delete-erased = Votre nom, votre date de naissance, votre CIN, votre téléphone, la personne à prévenir, vos compétences, langues, disponibilités et communes, votre extrait de casier judiciaire, le journal de qui a lu votre profil, et vos candidatures pas encore décidées.
 volunteer-delete-kept-title = Ce qui est gardé, et pourquoi
 volunteer-delete-nothing-kept = Rien : aucun contrat ni aucune attestation ne vous nomme.
-volunteer-delete-contracts-kept = { $count ->
-    [one] Un contrat, tel que signé : il fait partie du registre du volontariat contractuel (loi 06-18) et sert de preuve aux deux parties.
-   *[other] { $count } contrats, tels que signés : ils font partie du registre du volontariat contractuel (loi 06-18) et servent de preuve aux deux parties.
-}
-volunteer-delete-certificates-kept = { $count ->
-    [one] Une attestation de volontariat : quiconque la détient peut encore la vérifier par son code.
-   *[other] { $count } attestations de volontariat : quiconque les détient peut encore les vérifier par leur code.
-}
+volunteer-delete-contracts-kept =
+    { PLURAL($count) ->
+        [one] Un contrat, tel que signé : il fait partie du registre du volontariat contractuel (loi 06-18) et sert de preuve aux deux parties.
+       *[other] { $count } contrats, tels que signés : ils font partie du registre du volontariat contractuel (loi 06-18) et servent de preuve aux deux parties.
+    }
+volunteer-delete-certificates-kept =
+    { PLURAL($count) ->
+        [one] Une attestation de volontariat : quiconque la détient peut encore la vérifier par son code.
+       *[other] { $count } attestations de volontariat : quiconque les détient peut encore les vérifier par leur code.
+    }
 volunteer-delete-export-first = Vous pouvez d’abord télécharger vos données.
 volunteer-delete-confirm = Je comprends : mon profil et ses données personnelles sont effacés définitivement.
 volunteer-delete-send = Supprimer mon profil
