@@ -1961,3 +1961,5 @@ volunteer-weekday-4 = الخميس
 volunteer-weekday-5 = الجمعة
 volunteer-weekday-6 = السبت
 volunteer-weekday-7 = الأحد
+volunteer-reads-title = من اطلع على ملفي
+volunteer-reads-none = لم تطلع أي جمعية على ملفك.

@@ -1927,3 +1927,5 @@ volunteer-weekday-4 = Thursday
 volunteer-weekday-5 = Friday
 volunteer-weekday-6 = Saturday
 volunteer-weekday-7 = Sunday
+volunteer-reads-title = Who read my profile
+volunteer-reads-none = No association has read your profile.

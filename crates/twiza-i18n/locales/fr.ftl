@@ -1930,3 +1930,5 @@ volunteer-weekday-4 = Jeudi
 volunteer-weekday-5 = Vendredi
 volunteer-weekday-6 = Samedi
 volunteer-weekday-7 = Dimanche
+volunteer-reads-title = Qui a lu mon profil
+volunteer-reads-none = Aucune association n’a lu votre profil.

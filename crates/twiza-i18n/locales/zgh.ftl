@@ -1928,3 +1928,5 @@ volunteer-weekday-4 = ⴰⴽⵡⴰⵙ
 volunteer-weekday-5 = ⴰⵙⵉⵎⵡⴰⵙ
 volunteer-weekday-6 = ⴰⵙⵉⴹⵢⴰⵙ
 volunteer-weekday-7 = ⴰⵙⴰⵎⴰⵙ
+volunteer-reads-title = ⵡⵉⵏⵏⴰ ⵢⵖⵔⴰⵏ ⴰⴼⴰⵢⵍⵓ ⵉⵏⵓ
+volunteer-reads-none = ⵓⵔ ⵉⵖⵔⵉ ⵜⴰⵎⵙⵍⵉⵡⵜ ⴰⴼⴰⵢⵍⵓ ⵏⵏⴽ.
