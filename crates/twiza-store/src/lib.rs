@@ -39,6 +39,7 @@ mod registry_import;
 mod schema;
 mod sealed;
 mod sms_outbox;
+mod volunteers;
 
 mod group_commit;
 mod payments;
@@ -94,7 +95,7 @@ pub use payments::{GiftState, Raised, SealedIdentity};
 pub use phone::{alert_phone_binding, AlertSubscription, Inbound, UssdStep};
 pub use privacy::{
     donor_identity_binding, grievance_phone_binding, need_contact_binding, payee_binding,
-    person_binding, OpenError, PersonalDataKeys,
+    person_binding, volunteer_binding, OpenError, PersonalDataKeys,
 };
 pub use programmes::{CycleSummary, EntitlementRow, NewProgramme, ProgrammeView};
 pub use receipts::DonationRecord;
@@ -113,6 +114,11 @@ pub use sequencer::{
 };
 pub use sms_outbox::{sms_binding, DueSms, NewSms, SmsRecord, SmsReport, REPORT_STATUSES};
 pub use tlog::LogEntry;
+pub use volunteers::{
+    Erasure, ExportedApplication, ExportedAttendance, ExportedCertificate, ExportedContract,
+    StoredAccreditation, VolunteerDocument, VolunteerExport, VolunteerProfile, VolunteerRead,
+    CRIMINAL_RECORD,
+};
 
 use sqlx::any::{AnyPoolOptions, AnyQueryResult};
 use sqlx::migrate::Migrator;

@@ -9,7 +9,7 @@
 use super::{
     authorizations, campaigns, crisis, donations, duplicate_reviews, exports, geo, gifts,
     grievances, ledger, log, logistics, members, organizations, payment_batches, programmes,
-    receipts, registry, reports, tokens,
+    receipts, registry, reports, tokens, volunteers,
 };
 use crate::authz::Access;
 use crate::error::{ErrorBody, ErrorDetail, FieldDetail};
@@ -58,6 +58,7 @@ use utoipa::{Modify, OpenApi};
         payment_batches::set_payee,
         grievances::file, grievances::list, grievances::show, grievances::acknowledge,
         grievances::decide, grievances::appeal, grievances::decide_appeal,
+        volunteers::sign_up, volunteers::mine,
         duplicate_reviews::search, duplicate_reviews::list, duplicate_reviews::decide,
         programmes::create, programmes::list, programmes::add_rules, programmes::enroll, programmes::set_enrollment,
         programmes::compute_cycle, programmes::cycle, programmes::approve_cycle,
@@ -67,7 +68,7 @@ use utoipa::{Modify, OpenApi};
     components(schemas(ErrorBody, ErrorDetail, FieldDetail)),
     modifiers(&BearerAuth, &SharedErrors),
     tags(
-        (name = "accounts"), (name = "organizations"), (name = "members"), (name = "campaigns"), (name = "donations"), (name = "ledger"), (name = "log"), (name = "geography"), (name = "crisis"), (name = "logistics"), (name = "registry"), (name = "grievances"), (name = "programmes"), (name = "payments"), (name = "meta")
+        (name = "accounts"), (name = "organizations"), (name = "members"), (name = "campaigns"), (name = "donations"), (name = "ledger"), (name = "log"), (name = "geography"), (name = "crisis"), (name = "logistics"), (name = "registry"), (name = "grievances"), (name = "volunteering"), (name = "programmes"), (name = "payments"), (name = "meta")
     )
 )]
 pub struct ApiDoc;

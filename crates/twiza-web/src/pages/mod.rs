@@ -39,6 +39,7 @@ pub mod transfers;
 pub mod treasury;
 pub mod triage;
 pub mod verify;
+pub mod volunteers;
 
 use crate::ctx::Ctx;
 use crate::error::AppError;

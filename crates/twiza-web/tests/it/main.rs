@@ -42,3 +42,4 @@ mod sms_channels;
 mod streams;
 mod tidy;
 mod treasury;
+mod volunteers;

@@ -296,6 +296,14 @@ fn every_error_code_has_a_message() {
         "delivery",
         "data",
         "id",
+        // Volunteering (Law 06-18).
+        "birth_date",
+        "languages",
+        "weekdays",
+        "available_until",
+        "issued_on",
+        "valid_until",
+        "day",
     ];
     let mut missing = Vec::new();
     for code in codes.iter().filter(|c| !field_names.contains(&c.as_str())) {
