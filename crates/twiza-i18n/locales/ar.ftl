@@ -1859,3 +1859,11 @@ error-outside-mission = اختاروا يوما بين بداية المهمة �
 error-invalid-time = أدخلوا الوقت بالساعات والدقائق، مثلا 08:30.
 error-shift-too-long = لا تتجاوز مدة النوبة { $max } ساعة.
 error-out-of-range = أدخلوا عددا صحيحا من 1 إلى { $max }.
+
+
+## Missions and matching
+volunteering-invitation-sms = تويزة: تدعوك جمعية إلى المهمة « { $title } ». للاطلاع والترشح: { $link }
+mail-mission-invitation-subject = دعوة إلى المهمة « { $title } »
+mail-mission-invitation-body = مرحبا،
+    تدعوك جمعية إلى مهمة التطوع « { $title } » التي تناسب ملفك. للاطلاع عليها والترشح لفترة عمل:
+    { $link }

@@ -1817,3 +1817,11 @@ error-outside-mission = Choose a day between the mission's start and end.
 error-invalid-time = Enter a time as hours and minutes, for example 08:30.
 error-shift-too-long = A shift lasts at most { $max } hours.
 error-out-of-range = Enter a whole number from 1 to { $max }.
+
+
+## Missions and matching
+volunteering-invitation-sms = Twiza: an association invites you to the mission "{ $title }". See it and apply: { $link }
+mail-mission-invitation-subject = Invitation to the mission "{ $title }"
+mail-mission-invitation-body = Hello,
+    An association invites you to the volunteering mission "{ $title }", which fits your profile. To see it and apply to a shift:
+    { $link }

@@ -1820,3 +1820,11 @@ error-outside-mission = Choisissez un jour entre le début et la fin de la missi
 error-invalid-time = Saisissez une heure en heures et minutes, par exemple 08:30.
 error-shift-too-long = Un créneau dure au plus { $max } heures.
 error-out-of-range = Saisissez un nombre entier de 1 à { $max }.
+
+
+## Missions and matching
+volunteering-invitation-sms = Twiza : une association vous invite à la mission « { $title } ». Voir et postuler : { $link }
+mail-mission-invitation-subject = Invitation à la mission « { $title } »
+mail-mission-invitation-body = Bonjour,
+    Une association vous invite à la mission de volontariat « { $title } », qui correspond à votre profil. Pour la voir et postuler à un créneau :
+    { $link }

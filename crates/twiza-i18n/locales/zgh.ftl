@@ -1826,3 +1826,11 @@ error-outside-mission = ⵙⵜⵉⵎ ⵢⴰⵏ ⵡⴰⵙⵙ ⴳⵔ ⵜⵉⵣⵡ�
 error-invalid-time = ⵙⵙⴽⵛⵎ ⴰⴽⵓⴷ ⵙ ⵜⵙⵔⴰⴳⵉⵏ ⴷ ⵜⵓⵙⵙⵉⵏ, ⵎⴰⵎⴽ 08:30.
 error-shift-too-long = ⵜⴰⵡⴰⵍⴰ ⵓⵔ ⵜⵣⵔⵔⵉ { $max } ⵏ ⵜⵙⵔⴰⴳⵉⵏ.
 error-out-of-range = ⵙⵙⴽⵛⵎ ⵢⴰⵏ ⵓⵎⴹⴰⵏ ⵙⴳ 1 ⴰⵔ { $max }.
+
+
+## Missions and matching
+volunteering-invitation-sms = ⵜⵡⵉⵣⴰ: ⵜⴰⵎⵙⵎⵓⵏⵜ ⴰⴷ ⴽ ⵜⵏⵏⵓⴱⴳ ⵖⵔ ⵜⵎⵓⵔⵙⵉ « { $title } ». ⵥⵕ ⴷ ⵙⵙⵓⵜⵔ: { $link }
+mail-mission-invitation-subject = ⴰⵏⵏⵓⴱⴳ ⵖⵔ ⵜⵎⵓⵔⵙⵉ « { $title } »
+mail-mission-invitation-body = ⴰⵣⵓⵍ,
+    ⵜⴰⵎⵙⵎⵓⵏⵜ ⴰⴷ ⴽ ⵜⵏⵏⵓⴱⴳ ⵖⵔ ⵜⵎⵓⵔⵙⵉ ⵏ ⵓⵡⵓⵔⵉ ⴰⵏⴳⴰⴷⵓ « { $title } ». ⴰⴷ ⵜⵥⵕⴷ ⴷ ⴰⴷ ⵜⵙⵙⵓⵜⵔⴷ:
+    { $link }
