@@ -1298,10 +1298,7 @@ impl Store {
 }
 
 /// The ids of accounts by e-mail.
-async fn user_ids_of(
-    conn: &mut AnyConnection,
-    emails: &[&str],
-) -> Result<HashMap<String, i64>> {
+async fn user_ids_of(conn: &mut AnyConnection, emails: &[&str]) -> Result<HashMap<String, i64>> {
     let mut ids = HashMap::with_capacity(emails.len());
     for part in emails.chunks(500) {
         if part.is_empty() {

@@ -423,6 +423,34 @@ async fn candidates_are_ranked_with_reasons(app: TestApp) {
         ranked.references.get(&here_id).map(String::as_str),
         Some(format!("V-{here_id}").as_str())
     );
+    // The same through the API: the ranked list with its reasons, the far volunteer absent.
+    let api = w
+        .app
+        .get(
+            &format!(
+                "/api/v1/organizations/{}/missions/{m}/candidates",
+                w.scope.org_id().0
+            ),
+            Some(&w.owner.token),
+        )
+        .await;
+    assert_eq!(api.status, 200, "{}", api.text());
+    let body = api.json();
+    assert_eq!(body["considered"], 2);
+    assert_eq!(body["candidates"][0]["volunteer_id"], here_id);
+    assert_eq!(body["candidates"][0]["points"], 100);
+    assert_eq!(body["candidates"][1]["skills_missing"][0], "driving_4x4");
+    assert!(!api.text().contains("Here") && !api.text().contains("EE100001"));
+    let found = w
+        .app
+        .get("/api/v1/missions?skill=first_aid&language=shi", None)
+        .await
+        .json();
+    assert_eq!(found["missions"][0]["id"], m);
+    assert_eq!(found["missions"][0]["kind"], "contractual");
+    let refused = w.app.get("/api/v1/missions?language=klingon", None).await;
+    assert_eq!(refused.status, 400);
+    assert_eq!(refused.error_code(), "invalid_query");
     // The mission fits the volunteer too.
     let fitting = missions::missions_for_me(&store, here.id, missions::FITTING)
         .await
@@ -512,6 +540,28 @@ async fn candidates_are_ranked_with_reasons(app: TestApp) {
             .unwrap_err(),
         Error::NotFound
     ));
+    let foreign = w
+        .app
+        .get(
+            &format!(
+                "/api/v1/organizations/{}/missions/{m}/candidates",
+                other_org.0
+            ),
+            Some(&other.token),
+        )
+        .await;
+    assert_eq!(foreign.status, 404);
+    let outsider = w
+        .app
+        .get(
+            &format!(
+                "/api/v1/organizations/{}/missions/{m}/candidates",
+                w.scope.org_id().0
+            ),
+            Some(&other.token),
+        )
+        .await;
+    assert!(matches!(outsider.status.as_u16(), 403 | 404));
 }
 
 #[tokio::test]
