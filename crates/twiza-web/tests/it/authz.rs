@@ -293,6 +293,9 @@ fn sample_form(path: &str) -> Option<Vec<(&'static str, &'static str)>> {
             vec![("period", "2026-11"), ("reference_date", "2026-11-01")]
         }
         "/associations/{org_id}/grievances/{grievance_id}/acknowledge" => vec![],
+        "/missions/{mission_id}/shifts/{shift_id}/apply"
+        | "/associations/{org_id}/applications/{application_id}/accept"
+        | "/associations/{org_id}/applications/{application_id}/decline" => vec![],
         "/associations/{org_id}/grievances/{grievance_id}/decision"
         | "/associations/{org_id}/grievances/{grievance_id}/appeal/decision" => vec![
             ("outcome", "rejected"),

@@ -288,6 +288,17 @@ fn every_error_code_has_a_message() {
         "delivery",
         "data",
         "id",
+        // Volunteering (profiles, accreditations, missions and shifts; the page steps).
+        "birth_date",
+        "languages",
+        "weekdays",
+        "available_until",
+        "issued_on",
+        "valid_until",
+        "day",
+        "apply",
+        "decision",
+        "volunteers",
     ];
     let mut missing = Vec::new();
     for code in codes.iter().filter(|c| !field_names.contains(&c.as_str())) {
