@@ -1863,6 +1863,7 @@ error-out-of-range = أدخلوا عددا صحيحا من 1 إلى { $max }.
 
 
 
+
 ## Missions and matching
 volunteering-invitation-sms = تويزة: تدعوك جمعية إلى المهمة « { $title } ». للاطلاع والترشح: { $link }
 mail-mission-invitation-subject = دعوة إلى المهمة « { $title } »
@@ -1943,3 +1944,22 @@ missions-status = الحالة
 missions-accept = قبول
 missions-decline = رفض
 missions-languages-matched = لغات المهمة التي يتحدثها: { $list }
+missions-org-title = مهام التطوع الخاصة بالجمعية
+missions-new = نشر مهمة
+missions-org-none = لم تنشر الجمعية أي مهمة.
+missions-shift-day = يوم الفترة
+missions-shift-starts = البداية (توقيت المغرب)
+missions-shift-ends = النهاية (توقيت المغرب)
+missions-shift-places = عدد الأماكن
+missions-starts-on = اليوم الأول
+missions-ends-on = اليوم الأخير
+missions-first-shift = الفترة الأولى
+missions-publish = نشر
+missions-fitting-title = المهام التي تناسبك
+missions-my-applications = ترشيحاتي
+missions-no-application = لم تترشح بعد لأي فترة.
+missions-withdraw = سحب ترشيحي
+missions-add-shift = إضافة فترة
+missions-invite-choose = دعوة
+missions-invite = دعوة المتطوعين المختارين عبر الرسائل القصيرة والبريد الإلكتروني
+missions-volunteering-link = التطوع

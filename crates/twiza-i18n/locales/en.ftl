@@ -1821,6 +1821,7 @@ error-out-of-range = Enter a whole number from 1 to { $max }.
 
 
 
+
 ## Missions and matching
 volunteering-invitation-sms = Twiza: an association invites you to the mission "{ $title }". See it and apply: { $link }
 mail-mission-invitation-subject = Invitation to the mission "{ $title }"
@@ -1901,3 +1902,22 @@ missions-status = Status
 missions-accept = Accept
 missions-decline = Decline
 missions-languages-matched = Languages of the mission they speak: { $list }
+missions-org-title = The association’s volunteering missions
+missions-new = Publish a mission
+missions-org-none = The association has published no mission.
+missions-shift-day = Day of the shift
+missions-shift-starts = Start (Morocco time)
+missions-shift-ends = End (Morocco time)
+missions-shift-places = Number of places
+missions-starts-on = First day
+missions-ends-on = Last day
+missions-first-shift = First shift
+missions-publish = Publish
+missions-fitting-title = Missions that fit you
+missions-my-applications = My applications
+missions-no-application = You have not applied to any shift yet.
+missions-withdraw = Withdraw my application
+missions-add-shift = Add a shift
+missions-invite-choose = Invite
+missions-invite = Invite the chosen volunteers by SMS and e-mail
+missions-volunteering-link = Volunteering

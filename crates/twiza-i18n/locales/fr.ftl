@@ -1824,6 +1824,7 @@ error-out-of-range = Saisissez un nombre entier de 1 à { $max }.
 
 
 
+
 ## Missions and matching
 volunteering-invitation-sms = Twiza : une association vous invite à la mission « { $title } ». Voir et postuler : { $link }
 mail-mission-invitation-subject = Invitation à la mission « { $title } »
@@ -1904,3 +1905,22 @@ missions-status = Statut
 missions-accept = Accepter
 missions-decline = Refuser
 missions-languages-matched = Langues de la mission qu’il parle : { $list }
+missions-org-title = Missions de volontariat de l’association
+missions-new = Publier une mission
+missions-org-none = L’association n’a publié aucune mission.
+missions-shift-day = Jour du créneau
+missions-shift-starts = Début (heure du Maroc)
+missions-shift-ends = Fin (heure du Maroc)
+missions-shift-places = Nombre de places
+missions-starts-on = Premier jour
+missions-ends-on = Dernier jour
+missions-first-shift = Premier créneau
+missions-publish = Publier
+missions-fitting-title = Missions qui vous correspondent
+missions-my-applications = Mes candidatures
+missions-no-application = Vous n’avez encore postulé à aucun créneau.
+missions-withdraw = Retirer ma candidature
+missions-add-shift = Ajouter un créneau
+missions-invite-choose = Inviter
+missions-invite = Inviter les volontaires choisis par SMS et e-mail
+missions-volunteering-link = Volontariat

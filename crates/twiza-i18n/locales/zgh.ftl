@@ -1830,6 +1830,7 @@ error-out-of-range = ⵙⵙⴽⵛⵎ ⵢⴰⵏ ⵓⵎⴹⴰⵏ ⵙⴳ 1 ⴰⵔ {
 
 
 
+
 ## Missions and matching
 volunteering-invitation-sms = ⵜⵡⵉⵣⴰ: ⵜⴰⵎⵙⵎⵓⵏⵜ ⴰⴷ ⴽ ⵜⵏⵏⵓⴱⴳ ⵖⵔ ⵜⵎⵓⵔⵙⵉ « { $title } ». ⵥⵕ ⴷ ⵙⵙⵓⵜⵔ: { $link }
 mail-mission-invitation-subject = ⴰⵏⵏⵓⴱⴳ ⵖⵔ ⵜⵎⵓⵔⵙⵉ « { $title } »
@@ -1910,3 +1911,22 @@ missions-status = ⴰⴷⴷⴰⴷ
 missions-accept = ⵇⴱⵍ
 missions-decline = ⴳⴷⵍ
 missions-languages-matched = ⵜⵓⵜⵍⴰⵢⵉⵏ ⵏ ⵜⵎⵓⵔⵙⵉ ⵙ ⵉⵙⴰⵡⵍ: { $list }
+missions-org-title = ⵜⵉⵎⵓⵔⵙⴰ ⵏ ⵓⵡⵓⵔⵉ ⴰⵏⴳⴰⴷⵓ ⵏ ⵜⵎⵙⵎⵓⵏⵜ
+missions-new = ⵙⵙⵓⴼⵖ ⵜⴰⵎⵓⵔⵙⵉ
+missions-org-none = ⵓⵔ ⵜⵙⵙⵓⴼⵖ ⵜⵎⵙⵎⵓⵏⵜ ⴽⵔⴰ ⵏ ⵜⵎⵓⵔⵙⵉ.
+missions-shift-day = ⴰⵙⵙ ⵏ ⵜⵣⵉ
+missions-shift-starts = ⴰⵙⵏⵜⵉ (ⴰⴽⵓⴷ ⵏ ⵍⵎⵖⵔⵉⴱ)
+missions-shift-ends = ⵜⵉⴳⵉⵔⴰ (ⴰⴽⵓⴷ ⵏ ⵍⵎⵖⵔⵉⴱ)
+missions-shift-places = ⵎⵏⵛⴰⵜ ⵏ ⵉⴷⵖⴰⵔⵏ
+missions-starts-on = ⴰⵙⵙ ⴰⵎⵣⵡⴰⵔⵓ
+missions-ends-on = ⴰⵙⵙ ⴰⵏⴳⵔⴰ
+missions-first-shift = ⵜⴰⵣⵉ ⵜⴰⵎⵣⵡⴰⵔⵓⵜ
+missions-publish = ⵙⵙⵓⴼⵖ
+missions-fitting-title = ⵜⵉⵎⵓⵔⵙⴰ ⵉⵎⵙⴰⵙⴰⵏ ⴷ ⴽⵢⵉ
+missions-my-applications = ⵉⵙⵙⵓⵜⵔⴰ ⵉⵏⵓ
+missions-no-application = ⵓⵔ ⵜⵙⵙⵓⵜⵔⴷ ⴰⵔ ⴷⵖⵉ ⴽⵔⴰ ⵏ ⵜⵣⵉ.
+missions-withdraw = ⴽⴽⵙ ⴰⵙⵙⵓⵜⵔ ⵉⵏⵓ
+missions-add-shift = ⵔⵏⵓ ⵜⴰⵣⵉ
+missions-invite-choose = ⵏⵏⵓⴱⴳ
+missions-invite = ⵏⵏⵓⴱⴳ ⵉⵏⴳⴰⴷⵓⵜⵏ ⵉⵜⵜⵓⵙⵜⴰⵏ ⵙ ⵜⵉⴱⵔⴰⵜⵉⵏ
+missions-volunteering-link = ⴰⵡⵓⵔⵉ ⴰⵏⴳⴰⴷⵓ

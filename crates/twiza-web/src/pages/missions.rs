@@ -428,3 +428,355 @@ pub async fn candidates(
         candidates,
     }))
 }
+
+#[derive(Template)]
+#[template(path = "mission_list.html")]
+struct OrgListPage {
+    c: Ctx,
+    org_id: i64,
+    missions: Vec<MissionSummary>,
+}
+
+/// `GET /associations/{org_id}/missions`: the association's missions, newest first.
+pub async fn org_list(
+    State(state): State<AppState>,
+    c: Ctx,
+    Extension(scope): Extension<OrgScope>,
+) -> AppResult<Response> {
+    let missions = state.store.org_missions(&scope).await?;
+    Ok(render(&OrgListPage {
+        c,
+        org_id: org_id(&scope),
+        missions,
+    }))
+}
+
+/// The new-mission form as typed (repeated fields: skills, languages).
+#[derive(Default)]
+pub struct MissionForm {
+    title: String,
+    purpose: String,
+    kind: String,
+    skills: Vec<String>,
+    languages: Vec<String>,
+    commune: String,
+    starts_on: String,
+    ends_on: String,
+    requirements: String,
+    day: String,
+    starts: String,
+    ends: String,
+    places: String,
+    creation_key: String,
+}
+
+impl MissionForm {
+    fn from_pairs(pairs: Vec<(String, String)>) -> MissionForm {
+        let mut f = MissionForm::default();
+        for (k, v) in pairs {
+            match k.as_str() {
+                "title" => f.title = v,
+                "purpose" => f.purpose = v,
+                "kind" => f.kind = v,
+                "skills" => f.skills.push(v),
+                "languages" => f.languages.push(v),
+                "commune" => f.commune = v,
+                "starts_on" => f.starts_on = v,
+                "ends_on" => f.ends_on = v,
+                "requirements" => f.requirements = v,
+                "day" => f.day = v,
+                "starts" => f.starts = v,
+                "ends" => f.ends = v,
+                "places" => f.places = v,
+                "creation_key" => f.creation_key = v,
+                _ => {}
+            }
+        }
+        f
+    }
+
+    /// Whether a catalog code is chosen (the form keeps what was typed).
+    pub fn has_skill(&self, code: &&str) -> bool {
+        self.skills.iter().any(|s| s == code)
+    }
+
+    pub fn has_language(&self, code: &&str) -> bool {
+        self.languages.iter().any(|s| s == code)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "mission_new.html")]
+struct NewPage {
+    c: Ctx,
+    org_id: i64,
+    catalogs: Catalogs,
+    kinds: Vec<&'static str>,
+    form: MissionForm,
+    errors: Vec<FieldError>,
+}
+
+/// A fresh key for a creating form: the same form sent twice creates once.
+fn creation_key() -> String {
+    use rand::RngCore;
+    let mut bytes = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}
+
+fn kinds() -> Vec<&'static str> {
+    MissionKind::ALL.iter().map(|k| k.as_str()).collect()
+}
+
+/// `GET /associations/{org_id}/missions/new`.
+pub async fn new_form(c: Ctx, Extension(scope): Extension<OrgScope>) -> AppResult<Response> {
+    Ok(render(&NewPage {
+        c,
+        org_id: org_id(&scope),
+        catalogs: catalogs(),
+        kinds: kinds(),
+        form: MissionForm {
+            kind: MissionKind::Contractual.as_str().to_owned(),
+            places: "1".to_owned(),
+            creation_key: creation_key(),
+            ..Default::default()
+        },
+        errors: Vec::new(),
+    }))
+}
+
+/// `POST /associations/{org_id}/missions/new`: publishes the mission with its first shift.
+pub async fn create(
+    State(state): State<AppState>,
+    c: Ctx,
+    Extension(scope): Extension<OrgScope>,
+    CurrentUser(user): CurrentUser,
+    PageForm(pairs): PageForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let form = MissionForm::from_pairs(pairs);
+    let input = twiza_domain::volunteer::MissionInput {
+        title: &form.title,
+        purpose: &form.purpose,
+        kind: &form.kind,
+        skills: form.skills.iter().map(String::as_str).collect(),
+        languages: form.languages.iter().map(String::as_str).collect(),
+        commune: &form.commune,
+        starts_on: &form.starts_on,
+        ends_on: &form.ends_on,
+        requirements: &form.requirements,
+    };
+    let shift = twiza_domain::volunteer::ShiftInput {
+        day: &form.day,
+        starts: &form.starts,
+        ends: &form.ends,
+        places: &form.places,
+    };
+    let key = Some(form.creation_key.as_str()).filter(|k| !k.is_empty());
+    match missions::publish(&state.store, &scope, &input, &shift, key, user.id).await {
+        Ok(id) => Ok(see_other(&format!(
+            "/associations/{}/missions/{id}",
+            org_id(&scope)
+        ))),
+        Err(twiza_app::Error::Invalid(errors)) => Ok(render_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &NewPage {
+                c,
+                org_id: org_id(&scope),
+                catalogs: catalogs(),
+                kinds: kinds(),
+                form,
+                errors,
+            },
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ShiftForm {
+    day: String,
+    starts: String,
+    ends: String,
+    places: String,
+    #[allow(dead_code)]
+    csrf: String,
+}
+
+/// `POST /associations/{org_id}/missions/{mission_id}/shifts`: adds a shift.
+pub async fn add_shift(
+    State(state): State<AppState>,
+    c: Ctx,
+    Extension(scope): Extension<OrgScope>,
+    params: RawPathParams,
+    PageForm(form): PageForm<ShiftForm>,
+) -> AppResult<Response> {
+    let id = path_param(&params, "mission_id")?;
+    let shift = twiza_domain::volunteer::ShiftInput {
+        day: &form.day,
+        starts: &form.starts,
+        ends: &form.ends,
+        places: &form.places,
+    };
+    match missions::add_shift(&state.store, &scope, id, &shift).await {
+        Ok(_) => Ok(see_other(&format!(
+            "/associations/{}/missions/{id}",
+            org_id(&scope)
+        ))),
+        Err(twiza_app::Error::Invalid(errors)) => {
+            let page = manage_page(&state, c, &scope, id, errors).await?;
+            Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
+        }
+        Err(twiza_app::Error::Refused(r)) => {
+            let page = manage_page(
+                &state,
+                c,
+                &scope,
+                id,
+                vec![FieldError::new("day", r.code())],
+            )
+            .await?;
+            Ok(render_status(StatusCode::CONFLICT, &page))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `POST /associations/{org_id}/missions/{mission_id}/invitations`: invites the chosen
+/// candidates (repeated `volunteers`) to a shift (`shift_id`) by SMS and e-mail.
+pub async fn invite(
+    State(state): State<AppState>,
+    c: Ctx,
+    Extension(scope): Extension<OrgScope>,
+    CurrentUser(user): CurrentUser,
+    params: RawPathParams,
+    PageForm(pairs): PageForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let id = path_param(&params, "mission_id")?;
+    let mut shift = None;
+    let mut volunteers = Vec::new();
+    for (k, v) in &pairs {
+        match k.as_str() {
+            "shift_id" => shift = v.parse::<i64>().ok(),
+            "volunteers" => volunteers.extend(v.parse::<i64>().ok()),
+            _ => {}
+        }
+    }
+    let Some(shift) = shift else {
+        let page = manage_page(
+            &state,
+            c,
+            &scope,
+            id,
+            vec![FieldError::new("shift_id", "required")],
+        )
+        .await?;
+        return Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page));
+    };
+    let how = missions::Inviting {
+        keys: &state.config.personal_data,
+        messages: &state.messages,
+        mail: Some(&state.mail),
+        texting: state.sms.is_some(),
+        fallback: c.locale,
+    };
+    match missions::invite(
+        &state.store,
+        &how,
+        &scope,
+        (id, shift),
+        &volunteers,
+        user.id,
+    )
+    .await
+    {
+        Ok(_) => Ok(see_other(&format!(
+            "/associations/{}/missions/{id}",
+            org_id(&scope)
+        ))),
+        Err(twiza_app::Error::Invalid(errors)) => {
+            let page = manage_page(&state, c, &scope, id, errors).await?;
+            Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
+        }
+        Err(twiza_app::Error::Refused(r)) => {
+            let errors = vec![FieldError::new("volunteers", r.code())];
+            let page = manage_page(&state, c, &scope, id, errors).await?;
+            Ok(render_status(StatusCode::CONFLICT, &page))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// A mission that fits the volunteer, with its reasons in words.
+pub struct FittingLine {
+    m: MissionSummary,
+    points: i64,
+    distance_km: i64,
+    available: bool,
+    matched: String,
+    missing: String,
+}
+
+#[derive(Template)]
+#[template(path = "mission_fitting.html")]
+struct FittingPage {
+    c: Ctx,
+    volunteer: bool,
+    missions: Vec<FittingLine>,
+    applications: Vec<twiza_store::MyApplication>,
+}
+
+/// `GET /volunteer/missions`: the open missions that fit the signed-in volunteer, best first,
+/// and their own applications (with a withdraw button).
+pub async fn fitting(
+    State(state): State<AppState>,
+    c: Ctx,
+    CurrentUser(user): CurrentUser,
+) -> AppResult<Response> {
+    let fits = match missions::missions_for_me(&state.store, user.id, missions::FITTING).await {
+        Ok(f) => Some(f),
+        Err(twiza_app::Error::Refused(twiza_domain::Refusal::NotAVolunteer)) => None,
+        Err(e) => return Err(e.into()),
+    };
+    let volunteer = fits.is_some();
+    let missions = fits
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(m, f)| {
+            let words = |key: &str, list: String| {
+                if list.is_empty() {
+                    String::new()
+                } else {
+                    c.t1(key, "list", &list)
+                }
+            };
+            FittingLine {
+                points: i64::from(f.points),
+                distance_km: i64::from(f.distance_km),
+                available: f.available,
+                matched: words("missions-skills-matched", c.skill_list(&f.skills_matched)),
+                missing: words("missions-skills-missing", c.skill_list(&f.skills_missing)),
+                m,
+            }
+        })
+        .collect();
+    let applications = state.store.my_applications(user.id).await?;
+    Ok(render(&FittingPage {
+        c,
+        volunteer,
+        missions,
+        applications,
+    }))
+}
+
+/// `POST /volunteer/applications/{application_id}/withdraw`.
+pub async fn withdraw(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    params: RawPathParams,
+    PageForm(_): PageForm<CsrfOnly>,
+) -> AppResult<Response> {
+    let id = path_param(&params, "application_id")?;
+    missions::withdraw(&state.store, user.id, id).await?;
+    Ok(see_other("/volunteer/missions"))
+}

@@ -691,6 +691,144 @@ async fn pages_find_apply_and_decide(app: TestApp) {
     assert!(text.contains(&format!("id=\"candidate-{extra_id}\"")));
     assert!(text.contains(&format!("V-{extra_id}")));
     assert!(!text.contains("Extra") && !text.contains(&format!("candidate-{salma_id}\"")));
+    // Extra is invited from the page, and sees the mission among those that fit; Omar
+    // withdraws from his list.
+    let invited = w
+        .app
+        .page(
+            Method::POST,
+            &format!("{manage}/invitations"),
+            Some(&coordinator),
+            &[
+                ("shift_id", &shift_id.to_string()),
+                ("volunteers", &extra_id.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(invited.status, 303);
+    assert_eq!(
+        store.mission_applications(&w.scope, m).await.unwrap()[2].status,
+        "invited"
+    );
+    let fitting = w
+        .app
+        .page(Method::GET, "/volunteer/missions", Some(&omar), &[])
+        .await;
+    assert_eq!(fitting.status, 200);
+    assert!(fitting
+        .text()
+        .contains(&format!("id=\"withdraw-{waiting}\"")));
+    let withdrawn = w
+        .app
+        .page(
+            Method::POST,
+            &format!("/volunteer/applications/{waiting}/withdraw"),
+            Some(&omar),
+            &[],
+        )
+        .await;
+    assert_eq!(withdrawn.status, 303);
+    // Salma cannot withdraw Omar's (already withdrawn) application, nor anyone else's.
+    let foreign_withdraw = w
+        .app
+        .page(
+            Method::POST,
+            &format!("/volunteer/applications/{waiting}/withdraw"),
+            Some(&salma),
+            &[],
+        )
+        .await;
+    assert_eq!(foreign_withdraw.status, 404);
+    // A mission published from the form: bad input named field by field, nothing written.
+    let new = format!("/associations/{}/missions/new", w.scope.org_id().0);
+    let form = w.app.page(Method::GET, &new, Some(&coordinator), &[]).await;
+    assert_eq!(form.status, 200);
+    let (starts, ends) = (day(2), day(3));
+    let refused = w
+        .app
+        .page(
+            Method::POST,
+            &new,
+            Some(&coordinator),
+            &[
+                ("title", "Cuisine collective"),
+                ("purpose", ""),
+                ("kind", "informal"),
+                ("skills", "cooking"),
+                ("commune", AIT_FASKA),
+                ("starts_on", &starts),
+                ("ends_on", &ends),
+                ("day", &starts),
+                ("starts", "08:00"),
+                ("ends", "12:00"),
+                ("places", "4"),
+                ("creation_key", "k-1"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    assert!(refused.text().contains("id=\"purpose-error\""));
+    assert!(refused.text().contains("Cuisine collective"));
+    assert_eq!(store.org_missions(&w.scope).await.unwrap().len(), 1);
+    let published = w
+        .app
+        .page(
+            Method::POST,
+            &new,
+            Some(&coordinator),
+            &[
+                ("title", "Cuisine collective"),
+                ("purpose", "Repas chauds"),
+                ("kind", "informal"),
+                ("skills", "cooking"),
+                ("skills", "logistics"),
+                ("languages", "shi"),
+                ("commune", AIT_FASKA),
+                ("starts_on", &starts),
+                ("ends_on", &ends),
+                ("day", &starts),
+                ("starts", "08:00"),
+                ("ends", "12:00"),
+                ("places", "4"),
+                ("creation_key", "k-1"),
+            ],
+        )
+        .await;
+    assert_eq!(published.status, 303);
+    let list = store.org_missions(&w.scope).await.unwrap();
+    assert_eq!(list.len(), 2);
+    let kitchen = list[0].id;
+    assert_eq!(
+        list[0].skills,
+        Skill::Cooking.bit() | Skill::Logistics.bit()
+    );
+    let shown = w
+        .app
+        .page(Method::GET, &format!("/missions/{kitchen}"), None, &[])
+        .await;
+    assert!(shown.text().contains("id=\"mission-kind\""));
+    let added = w
+        .app
+        .page(
+            Method::POST,
+            &format!(
+                "/associations/{}/missions/{kitchen}/shifts",
+                w.scope.org_id().0
+            ),
+            Some(&coordinator),
+            &[
+                ("day", &ends),
+                ("starts", "14:00"),
+                ("ends", "18:00"),
+                ("places", "2"),
+            ],
+        )
+        .await;
+    assert_eq!(added.status, 303);
+    assert_eq!(
+        missions::show(&store, kitchen).await.unwrap().shifts.len(),
+        2
+    );
     // Another association sees neither the mission's page nor its candidates.
     let other = w.app.user("other@x.ma", None).await;
     let other_org = w

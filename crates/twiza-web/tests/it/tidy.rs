@@ -299,6 +299,7 @@ fn every_error_code_has_a_message() {
         "apply",
         "decision",
         "volunteers",
+        "shift_id",
     ];
     let mut missing = Vec::new();
     for code in codes.iter().filter(|c| !field_names.contains(&c.as_str())) {
