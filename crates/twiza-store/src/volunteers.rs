@@ -271,10 +271,13 @@ struct Sealed {
     emergency: Vec<u8>,
 }
 
+/// The sealed emergency contact's plain text: its name and phone, as JSON.
+pub fn emergency_plain(name: &str, phone: &str) -> String {
+    serde_json::json!({"name": name, "phone": phone}).to_string()
+}
+
 fn seal_profile(keys: &PersonalDataKeys, reference: &str, v: &NewVolunteer) -> Result<Sealed> {
-    // The emergency contact: its name and phone, as JSON.
-    let emergency =
-        serde_json::json!({"name": v.emergency_name, "phone": v.emergency_phone}).to_string();
+    let emergency = emergency_plain(&v.emergency_name, &v.emergency_phone);
     Ok(Sealed {
         cin: keys.seal(&volunteer_binding(reference, "cin"), &v.cin),
         phone: keys.seal(&volunteer_binding(reference, "phone"), &v.phone),

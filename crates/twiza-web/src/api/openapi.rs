@@ -8,8 +8,8 @@
 
 use super::{
     authorizations, campaigns, crisis, donations, duplicate_reviews, exports, geo, gifts,
-    grievances, ledger, log, logistics, members, organizations, payment_batches, programmes,
-    receipts, registry, reports, tokens, volunteers,
+    grievances, ledger, log, logistics, members, missions, organizations, payment_batches,
+    programmes, receipts, registry, reports, tokens, volunteers,
 };
 use crate::authz::Access;
 use crate::error::{ErrorBody, ErrorDetail, FieldDetail};
@@ -63,6 +63,7 @@ use utoipa::{Modify, OpenApi};
         programmes::create, programmes::list, programmes::add_rules, programmes::enroll, programmes::set_enrollment,
         programmes::compute_cycle, programmes::cycle, programmes::approve_cycle,
         programmes::entitlement, programmes::create_batch,
+        missions::search, missions::candidates,
         document,
     ),
     components(schemas(ErrorBody, ErrorDetail, FieldDetail)),

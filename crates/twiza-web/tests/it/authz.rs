@@ -303,6 +303,31 @@ fn sample_form(path: &str) -> Option<Vec<(&'static str, &'static str)>> {
         // Multipart: sent as a plain form, the file is refused after authorization too.
         "/volunteer/documents" | "/associations/{org_id}/volunteering/accreditation" => vec![],
         "/associations/{org_id}/volunteers/{volunteer_id}/record-check" => vec![],
+        "/missions/{mission_id}/shifts/{shift_id}/apply"
+        | "/associations/{org_id}/applications/{application_id}/accept"
+        | "/associations/{org_id}/applications/{application_id}/decline"
+        | "/volunteer/applications/{application_id}/withdraw" => vec![],
+        "/associations/{org_id}/missions/new" => vec![
+            ("title", "Intrus"),
+            ("purpose", "Intrus"),
+            ("kind", "informal"),
+            ("commune", "07.041.03.05"),
+            ("starts_on", "2099-01-01"),
+            ("ends_on", "2099-01-02"),
+            ("day", "2099-01-01"),
+            ("starts", "08:00"),
+            ("ends", "12:00"),
+            ("places", "1"),
+        ],
+        "/associations/{org_id}/missions/{mission_id}/shifts" => vec![
+            ("day", "2099-01-01"),
+            ("starts", "08:00"),
+            ("ends", "12:00"),
+            ("places", "1"),
+        ],
+        "/associations/{org_id}/missions/{mission_id}/invitations" => {
+            vec![("shift_id", "1"), ("volunteers", "1")]
+        }
         "/associations/{org_id}/grievances/{grievance_id}/decision"
         | "/associations/{org_id}/grievances/{grievance_id}/appeal/decision" => vec![
             ("outcome", "rejected"),
@@ -675,6 +700,9 @@ async fn no_route_lets_a_tenant_into_another_association() {
                 .replace("{cycle_id}", "1")
                 .replace("{pair_id}", "1")
                 .replace("{person_id}", "1")
+                .replace("{mission_id}", "1")
+                .replace("{shift_id}", "1")
+                .replace("{application_id}", "1")
                 .replace("{token}", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
                 .replace("{document_id}", "1")
                 .replace("{broadcast_id}", "1")
@@ -839,6 +867,9 @@ async fn read_only_platform_roles_change_nothing_and_see_no_contacts() {
                 .replace("{cycle_id}", "1")
                 .replace("{pair_id}", "1")
                 .replace("{person_id}", "1")
+                .replace("{mission_id}", "1")
+                .replace("{shift_id}", "1")
+                .replace("{application_id}", "1")
                 .replace("{document_id}", "1")
                 .replace("{index}", "0");
             let response = call(&app, route, &path, Some(&user)).await;
