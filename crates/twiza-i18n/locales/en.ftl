@@ -1817,3 +1817,20 @@ error-outside-mission = Choose a day between the mission's start and end.
 error-invalid-time = Enter a time as hours and minutes, for example 08:30.
 error-shift-too-long = A shift lasts at most { $max } hours.
 error-out-of-range = Enter a whole number from 1 to { $max }.
+
+## Volunteering: contracts, shifts on the ground, certificates, the register, the message board
+contract-title = Contractual volunteering contract
+contract-number = Contract no. { $number }
+contract-between = Between the undersigned:
+contract-host = { $host }, the host association, holder of contractual-volunteering accreditation no. { $reference } issued by { $authority }, in force until { $valid_until }, hereinafter “the host”;
+contract-volunteer = and { $name }, born on { $birth_date }, holder of national identity card no. { $cin }, hereinafter “the volunteer”.
+contract-article-object = Article 1 — Purpose. The volunteer takes part in the mission “{ $mission }”, of public benefit: { $purpose }
+contract-article-place = Article 2 — Place. The mission takes place in { $place }.
+contract-article-period = Article 3 — Term. The contract takes effect on { $starts_on } and ends on { $ends_on }.
+contract-article-hours = Article 4 — Time given. The volunteer gives the mission at most { $hours } hours a week.
+contract-article-training = Article 5 — Training. The host gives the volunteer the training the mission needs: { $training }
+contract-article-insurance = Article 6 — Insurance. The host insures the volunteer against the risks of the mission: { $insurance }
+contract-article-expenses = Article 7 — Expenses. Volunteering is unpaid: the volunteer receives no wage and no remuneration. Only the expenses incurred for the mission are reimbursed, against receipts: { $expenses }
+contract-article-termination = Article 8 — Termination. Either party may end the contract in writing with { $days } days’ notice; it ends without notice for serious misconduct, or when the host’s accreditation ends.
+contract-article-nature = Article 9 — Nature of the contract. This is a contractual volunteering contract under Law 06-18 on the organization of contractual volunteering, promulgated by Dahir 1-21-85 of 26 July 2021 (Bulletin officiel no. 7010 of 5 August 2021), and its implementing texts. It is not an employment contract: it creates no subordination and gives no right to a wage.
+contract-closing = Made in two copies, in Arabic and in French; each party receives its own.

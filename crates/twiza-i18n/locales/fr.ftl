@@ -1820,3 +1820,20 @@ error-outside-mission = Choisissez un jour entre le début et la fin de la missi
 error-invalid-time = Saisissez une heure en heures et minutes, par exemple 08:30.
 error-shift-too-long = Un créneau dure au plus { $max } heures.
 error-out-of-range = Saisissez un nombre entier de 1 à { $max }.
+
+## Volunteering: contracts, shifts on the ground, certificates, the register, the message board
+contract-title = Contrat de volontariat contractuel
+contract-number = Contrat n° { $number }
+contract-between = Entre les soussignés :
+contract-host = { $host }, association d’accueil titulaire de l’agrément de volontariat contractuel n° { $reference } délivré par { $authority }, en vigueur jusqu’au { $valid_until }, ci-après « l’organisme d’accueil » ;
+contract-volunteer = et { $name }, né(e) le { $birth_date }, titulaire de la carte nationale d’identité électronique n° { $cin }, ci-après « le volontaire ».
+contract-article-object = Article 1 — Objet. Le volontaire prend part à la mission « { $mission } », d’intérêt général : { $purpose }
+contract-article-place = Article 2 — Lieu. La mission se déroule à { $place }.
+contract-article-period = Article 3 — Durée. Le contrat prend effet le { $starts_on } et prend fin le { $ends_on }.
+contract-article-hours = Article 4 — Temps consacré. Le volontaire consacre à la mission au plus { $hours } heures par semaine.
+contract-article-training = Article 5 — Formation. L’organisme d’accueil assure au volontaire la formation nécessaire à la mission : { $training }
+contract-article-insurance = Article 6 — Assurance. L’organisme d’accueil assure le volontaire contre les risques liés à la mission : { $insurance }
+contract-article-expenses = Article 7 — Frais. Le volontariat n’est pas rémunéré : aucun salaire ni aucune rétribution n’est versé au volontaire. Seuls les frais qu’il engage pour la mission lui sont remboursés, sur justificatifs : { $expenses }
+contract-article-termination = Article 8 — Fin du contrat. Chaque partie peut mettre fin au contrat par écrit avec un préavis de { $days } jours ; le contrat prend fin sans préavis en cas de faute grave, ou si l’agrément de l’organisme d’accueil prend fin.
+contract-article-nature = Article 9 — Nature du contrat. Le présent contrat est un contrat de volontariat contractuel régi par la loi n° 06-18 relative à l’organisation du volontariat contractuel, promulguée par le dahir n° 1-21-85 du 26 juillet 2021 (Bulletin officiel n° 7010 du 5 août 2021), et par ses textes d’application. Ce n’est pas un contrat de travail : il ne crée aucun lien de subordination et n’ouvre droit à aucun salaire.
+contract-closing = Fait en deux exemplaires, en arabe et en français ; chaque partie reçoit le sien.

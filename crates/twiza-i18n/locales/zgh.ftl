@@ -1826,3 +1826,20 @@ error-outside-mission = ⵙⵜⵉⵎ ⵢⴰⵏ ⵡⴰⵙⵙ ⴳⵔ ⵜⵉⵣⵡ�
 error-invalid-time = ⵙⵙⴽⵛⵎ ⴰⴽⵓⴷ ⵙ ⵜⵙⵔⴰⴳⵉⵏ ⴷ ⵜⵓⵙⵙⵉⵏ, ⵎⴰⵎⴽ 08:30.
 error-shift-too-long = ⵜⴰⵡⴰⵍⴰ ⵓⵔ ⵜⵣⵔⵔⵉ { $max } ⵏ ⵜⵙⵔⴰⴳⵉⵏ.
 error-out-of-range = ⵙⵙⴽⵛⵎ ⵢⴰⵏ ⵓⵎⴹⴰⵏ ⵙⴳ 1 ⴰⵔ { $max }.
+
+## Volunteering: contracts, shifts on the ground, certificates, the register, the message board
+contract-title = ⴰⵙⵎⴰⵔⴰⵡ ⵏ ⵓⵙⵡⵓⵔⵉ ⵙ ⵓⵙⵎⴰⵔⴰⵡ
+contract-number = ⴰⵙⵎⴰⵔⴰⵡ ⵡⵉⵙ { $number }
+contract-between = ⴳⵔ ⵡⵉⵍⵍⵉ ⵉⵙⵙⴽⵜⴱⵏ ⴷⴷⴰⵡ:
+contract-host = { $host }, ⵜⴰⵎⵙⵍⵉⵡⵜ ⵏ ⵓⵙⵏⵓⴱⴳ, ⵍⵍⵉ ⵖⵓⵔ ⵍⵍⴰ ⵓⵙⵙⵓⴳⵏ ⵡⵉⵙ { $reference } ⵙⴳ { $authority }, ⵉⵜⵜⴳⴳⴰⵏ ⴰⵔ { $valid_until }, ⵜⴰⵎⵙⵍⵉⵡⵜ ⵏ ⵓⵙⵏⵓⴱⴳ;
+contract-volunteer = ⴷ { $name }, ⵍⵍⵉ ⵉⵍⵓⵍⵏ ⴳ { $birth_date }, ⵖⵓⵔⵙ ⵜⴰⴽⴰⵔⴹⴰ ⵏ ⵜⵎⴰⴳⵉⵜ ⵡⵉⵙ { $cin }, ⴰⵎⵙⵜⴰⵡⵓⵔ.
+contract-article-object = ⴰⵎⴰⵔⴰⵏ 1 — ⴰⵙⵏⵜⵍ. ⴰⵎⵙⵜⴰⵡⵓⵔ ⵉⵜⵜⴽⴽⴰ ⴳ ⵜⵡⵓⵔⵉ «{ $mission }» ⵏ ⵓⵏⴼⵓ ⴰⵎⴰⵜⴰⵢ: { $purpose }
+contract-article-place = ⴰⵎⴰⵔⴰⵏ 2 — ⴰⴷⵖⴰⵔ. ⵜⴰⵡⵓⵔⵉ ⴳ { $place }.
+contract-article-period = ⴰⵎⴰⵔⴰⵏ 3 — ⴰⵣⵎⵣ. ⴰⵙⵎⴰⵔⴰⵡ ⵉⵙⵙⵏⵜⴰ ⴳ { $starts_on } ⵉⵎⴷⴷⴰ ⴳ { $ends_on }.
+contract-article-hours = ⴰⵎⴰⵔⴰⵏ 4 — ⴰⴽⵓⴷ. ⴰⵎⵙⵜⴰⵡⵓⵔ ⵓⵔ ⵉⵣⵔⵔⵉ { $hours } ⵏ ⵜⵙⵔⴰⴳⵉⵏ ⴳ ⵉⵎⴰⵍⴰⵙ.
+contract-article-training = ⴰⵎⴰⵔⴰⵏ 5 — ⴰⵙⵎⵓⵜⵜⴳ. ⵜⴰⵎⵙⵍⵉⵡⵜ ⵜⵜⴰⵡⵙ ⴰⵎⵙⵜⴰⵡⵓⵔ ⵙ ⵓⵙⵎⵓⵜⵜⴳ ⵏ ⵜⵡⵓⵔⵉ: { $training }
+contract-article-insurance = ⴰⵎⴰⵔⴰⵏ 6 — ⴰⵙⵎⵍⵉⵍ. ⵜⴰⵎⵙⵍⵉⵡⵜ ⵜⵙⵎⵍⵉⵍ ⴰⵎⵙⵜⴰⵡⵓⵔ ⵙⴳ ⵉⵎⵙⵉⵔⵉⴼⵏ ⵏ ⵜⵡⵓⵔⵉ: { $insurance }
+contract-article-expenses = ⴰⵎⴰⵔⴰⵏ 7 — ⵉⵙⵙⵓⴼⵖⵏ. ⴰⵙⵡⵓⵔⵉ ⵓⵔ ⵉⵜⵜⵓⵅⵍⵍⴰⵚ: ⴰⵎⵙⵜⴰⵡⵓⵔ ⵓⵔ ⵉⵜⵜⴰⵎⵥ ⴽⵔⴰ ⵏ ⵓⵅⵍⵍⵚ. ⵖⴰⵙ ⵉⵙⵙⵓⴼⵖⵏ ⵏ ⵜⵡⵓⵔⵉ ⴰⵢⴷ ⵙ ⵉⵜⵜⵓⵔⴰⵔⴰⵏ: { $expenses }
+contract-article-termination = ⴰⵎⴰⵔⴰⵏ 8 — ⵜⵉⴳⵉⵔⴰ ⵏ ⵓⵙⵎⴰⵔⴰⵡ. ⴽⵔⴰ ⵏ ⵓⴳⵣⵣⴰⵍ ⵉⵥⴹⴰⵕ ⴰⴷ ⵉⵙⵎⴷⵓ ⴰⵙⵎⴰⵔⴰⵡ ⵙ ⵜⵉⵔⵔⴰ, { $days } ⵏ ⵡⵓⵙⵙⴰⵏ ⵣⴰⵜ.
+contract-article-nature = ⴰⵎⴰⵔⴰⵏ 9 — ⵜⴰⴳⴰⵎⴰ ⵏ ⵓⵙⵎⴰⵔⴰⵡ. ⴰⵙⵎⴰⵔⴰⵡ ⴰⴷ ⴷ ⴰⵙⵎⴰⵔⴰⵡ ⵏ ⵓⵙⵡⵓⵔⵉ ⵙ ⵓⵙⵎⴰⵔⴰⵡ ⵙ ⵓⵙⵍⵓⴳⵏ 06-18 (ⴰⴹⵀⵉⵔ 1-21-85, 26 ⵢⵓⵍⵢⵓⵣ 2021; ⵜⴰⵙⵏⵙⵉⵜ ⵜⵓⵏⵚⵉⴱⵜ 7010, 5 ⵖⵓⵛⵜ 2021). ⵓⵔ ⴷ ⴰⵙⵎⴰⵔⴰⵡ ⵏ ⵜⵡⵓⵔⵉ ⵏ ⵓⵅⵍⵍⵚ.
+contract-closing = ⵉⵜⵜⵓⵙⴽⴰⵔ ⵙ ⵙⵉⵏ ⵏ ⵜⵏⵖⵍⵉⵏ, ⵙ ⵜⴰⵄⵔⴰⴱⵜ ⴷ ⵜⴼⵔⴰⵏⵙⵉⵙⵜ.
