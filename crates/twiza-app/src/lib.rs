@@ -35,5 +35,6 @@ pub mod receipts;
 pub mod registry;
 pub mod sealing;
 pub mod sms;
+pub mod volunteer_register;
 
 pub use error::{Error, Result};
