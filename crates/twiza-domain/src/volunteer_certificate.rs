@@ -101,9 +101,15 @@ mod tests {
         let code = certificate_code([7; 16]);
         assert_eq!(code.len(), 12);
         assert!(code.starts_with("VC-"));
-        assert_eq!(parse_certificate_code(&code).as_deref(), Some(code.as_str()));
+        assert_eq!(
+            parse_certificate_code(&code).as_deref(),
+            Some(code.as_str())
+        );
         let typed = code.to_lowercase().replace('-', " ");
-        assert_eq!(parse_certificate_code(&typed).as_deref(), Some(code.as_str()));
+        assert_eq!(
+            parse_certificate_code(&typed).as_deref(),
+            Some(code.as_str())
+        );
         assert_ne!(certificate_code([8; 16]), code);
         assert_eq!(parse_certificate_code("VC-0000-1111"), None);
         assert_eq!(parse_certificate_code("VC-ABCD"), None);

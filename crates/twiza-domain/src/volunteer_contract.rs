@@ -230,7 +230,8 @@ pub fn check_age(birth_date: Date, starts_on: Date) -> Result<(), Refusal> {
     }
 }
 
-/// A contract's number in the register: `CV-<year>-<id>`.
+/// A contract's number in the register: `CV-<year of its start>-<its application's id>` (one
+/// contract per application, so the number is known before the contract is written).
 pub fn contract_number(year: i32, id: i64) -> String {
     format!("CV-{year}-{id:06}")
 }
@@ -455,12 +456,18 @@ mod tests {
             accept(HostAccepted, Party::Host),
             Err(Refusal::ContractWrongStep)
         );
-        assert_eq!(accept(Signed, Party::Volunteer), Err(Refusal::ContractWrongStep));
+        assert_eq!(
+            accept(Signed, Party::Volunteer),
+            Err(Refusal::ContractWrongStep)
+        );
         assert_eq!(
             check_age(date!(2008 - 12 - 11), date!(2026 - 12 - 10)),
             Err(Refusal::VolunteerUnder18)
         );
-        assert_eq!(check_age(date!(2008 - 12 - 10), date!(2026 - 12 - 10)), Ok(()));
+        assert_eq!(
+            check_age(date!(2008 - 12 - 10), date!(2026 - 12 - 10)),
+            Ok(())
+        );
     }
 
     #[test]

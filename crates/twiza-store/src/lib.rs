@@ -39,6 +39,8 @@ mod registry_import;
 mod schema;
 mod sealed;
 mod sms_outbox;
+mod volunteer_contracts;
+mod volunteer_ground;
 
 mod group_commit;
 mod payments;
@@ -113,6 +115,14 @@ pub use sequencer::{
 };
 pub use sms_outbox::{sms_binding, DueSms, NewSms, SmsRecord, SmsReport, REPORT_STATUSES};
 pub use tlog::LogEntry;
+pub use volunteer_contracts::{
+    contract_start, source_refusal, AccreditationRef, ContractLine, ContractSource, ContractView,
+    NewContract, RegisterRecord, CIN_MARK,
+};
+pub use volunteer_ground::{
+    same_code, BoardMessage, BoardRecipient, CertificateFacts, CertificateView, GroundShift,
+    MyShift, NewCertificate, Recorder, Reminder, RosterLine, CHECKIN_OPENS_BEFORE,
+};
 
 use sqlx::any::{AnyPoolOptions, AnyQueryResult};
 use sqlx::migrate::Migrator;
