@@ -116,12 +116,12 @@ pub use sequencer::{
 pub use sms_outbox::{sms_binding, DueSms, NewSms, SmsRecord, SmsReport, REPORT_STATUSES};
 pub use tlog::LogEntry;
 pub use volunteer_contracts::{
-    contract_start, source_refusal, AccreditationRef, ContractLine, ContractSource, ContractView,
-    NewContract, RegisterRecord, CIN_MARK,
+    contract_start, source_refusal, volunteer_binding, AccreditationRef, ContractLine,
+    ContractSource, ContractView, NewContract, RegisterRecord, CIN_MARK,
 };
 pub use volunteer_ground::{
-    same_code, BoardMessage, BoardRecipient, CertificateFacts, CertificateView, GroundShift,
-    MyShift, NewCertificate, Recorder, Reminder, RosterLine, CHECKIN_OPENS_BEFORE,
+    same_code, Announcement, BoardMessage, BoardRecipient, CertificateFacts, CertificateView,
+    GroundShift, MyShift, NewCertificate, Recorder, Reminder, RosterLine, CHECKIN_OPENS_BEFORE,
 };
 
 use sqlx::any::{AnyPoolOptions, AnyQueryResult};

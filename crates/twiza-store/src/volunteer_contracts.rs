@@ -133,6 +133,20 @@ pub struct RegisterRecord {
     pub minutes_worked: i64,
 }
 
+type LineRow = (
+    i64,
+    String,
+    i64,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+);
+
+type SourceHead = (i64, String, i64, String, String, String, Vec<u8>);
+
 type SourceRow = (
     (i64, String, i64, String, String, String, Vec<u8>),
     (
@@ -152,7 +166,7 @@ async fn read_source(
     scope: &OrgScope,
     application_id: i64,
 ) -> Result<ContractSource> {
-    let row: Option<(i64, String, i64, String, String, String, Vec<u8>)> = sqlx::query_as(
+    let row: Option<SourceHead> = sqlx::query_as(
         "SELECT a.id, a.status, v.id, v.reference, v.name, v.birth_date, v.cin_sealed \
          FROM applications a JOIN volunteers v ON v.id = a.volunteer_id \
          WHERE a.id = $1 AND a.organization_id = $2",
@@ -499,17 +513,7 @@ impl Store {
              JOIN organizations o ON o.id = c.organization_id \
              WHERE {filter} ORDER BY c.id DESC LIMIT $2"
         );
-        let rows: Vec<(
-            i64,
-            String,
-            i64,
-            String,
-            String,
-            String,
-            String,
-            String,
-            String,
-        )> = sqlx::query_as(&sql)
+        let rows: Vec<LineRow> = sqlx::query_as(&sql)
             .bind(value)
             .bind(limit)
             .fetch_all(self.reader())
@@ -604,4 +608,9 @@ pub fn contract_start(mission_starts_on: &str, today: time::Date) -> String {
         Ok(d) if d > today => iso_day(d),
         _ => iso_day(today),
     }
+}
+
+/// What a volunteer's sealed field is bound to: their reference and the field's name.
+pub fn volunteer_binding(reference: &str, field: &str) -> Vec<u8> {
+    crate::person_binding(reference, field)
 }

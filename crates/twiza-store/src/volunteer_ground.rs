@@ -74,6 +74,8 @@ pub struct Reminder {
     pub volunteer_reference: String,
     pub user_id: i64,
     pub phone_sealed: Vec<u8>,
+    /// The language the volunteer's account last used.
+    pub locale: Option<String>,
 }
 
 /// What a certificate for a volunteer with an association would say.
@@ -140,6 +142,16 @@ pub struct BoardMessage {
     pub created_at: i64,
 }
 
+/// A coordinator's announcement to post, with the messages that carry it.
+#[derive(Debug)]
+pub struct Announcement<'a> {
+    pub mission_id: i64,
+    pub body: &'a str,
+    pub post_key: &'a str,
+    pub sms: &'a [NewSms],
+    pub mails: &'a [NewMail],
+}
+
 /// A volunteer an announcement goes to.
 #[derive(Debug, Clone)]
 pub struct BoardRecipient {
@@ -150,6 +162,7 @@ pub struct BoardRecipient {
     pub phone_sealed: Vec<u8>,
     pub notify_sms: bool,
     pub notify_email: bool,
+    pub locale: Option<String>,
 }
 
 fn refused(r: Refusal) -> StoreError {
@@ -514,12 +527,12 @@ impl Store {
     /// The accepted volunteers who asked for text messages, on shifts starting within
     /// `(at, at + horizon]` not reminded yet.
     pub async fn reminders_due(&self, at: i64, horizon: i64, limit: i64) -> Result<Vec<Reminder>> {
-        type Row = (i64, i64, String, i64, String, i64, Vec<u8>);
+        type Row = (i64, i64, String, i64, String, i64, Vec<u8>, Option<String>);
         let rows: Vec<Row> = sqlx::query_as(
-            "SELECT s.id, s.starts_at, m.title, v.id, v.reference, v.user_id, v.phone_sealed \
-             FROM mission_shifts s JOIN missions m ON m.id = s.mission_id \
+            "SELECT s.id, s.starts_at, m.title, v.id, v.reference, v.user_id, v.phone_sealed, \
+             u.locale FROM mission_shifts s JOIN missions m ON m.id = s.mission_id \
              JOIN applications a ON a.shift_id = s.id AND a.status = 'accepted' \
-             JOIN volunteers v ON v.id = a.volunteer_id \
+             JOIN volunteers v ON v.id = a.volunteer_id JOIN users u ON u.id = v.user_id \
              WHERE s.starts_at > $1 AND s.starts_at <= $2 AND s.reminded_at IS NULL \
              AND v.notify_sms <> 0 ORDER BY s.starts_at, s.id, v.id LIMIT $3",
         )
@@ -538,6 +551,7 @@ impl Store {
                 volunteer_reference: r.4,
                 user_id: r.5,
                 phone_sealed: r.6,
+                locale: r.7,
             })
             .collect())
     }
@@ -830,10 +844,10 @@ impl Store {
         scope: &OrgScope,
         mission_id: i64,
     ) -> Result<Vec<BoardRecipient>> {
-        type Row = (i64, String, i64, String, Vec<u8>, i64, i64);
+        type Row = (i64, String, i64, String, Vec<u8>, i64, i64, Option<String>);
         let rows: Vec<Row> = sqlx::query_as(
             "SELECT DISTINCT v.id, v.reference, v.user_id, u.email, v.phone_sealed, v.notify_sms, \
-             v.notify_email FROM applications a JOIN volunteers v ON v.id = a.volunteer_id \
+             v.notify_email, u.locale FROM applications a JOIN volunteers v ON v.id = a.volunteer_id \
              JOIN users u ON u.id = v.user_id \
              WHERE a.mission_id = $1 AND a.organization_id = $2 AND a.status = 'accepted' ORDER BY v.id",
         )
@@ -851,6 +865,7 @@ impl Store {
                 phone_sealed: r.4,
                 notify_sms: r.5 != 0,
                 notify_email: r.6 != 0,
+                locale: r.7,
             })
             .collect())
     }
@@ -861,17 +876,13 @@ impl Store {
     pub async fn post_announcement(
         &self,
         scope: &OrgScope,
-        mission_id: i64,
         by: UserId,
-        body: &str,
-        post_key: &str,
-        sms: &[NewSms],
-        mails: &[NewMail],
+        a: &Announcement<'_>,
     ) -> Result<i64> {
         let mut tx = self.writer().begin().await?;
         let own: Option<(i64,)> =
             sqlx::query_as("SELECT id FROM missions WHERE id = $1 AND organization_id = $2")
-                .bind(mission_id)
+                .bind(a.mission_id)
                 .bind(scope.org_id().0)
                 .fetch_optional(&mut *tx)
                 .await?;
@@ -881,19 +892,19 @@ impl Store {
              VALUES ($1, 'announcement', $2, $3, $4, $5) \
              ON CONFLICT (mission_id, post_key) DO NOTHING RETURNING id",
         )
-        .bind(mission_id)
+        .bind(a.mission_id)
         .bind(by.0)
-        .bind(body)
-        .bind(post_key)
+        .bind(a.body)
+        .bind(a.post_key)
         .bind(now())
         .fetch_optional(&mut *tx)
         .await?;
         let id = match inserted {
             Some((id,)) => {
-                for m in sms {
+                for m in a.sms {
                     crate::sms_outbox::queue_sms_in(&mut tx, m).await?;
                 }
-                for m in mails {
+                for m in a.mails {
                     crate::mail_outbox::queue_mail_in(&mut tx, m).await?;
                 }
                 id
@@ -902,8 +913,8 @@ impl Store {
                 let (id,): (i64,) = sqlx::query_as(
                     "SELECT id FROM mission_messages WHERE mission_id = $1 AND post_key = $2",
                 )
-                .bind(mission_id)
-                .bind(post_key)
+                .bind(a.mission_id)
+                .bind(a.post_key)
                 .fetch_one(&mut *tx)
                 .await?;
                 id
@@ -1076,4 +1087,15 @@ pub fn same_code(typed: &str, code: &str) -> bool {
         .zip(code)
         .fold(0_u8, |acc, (a, b)| acc | (a ^ b.to_ascii_uppercase()))
         == 0
+}
+
+impl Store {
+    /// The volunteer profile of an account, if it has one.
+    pub async fn ground_volunteer_id(&self, user: UserId) -> Result<Option<i64>> {
+        let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM volunteers WHERE user_id = $1")
+            .bind(user.0)
+            .fetch_optional(self.reader())
+            .await?;
+        Ok(row.map(|r| r.0))
+    }
 }
