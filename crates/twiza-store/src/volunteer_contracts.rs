@@ -609,8 +609,3 @@ pub fn contract_start(mission_starts_on: &str, today: time::Date) -> String {
         _ => iso_day(today),
     }
 }
-
-/// What a volunteer's sealed field is bound to: their reference and the field's name.
-pub fn volunteer_binding(reference: &str, field: &str) -> Vec<u8> {
-    crate::person_binding(reference, field)
-}
