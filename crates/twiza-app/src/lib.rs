@@ -7,7 +7,8 @@
 //! e-mail (the outbox's sender, notifications), gifts, donations recorded by the treasury, the
 //! ledger (expenses, transfers, the books), payment batches, social programmes (rules, cycles,
 //! the two-person approval), crisis (needs), the beneficiary
-//! registry (households, rectification, consent, household files), donation receipts and the
+//! registry (households, rectification, consent, household files), volunteers and their hosts'
+//! accreditations (Law 06-18), donation receipts and the
 //! sealing of personal data at rest. The other areas' use cases still live in
 //! `twiza-web`'s API handlers and move here one by one.
 
@@ -38,5 +39,6 @@ pub mod sms;
 pub mod volunteer_contracts;
 pub mod volunteer_ground;
 pub mod volunteer_register;
+pub mod volunteers;
 
 pub use error::{Error, Result};

@@ -62,7 +62,8 @@ pub struct ResealReport {
 }
 
 /// Re-seals with the current key everything an older key (or the legacy layout) sealed: the
-/// registry's identifiers, payee accounts, donor identities and need contacts. What
+/// registry's identifiers, payee accounts, donor identities, need contacts, alert and
+/// grievance phones, and volunteers' CIN, phone and emergency contact. What
 /// `twiza registry reseal` runs after `twiza registry rotate-key`.
 pub async fn reseal(
     store: &Store,

@@ -15,18 +15,23 @@ use twiza_domain::{OrgScope, Refusal, UserId};
 use twiza_i18n::{Arg, Locale, Messages};
 use twiza_store::{
     contract_start, source_refusal, ContractSource, ContractView, NewContract, PersonalDataKeys,
-    Store, CIN_MARK,
+    Reader, Store, CIN_MARK,
 };
 
-/// Opens a volunteer's sealed field (`cin`, `phone`…) bound to their reference.
+/// Opens a volunteer's sealed field (`cin`, `phone`…) bound to their reference; empty once the
+/// volunteer erased their profile.
 pub fn open_volunteer_field(
     keys: &PersonalDataKeys,
     reference: &str,
     field: &str,
-    sealed: &[u8],
+    sealed: Option<&[u8]>,
 ) -> Result<String> {
-    keys.open(&twiza_store::volunteer_binding(reference, field), sealed)
-        .map_err(|_| Error::Internal("volunteer seal"))
+    match sealed {
+        None => Ok(String::new()),
+        Some(sealed) => keys
+            .open(&twiza_store::volunteer_binding(reference, field), sealed)
+            .map_err(|_| Error::Internal("volunteer seal")),
+    }
 }
 
 /// The message files as the contract renderer asks them.
@@ -89,11 +94,15 @@ pub async fn generate(
         return Err(Error::Refused(Refusal::MissionClosed));
     }
     let accreditation = store
-        .accreditation_in_force(scope, &starts_on)
+        .contract_accreditation_on(scope, &starts_on)
         .await?
         .ok_or(Error::Refused(Refusal::HostNotAccredited))?;
     check_age(day(&source.volunteer_birth_date, "birth date")?, start)?;
-    let cin = open_volunteer_field(keys, &source.volunteer_reference, "cin", &source.cin_sealed)?;
+    let Some(sealed) = source.cin_sealed.as_deref() else {
+        // An erased profile takes no new contract.
+        return Err(Error::Refused(Refusal::NotAVolunteer));
+    };
+    let cin = open_volunteer_field(keys, &source.volunteer_reference, "cin", Some(sealed))?;
     let mut terms = ContractTerms {
         number: contract_number(start.year(), application_id),
         host: HostParty {
@@ -154,7 +163,7 @@ fn shown(keys: &PersonalDataKeys, contract: ContractView) -> Result<ShownContrac
         keys,
         &contract.volunteer_reference,
         "cin",
-        &contract.cin_sealed,
+        contract.cin_sealed.as_deref(),
     )?;
     let ar = contract.text_ar.replace(CIN_MARK, &cin);
     let fr = contract.text_fr.replace(CIN_MARK, &cin);
@@ -168,14 +177,20 @@ fn shown(keys: &PersonalDataKeys, contract: ContractView) -> Result<ShownContrac
     })
 }
 
-/// One of the association's contracts, whole (the host reads the identity it contracted with).
+/// One of the association's contracts, whole (the host reads the identity it contracted
+/// with; the read is recorded for the volunteer).
 pub async fn for_host(
     store: &Store,
     keys: &PersonalDataKeys,
     scope: &OrgScope,
+    reader: Reader<'_>,
     id: i64,
 ) -> Result<ShownContract> {
-    shown(keys, store.org_contract(scope, id).await?)
+    let contract = store.org_contract(scope, id).await?;
+    store
+        .record_contract_read(&contract, reader, "contract")
+        .await?;
+    shown(keys, contract)
 }
 
 /// One of the signed-in volunteer's own contracts, whole.
@@ -216,11 +231,18 @@ pub async fn register_page(
     store: &Store,
     keys: &PersonalDataKeys,
     organization: Option<i64>,
+    reader: Reader<'_>,
     after: i64,
 ) -> Result<(Vec<RegisterRow>, Option<i64>)> {
     let records = store
         .register_page(organization, after, REGISTER_PAGE)
         .await?;
+    let what = if organization.is_some() {
+        "register"
+    } else {
+        "register_authority"
+    };
+    store.record_register_read(&records, reader, what).await?;
     let last = records.last().map(|r| r.id);
     let date_of = |at: Option<i64>| at.and_then(twiza_domain::volunteer::morocco_day);
     let rows = records
@@ -231,9 +253,9 @@ pub async fn register_page(
                     keys,
                     &r.volunteer_reference,
                     "cin",
-                    &r.cin_sealed,
+                    r.cin_sealed.as_deref(),
                 )?,
-                volunteer_birth_date: day(&r.volunteer_birth_date, "birth date")?,
+                volunteer_birth_date: parse_iso_date("birth_date", &r.volunteer_birth_date).ok(),
                 starts_on: day(&r.starts_on, "contract start")?,
                 ends_on: day(&r.ends_on, "contract end")?,
                 status: ContractStatus::parse(&r.status)

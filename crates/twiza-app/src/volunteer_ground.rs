@@ -39,7 +39,7 @@ pub fn new_checkin_code() -> String {
 /// The signed-in account's volunteer id (`not_a_volunteer` without a profile).
 async fn volunteer_of(store: &Store, user: UserId) -> Result<i64> {
     store
-        .ground_volunteer_id(user)
+        .volunteer_id_of(user)
         .await?
         .ok_or(Error::Refused(Refusal::NotAVolunteer))
 }
@@ -184,7 +184,13 @@ pub async fn run_shift_jobs(
     let mut texts = Vec::with_capacity(due.len());
     let mut shifts: Vec<i64> = Vec::new();
     for r in &due {
-        let phone = open_volunteer_field(keys, &r.volunteer_reference, "phone", &r.phone_sealed)?;
+        if !shifts.contains(&r.shift_id) {
+            shifts.push(r.shift_id);
+        }
+        let Some(sealed) = r.phone_sealed.as_deref() else {
+            continue;
+        };
+        let phone = open_volunteer_field(keys, &r.volunteer_reference, "phone", Some(sealed))?;
         let locale = recipient_locale(r.locale.as_deref(), Locale::Ar);
         let (day, hour) = morocco_time(r.starts_at);
         let text = messages.t_args(
@@ -203,9 +209,6 @@ pub async fn run_shift_jobs(
             &phone,
             &text,
         ));
-        if !shifts.contains(&r.shift_id) {
-            shifts.push(r.shift_id);
-        }
     }
     // A batch cut short keeps its last shift's remaining volunteers for the next pass.
     if due.len() as i64 == JOB_BATCH {
@@ -381,9 +384,8 @@ pub async fn announce(
         let locale = recipient_locale(r.locale.as_deref(), Locale::Ar);
         let link = mail.link(&format!("/volunteer/missions/{mission_id}/board"));
         let args = [("body", Arg::Str(&body)), ("link", Arg::Str(&link))];
-        if texting && r.notify_sms {
-            let phone =
-                open_volunteer_field(keys, &r.volunteer_reference, "phone", &r.phone_sealed)?;
+        if let (true, true, Some(sealed)) = (texting, r.notify_sms, r.phone_sealed.as_deref()) {
+            let phone = open_volunteer_field(keys, &r.volunteer_reference, "phone", Some(sealed))?;
             let text = messages.t_args(locale, "vboard-sms", &args);
             texts.push(crate::sms::seal(
                 keys,

@@ -81,7 +81,7 @@ mod tests {
             host: "Association Atlas".into(),
             host_accreditation: "AB-1".into(),
             volunteer_name: "Salma".into(),
-            volunteer_birth_date: date!(1990 - 03 - 02),
+            volunteer_birth_date: Some(date!(1990 - 03 - 02)),
             volunteer_cin: "EE123456".into(),
             mission: "M".into(),
             purpose: "P".into(),

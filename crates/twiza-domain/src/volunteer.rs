@@ -788,6 +788,23 @@ pub fn first_of_year(year: i32) -> Option<Date> {
     Date::from_calendar_date(year, Month::January, 1).ok()
 }
 
+/// The largest document a volunteer or a host uploads (a criminal-record certificate, an
+/// accreditation): 5 MB.
+pub const MAX_DOCUMENT_BYTES: usize = 5 * 1024 * 1024;
+
+/// Checks an uploaded document by its content (never by its name or declared type): a PDF, a
+/// JPEG or a PNG of at most [`MAX_DOCUMENT_BYTES`]. Returns its media type; anything else is
+/// `invalid_volunteer_document` on `field`.
+pub fn parse_document(field: &'static str, bytes: &[u8]) -> Result<&'static str, FieldError> {
+    if bytes.is_empty() || bytes.len() > MAX_DOCUMENT_BYTES {
+        return Err(FieldError::new(field, "invalid_volunteer_document"));
+    }
+    match crate::ledger::evidence_media_type(bytes) {
+        Some(t @ ("application/pdf" | "image/png" | "image/jpeg")) => Ok(t),
+        _ => Err(FieldError::new(field, "invalid_volunteer_document")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -960,5 +977,25 @@ mod tests {
         assert_eq!(minutes_worked((3600, 7200), 3000, 8000), 60);
         assert_eq!(minutes_worked((3600, 7200), 5400, 6000), 10);
         assert_eq!(minutes_worked((3600, 7200), 8000, 9000), 0);
+    }
+
+    #[test]
+    fn documents_are_checked_by_content() {
+        assert_eq!(
+            parse_document("document", b"%PDF-1.7\n"),
+            Ok("application/pdf")
+        );
+        assert_eq!(
+            parse_document("document", &[0xFF, 0xD8, 0xFF, 0xE0]),
+            Ok("image/jpeg")
+        );
+        for bad in [&b""[..], b"<html>", b"RIFF0000WEBPVP8 "] {
+            assert_eq!(
+                parse_document("document", bad).map_err(|e| e.code),
+                Err("invalid_volunteer_document")
+            );
+        }
+        let big = [b"%PDF-".as_slice(), &vec![0u8; MAX_DOCUMENT_BYTES]].concat();
+        assert!(parse_document("document", &big).is_err());
     }
 }

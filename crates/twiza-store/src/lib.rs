@@ -41,6 +41,7 @@ mod sealed;
 mod sms_outbox;
 mod volunteer_contracts;
 mod volunteer_ground;
+mod volunteers;
 
 mod group_commit;
 mod payments;
@@ -96,7 +97,7 @@ pub use payments::{GiftState, Raised, SealedIdentity};
 pub use phone::{alert_phone_binding, AlertSubscription, Inbound, UssdStep};
 pub use privacy::{
     donor_identity_binding, grievance_phone_binding, need_contact_binding, payee_binding,
-    person_binding, OpenError, PersonalDataKeys,
+    person_binding, volunteer_binding, OpenError, PersonalDataKeys,
 };
 pub use programmes::{CycleSummary, EntitlementRow, NewProgramme, ProgrammeView};
 pub use receipts::DonationRecord;
@@ -116,12 +117,17 @@ pub use sequencer::{
 pub use sms_outbox::{sms_binding, DueSms, NewSms, SmsRecord, SmsReport, REPORT_STATUSES};
 pub use tlog::LogEntry;
 pub use volunteer_contracts::{
-    contract_start, source_refusal, volunteer_binding, AccreditationRef, ContractLine,
-    ContractSource, ContractView, NewContract, RegisterRecord, CIN_MARK,
+    contract_start, source_refusal, AccreditationRef, ContractLine, ContractSource, ContractView,
+    NewContract, RegisterRecord, CIN_MARK,
 };
 pub use volunteer_ground::{
     same_code, Announcement, BoardMessage, BoardRecipient, CertificateFacts, CertificateView,
     GroundShift, MyShift, NewCertificate, Recorder, Reminder, RosterLine, CHECKIN_OPENS_BEFORE,
+};
+pub use volunteers::{
+    Erasure, ExportedApplication, ExportedAttendance, ExportedCertificate, ExportedContract,
+    StoredAccreditation, VolunteerDocument, VolunteerExport, VolunteerProfile, VolunteerRead,
+    CRIMINAL_RECORD,
 };
 
 use sqlx::any::{AnyPoolOptions, AnyQueryResult};

@@ -191,6 +191,16 @@ pub fn grievance_phone_binding(filing_key: &str) -> Vec<u8> {
     b
 }
 
+/// What a volunteer's sealed field (`cin`, `phone`, `emergency`) is bound to: the profile's
+/// `V-<id>` reference and the field.
+pub fn volunteer_binding(reference: &str, field: &str) -> Vec<u8> {
+    let mut b = b"twiza-volunteer-v1\n".to_vec();
+    b.extend_from_slice(field.as_bytes());
+    b.push(b'\n');
+    b.extend_from_slice(reference.as_bytes());
+    b
+}
+
 pub(crate) const LEGACY_VERSION: u8 = 1;
 
 /// Whether a value is sealed in the legacy version 1 layout.

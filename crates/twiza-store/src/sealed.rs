@@ -1,12 +1,12 @@
 //! Re-sealing of the sealed values outside the registry's persons (donor identities, need
 //! contacts, payee accounts, the phones of alert subscriptions and of grievances filed by
-//! phone) with the current personal-data key: after a key rotation, and once for values still
-//! in the legacy single-key layout.
+//! phone, volunteers' CIN, phone and emergency contact) with the current personal-data key:
+//! after a key rotation, and once for values still in the legacy single-key layout.
 
 use crate::phone::alert_phone_binding;
 use crate::privacy::{
     donor_identity_binding, grievance_phone_binding, need_contact_binding, payee_binding,
-    PersonalDataKeys, LEGACY_VERSION,
+    volunteer_binding, PersonalDataKeys, LEGACY_VERSION,
 };
 use crate::{Result, Store, StoreError};
 
@@ -20,15 +20,24 @@ pub enum SealedKind {
     AlertPhone,
     /// The complainant's phone on a grievance filed from a phone, bound to its filing key.
     GrievancePhone,
+    /// A volunteer's CIN, bound to the profile's reference.
+    VolunteerCin,
+    /// A volunteer's phone, bound to the profile's reference.
+    VolunteerPhone,
+    /// A volunteer's emergency contact, bound to the profile's reference.
+    VolunteerEmergency,
 }
 
 impl SealedKind {
-    pub const ALL: [SealedKind; 5] = [
+    pub const ALL: [SealedKind; 8] = [
         SealedKind::DonorIdentity,
         SealedKind::NeedContact,
         SealedKind::PayeeAccount,
         SealedKind::AlertPhone,
         SealedKind::GrievancePhone,
+        SealedKind::VolunteerCin,
+        SealedKind::VolunteerPhone,
+        SealedKind::VolunteerEmergency,
     ];
 
     /// Where the values live: table, row id, campaign (0 where the binding names none), the
@@ -70,6 +79,27 @@ impl SealedKind {
                 "filing_key",
                 "complainant_phone_sealed",
             ],
+            SealedKind::VolunteerCin => [
+                "volunteers",
+                "id",
+                "CAST(0 AS BIGINT)",
+                "reference",
+                "cin_sealed",
+            ],
+            SealedKind::VolunteerPhone => [
+                "volunteers",
+                "id",
+                "CAST(0 AS BIGINT)",
+                "reference",
+                "phone_sealed",
+            ],
+            SealedKind::VolunteerEmergency => [
+                "volunteers",
+                "id",
+                "CAST(0 AS BIGINT)",
+                "reference",
+                "emergency_sealed",
+            ],
         }
     }
 
@@ -109,6 +139,16 @@ impl SealedKind {
                 "UPDATE grievances SET complainant_phone_sealed = $1 WHERE id = $2 \
                  AND complainant_phone_sealed = $3"
             }
+            SealedKind::VolunteerCin => {
+                "UPDATE volunteers SET cin_sealed = $1 WHERE id = $2 AND cin_sealed = $3"
+            }
+            SealedKind::VolunteerPhone => {
+                "UPDATE volunteers SET phone_sealed = $1 WHERE id = $2 AND phone_sealed = $3"
+            }
+            SealedKind::VolunteerEmergency => {
+                "UPDATE volunteers SET emergency_sealed = $1 WHERE id = $2 \
+                 AND emergency_sealed = $3"
+            }
         }
     }
 
@@ -119,6 +159,9 @@ impl SealedKind {
             SealedKind::PayeeAccount => payee_binding(&row.label),
             SealedKind::AlertPhone => alert_phone_binding(&row.label),
             SealedKind::GrievancePhone => grievance_phone_binding(&row.label),
+            SealedKind::VolunteerCin => volunteer_binding(&row.label, "cin"),
+            SealedKind::VolunteerPhone => volunteer_binding(&row.label, "phone"),
+            SealedKind::VolunteerEmergency => volunteer_binding(&row.label, "emergency"),
         }
     }
 }
@@ -139,6 +182,8 @@ pub struct Resealed {
     pub payee_accounts: u64,
     pub alert_phones: u64,
     pub grievance_phones: u64,
+    /// A volunteer's CIN, phone and emergency contact count as three values.
+    pub volunteer_values: u64,
     /// Values left as they were because they did not open (start-up pass only).
     pub unopened: u64,
 }
@@ -151,6 +196,9 @@ impl Resealed {
             SealedKind::PayeeAccount => self.payee_accounts += n,
             SealedKind::AlertPhone => self.alert_phones += n,
             SealedKind::GrievancePhone => self.grievance_phones += n,
+            SealedKind::VolunteerCin
+            | SealedKind::VolunteerPhone
+            | SealedKind::VolunteerEmergency => self.volunteer_values += n,
         }
     }
 }

@@ -9,7 +9,7 @@
 //! itself stays sealed in the volunteer's profile and is put back when the contract is shown;
 //! `text_sha256` is over the full texts.
 
-use crate::{now, Result, Store, StoreError};
+use crate::{now, Reader, Result, Store, StoreError};
 use sqlx::AnyConnection;
 use twiza_domain::volunteer::{iso_day, parse_iso_date};
 use twiza_domain::volunteer_contract::{accept, check_age, contract_number, ContractStatus, Party};
@@ -27,7 +27,8 @@ pub struct ContractSource {
     pub volunteer_reference: String,
     pub volunteer_name: String,
     pub volunteer_birth_date: String,
-    pub cin_sealed: Vec<u8>,
+    /// `None` once the volunteer erased their profile.
+    pub cin_sealed: Option<Vec<u8>>,
     pub mission_id: i64,
     pub mission_kind: String,
     pub mission_title: String,
@@ -77,9 +78,10 @@ pub struct ContractView {
     pub number: String,
     pub organization_id: i64,
     pub volunteer_id: i64,
-    pub volunteer_user_id: i64,
+    /// `None` once the volunteer erased their profile.
+    pub volunteer_user_id: Option<i64>,
     pub volunteer_reference: String,
-    pub cin_sealed: Vec<u8>,
+    pub cin_sealed: Option<Vec<u8>>,
     pub mission_id: i64,
     pub mission_title: String,
     pub application_id: i64,
@@ -114,13 +116,16 @@ pub struct ContractLine {
 #[derive(Debug, Clone)]
 pub struct RegisterRecord {
     pub id: i64,
+    pub organization_id: i64,
+    pub volunteer_id: i64,
     pub number: String,
     pub host: String,
     pub host_accreditation: String,
     pub volunteer_reference: String,
     pub volunteer_name: String,
+    /// Empty once the volunteer erased their profile.
     pub volunteer_birth_date: String,
-    pub cin_sealed: Vec<u8>,
+    pub cin_sealed: Option<Vec<u8>>,
     pub mission: String,
     pub purpose: String,
     pub commune_code: String,
@@ -145,10 +150,10 @@ type LineRow = (
     String,
 );
 
-type SourceHead = (i64, String, i64, String, String, String, Vec<u8>);
+type SourceHead = (i64, String, i64, String, String, String, Option<Vec<u8>>);
 
 type SourceRow = (
-    (i64, String, i64, String, String, String, Vec<u8>),
+    SourceHead,
     (
         i64,
         String,
@@ -290,6 +295,30 @@ async fn accreditation_on(
     ))
 }
 
+/// Records that a member of `organization` read a volunteer's personal data (the volunteer
+/// sees it with their own data).
+pub(crate) async fn record_read(
+    conn: &mut AnyConnection,
+    organization: i64,
+    volunteer: i64,
+    reader: Reader<'_>,
+    what: &str,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO volunteer_reads (volunteer_id, organization_id, account_id, what, purpose, at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(volunteer)
+    .bind(organization)
+    .bind(reader.account.0)
+    .bind(what)
+    .bind(reader.purpose)
+    .bind(now())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
 fn refused(r: Refusal) -> StoreError {
     StoreError::Refused(r)
 }
@@ -356,7 +385,7 @@ impl Store {
 
     /// The association's accreditation in force on `day` (`YYYY-MM-DD`), the longest-lasting
     /// first.
-    pub async fn accreditation_in_force(
+    pub async fn contract_accreditation_on(
         &self,
         scope: &OrgScope,
         day: &str,
@@ -433,6 +462,39 @@ impl Store {
             .await?
             .ok_or(StoreError::NotFound)?;
         view_of(&row)
+    }
+
+    /// Records that the association's member read the identity a contract names.
+    pub async fn record_contract_read(
+        &self,
+        contract: &ContractView,
+        reader: Reader<'_>,
+        what: &str,
+    ) -> Result<()> {
+        let mut conn = self.writer().acquire().await?;
+        record_read(
+            &mut conn,
+            contract.organization_id,
+            contract.volunteer_id,
+            reader,
+            what,
+        )
+        .await
+    }
+
+    /// Records that a register page was read: one read per contract, under its host.
+    pub async fn record_register_read(
+        &self,
+        records: &[RegisterRecord],
+        reader: Reader<'_>,
+        what: &str,
+    ) -> Result<()> {
+        let mut tx = self.writer().begin().await?;
+        for r in records {
+            record_read(&mut tx, r.organization_id, r.volunteer_id, reader, what).await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     /// One of the signed-in volunteer's own contracts (`NotFound` for anyone else's).
@@ -558,7 +620,7 @@ impl Store {
     ) -> Result<Vec<RegisterRecord>> {
         use sqlx::Row;
         let rows = sqlx::query(
-            "SELECT c.id, c.number, o.name_fr, a.reference, v.reference AS vref, v.name, \
+            "SELECT c.id, c.organization_id, c.volunteer_id, c.number, o.name_fr, a.reference, v.reference AS vref, v.name, \
              v.birth_date, v.cin_sealed, m.title, m.purpose, m.commune_code, c.starts_on, \
              c.ends_on, c.weekly_hours, c.status, c.host_accepted_at, c.volunteer_accepted_at, \
              CAST(COALESCE((SELECT SUM(t.minutes) FROM shift_attendance t \
@@ -578,23 +640,25 @@ impl Store {
             .map(|r| {
                 Ok(RegisterRecord {
                     id: r.try_get(0)?,
-                    number: r.try_get(1)?,
-                    host: r.try_get(2)?,
-                    host_accreditation: r.try_get(3)?,
-                    volunteer_reference: r.try_get(4)?,
-                    volunteer_name: r.try_get(5)?,
-                    volunteer_birth_date: r.try_get(6)?,
-                    cin_sealed: r.try_get(7)?,
-                    mission: r.try_get(8)?,
-                    purpose: r.try_get(9)?,
-                    commune_code: r.try_get(10)?,
-                    starts_on: r.try_get(11)?,
-                    ends_on: r.try_get(12)?,
-                    weekly_hours: r.try_get(13)?,
-                    status: r.try_get(14)?,
-                    host_accepted_at: r.try_get(15)?,
-                    volunteer_accepted_at: r.try_get(16)?,
-                    minutes_worked: r.try_get(17)?,
+                    organization_id: r.try_get(1)?,
+                    volunteer_id: r.try_get(2)?,
+                    number: r.try_get(3)?,
+                    host: r.try_get(4)?,
+                    host_accreditation: r.try_get(5)?,
+                    volunteer_reference: r.try_get(6)?,
+                    volunteer_name: r.try_get(7)?,
+                    volunteer_birth_date: r.try_get(8)?,
+                    cin_sealed: r.try_get(9)?,
+                    mission: r.try_get(10)?,
+                    purpose: r.try_get(11)?,
+                    commune_code: r.try_get(12)?,
+                    starts_on: r.try_get(13)?,
+                    ends_on: r.try_get(14)?,
+                    weekly_hours: r.try_get(15)?,
+                    status: r.try_get(16)?,
+                    host_accepted_at: r.try_get(17)?,
+                    volunteer_accepted_at: r.try_get(18)?,
+                    minutes_worked: r.try_get(19)?,
                 })
             })
             .collect()

@@ -73,7 +73,7 @@ pub struct Reminder {
     pub volunteer_id: i64,
     pub volunteer_reference: String,
     pub user_id: i64,
-    pub phone_sealed: Vec<u8>,
+    pub phone_sealed: Option<Vec<u8>>,
     /// The language the volunteer's account last used.
     pub locale: Option<String>,
 }
@@ -159,7 +159,7 @@ pub struct BoardRecipient {
     pub volunteer_reference: String,
     pub user_id: i64,
     pub email: String,
-    pub phone_sealed: Vec<u8>,
+    pub phone_sealed: Option<Vec<u8>>,
     pub notify_sms: bool,
     pub notify_email: bool,
     pub locale: Option<String>,
@@ -527,7 +527,16 @@ impl Store {
     /// The accepted volunteers who asked for text messages, on shifts starting within
     /// `(at, at + horizon]` not reminded yet.
     pub async fn reminders_due(&self, at: i64, horizon: i64, limit: i64) -> Result<Vec<Reminder>> {
-        type Row = (i64, i64, String, i64, String, i64, Vec<u8>, Option<String>);
+        type Row = (
+            i64,
+            i64,
+            String,
+            i64,
+            String,
+            i64,
+            Option<Vec<u8>>,
+            Option<String>,
+        );
         let rows: Vec<Row> = sqlx::query_as(
             "SELECT s.id, s.starts_at, m.title, v.id, v.reference, v.user_id, v.phone_sealed, \
              u.locale FROM mission_shifts s JOIN missions m ON m.id = s.mission_id \
@@ -844,7 +853,16 @@ impl Store {
         scope: &OrgScope,
         mission_id: i64,
     ) -> Result<Vec<BoardRecipient>> {
-        type Row = (i64, String, i64, String, Vec<u8>, i64, i64, Option<String>);
+        type Row = (
+            i64,
+            String,
+            i64,
+            String,
+            Option<Vec<u8>>,
+            i64,
+            i64,
+            Option<String>,
+        );
         let rows: Vec<Row> = sqlx::query_as(
             "SELECT DISTINCT v.id, v.reference, v.user_id, u.email, v.phone_sealed, v.notify_sms, \
              v.notify_email, u.locale FROM applications a JOIN volunteers v ON v.id = a.volunteer_id \
@@ -1087,15 +1105,4 @@ pub fn same_code(typed: &str, code: &str) -> bool {
         .zip(code)
         .fold(0_u8, |acc, (a, b)| acc | (a ^ b.to_ascii_uppercase()))
         == 0
-}
-
-impl Store {
-    /// The volunteer profile of an account, if it has one.
-    pub async fn ground_volunteer_id(&self, user: UserId) -> Result<Option<i64>> {
-        let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM volunteers WHERE user_id = $1")
-            .bind(user.0)
-            .fetch_optional(self.reader())
-            .await?;
-        Ok(row.map(|r| r.0))
-    }
 }

@@ -101,14 +101,15 @@ pub async fn run(command: RegistryCommand, config: Config) -> anyhow::Result<()>
             let keys = crate::keys::personal_data_keys(&config.data_dir)?;
             let done = twiza_app::sealing::reseal(&store, &keys).await?;
             println!(
-                "re-sealed with key {}: {} people, {} payee accounts, {} donor identities, {} need contacts, {} alert phones, {} grievance phones",
+                "re-sealed with key {}: {} people, {} payee accounts, {} donor identities, {} need contacts, {} alert phones, {} grievance phones, {} volunteer values",
                 keys.current_id(),
                 done.persons,
                 done.values.payee_accounts,
                 done.values.donor_identities,
                 done.values.need_contacts,
                 done.values.alert_phones,
-                done.values.grievance_phones
+                done.values.grievance_phones,
+                done.values.volunteer_values
             );
             Ok(())
         }

@@ -18,7 +18,10 @@ CREATE TABLE volunteer_accreditations (
     document_sha256 TEXT,
     document BLOB,
     recorded_by BIGINT NOT NULL REFERENCES users(id),
-    recorded_at BIGINT NOT NULL
+    recorded_at BIGINT NOT NULL,
+    -- The form's key: the same form sent twice records one accreditation.
+    creation_key TEXT,
+    UNIQUE (organization_id, creation_key)
 );
 CREATE INDEX volunteer_accreditations_org ON volunteer_accreditations(organization_id, valid_until);
 
@@ -31,11 +34,12 @@ CREATE TABLE volunteers (
     name TEXT NOT NULL,
     birth_date TEXT NOT NULL,
     seal_key_id BIGINT NOT NULL,
-    cin_sealed BLOB NOT NULL,
-    cin_index TEXT NOT NULL UNIQUE,
-    phone_sealed BLOB NOT NULL,
-    phone_index TEXT NOT NULL,
-    emergency_sealed BLOB NOT NULL,
+    cin_sealed BLOB,
+    cin_index TEXT UNIQUE,
+    phone_sealed BLOB,
+    phone_index TEXT,
+    -- The emergency contact (name and phone, JSON).
+    emergency_sealed BLOB,
     skills BIGINT NOT NULL,
     languages BIGINT NOT NULL,
     weekdays BIGINT NOT NULL,
@@ -47,7 +51,8 @@ CREATE TABLE volunteers (
     notify_sms BIGINT NOT NULL DEFAULT 1,
     notify_email BIGINT NOT NULL DEFAULT 1,
     created_at BIGINT NOT NULL,
-    updated_at BIGINT NOT NULL
+    updated_at BIGINT NOT NULL,
+    erased_at BIGINT
 );
 CREATE INDEX volunteers_phone ON volunteers(phone_index);
 CREATE INDEX volunteers_seal_key ON volunteers(seal_key_id);
@@ -70,9 +75,26 @@ CREATE TABLE volunteer_documents (
     size_bytes BIGINT NOT NULL,
     sha256 TEXT NOT NULL,
     content BLOB NOT NULL,
-    uploaded_at BIGINT NOT NULL
+    uploaded_at BIGINT NOT NULL,
+    -- The host's check: who, when, for which association.
+    checked_by BIGINT REFERENCES users(id),
+    checked_at BIGINT,
+    checked_by_org BIGINT REFERENCES organizations(id)
 );
 CREATE INDEX volunteer_documents_volunteer ON volunteer_documents(volunteer_id, id);
+
+-- Every read of a volunteer's personal data by a host's member: the volunteer sees it.
+CREATE TABLE volunteer_reads (
+    id INTEGER PRIMARY KEY,
+    volunteer_id BIGINT NOT NULL REFERENCES volunteers(id),
+    organization_id BIGINT NOT NULL REFERENCES organizations(id),
+    account_id BIGINT NOT NULL REFERENCES users(id),
+    -- What was read (`profile`, `document`) and why.
+    what TEXT NOT NULL,
+    purpose TEXT NOT NULL,
+    at BIGINT NOT NULL
+);
+CREATE INDEX volunteer_reads_volunteer ON volunteer_reads(volunteer_id, id);
 
 -- A mission an association publishes, possibly for an incident.
 CREATE TABLE missions (

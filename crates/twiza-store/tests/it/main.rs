@@ -24,3 +24,4 @@ mod schema;
 mod sealed;
 mod sms;
 mod suite;
+mod volunteers;

@@ -36,6 +36,24 @@ fn legacy_seal(binding: &[u8], value: &str) -> Vec<u8> {
     [&[1u8][..], &nonce, &sealed].concat()
 }
 
+/// A checked volunteer profile.
+fn volunteer_profile() -> twiza_domain::volunteer::NewVolunteer {
+    twiza_domain::volunteer::NewVolunteer {
+        name: "Youssef Amrani".into(),
+        birth_date: time::macros::date!(1990 - 05 - 01),
+        cin: "BK123456".into(),
+        phone: "+212612345678".into(),
+        skills: 1,
+        languages: 1,
+        weekdays: 1,
+        available_from: None,
+        available_until: None,
+        communes: vec!["07.041.07.05".into()],
+        emergency_name: "Fatima Amrani".into(),
+        emergency_phone: "+212698765432".into(),
+    }
+}
+
 on_both_backends!(
     legacy_and_rotated_values_are_resealed_with_the_current_key,
     |db: TestDb| async move {
@@ -103,6 +121,7 @@ on_both_backends!(
                 payee_accounts: 0,
                 alert_phones: 0,
                 grievance_phones: 0,
+                volunteer_values: 0,
                 unopened: 0
             }
         );
@@ -125,6 +144,13 @@ on_both_backends!(
             identity
         );
 
+        // A volunteer's CIN, phone and emergency contact, sealed with key 1.
+        let volunteer_account = s.create_user("v@x.ma", "h", "V", None).await.expect("user");
+        let profile = volunteer_profile();
+        s.create_volunteer(&old, volunteer_account, &profile)
+            .await
+            .expect("volunteer");
+
         // A rotation: everything moves to key 2, in batches of one, and then opens with key 2
         // alone.
         let rotated = keys(&[1, 2]).with_legacy(LEGACY_KEY);
@@ -134,6 +160,7 @@ on_both_backends!(
             (1, 2),
             "both contacts and the identity"
         );
+        assert_eq!(moved.volunteer_values, 3, "the volunteer's three values");
         let only_new = keys(&[2]);
         assert_eq!(
             s.reseal_sealed_values(&only_new, 10)
@@ -155,6 +182,16 @@ on_both_backends!(
                 .expect("opens with key 2"),
             identity
         );
+        let opened = s
+            .own_volunteer(&only_new, volunteer_account)
+            .await
+            .expect("q")
+            .expect("the profile opens with key 2");
+        assert_eq!(
+            (opened.cin.as_str(), opened.phone.as_str()),
+            ("BK123456", "+212612345678")
+        );
+        assert_eq!(opened.emergency_name, "Fatima Amrani");
 
         // A value that does not open is never overwritten: start-up leaves and counts it, an
         // operator's re-seal says so and stops.
