@@ -26,6 +26,7 @@ pub mod grievances;
 pub mod ledger;
 pub mod logistics;
 pub mod mail;
+pub mod missions;
 pub mod notices;
 pub mod openrosa;
 pub mod organizations;

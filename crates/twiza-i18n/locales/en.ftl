@@ -1834,3 +1834,10 @@ contract-article-expenses = Article 7 — Expenses. Volunteering is unpaid: the 
 contract-article-termination = Article 8 — Termination. Either party may end the contract in writing with { $days } days’ notice; it ends without notice for serious misconduct, or when the host’s accreditation ends.
 contract-article-nature = Article 9 — Nature of the contract. This is a contractual volunteering contract under Law 06-18 on the organization of contractual volunteering, promulgated by Dahir 1-21-85 of 26 July 2021 (Bulletin officiel no. 7010 of 5 August 2021), and its implementing texts. It is not an employment contract: it creates no subordination and gives no right to a wage.
 contract-closing = Made in two copies, in Arabic and in French; each party receives its own.
+
+## Missions and matching
+volunteering-invitation-sms = Twiza: an association invites you to the mission "{ $title }". See it and apply: { $link }
+mail-mission-invitation-subject = Invitation to the mission "{ $title }"
+mail-mission-invitation-body = Hello,
+    An association invites you to the volunteering mission "{ $title }", which fits your profile. To see it and apply to a shift:
+    { $link }

@@ -1837,3 +1837,10 @@ contract-article-expenses = Article 7 — Frais. Le volontariat n’est pas rém
 contract-article-termination = Article 8 — Fin du contrat. Chaque partie peut mettre fin au contrat par écrit avec un préavis de { $days } jours ; le contrat prend fin sans préavis en cas de faute grave, ou si l’agrément de l’organisme d’accueil prend fin.
 contract-article-nature = Article 9 — Nature du contrat. Le présent contrat est un contrat de volontariat contractuel régi par la loi n° 06-18 relative à l’organisation du volontariat contractuel, promulguée par le dahir n° 1-21-85 du 26 juillet 2021 (Bulletin officiel n° 7010 du 5 août 2021), et par ses textes d’application. Ce n’est pas un contrat de travail : il ne crée aucun lien de subordination et n’ouvre droit à aucun salaire.
 contract-closing = Fait en deux exemplaires, en arabe et en français ; chaque partie reçoit le sien.
+
+## Missions and matching
+volunteering-invitation-sms = Twiza : une association vous invite à la mission « { $title } ». Voir et postuler : { $link }
+mail-mission-invitation-subject = Invitation à la mission « { $title } »
+mail-mission-invitation-body = Bonjour,
+    Une association vous invite à la mission de volontariat « { $title } », qui correspond à votre profil. Pour la voir et postuler à un créneau :
+    { $link }

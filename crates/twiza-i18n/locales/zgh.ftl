@@ -1843,3 +1843,10 @@ contract-article-expenses = ⴰⵎⴰⵔⴰⵏ 7 — ⵉⵙⵙⵓⴼⵖⵏ. ⴰ�
 contract-article-termination = ⴰⵎⴰⵔⴰⵏ 8 — ⵜⵉⴳⵉⵔⴰ ⵏ ⵓⵙⵎⴰⵔⴰⵡ. ⴽⵔⴰ ⵏ ⵓⴳⵣⵣⴰⵍ ⵉⵥⴹⴰⵕ ⴰⴷ ⵉⵙⵎⴷⵓ ⴰⵙⵎⴰⵔⴰⵡ ⵙ ⵜⵉⵔⵔⴰ, { $days } ⵏ ⵡⵓⵙⵙⴰⵏ ⵣⴰⵜ.
 contract-article-nature = ⴰⵎⴰⵔⴰⵏ 9 — ⵜⴰⴳⴰⵎⴰ ⵏ ⵓⵙⵎⴰⵔⴰⵡ. ⴰⵙⵎⴰⵔⴰⵡ ⴰⴷ ⴷ ⴰⵙⵎⴰⵔⴰⵡ ⵏ ⵓⵙⵡⵓⵔⵉ ⵙ ⵓⵙⵎⴰⵔⴰⵡ ⵙ ⵓⵙⵍⵓⴳⵏ 06-18 (ⴰⴹⵀⵉⵔ 1-21-85, 26 ⵢⵓⵍⵢⵓⵣ 2021; ⵜⴰⵙⵏⵙⵉⵜ ⵜⵓⵏⵚⵉⴱⵜ 7010, 5 ⵖⵓⵛⵜ 2021). ⵓⵔ ⴷ ⴰⵙⵎⴰⵔⴰⵡ ⵏ ⵜⵡⵓⵔⵉ ⵏ ⵓⵅⵍⵍⵚ.
 contract-closing = ⵉⵜⵜⵓⵙⴽⴰⵔ ⵙ ⵙⵉⵏ ⵏ ⵜⵏⵖⵍⵉⵏ, ⵙ ⵜⴰⵄⵔⴰⴱⵜ ⴷ ⵜⴼⵔⴰⵏⵙⵉⵙⵜ.
+
+## Missions and matching
+volunteering-invitation-sms = ⵜⵡⵉⵣⴰ: ⵜⴰⵎⵙⵎⵓⵏⵜ ⴰⴷ ⴽ ⵜⵏⵏⵓⴱⴳ ⵖⵔ ⵜⵎⵓⵔⵙⵉ « { $title } ». ⵥⵕ ⴷ ⵙⵙⵓⵜⵔ: { $link }
+mail-mission-invitation-subject = ⴰⵏⵏⵓⴱⴳ ⵖⵔ ⵜⵎⵓⵔⵙⵉ « { $title } »
+mail-mission-invitation-body = ⴰⵣⵓⵍ,
+    ⵜⴰⵎⵙⵎⵓⵏⵜ ⴰⴷ ⴽ ⵜⵏⵏⵓⴱⴳ ⵖⵔ ⵜⵎⵓⵔⵙⵉ ⵏ ⵓⵡⵓⵔⵉ ⴰⵏⴳⴰⴷⵓ « { $title } ». ⴰⴷ ⵜⵥⵕⴷ ⴷ ⴰⴷ ⵜⵙⵙⵓⵜⵔⴷ:
+    { $link }

@@ -29,6 +29,7 @@ mod logistics;
 mod lots;
 mod mail_outbox;
 mod members;
+mod missions;
 mod openrosa;
 mod organizations;
 mod phone;
@@ -91,6 +92,11 @@ pub use lots::{
 };
 pub use mail_outbox::{DueMail, LinkHash, MailRecipient, MailRecord, NewMail};
 pub use members::MembershipChange;
+pub use missions::{
+    emergency_plain, ApplicationRow, Applied, Invitee, MissionSearch, MissionSummary, MissionView,
+    MyApplication, NearMission, SeedVolunteer, ShiftInvitation, ShiftView, VolunteerFacts,
+    MISSION_PAGE,
+};
 pub use openrosa::{NewSubmission, SeenSubmission};
 pub use organizations::{DirectoryFilter, DirectoryPage, Invitation, Member, MembershipRow};
 pub use payments::{GiftState, Raised, SealedIdentity};

@@ -361,6 +361,9 @@ pub fn table() -> Vec<RouteSpec> {
         route(M::POST, "/api/v1/organizations/{org_id}/households/{household_id}/members/{person_id}/rectification", Personal(COORDINATION), post(api::registry::rectify)),
         route(M::POST, "/api/v1/organizations/{org_id}/households/{household_id}/consents/withdrawal", Personal(COORDINATION), post(api::registry::withdraw_consent)),
         route(M::POST, "/api/v1/organizations/{org_id}/households/{household_id}/payee", Org(TREASURY), post(api::payment_batches::set_payee)),
+        // Volunteering: missions and matching.
+        route(M::GET, "/api/v1/missions", Public, get(api::missions::search)),
+        route(M::GET, "/api/v1/organizations/{org_id}/missions/{mission_id}/candidates", Org(COORDINATION), get(api::missions::candidates)),
         route(M::POST, "/api/v1/organizations/{org_id}/grievances", Personal(FIELD), post(api::grievances::file)),
         route(M::GET, "/api/v1/organizations/{org_id}/grievances", Personal(COORDINATION), get(api::grievances::list)),
         route(M::GET, "/api/v1/organizations/{org_id}/grievances/{grievance_id}", Personal(COORDINATION), get(api::grievances::show)),

@@ -8,6 +8,7 @@ pub mod channels;
 pub mod crisis;
 pub mod log;
 pub mod registry;
+pub mod volunteers;
 
 use crate::config::Config;
 use anyhow::Context;
@@ -82,6 +83,16 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 20_000)]
         messages: u64,
     },
+    /// Matching at scale: N volunteers spread over the communes by population, missions in Al
+    /// Haouz and Casablanca, their ranked candidates computed repeatedly (p50/p99/max).
+    Volunteers {
+        /// Volunteers loaded.
+        #[arg(long, default_value_t = 100_000)]
+        volunteers: usize,
+        /// Rankings per mission.
+        #[arg(long, default_value_t = 20)]
+        rounds: usize,
+    },
     /// Needs intake per second through the API, then coverage and gaps and the streamed 3W and
     /// GeoJSON exports over an incident of N needs and M pledges.
     Crisis {
@@ -132,6 +143,9 @@ pub async fn run(command: BenchCommand, config: Config) -> anyhow::Result<()> {
         }
         BenchCommand::Registry { households } => {
             crate::bench::registry::run(config, households).await
+        }
+        BenchCommand::Volunteers { volunteers, rounds } => {
+            crate::bench::volunteers::run(config, volunteers, rounds.max(1)).await
         }
         BenchCommand::Crisis {
             needs,

@@ -14,6 +14,7 @@ pub mod ledger;
 pub mod log;
 pub mod logistics;
 pub mod members;
+pub mod missions;
 pub mod openapi;
 pub mod organizations;
 pub mod payment_batches;

@@ -8,8 +8,8 @@
 
 use super::{
     authorizations, campaigns, crisis, donations, duplicate_reviews, exports, geo, gifts,
-    grievances, ledger, log, logistics, members, organizations, payment_batches, programmes,
-    receipts, registry, reports, tokens,
+    grievances, ledger, log, logistics, members, missions, organizations, payment_batches,
+    programmes, receipts, registry, reports, tokens,
 };
 use crate::authz::Access;
 use crate::error::{ErrorBody, ErrorDetail, FieldDetail};
@@ -62,12 +62,13 @@ use utoipa::{Modify, OpenApi};
         programmes::create, programmes::list, programmes::add_rules, programmes::enroll, programmes::set_enrollment,
         programmes::compute_cycle, programmes::cycle, programmes::approve_cycle,
         programmes::entitlement, programmes::create_batch,
+        missions::search, missions::candidates,
         document,
     ),
     components(schemas(ErrorBody, ErrorDetail, FieldDetail)),
     modifiers(&BearerAuth, &SharedErrors),
     tags(
-        (name = "accounts"), (name = "organizations"), (name = "members"), (name = "campaigns"), (name = "donations"), (name = "ledger"), (name = "log"), (name = "geography"), (name = "crisis"), (name = "logistics"), (name = "registry"), (name = "grievances"), (name = "programmes"), (name = "payments"), (name = "meta")
+        (name = "accounts"), (name = "organizations"), (name = "members"), (name = "campaigns"), (name = "donations"), (name = "ledger"), (name = "log"), (name = "geography"), (name = "crisis"), (name = "logistics"), (name = "registry"), (name = "grievances"), (name = "programmes"), (name = "volunteering"), (name = "payments"), (name = "meta")
     )
 )]
 pub struct ApiDoc;

@@ -661,6 +661,9 @@ async fn no_route_lets_a_tenant_into_another_association() {
                 .replace("{cycle_id}", "1")
                 .replace("{pair_id}", "1")
                 .replace("{person_id}", "1")
+                .replace("{mission_id}", "1")
+                .replace("{shift_id}", "1")
+                .replace("{application_id}", "1")
                 .replace("{token}", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
                 .replace("{document_id}", "1")
                 .replace("{broadcast_id}", "1")
@@ -824,6 +827,9 @@ async fn read_only_platform_roles_change_nothing_and_see_no_contacts() {
                 .replace("{cycle_id}", "1")
                 .replace("{pair_id}", "1")
                 .replace("{person_id}", "1")
+                .replace("{mission_id}", "1")
+                .replace("{shift_id}", "1")
+                .replace("{application_id}", "1")
                 .replace("{document_id}", "1")
                 .replace("{index}", "0");
             let response = call(&app, route, &path, Some(&user)).await;

@@ -29,6 +29,7 @@ mod logs;
 mod mail;
 mod map;
 mod members;
+mod missions;
 mod notifications;
 mod openapi;
 mod openrosa;

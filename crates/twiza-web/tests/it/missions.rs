@@ -1,0 +1,577 @@
+//! Missions, shifts, applications and matching: a mission with bad input is refused field by
+//! field and writes nothing; the public search by skill, language and commune; a full shift
+//! puts an application on the waiting list; an overlapping shift and an acceptance on a full
+//! shift are refused; candidates are ranked with their reasons and a far volunteer is absent;
+//! another association sees neither the candidates nor the applications. On both backends.
+
+use crate::harness::{TestApp, TestUser};
+use time::Duration;
+use twiza_app::missions::{self as missions, SearchInput};
+use twiza_app::Error;
+use twiza_domain::organization::OrgStatus;
+use twiza_domain::volunteer::{
+    iso_day, morocco_day, MissionInput, NewVolunteer, ShiftInput, Skill, VolunteerLanguage,
+    ALL_WEEKDAYS,
+};
+use twiza_domain::{OrgRole, OrgScope, Refusal};
+use twiza_store::SeedVolunteer;
+
+/// Ait Faska (Al Haouz): the missions' commune.
+pub const AIT_FASKA: &str = "07.041.03.05";
+/// Ait Ourir (Al Haouz), a few kilometres away.
+pub const AIT_OURIR: &str = "07.041.01.01";
+/// Casablanca: far from Al Haouz.
+pub const CASABLANCA: &str = "06.141.01.0";
+
+pub fn day(offset: i64) -> String {
+    let today = morocco_day(twiza_store::now()).unwrap();
+    iso_day(today + Duration::days(offset))
+}
+
+/// A volunteer profile for the loader.
+pub fn profile(name: &str, cin: &str, skills: i64, languages: i64, commune: &str) -> NewVolunteer {
+    NewVolunteer {
+        name: name.to_owned(),
+        birth_date: time::macros::date!(1990 - 05 - 17),
+        cin: cin.to_owned(),
+        phone: format!(
+            "+2126{:0>8}",
+            cin.chars().filter(char::is_ascii_digit).collect::<String>()
+        ),
+        skills,
+        languages,
+        weekdays: ALL_WEEKDAYS,
+        available_from: None,
+        available_until: None,
+        communes: vec![commune.to_owned()],
+        emergency_name: "Ahmed Ait Lahcen".to_owned(),
+        emergency_phone: "+212661000000".to_owned(),
+    }
+}
+
+/// Loads one volunteer for an existing account.
+pub async fn volunteer_for(app: &TestApp, user: &TestUser, profile: NewVolunteer) -> i64 {
+    app.store
+        .seed_volunteers(
+            &app.state.config.personal_data,
+            &[SeedVolunteer {
+                user_id: Some(user.id.0),
+                email: String::new(),
+                profile,
+                minutes_given: 0,
+            }],
+        )
+        .await
+        .expect("seeded")[0]
+}
+
+pub struct World {
+    pub app: TestApp,
+    pub owner: TestUser,
+    pub scope: OrgScope,
+}
+
+pub async fn world(app: TestApp) -> World {
+    let owner = app.user("owner@asni.ma", None).await;
+    let org = app
+        .org(&owner, "Tiwizi Asni", "1/2015", OrgStatus::Verified)
+        .await;
+    World {
+        scope: OrgScope::for_member(org, OrgRole::Owner),
+        app,
+        owner,
+    }
+}
+
+pub fn mission_input<'a>(starts: &'a str, ends: &'a str) -> MissionInput<'a> {
+    MissionInput {
+        title: "Distribution de tentes",
+        purpose: "Abriter les familles des douars d'Ait Faska",
+        kind: "contractual",
+        skills: vec!["first_aid", "driving_4x4"],
+        languages: vec!["shi"],
+        commune: AIT_FASKA,
+        starts_on: starts,
+        ends_on: ends,
+        requirements: "",
+    }
+}
+
+pub fn shift<'a>(day: &'a str, starts: &'a str, ends: &'a str, places: &'a str) -> ShiftInput<'a> {
+    ShiftInput {
+        day,
+        starts,
+        ends,
+        places,
+    }
+}
+
+/// A mission from tomorrow for ten days, with a first shift of one place tomorrow 08:00–12:00.
+pub async fn mission(w: &World, key: &str) -> i64 {
+    let (starts, ends, first) = (day(1), day(10), day(1));
+    missions::publish(
+        &w.app.store,
+        &w.scope,
+        &mission_input(&starts, &ends),
+        &shift(&first, "08:00", "12:00", "1"),
+        Some(key),
+        w.owner.id,
+    )
+    .await
+    .expect("published")
+}
+
+async fn missions_count(w: &World) -> usize {
+    w.app.store.org_missions(&w.scope).await.unwrap().len()
+}
+
+fn refused(e: Error) -> Refusal {
+    match e {
+        Error::Refused(r) => r,
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+async fn bad_input_is_refused_field_by_field(app: TestApp) {
+    let w = world(app).await;
+    let (past, ends) = (day(-3), day(-5));
+    let mut input = mission_input(&past, &ends);
+    input.title = " ";
+    input.kind = "paid";
+    input.skills = vec!["juggling"];
+    input.commune = "99.999.99.99";
+    let e = missions::publish(
+        &w.app.store,
+        &w.scope,
+        &input,
+        &shift("not-a-day", "25:00", "12:00", "0"),
+        Some("k"),
+        w.owner.id,
+    )
+    .await
+    .unwrap_err();
+    let Error::Invalid(fields) = e else {
+        panic!("expected invalid fields")
+    };
+    let named: Vec<(&str, &str)> = fields.iter().map(|f| (f.field, f.code)).collect();
+    assert_eq!(
+        named,
+        [
+            ("title", "required"),
+            ("kind", "validation"),
+            ("skills", "validation"),
+            ("commune", "unknown_commune"),
+            ("starts_on", "date_in_past"),
+            ("ends_on", "before_start"),
+            ("day", "invalid_date"),
+            ("starts", "invalid_time"),
+            ("places", "out_of_range"),
+        ]
+    );
+    assert_eq!(missions_count(&w).await, 0);
+    // The same form twice publishes one mission.
+    let a = mission(&w, "form-1").await;
+    let b = mission(&w, "form-1").await;
+    assert_eq!(a, b);
+    assert_eq!(missions_count(&w).await, 1);
+    let view = missions::show(&w.app.store, a).await.unwrap();
+    assert_eq!(view.shifts.len(), 1);
+    assert_eq!(view.shifts[0].left, 1);
+}
+
+#[tokio::test]
+async fn bad_input_is_refused_field_by_field_on_sqlite() {
+    bad_input_is_refused_field_by_field(TestApp::new().await).await;
+}
+
+#[tokio::test]
+async fn bad_input_is_refused_field_by_field_on_postgres() {
+    if let Some(app) = TestApp::postgres().await {
+        bad_input_is_refused_field_by_field(app).await;
+    }
+}
+
+async fn search_finds_by_skill_language_and_commune(app: TestApp) {
+    let w = world(app).await;
+    let id = mission(&w, "m").await;
+    let search = |skill: &'static str, language: &'static str, commune: &'static str| {
+        let store = w.app.store.clone();
+        async move {
+            missions::search(
+                &store,
+                &SearchInput {
+                    skill,
+                    language,
+                    commune,
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap()
+            .iter()
+            .map(|m| m.id)
+            .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(search("", "", "").await, [id]);
+    assert_eq!(search("first_aid", "", "").await, [id]);
+    assert_eq!(search("cooking", "", "").await, Vec::<i64>::new());
+    assert_eq!(search("", "shi", AIT_FASKA).await, [id]);
+    assert_eq!(search("", "fr", "").await, Vec::<i64>::new());
+    assert_eq!(search("", "", CASABLANCA).await, Vec::<i64>::new());
+    let unknown = missions::search(
+        &w.app.store,
+        &SearchInput {
+            skill: "juggling",
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap_err();
+    assert!(matches!(unknown, Error::InvalidQuery { field: "skill" }));
+    // A closed mission is no longer found.
+    missions::close(&w.app.store, &w.scope, id).await.unwrap();
+    assert_eq!(search("", "", "").await, Vec::<i64>::new());
+}
+
+#[tokio::test]
+async fn search_finds_by_skill_language_and_commune_on_sqlite() {
+    search_finds_by_skill_language_and_commune(TestApp::new().await).await;
+}
+
+#[tokio::test]
+async fn search_finds_by_skill_language_and_commune_on_postgres() {
+    if let Some(app) = TestApp::postgres().await {
+        search_finds_by_skill_language_and_commune(app).await;
+    }
+}
+
+async fn places_waiting_list_and_overlaps(app: TestApp) {
+    let w = world(app).await;
+    let store = w.app.store.clone();
+    let m = mission(&w, "m").await;
+    let first_shift = missions::show(&store, m).await.unwrap().shifts[0].id;
+    let tomorrow = day(1);
+    let overlapping = missions::add_shift(
+        &store,
+        &w.scope,
+        m,
+        &shift(&tomorrow, "11:00", "15:00", "3"),
+    )
+    .await
+    .unwrap();
+    let stranger = w.app.user("nobody@x.ma", None).await;
+    assert_eq!(
+        refused(
+            missions::apply(&store, stranger.id, m, first_shift)
+                .await
+                .unwrap_err()
+        ),
+        Refusal::NotAVolunteer
+    );
+    let both = Skill::FirstAid.bit() | Skill::Driving4x4.bit();
+    let shi = VolunteerLanguage::Tachelhit.bit();
+    let salma = w.app.user("salma@x.ma", None).await;
+    volunteer_for(
+        &w.app,
+        &salma,
+        profile("Salma", "EE123456", both, shi, AIT_FASKA),
+    )
+    .await;
+    let omar = w.app.user("omar@x.ma", None).await;
+    volunteer_for(
+        &w.app,
+        &omar,
+        profile("Omar", "EE654321", both, shi, AIT_OURIR),
+    )
+    .await;
+
+    let a = missions::apply(&store, salma.id, m, first_shift)
+        .await
+        .unwrap();
+    assert_eq!(a.status, "applied");
+    assert_eq!(
+        refused(
+            missions::apply(&store, salma.id, m, first_shift)
+                .await
+                .unwrap_err()
+        ),
+        Refusal::AlreadyApplied
+    );
+    // Salma holds 08:00–12:00: 11:00–15:00 overlaps it.
+    assert_eq!(
+        refused(
+            missions::apply(&store, salma.id, m, overlapping)
+                .await
+                .unwrap_err()
+        ),
+        Refusal::ShiftOverlap
+    );
+    missions::accept(&store, &w.scope, a.id, w.owner.id)
+        .await
+        .unwrap();
+    // The one place is taken: Omar waits.
+    let b = missions::apply(&store, omar.id, m, first_shift)
+        .await
+        .unwrap();
+    assert_eq!(b.status, "waiting");
+    let view = missions::show(&store, m).await.unwrap();
+    assert_eq!((view.shifts[0].left, view.shifts[0].waiting), (0, 1));
+    assert_eq!(
+        refused(
+            missions::accept(&store, &w.scope, b.id, w.owner.id)
+                .await
+                .unwrap_err()
+        ),
+        Refusal::ShiftFull
+    );
+    // Salma withdraws: the place is freed and Omar's application moves to `applied`.
+    missions::withdraw(&store, salma.id, a.id).await.unwrap();
+    let apps = store.mission_applications(&w.scope, m).await.unwrap();
+    let status_of = |id: i64| {
+        apps.iter()
+            .find(|x| x.id == id)
+            .map(|x| x.status.clone())
+            .unwrap()
+    };
+    assert_eq!(status_of(a.id), "withdrawn");
+    assert_eq!(status_of(b.id), "applied");
+    missions::accept(&store, &w.scope, b.id, w.owner.id)
+        .await
+        .unwrap();
+    // Omar cannot withdraw Salma's application, nor another association accept his.
+    assert!(matches!(
+        missions::withdraw(&store, omar.id, a.id).await.unwrap_err(),
+        Error::NotFound
+    ));
+    let other = w.app.user("other@x.ma", None).await;
+    let other_org = w
+        .app
+        .org(&other, "Amal Casa", "2/2016", OrgStatus::Verified)
+        .await;
+    let other_scope = OrgScope::for_member(other_org, OrgRole::Owner);
+    assert!(matches!(
+        missions::decline(&store, &other_scope, b.id, other.id)
+            .await
+            .unwrap_err(),
+        Error::NotFound
+    ));
+    assert!(store
+        .mission_applications(&other_scope, m)
+        .await
+        .unwrap()
+        .is_empty());
+}
+
+#[tokio::test]
+async fn places_waiting_list_and_overlaps_on_sqlite() {
+    places_waiting_list_and_overlaps(TestApp::new().await).await;
+}
+
+#[tokio::test]
+async fn places_waiting_list_and_overlaps_on_postgres() {
+    if let Some(app) = TestApp::postgres().await {
+        places_waiting_list_and_overlaps(app).await;
+    }
+}
+
+async fn candidates_are_ranked_with_reasons(app: TestApp) {
+    let w = world(app).await;
+    let store = w.app.store.clone();
+    let m = mission(&w, "m").await;
+    let both = Skill::FirstAid.bit() | Skill::Driving4x4.bit();
+    let shi = VolunteerLanguage::Tachelhit.bit();
+    let fr = VolunteerLanguage::French.bit();
+    let here = w.app.user("here@x.ma", None).await;
+    let here_id = volunteer_for(
+        &w.app,
+        &here,
+        profile("Here", "EE100001", both, shi, AIT_FASKA),
+    )
+    .await;
+    let near = w.app.user("near@x.ma", None).await;
+    let near_id = volunteer_for(
+        &w.app,
+        &near,
+        profile("Near", "EE100002", Skill::FirstAid.bit(), fr, AIT_OURIR),
+    )
+    .await;
+    let far = w.app.user("far@x.ma", None).await;
+    let far_id = volunteer_for(
+        &w.app,
+        &far,
+        profile("Far", "EE100003", both, shi, CASABLANCA),
+    )
+    .await;
+
+    let ranked = missions::candidates(&store, &w.scope, m, missions::CANDIDATES)
+        .await
+        .unwrap();
+    let ids: Vec<i64> = ranked.fits.iter().map(|f| f.volunteer_id).collect();
+    assert_eq!(ids, [here_id, near_id]);
+    assert!(!ids.contains(&far_id));
+    assert_eq!(ranked.considered, 2);
+    let best = &ranked.fits[0];
+    assert_eq!(best.points, 100);
+    assert_eq!(best.distance_km, 0);
+    assert!(best.available);
+    let second = &ranked.fits[1];
+    assert_eq!(second.skills_missing, [Skill::Driving4x4]);
+    assert!(second.languages_matched.is_empty());
+    assert!(second.distance_km > 0 && second.distance_km < 60);
+    assert_eq!(
+        ranked.references.get(&here_id).map(String::as_str),
+        Some(format!("V-{here_id}").as_str())
+    );
+    // The same through the API: the ranked list with its reasons, the far volunteer absent.
+    let api = w
+        .app
+        .get(
+            &format!(
+                "/api/v1/organizations/{}/missions/{m}/candidates",
+                w.scope.org_id().0
+            ),
+            Some(&w.owner.token),
+        )
+        .await;
+    assert_eq!(api.status, 200, "{}", api.text());
+    let body = api.json();
+    assert_eq!(body["considered"], 2);
+    assert_eq!(body["candidates"][0]["volunteer_id"], here_id);
+    assert_eq!(body["candidates"][0]["points"], 100);
+    assert_eq!(body["candidates"][1]["skills_missing"][0], "driving_4x4");
+    assert!(!api.text().contains("Here") && !api.text().contains("EE100001"));
+    let found = w
+        .app
+        .get("/api/v1/missions?skill=first_aid&language=shi", None)
+        .await
+        .json();
+    assert_eq!(found["missions"][0]["id"], m);
+    assert_eq!(found["missions"][0]["kind"], "contractual");
+    let refused = w.app.get("/api/v1/missions?language=klingon", None).await;
+    assert_eq!(refused.status, 400);
+    assert_eq!(refused.error_code(), "invalid_query");
+    // The mission fits the volunteer too.
+    let fitting = missions::missions_for_me(&store, here.id, missions::FITTING)
+        .await
+        .unwrap();
+    assert_eq!(fitting.len(), 1);
+    assert_eq!((fitting[0].0.id, fitting[0].1.points), (m, 100));
+    assert!(missions::missions_for_me(&store, far.id, missions::FITTING)
+        .await
+        .unwrap()
+        .is_empty());
+    // Once applied, a volunteer is no longer a candidate.
+    let first_shift = missions::show(&store, m).await.unwrap().shifts[0].id;
+    missions::apply(&store, here.id, m, first_shift)
+        .await
+        .unwrap();
+    let after = missions::candidates(&store, &w.scope, m, missions::CANDIDATES)
+        .await
+        .unwrap();
+    assert_eq!(
+        after
+            .fits
+            .iter()
+            .map(|f| f.volunteer_id)
+            .collect::<Vec<_>>(),
+        [near_id]
+    );
+    // Near is invited by SMS and e-mail; a repeat invites (and texts) nobody twice.
+    let how = missions::Inviting {
+        keys: &w.app.state.config.personal_data,
+        messages: &w.app.state.messages,
+        mail: Some(&w.app.state.mail),
+        texting: true,
+        fallback: twiza_i18n::Locale::Fr,
+    };
+    let invited = missions::invite(
+        &store,
+        &how,
+        &w.scope,
+        (m, first_shift),
+        &[near_id],
+        w.owner.id,
+    )
+    .await
+    .unwrap();
+    assert_eq!(invited, 1);
+    let again = missions::invite(
+        &store,
+        &how,
+        &w.scope,
+        (m, first_shift),
+        &[near_id],
+        w.owner.id,
+    )
+    .await
+    .unwrap();
+    assert_eq!(again, 0);
+    let sms = w.app.last_sms_to("+212600100002").await.expect("texted");
+    assert!(sms.contains(&format!("/missions/{m}")), "{sms}");
+    let texts = store.sms_outbox(100).await.unwrap();
+    assert_eq!(
+        texts
+            .iter()
+            .filter(|t| t.kind == "mission_invitation")
+            .count(),
+        1
+    );
+    // An invited volunteer is no longer a candidate, and applies to the shift invited to.
+    assert!(missions::candidates(&store, &w.scope, m, 50)
+        .await
+        .unwrap()
+        .fits
+        .is_empty());
+    let applied = missions::apply(&store, near.id, m, first_shift)
+        .await
+        .unwrap();
+    assert_eq!(applied.status, "applied");
+    // Another association sees nothing of this mission's candidates.
+    let other = w.app.user("other@x.ma", None).await;
+    let other_org = w
+        .app
+        .org(&other, "Amal Casa", "2/2016", OrgStatus::Verified)
+        .await;
+    let other_scope = OrgScope::for_member(other_org, OrgRole::Owner);
+    assert!(matches!(
+        missions::candidates(&store, &other_scope, m, 50)
+            .await
+            .unwrap_err(),
+        Error::NotFound
+    ));
+    let foreign = w
+        .app
+        .get(
+            &format!(
+                "/api/v1/organizations/{}/missions/{m}/candidates",
+                other_org.0
+            ),
+            Some(&other.token),
+        )
+        .await;
+    assert_eq!(foreign.status, 404);
+    let outsider = w
+        .app
+        .get(
+            &format!(
+                "/api/v1/organizations/{}/missions/{m}/candidates",
+                w.scope.org_id().0
+            ),
+            Some(&other.token),
+        )
+        .await;
+    assert!(matches!(outsider.status.as_u16(), 403 | 404));
+}
+
+#[tokio::test]
+async fn candidates_are_ranked_with_reasons_on_sqlite() {
+    candidates_are_ranked_with_reasons(TestApp::new().await).await;
+}
+
+#[tokio::test]
+async fn candidates_are_ranked_with_reasons_on_postgres() {
+    if let Some(app) = TestApp::postgres().await {
+        candidates_are_ranked_with_reasons(app).await;
+    }
+}
