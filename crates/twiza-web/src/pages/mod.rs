@@ -39,6 +39,8 @@ pub mod transfers;
 pub mod treasury;
 pub mod triage;
 pub mod verify;
+pub mod volunteer_contracts;
+pub mod volunteer_ground;
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
