@@ -264,7 +264,11 @@ const MINE_DONE: [(&str, &str); 2] = [
     ("checked_out", "vshift-done-checked-out"),
 ];
 
-async fn mine_page(state: &AppState, c: Ctx, user: twiza_domain::UserId) -> AppResult<MyShiftsPage> {
+async fn mine_page(
+    state: &AppState,
+    c: Ctx,
+    user: twiza_domain::UserId,
+) -> AppResult<MyShiftsPage> {
     Ok(MyShiftsPage {
         shifts: state.store.my_shifts(user, 100).await?,
         contracts: state.store.volunteer_contracts(user, 50).await?,
@@ -359,7 +363,11 @@ pub struct CodeQuery {
 }
 
 /// `GET /certificates`: the public form (`?code=` goes to the certificate's page).
-pub async fn check_form(State(state): State<AppState>, c: Ctx, ApiQuery(q): ApiQuery<CodeQuery>) -> AppResult<Response> {
+pub async fn check_form(
+    State(state): State<AppState>,
+    c: Ctx,
+    ApiQuery(q): ApiQuery<CodeQuery>,
+) -> AppResult<Response> {
     let Some(code) = q.code.filter(|c| !c.trim().is_empty()) else {
         return Ok(render(&CheckPage {
             c,

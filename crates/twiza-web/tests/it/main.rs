@@ -43,3 +43,4 @@ mod sms_channels;
 mod streams;
 mod tidy;
 mod treasury;
+mod volunteer_contracts;

@@ -288,6 +288,15 @@ fn every_error_code_has_a_message() {
         "delivery",
         "data",
         "id",
+        // Volunteering: contracts, attendance, certificates, boards.
+        "contract",
+        "accept",
+        "weekly_hours",
+        "training",
+        "insurance",
+        "expenses",
+        "notice_days",
+        "body",
     ];
     let mut missing = Vec::new();
     for code in codes.iter().filter(|c| !field_names.contains(&c.as_str())) {
