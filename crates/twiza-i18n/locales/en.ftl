@@ -1955,3 +1955,113 @@ mail-mission-invitation-subject = Invitation to the mission "{ $title }"
 mail-mission-invitation-body = Hello,
     An association invites you to the volunteering mission "{ $title }", which fits your profile. To see it and apply to a shift:
     { $link }
+
+## Volunteering: profiles and hosts
+nav-volunteering = Volunteering
+volunteer-home-title = My volunteering
+volunteer-done-signed-up = You are signed up as a volunteer.
+volunteer-done-updated = Your profile is saved.
+volunteer-done-document = Your certificate is uploaded. An association you apply to will check it.
+volunteer-done-deleted = Your volunteer profile is deleted.
+volunteer-profile-title = My profile
+volunteer-name = Full name
+volunteer-reference = Reference
+volunteer-skills = Skills
+volunteer-languages = Languages spoken
+volunteer-communes = Communes where you can go
+volunteer-edit-profile = Change my profile
+volunteer-export = Download my data
+volunteer-delete-title = Delete my volunteer profile
+volunteer-record-title = Criminal-record certificate
+volunteer-record-checked = Uploaded and checked by an association.
+volunteer-record-uploaded = Uploaded, not checked yet.
+volunteer-record-none = Not uploaded yet. A contract needs it.
+volunteer-record-file = Certificate file
+volunteer-document-hint = A PDF, JPEG or PNG file of at most { $mb } MB.
+volunteer-record-send = Upload the certificate
+volunteer-invitation = You have no volunteer profile yet. Sign up: associations will see what you can do when you apply to their missions.
+volunteer-sign-up-title = Sign up as a volunteer
+volunteer-birth-date = Date of birth
+volunteer-birth-date-hint = Volunteers are 18 or over (Law 06-18).
+volunteer-cin = National identity card number (CIN)
+volunteer-cin-hint = Kept sealed. An association sees it only on a contract you sign with it.
+volunteer-phone = Phone number
+volunteer-weekdays = Days you are usually available
+volunteer-available-from = Available from (optional)
+volunteer-available-until = Available until (optional)
+volunteer-communes-hint = Choose a province, show its communes, then tick those where you can go (at most 20).
+volunteer-province = Province
+volunteer-show-communes = Show its communes
+volunteer-emergency = Emergency contact
+volunteer-emergency-name = Their name
+volunteer-emergency-phone = Their phone number
+volunteer-sign-up-send = Sign up
+volunteer-delete-erased-title = What is erased
+volunteer-delete-erased = Your name, date of birth, CIN, phone, emergency contact, skills, languages, availability, communes, your criminal-record certificate, the log of who read your profile, and your applications not yet decided.
+volunteer-delete-kept-title = What is kept, and why
+volunteer-delete-nothing-kept = Nothing: no contract or certificate names you.
+volunteer-delete-contracts-kept =
+    { PLURAL($count) ->
+        [one] One contract, as signed: it is the register of contractual volunteering (Law 06-18) and the two parties' proof.
+       *[other] { $count } contracts, as signed: they are the register of contractual volunteering (Law 06-18) and the two parties' proof.
+    }
+volunteer-delete-certificates-kept =
+    { PLURAL($count) ->
+        [one] One certificate of volunteering: anyone holding it can still check it by its code.
+       *[other] { $count } certificates of volunteering: anyone holding them can still check them by their code.
+    }
+volunteer-delete-export-first = You may download your data first.
+volunteer-delete-confirm = I understand: my profile and its personal data are erased for good.
+volunteer-delete-send = Delete my profile
+host-volunteering-title = Volunteering
+host-back-to-association = Back to the association
+host-accreditation-title = Accreditation for contractual volunteering
+host-accreditation-in-force = In force until { $until }: the association may sign volunteering contracts.
+host-accreditation-expired = Not in force: the latest accreditation ended on { $until }. No new contract until a new one is recorded.
+host-accreditation-not-yet = Not in force yet: the accreditation starts on { $from }.
+host-accreditation-none = No accreditation recorded: the association cannot sign volunteering contracts.
+host-informal-always = Informal volunteering, without a contract, is always possible: such missions are labelled as informal.
+host-accreditation-reference = Reference
+host-accreditation-authority = Issuing authority
+host-accreditation-valid-from = Valid from
+host-accreditation-valid-until = Valid until
+host-accreditation-record = Record an accreditation
+host-accreditation-done = The accreditation is recorded.
+host-accreditation-intro = Law 06-18: only a body holding an accreditation in force may host contractual volunteers. Enter it as the administration issued it.
+host-accreditation-issued-on = Issued on
+host-accreditation-document = The accreditation document (optional)
+host-volunteer-title = A volunteer
+host-volunteer-record-open = Open the criminal-record certificate
+host-volunteer-record-check-hint = Record that you read the certificate and found no conviction barring volunteering. Your name and the date are kept.
+host-volunteer-record-check = The certificate is checked
+host-volunteer-record-checked = The check of the certificate is recorded.
+error-invalid-volunteer-document = The document must be a PDF, JPEG or PNG file of at most 5 MB, checked by its content.
+volunteer-skill-first-aid = First aid
+volunteer-skill-nursing = Nursing
+volunteer-skill-medicine = Medicine
+volunteer-skill-psychosocial-support = Psychosocial support
+volunteer-skill-driving-4x4 = Driving a 4×4
+volunteer-skill-driving-truck = Driving a truck
+volunteer-skill-logistics = Logistics
+volunteer-skill-construction = Construction
+volunteer-skill-cooking = Cooking
+volunteer-skill-teaching = Teaching
+volunteer-skill-translation = Translation
+volunteer-skill-child-care = Child care
+volunteer-skill-search-and-rescue = Search and rescue
+volunteer-skill-administration = Administration
+volunteer-language-ar = Arabic
+volunteer-language-ary = Darija
+volunteer-language-shi = Tachelhit
+volunteer-language-tzm = Tamazight of the Middle Atlas
+volunteer-language-rif = Tarifit
+volunteer-language-fr = French
+volunteer-language-en = English
+volunteer-language-es = Spanish
+volunteer-weekday-1 = Monday
+volunteer-weekday-2 = Tuesday
+volunteer-weekday-3 = Wednesday
+volunteer-weekday-4 = Thursday
+volunteer-weekday-5 = Friday
+volunteer-weekday-6 = Saturday
+volunteer-weekday-7 = Sunday

@@ -1817,7 +1817,7 @@ error-no-hours-to-certify = Ce volontaire n’a aucune heure effectuée avec l�
 error-unknown-certificate = Aucune attestation ne porte ce code. Vérifiez le code tel qu’il est imprimé sur l’attestation.
 error-before-start = Cette date ne doit pas précéder le début.
 error-outside-mission = Choisissez un jour entre le début et la fin de la mission.
-error-invalid-time = Saisissez une heure en heures et minutes, par exemple 08:30.
+error-invalid-time = Saisissez une heure en heures et minutes, par exemple 08 h 30.
 error-shift-too-long = Un créneau dure au plus { $max } heures.
 error-out-of-range = Saisissez un nombre entier de 1 à { $max }.
 
@@ -1958,3 +1958,113 @@ mail-mission-invitation-subject = Invitation à la mission « { $title } »
 mail-mission-invitation-body = Bonjour,
     Une association vous invite à la mission de volontariat « { $title } », qui correspond à votre profil. Pour la voir et postuler à un créneau :
     { $link }
+
+## Volontariat : profils et associations d’accueil
+nav-volunteering = Volontariat
+volunteer-home-title = Mon volontariat
+volunteer-done-signed-up = Vous êtes inscrit comme volontaire.
+volunteer-done-updated = Votre profil est enregistré.
+volunteer-done-document = Votre extrait est envoyé. Une association à laquelle vous postulez le vérifiera.
+volunteer-done-deleted = Votre profil de volontaire est supprimé.
+volunteer-profile-title = Mon profil
+volunteer-name = Nom complet
+volunteer-reference = Référence
+volunteer-skills = Compétences
+volunteer-languages = Langues parlées
+volunteer-communes = Communes où vous pouvez aller
+volunteer-edit-profile = Modifier mon profil
+volunteer-export = Télécharger mes données
+volunteer-delete-title = Supprimer mon profil de volontaire
+volunteer-record-title = Extrait du casier judiciaire
+volunteer-record-checked = Envoyé et vérifié par une association.
+volunteer-record-uploaded = Envoyé, pas encore vérifié.
+volunteer-record-none = Pas encore envoyé. Un contrat l’exige.
+volunteer-record-file = Fichier de l’extrait
+volunteer-document-hint = Un fichier PDF, JPEG ou PNG de { $mb } Mo au plus.
+volunteer-record-send = Envoyer l’extrait
+volunteer-invitation = Vous n’avez pas encore de profil de volontaire. Inscrivez-vous : les associations verront ce que vous savez faire quand vous postulerez à leurs missions.
+volunteer-sign-up-title = S’inscrire comme volontaire
+volunteer-birth-date = Date de naissance
+volunteer-birth-date-hint = Les volontaires ont 18 ans ou plus (loi 06-18).
+volunteer-cin = Numéro de la carte nationale (CIN)
+volunteer-cin-hint = Gardé scellé. Une association ne le voit que sur un contrat que vous signez avec elle.
+volunteer-phone = Numéro de téléphone
+volunteer-weekdays = Jours où vous êtes disponible d’habitude
+volunteer-available-from = Disponible à partir du (facultatif)
+volunteer-available-until = Disponible jusqu’au (facultatif)
+volunteer-communes-hint = Choisissez une province, affichez ses communes, puis cochez celles où vous pouvez aller (20 au plus).
+volunteer-province = Province
+volunteer-show-communes = Afficher ses communes
+volunteer-emergency = Personne à prévenir en cas d’urgence
+volunteer-emergency-name = Son nom
+volunteer-emergency-phone = Son numéro de téléphone
+volunteer-sign-up-send = M’inscrire
+volunteer-delete-erased-title = Ce qui est effacé
+volunteer-delete-erased = Votre nom, votre date de naissance, votre CIN, votre téléphone, la personne à prévenir, vos compétences, langues, disponibilités et communes, votre extrait de casier judiciaire, le journal de qui a lu votre profil, et vos candidatures pas encore décidées.
+volunteer-delete-kept-title = Ce qui est gardé, et pourquoi
+volunteer-delete-nothing-kept = Rien : aucun contrat ni aucune attestation ne vous nomme.
+volunteer-delete-contracts-kept =
+    { PLURAL($count) ->
+        [one] Un contrat, tel que signé : il fait partie du registre du volontariat contractuel (loi 06-18) et sert de preuve aux deux parties.
+       *[other] { $count } contrats, tels que signés : ils font partie du registre du volontariat contractuel (loi 06-18) et servent de preuve aux deux parties.
+    }
+volunteer-delete-certificates-kept =
+    { PLURAL($count) ->
+        [one] Une attestation de volontariat : quiconque la détient peut encore la vérifier par son code.
+       *[other] { $count } attestations de volontariat : quiconque les détient peut encore les vérifier par leur code.
+    }
+volunteer-delete-export-first = Vous pouvez d’abord télécharger vos données.
+volunteer-delete-confirm = Je comprends : mon profil et ses données personnelles sont effacés définitivement.
+volunteer-delete-send = Supprimer mon profil
+host-volunteering-title = Volontariat
+host-back-to-association = Retour à l’association
+host-accreditation-title = Agrément pour le volontariat contractuel
+host-accreditation-in-force = En vigueur jusqu’au { $until } : l’association peut signer des contrats de volontariat.
+host-accreditation-expired = Pas en vigueur : le dernier agrément a pris fin le { $until }. Aucun nouveau contrat avant l’enregistrement d’un nouvel agrément.
+host-accreditation-not-yet = Pas encore en vigueur : l’agrément commence le { $from }.
+host-accreditation-none = Aucun agrément enregistré : l’association ne peut pas signer de contrats de volontariat.
+host-informal-always = Le bénévolat informel, sans contrat, reste toujours possible : ces missions sont signalées comme informelles.
+host-accreditation-reference = Référence
+host-accreditation-authority = Autorité de délivrance
+host-accreditation-valid-from = Valable à partir du
+host-accreditation-valid-until = Valable jusqu’au
+host-accreditation-record = Enregistrer un agrément
+host-accreditation-done = L’agrément est enregistré.
+host-accreditation-intro = Loi 06-18 : seul un organisme titulaire d’un agrément en vigueur peut accueillir des volontaires sous contrat. Saisissez-le tel que l’administration l’a délivré.
+host-accreditation-issued-on = Délivré le
+host-accreditation-document = Le document d’agrément (facultatif)
+host-volunteer-title = Un volontaire
+host-volunteer-record-open = Ouvrir l’extrait du casier judiciaire
+host-volunteer-record-check-hint = Indiquez que vous avez lu l’extrait et n’y avez trouvé aucune condamnation qui empêche le volontariat. Votre nom et la date sont gardés.
+host-volunteer-record-check = L’extrait est vérifié
+host-volunteer-record-checked = La vérification de l’extrait est enregistrée.
+error-invalid-volunteer-document = Le document doit être un fichier PDF, JPEG ou PNG de 5 Mo au plus, vérifié d’après son contenu.
+volunteer-skill-first-aid = Premiers secours
+volunteer-skill-nursing = Soins infirmiers
+volunteer-skill-medicine = Médecine
+volunteer-skill-psychosocial-support = Soutien psychosocial
+volunteer-skill-driving-4x4 = Conduite d’un 4×4
+volunteer-skill-driving-truck = Conduite d’un camion
+volunteer-skill-logistics = Logistique
+volunteer-skill-construction = Construction
+volunteer-skill-cooking = Cuisine
+volunteer-skill-teaching = Enseignement
+volunteer-skill-translation = Traduction
+volunteer-skill-child-care = Garde d’enfants
+volunteer-skill-search-and-rescue = Recherche et sauvetage
+volunteer-skill-administration = Administration
+volunteer-language-ar = Arabe
+volunteer-language-ary = Darija
+volunteer-language-shi = Tachelhit
+volunteer-language-tzm = Tamazight du Moyen Atlas
+volunteer-language-rif = Tarifit
+volunteer-language-fr = Français
+volunteer-language-en = Anglais
+volunteer-language-es = Espagnol
+volunteer-weekday-1 = Lundi
+volunteer-weekday-2 = Mardi
+volunteer-weekday-3 = Mercredi
+volunteer-weekday-4 = Jeudi
+volunteer-weekday-5 = Vendredi
+volunteer-weekday-6 = Samedi
+volunteer-weekday-7 = Dimanche

@@ -25,10 +25,12 @@ CREATE TABLE volunteer_accreditations (
 );
 CREATE INDEX volunteer_accreditations_org ON volunteer_accreditations(organization_id, valid_until);
 
--- A volunteer: one per account, one per person (CIN blind index).
+-- A volunteer: one per account, one per person (CIN blind index). A volunteer who deletes
+-- their profile while a contract or a certificate names them keeps an erased row (no account,
+-- no name, no sealed value, `erased_at` set) so that those records still point somewhere.
 CREATE TABLE volunteers (
     id INTEGER PRIMARY KEY,
-    user_id BIGINT NOT NULL UNIQUE REFERENCES users(id),
+    user_id BIGINT UNIQUE REFERENCES users(id),
     -- `V-<n>`: what the sealed fields are bound to.
     reference TEXT NOT NULL UNIQUE,
     name TEXT NOT NULL,

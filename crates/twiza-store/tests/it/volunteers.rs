@@ -206,3 +206,89 @@ on_both_backends!(
         }
     }
 );
+
+on_both_backends!(
+    an_erased_volunteer_named_by_a_contract_keeps_only_the_contract,
+    |db: TestDb| async move {
+        let s = &db.store;
+        let k = keys();
+        let owner = s.create_user("v@x.ma", "h", "V", None).await.expect("user");
+        let id = s
+            .create_volunteer(&k, owner, &profile("BK123456"))
+            .await
+            .expect("volunteer");
+        let org = s
+            .create_organization(&new_org("7/2019", "Hôte", "07.041"), "hote", owner)
+            .await
+            .expect("org");
+        let scope = OrgScope::for_member(org, OrgRole::Owner);
+        apply(s, org.0, id, owner.0).await;
+        let a = Accreditation {
+            reference: "AGR".into(),
+            issued_on: date!(2026 - 01 - 10),
+            issuing_authority: "Ministère".into(),
+            valid_from: date!(2026 - 01 - 15),
+            valid_until: date!(2026 - 12 - 31),
+        };
+        let accreditation = s
+            .record_accreditation(&scope, &a, None, owner, None)
+            .await
+            .expect("accreditation");
+        let (o, u) = (org.0, owner.0);
+        for sql in [
+            format!(
+                "INSERT INTO volunteer_contracts (organization_id, volunteer_id, mission_id, \
+                 application_id, accreditation_id, number, starts_on, ends_on, weekly_hours, \
+                 training, insurance, expenses, termination, text_ar, text_fr, text_sha256, \
+                 status, created_by, created_at) SELECT {o}, {id}, mission_id, id, \
+                 {accreditation}, 'CV-2026-1', '2026-12-01', '2026-12-31', 10, 't', 'i', 'e', \
+                 'x', 'عقد', 'Contrat de Youssef Amrani', 'h', 'signed', {u}, 0 \
+                 FROM applications WHERE volunteer_id = {id}"
+            ),
+            format!(
+                "INSERT INTO volunteer_certificates (code, organization_id, volunteer_id, \
+                 minutes, missions, period_from, period_until, content, salt, commitment, \
+                 issued_by, issued_at) VALUES ('TWZ-C-1', {o}, {id}, 120, 1, '2026-12-01', \
+                 '2026-12-31', 'c', 's', 'h', {u}, 0)"
+            ),
+        ] {
+            s.execute_raw(&sql).await.expect("kept record");
+        }
+        assert_eq!(
+            s.volunteer_erasure_preview(owner).await.expect("q"),
+            twiza_store::Erasure {
+                contracts_kept: 1,
+                certificates_kept: 1
+            }
+        );
+        s.erase_volunteer(owner).await.expect("erase");
+        // Nothing sealed is left (a rotation finds nothing), the account has no profile, the
+        // host sees nothing, and the same person may sign up again.
+        let rotated =
+            PersonalDataKeys::new([(1, [1; 32]), (2, [2; 32])].into(), [9; 32]).expect("keys");
+        assert_eq!(
+            s.reseal_sealed_values(&rotated, 10)
+                .await
+                .expect("reseal")
+                .volunteer_values,
+            0
+        );
+        assert_eq!(s.volunteer_id_of(owner).await.expect("q"), None);
+        let reader = Reader {
+            account: owner,
+            purpose: "volunteering",
+        };
+        assert!(matches!(
+            s.hosted_volunteer(&k, &scope, id, reader).await,
+            Err(StoreError::NotFound)
+        ));
+        let again = s
+            .create_volunteer(&k, owner, &profile("BK123456"))
+            .await
+            .expect("again");
+        assert_ne!(
+            again, id,
+            "a new profile; the contract keeps the erased one"
+        );
+    }
+);

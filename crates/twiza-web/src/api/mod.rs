@@ -23,6 +23,7 @@ pub mod receipts;
 pub mod registry;
 pub mod reports;
 pub mod tokens;
+pub mod volunteers;
 
 pub use crate::extract::{
     parse_json, path_id, path_param, require_json, require_user, ApiJson, ApiQuery, CurrentUser,

@@ -9,7 +9,7 @@
 use super::{
     authorizations, campaigns, crisis, donations, duplicate_reviews, exports, geo, gifts,
     grievances, ledger, log, logistics, members, missions, organizations, payment_batches,
-    programmes, receipts, registry, reports, tokens,
+    programmes, receipts, registry, reports, tokens, volunteers,
 };
 use crate::authz::Access;
 use crate::error::{ErrorBody, ErrorDetail, FieldDetail};
@@ -58,6 +58,7 @@ use utoipa::{Modify, OpenApi};
         payment_batches::set_payee,
         grievances::file, grievances::list, grievances::show, grievances::acknowledge,
         grievances::decide, grievances::appeal, grievances::decide_appeal,
+        volunteers::sign_up, volunteers::mine,
         duplicate_reviews::search, duplicate_reviews::list, duplicate_reviews::decide,
         programmes::create, programmes::list, programmes::add_rules, programmes::enroll, programmes::set_enrollment,
         programmes::compute_cycle, programmes::cycle, programmes::approve_cycle,

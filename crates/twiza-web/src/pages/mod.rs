@@ -41,6 +41,7 @@ pub mod triage;
 pub mod verify;
 pub mod volunteer_contracts;
 pub mod volunteer_ground;
+pub mod volunteers;
 
 use crate::ctx::Ctx;
 use crate::error::AppError;

@@ -25,6 +25,8 @@ const SECRETS: &[&str] = &[
     "+212662000111",
     "Secret grievance words",
     "secret-document-b",
+    "Secret Volunteer B",
+    "SV123456",
 ];
 
 /// A body that would succeed if the caller were allowed, so that only authorization stops it.
@@ -137,6 +139,7 @@ fn sample_json(method: &Method, path: &str) -> Option<serde_json::Value> {
         ("POST", "/api/v1/organizations/{org_id}/grievances/{grievance_id}/appeal") => {
             json!({"statement": "Intruder"})
         }
+        ("POST", "/api/v1/volunteer") => crate::volunteers::api_body("Intruder", "IV123456"),
         ("POST", "/api/v1/organizations/{org_id}/grievances/{grievance_id}/acknowledge")
         | ("POST", "/api/v1/organizations/{org_id}/duplicate-pairs/search") => json!({}),
         ("POST", "/api/v1/organizations/{org_id}/duplicate-pairs/{pair_id}/decision") => {
@@ -293,6 +296,13 @@ fn sample_form(path: &str) -> Option<Vec<(&'static str, &'static str)>> {
             vec![("period", "2026-11"), ("reference_date", "2026-11-01")]
         }
         "/associations/{org_id}/grievances/{grievance_id}/acknowledge" => vec![],
+        "/volunteer/sign-up" | "/volunteer/profile" => {
+            crate::volunteers::form("Intruder", "IW123456")
+        }
+        "/volunteer/delete" => vec![("confirm", "yes")],
+        // Multipart: sent as a plain form, the file is refused after authorization too.
+        "/volunteer/documents" | "/associations/{org_id}/volunteering/accreditation" => vec![],
+        "/associations/{org_id}/volunteers/{volunteer_id}/record-check" => vec![],
         "/associations/{org_id}/grievances/{grievance_id}/decision"
         | "/associations/{org_id}/grievances/{grievance_id}/appeal/decision" => vec![
             ("outcome", "rejected"),
@@ -654,6 +664,9 @@ async fn no_route_lets_a_tenant_into_another_association() {
     )
     .await;
     let grievance = crate::registry::grievance(&app, &scope_b, b_owner.id, household).await;
+    // A volunteer who applied to one of B's missions: only B's coordinators read them.
+    let volunteer =
+        crate::volunteers::applicant_of(&app, b, "Secret Volunteer B", "SV123456").await;
 
     let before = snapshot(&app, b, c, &b_owner).await;
     let routes = twiza_web::routes::table();
@@ -681,6 +694,7 @@ async fn no_route_lets_a_tenant_into_another_association() {
                 .replace("{household_id}", &household.to_string())
                 .replace("{batch_id}", &batch.to_string())
                 .replace("{grievance_id}", &grievance.to_string())
+                .replace("{volunteer_id}", &volunteer.to_string())
                 .replace("{programme_id}", "1")
                 .replace("{cycle_id}", "1")
                 .replace("{pair_id}", "1")
@@ -849,6 +863,7 @@ async fn read_only_platform_roles_change_nothing_and_see_no_contacts() {
                 .replace("{lot_id}", "1")
                 .replace("{household_id}", &household.to_string())
                 .replace("{batch_id}", &batch.to_string())
+                .replace("{volunteer_id}", "1")
                 .replace("{grievance_id}", &grievance.to_string())
                 .replace("{programme_id}", "1")
                 .replace("{cycle_id}", "1")

@@ -44,3 +44,4 @@ mod streams;
 mod tidy;
 mod treasury;
 mod volunteer_contracts;
+mod volunteers;

@@ -297,6 +297,14 @@ fn every_error_code_has_a_message() {
         "expenses",
         "notice_days",
         "body",
+        // Volunteering (Law 06-18).
+        "birth_date",
+        "languages",
+        "weekdays",
+        "available_until",
+        "issued_on",
+        "valid_until",
+        "day",
     ];
     let mut missing = Vec::new();
     for code in codes.iter().filter(|c| !field_names.contains(&c.as_str())) {
