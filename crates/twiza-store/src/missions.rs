@@ -823,6 +823,22 @@ impl Store {
             .collect())
     }
 
+    /// The mission of an application of the association.
+    pub async fn application_mission(
+        &self,
+        scope: &OrgScope,
+        application_id: i64,
+    ) -> Result<Option<i64>> {
+        let row: Option<(i64,)> = sqlx::query_as(
+            "SELECT mission_id FROM applications WHERE id = $1 AND organization_id = $2",
+        )
+        .bind(application_id)
+        .bind(scope.org_id().0)
+        .fetch_optional(self.reader())
+        .await?;
+        Ok(row.map(|(m,)| m))
+    }
+
     /// The account's own applications, newest shift first.
     pub async fn my_applications(&self, user: UserId) -> Result<Vec<MyApplication>> {
         let rows: Vec<(i64, i64, String, i64, i64, i64, String)> = sqlx::query_as(

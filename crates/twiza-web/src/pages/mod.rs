@@ -26,6 +26,7 @@ pub mod invitations;
 pub mod ledger;
 pub mod map;
 pub mod members;
+pub mod missions;
 pub mod operations;
 pub mod organizations;
 pub mod passwords;

@@ -41,7 +41,7 @@ fn refused(e: twiza_app::Error, field: &'static str) -> AppResult<(StatusCode, V
 
 impl Ctx {
     /// A Unix time as the reader's date and Morocco's time of day.
-    pub fn shift_time(&self, unix: &i64) -> String {
+    pub fn ground_time(&self, unix: &i64) -> String {
         let t = time::OffsetDateTime::from_unix_timestamp(*unix)
             .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
             .to_offset(twiza_domain::volunteer::MOROCCO);

@@ -303,6 +303,31 @@ fn sample_form(path: &str) -> Option<Vec<(&'static str, &'static str)>> {
         // Multipart: sent as a plain form, the file is refused after authorization too.
         "/volunteer/documents" | "/associations/{org_id}/volunteering/accreditation" => vec![],
         "/associations/{org_id}/volunteers/{volunteer_id}/record-check" => vec![],
+        "/missions/{mission_id}/shifts/{shift_id}/apply"
+        | "/associations/{org_id}/applications/{application_id}/accept"
+        | "/associations/{org_id}/applications/{application_id}/decline"
+        | "/volunteer/applications/{application_id}/withdraw" => vec![],
+        "/associations/{org_id}/missions/new" => vec![
+            ("title", "Intrus"),
+            ("purpose", "Intrus"),
+            ("kind", "informal"),
+            ("commune", "07.041.03.05"),
+            ("starts_on", "2099-01-01"),
+            ("ends_on", "2099-01-02"),
+            ("day", "2099-01-01"),
+            ("starts", "08:00"),
+            ("ends", "12:00"),
+            ("places", "1"),
+        ],
+        "/associations/{org_id}/missions/{mission_id}/shifts" => vec![
+            ("day", "2099-01-01"),
+            ("starts", "08:00"),
+            ("ends", "12:00"),
+            ("places", "1"),
+        ],
+        "/associations/{org_id}/missions/{mission_id}/invitations" => {
+            vec![("shift_id", "1"), ("volunteers", "1")]
+        }
         "/associations/{org_id}/grievances/{grievance_id}/decision"
         | "/associations/{org_id}/grievances/{grievance_id}/appeal/decision" => vec![
             ("outcome", "rejected"),

@@ -575,3 +575,287 @@ async fn candidates_are_ranked_with_reasons_on_postgres() {
         candidates_are_ranked_with_reasons(app).await;
     }
 }
+
+async fn pages_find_apply_and_decide(app: TestApp) {
+    use axum::http::Method;
+    let w = world(app).await;
+    let m = mission(&w, "m").await;
+    let store = w.app.store.clone();
+    let shift_id = missions::show(&store, m).await.unwrap().shifts[0].id;
+    let both = Skill::FirstAid.bit() | Skill::Driving4x4.bit();
+    let shi = VolunteerLanguage::Tachelhit.bit();
+    let salma = w.app.user("salma@x.ma", None).await;
+    let salma_id = volunteer_for(
+        &w.app,
+        &salma,
+        profile("Salma Ait Lahcen", "EE123456", both, shi, AIT_FASKA),
+    )
+    .await;
+    let omar = w.app.user("omar@x.ma", None).await;
+    volunteer_for(
+        &w.app,
+        &omar,
+        profile("Omar", "EE654321", both, shi, AIT_OURIR),
+    )
+    .await;
+
+    // The public search and the mission's page, to anyone.
+    let list = w
+        .app
+        .page(Method::GET, "/missions?skill=first_aid", None, &[])
+        .await;
+    assert_eq!(list.status, 200);
+    assert!(list.text().contains(&format!("id=\"mission-{m}\"")));
+    let page = w
+        .app
+        .page(Method::GET, &format!("/missions/{m}"), None, &[])
+        .await;
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains("id=\"sign-in-to-apply\""));
+    assert!(!page.text().contains(&format!("id=\"apply-{shift_id}\"")));
+    let bad = w
+        .app
+        .page(Method::GET, "/missions?language=xx", None, &[])
+        .await;
+    assert_eq!(bad.status, 400);
+    // A volunteer applies from the page.
+    let mine = w
+        .app
+        .page(Method::GET, &format!("/missions/{m}"), Some(&salma), &[])
+        .await;
+    assert!(mine.text().contains(&format!("id=\"apply-{shift_id}\"")));
+    let apply = format!("/missions/{m}/shifts/{shift_id}/apply");
+    let applied = w.app.page(Method::POST, &apply, Some(&salma), &[]).await;
+    assert_eq!(applied.status, 303);
+    let again = w.app.page(Method::POST, &apply, Some(&salma), &[]).await;
+    assert_eq!(again.status, 409);
+    assert!(again.text().contains("id=\"error-summary\""));
+    // The coordinator sees the application by name and accepts it; the shift is then full.
+    let coordinator = w
+        .app
+        .member(w.scope.org_id(), OrgRole::Coordinator, "coord@x.ma")
+        .await;
+    let manage = format!("/associations/{}/missions/{m}", w.scope.org_id().0);
+    let seen = w
+        .app
+        .page(Method::GET, &manage, Some(&coordinator), &[])
+        .await;
+    assert_eq!(seen.status, 200);
+    assert!(seen.text().contains("Salma Ait Lahcen"));
+    let application = store.mission_applications(&w.scope, m).await.unwrap()[0].id;
+    let accept = format!(
+        "/associations/{}/applications/{application}/accept",
+        w.scope.org_id().0
+    );
+    let accepted = w
+        .app
+        .page(Method::POST, &accept, Some(&coordinator), &[])
+        .await;
+    assert_eq!(accepted.status, 303);
+    // Omar joins the waiting list; his acceptance on the full shift is refused on the page.
+    w.app.page(Method::POST, &apply, Some(&omar), &[]).await;
+    let waiting = store.mission_applications(&w.scope, m).await.unwrap()[1].id;
+    let full = w
+        .app
+        .page(
+            Method::POST,
+            &format!(
+                "/associations/{}/applications/{waiting}/accept",
+                w.scope.org_id().0
+            ),
+            Some(&coordinator),
+            &[],
+        )
+        .await;
+    assert_eq!(full.status, 409);
+    assert!(full.text().contains("id=\"error-summary\""));
+    // The candidates page: ranked with reasons in words, references only.
+    let extra = w.app.user("extra@x.ma", None).await;
+    let extra_id = volunteer_for(
+        &w.app,
+        &extra,
+        profile("Extra", "EE777777", both, shi, AIT_OURIR),
+    )
+    .await;
+    let ranked = w
+        .app
+        .page(
+            Method::GET,
+            &format!("{manage}/candidates"),
+            Some(&coordinator),
+            &[],
+        )
+        .await;
+    assert_eq!(ranked.status, 200);
+    let text = ranked.text();
+    assert!(text.contains(&format!("id=\"candidate-{extra_id}\"")));
+    assert!(text.contains(&format!("V-{extra_id}")));
+    assert!(!text.contains("Extra") && !text.contains(&format!("candidate-{salma_id}\"")));
+    // Extra is invited from the page, and sees the mission among those that fit; Omar
+    // withdraws from his list.
+    let invited = w
+        .app
+        .page(
+            Method::POST,
+            &format!("{manage}/invitations"),
+            Some(&coordinator),
+            &[
+                ("shift_id", &shift_id.to_string()),
+                ("volunteers", &extra_id.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(invited.status, 303);
+    assert_eq!(
+        store.mission_applications(&w.scope, m).await.unwrap()[2].status,
+        "invited"
+    );
+    let fitting = w
+        .app
+        .page(Method::GET, "/volunteer/missions", Some(&omar), &[])
+        .await;
+    assert_eq!(fitting.status, 200);
+    assert!(fitting
+        .text()
+        .contains(&format!("id=\"withdraw-{waiting}\"")));
+    let withdrawn = w
+        .app
+        .page(
+            Method::POST,
+            &format!("/volunteer/applications/{waiting}/withdraw"),
+            Some(&omar),
+            &[],
+        )
+        .await;
+    assert_eq!(withdrawn.status, 303);
+    // Salma cannot withdraw Omar's (already withdrawn) application, nor anyone else's.
+    let foreign_withdraw = w
+        .app
+        .page(
+            Method::POST,
+            &format!("/volunteer/applications/{waiting}/withdraw"),
+            Some(&salma),
+            &[],
+        )
+        .await;
+    assert_eq!(foreign_withdraw.status, 404);
+    // A mission published from the form: bad input named field by field, nothing written.
+    let new = format!("/associations/{}/missions/new", w.scope.org_id().0);
+    let form = w.app.page(Method::GET, &new, Some(&coordinator), &[]).await;
+    assert_eq!(form.status, 200);
+    let (starts, ends) = (day(2), day(3));
+    let refused = w
+        .app
+        .page(
+            Method::POST,
+            &new,
+            Some(&coordinator),
+            &[
+                ("title", "Cuisine collective"),
+                ("purpose", ""),
+                ("kind", "informal"),
+                ("skills", "cooking"),
+                ("commune", AIT_FASKA),
+                ("starts_on", &starts),
+                ("ends_on", &ends),
+                ("day", &starts),
+                ("starts", "08:00"),
+                ("ends", "12:00"),
+                ("places", "4"),
+                ("creation_key", "k-1"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    assert!(refused.text().contains("id=\"purpose-error\""));
+    assert!(refused.text().contains("Cuisine collective"));
+    assert_eq!(store.org_missions(&w.scope).await.unwrap().len(), 1);
+    let published = w
+        .app
+        .page(
+            Method::POST,
+            &new,
+            Some(&coordinator),
+            &[
+                ("title", "Cuisine collective"),
+                ("purpose", "Repas chauds"),
+                ("kind", "informal"),
+                ("skills", "cooking"),
+                ("skills", "logistics"),
+                ("languages", "shi"),
+                ("commune", AIT_FASKA),
+                ("starts_on", &starts),
+                ("ends_on", &ends),
+                ("day", &starts),
+                ("starts", "08:00"),
+                ("ends", "12:00"),
+                ("places", "4"),
+                ("creation_key", "k-1"),
+            ],
+        )
+        .await;
+    assert_eq!(published.status, 303);
+    let list = store.org_missions(&w.scope).await.unwrap();
+    assert_eq!(list.len(), 2);
+    let kitchen = list[0].id;
+    assert_eq!(
+        list[0].skills,
+        Skill::Cooking.bit() | Skill::Logistics.bit()
+    );
+    let shown = w
+        .app
+        .page(Method::GET, &format!("/missions/{kitchen}"), None, &[])
+        .await;
+    assert!(shown.text().contains("id=\"mission-kind\""));
+    let added = w
+        .app
+        .page(
+            Method::POST,
+            &format!(
+                "/associations/{}/missions/{kitchen}/shifts",
+                w.scope.org_id().0
+            ),
+            Some(&coordinator),
+            &[
+                ("day", &ends),
+                ("starts", "14:00"),
+                ("ends", "18:00"),
+                ("places", "2"),
+            ],
+        )
+        .await;
+    assert_eq!(added.status, 303);
+    assert_eq!(
+        missions::show(&store, kitchen).await.unwrap().shifts.len(),
+        2
+    );
+    // Another association sees neither the mission's page nor its candidates.
+    let other = w.app.user("other@x.ma", None).await;
+    let other_org = w
+        .app
+        .org(&other, "Amal Casa", "2/2016", OrgStatus::Verified)
+        .await;
+    for path in [
+        format!("/associations/{}/missions/{m}", other_org.0),
+        format!("/associations/{}/missions/{m}/candidates", other_org.0),
+    ] {
+        let r = w.app.page(Method::GET, &path, Some(&other), &[]).await;
+        assert_eq!(r.status, 404, "{path}");
+    }
+    for path in [manage.clone(), format!("{manage}/candidates")] {
+        let r = w.app.page(Method::GET, &path, Some(&other), &[]).await;
+        assert!(matches!(r.status.as_u16(), 403 | 404), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn pages_find_apply_and_decide_on_sqlite() {
+    pages_find_apply_and_decide(TestApp::new().await).await;
+}
+
+#[tokio::test]
+async fn pages_find_apply_and_decide_on_postgres() {
+    if let Some(app) = TestApp::postgres().await {
+        pages_find_apply_and_decide(app).await;
+    }
+}

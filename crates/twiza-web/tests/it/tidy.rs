@@ -297,7 +297,7 @@ fn every_error_code_has_a_message() {
         "expenses",
         "notice_days",
         "body",
-        // Volunteering (Law 06-18).
+        // Volunteering (profiles, accreditations, missions and shifts; the page steps).
         "birth_date",
         "languages",
         "weekdays",
@@ -305,6 +305,10 @@ fn every_error_code_has_a_message() {
         "issued_on",
         "valid_until",
         "day",
+        "apply",
+        "decision",
+        "volunteers",
+        "shift_id",
     ];
     let mut missing = Vec::new();
     for code in codes.iter().filter(|c| !field_names.contains(&c.as_str())) {
