@@ -1990,6 +1990,9 @@ mail-mission-announcement-subject = إعلان من مهمتكم التطوعي�
 mail-mission-announcement-body = كتب منسق مهمتكم:
     { $body }
     لوحة المهمة: { $link }
+vshift-open = النوبة في الميدان: رمز الحضور، الحاضرون، الساعات
+vmine-open = نوباتي ورمز الحضور وعقودي وشهاداتي
+vregister-open = الاطلاع على العقود في السجل
 
 
 

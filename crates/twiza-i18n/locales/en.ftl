@@ -1948,6 +1948,9 @@ mail-mission-announcement-subject = An announcement of your volunteering mission
 mail-mission-announcement-body = Your mission’s coordinator wrote:
     { $body }
     The mission’s board: { $link }
+vshift-open = The shift on the ground: check-in code, attendance, hours
+vmine-open = My shifts, the check-in code, my contracts and certificates
+vregister-open = See the contracts in the register
 
 
 

@@ -1951,6 +1951,9 @@ mail-mission-announcement-subject = Annonce de votre mission de volontariat
 mail-mission-announcement-body = Le coordinateur de votre mission a écrit :
     { $body }
     Le tableau de la mission : { $link }
+vshift-open = Le créneau sur le terrain : code d’arrivée, présents, heures
+vmine-open = Mes créneaux, le code d’arrivée, mes contrats et attestations
+vregister-open = Voir les contrats au registre
 
 
 

@@ -1957,6 +1957,9 @@ mail-mission-announcement-subject = ⴰⵙⵍⵖ ⵏ ⵜⵡⵓⵔⵉ
 mail-mission-announcement-body = ⵉⵔⵓ ⵓⵎⵙⵙⵓⴷⵙ:
     { $body }
     { $link }
+vshift-open = ⵜⴰⵡⴰⵍⴰ ⴳ ⵓⴽⴰⵍ
+vmine-open = ⵜⵉⵡⴰⵍⴰⵜⵉⵏ ⵉⵏⵓ
+vregister-open = ⵥⵔ ⵉⵙⵎⵓⵔⴰⵡⵏ
 
 
 
