@@ -267,7 +267,10 @@ mod tests {
         for &r in Refusal::ALL {
             let code = r.code();
             assert!(
-                !code.is_empty() && code.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                !code.is_empty()
+                    && code
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
                 "{code}"
             );
             if let Some(other) = seen.insert(code, r) {
