@@ -267,7 +267,7 @@ mod tests {
         for &r in Refusal::ALL {
             let code = r.code();
             assert!(
-                !code.is_empty()
+                code.starts_with(|c: char| c.is_ascii_lowercase())
                     && code
                         .chars()
                         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),

@@ -2199,3 +2199,5 @@ missions-add-shift = إضافة فترة
 missions-invite-choose = دعوة
 missions-invite = دعوة المتطوعين المختارين عبر الرسائل القصيرة والبريد الإلكتروني
 missions-volunteering-link = التطوع
+volunteer-reads-title = من اطلع على ملفي
+volunteer-reads-none = لم تطلع أي جمعية على ملفك.

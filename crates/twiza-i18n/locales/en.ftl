@@ -2165,3 +2165,5 @@ missions-add-shift = Add a shift
 missions-invite-choose = Invite
 missions-invite = Invite the chosen volunteers by SMS and e-mail
 missions-volunteering-link = Volunteering
+volunteer-reads-title = Who read my profile
+volunteer-reads-none = No association has read your profile.

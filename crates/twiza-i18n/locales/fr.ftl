@@ -2168,3 +2168,5 @@ missions-add-shift = Ajouter un créneau
 missions-invite-choose = Inviter
 missions-invite = Inviter les volontaires choisis par SMS et e-mail
 missions-volunteering-link = Volontariat
+volunteer-reads-title = Qui a lu mon profil
+volunteer-reads-none = Aucune association n’a lu votre profil.

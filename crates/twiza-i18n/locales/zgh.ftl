@@ -2166,3 +2166,5 @@ missions-add-shift = ⵔⵏⵓ ⵜⴰⵣⵉ
 missions-invite-choose = ⵏⵏⵓⴱⴳ
 missions-invite = ⵏⵏⵓⴱⴳ ⵉⵏⴳⴰⴷⵓⵜⵏ ⵉⵜⵜⵓⵙⵜⴰⵏ ⵙ ⵜⵉⴱⵔⴰⵜⵉⵏ
 missions-volunteering-link = ⴰⵡⵓⵔⵉ ⴰⵏⴳⴰⴷⵓ
+volunteer-reads-title = ⵡⵉⵏⵏⴰ ⵢⵖⵔⴰⵏ ⴰⴼⴰⵢⵍⵓ ⵉⵏⵓ
+volunteer-reads-none = ⵓⵔ ⵉⵖⵔⵉ ⵜⴰⵎⵙⵍⵉⵡⵜ ⴰⴼⴰⵢⵍⵓ ⵏⵏⴽ.

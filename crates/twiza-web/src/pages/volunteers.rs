@@ -106,6 +106,8 @@ struct HomePage {
     c: Ctx,
     profile: Option<VolunteerProfile>,
     record: Option<VolunteerDocument>,
+    /// Who read the profile: the association's name and the day, newest first.
+    reads: Vec<(String, String)>,
     errors: Vec<FieldError>,
     done: Option<&'static str>,
     max_mb: usize,
@@ -131,10 +133,20 @@ async fn home_page(
         .await?
         .into_iter()
         .find(|d| d.kind == CRIMINAL_RECORD);
+    let mut reads = Vec::new();
+    for read in state.store.own_volunteer_reads(user.id).await?.iter().rev() {
+        let org = state
+            .store
+            .organization(twiza_domain::OrgId(read.organization_id))
+            .await?;
+        let name = org.map(|o| c.org_name(&o).to_owned()).unwrap_or_default();
+        reads.push((name, c.day_of(&read.at)));
+    }
     Ok(HomePage {
         c,
         profile,
         record,
+        reads,
         errors,
         done: None,
         max_mb: MAX_DOCUMENT_BYTES / (1024 * 1024),

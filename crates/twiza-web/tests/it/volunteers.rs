@@ -525,6 +525,10 @@ async fn a_host_sees_a_volunteer_only_after_they_applied(app: TestApp) {
         .page(Method::GET, "/volunteer", Some(&volunteer_user), &[])
         .await;
     assert!(shows(&app, &home.text(), "volunteer-record-checked"));
+    assert!(
+        !shows(&app, &home.text(), "volunteer-reads-none"),
+        "the volunteer sees who read their profile"
+    );
 }
 
 #[tokio::test]
