@@ -37,6 +37,9 @@ pub mod receipts;
 pub mod registry;
 pub mod sealing;
 pub mod sms;
+pub mod volunteer_contracts;
+pub mod volunteer_ground;
+pub mod volunteer_register;
 pub mod volunteers;
 
 pub use error::{Error, Result};

@@ -64,6 +64,13 @@ pub async fn run_server(
     let state = twiza_web::AppState::with_sms(store.clone(), web, gateway)?;
     start_email(store.clone(), config)?;
     start_sms(&state, config);
+    // Volunteering's shift jobs: shifts closed at their end, reminders texted before them.
+    twiza_app::volunteer_ground::spawn_shift_jobs(
+        store.clone(),
+        state.config.personal_data.clone(),
+        state.messages.clone(),
+        state.sms.is_some(),
+    );
     if let Some(address) = config.metrics_listen {
         let listener = tokio::net::TcpListener::bind(address).await?;
         tracing::info!(addr = %listener.local_addr()?, "metrics listening");

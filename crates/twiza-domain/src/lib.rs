@@ -29,6 +29,8 @@ pub mod sms_segments;
 pub mod tenancy;
 pub mod text;
 pub mod volunteer;
+pub mod volunteer_certificate;
+pub mod volunteer_contract;
 
 pub use ids::{OrgId, UserId};
 pub use refusal::{Refusal, RefusalClass};

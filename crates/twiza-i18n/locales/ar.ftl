@@ -1860,6 +1860,150 @@ error-invalid-time = أدخلوا الوقت بالساعات والدقائق،
 error-shift-too-long = لا تتجاوز مدة النوبة { $max } ساعة.
 error-out-of-range = أدخلوا عددا صحيحا من 1 إلى { $max }.
 
+## Volunteering: contracts, shifts on the ground, certificates, the register, the message board
+contract-title = عقد التطوع التعاقدي
+contract-number = العقد رقم { $number }
+contract-between = بين الموقعين أسفله:
+contract-host = { $host }، الجمعية المستقبلة الحاصلة على اعتماد التطوع التعاقدي رقم { $reference } الصادر عن { $authority }، الساري المفعول إلى غاية { $valid_until }، ويشار إليها فيما يلي بـ«الجهة المستقبلة»؛
+contract-volunteer = و{ $name }، المزداد(ة) بتاريخ { $birth_date }، الحامل(ة) للبطاقة الوطنية للتعريف الإلكترونية رقم { $cin }، ويشار إليه فيما يلي بـ«المتطوع».
+contract-article-object = المادة 1 — الموضوع. يشارك المتطوع في مهمة «{ $mission }» ذات المنفعة العامة: { $purpose }
+contract-article-place = المادة 2 — المكان. تجري المهمة في { $place }.
+contract-article-period = المادة 3 — المدة. يسري هذا العقد ابتداء من { $starts_on } وينتهي في { $ends_on }.
+contract-article-hours = المادة 4 — الوقت المخصص. يخصص المتطوع للمهمة { $hours } ساعة في الأسبوع على الأكثر.
+contract-article-training = المادة 5 — التكوين. تضمن الجهة المستقبلة للمتطوع التكوين اللازم للمهمة: { $training }
+contract-article-insurance = المادة 6 — التأمين. تؤمّن الجهة المستقبلة المتطوع ضد المخاطر المرتبطة بالمهمة: { $insurance }
+contract-article-expenses = المادة 7 — المصاريف. التطوع غير مؤدى عنه: لا يتقاضى المتطوع أي أجر أو مقابل. تُسترد له فقط المصاريف التي ينفقها من أجل المهمة، بناء على الوثائق المثبتة: { $expenses }
+contract-article-termination = المادة 8 — إنهاء العقد. يجوز لكل طرف إنهاء العقد كتابة مع إشعار مسبق مدته { $days } يوما؛ وينتهي العقد دون إشعار في حالة الخطأ الجسيم، أو إذا انتهى اعتماد الجهة المستقبلة.
+contract-article-nature = المادة 9 — طبيعة العقد. هذا العقد عقد تطوع تعاقدي يخضع للقانون رقم 06.18 المتعلق بتنظيم العمل التطوعي التعاقدي، الصادر بتنفيذه الظهير الشريف رقم 1.21.85 بتاريخ 26 يوليوز 2021 (الجريدة الرسمية عدد 7010 بتاريخ 5 غشت 2021)، ولنصوصه التطبيقية. وهو ليس عقد شغل: لا ينشئ أي علاقة تبعية ولا يخول الحق في أي أجر.
+contract-closing = حرر في نظيرين باللغتين العربية والفرنسية، ويتسلم كل طرف نظيره.
+contract-new-title = إعداد عقد التطوع
+contract-new-hint = يُنشأ العقد باللغتين العربية والفرنسية انطلاقا من الترشح المقبول والمهمة واعتماد الجمعية. حددوا هنا ما يخص هذه المهمة.
+contract-field-weekly-hours = عدد الساعات في الأسبوع، على الأكثر
+contract-field-training = التكوين المقدم للمتطوع
+contract-field-insurance = التأمين (شركة التأمين ورقم العقد)
+contract-field-expenses = المصاريف المستردة
+contract-field-expenses-hint = التطوع لا يؤدى عنه أبدا: فقط المصاريف الفعلية بناء على الوثائق المثبتة.
+contract-field-notice-days = مدة الإشعار بإنهاء العقد، بالأيام
+contract-generate = إنشاء العقد
+contract-back = رجوع
+contract-done-created = تم إنشاء العقد. اقبلوه، ثم يقبله المتطوع من حسابه.
+contract-done-accepted = تم تسجيل قبولكم.
+contract-number-label = الرقم في السجل
+contract-status-label = الحالة
+contract-status-proposed = مقترح، في انتظار قبول الطرفين
+contract-status-host-accepted = قبلته الجمعية، في انتظار المتطوع
+contract-status-volunteer-accepted = قبله المتطوع، في انتظار الجمعية
+contract-status-signed = قبله الطرفان
+contract-status-ended = منته
+contract-host-accepted = قبله باسم الجمعية
+contract-volunteer-accepted = قبله المتطوع
+contract-account = الحساب رقم { $id }
+contract-digest = البصمة الرقمية للنصين
+contract-digest-mismatch = النص لم يعد مطابقا لبصمته.
+contract-accept-hint = يسجل القبول الإلكتروني حسابكم والتاريخ والساعة. ويمكن أيضا طبع العقد وتوقيعه باليد.
+contract-accept = أقبل هذا العقد
+contract-print = اطبعوا هذه الصفحة للتوقيع باليد: النص العربي ثم النص الفرنسي، ولكل منهما أسطر التوقيع.
+contract-sign-host = عن الجهة المستقبلة — الاسم والصفة والتاريخ والتوقيع
+contract-sign-volunteer = المتطوع — الاسم والتاريخ والتوقيع
+vshift-title = النوبة في الميدان
+vshift-informal = تطوع غير تعاقدي، دون عقد
+vshift-places = الأماكن المحجوزة:
+vshift-code = رمز الحضور
+vshift-code-hint = اعرضوا هذا الرمز على المتطوعين: يدخلونه في هواتفهم لتسجيل الحضور والانصراف.
+vshift-rotate = رمز جديد
+vshift-roster = المتطوعون المقبولون
+vshift-roster-empty = لم يُقبل بعد أي متطوع في هذه النوبة.
+vshift-volunteer = المتطوع
+vshift-in = الحضور
+vshift-out = الانصراف
+vshift-hours = الساعات
+vshift-actions = الإجراءات
+vshift-check-in = تسجيل الحضور
+vshift-check-out = تسجيل الانصراف
+vshift-no-show = غائب
+vshift-reviewed = تمت المراجعة
+vshift-certificate = إصدار شهادة
+vshift-contract = العقد
+vshift-status-present = حاضر
+vshift-status-closed-at-end = لم يسجل الانصراف: أغلق عند نهاية النوبة، للمراجعة
+vshift-status-no-show = غائب
+vshift-status-reviewed = تمت المراجعة
+vshift-done-recorded = تم التسجيل.
+vshift-done-code = للنوبة رمز جديد؛ الرمز القديم لم يعد صالحا.
+vshift-done-certificate = تم إصدار الشهادة.
+vshift-done-checked-in = تم تسجيل حضوركم.
+vshift-done-checked-out = تم تسجيل انصرافكم؛ وحُسبت ساعاتكم.
+vshift-reminder-sms = تذكير: تبدأ نوبتكم «{ $mission }» يوم { $day } على الساعة { $time }.
+vmine-title = نوباتي وعقودي وشهاداتي
+vmine-back = فضاء المتطوع
+vmine-shifts = النوبات
+vmine-no-shifts = لا توجد نوبة مقبولة حاليا.
+vmine-code = الرمز الذي يعرضه المنسق
+vmine-hours = الساعات: { $hours }
+vmine-contracts = العقود
+vmine-no-contracts = لا يوجد عقد.
+vmine-certificates = الشهادات
+vmine-no-certificates = لا توجد شهادة.
+vcert-check-title = التحقق من شهادة تطوع
+vcert-check-intro = أدخلوا الرمز المطبوع على الشهادة.
+vcert-code = رمز الشهادة
+vcert-check = تحقق
+vcert-check-another = التحقق من شهادة أخرى
+vcert-title = شهادة تطوع
+vcert-statement-host = تشهد { $host } بأن الشخص المذكور أدناه قام بالتطوع معها:
+vcert-volunteer = المتطوع
+vcert-hours = الساعات المنجزة
+vcert-missions = المهام
+vcert-period = الفترة
+vcert-issued = تاريخ الإصدار
+vcert-verify-title = كيفية التحقق منها
+vcert-commitment-ok = البصمة مطابقة للمحتوى.
+vcert-commitment-bad = البصمة غير مطابقة للمحتوى.
+vcert-verify-how = البصمة الرقمية للملح متبوعا بالمحتوى مسجلة في سجل الشفافية بالفهرس المبين، مع تاريخ الإصدار: لا يمكن للجمعية ولا لغيرها تغييرها أو تقديم تاريخها. لا يحتوي السجل على أي معطيات شخصية.
+vcert-leaf-index = الفهرس في السجل
+vcert-commitment = البصمة
+vcert-salt = الملح
+vcert-content = المحتوى
+vregister-title = سجل التطوع التعاقدي
+vregister-hint = العقود، مع هوية المتطوعين، للإدارة. تُسجل كل قراءة ويطلع عليها المتطوع.
+vregister-csv = تنزيل بصيغة CSV
+vregister-xlsx = تنزيل بصيغة إكسل
+vregister-empty = لا يوجد عقد حاليا.
+vregister-number = الرقم
+vregister-host = الجمعية المستقبلة والاعتماد
+vregister-volunteer = المتطوع
+vregister-mission = المهمة والجماعة
+vregister-period = الفترة
+vregister-status = الحالة
+vregister-hours = الساعات المنجزة
+vregister-more = العقود التالية
+vboard-title = لوحة رسائل المهمة
+vboard-host-hint = تصل إعلاناتكم إلى المتطوعين المقبولين (وبالرسائل القصيرة والبريد الإلكتروني لمن طلب ذلك). ولا يرى ردودهم إلا المنسقون.
+vboard-volunteer-hint = إعلانات المنسقين. لا يقرأ ردكم إلا المنسقون؛ ولا يرى المتطوعون الآخرون ردودكم ولا رقمكم.
+vboard-announce = إعلان للمتطوعين المقبولين
+vboard-reply = رد على المنسقين
+vboard-post = إرسال
+vboard-done-posted = تم إرسال الرسالة.
+vboard-kind-reply = رد
+vboard-sms = تويزة: { $body }
+mail-mission-announcement-subject = إعلان من مهمتكم التطوعية
+mail-mission-announcement-body = كتب منسق مهمتكم:
+    { $body }
+    لوحة المهمة: { $link }
+vshift-open = النوبة في الميدان: رمز الحضور، الحاضرون، الساعات
+vmine-open = نوباتي ورمز الحضور وعقودي وشهاداتي
+vregister-open = الاطلاع على العقود في السجل
+
+
+
+
+## Missions and matching
+volunteering-invitation-sms = تويزة: تدعوك جمعية إلى المهمة « { $title } ». للاطلاع والترشح: { $link }
+mail-mission-invitation-subject = دعوة إلى المهمة « { $title } »
+mail-mission-invitation-body = مرحبا،
+    تدعوك جمعية إلى مهمة التطوع « { $title } » التي تناسب ملفك. للاطلاع عليها والترشح لفترة عمل:
+    { $link }
+
 ## التطوع: الملفات والجمعيات المستقبلة
 nav-volunteering = التطوع
 volunteer-home-title = تطوعي
@@ -1964,15 +2108,6 @@ volunteer-weekday-7 = الأحد
 volunteer-reads-title = من اطلع على ملفي
 volunteer-reads-none = لم تطلع أي جمعية على ملفك.
 
-
-
-
-## Missions and matching
-volunteering-invitation-sms = تويزة: تدعوك جمعية إلى المهمة « { $title } ». للاطلاع والترشح: { $link }
-mail-mission-invitation-subject = دعوة إلى المهمة « { $title } »
-mail-mission-invitation-body = مرحبا،
-    تدعوك جمعية إلى مهمة التطوع « { $title } » التي تناسب ملفك. للاطلاع عليها والترشح لفترة عمل:
-    { $link }
 missions-skill-first-aid = الإسعافات الأولية
 missions-skill-nursing = التمريض
 missions-skill-medicine = الطب

@@ -1818,6 +1818,150 @@ error-invalid-time = Enter a time as hours and minutes, for example 08:30.
 error-shift-too-long = A shift lasts at most { $max } hours.
 error-out-of-range = Enter a whole number from 1 to { $max }.
 
+## Volunteering: contracts, shifts on the ground, certificates, the register, the message board
+contract-title = Contractual volunteering contract
+contract-number = Contract no. { $number }
+contract-between = Between the undersigned:
+contract-host = { $host }, the host association, holder of contractual-volunteering accreditation no. { $reference } issued by { $authority }, in force until { $valid_until }, hereinafter “the host”;
+contract-volunteer = and { $name }, born on { $birth_date }, holder of national identity card no. { $cin }, hereinafter “the volunteer”.
+contract-article-object = Article 1 — Purpose. The volunteer takes part in the mission “{ $mission }”, of public benefit: { $purpose }
+contract-article-place = Article 2 — Place. The mission takes place in { $place }.
+contract-article-period = Article 3 — Term. The contract takes effect on { $starts_on } and ends on { $ends_on }.
+contract-article-hours = Article 4 — Time given. The volunteer gives the mission at most { $hours } hours a week.
+contract-article-training = Article 5 — Training. The host gives the volunteer the training the mission needs: { $training }
+contract-article-insurance = Article 6 — Insurance. The host insures the volunteer against the risks of the mission: { $insurance }
+contract-article-expenses = Article 7 — Expenses. Volunteering is unpaid: the volunteer receives no wage and no remuneration. Only the expenses incurred for the mission are reimbursed, against receipts: { $expenses }
+contract-article-termination = Article 8 — Termination. Either party may end the contract in writing with { $days } days’ notice; it ends without notice for serious misconduct, or when the host’s accreditation ends.
+contract-article-nature = Article 9 — Nature of the contract. This is a contractual volunteering contract under Law 06-18 on the organization of contractual volunteering, promulgated by Dahir 1-21-85 of 26 July 2021 (Bulletin officiel no. 7010 of 5 August 2021), and its implementing texts. It is not an employment contract: it creates no subordination and gives no right to a wage.
+contract-closing = Made in two copies, in Arabic and in French; each party receives its own.
+contract-new-title = Draw up the volunteering contract
+contract-new-hint = The contract is generated in Arabic and French from the accepted application, the mission and the association’s accreditation. Give here what is particular to this mission.
+contract-field-weekly-hours = Hours a week, at most
+contract-field-training = Training given to the volunteer
+contract-field-insurance = Insurance (insurer and policy number)
+contract-field-expenses = Expenses reimbursed
+contract-field-expenses-hint = Volunteering is never paid: only actual expenses, against receipts.
+contract-field-notice-days = Notice to end the contract, in days
+contract-generate = Generate the contract
+contract-back = Back
+contract-done-created = The contract is generated. Accept it; the volunteer then accepts it from their account.
+contract-done-accepted = Your acceptance is recorded.
+contract-number-label = Register number
+contract-status-label = Status
+contract-status-proposed = Proposed, waiting for both acceptances
+contract-status-host-accepted = Accepted by the association, waiting for the volunteer
+contract-status-volunteer-accepted = Accepted by the volunteer, waiting for the association
+contract-status-signed = Accepted by both parties
+contract-status-ended = Ended
+contract-host-accepted = Accepted for the association by
+contract-volunteer-accepted = Accepted by the volunteer
+contract-account = account no. { $id }
+contract-digest = SHA-256 digest of both texts
+contract-digest-mismatch = The text no longer matches its digest.
+contract-accept-hint = Accepting electronically records your account, the date and the time. The contract can also be printed and signed by hand.
+contract-accept = I accept this contract
+contract-print = Print this page for signing by hand: the Arabic text then the French text, each with its signature lines.
+contract-sign-host = For the host — name, capacity, date and signature
+contract-sign-volunteer = The volunteer — name, date and signature
+vshift-title = Shift on the ground
+vshift-informal = Informal volunteering, no contract
+vshift-places = Places taken:
+vshift-code = Check-in code
+vshift-code-hint = Show this code to the volunteers: they type it on their phone to check in and out.
+vshift-rotate = New code
+vshift-roster = Accepted volunteers
+vshift-roster-empty = No volunteer is accepted on this shift yet.
+vshift-volunteer = Volunteer
+vshift-in = Check-in
+vshift-out = Check-out
+vshift-hours = Hours
+vshift-actions = Actions
+vshift-check-in = Check in
+vshift-check-out = Check out
+vshift-no-show = Did not come
+vshift-reviewed = Reviewed
+vshift-certificate = Issue a certificate
+vshift-contract = Contract
+vshift-status-present = Present
+vshift-status-closed-at-end = Check-out forgotten: closed at the shift’s end, to review
+vshift-status-no-show = Did not come
+vshift-status-reviewed = Reviewed
+vshift-done-recorded = Recorded.
+vshift-done-code = The shift has a new code; the old one no longer works.
+vshift-done-certificate = The certificate is issued.
+vshift-done-checked-in = Your check-in is recorded.
+vshift-done-checked-out = Your check-out is recorded; your hours are counted.
+vshift-reminder-sms = Twiza reminder: your shift “{ $mission }” starts on { $day } at { $time }.
+vmine-title = My shifts, contracts and certificates
+vmine-back = My volunteer space
+vmine-shifts = Shifts
+vmine-no-shifts = No accepted shift yet.
+vmine-code = Code the coordinator shows
+vmine-hours = Hours: { $hours }
+vmine-contracts = Contracts
+vmine-no-contracts = No contract.
+vmine-certificates = Certificates
+vmine-no-certificates = No certificate.
+vcert-check-title = Check a volunteering certificate
+vcert-check-intro = Type the code printed on the certificate (VC-XXXX-XXXX).
+vcert-code = Certificate code
+vcert-check = Check
+vcert-check-another = Check another certificate
+vcert-title = Certificate of volunteering
+vcert-statement-host = { $host } certifies that the person named below volunteered with it:
+vcert-volunteer = Volunteer
+vcert-hours = Hours worked
+vcert-missions = Missions
+vcert-period = Period
+vcert-issued = Issued on
+vcert-verify-title = How to check it
+vcert-commitment-ok = The digest matches the content.
+vcert-commitment-bad = The digest does not match the content.
+vcert-verify-how = The SHA-256 digest of the salt followed by the content is in Twiza’s transparency log, at the index shown, with the day it was issued: neither the association nor anyone else can change or back-date it. The log holds no personal data.
+vcert-leaf-index = Log index
+vcert-commitment = Digest
+vcert-salt = Salt
+vcert-content = Content
+vregister-title = Register of contractual volunteering
+vregister-hint = The contracts, with the volunteers’ identities, for the administration. Each read is recorded and shown to the volunteer.
+vregister-csv = Download as CSV
+vregister-xlsx = Download as Excel
+vregister-empty = No contract yet.
+vregister-number = Number
+vregister-host = Host and accreditation
+vregister-volunteer = Volunteer
+vregister-mission = Mission and commune
+vregister-period = Period
+vregister-status = Status
+vregister-hours = Hours worked
+vregister-more = Next contracts
+vboard-title = Mission message board
+vboard-host-hint = Your announcements go to the accepted volunteers (also by SMS and e-mail to those who asked). Their replies are visible to the coordinators only.
+vboard-volunteer-hint = The coordinators’ announcements. Your reply is read by the coordinators only; other volunteers see neither your replies nor your number.
+vboard-announce = Announcement to the accepted volunteers
+vboard-reply = Reply to the coordinators
+vboard-post = Send
+vboard-done-posted = Message sent.
+vboard-kind-reply = Reply
+vboard-sms = Twiza: { $body }
+mail-mission-announcement-subject = An announcement of your volunteering mission
+mail-mission-announcement-body = Your mission’s coordinator wrote:
+    { $body }
+    The mission’s board: { $link }
+vshift-open = The shift on the ground: check-in code, attendance, hours
+vmine-open = My shifts, the check-in code, my contracts and certificates
+vregister-open = See the contracts in the register
+
+
+
+
+## Missions and matching
+volunteering-invitation-sms = Twiza: an association invites you to the mission "{ $title }". See it and apply: { $link }
+mail-mission-invitation-subject = Invitation to the mission "{ $title }"
+mail-mission-invitation-body = Hello,
+    An association invites you to the volunteering mission "{ $title }", which fits your profile. To see it and apply to a shift:
+    { $link }
+
 ## Volunteering: profiles and hosts
 nav-volunteering = Volunteering
 volunteer-home-title = My volunteering
@@ -1930,15 +2074,6 @@ volunteer-weekday-7 = Sunday
 volunteer-reads-title = Who read my profile
 volunteer-reads-none = No association has read your profile.
 
-
-
-
-## Missions and matching
-volunteering-invitation-sms = Twiza: an association invites you to the mission "{ $title }". See it and apply: { $link }
-mail-mission-invitation-subject = Invitation to the mission "{ $title }"
-mail-mission-invitation-body = Hello,
-    An association invites you to the volunteering mission "{ $title }", which fits your profile. To see it and apply to a shift:
-    { $link }
 missions-skill-first-aid = First aid
 missions-skill-nursing = Nursing
 missions-skill-medicine = Medicine

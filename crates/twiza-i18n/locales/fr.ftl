@@ -1821,6 +1821,150 @@ error-invalid-time = Saisissez une heure en heures et minutes, par exemple 8 h�
 error-shift-too-long = Un créneau dure au plus { $max } heures.
 error-out-of-range = Saisissez un nombre entier de 1 à { $max }.
 
+## Volunteering: contracts, shifts on the ground, certificates, the register, the message board
+contract-title = Contrat de volontariat contractuel
+contract-number = Contrat n° { $number }
+contract-between = Entre les soussignés :
+contract-host = { $host }, association d’accueil titulaire de l’agrément de volontariat contractuel n° { $reference } délivré par { $authority }, en vigueur jusqu’au { $valid_until }, ci-après « l’organisme d’accueil » ;
+contract-volunteer = et { $name }, né(e) le { $birth_date }, titulaire de la carte nationale d’identité électronique n° { $cin }, ci-après « le volontaire ».
+contract-article-object = Article 1 — Objet. Le volontaire prend part à la mission « { $mission } », d’intérêt général : { $purpose }
+contract-article-place = Article 2 — Lieu. La mission se déroule à { $place }.
+contract-article-period = Article 3 — Durée. Le contrat prend effet le { $starts_on } et prend fin le { $ends_on }.
+contract-article-hours = Article 4 — Temps consacré. Le volontaire consacre à la mission au plus { $hours } heures par semaine.
+contract-article-training = Article 5 — Formation. L’organisme d’accueil assure au volontaire la formation nécessaire à la mission : { $training }
+contract-article-insurance = Article 6 — Assurance. L’organisme d’accueil assure le volontaire contre les risques liés à la mission : { $insurance }
+contract-article-expenses = Article 7 — Frais. Le volontariat n’est pas rémunéré : aucun salaire ni aucune rétribution n’est versé au volontaire. Seuls les frais qu’il engage pour la mission lui sont remboursés, sur justificatifs : { $expenses }
+contract-article-termination = Article 8 — Fin du contrat. Chaque partie peut mettre fin au contrat par écrit avec un préavis de { $days } jours ; le contrat prend fin sans préavis en cas de faute grave, ou si l’agrément de l’organisme d’accueil prend fin.
+contract-article-nature = Article 9 — Nature du contrat. Le présent contrat est un contrat de volontariat contractuel régi par la loi n° 06-18 relative à l’organisation du volontariat contractuel, promulguée par le dahir n° 1-21-85 du 26 juillet 2021 (Bulletin officiel n° 7010 du 5 août 2021), et par ses textes d’application. Ce n’est pas un contrat de travail : il ne crée aucun lien de subordination et n’ouvre droit à aucun salaire.
+contract-closing = Fait en deux exemplaires, en arabe et en français ; chaque partie reçoit le sien.
+contract-new-title = Établir le contrat de volontariat
+contract-new-hint = Le contrat est généré en arabe et en français à partir de la candidature acceptée, de la mission et de l’agrément de l’association. Précisez ici ce qui est propre à cette mission.
+contract-field-weekly-hours = Heures par semaine, au plus
+contract-field-training = Formation donnée au volontaire
+contract-field-insurance = Assurance (assureur et numéro de police)
+contract-field-expenses = Frais remboursés
+contract-field-expenses-hint = Le volontariat n’est jamais rémunéré : seuls des frais réels, sur justificatifs.
+contract-field-notice-days = Préavis de fin de contrat, en jours
+contract-generate = Générer le contrat
+contract-back = Retour
+contract-done-created = Le contrat est généré. Acceptez-le, puis le volontaire l’acceptera depuis son compte.
+contract-done-accepted = Votre acceptation est enregistrée.
+contract-number-label = Numéro au registre
+contract-status-label = État
+contract-status-proposed = Proposé, en attente des deux acceptations
+contract-status-host-accepted = Accepté par l’association, en attente du volontaire
+contract-status-volunteer-accepted = Accepté par le volontaire, en attente de l’association
+contract-status-signed = Accepté par les deux parties
+contract-status-ended = Terminé
+contract-host-accepted = Accepté pour l’association par
+contract-volunteer-accepted = Accepté par le volontaire
+contract-account = compte n° { $id }
+contract-digest = Empreinte SHA-256 des deux textes
+contract-digest-mismatch = Le texte ne correspond plus à son empreinte.
+contract-accept-hint = Accepter électroniquement enregistre votre compte, la date et l’heure. Le contrat peut aussi être imprimé et signé à la main.
+contract-accept = J’accepte ce contrat
+contract-print = Imprimez cette page pour une signature à la main : le texte arabe puis le texte français, chacun avec ses lignes de signature.
+contract-sign-host = Pour l’organisme d’accueil — nom, qualité, date et signature
+contract-sign-volunteer = Le volontaire — nom, date et signature
+vshift-title = Créneau sur le terrain
+vshift-informal = Bénévolat informel, sans contrat
+vshift-places = Places prises :
+vshift-code = Code d’arrivée
+vshift-code-hint = Montrez ce code aux volontaires : ils le saisissent sur leur téléphone pour enregistrer leur arrivée et leur départ.
+vshift-rotate = Nouveau code
+vshift-roster = Volontaires acceptés
+vshift-roster-empty = Aucun volontaire n’est encore accepté sur ce créneau.
+vshift-volunteer = Volontaire
+vshift-in = Arrivée
+vshift-out = Départ
+vshift-hours = Heures
+vshift-actions = Actions
+vshift-check-in = Enregistrer l’arrivée
+vshift-check-out = Enregistrer le départ
+vshift-no-show = Absent
+vshift-reviewed = Vérifié
+vshift-certificate = Délivrer une attestation
+vshift-contract = Contrat
+vshift-status-present = Présent
+vshift-status-closed-at-end = Départ non enregistré : clos à la fin du créneau, à vérifier
+vshift-status-no-show = Absent
+vshift-status-reviewed = Vérifié
+vshift-done-recorded = C’est enregistré.
+vshift-done-code = Le créneau a un nouveau code ; l’ancien ne fonctionne plus.
+vshift-done-certificate = L’attestation est délivrée.
+vshift-done-checked-in = Votre arrivée est enregistrée.
+vshift-done-checked-out = Votre départ est enregistré ; vos heures sont comptées.
+vshift-reminder-sms = Rappel Twiza : votre créneau « { $mission } » commence le { $day } à { $time }.
+vmine-title = Mes créneaux, contrats et attestations
+vmine-back = Mon espace de volontaire
+vmine-shifts = Créneaux
+vmine-no-shifts = Aucun créneau accepté pour l’instant.
+vmine-code = Code affiché par le coordinateur
+vmine-hours = Heures : { $hours }
+vmine-contracts = Contrats
+vmine-no-contracts = Aucun contrat.
+vmine-certificates = Attestations
+vmine-no-certificates = Aucune attestation.
+vcert-check-title = Vérifier une attestation de volontariat
+vcert-check-intro = Saisissez le code imprimé sur l’attestation (VC-XXXX-XXXX).
+vcert-code = Code de l’attestation
+vcert-check = Vérifier
+vcert-check-another = Vérifier une autre attestation
+vcert-title = Attestation de volontariat
+vcert-statement-host = { $host } atteste que la personne nommée ci-dessous a effectué du volontariat avec elle :
+vcert-volunteer = Volontaire
+vcert-hours = Heures effectuées
+vcert-missions = Missions
+vcert-period = Période
+vcert-issued = Délivrée le
+vcert-verify-title = Comment la vérifier
+vcert-commitment-ok = L’empreinte correspond au contenu.
+vcert-commitment-bad = L’empreinte ne correspond pas au contenu.
+vcert-verify-how = L’empreinte SHA-256 du sel suivi du contenu est inscrite dans le journal de transparence de Twiza, à l’indice indiqué, avec la date de délivrance : ni l’association ni personne ne peut la modifier ou l’antidater. Le journal ne contient aucune donnée personnelle.
+vcert-leaf-index = Indice dans le journal
+vcert-commitment = Empreinte
+vcert-salt = Sel
+vcert-content = Contenu
+vregister-title = Registre du volontariat contractuel
+vregister-hint = Les contrats, avec l’identité des volontaires, pour l’administration. Chaque consultation est enregistrée et visible par le volontaire.
+vregister-csv = Télécharger en CSV
+vregister-xlsx = Télécharger en Excel
+vregister-empty = Aucun contrat pour l’instant.
+vregister-number = Numéro
+vregister-host = Association d’accueil et agrément
+vregister-volunteer = Volontaire
+vregister-mission = Mission et commune
+vregister-period = Période
+vregister-status = État
+vregister-hours = Heures effectuées
+vregister-more = Contrats suivants
+vboard-title = Tableau de messages de la mission
+vboard-host-hint = Vos annonces vont aux volontaires acceptés (aussi par SMS et e-mail à ceux qui l’ont demandé). Leurs réponses ne sont visibles que par les coordinateurs.
+vboard-volunteer-hint = Les annonces des coordinateurs. Votre réponse n’est lue que par les coordinateurs ; les autres volontaires ne voient ni vos réponses ni votre numéro.
+vboard-announce = Annonce aux volontaires acceptés
+vboard-reply = Réponse aux coordinateurs
+vboard-post = Envoyer
+vboard-done-posted = Message envoyé.
+vboard-kind-reply = Réponse
+vboard-sms = Twiza : { $body }
+mail-mission-announcement-subject = Annonce de votre mission de volontariat
+mail-mission-announcement-body = Le coordinateur de votre mission a écrit :
+    { $body }
+    Le tableau de la mission : { $link }
+vshift-open = Le créneau sur le terrain : code d’arrivée, présents, heures
+vmine-open = Mes créneaux, le code d’arrivée, mes contrats et attestations
+vregister-open = Voir les contrats au registre
+
+
+
+
+## Missions and matching
+volunteering-invitation-sms = Twiza : une association vous invite à la mission « { $title } ». Voir et postuler : { $link }
+mail-mission-invitation-subject = Invitation à la mission « { $title } »
+mail-mission-invitation-body = Bonjour,
+    Une association vous invite à la mission de volontariat « { $title } », qui correspond à votre profil. Pour la voir et postuler à un créneau :
+    { $link }
+
 ## Volontariat : profils et associations d’accueil
 nav-volunteering = Volontariat
 volunteer-home-title = Mon volontariat
@@ -1933,15 +2077,6 @@ volunteer-weekday-7 = Dimanche
 volunteer-reads-title = Qui a lu mon profil
 volunteer-reads-none = Aucune association n’a lu votre profil.
 
-
-
-
-## Missions and matching
-volunteering-invitation-sms = Twiza : une association vous invite à la mission « { $title } ». Voir et postuler : { $link }
-mail-mission-invitation-subject = Invitation à la mission « { $title } »
-mail-mission-invitation-body = Bonjour,
-    Une association vous invite à la mission de volontariat « { $title } », qui correspond à votre profil. Pour la voir et postuler à un créneau :
-    { $link }
 missions-skill-first-aid = Premiers secours
 missions-skill-nursing = Soins infirmiers
 missions-skill-medicine = Médecine

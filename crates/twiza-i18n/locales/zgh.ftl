@@ -1827,6 +1827,150 @@ error-invalid-time = ⵙⵙⴽⵛⵎ ⴰⴽⵓⴷ ⵙ ⵜⵙⵔⴰⴳⵉⵏ ⴷ 
 error-shift-too-long = ⵜⴰⵡⴰⵍⴰ ⵓⵔ ⵜⵣⵔⵔⵉ { $max } ⵏ ⵜⵙⵔⴰⴳⵉⵏ.
 error-out-of-range = ⵙⵙⴽⵛⵎ ⵢⴰⵏ ⵓⵎⴹⴰⵏ ⵙⴳ 1 ⴰⵔ { $max }.
 
+## Volunteering: contracts, shifts on the ground, certificates, the register, the message board
+contract-title = ⴰⵙⵎⴰⵔⴰⵡ ⵏ ⵓⵙⵡⵓⵔⵉ ⵙ ⵓⵙⵎⴰⵔⴰⵡ
+contract-number = ⴰⵙⵎⴰⵔⴰⵡ ⵡⵉⵙ { $number }
+contract-between = ⴳⵔ ⵡⵉⵍⵍⵉ ⵉⵙⵙⴽⵜⴱⵏ ⴷⴷⴰⵡ:
+contract-host = { $host }, ⵜⴰⵎⵙⵍⵉⵡⵜ ⵏ ⵓⵙⵏⵓⴱⴳ, ⵍⵍⵉ ⵖⵓⵔ ⵍⵍⴰ ⵓⵙⵙⵓⴳⵏ ⵡⵉⵙ { $reference } ⵙⴳ { $authority }, ⵉⵜⵜⴳⴳⴰⵏ ⴰⵔ { $valid_until }, ⵜⴰⵎⵙⵍⵉⵡⵜ ⵏ ⵓⵙⵏⵓⴱⴳ;
+contract-volunteer = ⴷ { $name }, ⵍⵍⵉ ⵉⵍⵓⵍⵏ ⴳ { $birth_date }, ⵖⵓⵔⵙ ⵜⴰⴽⴰⵔⴹⴰ ⵏ ⵜⵎⴰⴳⵉⵜ ⵡⵉⵙ { $cin }, ⴰⵎⵙⵜⴰⵡⵓⵔ.
+contract-article-object = ⴰⵎⴰⵔⴰⵏ 1 — ⴰⵙⵏⵜⵍ. ⴰⵎⵙⵜⴰⵡⵓⵔ ⵉⵜⵜⴽⴽⴰ ⴳ ⵜⵡⵓⵔⵉ «{ $mission }» ⵏ ⵓⵏⴼⵓ ⴰⵎⴰⵜⴰⵢ: { $purpose }
+contract-article-place = ⴰⵎⴰⵔⴰⵏ 2 — ⴰⴷⵖⴰⵔ. ⵜⴰⵡⵓⵔⵉ ⴳ { $place }.
+contract-article-period = ⴰⵎⴰⵔⴰⵏ 3 — ⴰⵣⵎⵣ. ⴰⵙⵎⴰⵔⴰⵡ ⵉⵙⵙⵏⵜⴰ ⴳ { $starts_on } ⵉⵎⴷⴷⴰ ⴳ { $ends_on }.
+contract-article-hours = ⴰⵎⴰⵔⴰⵏ 4 — ⴰⴽⵓⴷ. ⴰⵎⵙⵜⴰⵡⵓⵔ ⵓⵔ ⵉⵣⵔⵔⵉ { $hours } ⵏ ⵜⵙⵔⴰⴳⵉⵏ ⴳ ⵉⵎⴰⵍⴰⵙ.
+contract-article-training = ⴰⵎⴰⵔⴰⵏ 5 — ⴰⵙⵎⵓⵜⵜⴳ. ⵜⴰⵎⵙⵍⵉⵡⵜ ⵜⵜⴰⵡⵙ ⴰⵎⵙⵜⴰⵡⵓⵔ ⵙ ⵓⵙⵎⵓⵜⵜⴳ ⵏ ⵜⵡⵓⵔⵉ: { $training }
+contract-article-insurance = ⴰⵎⴰⵔⴰⵏ 6 — ⴰⵙⵎⵍⵉⵍ. ⵜⴰⵎⵙⵍⵉⵡⵜ ⵜⵙⵎⵍⵉⵍ ⴰⵎⵙⵜⴰⵡⵓⵔ ⵙⴳ ⵉⵎⵙⵉⵔⵉⴼⵏ ⵏ ⵜⵡⵓⵔⵉ: { $insurance }
+contract-article-expenses = ⴰⵎⴰⵔⴰⵏ 7 — ⵉⵙⵙⵓⴼⵖⵏ. ⴰⵙⵡⵓⵔⵉ ⵓⵔ ⵉⵜⵜⵓⵅⵍⵍⴰⵚ: ⴰⵎⵙⵜⴰⵡⵓⵔ ⵓⵔ ⵉⵜⵜⴰⵎⵥ ⴽⵔⴰ ⵏ ⵓⵅⵍⵍⵚ. ⵖⴰⵙ ⵉⵙⵙⵓⴼⵖⵏ ⵏ ⵜⵡⵓⵔⵉ ⴰⵢⴷ ⵙ ⵉⵜⵜⵓⵔⴰⵔⴰⵏ: { $expenses }
+contract-article-termination = ⴰⵎⴰⵔⴰⵏ 8 — ⵜⵉⴳⵉⵔⴰ ⵏ ⵓⵙⵎⴰⵔⴰⵡ. ⴽⵔⴰ ⵏ ⵓⴳⵣⵣⴰⵍ ⵉⵥⴹⴰⵕ ⴰⴷ ⵉⵙⵎⴷⵓ ⴰⵙⵎⴰⵔⴰⵡ ⵙ ⵜⵉⵔⵔⴰ, { $days } ⵏ ⵡⵓⵙⵙⴰⵏ ⵣⴰⵜ.
+contract-article-nature = ⴰⵎⴰⵔⴰⵏ 9 — ⵜⴰⴳⴰⵎⴰ ⵏ ⵓⵙⵎⴰⵔⴰⵡ. ⴰⵙⵎⴰⵔⴰⵡ ⴰⴷ ⴷ ⴰⵙⵎⴰⵔⴰⵡ ⵏ ⵓⵙⵡⵓⵔⵉ ⵙ ⵓⵙⵎⴰⵔⴰⵡ ⵙ ⵓⵙⵍⵓⴳⵏ 06-18 (ⴰⴹⵀⵉⵔ 1-21-85, 26 ⵢⵓⵍⵢⵓⵣ 2021; ⵜⴰⵙⵏⵙⵉⵜ ⵜⵓⵏⵚⵉⴱⵜ 7010, 5 ⵖⵓⵛⵜ 2021). ⵓⵔ ⴷ ⴰⵙⵎⴰⵔⴰⵡ ⵏ ⵜⵡⵓⵔⵉ ⵏ ⵓⵅⵍⵍⵚ.
+contract-closing = ⵉⵜⵜⵓⵙⴽⴰⵔ ⵙ ⵙⵉⵏ ⵏ ⵜⵏⵖⵍⵉⵏ, ⵙ ⵜⴰⵄⵔⴰⴱⵜ ⴷ ⵜⴼⵔⴰⵏⵙⵉⵙⵜ.
+contract-new-title = ⴰⵙⵏⵓⵍⴼⵓ ⵏ ⵓⵙⵎⴰⵔⴰⵡ ⵏ ⵓⵙⵡⵓⵔⵉ
+contract-new-hint = ⴰⵙⵎⴰⵔⴰⵡ ⵉⵜⵜⵓⵙⵏⵓⵍⴼⴰ ⵙ ⵜⴰⵄⵔⴰⴱⵜ ⴷ ⵜⴼⵔⴰⵏⵙⵉⵙⵜ ⵙⴳ ⵓⵙⵓⵜⵔ ⵉⵜⵜⵓⵇⴱⴰⵍⵏ.
+contract-field-weekly-hours = ⵜⵉⵙⵔⴰⴳⵉⵏ ⴳ ⵉⵎⴰⵍⴰⵙ
+contract-field-training = ⴰⵙⵎⵓⵜⵜⴳ ⵏ ⵓⵎⵙⵜⴰⵡⵓⵔ
+contract-field-insurance = ⴰⵙⵎⵍⵉⵍ
+contract-field-expenses = ⵉⵙⵙⵓⴼⵖⵏ ⵉⵜⵜⵓⵔⴰⵔⴰⵏ
+contract-field-expenses-hint = ⴰⵙⵡⵓⵔⵉ ⵓⵔ ⵉⵜⵜⵓⵅⵍⵍⴰⵚ.
+contract-field-notice-days = ⵓⵙⵙⴰⵏ ⵏ ⵓⵙⵎⵎⴰⵍ
+contract-generate = ⵙⵏⵓⵍⴼⵓ ⴰⵙⵎⴰⵔⴰⵡ
+contract-back = ⵓⵖⵓⵍ
+contract-done-created = ⴰⵙⵎⴰⵔⴰⵡ ⵉⵜⵜⵓⵙⵏⵓⵍⴼⴰ.
+contract-done-accepted = ⵉⵜⵜⵓⵣⵎⵎⴻⵎ ⵓⵇⴱⴰⵍ ⵏⵏⵓⵏ.
+contract-number-label = ⵓⵟⵟⵓⵏ
+contract-status-label = ⴰⴷⴷⴰⴷ
+contract-status-proposed = ⵉⵜⵜⵓⵙⵓⵎⵔ
+contract-status-host-accepted = ⵜⵇⴱⵍ ⵜ ⵜⵎⵙⵍⵉⵡⵜ
+contract-status-volunteer-accepted = ⵉⵇⴱⵍ ⵜ ⵓⵎⵙⵜⴰⵡⵓⵔ
+contract-status-signed = ⵇⴱⵍⵏ ⵜ ⵙⵉⵏ ⵉⴳⵣⵣⴰⵍⵏ
+contract-status-ended = ⵉⵎⴷⴰ
+contract-host-accepted = ⵉⵇⴱⵍ ⵜ ⵙ ⵢⵉⵙⵎ ⵏ ⵜⵎⵙⵍⵉⵡⵜ
+contract-volunteer-accepted = ⵉⵇⴱⵍ ⵜ ⵓⵎⵙⵜⴰⵡⵓⵔ
+contract-account = ⴰⵎⵉⴹⴰⵏ { $id }
+contract-digest = ⴰⴹⵕⵉⵚ ⵏ ⵙⵉⵏ ⵉⴹⵕⵉⵚⵏ
+contract-digest-mismatch = ⴰⴹⵕⵉⵚ ⵓⵔ ⵉⵎⵙⴰⵙⴰ.
+contract-accept-hint = ⴰⵇⴱⴰⵍ ⵉⵙⵊⵊⴰⵍ ⴰⵎⵉⴹⴰⵏ ⵏⵏⵓⵏ ⴷ ⵡⴰⵙⵙ.
+contract-accept = ⵇⴱⵍⵖ ⴰⵙⵎⴰⵔⴰⵡ ⴰⴷ
+contract-print = ⵙⵙⵉⴳⴳⵣ ⵜⴰⵙⵏⴰ ⴰⴷ.
+contract-sign-host = ⵜⴰⵎⵙⵍⵉⵡⵜ — ⵉⵙⵎ, ⴰⵣⵎⵎⴻⵎ
+contract-sign-volunteer = ⴰⵎⵙⵜⴰⵡⵓⵔ — ⵉⵙⵎ, ⴰⵣⵎⵎⴻⵎ
+vshift-title = ⵜⴰⵡⴰⵍⴰ ⴳ ⵓⴽⴰⵍ
+vshift-informal = ⴰⵙⵡⵓⵔⵉ ⴰⵔ ⴰⵙⵎⴰⵔⴰⵡ
+vshift-places = ⵉⴷⵖⴰⵔⵏ:
+vshift-code = ⵜⴰⵏⴰⵍⴰ ⵏ ⵓⵏⵎⵎⴰⵍ
+vshift-code-hint = ⵙⵎⴰⵍ ⵜⴰⵏⴰⵍⴰ ⴰⴷ ⵉ ⵉⵎⵙⵜⴰⵡⵓⵔⵏ.
+vshift-rotate = ⵜⴰⵏⴰⵍⴰ ⵜⴰⵎⴰⵢⵏⵓⵜ
+vshift-roster = ⵉⵎⵙⵜⴰⵡⵓⵔⵏ ⵉⵜⵜⵓⵇⴱⴰⵍⵏ
+vshift-roster-empty = ⵓⵔ ⵉⵍⵍⵉ ⵓⵎⵙⵜⴰⵡⵓⵔ.
+vshift-volunteer = ⴰⵎⵙⵜⴰⵡⵓⵔ
+vshift-in = ⴰⵏⴽⵛⴰⵎ
+vshift-out = ⴰⴼⴼⵖ
+vshift-hours = ⵜⵉⵙⵔⴰⴳⵉⵏ
+vshift-actions = ⵜⵉⴳⴰⵡⵉⵏ
+vshift-check-in = ⵙⵊⵊⵍ ⴰⵏⴽⵛⴰⵎ
+vshift-check-out = ⵙⵊⵊⵍ ⴰⴼⴼⵖ
+vshift-no-show = ⵓⵔ ⴷ ⵢⵓⵛⵛⵉ
+vshift-reviewed = ⵉⵜⵜⵓⵙⵙⵉⴳⵍⴷ
+vshift-certificate = ⴰⵙⵍⴽⵉⵏ
+vshift-contract = ⴰⵙⵎⴰⵔⴰⵡ
+vshift-status-present = ⵍⵍⴰ
+vshift-status-closed-at-end = ⵉⵜⵜⵓⵔⴳⵍ ⴳ ⵜⴳⵉⵔⴰ
+vshift-status-no-show = ⵓⵔ ⴷ ⵢⵓⵛⵛⵉ
+vshift-status-reviewed = ⵉⵜⵜⵓⵙⵙⵉⴳⵍⴷ
+vshift-done-recorded = ⵉⵜⵜⵓⵙⵊⵊⵍ.
+vshift-done-code = ⵜⴰⵏⴰⵍⴰ ⵜⴰⵎⴰⵢⵏⵓⵜ.
+vshift-done-certificate = ⴰⵙⵍⴽⵉⵏ ⵉⵜⵜⵓⴼⴽⴰ.
+vshift-done-checked-in = ⵉⵜⵜⵓⵙⵊⵊⵍ ⵓⵏⴽⵛⴰⵎ ⵏⵏⵓⵏ.
+vshift-done-checked-out = ⵉⵜⵜⵓⵙⵊⵊⵍ ⵓⴼⴼⵖ ⵏⵏⵓⵏ.
+vshift-reminder-sms = ⴰⵙⵎⴽⵜⵉ: ⵜⴰⵡⴰⵍⴰ «{ $mission }» ⴳ { $day } ⴳ { $time }.
+vmine-title = ⵜⵉⵡⴰⵍⴰⵜⵉⵏ ⵉⵏⵓ
+vmine-back = ⴰⵙⵓⵙ ⵏ ⵓⵎⵙⵜⴰⵡⵓⵔ
+vmine-shifts = ⵜⵉⵡⴰⵍⴰⵜⵉⵏ
+vmine-no-shifts = ⵓⵔ ⵜⵍⵍⵉ ⵜⵡⴰⵍⴰ.
+vmine-code = ⵜⴰⵏⴰⵍⴰ ⵏ ⵓⵎⵙⵙⵓⴷⵙ
+vmine-hours = ⵜⵉⵙⵔⴰⴳⵉⵏ: { $hours }
+vmine-contracts = ⵉⵙⵎⵓⵔⴰⵡⵏ
+vmine-no-contracts = ⵓⵔ ⵉⵍⵍⵉ ⵓⵙⵎⴰⵔⴰⵡ.
+vmine-certificates = ⵉⵙⵍⴽⵉⵏⵏ
+vmine-no-certificates = ⵓⵔ ⵉⵍⵍⵉ ⵓⵙⵍⴽⵉⵏ.
+vcert-check-title = ⵙⵙⵉⴳⵍⴷ ⴰⵙⵍⴽⵉⵏ
+vcert-check-intro = ⵙⵙⴽⵛⵎ ⵜⴰⵏⴰⵍⴰ ⵏ ⵓⵙⵍⴽⵉⵏ.
+vcert-code = ⵜⴰⵏⴰⵍⴰ ⵏ ⵓⵙⵍⴽⵉⵏ
+vcert-check = ⵙⵙⵉⴳⵍⴷ
+vcert-check-another = ⵢⴰⵏ ⵓⵙⵍⴽⵉⵏ ⵢⴰⴹⵏ
+vcert-title = ⴰⵙⵍⴽⵉⵏ ⵏ ⵓⵙⵡⵓⵔⵉ
+vcert-statement-host = { $host } ⵜⵙⵍⴽⵏ ⵉⵙ ⵉⵙⵡⵓⵔⵉ ⵓⵎⴷⴰⵏ ⴰⴷ ⴰⴽⴷⵙ:
+vcert-volunteer = ⴰⵎⵙⵜⴰⵡⵓⵔ
+vcert-hours = ⵜⵉⵙⵔⴰⴳⵉⵏ
+vcert-missions = ⵜⵉⵡⵓⵔⵉⵡⵉⵏ
+vcert-period = ⴰⵣⵎⵣ
+vcert-issued = ⴰⵙⴰⴽⵓⴷ
+vcert-verify-title = ⵎⴰⵎⴽ ⴰⴷ ⵜ ⵜⵙⵙⵉⴳⵍⴷⵎ
+vcert-commitment-ok = ⴰⴹⵕⵉⵚ ⵉⵎⵙⴰⵙⴰ.
+vcert-commitment-bad = ⴰⴹⵕⵉⵚ ⵓⵔ ⵉⵎⵙⴰⵙⴰ.
+vcert-verify-how = ⴰⴹⵕⵉⵚ ⵍⵍⴰ ⴳ ⵓⵙⵎⵉⵍ ⵏ ⵜⴼⵔⵓⵏⵜ.
+vcert-leaf-index = ⴰⵎⴹⴰⵏ ⴳ ⵓⵙⵎⵉⵍ
+vcert-commitment = ⴰⴹⵕⵉⵚ
+vcert-salt = ⵜⵉⵙⵏⴳⵉⵜ
+vcert-content = ⴰⴳⴱⵓⵔ
+vregister-title = ⴰⵙⵎⵉⵍ ⵏ ⵓⵙⵡⵓⵔⵉ ⵙ ⵓⵙⵎⴰⵔⴰⵡ
+vregister-hint = ⵉⵙⵎⵓⵔⴰⵡⵏ ⵉ ⵓⵏⴱⴹⴰⵏ.
+vregister-csv = ⴰⴳⵎ ⵙ CSV
+vregister-xlsx = ⴰⴳⵎ ⵙ ⵍⴽⵙⵍ
+vregister-empty = ⵓⵔ ⵉⵍⵍⵉ ⵓⵙⵎⴰⵔⴰⵡ.
+vregister-number = ⵓⵟⵟⵓⵏ
+vregister-host = ⵜⴰⵎⵙⵍⵉⵡⵜ
+vregister-volunteer = ⴰⵎⵙⵜⴰⵡⵓⵔ
+vregister-mission = ⵜⴰⵡⵓⵔⵉ ⴷ ⵜⴳⵔⴰⵡⵜ
+vregister-period = ⴰⵣⵎⵣ
+vregister-status = ⴰⴷⴷⴰⴷ
+vregister-hours = ⵜⵉⵙⵔⴰⴳⵉⵏ
+vregister-more = ⵉⵙⵎⵓⵔⴰⵡⵏ ⵢⴰⴹⵏ
+vboard-title = ⵜⴰⴼⵍⵡⵉⵜ ⵏ ⵜⵡⵓⵔⵉ
+vboard-host-hint = ⵉⵙⵍⵖⵏ ⵏⵏⵓⵏ ⵔⴰⵃⵏ ⵖⵔ ⵉⵎⵙⵜⴰⵡⵓⵔⵏ.
+vboard-volunteer-hint = ⵉⵙⵍⵖⵏ ⵏ ⵉⵎⵙⵙⵓⴷⵙⵏ.
+vboard-announce = ⴰⵙⵍⵖ
+vboard-reply = ⴰⵔⵓⵔ
+vboard-post = ⴰⵣⵏ
+vboard-done-posted = ⵜⵜⵓⵣⵏ ⵜⵓⵣⵉⵏⵜ.
+vboard-kind-reply = ⴰⵔⵓⵔ
+vboard-sms = ⵜⵡⵉⵣⴰ: { $body }
+mail-mission-announcement-subject = ⴰⵙⵍⵖ ⵏ ⵜⵡⵓⵔⵉ
+mail-mission-announcement-body = ⵉⵔⵓ ⵓⵎⵙⵙⵓⴷⵙ:
+    { $body }
+    { $link }
+vshift-open = ⵜⴰⵡⴰⵍⴰ ⴳ ⵓⴽⴰⵍ
+vmine-open = ⵜⵉⵡⴰⵍⴰⵜⵉⵏ ⵉⵏⵓ
+vregister-open = ⵥⵔ ⵉⵙⵎⵓⵔⴰⵡⵏ
+
+
+
+
+## Missions and matching
+volunteering-invitation-sms = ⵜⵡⵉⵣⴰ: ⵜⴰⵎⵙⵎⵓⵏⵜ ⴰⴷ ⴽ ⵜⵏⵏⵓⴱⴳ ⵖⵔ ⵜⵎⵓⵔⵙⵉ « { $title } ». ⵥⵕ ⴷ ⵙⵙⵓⵜⵔ: { $link }
+mail-mission-invitation-subject = ⴰⵏⵏⵓⴱⴳ ⵖⵔ ⵜⵎⵓⵔⵙⵉ « { $title } »
+mail-mission-invitation-body = ⴰⵣⵓⵍ,
+    ⵜⴰⵎⵙⵎⵓⵏⵜ ⴰⴷ ⴽ ⵜⵏⵏⵓⴱⴳ ⵖⵔ ⵜⵎⵓⵔⵙⵉ ⵏ ⵓⵡⵓⵔⵉ ⴰⵏⴳⴰⴷⵓ « { $title } ». ⴰⴷ ⵜⵥⵕⴷ ⴷ ⴰⴷ ⵜⵙⵙⵓⵜⵔⴷ:
+    { $link }
+
 ## ⴰⵙⵡⵓⵔⵉ: ⵉⴼⴰⵢⵍⵓⵜⵏ ⴷ ⵜⵎⵙⵍⵉⵡⵉⵏ
 nav-volunteering = ⴰⵙⵡⵓⵔⵉ ⵙ ⵓⵙⵎⴰⵔⴰⵡ
 volunteer-home-title = ⴰⵙⵡⵓⵔⵉ ⵉⵏⵓ ⵙ ⵓⵙⵎⴰⵔⴰⵡ
@@ -1931,15 +2075,6 @@ volunteer-weekday-7 = ⴰⵙⴰⵎⴰⵙ
 volunteer-reads-title = ⵡⵉⵏⵏⴰ ⵢⵖⵔⴰⵏ ⴰⴼⴰⵢⵍⵓ ⵉⵏⵓ
 volunteer-reads-none = ⵓⵔ ⵉⵖⵔⵉ ⵜⴰⵎⵙⵍⵉⵡⵜ ⴰⴼⴰⵢⵍⵓ ⵏⵏⴽ.
 
-
-
-
-## Missions and matching
-volunteering-invitation-sms = ⵜⵡⵉⵣⴰ: ⵜⴰⵎⵙⵎⵓⵏⵜ ⴰⴷ ⴽ ⵜⵏⵏⵓⴱⴳ ⵖⵔ ⵜⵎⵓⵔⵙⵉ « { $title } ». ⵥⵕ ⴷ ⵙⵙⵓⵜⵔ: { $link }
-mail-mission-invitation-subject = ⴰⵏⵏⵓⴱⴳ ⵖⵔ ⵜⵎⵓⵔⵙⵉ « { $title } »
-mail-mission-invitation-body = ⴰⵣⵓⵍ,
-    ⵜⴰⵎⵙⵎⵓⵏⵜ ⴰⴷ ⴽ ⵜⵏⵏⵓⴱⴳ ⵖⵔ ⵜⵎⵓⵔⵙⵉ ⵏ ⵓⵡⵓⵔⵉ ⴰⵏⴳⴰⴷⵓ « { $title } ». ⴰⴷ ⵜⵥⵕⴷ ⴷ ⴰⴷ ⵜⵙⵙⵓⵜⵔⴷ:
-    { $link }
 missions-skill-first-aid = ⵉⵙⵓⵖⵏ ⵉⵎⵣⵡⵓⵔⴰ
 missions-skill-nursing = ⵜⴰⵏⴼⵔⵎⵍⵜ
 missions-skill-medicine = ⵜⴰⵙⵏⴰⵙⵙⴰⵢⵜ

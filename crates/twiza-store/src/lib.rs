@@ -40,6 +40,8 @@ mod registry_import;
 mod schema;
 mod sealed;
 mod sms_outbox;
+mod volunteer_contracts;
+mod volunteer_ground;
 mod volunteers;
 
 mod group_commit;
@@ -119,6 +121,14 @@ pub use sequencer::{
 };
 pub use sms_outbox::{sms_binding, DueSms, NewSms, SmsRecord, SmsReport, REPORT_STATUSES};
 pub use tlog::LogEntry;
+pub use volunteer_contracts::{
+    contract_start, source_refusal, AccreditationRef, ContractLine, ContractSource, ContractView,
+    NewContract, RegisterRecord, CIN_MARK,
+};
+pub use volunteer_ground::{
+    same_code, Announcement, BoardMessage, BoardRecipient, CertificateFacts, CertificateView,
+    GroundShift, MyShift, NewCertificate, Recorder, Reminder, RosterLine, CHECKIN_OPENS_BEFORE,
+};
 pub use volunteers::{
     Erasure, ExportedApplication, ExportedAttendance, ExportedCertificate, ExportedContract,
     StoredAccreditation, VolunteerDocument, VolunteerExport, VolunteerProfile, VolunteerRead,

@@ -206,6 +206,31 @@ pub(crate) fn cash_transfer_paid_leaf(t: &PaidTransfer<'_>) -> Vec<u8> {
     canonical_json(&leaf("cash_transfer_paid", t.id, t.at, fields)).into_bytes()
 }
 
+/// What an issued certificate of volunteering publishes: the host, the hours, the number of
+/// missions, the period and the commitment to its content — never the volunteer.
+pub(crate) struct IssuedCertificate<'a> {
+    pub id: i64,
+    pub at: i64,
+    pub organization: i64,
+    pub minutes: i64,
+    pub missions: i64,
+    pub period_from: &'a str,
+    pub period_until: &'a str,
+    pub commitment: &'a str,
+}
+
+pub(crate) fn volunteer_certificate_leaf(c: &IssuedCertificate<'_>) -> Vec<u8> {
+    let fields = vec![
+        ("organization", c.organization.into()),
+        ("minutes", c.minutes.into()),
+        ("missions", c.missions.into()),
+        ("period_from", c.period_from.into()),
+        ("period_until", c.period_until.into()),
+        ("commitment", c.commitment.into()),
+    ];
+    canonical_json(&leaf("volunteer_certificate", c.id, c.at, fields)).into_bytes()
+}
+
 /// One kind of logged event, as the audit sees it.
 pub(crate) struct LoggedKind {
     /// The leaf `type` and `log_entries.kind`.
@@ -312,6 +337,18 @@ pub(crate) const KINDS: &[LoggedKind] = &[
                   LEFT JOIN payment_lines l ON l.id = e.ref_id AND l.status = 'paid' \
                   WHERE e.kind = 'cash_transfer_paid' AND l.id IS NULL ORDER BY e.idx",
         rebuild: rebuild_cash_transfer_paid,
+    },
+    LoggedKind {
+        kind: "volunteer_certificate",
+        table: "volunteer_certificates",
+        expected: "SELECT c.id, c.issued_at, c.organization_id, c.minutes, c.missions, c.period_from, \
+                   c.period_until, c.commitment, e.idx AS leaf_idx, e.leaf FROM volunteer_certificates c \
+                   LEFT JOIN log_entries e ON e.kind = 'volunteer_certificate' AND e.ref_id = c.id \
+                   WHERE c.id > $1 ORDER BY c.id LIMIT $2",
+        orphans: "SELECT e.idx, e.ref_id FROM log_entries e \
+                  LEFT JOIN volunteer_certificates c ON c.id = e.ref_id \
+                  WHERE e.kind = 'volunteer_certificate' AND c.id IS NULL ORDER BY e.idx",
+        rebuild: rebuild_volunteer_certificate,
     },
 ];
 
@@ -444,5 +481,18 @@ fn rebuild_cash_transfer_paid(row: &AnyRow) -> Result<Vec<u8>> {
         programme: &row.try_get::<String, _>("code")?,
         period: &row.try_get::<String, _>("period")?,
         amount: Amount::from_centimes(row.try_get("centimes")?).ok_or(corrupt("payment amount"))?,
+    }))
+}
+
+fn rebuild_volunteer_certificate(row: &AnyRow) -> Result<Vec<u8>> {
+    Ok(volunteer_certificate_leaf(&IssuedCertificate {
+        id: row.try_get("id")?,
+        at: row.try_get("issued_at")?,
+        organization: row.try_get("organization_id")?,
+        minutes: row.try_get("minutes")?,
+        missions: row.try_get("missions")?,
+        period_from: &row.try_get::<String, _>("period_from")?,
+        period_until: &row.try_get::<String, _>("period_until")?,
+        commitment: &row.try_get::<String, _>("commitment")?,
     }))
 }

@@ -8,6 +8,7 @@
 pub mod campaigns;
 pub mod crisis;
 pub mod registry;
+pub mod volunteering;
 
 use crate::config::{sqlite_url, Config, DEMO_DATABASE};
 use anyhow::{bail, Context};
@@ -575,6 +576,8 @@ pub async fn seed(
         incident,
     )
     .await?;
+    let main_owner = *owners.first().context("demo owner")?;
+    crate::demo::volunteering::seed(store, personal_data, main_org, main_owner).await?;
     Ok(logins)
 }
 

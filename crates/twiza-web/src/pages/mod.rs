@@ -40,6 +40,8 @@ pub mod transfers;
 pub mod treasury;
 pub mod triage;
 pub mod verify;
+pub mod volunteer_contracts;
+pub mod volunteer_ground;
 pub mod volunteers;
 
 use crate::ctx::Ctx;

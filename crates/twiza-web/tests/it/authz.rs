@@ -447,6 +447,30 @@ fn sample_form(path: &str) -> Option<Vec<(&'static str, &'static str)>> {
         "/channels/sms/kannel" => vec![("text", "HAJA")],
         // OpenRosa: Collect sends multipart with HTTP Basic; without it, a 401 and nothing read.
         "/openrosa/submission" | "/associations/{org_id}/openrosa/submission" => vec![],
+        "/associations/{org_id}/applications/{application_id}/contract" => vec![
+            ("weekly_hours", "10"),
+            ("training", "Intrus"),
+            ("insurance", "Intrus"),
+            ("expenses", "Intrus"),
+            ("notice_days", "7"),
+        ],
+        "/associations/{org_id}/contracts/{contract_id}/accept"
+        | "/volunteer/contracts/{contract_id}/accept"
+        | "/associations/{org_id}/shifts/{shift_id}/code" => vec![],
+        "/associations/{org_id}/shifts/{shift_id}" => {
+            vec![("volunteer_id", "1"), ("action", "check_in")]
+        }
+        "/associations/{org_id}/volunteers/{volunteer_id}/certificate" => {
+            vec![("idempotency_key", "intruder-certificate-key")]
+        }
+        "/volunteer/shifts/{shift_id}/check-in" | "/volunteer/shifts/{shift_id}/check-out" => {
+            vec![("code", "AAAAAA")]
+        }
+        "/associations/{org_id}/missions/{mission_id}/board"
+        | "/volunteer/missions/{mission_id}/board" => vec![
+            ("body", "Intrus"),
+            ("idempotency_key", "intruder-board-key"),
+        ],
         "/incidents/{incident_id}/needs" => vec![
             ("commune", "07.041.07.05"),
             ("category", "food"),
@@ -703,6 +727,9 @@ async fn no_route_lets_a_tenant_into_another_association() {
                 .replace("{mission_id}", "1")
                 .replace("{shift_id}", "1")
                 .replace("{application_id}", "1")
+                .replace("{contract_id}", "1")
+                .replace("{volunteer_id}", "1")
+                .replace("{code}", "VC-2222-2222")
                 .replace("{token}", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
                 .replace("{document_id}", "1")
                 .replace("{broadcast_id}", "1")
@@ -870,6 +897,9 @@ async fn read_only_platform_roles_change_nothing_and_see_no_contacts() {
                 .replace("{mission_id}", "1")
                 .replace("{shift_id}", "1")
                 .replace("{application_id}", "1")
+                .replace("{contract_id}", "1")
+                .replace("{volunteer_id}", "1")
+                .replace("{code}", "VC-2222-2222")
                 .replace("{document_id}", "1")
                 .replace("{index}", "0");
             let response = call(&app, route, &path, Some(&user)).await;

@@ -43,4 +43,5 @@ mod sms_channels;
 mod streams;
 mod tidy;
 mod treasury;
+mod volunteer_contracts;
 mod volunteers;

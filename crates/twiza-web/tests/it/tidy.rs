@@ -297,6 +297,15 @@ fn every_error_code_has_a_message() {
         "data",
         "id",
         // Volunteering (Law 06-18).
+        // Volunteering: contracts, attendance, certificates, boards.
+        "contract",
+        "accept",
+        "weekly_hours",
+        "training",
+        "insurance",
+        "expenses",
+        "notice_days",
+        "body",
         // Volunteering (profiles, accreditations, missions and shifts; the page steps).
         "birth_date",
         "languages",
