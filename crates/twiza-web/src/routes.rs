@@ -423,11 +423,6 @@ pub fn table() -> Vec<RouteSpec> {
         route(M::POST, "/associations/{org_id}/missions/{mission_id}/board", Org(COORDINATION), post(pages::volunteer_ground::host_post)),
         route(M::GET, "/volunteer/missions/{mission_id}/board", SignedIn, get(pages::volunteer_ground::volunteer_board)),
         route(M::POST, "/volunteer/missions/{mission_id}/board", SignedIn, post(pages::volunteer_ground::volunteer_post)),
-        // Volunteering: missions and matching.
-        route(M::GET, "/api/v1/missions", Public, get(api::missions::search)),
-        route(M::GET, "/api/v1/organizations/{org_id}/missions/{mission_id}/candidates", Org(COORDINATION), get(api::missions::candidates)),
-        route(M::POST, "/api/v1/volunteer", SignedIn, post(api::volunteers::sign_up)),
-        route(M::GET, "/api/v1/volunteer", SignedIn, get(api::volunteers::mine)),
         route(M::POST, "/api/v1/organizations/{org_id}/grievances", Personal(FIELD), post(api::grievances::file)),
         route(M::GET, "/api/v1/organizations/{org_id}/grievances", Personal(COORDINATION), get(api::grievances::list)),
         route(M::GET, "/api/v1/organizations/{org_id}/grievances/{grievance_id}", Personal(COORDINATION), get(api::grievances::show)),
