@@ -7,6 +7,8 @@ the code on the coordinator's shift page; the hours appear; the coordinator issu
 certificate, which prints, and an anonymous visitor checks its code; the register lists the
 contract."""
 import datetime
+import pathlib
+import tempfile
 import re
 import time
 import uuid
@@ -79,7 +81,8 @@ def test_a_volunteer_signs_up_applies_signs_works_and_is_certified(demo, lang):
 
     # The coordinator adds a shift to the demo's contractual mission, from half an hour ago for
     # two hours, so that it can be worked now.
-    c = chrome(width=1024)
+    downloads = tempfile.mkdtemp(prefix="twiza-register-")
+    c = chrome(width=1024, downloads=downloads)
     v = chrome(width=360)
     try:
         sign_in(c, base, coordinator["email"], coordinator["password"])
@@ -241,10 +244,18 @@ def test_a_volunteer_signs_up_applies_signs_works_and_is_certified(demo, lang):
         finally:
             anonymous.quit()
 
-        # The register lists the contract.
+        # The register lists the contract, on its page and in its CSV export.
         c.get(f"{base}/associations/{org}/volunteering")
         wait(c, "#register-link").click()
         assert number in wait(c, "#register").text
+        c.find_element(By.ID, "register-csv").click()
+        deadline = time.monotonic() + 20
+        exported = []
+        while not exported and time.monotonic() < deadline:
+            exported = [f for f in pathlib.Path(downloads).glob("*.csv")]
+            time.sleep(0.2)
+        assert exported, "the register's CSV was downloaded"
+        assert number in exported[0].read_text(encoding="utf-8-sig")
     finally:
         c.quit()
         v.quit()
