@@ -101,7 +101,8 @@ def demo_server(data_dir, smtp_port=None):
             time.sleep(0.2)
         logins = json.loads((pathlib.Path(data_dir) / "demo-logins.json").read_text())
         # By role (one login each, but for authorities) and by e-mail.
-        yield base, {l["role"]: l for l in logins} | {l["email"]: l for l in logins}
+        # By role the first login of each role (the main association's), and by e-mail.
+        yield base, {l["role"]: l for l in reversed(logins)} | {l["email"]: l for l in logins}
     finally:
         server.terminate()
         server.wait(timeout=20)

@@ -244,6 +244,71 @@ def test_a_volunteer_signs_up_applies_signs_works_and_is_certified(demo, lang):
         finally:
             anonymous.quit()
 
+        # Another association, verified but without an accreditation, publishes a contractual
+        # mission; the volunteer applies and is accepted; the contract is refused.
+        other = logins["owner2@demo.twiza.ma"]
+        other_org = other["organization_id"]
+        o = chrome(width=1024)
+        try:
+            sign_in(o, base, other["email"], other["password"])
+            if lang != "ar":
+                switch_language(o, lang)
+            wait(o, f'a[href="/associations/{other_org}/manage"]').click()
+            wait(o, "#volunteering-link").click()
+            wait(o, "#accreditation-state .status-rejected")
+            o.find_element(By.ID, "new-mission-link").click()
+            wait(o, "#mission-form")
+            o.find_element(By.ID, "title").send_keys("Soutien scolaire")
+            o.find_element(By.ID, "purpose").send_keys("Cours de rattrapage pour les enfants des douars")
+            o.execute_script("arguments[0].click()", o.find_element(By.CSS_SELECTOR, 'input[name=kind][value="contractual"]'))
+            o.execute_script("arguments[0].click()", o.find_element(By.CSS_SELECTOR, 'input[name=skills][value="first_aid"]'))
+            o.execute_script("arguments[0].click()", o.find_element(By.CSS_SELECTOR, 'input[name=languages][value="fr"]'))
+            o.find_element(By.ID, "commune").send_keys(ASNI)
+            day = datetime.date.today() + datetime.timedelta(days=2)
+            for field, value in [("starts_on", datetime.date.today().isoformat()),
+                                 ("ends_on", (datetime.date.today() + datetime.timedelta(days=7)).isoformat()),
+                                 ("day", day.isoformat()), ("starts", "09:00"), ("ends", "12:00")]:
+                o.execute_script("arguments[0].value = arguments[1]", o.find_element(By.ID, field), value)
+            places = o.find_element(By.ID, "places")
+            places.clear()
+            places.send_keys("2")
+            button = o.find_element(By.ID, "publish-mission")
+            o.execute_script("arguments[0].scrollIntoView()", button)
+            button.click()
+            wait(o, "#shift-form")
+            other_mission = int(re.search(r"/missions/(\d+)", o.current_url).group(1))
+            other_shift = max(int(e.get_attribute("id").split("-")[1])
+                              for e in o.find_elements(By.CSS_SELECTOR, "[id^=shift-]")
+                              if re.match(r"shift-\d+$", e.get_attribute("id")))
+            v.get(base + "/volunteer")
+            wait(v, "#fitting-missions-link").click()
+            wait(v, f'#fitting-{other_mission} a[href="/missions/{other_mission}"]').click()
+            apply = wait(v, f"#apply-{other_shift}")
+            v.execute_script("arguments[0].scrollIntoView()", apply)
+            apply.click()
+            wait(v, "#applied")
+            o.refresh()
+            accept = wait(o, "[id^=accept-]")
+            other_application = int(accept.get_attribute("id").split("-")[1])
+            o.execute_script("arguments[0].scrollIntoView()", accept)
+            accept.click()
+            wait(o, f"#contract-{other_application}").click()
+            wait(o, "#contract-form")
+            for field, value in [("weekly_hours", "6"), ("training", "Une demi-journée"),
+                                 ("insurance", "Assurance de l'association"),
+                                 ("expenses", "Transport remboursé"), ("notice_days", "7")]:
+                element = o.find_element(By.ID, field)
+                if not element.get_attribute("value"):
+                    element.send_keys(value)
+            button = o.find_element(By.ID, "generate-contract")
+            o.execute_script("arguments[0].scrollIntoView()", button)
+            button.click()
+            assert wait(o, "#error-summary").text.strip(), "the refusal is said"
+            assert not o.find_elements(By.ID, "contract-ar"), "no contract was generated"
+            shot(o, f"volunteer-contract-not-accredited-{lang}")
+        finally:
+            o.quit()
+
         # The register lists the contract, on its page and in its CSV export.
         c.get(f"{base}/associations/{org}/volunteering")
         wait(c, "#register-link").click()

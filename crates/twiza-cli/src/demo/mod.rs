@@ -527,7 +527,9 @@ pub async fn seed(
                     .await?
             }
         }
-        if i == 0 {
+        // The main association's owner, and the second one's: an association verified but
+        // without an accreditation for contractual volunteering.
+        if i <= 1 {
             logins.push(DemoLogin {
                 email: owner_email,
                 password: pw,
