@@ -13,14 +13,14 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 use time::Date;
 use twiza_domain::volunteer::{
-    fit, morocco_day, parse_iso_date, parse_mission, parse_shift, rank, CandidateFacts, Fit,
-    MissionInput, ShiftInput, Skill, VolunteerLanguage, NEAR_KM,
+    fit, morocco_day, parse_iso_date, parse_mission, parse_shift, CandidateFacts, Fit,
+    MissionInput, MissionNeeds, ShiftInput, Skill, VolunteerLanguage, NEAR_KM,
 };
 use twiza_domain::{FieldError, OrgScope, UserId};
 use twiza_i18n::{Arg, Locale, Messages};
 use twiza_store::{
     volunteer_binding, Applied, MissionSearch, MissionSummary, MissionView, PersonalDataKeys,
-    ShiftInvitation, Store, MISSION_PAGE,
+    RankedCandidate, ShiftInvitation, Store, MISSION_PAGE,
 };
 
 /// Candidates a mission's page ranks.
@@ -249,16 +249,38 @@ pub async fn candidates(
 ) -> Result<Candidates> {
     let (needs, commune) = store.mission_needs(scope, mission_id).await?;
     let near = near_communes(&commune);
-    let facts = store.mission_candidates(mission_id, &near).await?;
-    let considered = facts.len();
-    let fits = rank(&needs, facts, limit);
+    let ranked = store
+        .ranked_candidates(mission_id, &needs, &near, limit)
+        .await?;
+    let fits = explain(&needs, &ranked.best);
     let ids: Vec<i64> = fits.iter().map(|f| f.volunteer_id).collect();
     let references = store.volunteer_references(&ids).await?;
     Ok(Candidates {
         fits,
         references,
-        considered,
+        considered: ranked.considered,
     })
+}
+
+/// The explained fits of the candidates the store ranked, in its order: the reasons are the
+/// domain's `fit`. Points the query gave that differ from `fit`'s are a bug, logged (the
+/// volunteer's id only).
+fn explain(needs: &MissionNeeds, ranked: &[RankedCandidate]) -> Vec<Fit> {
+    ranked
+        .iter()
+        .map(|r| {
+            let f = fit(needs, &r.facts);
+            if f.points != r.points {
+                tracing::error!(
+                    volunteer_id = r.facts.volunteer_id,
+                    sql = r.points,
+                    domain = f.points,
+                    "the ranking query's points differ from the domain's fit"
+                );
+            }
+            f
+        })
+        .collect()
 }
 
 /// The open missions that fit the account's volunteer, best first, each with its explained fit.

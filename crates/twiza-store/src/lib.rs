@@ -94,7 +94,8 @@ pub use mail_outbox::{DueMail, LinkHash, MailRecipient, MailRecord, NewMail};
 pub use members::MembershipChange;
 pub use missions::{
     ApplicationRow, Applied, Invitee, MissionSearch, MissionSummary, MissionView, MyApplication,
-    NearMission, SeedVolunteer, ShiftInvitation, ShiftView, VolunteerFacts, MISSION_PAGE,
+    NearMission, RankedCandidate, RankedCandidates, SeedVolunteer, ShiftInvitation, ShiftView,
+    VolunteerFacts, MISSION_PAGE,
 };
 pub use openrosa::{NewSubmission, SeenSubmission};
 pub use organizations::{DirectoryFilter, DirectoryPage, Invitation, Member, MembershipRow};

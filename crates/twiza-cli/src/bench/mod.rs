@@ -92,6 +92,12 @@ pub enum BenchCommand {
         /// Rankings per mission.
         #[arg(long, default_value_t = 20)]
         rounds: usize,
+        /// Sign-ups through the API afterwards (one account each, created beforehand).
+        #[arg(long, default_value_t = 2_000)]
+        signups: usize,
+        /// Clients signing up at once.
+        #[arg(long, default_value_t = 32)]
+        concurrency: usize,
     },
     /// Needs intake per second through the API, then coverage and gaps and the streamed 3W and
     /// GeoJSON exports over an incident of N needs and M pledges.
@@ -144,8 +150,14 @@ pub async fn run(command: BenchCommand, config: Config) -> anyhow::Result<()> {
         BenchCommand::Registry { households } => {
             crate::bench::registry::run(config, households).await
         }
-        BenchCommand::Volunteers { volunteers, rounds } => {
-            crate::bench::volunteers::run(config, volunteers, rounds.max(1)).await
+        BenchCommand::Volunteers {
+            volunteers,
+            rounds,
+            signups,
+            concurrency,
+        } => {
+            crate::bench::volunteers::run(config, volunteers, rounds.max(1), (signups, concurrency))
+                .await
         }
         BenchCommand::Crisis {
             needs,

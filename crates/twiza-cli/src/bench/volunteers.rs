@@ -3,8 +3,8 @@
 //! availability, loaded through the store's bulk loader; missions in Al Haouz communes and one
 //! in Casablanca; then the ranked candidates of each mission computed again and again through
 //! the application's use case (latency p50/p99/max, candidates considered) and through the HTTP
-//! API. Sign-ups per second through the API are reported as not measured until the sign-up API
-//! (`POST /api/v1/volunteer`) is part of this build.
+//! API; then volunteers signing up through the API (`POST /api/v1/volunteer`, one account
+//! each, concurrent clients): sign-ups per second.
 
 use crate::bench::{backend_name, drop_schema, fresh_store, generated_organizations, start_server};
 use crate::config::Config;
@@ -132,16 +132,101 @@ fn summary(label: &str, mut ms: Vec<f64>) {
     );
 }
 
-/// Sign-ups per second through `POST /api/v1/volunteer`: not part of this build yet, so said
-/// as not measured rather than estimated.
-fn report_signups() {
-    println!(
-        "volunteer sign-ups per second through the API: not measured (POST /api/v1/volunteer is \
-         not in this build)"
-    );
+/// The JSON of a sign-up through `POST /api/v1/volunteer` (its CIN and phone its own).
+fn signup_body(i: usize, commune: &str) -> String {
+    serde_json::json!({
+        "name": format!("Signed Up {i}"),
+        "birth_date": "1990-05-17",
+        "cin": format!("SU{i:06}"),
+        "phone": format!("+2126{:08}", 90_000_000 + i),
+        "skills": ["first_aid", "logistics"],
+        "languages": ["ary", "shi"],
+        "weekdays": [1, 3, 6],
+        "communes": [commune],
+        "emergency_contact": {"name": format!("Contact {i}"), "phone": format!("+2127{:08}", 90_000_000 + i)},
+    })
+    .to_string()
 }
 
-pub async fn run(config: Config, volunteers: usize, rounds: usize) -> anyhow::Result<()> {
+/// Sign-ups per second through `POST /api/v1/volunteer`: `signups` accounts (each with its
+/// API token, created beforehand) sign up once each, `concurrency` at a time. Answers the
+/// sign-ups per second, p50 and p99 milliseconds, and the failures.
+async fn signups(
+    store: &twiza_store::Store,
+    addr: std::net::SocketAddr,
+    communes: &Communes,
+    signups: usize,
+    concurrency: usize,
+) -> anyhow::Result<(f64, f64, f64, usize)> {
+    let mut rng = StdRng::seed_from_u64(6);
+    let mut requests = Vec::with_capacity(signups);
+    for i in 0..signups {
+        let user = store
+            .create_user(
+                &format!("signup-{i}@bench.twiza.ma"),
+                twiza_store::UNUSABLE_PASSWORD_HASH,
+                &format!("Signed Up {i}"),
+                None,
+            )
+            .await?;
+        let (token, _) = twiza_app::accounts::issue_api_token(store, user, "bench").await?;
+        let home = communes.draw(&mut rng).swap_remove(0);
+        requests.push((token, signup_body(i, &home)));
+    }
+    let url = reqwest::Url::parse(&format!("http://{addr}/api/v1/volunteer"))?;
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(concurrency)
+        .build()?;
+    let requests = std::sync::Arc::new(requests);
+    let next = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for _ in 0..concurrency.max(1) {
+        let (client, url, requests, next) =
+            (client.clone(), url.clone(), requests.clone(), next.clone());
+        tasks.push(tokio::spawn(async move {
+            let (mut ms, mut failed) = (Vec::new(), 0usize);
+            loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some((token, body)) = requests.get(i) else {
+                    break;
+                };
+                let t = Instant::now();
+                let answer = client
+                    .post(url.clone())
+                    .bearer_auth(token)
+                    .header("content-type", "application/json")
+                    .body(body.clone())
+                    .send()
+                    .await;
+                match answer {
+                    Ok(r) if r.status() == reqwest::StatusCode::CREATED => {
+                        let _ = r.bytes().await;
+                        ms.push(t.elapsed().as_secs_f64() * 1000.0);
+                    }
+                    _ => failed += 1,
+                }
+            }
+            (ms, failed)
+        }));
+    }
+    let (mut all, mut failed) = (Vec::new(), 0);
+    for task in tasks {
+        let (ms, f) = task.await?;
+        all.extend(ms);
+        failed += f;
+    }
+    let rate = all.len() as f64 / started.elapsed().as_secs_f64();
+    all.sort_by(f64::total_cmp);
+    Ok((rate, percentile(&all, 50.0), percentile(&all, 99.0), failed))
+}
+
+pub async fn run(
+    config: Config,
+    volunteers: usize,
+    rounds: usize,
+    (signup_count, concurrency): (usize, usize),
+) -> anyhow::Result<()> {
     let (store, _dir, schema) = fresh_store(&config).await?;
     let backend = backend_name(&store);
     let work = tempfile::tempdir()?;
@@ -276,7 +361,13 @@ pub async fn run(config: Config, volunteers: usize, rounds: usize) -> anyhow::Re
         http.push(started.elapsed().as_secs_f64() * 1000.0);
     }
     summary(&format!("candidates ranked {backend} (HTTP API)"), http);
-    report_signups();
+    let (rate, p50, p99, failed) =
+        signups(&store, server.addr, &communes, signup_count, concurrency).await?;
+    println!(
+        "volunteer sign-ups {backend} (HTTP API, POST /api/v1/volunteer): {rate:.0}/s, \
+         p50 {p50:.1} ms, p99 {p99:.1} ms ({signup_count} accounts, {failed} failed, \
+         {concurrency} clients)"
+    );
     drop(server);
     drop_schema(&store, schema).await
 }

@@ -2,7 +2,8 @@
 //! field and writes nothing; the public search by skill, language and commune; a full shift
 //! puts an application on the waiting list; an overlapping shift and an acceptance on a full
 //! shift are refused; candidates are ranked with their reasons and a far volunteer is absent;
-//! another association sees neither the candidates nor the applications. On both backends.
+//! another association sees neither the candidates nor the applications; the database ranks
+//! as the domain does over a few thousand varied volunteers. On both backends.
 
 use crate::harness::{TestApp, TestUser};
 use time::Duration;
@@ -857,5 +858,148 @@ async fn pages_find_apply_and_decide_on_sqlite() {
 async fn pages_find_apply_and_decide_on_postgres() {
     if let Some(app) = TestApp::postgres().await {
         pages_find_apply_and_decide(app).await;
+    }
+}
+
+/// A varied volunteer of the ranking test: skills, languages, days, dates, hours given and
+/// communes drawn (often near the missions, sometimes far), with many ties.
+fn varied_volunteer(i: usize, rng: &mut rand::rngs::StdRng, communes: &[String]) -> SeedVolunteer {
+    use rand::Rng;
+    let today = morocco_day(twiza_store::now()).unwrap();
+    let mut p = profile(
+        &format!("Varied {i}"),
+        &format!("VR{i:06}"),
+        rng.gen_range(0..1_i64 << Skill::ALL.len()) & rng.gen_range(0..1_i64 << Skill::ALL.len()),
+        rng.gen_range(1..1_i64 << VolunteerLanguage::ALL.len())
+            & rng.gen_range(0..1_i64 << VolunteerLanguage::ALL.len()),
+        &communes[rng.gen_range(0..communes.len())],
+    );
+    if p.languages == 0 {
+        p.languages = VolunteerLanguage::Darija.bit();
+    }
+    p.weekdays = rng.gen_range(1..=ALL_WEEKDAYS);
+    if rng.gen_bool(0.3) {
+        let from = today + Duration::days(rng.gen_range(-20..20));
+        p.available_from = Some(from);
+        p.available_until = rng
+            .gen_bool(0.7)
+            .then(|| from + Duration::days(rng.gen_range(0..15)));
+    } else if rng.gen_bool(0.1) {
+        p.available_until = Some(today + Duration::days(rng.gen_range(-5..5)));
+    }
+    for _ in 0..rng.gen_range(0..3) {
+        let c = &communes[rng.gen_range(0..communes.len())];
+        if !p.communes.contains(c) {
+            p.communes.push(c.clone());
+        }
+    }
+    SeedVolunteer {
+        user_id: None,
+        email: format!("varied-{i}@x.ma"),
+        profile: p,
+        // Ties: most give nothing, some give minutes that round to the same hours.
+        minutes_given: match rng.gen_range(0..4) {
+            0 => rng.gen_range(0..240),
+            1 => rng.gen_range(0..20_000),
+            _ => 0,
+        },
+    }
+}
+
+/// The database ranks as the domain does: over a few thousand varied volunteers and several
+/// missions (skills asked or not, languages, shifts on different days, near and far
+/// communes), the candidates the store ranks are, in order and with their points, those the
+/// domain's `rank` gives over every candidate, for the page's number and for them all.
+async fn sql_ranking_equals_the_domain_rank(app: TestApp) {
+    use rand::SeedableRng;
+    use twiza_domain::volunteer::{fit, rank};
+    let w = world(app).await;
+    let store = w.app.store.clone();
+    let mut communes: Vec<String> = twiza_geo::geo()
+        .communes()
+        .iter()
+        .filter(|c| c.province_code.as_str() == "07.041")
+        .map(|c| c.code.as_str().to_owned())
+        .collect();
+    communes.push(CASABLANCA.to_owned());
+    let mut rng = rand::rngs::StdRng::seed_from_u64(19);
+    let rows: Vec<SeedVolunteer> = (0..3_000)
+        .map(|i| varied_volunteer(i, &mut rng, &communes))
+        .collect();
+    store
+        .seed_volunteers(&w.app.state.config.personal_data, &rows)
+        .await
+        .unwrap();
+
+    // Missions: (skills, languages, commune, first shift's day).
+    let asks: [(&[&str], &[&str], &str, i64); 5] = [
+        (&["first_aid", "driving_4x4"], &["shi"], AIT_FASKA, 1),
+        (
+            &["nursing", "cooking", "logistics"],
+            &["ary", "fr"],
+            AIT_OURIR,
+            2,
+        ),
+        (&[], &["tzm"], AIT_FASKA, 3),
+        (&["search_and_rescue"], &[], "07.041.05.13", 4),
+        (
+            &["teaching", "child_care", "translation", "administration"],
+            &["en"],
+            CASABLANCA,
+            5,
+        ),
+    ];
+    let (starts, ends) = (day(1), day(10));
+    for (i, (skills, languages, commune, first)) in asks.into_iter().enumerate() {
+        let first = day(first);
+        let m = missions::publish(
+            &store,
+            &w.scope,
+            &MissionInput {
+                skills: skills.to_vec(),
+                languages: languages.to_vec(),
+                commune,
+                ..mission_input(&starts, &ends)
+            },
+            &shift(&first, "08:00", "12:00", "3"),
+            Some(&format!("rank-{i}")),
+            w.owner.id,
+        )
+        .await
+        .expect("published");
+        let (needs, at) = store.mission_needs(&w.scope, m).await.unwrap();
+        let near = missions::near_communes(&at);
+        let every = store.mission_candidates(m, &near).await.unwrap();
+        assert!(every.len() > 50, "mission {i}: {} candidates", every.len());
+        for limit in [missions::CANDIDATES, every.len()] {
+            let expected = rank(&needs, every.clone(), limit);
+            let ranked = store
+                .ranked_candidates(m, &needs, &near, limit)
+                .await
+                .unwrap();
+            assert_eq!(ranked.considered, every.len(), "mission {i}");
+            let fits: Vec<_> = ranked.best.iter().map(|r| fit(&needs, &r.facts)).collect();
+            for (r, f) in ranked.best.iter().zip(&fits) {
+                assert_eq!(r.points, f.points, "mission {i}: {:?}", r.facts);
+            }
+            assert_eq!(fits, expected, "mission {i}, limit {limit}");
+        }
+        let page = missions::candidates(&store, &w.scope, m, missions::CANDIDATES)
+            .await
+            .unwrap();
+        assert_eq!(page.fits, rank(&needs, every.clone(), missions::CANDIDATES));
+        assert_eq!(page.considered, every.len());
+    }
+}
+
+#[tokio::test]
+async fn sql_ranking_equals_the_domain_rank_on_sqlite() {
+    sql_ranking_equals_the_domain_rank(TestApp::new().await).await;
+}
+
+#[tokio::test]
+async fn sql_ranking_equals_the_domain_rank_on_postgres() {
+    if let Some(app) = TestApp::postgres().await {
+        sql_ranking_equals_the_domain_rank(app).await;
     }
 }
