@@ -32,7 +32,7 @@ const MEMBER_ROWS: i64 = 1;
 const MEMBER_LEGENDS: i64 = 12;
 
 #[derive(Template)]
-#[template(path = "field_app.html")]
+#[template(path = "field_app.html", whitespace = "minimize")]
 struct Shell {
     c: Ctx,
     screen: &'static str,
