@@ -15,7 +15,8 @@ import uuid
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import chrome, shot, sign_in, submit, switch_language, wait
 
@@ -258,12 +259,18 @@ def test_a_volunteer_signs_up_applies_signs_works_and_is_certified(demo, lang):
             wait(o, "#accreditation-state .status-rejected")
             o.find_element(By.ID, "new-mission-link").click()
             wait(o, "#mission-form")
+            # The place: the province's communes shown without JavaScript, then the commune.
+            Select(o.find_element(By.ID, "province")).select_by_value(ASNI[:6])
+            show = o.find_element(By.ID, "show-communes")
+            show.click()
+            WebDriverWait(o, 10).until(EC.staleness_of(show))
+            wait(o, f'#commune option[value="{ASNI}"]')
+            Select(o.find_element(By.ID, "commune")).select_by_value(ASNI)
             o.find_element(By.ID, "title").send_keys("Soutien scolaire")
             o.find_element(By.ID, "purpose").send_keys("Cours de rattrapage pour les enfants des douars")
             o.execute_script("arguments[0].click()", o.find_element(By.CSS_SELECTOR, 'input[name=kind][value="contractual"]'))
             o.execute_script("arguments[0].click()", o.find_element(By.CSS_SELECTOR, 'input[name=skills][value="first_aid"]'))
             o.execute_script("arguments[0].click()", o.find_element(By.CSS_SELECTOR, 'input[name=languages][value="fr"]'))
-            o.find_element(By.ID, "commune").send_keys(ASNI)
             day = datetime.date.today() + datetime.timedelta(days=2)
             for field, value in [("starts_on", datetime.date.today().isoformat()),
                                  ("ends_on", (datetime.date.today() + datetime.timedelta(days=7)).isoformat()),

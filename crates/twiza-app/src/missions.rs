@@ -90,6 +90,8 @@ pub struct SearchInput<'a> {
     pub skill: &'a str,
     pub language: &'a str,
     pub commune: &'a str,
+    /// A province's HCP code: missions in any of its communes.
+    pub province: &'a str,
     /// `YYYY-MM-DD`.
     pub from: &'a str,
     /// The keyset of the next page: `<starts_on>.<id>`.
@@ -120,6 +122,12 @@ pub async fn search(store: &Store, input: &SearchInput<'_>) -> Result<Vec<Missio
             twiza_geo::CommuneCode::parse(s)
                 .ok()
                 .map(|c| c.as_str().to_owned())
+        })?,
+        province: filter("province", input.province, |s| {
+            twiza_geo::ProvinceCode::parse(s)
+                .ok()
+                .filter(|p| twiza_geo::geo().province(p).is_some())
+                .map(|p| p.as_str().to_owned())
         })?,
         from: filter("from", input.from, |s| parse_iso_date("from", s).ok())?,
         after: filter("after", input.after, |s| {

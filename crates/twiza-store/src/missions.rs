@@ -75,6 +75,8 @@ pub struct MissionSearch {
     pub skill: Option<i64>,
     pub language: Option<i64>,
     pub commune: Option<String>,
+    /// Missions in any commune of this province (HCP code).
+    pub province: Option<String>,
     pub from: Option<Date>,
     pub after: Option<(String, i64)>,
     pub limit: i64,
@@ -521,10 +523,11 @@ impl Store {
             "SELECT {SUMMARY} FROM missions m JOIN organizations o ON o.id = m.organization_id \
              WHERE m.status = 'open' AND m.ends_on >= $1 \
              AND ($2 = 0 OR (m.skills & $2) <> 0) AND ($3 = 0 OR (m.languages & $3) <> 0) \
-             AND ($4 = '' OR m.commune_code = $4)"
+             AND ($4 = '' OR m.commune_code = $4) \
+             AND ($5 = '' OR m.commune_code LIKE $5 || '.%')"
         );
         if q.after.is_some() {
-            sql.push_str(" AND (m.starts_on > $5 OR (m.starts_on = $5 AND m.id > $6))");
+            sql.push_str(" AND (m.starts_on > $6 OR (m.starts_on = $6 AND m.id > $7))");
         }
         sql.push_str(" ORDER BY m.starts_on, m.id LIMIT ");
         sql.push_str(&q.limit.clamp(1, 200).to_string());
@@ -533,7 +536,8 @@ impl Store {
             .bind(iso_day(from))
             .bind(q.skill.unwrap_or(0))
             .bind(q.language.unwrap_or(0))
-            .bind(q.commune.clone().unwrap_or_default());
+            .bind(q.commune.clone().unwrap_or_default())
+            .bind(q.province.clone().unwrap_or_default());
         if let Some((starts, id)) = &q.after {
             query = query.bind(starts.clone()).bind(*id);
         }
@@ -615,15 +619,6 @@ impl Store {
                 )
                 .collect(),
         })
-    }
-
-    /// The volunteer profile of an account, if it has one.
-    pub async fn volunteer_id_of_user(&self, user: UserId) -> Result<Option<i64>> {
-        let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM volunteers WHERE user_id = $1")
-            .bind(user.0)
-            .fetch_optional(self.reader())
-            .await?;
-        Ok(row.map(|(id,)| id))
     }
 
     /// The account's application to a shift of `mission_id`: `not_a_volunteer` without a

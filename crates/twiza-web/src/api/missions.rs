@@ -20,6 +20,7 @@ pub struct SearchQuery {
     pub skill: String,
     pub language: String,
     pub commune: String,
+    pub province: String,
     pub from: String,
     pub after: String,
 }
@@ -80,7 +81,9 @@ impl From<twiza_store::MissionSummary> for MissionItem {
 /// `after` is the previous page's `next_after`.
 #[utoipa::path(get, path = "/api/v1/missions", tag = "volunteering",
     params(("skill" = Option<String>, Query), ("language" = Option<String>, Query),
-           ("commune" = Option<String>, Query), ("from" = Option<String>, Query, description = "YYYY-MM-DD"),
+           ("commune" = Option<String>, Query),
+           ("province" = Option<String>, Query, description = "a province's HCP code: missions in any of its communes"),
+           ("from" = Option<String>, Query, description = "YYYY-MM-DD"),
            ("after" = Option<String>, Query)),
     responses((status = 200, body = MissionPage),
               (status = 400, body = ErrorBody, description = "`invalid_query`: a filter is not understood (the field is named)")))]
@@ -94,6 +97,7 @@ pub async fn search(
             skill: &q.skill,
             language: &q.language,
             commune: &q.commune,
+            province: &q.province,
             from: &q.from,
             after: &q.after,
         },

@@ -19,24 +19,15 @@ use serde::Deserialize;
 use twiza_app::missions;
 use twiza_domain::volunteer::{Fit, MissionKind, Skill, VolunteerLanguage, MOROCCO};
 use twiza_domain::{FieldError, OrgScope};
+use twiza_geo::{Commune, CommuneCode, Province, ProvinceCode};
 use twiza_store::{ApplicationRow, MissionSummary, MissionView};
 
 impl Ctx {
-    /// A skill in words.
-    pub fn skill_word(&self, code: &str) -> String {
-        self.t(&format!("missions-skill-{}", code.replace('_', "-")))
-    }
-
-    /// A language of volunteering in words.
-    pub fn volunteer_language_word(&self, code: &str) -> String {
-        self.t(&format!("missions-language-{code}"))
-    }
-
     /// Skills in words.
     pub fn skill_list(&self, skills: &[Skill]) -> String {
         skills
             .iter()
-            .map(|s| self.skill_word(s.as_str()))
+            .map(|s| self.skill_name(s))
             .collect::<Vec<_>>()
             .join(", ")
     }
@@ -45,19 +36,9 @@ impl Ctx {
     pub fn language_list(&self, languages: &[VolunteerLanguage]) -> String {
         languages
             .iter()
-            .map(|l| self.volunteer_language_word(l.as_str()))
+            .map(|l| self.volunteer_language_name(l))
             .collect::<Vec<_>>()
             .join(", ")
-    }
-
-    /// The skills of a bit set in words.
-    pub fn skills_words(&self, mask: &i64) -> String {
-        self.skill_list(&Skill::of_mask(*mask))
-    }
-
-    /// The languages of a bit set in words.
-    pub fn languages_words(&self, mask: &i64) -> String {
-        self.language_list(&VolunteerLanguage::of_mask(*mask))
     }
 
     /// A mission's kind in words (informal volunteering labelled as such).
@@ -93,14 +74,14 @@ impl Ctx {
 
 /// The catalogs the search form offers.
 pub struct Catalogs {
-    skills: Vec<&'static str>,
-    languages: Vec<&'static str>,
+    skills: &'static [Skill],
+    languages: &'static [VolunteerLanguage],
 }
 
 fn catalogs() -> Catalogs {
     Catalogs {
-        skills: Skill::ALL.iter().map(|s| s.as_str()).collect(),
-        languages: VolunteerLanguage::ALL.iter().map(|l| l.as_str()).collect(),
+        skills: &Skill::ALL,
+        languages: &VolunteerLanguage::ALL,
     }
 }
 
@@ -109,6 +90,7 @@ fn catalogs() -> Catalogs {
 pub struct SearchQuery {
     skill: String,
     language: String,
+    province: String,
     commune: String,
     from: String,
     after: String,
@@ -120,6 +102,9 @@ struct SearchPage {
     c: Ctx,
     q: SearchQuery,
     catalogs: Catalogs,
+    provinces: &'static [Province],
+    /// The communes of the province searched (to narrow the search to one).
+    communes: Vec<&'static Commune>,
     missions: Vec<MissionSummary>,
     more: Option<String>,
     errors: Vec<FieldError>,
@@ -135,6 +120,7 @@ pub async fn search(
         skill: &q.skill,
         language: &q.language,
         commune: &q.commune,
+        province: &q.province,
         from: &q.from,
         after: &q.after,
     };
@@ -151,6 +137,7 @@ pub async fn search(
         let query = serde_urlencoded::to_string([
             ("skill", q.skill.as_str()),
             ("language", q.language.as_str()),
+            ("province", q.province.as_str()),
             ("commune", q.commune.as_str()),
             ("from", q.from.as_str()),
             ("after", after.as_str()),
@@ -162,8 +149,12 @@ pub async fn search(
         status,
         &SearchPage {
             c,
+            communes: ProvinceCode::parse(&q.province)
+                .map(|p| twiza_geo::geo().communes_of(&p))
+                .unwrap_or_default(),
             q,
             catalogs: catalogs(),
+            provinces: twiza_geo::geo().provinces(),
             missions,
             more,
             errors,
@@ -195,7 +186,7 @@ async fn mission_page(
 ) -> AppResult<MissionPage> {
     let m = missions::show(&state.store, id).await?;
     let volunteer = match c.user() {
-        Some(u) => state.store.volunteer_id_of_user(u.id).await?.is_some(),
+        Some(u) => state.store.volunteer_id_of(u.id).await?.is_some(),
         None => false,
     };
     Ok(MissionPage {
@@ -459,6 +450,7 @@ pub struct MissionForm {
     kind: String,
     skills: Vec<String>,
     languages: Vec<String>,
+    province: String,
     commune: String,
     starts_on: String,
     ends_on: String,
@@ -480,6 +472,7 @@ impl MissionForm {
                 "kind" => f.kind = v,
                 "skills" => f.skills.push(v),
                 "languages" => f.languages.push(v),
+                "province" => f.province = v,
                 "commune" => f.commune = v,
                 "starts_on" => f.starts_on = v,
                 "ends_on" => f.ends_on = v,
@@ -496,12 +489,36 @@ impl MissionForm {
     }
 
     /// Whether a catalog code is chosen (the form keeps what was typed).
-    pub fn has_skill(&self, code: &&str) -> bool {
-        self.skills.iter().any(|s| s == code)
+    pub fn has_skill(&self, skill: &Skill) -> bool {
+        self.skills.iter().any(|s| s == skill.as_str())
     }
 
-    pub fn has_language(&self, code: &&str) -> bool {
-        self.languages.iter().any(|s| s == code)
+    pub fn has_language(&self, language: &VolunteerLanguage) -> bool {
+        self.languages.iter().any(|s| s == language.as_str())
+    }
+
+    pub fn is_province(&self, p: &Province) -> bool {
+        self.province == p.code.as_str()
+    }
+
+    pub fn is_commune(&self, m: &Commune) -> bool {
+        self.commune == m.code.as_str()
+    }
+
+    /// The province whose communes the form offers: the one chosen, else the chosen commune's,
+    /// else the association's seat.
+    fn place(&mut self, seat_province: &str) -> Vec<&'static Commune> {
+        let geo = twiza_geo::geo();
+        if self.province.is_empty() {
+            self.province = CommuneCode::parse(&self.commune)
+                .ok()
+                .and_then(|code| geo.commune(&code))
+                .map_or(seat_province, |c| c.province_code.as_str())
+                .to_owned();
+        }
+        ProvinceCode::parse(&self.province)
+            .map(|p| geo.communes_of(&p))
+            .unwrap_or_default()
     }
 }
 
@@ -512,8 +529,40 @@ struct NewPage {
     org_id: i64,
     catalogs: Catalogs,
     kinds: Vec<&'static str>,
+    provinces: &'static [Province],
+    /// The communes of the form's province.
+    communes: Vec<&'static Commune>,
     form: MissionForm,
     errors: Vec<FieldError>,
+}
+
+impl NewPage {
+    /// The form with the communes of its province (the association's seat by default).
+    async fn new(
+        state: &AppState,
+        c: Ctx,
+        scope: &OrgScope,
+        mut form: MissionForm,
+        errors: Vec<FieldError>,
+    ) -> AppResult<NewPage> {
+        let seat = state
+            .store
+            .organization(scope.org_id())
+            .await?
+            .map(|o| o.seat.province_code)
+            .unwrap_or_default();
+        let communes = form.place(&seat);
+        Ok(NewPage {
+            c,
+            org_id: org_id(scope),
+            catalogs: catalogs(),
+            kinds: kinds(),
+            provinces: twiza_geo::geo().provinces(),
+            communes,
+            form,
+            errors,
+        })
+    }
 }
 
 /// A fresh key for a creating form: the same form sent twice creates once.
@@ -529,23 +578,24 @@ fn kinds() -> Vec<&'static str> {
 }
 
 /// `GET /associations/{org_id}/missions/new`.
-pub async fn new_form(c: Ctx, Extension(scope): Extension<OrgScope>) -> AppResult<Response> {
-    Ok(render(&NewPage {
-        c,
-        org_id: org_id(&scope),
-        catalogs: catalogs(),
-        kinds: kinds(),
-        form: MissionForm {
-            kind: MissionKind::Contractual.as_str().to_owned(),
-            places: "1".to_owned(),
-            creation_key: creation_key(),
-            ..Default::default()
-        },
-        errors: Vec::new(),
-    }))
+pub async fn new_form(
+    State(state): State<AppState>,
+    c: Ctx,
+    Extension(scope): Extension<OrgScope>,
+) -> AppResult<Response> {
+    let form = MissionForm {
+        kind: MissionKind::Contractual.as_str().to_owned(),
+        places: "1".to_owned(),
+        creation_key: creation_key(),
+        ..Default::default()
+    };
+    Ok(render(
+        &NewPage::new(&state, c, &scope, form, Vec::new()).await?,
+    ))
 }
 
 /// `POST /associations/{org_id}/missions/new`: publishes the mission with its first shift.
+/// The "show its communes" button only shows the chosen province's communes (nothing written).
 pub async fn create(
     State(state): State<AppState>,
     c: Ctx,
@@ -553,7 +603,13 @@ pub async fn create(
     CurrentUser(user): CurrentUser,
     PageForm(pairs): PageForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
+    let show_communes = pairs.iter().any(|(k, v)| k == "show" && v == "communes");
     let form = MissionForm::from_pairs(pairs);
+    if show_communes {
+        return Ok(render(
+            &NewPage::new(&state, c, &scope, form, Vec::new()).await?,
+        ));
+    }
     let input = twiza_domain::volunteer::MissionInput {
         title: &form.title,
         purpose: &form.purpose,
@@ -579,14 +635,7 @@ pub async fn create(
         ))),
         Err(twiza_app::Error::Invalid(errors)) => Ok(render_status(
             StatusCode::UNPROCESSABLE_ENTITY,
-            &NewPage {
-                c,
-                org_id: org_id(&scope),
-                catalogs: catalogs(),
-                kinds: kinds(),
-                form,
-                errors,
-            },
+            &NewPage::new(&state, c, &scope, form, errors).await?,
         )),
         Err(e) => Err(e.into()),
     }

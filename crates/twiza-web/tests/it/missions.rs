@@ -230,6 +230,45 @@ async fn search_finds_by_skill_language_and_commune(app: TestApp) {
     .await
     .unwrap_err();
     assert!(matches!(unknown, Error::InvalidQuery { field: "skill" }));
+    // By province: Al Haouz holds the mission, Casablanca's province does not; a province that
+    // does not exist is refused.
+    let in_province = |province: &'static str| {
+        let store = w.app.store.clone();
+        async move {
+            missions::search(
+                &store,
+                &SearchInput {
+                    province,
+                    ..Default::default()
+                },
+            )
+            .await
+            .map(|page| page.iter().map(|m| m.id).collect::<Vec<_>>())
+        }
+    };
+    assert_eq!(in_province(&AIT_FASKA[..6]).await.unwrap(), [id]);
+    assert_eq!(
+        in_province(&CASABLANCA[..6]).await.unwrap(),
+        Vec::<i64>::new()
+    );
+    assert!(matches!(
+        in_province("99.999").await.unwrap_err(),
+        Error::InvalidQuery { field: "province" }
+    ));
+    // The page: the province's communes offered to narrow the search.
+    let page = w
+        .app
+        .page(
+            axum::http::Method::GET,
+            &format!("/missions?province={}", &AIT_FASKA[..6]),
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(page.status, 200);
+    assert!(page
+        .text()
+        .contains(&format!("<option value=\"{AIT_FASKA}\">")));
     // A closed mission is no longer found.
     missions::close(&w.app.store, &w.scope, id).await.unwrap();
     assert_eq!(search("", "", "").await, Vec::<i64>::new());
@@ -744,6 +783,29 @@ async fn pages_find_apply_and_decide(app: TestApp) {
     let new = format!("/associations/{}/missions/new", w.scope.org_id().0);
     let form = w.app.page(Method::GET, &new, Some(&coordinator), &[]).await;
     assert_eq!(form.status, 200);
+    // The place is chosen province by province, without JavaScript: showing a province's
+    // communes writes nothing and keeps what was typed.
+    let shown = w
+        .app
+        .page(
+            Method::POST,
+            &new,
+            Some(&coordinator),
+            &[
+                ("title", "Cuisine collective"),
+                ("province", &AIT_FASKA[..6]),
+                ("show", "communes"),
+                ("creation_key", "k-0"),
+            ],
+        )
+        .await;
+    assert_eq!(shown.status, 200);
+    assert!(shown
+        .text()
+        .contains(&format!("<option value=\"{AIT_FASKA}\">")));
+    assert!(shown.text().contains("Cuisine collective"));
+    assert!(!shown.text().contains("id=\"title-error\""));
+    assert_eq!(store.org_missions(&w.scope).await.unwrap().len(), 1);
     let (starts, ends) = (day(2), day(3));
     let refused = w
         .app
@@ -769,6 +831,9 @@ async fn pages_find_apply_and_decide(app: TestApp) {
         .await;
     assert_eq!(refused.status, 422);
     assert!(refused.text().contains("id=\"purpose-error\""));
+    assert!(refused
+        .text()
+        .contains(&format!("<option value=\"{AIT_FASKA}\" selected>")));
     assert!(refused.text().contains("Cuisine collective"));
     assert_eq!(store.org_missions(&w.scope).await.unwrap().len(), 1);
     let published = w

@@ -162,14 +162,6 @@ fn every_error_code_has_a_message() {
         }
     }
     let field_names = [
-        // Volunteering.
-        "available_until",
-        "birth_date",
-        "day",
-        "issued_on",
-        "languages",
-        "valid_until",
-        "weekdays",
         "confirm",
         "execution_date",
         "email",
@@ -296,7 +288,6 @@ fn every_error_code_has_a_message() {
         "delivery",
         "data",
         "id",
-        // Volunteering (Law 06-18).
         // Volunteering: contracts, attendance, certificates, boards.
         "contract",
         "accept",
