@@ -21,7 +21,7 @@ use time::Date;
 use twiza_domain::volunteer::{
     iso_day, morocco_day, parse_iso_date, weekday_bit, CandidateFacts, MissionKind, MissionNeeds,
     NewMission, NewShift, Skill, ALL_WEEKDAYS, AVAILABILITY_POINTS, DISTANCE_POINTS,
-    LANGUAGE_POINTS, NEAR_KM, SKILL_POINTS,
+    LANGUAGE_POINTS, MAX_COMMUNES, NEAR_KM, SKILL_POINTS,
 };
 use twiza_domain::{OrgScope, Refusal, UserId};
 
@@ -1283,14 +1283,34 @@ impl Store {
                     .get(reference.as_str())
                     .ok_or(StoreError::Corrupt("seeded volunteer"))?;
                 ids.push(id);
-                for c in &r.profile.communes {
-                    communes.push(serde_json::json!([id.to_string(), c]));
+                // Each commune with the volunteer's ranking facts.
+                let p = &r.profile;
+                for c in &p.communes {
+                    communes.push(serde_json::json!([
+                        id.to_string(),
+                        c,
+                        p.skills.to_string(),
+                        p.languages.to_string(),
+                        p.weekdays.to_string(),
+                        p.available_from.map(iso_day),
+                        p.available_until.map(iso_day),
+                        r.minutes_given.to_string(),
+                    ]));
                 }
             }
             let communes_sql = json_insert(
                 backend,
                 "volunteer_communes",
-                &[("volunteer_id", Col::Int), ("commune_code", Col::Text)],
+                &[
+                    ("volunteer_id", Col::Int),
+                    ("commune_code", Col::Text),
+                    ("skills", Col::Int),
+                    ("languages", Col::Int),
+                    ("weekdays", Col::Int),
+                    ("available_from", Col::Text),
+                    ("available_until", Col::Text),
+                    ("minutes_given", Col::Int),
+                ],
             );
             for part in communes.chunks(4000) {
                 sqlx::query(&communes_sql)
@@ -1359,26 +1379,36 @@ pub struct RankedCandidates {
     pub considered: usize,
 }
 
-/// The points of `fit` (skills, languages, distance, availability) as SQL over `v` (the
-/// volunteer) and `c.km` (their nearest commune's distance): `$2` the mission's skills, `$3`
-/// how many they are, `$4` its languages, `$5` its weekdays, `$6`/`$7` its first and last
-/// days. The same integer arithmetic as the domain's, for every mission (one statement).
-fn points_sql() -> String {
-    let matched: Vec<String> = (0..Skill::ALL.len())
-        .map(|k| format!("(((v.skills & CAST($2 AS BIGINT)) >> {k}) & 1)"))
+/// The points of `fit` (skills, languages, distance, availability) as SQL over `v` (a
+/// volunteer's commune with their ranking facts) and `c.km` (that commune's distance to the
+/// mission): one term per skill the mission asks, `$2` its languages, `$3` its weekdays,
+/// `$4`/`$5` its first and last days. The same integer arithmetic as the domain's.
+fn points_sql(skills: i64) -> String {
+    let asked: Vec<usize> = (0..Skill::ALL.len())
+        .filter(|k| (skills >> k) & 1 == 1)
         .collect();
+    let skill = if asked.is_empty() {
+        SKILL_POINTS.to_string()
+    } else {
+        let matched: Vec<String> = asked
+            .iter()
+            .map(|k| format!("((v.skills >> {k}) & 1)"))
+            .collect();
+        format!(
+            "{SKILL_POINTS} * ({}) / {}",
+            matched.join(" + "),
+            asked.len()
+        )
+    };
     format!(
-        "(CASE WHEN CAST($3 AS BIGINT) = 0 THEN {skill} \
-          ELSE {skill} * ({matched}) / CAST($3 AS BIGINT) END) \
-         + (CASE WHEN CAST($4 AS BIGINT) = 0 OR (v.languages & CAST($4 AS BIGINT)) <> 0 \
+        "({skill}) \
+         + (CASE WHEN CAST($2 AS BIGINT) = 0 OR (v.languages & CAST($2 AS BIGINT)) <> 0 \
           THEN {language} ELSE 0 END) \
          + (CASE WHEN c.km >= {near} THEN 0 ELSE {distance} * ({near} - c.km) / {near} END) \
-         + (CASE WHEN (v.weekdays & CAST($5 AS BIGINT)) <> 0 \
-          AND (v.available_from IS NULL OR v.available_from <= $7) \
-          AND (v.available_until IS NULL OR v.available_until >= $6) \
+         + (CASE WHEN (v.weekdays & CAST($3 AS BIGINT)) <> 0 \
+          AND (v.available_from IS NULL OR v.available_from <= $5) \
+          AND (v.available_until IS NULL OR v.available_until >= $4) \
           THEN {availability} ELSE 0 END)",
-        skill = SKILL_POINTS,
-        matched = matched.join(" + "),
         language = LANGUAGE_POINTS,
         near = NEAR_KM,
         distance = DISTANCE_POINTS,
@@ -1386,28 +1416,45 @@ fn points_sql() -> String {
     )
 }
 
-/// The ranking query of [`Store::ranked_candidates`]: `$1` the mission, `$8` the near
-/// communes as a JSON array of `[code, km]`, `$9` how many to answer.
-fn ranked_candidates_sql(backend: Backend) -> String {
-    let near = match backend {
-        Backend::Sqlite => "SELECT value->>0 AS code, value->>1 AS km FROM json_each($8)",
-        Backend::Postgres => {
-            "SELECT value->>0 AS code, (value->>1)::bigint AS km \
-             FROM json_array_elements($8::json) AS rows(value)"
-        }
-    };
+/// The near communes `c(code, km)` from the parameter `near`, a JSON array of `[code, km]`,
+/// read once.
+fn near_sql(backend: Backend, near: &str) -> String {
+    match backend {
+        Backend::Sqlite => format!(
+            "WITH c AS MATERIALIZED (SELECT value->>0 AS code, CAST(value->>1 AS BIGINT) AS km \
+             FROM json_each({near}))"
+        ),
+        Backend::Postgres => format!(
+            "WITH c AS MATERIALIZED (SELECT value->>0 AS code, (value->>1)::bigint AS km \
+             FROM json_array_elements({near}::json) AS rows(value))"
+        ),
+    }
+}
+
+/// The volunteers near the mission who did not apply to it (nor were invited): `$1` the mission.
+const NOT_APPLIED: &str =
+    "v.volunteer_id NOT IN (SELECT a.volunteer_id FROM applications a WHERE a.mission_id = $1)";
+
+/// The ranking query of [`Store::ranked_candidates`]: the best `$7` rows of (volunteer, near
+/// commune), a volunteer's nearest commune first among their rows of equal points.
+fn ranked_rows_sql(backend: Backend, skills: i64) -> String {
     format!(
-        "WITH near AS ({near}), \
-         c AS (SELECT vc.volunteer_id AS id, MIN(near.km) AS km FROM near \
-          JOIN volunteer_communes vc ON vc.commune_code = near.code GROUP BY vc.volunteer_id) \
-         SELECT v.id, v.skills, v.languages, v.weekdays, v.available_from, v.available_until, \
-          v.minutes_given, CAST(c.km AS BIGINT), CAST({points} AS BIGINT) AS points, \
-          CAST(COUNT(*) OVER () AS BIGINT) \
-         FROM c JOIN volunteers v ON v.id = c.id \
-         WHERE v.user_id IS NOT NULL AND v.erased_at IS NULL \
-          AND v.id NOT IN (SELECT a.volunteer_id FROM applications a WHERE a.mission_id = $1) \
-         ORDER BY points DESC, v.minutes_given / 60 DESC, v.id ASC LIMIT $9",
-        points = points_sql(),
+        "{near} SELECT v.volunteer_id, v.skills, v.languages, v.weekdays, v.available_from, \
+          v.available_until, v.minutes_given, c.km, CAST({points} AS BIGINT) AS points \
+         FROM c JOIN volunteer_communes v ON v.commune_code = c.code WHERE {NOT_APPLIED} \
+         ORDER BY points DESC, v.minutes_given / 60 DESC, v.volunteer_id ASC, c.km ASC LIMIT $7",
+        near = near_sql(backend, "$6"),
+        points = points_sql(skills),
+    )
+}
+
+/// How many volunteers [`Store::ranked_candidates`] considers: `$1` the mission, `$2` the near
+/// communes.
+fn considered_sql(backend: Backend) -> String {
+    format!(
+        "{near} SELECT CAST(COUNT(DISTINCT v.volunteer_id) AS BIGINT) \
+         FROM c JOIN volunteer_communes v ON v.commune_code = c.code WHERE {NOT_APPLIED}",
+        near = near_sql(backend, "$2"),
     )
 }
 
@@ -1431,7 +1478,11 @@ impl Store {
             .iter()
             .map(|(code, km)| serde_json::json!([code, km]))
             .collect();
-        let sql = ranked_candidates_sql(self.backend());
+        let near_json = serde_json::Value::Array(near_json).to_string();
+        // A volunteer has a row per near commune they can go to: enough rows to hold `limit`
+        // volunteers whatever the others' rows.
+        let rows_wanted = limit.saturating_mul(MAX_COMMUNES);
+        let rows_sql = ranked_rows_sql(self.backend(), needs.skills);
         type Row = (
             i64,
             i64,
@@ -1442,23 +1493,32 @@ impl Store {
             i64,
             i64,
             i64,
-            i64,
         );
-        let rows: Vec<Row> = sqlx::query_as(&sql)
+        let rows = sqlx::query_as::<_, Row>(&rows_sql)
             .bind(mission_id)
-            .bind(needs.skills)
-            .bind(i64::from(needs.skills.count_ones()))
             .bind(needs.languages)
             .bind(needs.weekdays)
             .bind(iso_day(needs.starts_on))
             .bind(iso_day(needs.ends_on))
-            .bind(serde_json::Value::Array(near_json).to_string())
-            .bind(i64::try_from(limit).unwrap_or(i64::MAX))
-            .fetch_all(self.reader())
-            .await?;
-        let considered = rows.first().map_or(0, |r| r.9 as usize);
-        let mut best = Vec::with_capacity(rows.len());
-        for (id, skills, languages, weekdays, from, until, minutes, km, points, _) in rows {
+            .bind(&near_json)
+            .bind(i64::try_from(rows_wanted).unwrap_or(i64::MAX))
+            .fetch_all(self.reader());
+        let count_sql = considered_sql(self.backend());
+        let considered = sqlx::query_as::<_, (i64,)>(&count_sql)
+            .bind(mission_id)
+            .bind(&near_json)
+            .fetch_one(self.reader());
+        // The two statements on two connections at once.
+        let (rows, (considered,)) = tokio::try_join!(rows, considered)?;
+        let mut seen = std::collections::HashSet::new();
+        let mut best = Vec::with_capacity(limit);
+        for (id, skills, languages, weekdays, from, until, minutes, km, points) in rows {
+            if best.len() == limit {
+                break;
+            }
+            if !seen.insert(id) {
+                continue;
+            }
             best.push(RankedCandidate {
                 facts: CandidateFacts {
                     volunteer_id: id,
@@ -1473,6 +1533,7 @@ impl Store {
                 points: u32::try_from(points).map_err(|_| StoreError::Corrupt("points"))?,
             });
         }
+        let considered = usize::try_from(considered).unwrap_or(0);
         Ok(RankedCandidates { best, considered })
     }
 }

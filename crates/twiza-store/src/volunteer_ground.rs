@@ -229,6 +229,7 @@ async fn close_attendance(
             .bind(volunteer_id)
             .execute(&mut *conn)
             .await?;
+        crate::volunteers::copy_ranking_facts(conn, volunteer_id).await?;
     }
     Ok(())
 }

@@ -341,6 +341,21 @@ async fn replace_communes(conn: &mut AnyConnection, id: i64, communes: &[String]
             .execute(&mut *conn)
             .await?;
     }
+    copy_ranking_facts(conn, id).await
+}
+
+/// Copies the volunteer's ranking facts (skills, languages, availability, hours given) onto each
+/// of their communes, where the ranking of candidates reads them: after any change of those facts.
+pub(crate) async fn copy_ranking_facts(conn: &mut AnyConnection, id: i64) -> Result<()> {
+    sqlx::query(
+        "UPDATE volunteer_communes SET (skills, languages, weekdays, available_from, \
+         available_until, minutes_given) = (SELECT v.skills, v.languages, v.weekdays, \
+         v.available_from, v.available_until, v.minutes_given FROM volunteers v \
+         WHERE v.id = volunteer_communes.volunteer_id) WHERE volunteer_id = $1",
+    )
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }
 

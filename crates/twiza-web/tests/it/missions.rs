@@ -995,6 +995,28 @@ async fn sql_ranking_equals_the_domain_rank(app: TestApp) {
         .seed_volunteers(&w.app.state.config.personal_data, &rows)
         .await
         .unwrap();
+    // A volunteer who changes their profile is ranked on the new one: signed up in Casablanca
+    // with no skill, then a first-aider and driver of Ait Faska.
+    let nadia = w.app.user("nadia@x.ma", None).await;
+    let keys = &w.app.state.config.personal_data;
+    let nadia_id = volunteer_for(
+        &w.app,
+        &nadia,
+        profile("Nadia Amrani", "NA100200", 0, 1, CASABLANCA),
+    )
+    .await;
+    let mut changed = profile(
+        "Nadia Amrani",
+        "NA100200",
+        Skill::FirstAid.bit() | Skill::Driving4x4.bit(),
+        VolunteerLanguage::Tachelhit.bit(),
+        AIT_FASKA,
+    );
+    changed.communes.push(AIT_OURIR.to_owned());
+    store
+        .update_volunteer(keys, nadia.id, &changed)
+        .await
+        .unwrap();
 
     // Missions: (skills, languages, commune, first shift's day).
     let asks: [(&[&str], &[&str], &str, i64); 5] = [
@@ -1048,6 +1070,14 @@ async fn sql_ranking_equals_the_domain_rank(app: TestApp) {
                 assert_eq!(r.points, f.points, "mission {i}: {:?}", r.facts);
             }
             assert_eq!(fits, expected, "mission {i}, limit {limit}");
+        }
+        if i == 0 {
+            assert_eq!(
+                every.iter().filter(|c| c.volunteer_id == nadia_id).count(),
+                1
+            );
+            let first = store.ranked_candidates(m, &needs, &near, 50).await.unwrap();
+            assert!(first.best.iter().any(|r| r.facts.volunteer_id == nadia_id));
         }
         let page = missions::candidates(&store, &w.scope, m, missions::CANDIDATES)
             .await

@@ -313,6 +313,17 @@ async fn whole_path(app: TestApp) {
         .await
         .expect("roster");
     assert_eq!(roster[0].minutes, Some(120));
+    // The hours reach the ranking of the candidates of the association's next mission.
+    let (next, _) = new_mission(&app, &h, "3").await;
+    let ranked = twiza_app::missions::candidates(&app.store, &h.scope, next, 10)
+        .await
+        .expect("candidates");
+    let line = ranked
+        .fits
+        .iter()
+        .find(|f| f.volunteer_id == salma_id)
+        .expect("salma is a candidate");
+    assert_eq!(line.hours_given, 2);
 
     // The certificate: issued once per form key, logged without personal data.
     let issue = format!(
