@@ -77,13 +77,27 @@ pub struct DeliveryDay {
     pub households: i64,
 }
 
+/// A public campaign as read: id, code, titles (ar, fr), its association's names (ar, fr),
+/// start, end, state.
+type CampaignRecord = (
+    i64,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+);
+
 /// Rows of grouped totals read per query: a page ends on a whole day (see `whole_days`).
 pub const DAY_PAGE: i64 = 5_000;
 
 impl Store {
     /// Published and closed campaigns after the id `after`, in id order (keyset pages).
     pub async fn open_campaigns(&self, after: i64, limit: i64) -> Result<Vec<OpenCampaign>> {
-        let rows: Vec<(i64, String, String, String, String, String, String, String, String)> =
+        let rows: Vec<CampaignRecord> =
             sqlx::query_as(
                 "SELECT c.id, c.code, c.title_ar, c.title_fr, o.name_ar, o.name_fr, c.starts_on, \
                  c.ends_on, c.state FROM campaigns c JOIN organizations o ON o.id = c.organization_id \
