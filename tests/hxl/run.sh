@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Owns: validating the 3W export of `twiza demo` with libhxl (the HXL standard's own library).
+# Owns: validating the 3W export of `twiza demo` and every HXL dataset of its open data
+# catalogue with libhxl (the HXL standard's own library).
 # Installs libhxl (with `six`, which it needs) into .venv, starts a demo server and runs
 # tests/hxl with pytest.
 set -euo pipefail

@@ -1,6 +1,8 @@
 """The 3W export of `twiza demo` against libhxl: `hxlvalidate` with the schema beside this file
 (required columns, numbers, dates, allowed statuses), the rows read back through libhxl's own
-parser, and a tampered copy that must fail the same validation."""
+parser, and a tampered copy that must fail the same validation. Then every HXL dataset the open
+data catalogue (`/open-data/catalogue.json`) lists: downloaded, validated by `hxlvalidate`, its
+hashtags parsed, its required hashtags present, every row read and its figures numbers."""
 
 import csv
 import io
@@ -11,6 +13,7 @@ import socket
 import subprocess
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 
 import hxl
@@ -116,3 +119,66 @@ def test_a_tampered_export_fails(export, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text(out.getvalue(), encoding="utf-8")
     assert hxlvalidate(bad).returncode != 0
+
+
+# The hashtags each open dataset must carry, by the last part of its name.
+OPEN_REQUIRED = {
+    "coverage": ["#adm1+code", "#adm2+code", "#adm3+code", "#loc+name", "#population+hh",
+                 "#indicator+needs+num", "#inneed+hh", "#targeted+hh", "#reached+hh"],
+    "3w": ["#org", "#sector", "#adm1+code", "#adm2+code", "#adm3+code", "#activity", "#status",
+           "#date+start", "#reached+hh", "#targeted+hh"],
+    "deliveries": ["#date", "#adm1+code", "#adm2+code", "#adm3+code", "#org",
+                   "#indicator+deliveries+num", "#reached+hh"],
+    "donations": ["#date", "#activity+code", "#org", "#modality", "#indicator+donations+num",
+                  "#value+received+mad"],
+    "expenses": ["#date", "#activity+code", "#org", "#meta+category",
+                 "#indicator+expenses+num", "#value+spent+mad"],
+}
+
+# Hashtags whose values are numbers (empty allowed: a douar has no census figure of its own).
+NUMERIC = ("#population", "#indicator", "#inneed", "#targeted", "#reached", "#value")
+
+
+@pytest.fixture(scope="session")
+def open_datasets(demo):
+    base, data_dir = demo
+    catalogue = json.loads(get(base + "/open-data/catalogue.json"))
+    found = []
+    for dataset in catalogue["datasets"]:
+        for resource in dataset["resources"]:
+            if not resource["hxl"]:
+                continue
+            path = data_dir / (dataset["name"] + ".csv")
+            path.write_bytes(get(urllib.parse.urljoin(base, resource["url"])))
+            found.append((dataset["name"], path))
+    return found
+
+
+def test_the_catalogue_lists_every_kind_of_hxl_dataset(open_datasets):
+    kinds = {name.rsplit("-", 1)[1] for name, _ in open_datasets}
+    assert kinds == set(OPEN_REQUIRED), kinds
+
+
+def test_every_open_hxl_dataset_validates_with_libhxl(open_datasets):
+    rows_by_kind = {}
+    for name, path in open_datasets:
+        kind = name.rsplit("-", 1)[1]
+        result = subprocess.run([HXLVALIDATE, str(path)], capture_output=True, text=True,
+                                timeout=120)
+        assert result.returncode == 0, name + ": " + result.stdout + result.stderr
+        source = hxl.data(str(path), hxl.InputOptions(allow_local=True))
+        tags = [c.display_tag for c in source.columns]
+        for tag in OPEN_REQUIRED[kind]:
+            assert tag in tags, f"{name}: {tag} missing from {tags}"
+        rows = list(source)
+        with open(path, encoding="utf-8", newline="") as f:
+            lines = list(csv.reader(f))
+        assert len(rows) == len(lines) - 2, name
+        for row in rows:
+            for tag, value in zip(tags, row.values):
+                if tag.startswith(NUMERIC) and value != "":
+                    float(value)
+        rows_by_kind[kind] = rows_by_kind.get(kind, 0) + len(rows)
+    # The demo's incident has needs, pledges and its campaigns donations: those hold rows.
+    for kind in ["coverage", "3w", "donations"]:
+        assert rows_by_kind.get(kind, 0) > 0, kind

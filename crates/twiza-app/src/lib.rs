@@ -28,6 +28,7 @@ pub mod logistics;
 pub mod mail;
 pub mod missions;
 pub mod notices;
+pub mod open_data;
 pub mod openrosa;
 pub mod organizations;
 pub mod payment_batches;

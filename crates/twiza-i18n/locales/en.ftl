@@ -2143,3 +2143,46 @@ missions-withdraw = Withdraw my application
 missions-add-shift = Add a shift
 missions-invite-choose = Invite
 missions-invite = Invite the chosen volunteers by SMS and e-mail
+missions-volunteering-link = Volunteering
+
+## Open data: the catalogue of public datasets.
+open-data-title = Open data
+open-data-intro = Figures Twiza holds on crises and fundraising, free to reuse under the Creative Commons Attribution 4.0 licence: credit Twiza and the source named. No dataset holds a person: no name, phone number, identity number or household location, only places, counts, amounts and dates.
+open-data-catalogue-json = The catalogue as JSON, with the metadata fields of the Humanitarian Data Exchange
+open-data-count =
+    { PLURAL($count) ->
+        [one] { $count } dataset
+       *[other] { $count } datasets
+    }
+open-data-empty = No dataset is published yet.
+open-data-description = Description
+open-data-source = Source
+open-data-licence = Licence
+open-data-licence-cc-by = Creative Commons Attribution 4.0 International (CC BY 4.0)
+open-data-frequency = Updated
+open-data-frequency-daily = Every day
+open-data-frequency-never = No longer (the campaign is closed)
+open-data-period = Period
+open-data-format = Format
+open-data-methodology = Methodology
+open-data-download = Download
+open-data-source-incident = Needs reported to Twiza by authorities, field agents and families, and the pledges and deliveries associations recorded there
+open-data-source-campaign = { $organization }, through Twiza
+open-data-dataset-title-coverage = Coverage of needs per commune and douar: { $subject }
+open-data-dataset-title-3w = Who does what where: { $subject }
+open-data-dataset-title-needs = Needs on a map: { $subject }
+open-data-dataset-title-deliveries = Deliveries per commune and day: { $subject }
+open-data-dataset-title-donations = Donations per day: { $subject }
+open-data-dataset-title-expenses = Expenses per day: { $subject }
+open-data-dataset-notes-coverage = For each commune of the incident (douar empty: the commune's total) and each of its douars: the open needs, the households in need, pledged and reached, those still without a pledge, and the commune's households at the 2024 census.
+open-data-dataset-notes-3w = One row per pledge not cancelled: the association, the sector and need category, the region, province, commune and douar, the status, the start date and the households targeted and reached.
+open-data-dataset-notes-needs = One point per need, placed at its douar or, without one, at the centre of its commune: its category, sector, urgency, status, estimated households and people, and the days it was reported and last changed.
+open-data-dataset-notes-deliveries = Deliveries confirmed by the family's code or the field agent's statement, summed per day, commune and association: the number of deliveries and the households reached.
+open-data-dataset-notes-donations = Confirmed donations summed per day, kind (money or in kind) and payment method: their number and amount in dirhams. No donor and no single gift is shown.
+open-data-dataset-notes-expenses = Approved expenses summed per day of approval and category (programme or running costs): their number and amount in dirhams.
+open-data-dataset-method-coverage = Read from the running totals kept with every change to a need or a pledge. Households in need count the needs still open or covered (a need given in people counts one household per 4.6 people); merged and closed needs do not count. Pledged: active pledges; reached: delivered pledges.
+open-data-dataset-method-3w = Derived from the pledges associations record in Twiza; households reached are those of delivered pledges. The activity is given by its category: free text is left out.
+open-data-dataset-method-needs = Needs reported by text message, phone menu, the field app, forms and authorities; reports held for review are left out. A point given by the reporter is never published.
+open-data-dataset-method-deliveries = Deliveries with their proof (a code or a statement), counted on the day of their confirmation (universal time); the commune is the need's.
+open-data-dataset-method-donations = Donations confirmed by the payment provider or recorded by the treasurer, counted on the day of their confirmation (universal time). Gifts in kind are not valued: their amount is 0.
+open-data-dataset-method-expenses = Expenses approved by a second member of the association, with their evidence, counted on the day of their approval (universal time).

@@ -2146,3 +2146,46 @@ missions-withdraw = Retirer ma candidature
 missions-add-shift = Ajouter un créneau
 missions-invite-choose = Inviter
 missions-invite = Inviter les volontaires choisis par SMS et e-mail
+missions-volunteering-link = Volontariat
+
+## Données ouvertes : le catalogue des jeux de données publics.
+open-data-title = Données ouvertes
+open-data-intro = Les chiffres que Twiza tient sur les crises et les collectes, libres de réutilisation sous la licence Creative Commons Attribution 4.0 : citez Twiza et la source nommée. Aucun jeu de données ne contient une personne : ni nom, ni numéro de téléphone, ni numéro d'identité, ni position d'un foyer, seulement des lieux, des nombres, des montants et des dates.
+open-data-catalogue-json = Le catalogue en JSON, avec les champs de métadonnées du Humanitarian Data Exchange
+open-data-count =
+    { PLURAL($count) ->
+        [one] { $count } jeu de données
+       *[other] { $count } jeux de données
+    }
+open-data-empty = Aucun jeu de données n'est encore publié.
+open-data-description = Description
+open-data-source = Source
+open-data-licence = Licence
+open-data-licence-cc-by = Creative Commons Attribution 4.0 International (CC BY 4.0)
+open-data-frequency = Mise à jour
+open-data-frequency-daily = Chaque jour
+open-data-frequency-never = Plus de mise à jour (la campagne est close)
+open-data-period = Période
+open-data-format = Format
+open-data-methodology = Méthode
+open-data-download = Télécharger
+open-data-source-incident = Besoins signalés à Twiza par les autorités, les agents de terrain et les familles, et engagements et livraisons que les associations y ont enregistrés
+open-data-source-campaign = { $organization }, par Twiza
+open-data-dataset-title-coverage = Couverture des besoins par commune et douar : { $subject }
+open-data-dataset-title-3w = Qui fait quoi où : { $subject }
+open-data-dataset-title-needs = Besoins sur une carte : { $subject }
+open-data-dataset-title-deliveries = Livraisons par commune et par jour : { $subject }
+open-data-dataset-title-donations = Dons par jour : { $subject }
+open-data-dataset-title-expenses = Dépenses par jour : { $subject }
+open-data-dataset-notes-coverage = Pour chaque commune de la crise (douar vide : le total de la commune) et chacun de ses douars : les besoins ouverts, les foyers dans le besoin, couverts par un engagement et atteints, ceux encore sans engagement, et les ménages de la commune au recensement de 2024.
+open-data-dataset-notes-3w = Une ligne par engagement non annulé : l'association, le secteur et la catégorie de besoin, la région, la province, la commune et le douar, le statut, la date de début, les foyers ciblés et atteints.
+open-data-dataset-notes-needs = Un point par besoin, placé à son douar ou, à défaut, au centre de sa commune : sa catégorie, son secteur, son urgence, son statut, les foyers et personnes estimés, les jours de son signalement et de sa dernière modification.
+open-data-dataset-notes-deliveries = Livraisons confirmées par le code de la famille ou la déclaration de l'agent de terrain, additionnées par jour, commune et association : le nombre de livraisons et les foyers atteints.
+open-data-dataset-notes-donations = Dons confirmés additionnés par jour, nature (argent ou en nature) et moyen de paiement : leur nombre et leur montant en dirhams. Aucun donateur ni aucun don isolé n'apparaît.
+open-data-dataset-notes-expenses = Dépenses approuvées additionnées par jour d'approbation et catégorie (programme ou frais de fonctionnement) : leur nombre et leur montant en dirhams.
+open-data-dataset-method-coverage = Lu dans les totaux tenus à chaque changement d'un besoin ou d'un engagement. Les foyers dans le besoin comptent les besoins encore ouverts ou couverts (un besoin donné en personnes compte un foyer pour 4,6 personnes) ; les besoins fusionnés et clos ne comptent pas. Engagés : engagements en cours ; atteints : engagements livrés.
+open-data-dataset-method-3w = Tiré des engagements que les associations enregistrent dans Twiza ; les foyers atteints sont ceux des engagements livrés. L'activité est donnée par sa catégorie : le texte libre est laissé de côté.
+open-data-dataset-method-needs = Besoins signalés par SMS, menu téléphonique, application de terrain, formulaires et autorités ; les signalements retenus pour examen sont laissés de côté. Le point donné par la personne qui signale n'est jamais publié.
+open-data-dataset-method-deliveries = Livraisons avec leur preuve (un code ou une déclaration), comptées le jour de leur confirmation (temps universel) ; la commune est celle du besoin.
+open-data-dataset-method-donations = Dons confirmés par le prestataire de paiement ou enregistrés par le trésorier, comptés le jour de leur confirmation (temps universel). Les dons en nature ne sont pas valorisés : leur montant est 0.
+open-data-dataset-method-expenses = Dépenses approuvées par un second membre de l'association, avec leurs justificatifs, comptées le jour de leur approbation (temps universel).

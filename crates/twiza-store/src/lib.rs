@@ -30,6 +30,7 @@ mod lots;
 mod mail_outbox;
 mod members;
 mod missions;
+mod open_data;
 mod openrosa;
 mod organizations;
 mod phone;
@@ -96,6 +97,9 @@ pub use missions::{
     ApplicationRow, Applied, Invitee, MissionSearch, MissionSummary, MissionView, MyApplication,
     NearMission, RankedCandidate, RankedCandidates, SeedVolunteer, ShiftInvitation, ShiftView,
     VolunteerFacts, MISSION_PAGE,
+};
+pub use open_data::{
+    whole_days, DeliveryDay, DonationDay, ExpenseDay, OpenCampaign, OpenNeed, DAY_PAGE,
 };
 pub use openrosa::{NewSubmission, SeenSubmission};
 pub use organizations::{DirectoryFilter, DirectoryPage, Invitation, Member, MembershipRow};

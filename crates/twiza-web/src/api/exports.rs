@@ -39,7 +39,7 @@ pub const THREE_W_HEADER: [(&str, &str); 17] = [
 
 /// A body that streams `first`, then the text of each page `next(after)` returns, until a page
 /// comes back empty; `next` returns the page's text and the cursor after it.
-fn paged_body<F, Fut>(first: String, next: F, last: &'static str) -> Body
+pub(crate) fn paged_body<F, Fut>(first: String, next: F, last: &'static str) -> Body
 where
     F: Fn(i64) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = Result<Option<(String, i64)>, StoreError>> + Send + 'static,
@@ -71,8 +71,17 @@ where
     super::streamed_body(stream)
 }
 
+/// What the 3W's activity column (`#activity`) holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActivityText {
+    /// The pledge's own description (the incident's export of the API).
+    Described,
+    /// The need category only: the open data leaves out free text that may name a person.
+    CategoryOnly,
+}
+
 /// The 3W row of one activity.
-pub fn three_w_row(out: &mut String, a: &ActivityRow) {
+pub fn three_w_row(out: &mut String, a: &ActivityRow, text: ActivityText) {
     let geo = twiza_geo::geo();
     let commune = twiza_geo::CommuneCode::parse(&a.commune_code)
         .ok()
@@ -98,7 +107,10 @@ pub fn three_w_row(out: &mut String, a: &ActivityRow) {
         (commune.map_or("", |c| c.name_fr.as_str()), false),
         (&a.commune_code, false),
         (a.douar_latin.as_deref().unwrap_or(""), true),
-        (&a.description, true),
+        match text {
+            ActivityText::Described => (a.description.as_str(), true),
+            ActivityText::CategoryOnly => (a.category.as_str(), false),
+        },
         (a.status.as_str(), false),
         (&date, false),
         (&reached.to_string(), false),
@@ -139,25 +151,7 @@ pub async fn three_w(
     PathId(incident): PathId,
 ) -> AppResult<Response> {
     super::crisis::require_incident(&state, incident).await?;
-    let store = state.store.clone();
-    let body = paged_body(
-        three_w_header(),
-        move |after| {
-            let store = store.clone();
-            async move {
-                let page = store.activities_page(incident, after, PAGE).await?;
-                let Some(last) = page.last().map(|a| a.pledge_id) else {
-                    return Ok(None);
-                };
-                let mut out = String::with_capacity(page.len() * 160);
-                for a in &page {
-                    three_w_row(&mut out, a);
-                }
-                Ok(Some((out, last)))
-            }
-        },
-        "",
-    );
+    let body = three_w_body(state.store.clone(), incident, ActivityText::Described);
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
@@ -169,6 +163,29 @@ pub async fn three_w(
         body,
     )
         .into_response())
+}
+
+/// The 3W of an incident as a streamed body: the two header rows, then a page of activities
+/// at a time.
+pub(crate) fn three_w_body(store: twiza_store::Store, incident: i64, text: ActivityText) -> Body {
+    paged_body(
+        three_w_header(),
+        move |after| {
+            let store = store.clone();
+            async move {
+                let page = store.activities_page(incident, after, PAGE).await?;
+                let Some(last) = page.last().map(|a| a.pledge_id) else {
+                    return Ok(None);
+                };
+                let mut out = String::with_capacity(page.len() * 160);
+                for a in &page {
+                    three_w_row(&mut out, a, text);
+                }
+                Ok(Some((out, last)))
+            }
+        },
+        "",
+    )
 }
 
 /// One GeoJSON feature of a need (RFC 7946; `geometry` is null when the need has no point).

@@ -15,6 +15,7 @@ pub mod log;
 pub mod logistics;
 pub mod members;
 pub mod missions;
+pub mod open_data;
 pub mod openapi;
 pub mod organizations;
 pub mod payment_batches;

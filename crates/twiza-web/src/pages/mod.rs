@@ -27,6 +27,7 @@ pub mod ledger;
 pub mod map;
 pub mod members;
 pub mod missions;
+pub mod open_data;
 pub mod operations;
 pub mod organizations;
 pub mod passwords;

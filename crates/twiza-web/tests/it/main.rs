@@ -31,6 +31,7 @@ mod map;
 mod members;
 mod missions;
 mod notifications;
+mod open_data;
 mod openapi;
 mod openrosa;
 mod pages;
