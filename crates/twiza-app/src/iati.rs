@@ -7,8 +7,8 @@
 use std::io::Write;
 
 use time::{Date, OffsetDateTime};
-use twiza_domain::{OrgId, OrgScope, Refusal, UserId};
 use twiza_domain::organization::OrgStatus;
+use twiza_domain::{OrgId, OrgScope, Refusal, UserId};
 use twiza_geo::CommuneCode;
 use twiza_i18n::{Arg, Locale, Messages};
 use twiza_iati::mapping::{self, ActivityKey};

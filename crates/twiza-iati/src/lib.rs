@@ -13,7 +13,7 @@ pub use codelists::{
     ActivityDateType, ActivityStatus, OrganisationRole, OrganisationType, Sector, TransactionType,
 };
 pub use writer::{
-    Activity, ActivitiesWriter, ActivityDate, Location, Narratives, Organisation, Transaction,
+    ActivitiesWriter, Activity, ActivityDate, Location, Narratives, Organisation, Transaction,
 };
 
 /// What can go wrong while writing an activity file.

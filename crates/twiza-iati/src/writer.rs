@@ -291,7 +291,11 @@ fn iso_date(d: Date) -> Result<String, Error> {
 
 /// An identifier: not empty, no whitespace, no `/` (IATI identifiers become URL paths).
 fn check_identifier(id: &str) -> Result<(), Error> {
-    if id.is_empty() || id.chars().any(|c| c.is_whitespace() || c == '/' || c.is_control()) {
+    if id.is_empty()
+        || id
+            .chars()
+            .any(|c| c.is_whitespace() || c == '/' || c.is_control())
+    {
         return Err(Error::InvalidIdentifier);
     }
     Ok(())
@@ -363,7 +367,8 @@ mod tests {
     }
 
     fn write(a: &Activity) -> Result<String, Error> {
-        let mut w = ActivitiesWriter::start(Vec::new(), datetime!(2026-01-05 10:00:00.5 UTC), org())?;
+        let mut w =
+            ActivitiesWriter::start(Vec::new(), datetime!(2026-01-05 10:00:00.5 UTC), org())?;
         w.activity(a)?;
         let bytes = w.finish()?;
         String::from_utf8(bytes).map_err(|_| Error::InvalidDate)
@@ -379,7 +384,10 @@ mod tests {
         assert!(xml.contains("<iati-identifier>MA-TWIZA-1-C4</iati-identifier>"));
         assert!(xml.contains("Association &amp; Co &lt;test&gt;"));
         assert!(xml.contains("<narrative xml:lang=\"ar\">جمعية</narrative>"));
-        assert!(xml.contains("Abris d&apos;urgence</narrative>") || xml.contains("Abris d'urgence</narrative>"));
+        assert!(
+            xml.contains("Abris d&apos;urgence</narrative>")
+                || xml.contains("Abris d'urgence</narrative>")
+        );
         assert!(xml.contains("<value currency=\"MAD\" value-date=\"2026-01-03\">1234.05</value>"));
         assert!(xml.contains("<pos>31.21000 -8.23000</pos>"));
         let order = [
@@ -405,12 +413,18 @@ mod tests {
     fn refuses_what_the_standard_does_not_allow() {
         let mut a = activity();
         a.transactions[0].centimes = 0;
-        assert_eq!(write(&a).err().map(|e| e.code()), Some("iati_non_positive_value"));
+        assert_eq!(
+            write(&a).err().map(|e| e.code()),
+            Some("iati_non_positive_value")
+        );
         let mut a = activity();
         a.dates.clear();
         assert_eq!(write(&a).err().map(|e| e.code()), Some("iati_no_date"));
         let mut a = activity();
         a.identifier = "MA TWIZA".to_owned();
-        assert_eq!(write(&a).err().map(|e| e.code()), Some("iati_invalid_identifier"));
+        assert_eq!(
+            write(&a).err().map(|e| e.code()),
+            Some("iati_invalid_identifier")
+        );
     }
 }

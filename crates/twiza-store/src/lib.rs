@@ -79,8 +79,8 @@ pub use donation_listing::{
 pub use duplicate_reviews::{DuplicatePair, MatchingRun, PairDecision, PairSide};
 pub use field::{CommuneChange, FieldIncident, FieldNeed, AGENT_LIST};
 pub use field_sync::{DeviceKey, SyncedRecord};
-pub use iati::{DayTotal, IatiCampaign, IatiExpense, IatiProgramme, IatiPublication};
 pub use grievances::{DecisionView, GrievanceFilter, GrievanceView, NewGrievance};
+pub use iati::{DayTotal, IatiCampaign, IatiExpense, IatiProgramme, IatiPublication};
 pub use ledger::{
     AccountBalance, CampaignReport, Expense, JournalFilter, JournalLine, Keyset, NewExpense,
     NewTransfer, StockBalance, Transfer, TrialBalance, REPORT_IN_KIND_LINES,
