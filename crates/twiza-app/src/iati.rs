@@ -122,7 +122,8 @@ pub async fn unpublish(
 }
 
 /// Writes the association's published file to `w` and hands `w` back; `None` when no file is
-/// published (never published, withdrawn, or the association is no longer verified).
+/// published (never published, withdrawn, or the association is no longer verified) or when
+/// it would hold no activity (IATI requires one).
 pub async fn write_published<W: Write>(
     store: &Store,
     messages: &Messages,
@@ -135,6 +136,18 @@ pub async fn write_published<W: Write>(
     };
     let organization = store.organization(org).await?.ok_or(Error::NotFound)?;
     let today = now.date();
+    // IATI requires at least one activity in a file: an association with no public campaign
+    // and no programme yet has no file to serve.
+    let campaigns: Vec<_> = store
+        .iati_campaigns(org)
+        .await?
+        .into_iter()
+        .filter(|c| mapping::campaign_status(c.state, c.ends_on, today).is_some())
+        .collect();
+    let programmes = store.iati_programmes(org).await?;
+    if campaigns.is_empty() && programmes.is_empty() {
+        return Ok(None);
+    }
     let me = Organisation {
         identifier: identifier.clone(),
         kind: OrganisationType::NationalNgo,
@@ -150,7 +163,7 @@ pub async fn write_published<W: Write>(
     let mut file = ActivitiesWriter::start(w, now, me).map_err(file_error)?;
 
     let seat = commune_location(&organization.seat.commune_code);
-    for c in store.iati_campaigns(org).await? {
+    for c in campaigns {
         let Some(status) = mapping::campaign_status(c.state, c.ends_on, today) else {
             continue;
         };
@@ -212,7 +225,7 @@ pub async fn write_published<W: Write>(
         file.activity(&activity).map_err(file_error)?;
     }
 
-    for p in store.iati_programmes(org).await? {
+    for p in programmes {
         let transactions = store
             .iati_transfers_per_day(org, p.id)
             .await?
