@@ -23,6 +23,7 @@ pub mod field;
 pub mod field_sync;
 pub mod gifts;
 pub mod grievances;
+pub mod iati;
 pub mod ledger;
 pub mod logistics;
 pub mod mail;

@@ -87,6 +87,41 @@ impl CommuneShape {
         }
         inside
     }
+
+    /// The commune's centre: the centroid of its largest ring (by area), or of its bounds
+    /// when that centroid falls outside the boundary (a crescent-shaped commune) or the ring
+    /// has no area.
+    pub fn centre(&self) -> LonLat {
+        let bounds_centre = LonLat {
+            lon: (self.bounds.west + self.bounds.east) / 2.0,
+            lat: (self.bounds.south + self.bounds.north) / 2.0,
+        };
+        let mut best: Option<(f64, LonLat)> = None;
+        for ring in &self.rings {
+            let (mut area2, mut cx, mut cy) = (0.0, 0.0, 0.0);
+            for (i, a) in ring.iter().enumerate() {
+                let b = ring[(i + 1) % ring.len()];
+                let cross = a.lon * b.lat - b.lon * a.lat;
+                area2 += cross;
+                cx += (a.lon + b.lon) * cross;
+                cy += (a.lat + b.lat) * cross;
+            }
+            if area2.abs() < f64::EPSILON {
+                continue;
+            }
+            let centroid = LonLat {
+                lon: cx / (3.0 * area2),
+                lat: cy / (3.0 * area2),
+            };
+            if best.is_none_or(|(area, _)| area2.abs() > area) {
+                best = Some((area2.abs(), centroid));
+            }
+        }
+        match best {
+            Some((_, c)) if self.contains(c) => c,
+            _ => bounds_centre,
+        }
+    }
 }
 
 /// Which side of the match a code comes from.

@@ -23,6 +23,7 @@ mod duplicate_reviews;
 mod field;
 mod field_sync;
 mod grievances;
+mod iati;
 mod ledger;
 mod logged;
 mod logistics;
@@ -80,6 +81,7 @@ pub use duplicate_reviews::{DuplicatePair, MatchingRun, PairDecision, PairSide};
 pub use field::{CommuneChange, FieldIncident, FieldNeed, AGENT_LIST};
 pub use field_sync::{DeviceKey, SyncedRecord};
 pub use grievances::{DecisionView, GrievanceFilter, GrievanceView, NewGrievance};
+pub use iati::{DayTotal, IatiCampaign, IatiExpense, IatiProgramme, IatiPublication};
 pub use ledger::{
     AccountBalance, CampaignReport, Expense, JournalFilter, JournalLine, Keyset, NewExpense,
     NewTransfer, StockBalance, Transfer, TrialBalance, REPORT_IN_KIND_LINES,

@@ -123,6 +123,10 @@ pub fn table() -> Vec<RouteSpec> {
         route(M::GET, "/associations/{org_id}/payment-batches/{batch_id}", Org(TREASURY), get(pages::payment_batches::show)),
         route(M::GET, "/associations/{org_id}/payment-batches/{batch_id}/pain.001.xml", Personal(TREASURY), get(pages::payment_batches::bank_file)),
         route(M::POST, "/associations/{org_id}/payment-batches/{batch_id}/status-report", Org(TREASURY), post(pages::payment_batches::upload_report)),
+        // The association's IATI activity file: published from its page, served to everyone.
+        route(M::GET, "/associations/{org_id}/open-data/iati", Org(TREASURY), get(pages::iati::show)),
+        route(M::POST, "/associations/{org_id}/open-data/iati", Org(TREASURY), post(pages::iati::publish)),
+        route(M::GET, "/open-data/iati/{org_file}", Public, get(pages::iati::file)),
         route(M::GET, "/associations/{org_id}/programmes", Org(CYCLE_APPROVAL), get(pages::programmes::list)),
         route(M::GET, "/associations/{org_id}/programmes/new", Org(COORDINATION), get(pages::programmes::new_form)),
         route(M::POST, "/associations/{org_id}/programmes", Org(COORDINATION), post(pages::programmes::create)),

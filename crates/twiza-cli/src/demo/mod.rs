@@ -580,6 +580,15 @@ pub async fn seed(
     .await?;
     let main_owner = *owners.first().context("demo owner")?;
     crate::demo::volunteering::seed(store, personal_data, main_org, main_owner).await?;
+    // Every verified association publishes its IATI activity file, with what it has.
+    for (org, owner) in org_ids.iter().zip(&owners) {
+        let scope = OrgScope::for_member(*org, OrgRole::Owner);
+        match twiza_app::iati::publish(store, &scope, *owner).await {
+            Ok(_) => {}
+            Err(twiza_app::Error::Refused(twiza_domain::Refusal::OrganizationNotVerified)) => {}
+            Err(e) => return Err(anyhow::anyhow!("demo IATI file: {e}")),
+        }
+    }
     Ok(logins)
 }
 

@@ -109,3 +109,25 @@ fn bounds_hold_every_point() {
         assert!(s.bounds.south > 20.5 && s.bounds.north < 36.0, "{}", s.code);
     }
 }
+
+#[test]
+fn a_communes_centre_lies_within_its_bounds_near_its_places() {
+    for s in shapes().all() {
+        let c = s.centre();
+        assert!(
+            s.bounds.west <= c.lon && c.lon <= s.bounds.east,
+            "{}",
+            s.code
+        );
+        assert!(
+            s.bounds.south <= c.lat && c.lat <= s.bounds.north,
+            "{}",
+            s.code
+        );
+    }
+    // Asni's centre is a few kilometres from Asni village.
+    let asni = commune_shape(&CommuneCode::parse("07.041.07.03").unwrap())
+        .unwrap()
+        .centre();
+    assert!((asni.lat - 31.247).abs() < 0.15 && (asni.lon + 7.981).abs() < 0.15);
+}

@@ -364,6 +364,8 @@ const ALLOWED_LATIN: &[&str] = &[
     "PDF",
     "CSV",
     "HXL",
+    // The International Aid Transparency Initiative's standard, named by its acronym.
+    "IATI",
     "GeoJSON",
     "KB",
     "MB",

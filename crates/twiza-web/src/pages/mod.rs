@@ -21,6 +21,7 @@ pub mod field;
 pub mod grievances;
 pub mod home;
 pub mod household_files;
+pub mod iati;
 pub mod incidents;
 pub mod invitations;
 pub mod ledger;

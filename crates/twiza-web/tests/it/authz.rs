@@ -250,6 +250,7 @@ fn sample_form(path: &str) -> Option<Vec<(&'static str, &'static str)>> {
             ("method", "cash"),
         ],
         "/associations/{org_id}/payment-batches/{batch_id}/status-report" => vec![],
+        "/associations/{org_id}/open-data/iati" => vec![("action", "publish")],
         "/associations/{org_id}/households" => vec![
             ("rows", "1"),
             ("commune", "07.041.07.05"),
@@ -735,6 +736,7 @@ async fn no_route_lets_a_tenant_into_another_association() {
                 .replace("{broadcast_id}", "1")
                 .replace("{form_id}", "twiza_need_assessment")
                 .replace("{file}", "communes.csv")
+                .replace("{org_file}", &format!("{}.xml", target.0))
                 .replace("{*path}", "entries/000.p/1");
             assert!(
                 !path.contains('{'),

@@ -21,6 +21,7 @@ mod grievance_pages;
 mod grievances;
 mod hardening;
 mod harness;
+mod iati;
 mod ledger;
 mod ledger_pages;
 mod log_site;
