@@ -80,8 +80,8 @@ pub struct Catalogs {
 
 fn catalogs() -> Catalogs {
     Catalogs {
-        skills: &Skill::ALL,
-        languages: &VolunteerLanguage::ALL,
+        skills: Skill::ALL,
+        languages: VolunteerLanguage::ALL,
     }
 }
 
